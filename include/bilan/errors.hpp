@@ -1,0 +1,63 @@
+// The one place that knows the exit statuses (cli.md "Exit status") and the error type that
+// carries them from wherever a problem is found to main().
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace bilan {
+
+enum class ExitCode : int {
+    ok = 0,
+    refused = 1,     // refused, or invalid data in a file
+    usage = 2,       // unknown command or option, a value that does not parse
+    environment = 3, // I/O, permission, folder locked by another run
+};
+
+// A position in a file of the folder, 1-based; line 0 means "the file as a whole".
+struct SourcePos {
+    std::string file;
+    int line = 0;
+    int column = 0;
+};
+
+// "FILE:LINE:COLUMN: message", or "FILE: message" when no line is known.
+std::string format_located(const SourcePos& pos, const std::string& message);
+
+class Error : public std::runtime_error {
+public:
+    Error(ExitCode code, const std::string& message) : std::runtime_error(message), code_(code) {}
+    ExitCode code() const noexcept { return code_; }
+
+private:
+    ExitCode code_;
+};
+
+// A value typed by the user that does not parse: exit 2.
+struct UsageError : Error {
+    explicit UsageError(const std::string& message) : Error(ExitCode::usage, message) {}
+};
+
+// A refusal (unknown id, a bilan already there, no consent): exit 1.
+struct RefusedError : Error {
+    explicit RefusedError(const std::string& message) : Error(ExitCode::refused, message) {}
+};
+
+// A file of the folder that is not valid: exit 1, message prefixed with FILE:LINE:COLUMN.
+struct DataError : Error {
+    DataError(const SourcePos& pos, const std::string& message)
+        : Error(ExitCode::refused, format_located(pos, message)), where(pos), detail(message) {}
+    SourcePos where;
+    std::string detail; // the message without its location
+};
+
+// The machine failed us (I/O, permission, lock held): exit 3.
+struct EnvironmentError : Error {
+    explicit EnvironmentError(const std::string& message)
+        : Error(ExitCode::environment, message) {}
+};
+
+// Builds an EnvironmentError from errno: "what: path: strerror".
+EnvironmentError system_error(const std::string& what, const std::string& path, int err);
+
+} // namespace bilan

@@ -1,0 +1,147 @@
+// The records of one bilan, as plain data. Nothing here knows about files or the command line;
+// `origin` only remembers where a record came from so that rules can point at it.
+#pragma once
+
+#include "bilan/errors.hpp"
+#include "bilan/values.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace bilan {
+
+// The bilan's own record (bilan.toml). Optional text fields are empty when absent.
+struct BilanRecord {
+    std::string beneficiary;
+    std::string framework = "fr"; // "fr", "be", or a file name inside the folder
+    std::optional<Date> start;
+    std::optional<Date> end;
+    std::string funding; // a funding_kinds() key, or empty
+    std::string counsellor;
+    std::string organisation;
+    std::string demand;        // la demande initiale
+    std::string expectations;  // les attentes
+    std::string situation;     // la situation professionnelle au départ
+    std::string circumstances; // le contexte et le déroulement
+    SourcePos origin;
+};
+
+struct Session {
+    std::string id;
+    Date date;
+    std::string phase;
+    int minutes = 0;
+    std::string kind = "entretien";
+    std::string mode = "presentiel";
+    std::optional<TimeOfDay> from;
+    std::optional<TimeOfDay> to;
+    std::string note;
+    SourcePos origin;
+};
+
+struct Skill {
+    std::string id;
+    std::string text;
+    std::string type; // savoir, savoir-faire, savoir-etre
+    std::string domain;
+    std::string source;     // free text
+    std::string experience; // id of the experience it comes from, or empty
+    std::string evidence;
+    bool transferable = false;
+    SourcePos origin;
+    SourcePos experience_pos; // where the reference is written, for check
+};
+
+struct Experience {
+    std::string id;
+    std::string title;
+    std::string kind; // poste, stage, formation, benevolat
+    std::string org;
+    std::optional<Date> from;
+    std::optional<Date> to;
+    std::string note;
+    SourcePos origin;
+};
+
+struct Trait {
+    std::string id;
+    std::string text;
+    std::string kind; // valeur, motivation, interet, critere, concession, personnalite
+    std::string note;
+    SourcePos origin;
+};
+
+struct TestResult {
+    std::string id;
+    std::string instrument;
+    Date date;
+    std::string result;
+    std::string note;
+    SourcePos origin;
+};
+
+struct Survey { // une enquête métier
+    Date date;
+    std::string with;
+    std::string note;
+};
+
+struct Piste {
+    std::string id;
+    std::string title;
+    std::optional<int> desire;      // 1 to 5
+    std::optional<int> feasibility; // 1 to 5
+    std::vector<std::string> favourable;   // --for
+    std::vector<std::string> unfavourable; // --against
+    std::vector<Survey> surveys;
+    std::string decision; // retained, backup, dropped, or empty while open
+    std::string why;
+    SourcePos origin;
+};
+
+struct Project {
+    std::string title;
+    std::string training;
+    std::vector<std::string> strengths;
+    std::vector<std::string> watch; // points de vigilance
+    SourcePos origin;
+    bool empty() const {
+        return title.empty() && training.empty() && strengths.empty() && watch.empty();
+    }
+};
+
+struct Action {
+    std::string id;
+    std::string text;
+    std::string horizon; // court, moyen, long
+    std::optional<Date> due;
+    bool done = false;
+    SourcePos origin;
+};
+
+struct Consent {
+    std::string id; // derived from the recipient: the file's name
+    std::string recipient;
+    Date date;
+    std::vector<std::string> sections;
+    bool revoked = false;
+    std::optional<Date> revoked_on;
+    SourcePos origin;
+};
+
+// Everything a folder holds, loaded on demand by the store.
+struct Folder {
+    BilanRecord bilan;
+    std::vector<Session> sessions;       // in date order, then id
+    std::vector<Skill> skills;           // in id order
+    std::vector<Experience> experiences; // by start date, then id
+    std::vector<Trait> traits;
+    std::vector<TestResult> tests;
+    std::vector<Piste> pistes;
+    Project project;
+    std::vector<Action> actions;
+    std::vector<Consent> consents;
+};
+
+} // namespace bilan

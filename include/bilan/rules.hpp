@@ -1,0 +1,45 @@
+// The framework's rules applied to a folder: the figures of `status` and the problems of
+// `check`. Pure functions of the loaded data.
+#pragma once
+
+#include "bilan/framework.hpp"
+#include "bilan/model.hpp"
+
+#include <string>
+#include <vector>
+
+namespace bilan {
+
+struct PhaseProgress {
+    const Phase* phase = nullptr;
+    int done_minutes = 0;
+    int sessions = 0;
+    int remaining_minutes() const {
+        return phase->target_minutes > done_minutes ? phase->target_minutes - done_minutes : 0;
+    }
+};
+
+struct HourReport {
+    std::vector<PhaseProgress> phases;
+    int accompaniment_minutes = 0; // counted phases only
+    int personal_minutes = 0;      // counted phases only
+    int counted_minutes = 0;       // accompaniment + personal
+    int floor_counted_minutes = 0; // the kinds the framework's floor counts
+    int accompaniment_sessions = 0;
+    std::vector<std::string> warnings;
+};
+
+HourReport hour_report(const Framework& framework, const Folder& folder);
+
+// A problem that `check` reports: located when a file is at fault.
+struct Problem {
+    std::optional<SourcePos> where;
+    std::string message;
+    std::string text() const;
+};
+
+// Rule violations (not file syntax): over the cap, under the floor once the bilan has ended,
+// counted sessions outside its dates, references to records that do not exist.
+std::vector<Problem> rule_problems(const Framework& framework, const Folder& folder);
+
+} // namespace bilan

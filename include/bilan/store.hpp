@@ -1,0 +1,157 @@
+// The folder on disk: the only layer that knows file names, TOML and POSIX I/O.
+//
+// Layout (see man/bilan.1, FILES):
+//   bilan.toml            the bilan's record (beneficiary, dates, funding, demand…)
+//   framework.toml        a provider's own framework, when `framework` names it
+//   project.toml          the professional project
+//   sessions/ID.toml      one file per record, so that two git clones' additions merge
+//   skills/ID.toml  experiences/ID.toml  traits/ID.toml  tests/ID.toml
+//   pistes/ID.toml  actions/ID.toml  consents/ID.toml
+//   .lock                 present only while a writer runs
+//   .gitignore            keeps .lock and temp files out of git
+#pragma once
+
+#include "bilan/framework.hpp"
+#include "bilan/model.hpp"
+#include "bilan/rules.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <span>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace bilan::store {
+
+enum class Collection { sessions, skills, experiences, traits, tests, pistes, actions, consents };
+
+std::string_view directory_of(Collection collection); // "sessions"
+std::string_view record_noun(Collection collection);  // "séance", for messages
+
+// How a loader reacts to a bad file: commands stop at the first problem (exit 1), `check`
+// collects them all and skips the bad records.
+class Diagnostics {
+public:
+    explicit Diagnostics(bool collect = false) : collect_(collect) {}
+    void report(const SourcePos& where, const std::string& message);
+    void report(const Problem& problem);
+    const std::vector<Problem>& problems() const { return problems_; }
+
+private:
+    bool collect_;
+    std::vector<Problem> problems_;
+};
+
+// A value to write; the store turns it into TOML.
+using Value = std::variant<std::string, std::int64_t, bool, Date, TimeOfDay,
+                           std::vector<std::string>>;
+struct Field {
+    std::string key;
+    std::optional<Value> value; // nullopt: remove the key
+};
+using Fields = std::vector<Field>;
+
+// Each record as the fields bilan writes, in their canonical order.
+Fields fields_of(const BilanRecord& bilan);
+Fields fields_of(const Session& session);
+Fields fields_of(const Skill& skill);
+Fields fields_of(const Experience& experience);
+Fields fields_of(const Trait& trait);
+Fields fields_of(const TestResult& test);
+Fields fields_of(const Piste& piste); // without its surveys
+Fields fields_of(const Survey& survey);
+Fields fields_of(const Project& project);
+Fields fields_of(const Action& action);
+Fields fields_of(const Consent& consent);
+
+class Store {
+public:
+    // `root` is shown in messages as the user gave it.
+    explicit Store(std::filesystem::path root);
+    const std::filesystem::path& root() const { return root_; }
+    std::string display(const std::string& relative) const; // root/relative, for messages
+
+    bool holds_bilan() const;
+    void require_bilan() const; // RefusedError when the folder holds no bilan
+
+    // Reading never writes anything.
+    BilanRecord load_bilan(Diagnostics& diagnostics) const;
+    Framework load_framework(const BilanRecord& bilan, Diagnostics& diagnostics) const;
+    std::vector<Session> load_sessions(const Framework& framework, Diagnostics& diag) const;
+    std::vector<Skill> load_skills(Diagnostics& diagnostics) const;
+    std::vector<Experience> load_experiences(Diagnostics& diagnostics) const;
+    std::vector<Trait> load_traits(Diagnostics& diagnostics) const;
+    std::vector<TestResult> load_tests(Diagnostics& diagnostics) const;
+    std::vector<Piste> load_pistes(Diagnostics& diagnostics) const;
+    Project load_project(Diagnostics& diagnostics) const;
+    std::vector<Action> load_actions(Diagnostics& diagnostics) const;
+    std::vector<Consent> load_consents(Diagnostics& diagnostics) const;
+    // Every file, for `check`, `status` and `render`.
+    Folder load_all(const Framework& framework, BilanRecord bilan, Diagnostics& diag) const;
+    // Files in the folder that no loader reads (a stray "sesions/" or "notes.toml").
+    std::vector<Problem> unknown_entries() const;
+
+    // The full id of a record from an id or a unique prefix of one; RefusedError otherwise.
+    std::string resolve_id(Collection collection, std::string_view id_or_prefix) const;
+
+private:
+    std::filesystem::path root_;
+};
+
+// Creates a new bilan folder atomically: built in a temp folder beside it, then renamed.
+// `framework_file` (a provider's framework) is copied byte for byte as framework.toml.
+void create_bilan(const std::filesystem::path& dir, const Fields& bilan_fields,
+                  const std::optional<std::filesystem::path>& framework_file);
+
+// Loads and validates a framework file given on the command line (not yet in a folder).
+Framework load_framework_file(const std::filesystem::path& file);
+Framework load_builtin_framework(std::string_view name);
+
+class FolderLock;
+
+// Every write happens inside a Transaction: it holds the folder's lock, and each change is
+// written to a temp file, fsynced, renamed over, and the folder fsynced.
+class Transaction {
+public:
+    explicit Transaction(const Store& store);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+
+    // A new record file; returns its id (derived from its content, so the same command gives
+    // the same bytes, and two clones adding different records never pick the same name).
+    std::string add_record(Collection collection, const Fields& fields);
+    void remove_record(Collection collection, const std::string& id);
+    // Changes keys of an existing record in place, keeping everything else as the user wrote it.
+    void update_record(Collection collection, const std::string& id, const Fields& edits);
+    // Appends a [[name]] table to a record (an enquête métier to a piste).
+    void append_table(Collection collection, const std::string& id, const std::string& name,
+                      const Fields& fields);
+    void update_bilan(const Fields& edits);
+    void update_project(const Fields& edits); // creates project.toml when needed
+    // Writes a whole new file (e.g. a consent named after its recipient), or replaces it.
+    void write_record(Collection collection, const std::string& id, const Fields& fields);
+
+private:
+    const Store& store_;
+    std::unique_ptr<FolderLock> lock_;
+    void edit_file(const std::string& relative, const Fields& edits, bool create_if_missing);
+};
+
+// Writes `content` to `path` atomically with mode 0600 (temp file, fsync, rename, fsync dir).
+void write_file_atomically(const std::filesystem::path& path, std::string_view content);
+
+// What `set` accepts and how each field is typed.
+struct BilanField {
+    std::string_view key;
+    std::string_view label; // French
+    enum class Kind { text, date, funding, framework } kind;
+    bool required;
+};
+std::span<const BilanField> bilan_fields();
+const BilanField* find_bilan_field(std::string_view key);
+
+} // namespace bilan::store

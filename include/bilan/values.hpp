@@ -1,0 +1,81 @@
+// The values a counsellor types (cli.md "Values"): dates, durations, times of day, and the
+// French terms of art with their aliases. Parsing never depends on the process locale.
+#pragma once
+
+#include <compare>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace bilan {
+
+struct Date {
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    auto operator<=>(const Date&) const = default;
+
+    std::string iso() const;    // 2026-03-02
+    std::string french() const; // 2 mars 2026
+    int days_since_epoch() const;
+    static Date from_days(int days);
+    Date plus_months(int months) const; // clamps the day to the month's length
+};
+
+struct TimeOfDay {
+    int hour = 0;
+    int minute = 0;
+    auto operator<=>(const TimeOfDay&) const = default;
+    int minutes() const { return hour * 60 + minute; }
+    std::string text() const; // 09:30
+};
+
+constexpr int max_session_minutes = 24 * 60;
+
+// Each parser throws UsageError with a message that names the bad value.
+// `today` is given by the caller so that parsing stays pure.
+Date parse_date(std::string_view text, const Date& today);
+bool valid_date(int year, int month, int day);
+int parse_duration_minutes(std::string_view text);
+TimeOfDay parse_time_of_day(std::string_view text);
+int parse_rating(std::string_view text); // 1 to 5
+
+// "2h30", "45min", "17h": how a duration is shown to a person.
+std::string format_minutes(int minutes);
+
+// Lower-cases ASCII, folds French accents to ASCII and spaces/underscores to dashes, so that
+// "Savoir-Être" and "savoir etre" both become "savoir-etre".
+std::string fold_term(std::string_view text);
+
+// A closed set of French terms of art and the aliases accepted for each.
+struct Term {
+    std::string_view key;
+    std::string_view label;                      // French, for people
+    std::span<const std::string_view> aliases; // folded spellings, English words
+};
+
+// Finds the term `text` names (key or alias, after folding), or throws UsageError listing the
+// accepted keys; `what` names the value in the message ("type de compétence").
+std::string_view resolve_term(std::span<const Term> terms, std::string_view text,
+                              std::string_view what);
+const Term* find_term(std::span<const Term> terms, std::string_view key);
+std::string_view term_label(std::span<const Term> terms, std::string_view key);
+
+std::span<const Term> session_kinds();
+std::span<const Term> session_modes();
+std::span<const Term> funding_kinds();
+std::span<const Term> skill_types();
+std::span<const Term> experience_kinds();
+std::span<const Term> trait_kinds();
+std::span<const Term> piste_decisions();
+std::span<const Term> action_horizons();
+
+// Accompaniment (entretien, test) counts toward the floor; personal work does not.
+bool is_accompaniment(std::string_view session_kind);
+
+// Throws UsageError unless `text` is valid UTF-8 without control characters other than
+// newline and tab: what a person typed must survive TOML, JSON and Markdown unchanged.
+void require_clean_text(std::string_view text, std::string_view what);
+
+} // namespace bilan

@@ -1,0 +1,39 @@
+// What read commands print: terminal text for people, JSON (schema 1) for scripts. Pure
+// functions of loaded data, so they are tested without a folder.
+#pragma once
+
+#include "bilan/framework.hpp"
+#include "bilan/model.hpp"
+#include "bilan/rules.hpp"
+
+#include <string>
+#include <vector>
+
+namespace bilan {
+
+// ANSI styling decided once per stream (terminal, NO_COLOR, --color).
+struct Style {
+    bool on = false;
+    std::string bold(std::string_view text) const;
+    std::string dim(std::string_view text) const;
+    std::string good(std::string_view text) const;
+    std::string warn(std::string_view text) const;
+};
+
+// Width of UTF-8 text in terminal cells (one per code point: our text has no wide glyphs).
+std::size_t display_width(std::string_view text);
+std::string pad_right(std::string_view text, std::size_t width);
+std::string pad_left(std::string_view text, std::size_t width);
+
+std::string sessions_table(const std::vector<Session>& sessions);
+std::string sessions_json(const std::vector<Session>& sessions);
+
+// The follow-up interview's due date: the bilan's end plus the framework's delay.
+std::optional<Date> followup_due(const Framework& framework, const BilanRecord& bilan);
+
+std::string status_text(const Framework& framework, const Folder& folder, const Style& style);
+std::string status_json(const Framework& framework, const Folder& folder);
+
+std::string problems_json(const std::vector<Problem>& problems);
+
+} // namespace bilan

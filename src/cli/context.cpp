@@ -1,0 +1,49 @@
+#include "context.hpp"
+
+#include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <unistd.h>
+
+namespace bilan::cli {
+
+Date Context::today() const {
+    if (const char* fixed = std::getenv("BILAN_TODAY"); fixed && *fixed) {
+        try {
+            return bilan::parse_date(fixed, Date{});
+        } catch (const UsageError& e) {
+            throw UsageError(std::string("BILAN_TODAY : ") + e.what());
+        }
+    }
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+bool Context::color_stdout() const {
+    const char* no_color = std::getenv("NO_COLOR");
+    if (color == "never" || (no_color && *no_color)) return false;
+    if (color == "always") return true;
+    const char* term = std::getenv("TERM");
+    return ::isatty(STDOUT_FILENO) && !(term && std::string_view(term) == "dumb");
+}
+
+int Registry::run() const {
+    for (const Command& command : commands_)
+        if (command.app->parsed()) return command.action();
+    throw UsageError("commande incomplète : voir « bilan --help »");
+}
+
+void print_out(std::string_view text) {
+    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0)
+        throw system_error("écriture impossible sur", "la sortie standard", errno);
+}
+
+void print_note(std::string_view text) {
+    std::fprintf(stderr, "bilan: %.*s\n", static_cast<int>(text.size()), text.data());
+}
+
+} // namespace bilan::cli

@@ -1,0 +1,6 @@
+// Placeholder until the command lands.
+#include "cli/context.hpp"
+
+namespace bilan::cli {
+void register_piste(CLI::App&, Context&, Registry&) {}
+} // namespace bilan::cli

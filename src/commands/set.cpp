@@ -1,0 +1,74 @@
+// bilan set FIELD VALUE: changes one field of bilan.toml in place; an empty VALUE removes an
+// optional field.
+#include "cli/context.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace bilan::cli {
+namespace {
+
+std::string known_fields() {
+    std::string list;
+    for (const auto& field : store::bilan_fields())
+        list += (list.empty() ? "" : ", ") + std::string(field.key);
+    return list;
+}
+
+std::optional<store::Value> parse_value(const Context& context, const store::Store& store,
+                                        const store::BilanField& field, const std::string& raw) {
+    using Kind = store::BilanField::Kind;
+    if (raw.empty()) {
+        if (field.required)
+            throw UsageError("« " + std::string(field.key) + " » ne peut pas être vide");
+        return std::nullopt;
+    }
+    switch (field.kind) {
+    case Kind::date: return context.parse_date(raw);
+    case Kind::funding: return std::string(resolve_term(funding_kinds(), raw, "financement"));
+    case Kind::framework:
+        if (!is_builtin_framework(raw)) {
+            store::load_framework_file(store.root() / raw); // must already be in the folder
+            if (raw.find('/') != std::string::npos)
+                throw UsageError("cadre : fr, be, ou le nom d'un fichier du dossier");
+        }
+        return raw;
+    case Kind::text: break;
+    }
+    require_clean_text(raw, std::string(field.key));
+    return raw;
+}
+
+int run_set(const Context& context, const std::string& key, const std::string& raw) {
+    const store::BilanField* field = store::find_bilan_field(fold_term(key));
+    if (!field) throw UsageError("champ inconnu « " + key + " » : attendu " + known_fields());
+    const store::Store store = context.store();
+    store.require_bilan();
+    const auto value = parse_value(context, store, *field, raw);
+
+    store::Diagnostics strict;
+    BilanRecord bilan = store.load_bilan(strict); // refuses to edit a file it cannot read
+    if (field->key == "start" || field->key == "end") {
+        auto start = field->key == "start" ? (value ? std::get<Date>(*value) : std::optional<Date>{}) : bilan.start;
+        auto end = field->key == "end" ? (value ? std::get<Date>(*value) : std::optional<Date>{}) : bilan.end;
+        if (start && end && *end < *start)
+            throw RefusedError("la fin (" + end->iso() + ") précéderait le début (" +
+                               start->iso() + ") : rien n'a été modifié");
+    }
+    store::Transaction transaction(store);
+    transaction.update_bilan({{std::string(field->key), value}});
+    return 0;
+}
+
+} // namespace
+
+void register_set(CLI::App& app, Context& context, Registry& registry) {
+    auto key = std::make_shared<std::string>();
+    auto value = std::make_shared<std::string>();
+    CLI::App* cmd = app.add_subcommand(
+        "set", "Modifier un champ du bilan (" + known_fields() + ") ; VALUE vide l'efface");
+    cmd->add_option("FIELD", *key, "Champ à modifier")->required();
+    cmd->add_option("VALUE", *value, "Nouvelle valeur")->required();
+    registry.add(cmd, [&context, key, value] { return run_set(context, *key, *value); });
+}
+
+} // namespace bilan::cli

@@ -1,0 +1,122 @@
+#include "bilan/rules.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace bilan {
+
+std::string Problem::text() const { return where ? format_located(*where, message) : message; }
+
+namespace {
+
+bool outside_dates(const BilanRecord& bilan, const Date& date) {
+    return (bilan.start && date < *bilan.start) || (bilan.end && date > *bilan.end);
+}
+
+std::string dates_of(const BilanRecord& bilan) {
+    return "du " + (bilan.start ? bilan.start->iso() : std::string("?")) + " au " +
+           (bilan.end ? bilan.end->iso() : std::string("…"));
+}
+
+std::string over_cap_message(const Framework& fw, int counted) {
+    return "plafond dépassé : " + format_minutes(counted) + " comptées dans le bilan pour " +
+           format_minutes(*fw.cap_minutes) + " au plus";
+}
+
+std::string under_floor_message(const Framework& fw, int floor_counted) {
+    return "sous le plancher : " + format_minutes(floor_counted) + " d'accompagnement pour " +
+           format_minutes(*fw.floor_minutes) + " au moins (reste " +
+           format_minutes(*fw.floor_minutes - floor_counted) + ")";
+}
+
+std::string outside_message(const Session& s, const BilanRecord& bilan) {
+    return "séance " + s.id + " du " + s.date.iso() + " (" + s.phase +
+           ") hors des dates du bilan (" + dates_of(bilan) + ")";
+}
+
+} // namespace
+
+HourReport hour_report(const Framework& framework, const Folder& folder) {
+    HourReport report;
+    std::map<std::string, std::size_t, std::less<>> index;
+    for (const Phase& phase : framework.phases) {
+        index.emplace(phase.key, report.phases.size());
+        report.phases.push_back({&phase, 0, 0});
+    }
+    for (const Session& s : folder.sessions) {
+        auto it = index.find(s.phase);
+        if (it == index.end()) continue; // the loader reports unknown phases
+        PhaseProgress& progress = report.phases[it->second];
+        progress.done_minutes += s.minutes;
+        ++progress.sessions;
+        if (!progress.phase->counted) continue;
+        report.counted_minutes += s.minutes;
+        (is_accompaniment(s.kind) ? report.accompaniment_minutes : report.personal_minutes) +=
+            s.minutes;
+        if (framework.counts_toward_floor(s.kind)) {
+            report.floor_counted_minutes += s.minutes;
+            ++report.accompaniment_sessions;
+        }
+    }
+
+    auto& w = report.warnings;
+    if (framework.cap_minutes && report.counted_minutes > *framework.cap_minutes)
+        w.push_back(over_cap_message(framework, report.counted_minutes));
+    if (framework.floor_minutes && report.floor_counted_minutes < *framework.floor_minutes)
+        w.push_back(under_floor_message(framework, report.floor_counted_minutes));
+    if (framework.min_sessions && report.accompaniment_sessions < *framework.min_sessions)
+        w.push_back("rendez-vous d'accompagnement : " +
+                    std::to_string(report.accompaniment_sessions) + " pour " +
+                    std::to_string(*framework.min_sessions) + " au moins");
+    for (const PhaseProgress& p : report.phases)
+        if (p.phase->target_minutes > 0 && p.done_minutes > p.phase->target_minutes)
+            w.push_back("phase " + p.phase->key + " au-delà de sa cible : " +
+                        format_minutes(p.done_minutes) + " pour " +
+                        format_minutes(p.phase->target_minutes));
+    for (const Session& s : folder.sessions)
+        if (framework.counts(s.phase) && outside_dates(folder.bilan, s.date))
+            w.push_back(outside_message(s, folder.bilan));
+    const BilanRecord& b = folder.bilan;
+    if (framework.max_months && b.start && b.end && *b.end > b.start->plus_months(*framework.max_months))
+        w.push_back("bilan étalé sur plus de " + std::to_string(*framework.max_months) +
+                    " mois (" + dates_of(b) + ")");
+    return report;
+}
+
+std::vector<Problem> rule_problems(const Framework& framework, const Folder& folder) {
+    std::vector<Problem> problems;
+    const BilanRecord& b = folder.bilan;
+    const HourReport report = hour_report(framework, folder);
+    if (b.start && b.end && *b.end < b.start)
+        problems.push_back({b.origin, "la fin du bilan (" + b.end->iso() +
+                                          ") précède son début (" + b.start->iso() + ")"});
+    if (framework.cap_minutes && report.counted_minutes > *framework.cap_minutes)
+        problems.push_back({std::nullopt, over_cap_message(framework, report.counted_minutes)});
+    // Under the floor is only a fault once the bilan has ended: until then it is work to do.
+    if (b.end && framework.floor_minutes &&
+        report.floor_counted_minutes < *framework.floor_minutes)
+        problems.push_back(
+            {std::nullopt, "bilan terminé " + under_floor_message(framework, report.floor_counted_minutes)});
+    for (const Session& s : folder.sessions)
+        if (framework.counts(s.phase) && outside_dates(b, s.date))
+            problems.push_back({s.origin, outside_message(s, b)});
+
+    std::set<std::string, std::less<>> experiences;
+    for (const Experience& e : folder.experiences) experiences.insert(e.id);
+    for (const Skill& skill : folder.skills)
+        if (!skill.experience.empty() && !experiences.contains(skill.experience))
+            problems.push_back({skill.experience_pos, "l'expérience « " + skill.experience +
+                                                          " » n'existe pas (experiences/" +
+                                                          skill.experience + ".toml)"});
+    const auto retained = std::count_if(folder.pistes.begin(), folder.pistes.end(),
+                                        [](const Piste& p) { return p.decision == "retained"; });
+    if (retained > 1)
+        for (const Piste& p : folder.pistes)
+            if (p.decision == "retained")
+                problems.push_back({p.origin, "plusieurs pistes retenues : une seule peut "
+                                              "l'être (les autres en plan B ou abandonnées)"});
+    return problems;
+}
+
+} // namespace bilan

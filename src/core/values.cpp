@@ -1,0 +1,387 @@
+#include "bilan/values.hpp"
+
+#include "bilan/errors.hpp"
+
+#include <array>
+#include <charconv>
+#include <chrono>
+#include <cstdint>
+
+namespace bilan {
+namespace {
+
+constexpr std::array month_names{"janvier", "février", "mars",      "avril",   "mai",      "juin",
+                                 "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+
+std::string quoted(std::string_view text) { return "« " + std::string(text) + " »"; }
+
+std::string_view trim(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    return text;
+}
+
+bool all_digits(std::string_view text) {
+    if (text.empty()) return false;
+    for (char c : text)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+// Parses 1 to `max_digits` ASCII digits; nullopt otherwise (no sign, no overflow possible).
+std::optional<int> small_number(std::string_view text, std::size_t max_digits = 4) {
+    if (!all_digits(text) || text.size() > max_digits) return std::nullopt;
+    int value = 0;
+    std::from_chars(text.data(), text.data() + text.size(), value);
+    return value;
+}
+
+std::string two_digits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+
+} // namespace
+
+// ---- dates -------------------------------------------------------------------------------
+
+bool valid_date(int year, int month, int day) {
+    if (year < 1900 || year > 2199) return false; // a career, not an epoch
+    using namespace std::chrono;
+    const year_month_day ymd{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
+                             std::chrono::day{static_cast<unsigned>(day)}};
+    return month >= 1 && month <= 12 && day >= 1 && ymd.ok();
+}
+
+std::string Date::iso() const {
+    std::string y = std::to_string(year);
+    return y + "-" + two_digits(month) + "-" + two_digits(day);
+}
+
+std::string Date::french() const {
+    const std::string d = day == 1 ? "1er" : std::to_string(day);
+    return d + " " + month_names.at(static_cast<std::size_t>(month - 1)) + " " + std::to_string(year);
+}
+
+int Date::days_since_epoch() const {
+    using namespace std::chrono;
+    const sys_days days{std::chrono::year{year} / std::chrono::month{static_cast<unsigned>(month)} /
+                        std::chrono::day{static_cast<unsigned>(day)}};
+    return static_cast<int>(days.time_since_epoch().count());
+}
+
+Date Date::from_days(int days) {
+    using namespace std::chrono;
+    const year_month_day ymd{sys_days{std::chrono::days{days}}};
+    return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+            static_cast<int>(static_cast<unsigned>(ymd.day()))};
+}
+
+Date Date::plus_months(int months) const {
+    int index = year * 12 + (month - 1) + months;
+    Date result{index / 12, index % 12 + 1, day};
+    while (!valid_date(result.year, result.month, result.day) && result.day > 28) --result.day;
+    return result;
+}
+
+Date parse_date(std::string_view raw, const Date& today) {
+    const std::string_view text = trim(raw);
+    if (text == "today" || text == "aujourd'hui" || text == "aujourdhui") return today;
+    int y = 0, m = 0, d = 0;
+    bool shaped = false;
+    if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
+        auto yy = small_number(text.substr(0, 4)), mm = small_number(text.substr(5, 2)),
+             dd = small_number(text.substr(8, 2));
+        if (yy && mm && dd) shaped = true, y = *yy, m = *mm, d = *dd;
+    } else if (auto slash1 = text.find('/'); slash1 != std::string_view::npos) {
+        auto slash2 = text.find('/', slash1 + 1);
+        if (slash2 != std::string_view::npos) {
+            auto dd = small_number(text.substr(0, slash1), 2);
+            auto mm = small_number(text.substr(slash1 + 1, slash2 - slash1 - 1), 2);
+            auto year_text = text.substr(slash2 + 1);
+            auto yy = year_text.size() == 4 ? small_number(year_text) : std::nullopt;
+            if (dd && mm && yy) shaped = true, y = *yy, m = *mm, d = *dd;
+        }
+    }
+    if (!shaped)
+        throw UsageError("date invalide " + quoted(raw) +
+                         " : attendu AAAA-MM-JJ, JJ/MM/AAAA ou today");
+    if (!valid_date(y, m, d))
+        throw UsageError("date impossible " + quoted(raw) + " (années 1900 à 2199)");
+    return {y, m, d};
+}
+
+// ---- times of day ------------------------------------------------------------------------
+
+std::string TimeOfDay::text() const { return two_digits(hour) + ":" + two_digits(minute); }
+
+TimeOfDay parse_time_of_day(std::string_view raw) {
+    const std::string_view text = trim(raw);
+    const auto sep = text.find_first_of(":hH");
+    if (sep != std::string_view::npos) {
+        auto h = small_number(text.substr(0, sep), 2);
+        auto m = small_number(text.substr(sep + 1), 2);
+        if (text.substr(sep + 1).size() == 2 && h && m && *h < 24 && *m < 60) return {*h, *m};
+    }
+    throw UsageError("heure invalide " + quoted(raw) + " : attendu HH:MM, de 00:00 à 23:59");
+}
+
+// ---- durations ---------------------------------------------------------------------------
+
+namespace {
+
+// "2", "2.5", "2,5": hours, in exact integer arithmetic (no float, no locale).
+std::optional<std::int64_t> decimal_hours_to_minutes(std::string_view text) {
+    const auto sep = text.find_first_of(".,");
+    const std::string_view whole = text.substr(0, sep);
+    const std::string_view frac = sep == std::string_view::npos ? "" : text.substr(sep + 1);
+    if (!all_digits(whole) || whole.size() > 6) return std::nullopt;
+    if (sep != std::string_view::npos && (!all_digits(frac) || frac.size() > 6))
+        return std::nullopt;
+    std::int64_t hours = 0, numerator = 0, denominator = 1;
+    std::from_chars(whole.data(), whole.data() + whole.size(), hours);
+    for (char c : frac) numerator = numerator * 10 + (c - '0'), denominator *= 10;
+    if ((numerator * 60) % denominator != 0) return -1; // not a whole number of minutes
+    return hours * 60 + numerator * 60 / denominator;
+}
+
+std::int64_t duration_minutes_or_throw(std::string_view raw) {
+    const std::string_view text = trim(raw);
+    const std::string shown = quoted(raw);
+    const std::string expected = " : attendu 2h30, 1h05, 90m, 2, 2.5, 2,5 ou 2:30";
+    auto bad = [&] { return UsageError("durée invalide " + shown + expected); };
+    if (text.empty()) throw bad();
+    if (text.front() == '-') throw UsageError("durée négative " + shown);
+
+    // 90m, 90min
+    for (std::string_view unit : {"min", "mn", "m"}) {
+        if (text.size() > unit.size() && text.ends_with(unit)) {
+            auto n = small_number(text.substr(0, text.size() - unit.size()), 6);
+            if (!n) throw bad();
+            return *n;
+        }
+    }
+    // 2h, 2h30, 1h05, 2:30
+    if (const auto sep = text.find_first_of("hH:"); sep != std::string_view::npos) {
+        auto h = small_number(text.substr(0, sep), 4);
+        std::string_view rest = text.substr(sep + 1);
+        if (rest.ends_with("min")) rest.remove_suffix(3);
+        else if (rest.ends_with('m')) rest.remove_suffix(1);
+        if (!h) throw bad();
+        if (rest.empty() && text[sep] != ':') return std::int64_t{*h} * 60;
+        auto m = small_number(rest, 2);
+        if (!m || *m >= 60 || (text[sep] == ':' && rest.size() != 2)) throw bad();
+        return std::int64_t{*h} * 60 + *m;
+    }
+    // 2, 2.5, 2,5: hours
+    auto minutes = decimal_hours_to_minutes(text);
+    if (!minutes) throw bad();
+    if (*minutes < 0)
+        throw UsageError("durée " + shown + " : pas un nombre entier de minutes (essayez 2h20)");
+    if (*minutes > max_session_minutes && text.find_first_of(".,") == std::string_view::npos)
+        throw UsageError("durée " + shown + " : un nombre seul compte des heures ; pour des "
+                         "minutes, écrivez " + std::string(text) + "m");
+    return *minutes;
+}
+
+} // namespace
+
+int parse_duration_minutes(std::string_view raw) {
+    const std::int64_t minutes = duration_minutes_or_throw(raw);
+    if (minutes <= 0) throw UsageError("durée nulle " + quoted(raw));
+    if (minutes > max_session_minutes)
+        throw UsageError("durée " + quoted(raw) + " : plus de 24h pour une seule séance");
+    return static_cast<int>(minutes);
+}
+
+std::string format_minutes(int minutes) {
+    const bool negative = minutes < 0;
+    const int total = negative ? -minutes : minutes;
+    const std::string sign = negative ? "-" : "";
+    if (total < 60) return sign + std::to_string(total) + "min";
+    const int h = total / 60, m = total % 60;
+    return sign + std::to_string(h) + "h" + (m ? two_digits(m) : "");
+}
+
+int parse_rating(std::string_view raw) {
+    auto n = small_number(trim(raw), 1);
+    if (!n || *n < 1 || *n > 5)
+        throw UsageError("note invalide " + quoted(raw) + " : attendu un entier de 1 à 5");
+    return *n;
+}
+
+// ---- terms -------------------------------------------------------------------------------
+
+std::string fold_term(std::string_view text) {
+    // Accented letters that French terms of art use, in UTF-8, and their ASCII folding.
+    static constexpr std::array<std::pair<std::string_view, char>, 26> accents{{
+        {"é", 'e'}, {"è", 'e'}, {"ê", 'e'}, {"ë", 'e'}, {"à", 'a'}, {"â", 'a'}, {"î", 'i'},
+        {"ï", 'i'}, {"ô", 'o'}, {"ù", 'u'}, {"û", 'u'}, {"ü", 'u'}, {"ç", 'c'}, {"É", 'e'},
+        {"È", 'e'}, {"Ê", 'e'}, {"À", 'a'}, {"Â", 'a'}, {"Î", 'i'}, {"Ô", 'o'}, {"Ù", 'u'},
+        {"Û", 'u'}, {"Ç", 'c'}, {"œ", 'o'}, {"’", '\''}, {"æ", 'a'},
+    }};
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const char c = text[i];
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            bool folded = false;
+            for (const auto& [accented, ascii] : accents) {
+                if (text.substr(i).starts_with(accented)) {
+                    out += ascii;
+                    if (accented == "œ" || accented == "æ") out += 'e';
+                    i += accented.size();
+                    folded = true;
+                    break;
+                }
+            }
+            if (!folded) out += text[i++];
+            continue;
+        }
+        if (c == ' ' || c == '_') out += '-';
+        else if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
+        else out += c;
+        ++i;
+    }
+    return out;
+}
+
+const Term* find_term(std::span<const Term> terms, std::string_view key) {
+    for (const Term& term : terms)
+        if (term.key == key) return &term;
+    return nullptr;
+}
+
+std::string_view term_label(std::span<const Term> terms, std::string_view key) {
+    const Term* term = find_term(terms, key);
+    return term ? term->label : key;
+}
+
+std::string_view resolve_term(std::span<const Term> terms, std::string_view text,
+                              std::string_view what) {
+    const std::string folded = fold_term(trim(text));
+    for (const Term& term : terms) {
+        if (term.key == folded) return term.key;
+        for (std::string_view alias : term.aliases)
+            if (alias == folded) return term.key;
+    }
+    std::string accepted;
+    for (const Term& term : terms) accepted += (accepted.empty() ? "" : ", ") + std::string(term.key);
+    throw UsageError(std::string(what) + " inconnu " + quoted(text) + " : attendu " + accepted);
+}
+
+namespace {
+
+#define BILAN_TERM(key, label, ...)                                                         \
+    Term { key, label, std::span<const std::string_view>(__VA_ARGS__) }
+
+constexpr std::array<std::string_view, 2> a_entretien{"interview", "rendez-vous"};
+constexpr std::array<std::string_view, 1> a_test{"evaluation"};
+constexpr std::array<std::string_view, 3> a_enquete{"enquete-metier", "survey", "field-survey"};
+constexpr std::array<std::string_view, 3> a_personal{"personal-work", "travail", "homework"};
+constexpr std::array<std::string_view, 3> a_presentiel{"in-person", "face-a-face", "onsite"};
+constexpr std::array<std::string_view, 3> a_distance{"remote", "a-distance", "visio"};
+constexpr std::array<std::string_view, 1> a_cpf{"mon-compte-formation"};
+constexpr std::array<std::string_view, 3> a_employeur{"employer", "plan-de-developpement",
+                                                      "plan"};
+constexpr std::array<std::string_view, 2> a_reclassement{"conge-de-reclassement", "redeployment"};
+constexpr std::array<std::string_view, 2> a_france_travail{"pole-emploi", "ft"};
+constexpr std::array<std::string_view, 2> a_personnel{"personal", "self"};
+constexpr std::array<std::string_view, 1> a_autre{"other"};
+constexpr std::array<std::string_view, 2> a_savoir{"knowledge", "savoirs"};
+constexpr std::array<std::string_view, 2> a_savoir_faire{"know-how", "savoirs-faire"};
+constexpr std::array<std::string_view, 3> a_savoir_etre{"soft-skill", "savoirs-etre",
+                                                        "interpersonal"};
+constexpr std::array<std::string_view, 2> a_poste{"job", "emploi"};
+constexpr std::array<std::string_view, 1> a_stage{"internship"};
+constexpr std::array<std::string_view, 1> a_formation{"training"};
+constexpr std::array<std::string_view, 2> a_benevolat{"volunteering", "volontariat"};
+constexpr std::array<std::string_view, 1> a_valeur{"value"};
+constexpr std::array<std::string_view, 0> a_motivation{};
+constexpr std::array<std::string_view, 2> a_interet{"interest", "centre-d-interet"};
+constexpr std::array<std::string_view, 3> a_critere{"criterion", "critere-fondamental",
+                                                    "criteria"};
+constexpr std::array<std::string_view, 2> a_concession{"concession-acceptable", "compromise"};
+constexpr std::array<std::string_view, 2> a_personnalite{"personality", "trait"};
+constexpr std::array<std::string_view, 2> a_retained{"retenue", "retenu"};
+constexpr std::array<std::string_view, 2> a_backup{"plan-b", "secours"};
+constexpr std::array<std::string_view, 2> a_dropped{"abandonnee", "abandonne"};
+constexpr std::array<std::string_view, 2> a_court{"short", "court-terme"};
+constexpr std::array<std::string_view, 2> a_moyen{"medium", "moyen-terme"};
+constexpr std::array<std::string_view, 2> a_long{"long-term", "long-terme"};
+
+const std::array kinds{BILAN_TERM("entretien", "entretien", a_entretien),
+                       BILAN_TERM("test", "test", a_test),
+                       BILAN_TERM("enquete", "enquête métier", a_enquete),
+                       BILAN_TERM("travail-personnel", "travail personnel", a_personal)};
+const std::array modes{BILAN_TERM("presentiel", "présentiel", a_presentiel),
+                       BILAN_TERM("distance", "à distance", a_distance)};
+const std::array fundings{
+    BILAN_TERM("cpf", "CPF (Mon Compte Formation)", a_cpf),
+    BILAN_TERM("employeur", "employeur (plan de développement des compétences)", a_employeur),
+    BILAN_TERM("reclassement", "congé de reclassement", a_reclassement),
+    BILAN_TERM("france-travail", "France Travail", a_france_travail),
+    BILAN_TERM("personnel", "financement personnel", a_personnel),
+    BILAN_TERM("autre", "autre financement", a_autre)};
+const std::array skill_type_terms{BILAN_TERM("savoir", "savoirs", a_savoir),
+                                  BILAN_TERM("savoir-faire", "savoir-faire", a_savoir_faire),
+                                  BILAN_TERM("savoir-etre", "savoir-être", a_savoir_etre)};
+const std::array experience_kind_terms{BILAN_TERM("poste", "poste", a_poste),
+                                       BILAN_TERM("stage", "stage", a_stage),
+                                       BILAN_TERM("formation", "formation", a_formation),
+                                       BILAN_TERM("benevolat", "bénévolat", a_benevolat)};
+const std::array trait_kind_terms{
+    BILAN_TERM("valeur", "valeurs", a_valeur),
+    BILAN_TERM("motivation", "motivations", a_motivation),
+    BILAN_TERM("interet", "centres d'intérêt", a_interet),
+    BILAN_TERM("critere", "critères fondamentaux", a_critere),
+    BILAN_TERM("concession", "concessions acceptables", a_concession),
+    BILAN_TERM("personnalite", "traits de personnalité", a_personnalite)};
+const std::array decision_terms{BILAN_TERM("retained", "retenue", a_retained),
+                                BILAN_TERM("backup", "plan B", a_backup),
+                                BILAN_TERM("dropped", "abandonnée", a_dropped)};
+const std::array horizon_terms{BILAN_TERM("court", "court terme", a_court),
+                               BILAN_TERM("moyen", "moyen terme", a_moyen),
+                               BILAN_TERM("long", "long terme", a_long)};
+#undef BILAN_TERM
+} // namespace
+
+std::span<const Term> session_kinds() { return kinds; }
+std::span<const Term> session_modes() { return modes; }
+std::span<const Term> funding_kinds() { return fundings; }
+std::span<const Term> skill_types() { return skill_type_terms; }
+std::span<const Term> experience_kinds() { return experience_kind_terms; }
+std::span<const Term> trait_kinds() { return trait_kind_terms; }
+std::span<const Term> piste_decisions() { return decision_terms; }
+std::span<const Term> action_horizons() { return horizon_terms; }
+
+bool is_accompaniment(std::string_view kind) { return kind == "entretien" || kind == "test"; }
+
+// ---- text hygiene ------------------------------------------------------------------------
+
+void require_clean_text(std::string_view text, std::string_view what) {
+    auto reject = [&](const char* why) {
+        throw UsageError(std::string(what) + " : " + why);
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7f)
+                reject("caractère de contrôle non accepté");
+            ++i;
+            continue;
+        }
+        int length = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 && c < 0xe0 ? 2 : 0;
+        if (length == 0 || i + static_cast<std::size_t>(length) > text.size())
+            reject("texte qui n'est pas de l'UTF-8 valide");
+        std::uint32_t cp = c & (0x7fu >> length);
+        for (int k = 1; k < length; ++k) {
+            const auto cc = static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]);
+            if ((cc & 0xc0) != 0x80) reject("texte qui n'est pas de l'UTF-8 valide");
+            cp = (cp << 6) | (cc & 0x3f);
+        }
+        const bool overlong = (length == 3 && cp < 0x800) || (length == 4 && cp < 0x10000);
+        if (overlong || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+            reject("texte qui n'est pas de l'UTF-8 valide");
+        i += static_cast<std::size_t>(length);
+    }
+}
+
+} // namespace bilan

@@ -1,0 +1,281 @@
+#include "bilan/views.hpp"
+
+#include "bilan/json.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace bilan {
+
+// ---- terminal text helpers ----------------------------------------------------------------
+
+namespace {
+std::string wrap(bool on, const char* code, std::string_view text) {
+    if (!on) return std::string(text);
+    return std::string("\x1b[") + code + "m" + std::string(text) + "\x1b[0m";
+}
+} // namespace
+
+std::string Style::bold(std::string_view text) const { return wrap(on, "1", text); }
+std::string Style::dim(std::string_view text) const { return wrap(on, "2", text); }
+std::string Style::good(std::string_view text) const { return wrap(on, "32", text); }
+std::string Style::warn(std::string_view text) const { return wrap(on, "33", text); }
+
+std::size_t display_width(std::string_view text) {
+    std::size_t width = 0;
+    for (const char c : text)
+        if ((static_cast<unsigned char>(c) & 0xc0) != 0x80) ++width;
+    return width;
+}
+
+std::string pad_right(std::string_view text, std::size_t width) {
+    const std::size_t w = display_width(text);
+    return std::string(text) + std::string(w < width ? width - w : 0, ' ');
+}
+
+std::string pad_left(std::string_view text, std::size_t width) {
+    const std::size_t w = display_width(text);
+    return std::string(w < width ? width - w : 0, ' ') + std::string(text);
+}
+
+namespace {
+
+std::string one_line(std::string_view text) {
+    std::string out;
+    for (const char c : text) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+    return out;
+}
+
+std::string bar(int done, int target, int cells) {
+    if (target <= 0) return std::string();
+    const int filled = std::min(cells, static_cast<int>(std::int64_t{done} * cells / target));
+    std::string out;
+    for (int i = 0; i < cells; ++i) out += i < filled ? "█" : "░";
+    return out;
+}
+
+std::string minutes_or_dash(int minutes) { return minutes ? format_minutes(minutes) : "—"; }
+
+} // namespace
+
+// ---- sessions ----------------------------------------------------------------------------
+
+std::string sessions_table(const std::vector<Session>& sessions) {
+    std::string out;
+    for (const Session& s : sessions) {
+        std::string line = s.id + "  " + s.date.iso() + "  " + pad_right(s.phase, 13) + " " +
+                           pad_left(format_minutes(s.minutes), 6) + "  " +
+                           pad_right(term_label(session_kinds(), s.kind), 17) + " " +
+                           pad_right(s.mode == "distance" ? "à distance" : "", 10);
+        if (s.from) line += " " + s.from->text() + "–" + s.to->text();
+        if (!s.note.empty()) line += "  " + one_line(s.note);
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        out += line + "\n";
+    }
+    return out;
+}
+
+std::string sessions_json(const std::vector<Session>& sessions) {
+    JsonWriter json;
+    json.begin_object().field("schema", 1).key("sessions").begin_array();
+    for (const Session& s : sessions) {
+        json.begin_object()
+            .field("id", s.id)
+            .field("date", s.date)
+            .field("phase", s.phase)
+            .field("minutes", s.minutes)
+            .field("kind", s.kind)
+            .field("mode", s.mode);
+        json.key("from");
+        s.from ? json.value(s.from->text()) : json.null();
+        json.key("to");
+        s.to ? json.value(s.to->text()) : json.null();
+        json.text_or_null("note", s.note).end_object();
+    }
+    json.end_array().end_object();
+    return json.str();
+}
+
+// ---- status ------------------------------------------------------------------------------
+
+std::optional<Date> followup_due(const Framework& framework, const BilanRecord& bilan) {
+    if (!framework.followup_months || !bilan.end) return std::nullopt;
+    return bilan.end->plus_months(*framework.followup_months);
+}
+
+namespace {
+
+struct SubstanceCounts {
+    std::map<std::string, int> skills_by_type;
+    std::map<std::string, int> pistes_by_decision; // "" = still open
+    int open_actions = 0, done_actions = 0;
+};
+
+SubstanceCounts count_substance(const Folder& folder) {
+    SubstanceCounts counts;
+    for (const Skill& k : folder.skills) ++counts.skills_by_type[k.type];
+    for (const Piste& p : folder.pistes) ++counts.pistes_by_decision[p.decision];
+    for (const Action& a : folder.actions) ++(a.done ? counts.done_actions : counts.open_actions);
+    return counts;
+}
+
+std::string header_lines(const Framework& framework, const BilanRecord& b, const Style& style) {
+    std::string out = style.bold(b.beneficiary) + " — " + framework.label + "\n";
+    std::vector<std::string> facts;
+    if (b.start) facts.push_back("du " + b.start->french() + (b.end ? " au " + b.end->french() : " (en cours)"));
+    if (!b.funding.empty()) facts.emplace_back(term_label(funding_kinds(), b.funding));
+    if (!b.counsellor.empty()) facts.push_back(b.counsellor);
+    if (!b.organisation.empty()) facts.push_back(b.organisation);
+    std::string line;
+    for (const auto& fact : facts) line += (line.empty() ? "" : " · ") + one_line(fact);
+    if (!line.empty()) out += style.dim(line) + "\n";
+    return out + "\n";
+}
+
+std::string phase_lines(const HourReport& report, const Style& style) {
+    std::size_t label_width = 5;
+    for (const auto& p : report.phases) label_width = std::max(label_width, display_width(p.phase->label));
+    std::string out = style.bold(pad_right("Phase", label_width) + "   Fait  Cible  Reste") + "\n";
+    for (const auto& p : report.phases) {
+        const int target = p.phase->target_minutes;
+        std::string line = pad_right(p.phase->label, label_width) + " " +
+                           pad_left(minutes_or_dash(p.done_minutes), 6) + " " +
+                           pad_left(minutes_or_dash(target), 6) + " " +
+                           pad_left(minutes_or_dash(p.remaining_minutes()), 6) + "  ";
+        std::string cells = bar(p.done_minutes, target, 20);
+        line += p.done_minutes >= target && target > 0 ? style.good(cells) : cells;
+        if (target > 0)
+            line += pad_left(std::to_string(std::int64_t{p.done_minutes} * 100 / target) + " %", 6);
+        if (!p.phase->counted) line += style.dim("  hors bilan");
+        out += line + "\n";
+    }
+    return out + "\n";
+}
+
+std::string totals_lines(const Framework& fw, const HourReport& r, const Style& style) {
+    auto row = [](std::string_view label, int minutes, std::string_view rest) {
+        return pad_right(label, 38) + pad_left(format_minutes(minutes), 7) + "  " + std::string(rest) + "\n";
+    };
+    std::string floor_note, cap_note;
+    if (fw.floor_minutes) {
+        floor_note = "plancher " + format_minutes(*fw.floor_minutes);
+        floor_note = r.floor_counted_minutes >= *fw.floor_minutes ? style.good(floor_note + " atteint")
+                                                                  : floor_note;
+    }
+    if (fw.cap_minutes) {
+        const int left = *fw.cap_minutes - r.counted_minutes;
+        cap_note = "plafond " + format_minutes(*fw.cap_minutes) +
+                   (left >= 0 ? ", reste " + minutes_or_dash(left) : style.warn(", dépassé"));
+    }
+    return row("Accompagnement (entretiens, tests)", r.accompaniment_minutes, floor_note) +
+           row("Travail personnel (enquêtes, travail)", r.personal_minutes, "") +
+           row("Total compté dans le bilan", r.counted_minutes, cap_note);
+}
+
+std::string substance_lines(const Folder& folder, const Style& style) {
+    const SubstanceCounts c = count_substance(folder);
+    auto n = [](const std::map<std::string, int>& m, const std::string& k) {
+        auto it = m.find(k);
+        return std::to_string(it == m.end() ? 0 : it->second);
+    };
+    std::string out = "\n" + style.bold("Contenu") + "\n";
+    out += "  Compétences : " + n(c.skills_by_type, "savoir") + " savoirs, " +
+           n(c.skills_by_type, "savoir-faire") + " savoir-faire, " +
+           n(c.skills_by_type, "savoir-etre") + " savoir-être\n";
+    out += "  Parcours : " + std::to_string(folder.experiences.size()) + " expériences · " +
+           "caractéristiques : " + std::to_string(folder.traits.size()) + " · tests : " +
+           std::to_string(folder.tests.size()) + "\n";
+    out += "  Pistes : " + std::to_string(folder.pistes.size()) + " (" + n(c.pistes_by_decision, "retained") +
+           " retenue, " + n(c.pistes_by_decision, "backup") + " plan B, " +
+           n(c.pistes_by_decision, "dropped") + " abandonnée, " + n(c.pistes_by_decision, "") +
+           " à l'étude)\n";
+    out += "  Projet : " + (folder.project.title.empty() ? std::string("non défini") : one_line(folder.project.title)) + "\n";
+    out += "  Plan d'action : " + std::to_string(c.open_actions) + " à faire, " +
+           std::to_string(c.done_actions) + " faites\n";
+    return out;
+}
+
+} // namespace
+
+std::string status_text(const Framework& framework, const Folder& folder, const Style& style) {
+    const HourReport report = hour_report(framework, folder);
+    std::string out = header_lines(framework, folder.bilan, style);
+    out += phase_lines(report, style);
+    out += totals_lines(framework, report, style);
+    if (auto due = followup_due(framework, folder.bilan))
+        out += pad_right("Entretien de suivi prévu vers le", 38) + "  " + due->french() + "\n";
+    out += substance_lines(folder, style);
+    if (!report.warnings.empty()) {
+        out += "\n" + style.bold("Avertissements") + "\n";
+        for (const auto& warning : report.warnings) out += style.warn("  ! " + warning) + "\n";
+    }
+    return out;
+}
+
+std::string status_json(const Framework& framework, const Folder& folder) {
+    const HourReport report = hour_report(framework, folder);
+    const BilanRecord& b = folder.bilan;
+    JsonWriter json;
+    json.begin_object()
+        .field("schema", 1)
+        .field("beneficiary", b.beneficiary)
+        .field("framework", framework.name)
+        .field("start", b.start)
+        .field("end", b.end);
+    json.key("phases").begin_array();
+    for (const auto& p : report.phases)
+        json.begin_object()
+            .field("phase", p.phase->key)
+            .field("label", p.phase->label)
+            .field("counted", p.phase->counted)
+            .field("sessions", p.sessions)
+            .field("done_minutes", p.done_minutes)
+            .field("target_minutes", p.phase->target_minutes)
+            .field("remaining_minutes", p.remaining_minutes())
+            .end_object();
+    json.end_array()
+        .field("accompaniment_minutes", report.accompaniment_minutes)
+        .field("personal_minutes", report.personal_minutes)
+        .field("counted_minutes", report.counted_minutes)
+        .field("cap_minutes", framework.cap_minutes)
+        .field("floor_minutes", framework.floor_minutes)
+        .field("floor_counted_minutes", report.floor_counted_minutes)
+        .field("followup_due", followup_due(framework, b));
+    SubstanceCounts c = count_substance(folder);
+    json.key("substance").begin_object().key("skills").begin_object();
+    for (const Term& t : skill_types()) json.field(t.key, c.skills_by_type[std::string(t.key)]);
+    json.end_object().key("pistes").begin_object();
+    for (const Term& t : piste_decisions()) json.field(t.key, c.pistes_by_decision[std::string(t.key)]);
+    json.field("open", c.pistes_by_decision[""]).end_object();
+    json.field("experiences", static_cast<int>(folder.experiences.size()))
+        .field("traits", static_cast<int>(folder.traits.size()))
+        .field("tests", static_cast<int>(folder.tests.size()))
+        .field("project", !folder.project.title.empty())
+        .field("open_actions", c.open_actions)
+        .field("done_actions", c.done_actions)
+        .end_object();
+    json.key("warnings").value(report.warnings).end_object();
+    return json.str();
+}
+
+std::string problems_json(const std::vector<Problem>& problems) {
+    JsonWriter json;
+    json.begin_object().field("schema", 1).key("problems").begin_array();
+    for (const Problem& p : problems) {
+        json.begin_object();
+        if (p.where) {
+            json.field("file", p.where->file);
+            json.key("line");
+            p.where->line > 0 ? json.value(p.where->line) : json.null();
+            json.key("column");
+            p.where->line > 0 ? json.value(p.where->column) : json.null();
+        } else {
+            json.key("file").null().key("line").null().key("column").null();
+        }
+        json.field("message", p.message).end_object();
+    }
+    json.end_array().end_object();
+    return json.str();
+}
+
+} // namespace bilan

@@ -1,0 +1,351 @@
+#include "codec.hpp"
+
+#include <set>
+
+namespace bilan::store {
+namespace {
+
+std::optional<Value> text_or_none(const std::string& text) {
+    return text.empty() ? std::nullopt : std::optional<Value>(text);
+}
+std::optional<Value> date_or_none(const std::optional<Date>& date) {
+    return date ? std::optional<Value>(*date) : std::nullopt;
+}
+std::optional<Value> list_or_none(const std::vector<std::string>& items) {
+    return items.empty() ? std::nullopt : std::optional<Value>(items);
+}
+std::optional<Value> int_or_none(const std::optional<int>& n) {
+    return n ? std::optional<Value>(std::int64_t{*n}) : std::nullopt;
+}
+std::optional<Value> true_or_none(bool flag) {
+    return flag ? std::optional<Value>(true) : std::nullopt;
+}
+
+void check_order(RecordReader& r, const std::optional<Date>& from, const std::optional<Date>& to,
+                 std::string_view to_key) {
+    if (from && to && *to < *from)
+        r.fail(r.pos(to_key), "la date de fin (" + to->iso() + ") précède celle de début (" +
+                                  from->iso() + ")");
+}
+
+} // namespace
+
+// ---- bilan.toml --------------------------------------------------------------------------
+
+BilanRecord read_bilan(RecordReader& r) {
+    BilanRecord b;
+    b.beneficiary = r.text("beneficiary", true);
+    b.framework = r.text("framework");
+    if (b.framework.empty()) b.framework = "fr";
+    b.start = r.date("start");
+    b.end = r.date("end");
+    b.funding = r.term("funding", funding_kinds(), "financement");
+    b.counsellor = r.text("counsellor");
+    b.organisation = r.text("organisation");
+    b.demand = r.text("demand");
+    b.expectations = r.text("expectations");
+    b.situation = r.text("situation");
+    b.circumstances = r.text("circumstances");
+    check_order(r, b.start, b.end, "end");
+    b.origin = r.file();
+    return b;
+}
+
+Fields fields_of(const BilanRecord& b) {
+    return {{"beneficiary", b.beneficiary},
+            {"framework", b.framework},
+            {"start", date_or_none(b.start)},
+            {"end", date_or_none(b.end)},
+            {"funding", text_or_none(b.funding)},
+            {"counsellor", text_or_none(b.counsellor)},
+            {"organisation", text_or_none(b.organisation)},
+            {"demand", text_or_none(b.demand)},
+            {"expectations", text_or_none(b.expectations)},
+            {"situation", text_or_none(b.situation)},
+            {"circumstances", text_or_none(b.circumstances)}};
+}
+
+// ---- frameworks --------------------------------------------------------------------------
+
+namespace {
+bool valid_phase_key(std::string_view key) {
+    if (key.empty()) return false;
+    for (char c : key)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    return true;
+}
+std::optional<int> minutes_or_none(RecordReader& r, std::string_view key, std::int64_t min) {
+    auto n = r.integer(key, min, 100000);
+    return n ? std::optional<int>(static_cast<int>(*n)) : std::nullopt;
+}
+} // namespace
+
+Framework read_framework(RecordReader& r, Diagnostics& diagnostics) {
+    Framework fw;
+    fw.name = r.text("name");
+    fw.label = r.text("label");
+    fw.cap_minutes = minutes_or_none(r, "cap_minutes", 1);
+    fw.floor_minutes = minutes_or_none(r, "floor_minutes", 1);
+    if (auto kinds = r.texts("floor_kinds"); !kinds.empty()) {
+        fw.floor_kinds.clear();
+        for (const auto& kind : kinds) {
+            try {
+                fw.floor_kinds.emplace_back(resolve_term(session_kinds(), kind, "type de séance"));
+            } catch (const UsageError& e) {
+                r.fail(r.pos("floor_kinds"), e.what());
+            }
+        }
+    }
+    fw.min_sessions = minutes_or_none(r, "min_sessions", 1);
+    fw.max_months = minutes_or_none(r, "max_months", 1);
+    fw.followup_months = minutes_or_none(r, "followup_months", 1);
+    fw.followup_within_months = minutes_or_none(r, "followup_within_months", 1);
+    std::set<std::string> keys;
+    for (const toml::table* table : r.tables("phases")) {
+        RecordReader p(*table, position_of(*table, r.file().file), diagnostics);
+        Phase phase;
+        phase.key = p.text("key", true);
+        phase.label = p.text("label");
+        if (phase.label.empty()) phase.label = phase.key;
+        phase.target_minutes = static_cast<int>(p.integer("target_minutes", 0, 100000).value_or(0));
+        phase.counted = p.boolean("counted").value_or(true);
+        phase.aliases = p.texts("aliases");
+        if (!phase.key.empty() && !valid_phase_key(phase.key))
+            p.fail(p.pos("key"), "clé de phase « " + phase.key +
+                                     " » : lettres minuscules ASCII, chiffres et tirets seulement");
+        else if (!phase.key.empty() && !keys.insert(phase.key).second)
+            p.fail(p.pos("key"), "phase « " + phase.key + " » définie deux fois");
+        if (!p.finish()) r.fail(p.file(), "phase invalide");
+        fw.phases.push_back(std::move(phase));
+    }
+    if (fw.phases.empty()) r.fail(r.file(), "le cadre ne définit aucune phase ([[phases]])");
+    fw.origin = r.file();
+    return fw;
+}
+
+// ---- sessions ----------------------------------------------------------------------------
+
+Session read_session(RecordReader& r, const Framework& framework) {
+    Session s;
+    s.date = r.date("date", true).value_or(Date{});
+    const std::string phase = r.text("phase", true);
+    if (!phase.empty()) {
+        if (framework.find_phase(phase)) s.phase = phase;
+        else {
+            try {
+                s.phase = framework.resolve_phase(phase);
+            } catch (const UsageError& e) {
+                r.fail(r.pos("phase"), std::string(e.what()) + " (cadre " + framework.name + ")");
+            }
+        }
+    }
+    s.from = r.time("from");
+    s.to = r.time("to");
+    const auto minutes = r.integer("minutes", 1, max_session_minutes);
+    if (s.from.has_value() != s.to.has_value())
+        r.fail(r.pos(s.from ? "from" : "to"), "« from » et « to » vont ensemble");
+    if (s.from && s.to) {
+        if (*s.to <= *s.from)
+            r.fail(r.pos("to"), "« to » (" + s.to->text() + ") doit suivre « from » (" +
+                                    s.from->text() + ")");
+        s.minutes = s.to->minutes() - s.from->minutes();
+        if (minutes && *minutes != s.minutes)
+            r.fail(r.pos("minutes"), "« minutes » vaut " + std::to_string(*minutes) + " mais de " +
+                                         s.from->text() + " à " + s.to->text() + " font " +
+                                         std::to_string(s.minutes));
+    } else if (minutes) {
+        s.minutes = static_cast<int>(*minutes);
+    } else if (!s.from && !s.to && !r.has("minutes")) {
+        r.fail(r.file(), "clé « minutes » manquante (ou « from » et « to »)");
+    }
+    s.kind = r.term("kind", session_kinds(), "type de séance", false, "entretien");
+    s.mode = r.term("mode", session_modes(), "modalité", false, "presentiel");
+    s.note = r.text("note");
+    s.origin = r.file();
+    return s;
+}
+
+Fields fields_of(const Session& s) {
+    const bool timed = s.from && s.to;
+    return {{"date", s.date},
+            {"phase", s.phase},
+            {"from", timed ? std::optional<Value>(*s.from) : std::nullopt},
+            {"to", timed ? std::optional<Value>(*s.to) : std::nullopt},
+            {"minutes", timed ? std::nullopt : std::optional<Value>(std::int64_t{s.minutes})},
+            {"kind", s.kind},
+            {"mode", s.mode},
+            {"note", text_or_none(s.note)}};
+}
+
+// ---- substance ---------------------------------------------------------------------------
+
+Skill read_skill(RecordReader& r) {
+    Skill k;
+    k.text = r.text("text", true);
+    k.type = r.term("type", skill_types(), "type de compétence", true);
+    k.domain = r.text("domain");
+    k.source = r.text("source");
+    k.experience = r.text("experience");
+    k.experience_pos = r.pos("experience");
+    k.evidence = r.text("evidence");
+    k.transferable = r.flag("transferable");
+    k.origin = r.file();
+    return k;
+}
+
+Fields fields_of(const Skill& k) {
+    return {{"text", k.text},
+            {"type", k.type},
+            {"domain", text_or_none(k.domain)},
+            {"source", text_or_none(k.source)},
+            {"experience", text_or_none(k.experience)},
+            {"evidence", text_or_none(k.evidence)},
+            {"transferable", true_or_none(k.transferable)}};
+}
+
+Experience read_experience(RecordReader& r) {
+    Experience e;
+    e.title = r.text("title", true);
+    e.kind = r.term("kind", experience_kinds(), "type d'expérience", true);
+    e.org = r.text("org");
+    e.from = r.date("from");
+    e.to = r.date("to");
+    check_order(r, e.from, e.to, "to");
+    e.note = r.text("note");
+    e.origin = r.file();
+    return e;
+}
+
+Fields fields_of(const Experience& e) {
+    return {{"title", e.title},
+            {"kind", e.kind},
+            {"org", text_or_none(e.org)},
+            {"from", date_or_none(e.from)},
+            {"to", date_or_none(e.to)},
+            {"note", text_or_none(e.note)}};
+}
+
+Trait read_trait(RecordReader& r) {
+    Trait t;
+    t.text = r.text("text", true);
+    t.kind = r.term("kind", trait_kinds(), "type de caractéristique", true);
+    t.note = r.text("note");
+    t.origin = r.file();
+    return t;
+}
+
+Fields fields_of(const Trait& t) {
+    return {{"text", t.text}, {"kind", t.kind}, {"note", text_or_none(t.note)}};
+}
+
+TestResult read_test(RecordReader& r) {
+    TestResult t;
+    t.instrument = r.text("instrument", true);
+    t.date = r.date("date", true).value_or(Date{});
+    t.result = r.text("result", true);
+    t.note = r.text("note");
+    t.origin = r.file();
+    return t;
+}
+
+Fields fields_of(const TestResult& t) {
+    return {{"instrument", t.instrument},
+            {"date", t.date},
+            {"result", t.result},
+            {"note", text_or_none(t.note)}};
+}
+
+Piste read_piste(RecordReader& r, Diagnostics& diagnostics) {
+    Piste p;
+    p.title = r.text("title", true);
+    auto rating = [&](std::string_view key) {
+        auto n = r.integer(key, 1, 5);
+        return n ? std::optional<int>(static_cast<int>(*n)) : std::nullopt;
+    };
+    p.desire = rating("desire");
+    p.feasibility = rating("feasibility");
+    p.favourable = r.texts("for");
+    p.unfavourable = r.texts("against");
+    p.decision = r.term("decision", piste_decisions(), "décision");
+    p.why = r.text("why");
+    for (const toml::table* table : r.tables("surveys")) {
+        RecordReader s(*table, position_of(*table, r.file().file), diagnostics);
+        Survey survey;
+        survey.date = s.date("date", true).value_or(Date{});
+        survey.with = s.text("with", true);
+        survey.note = s.text("note");
+        if (!s.finish()) r.fail(s.file(), "enquête métier invalide");
+        p.surveys.push_back(std::move(survey));
+    }
+    p.origin = r.file();
+    return p;
+}
+
+Fields fields_of(const Piste& p) {
+    return {{"title", p.title},
+            {"desire", int_or_none(p.desire)},
+            {"feasibility", int_or_none(p.feasibility)},
+            {"for", list_or_none(p.favourable)},
+            {"against", list_or_none(p.unfavourable)},
+            {"decision", text_or_none(p.decision)},
+            {"why", text_or_none(p.why)}};
+}
+
+Fields fields_of(const Survey& s) {
+    return {{"date", s.date}, {"with", s.with}, {"note", text_or_none(s.note)}};
+}
+
+Project read_project(RecordReader& r) {
+    Project p;
+    p.title = r.text("title");
+    p.training = r.text("training");
+    p.strengths = r.texts("strength");
+    p.watch = r.texts("watch");
+    p.origin = r.file();
+    return p;
+}
+
+Fields fields_of(const Project& p) {
+    return {{"title", text_or_none(p.title)},
+            {"training", text_or_none(p.training)},
+            {"strength", list_or_none(p.strengths)},
+            {"watch", list_or_none(p.watch)}};
+}
+
+Action read_action(RecordReader& r) {
+    Action a;
+    a.text = r.text("text", true);
+    a.horizon = r.term("horizon", action_horizons(), "horizon", true);
+    a.due = r.date("due");
+    a.done = r.flag("done");
+    a.origin = r.file();
+    return a;
+}
+
+Fields fields_of(const Action& a) {
+    return {{"text", a.text},
+            {"horizon", a.horizon},
+            {"due", date_or_none(a.due)},
+            {"done", true_or_none(a.done)}};
+}
+
+Consent read_consent(RecordReader& r) {
+    Consent c;
+    c.recipient = r.text("recipient", true);
+    c.date = r.date("date", true).value_or(Date{});
+    c.sections = r.texts("sections");
+    c.revoked = r.flag("revoked");
+    c.revoked_on = r.date("revoked_on");
+    c.origin = r.file();
+    return c;
+}
+
+Fields fields_of(const Consent& c) {
+    return {{"recipient", c.recipient},
+            {"date", c.date},
+            {"sections", list_or_none(c.sections)},
+            {"revoked", true_or_none(c.revoked)},
+            {"revoked_on", date_or_none(c.revoked_on)}};
+}
+
+} // namespace bilan::store

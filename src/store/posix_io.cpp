@@ -1,0 +1,185 @@
+#include "posix_io.hpp"
+
+#include "bilan/errors.hpp"
+#include "bilan/store.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <utility>
+
+namespace bilan::store {
+namespace {
+
+class FileDescriptor {
+public:
+    explicit FileDescriptor(int fd) : fd_(fd) {}
+    ~FileDescriptor() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    FileDescriptor(const FileDescriptor&) = delete;
+    FileDescriptor& operator=(const FileDescriptor&) = delete;
+    int get() const { return fd_; }
+    int release() { return std::exchange(fd_, -1); }
+
+private:
+    int fd_;
+};
+
+std::string temp_name_for(const fs::path& path) {
+    return (path.parent_path() / ("." + path.filename().string() + ".tmp-" +
+                                  std::to_string(::getpid())))
+        .string();
+}
+
+void write_all(int fd, std::string_view content, const std::string& shown) {
+    while (!content.empty()) {
+        const ssize_t n = ::write(fd, content.data(), content.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) throw system_error("écriture impossible de", shown, errno);
+        content.remove_prefix(static_cast<std::size_t>(n));
+    }
+}
+
+// Writes a private temp file beside `path`, fully on disk before anything points to it.
+std::string write_temp(const fs::path& path, std::string_view content) {
+    const std::string temp = temp_name_for(path);
+    ::unlink(temp.c_str()); // our own pid's leftover, if any
+    FileDescriptor fd(::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
+    if (fd.get() < 0) throw system_error("création impossible de", temp, errno);
+    try {
+        if (::fchmod(fd.get(), 0600) != 0) throw system_error("chmod impossible de", temp, errno);
+        write_all(fd.get(), content, path.string());
+        if (::fsync(fd.get()) != 0) throw system_error("fsync impossible de", path.string(), errno);
+        if (::close(fd.release()) != 0)
+            throw system_error("écriture impossible de", path.string(), errno);
+    } catch (...) {
+        ::unlink(temp.c_str());
+        throw;
+    }
+    return temp;
+}
+
+fs::path parent_or_dot(const fs::path& path) {
+    return path.has_parent_path() ? path.parent_path() : fs::path(".");
+}
+
+} // namespace
+
+std::optional<std::string> read_file_if_exists(const fs::path& path) {
+    FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (fd.get() < 0) {
+        if (errno == ENOENT) return std::nullopt;
+        throw system_error("lecture impossible de", path.string(), errno);
+    }
+    struct stat info {};
+    if (::fstat(fd.get(), &info) != 0) throw system_error("lecture impossible de", path.string(), errno);
+    if (S_ISDIR(info.st_mode)) throw EnvironmentError(path.string() + " est un dossier");
+    std::string content;
+    content.resize(static_cast<std::size_t>(info.st_size));
+    std::size_t filled = 0;
+    for (;;) {
+        if (filled == content.size()) content.resize(content.size() * 2 + 4096);
+        const ssize_t n = ::read(fd.get(), content.data() + filled, content.size() - filled);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) throw system_error("lecture impossible de", path.string(), errno);
+        if (n == 0) break;
+        filled += static_cast<std::size_t>(n);
+    }
+    content.resize(filled);
+    return content;
+}
+
+std::string read_file(const fs::path& path) {
+    auto content = read_file_if_exists(path);
+    if (!content) throw system_error("lecture impossible de", path.string(), ENOENT);
+    return *content;
+}
+
+void fsync_directory(const fs::path& dir) {
+    FileDescriptor fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (fd.get() < 0 || ::fsync(fd.get()) != 0)
+        throw system_error("fsync impossible du dossier", dir.string(), errno);
+}
+
+void make_private_directory(const fs::path& dir) {
+    if (::mkdir(dir.c_str(), 0700) != 0) {
+        if (errno == EEXIST) return;
+        throw system_error("création impossible du dossier", dir.string(), errno);
+    }
+    if (::chmod(dir.c_str(), 0700) != 0)
+        throw system_error("chmod impossible du dossier", dir.string(), errno);
+    fsync_directory(parent_or_dot(dir));
+}
+
+void write_file_atomically(const fs::path& path, std::string_view content) {
+    const std::string temp = write_temp(path, content);
+    if (::rename(temp.c_str(), path.c_str()) != 0) {
+        const int err = errno;
+        ::unlink(temp.c_str());
+        throw system_error("remplacement impossible de", path.string(), err);
+    }
+    fsync_directory(parent_or_dot(path));
+}
+
+void create_file_atomically(const fs::path& path, std::string_view content) {
+    const std::string temp = write_temp(path, content);
+    int moved = ::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, path.c_str(), RENAME_NOREPLACE);
+    int err = errno;
+    if (moved != 0 && (err == EINVAL || err == ENOSYS)) {
+        // A file system without RENAME_NOREPLACE: the folder lock keeps this check-then-rename
+        // free of races between bilan processes.
+        struct stat info {};
+        if (::lstat(path.c_str(), &info) == 0) err = EEXIST;
+        else moved = ::rename(temp.c_str(), path.c_str()), err = errno;
+    }
+    if (moved != 0) {
+        ::unlink(temp.c_str());
+        if (err == EEXIST) throw EnvironmentError(path.string() + " existe déjà");
+        throw system_error("création impossible de", path.string(), err);
+    }
+    fsync_directory(parent_or_dot(path));
+}
+
+void remove_file_durably(const fs::path& path) {
+    if (::unlink(path.c_str()) != 0)
+        throw system_error("suppression impossible de", path.string(), errno);
+    fsync_directory(parent_or_dot(path));
+}
+
+std::vector<std::string> list_toml_files(const fs::path& dir) {
+    std::vector<std::string> names;
+    DIR* handle = ::opendir(dir.c_str());
+    if (!handle) {
+        if (errno == ENOENT) return names;
+        throw system_error("lecture impossible du dossier", dir.string(), errno);
+    }
+    while (const dirent* entry = ::readdir(handle)) {
+        const std::string_view name = entry->d_name;
+        if (name.empty() || name.front() == '.' || !name.ends_with(".toml")) continue;
+        names.emplace_back(name);
+    }
+    ::closedir(handle);
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+int sweep_temp_files(const fs::path& dir) {
+    int removed = 0;
+    DIR* handle = ::opendir(dir.c_str());
+    if (!handle) return 0;
+    while (const dirent* entry = ::readdir(handle)) {
+        const std::string_view name = entry->d_name;
+        if (name.size() > 1 && name.front() == '.' && name.find(".tmp-") != std::string_view::npos)
+            removed += ::unlink((dir / std::string(name)).c_str()) == 0 ? 1 : 0;
+    }
+    ::closedir(handle);
+    return removed;
+}
+
+} // namespace bilan::store

@@ -1,0 +1,36 @@
+// The store's narrow window on the file system: every write is atomic and private (0600/0700
+// whatever the umask), every failure an EnvironmentError that names the file.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bilan::store {
+
+namespace fs = std::filesystem;
+
+// The whole file, or nullopt when it does not exist.
+std::optional<std::string> read_file_if_exists(const fs::path& path);
+std::string read_file(const fs::path& path);
+
+// Creates `dir` (0700) if missing, fsyncing its parent so the new entry survives a crash.
+void make_private_directory(const fs::path& dir);
+void fsync_directory(const fs::path& dir);
+
+// A new file, never replacing one (rename with RENAME_NOREPLACE): used for new records, so that a record's
+// name cannot be taken twice even by a process that bypassed the lock.
+void create_file_atomically(const fs::path& path, std::string_view content);
+
+// Removes the file and fsyncs its folder.
+void remove_file_durably(const fs::path& path);
+
+// Names of the *.toml files of a folder (not hidden), sorted; empty when there is no folder.
+std::vector<std::string> list_toml_files(const fs::path& dir);
+
+// Removes temp files (".NAME.tmp-PID") a killed writer left in `dir`; returns how many.
+int sweep_temp_files(const fs::path& dir);
+
+} // namespace bilan::store

@@ -1,0 +1,51 @@
+// Reads the fields of one record table with their types checked, reporting each fault at the
+// value's own line and column, and every key it does not know.
+#pragma once
+
+#include "bilan/store.hpp"
+
+#include <toml++/toml.h>
+
+#include <set>
+
+namespace bilan::store {
+
+class RecordReader {
+public:
+    RecordReader(const toml::table& table, SourcePos file, Diagnostics& diagnostics);
+
+    std::string text(std::string_view key, bool required = false);
+    std::vector<std::string> texts(std::string_view key);
+    std::optional<Date> date(std::string_view key, bool required = false);
+    std::optional<TimeOfDay> time(std::string_view key);
+    std::optional<std::int64_t> integer(std::string_view key, std::int64_t min, std::int64_t max,
+                                        bool required = false);
+    bool flag(std::string_view key);
+    std::optional<bool> boolean(std::string_view key);
+    bool has(std::string_view key) const { return table_.contains(key); }
+    // A term of art (kind, type…): the canonical key, or `fallback` when absent.
+    std::string term(std::string_view key, std::span<const Term> terms, std::string_view what,
+                     bool required = false, std::string_view fallback = {});
+    // The elements of an array of tables ([[key]]), each with its position.
+    std::vector<const toml::table*> tables(std::string_view key);
+
+    SourcePos pos(std::string_view key) const;
+    const SourcePos& file() const { return file_; }
+    void fail(const SourcePos& where, const std::string& message);
+    // Reports keys nobody asked for; true when the record is sound.
+    bool finish();
+
+private:
+    const toml::node* get(std::string_view key, bool required);
+    void wrong_type(std::string_view key, std::string_view expected);
+
+    const toml::table& table_;
+    SourcePos file_;
+    Diagnostics& diagnostics_;
+    std::set<std::string, std::less<>> known_;
+    bool failed_ = false;
+};
+
+SourcePos position_of(const toml::node& node, const std::string& file);
+
+} // namespace bilan::store

@@ -1,0 +1,31 @@
+// Text-level TOML for the store: emitting values the way bilan writes them, and splicing a
+// changed value into a file a person may have edited, so that their comments and layout stay.
+#pragma once
+
+#include "bilan/store.hpp"
+
+#include <toml++/toml.h>
+
+#include <string>
+#include <string_view>
+
+namespace bilan::store {
+
+std::string toml_literal(const Value& value);
+std::string toml_key(std::string_view key);     // bare when it can be, quoted otherwise
+std::string emit_fields(const Fields& fields);  // "key = value\n" lines, absent values skipped
+
+// Parses `text`; a syntax error becomes a DataError located in `display_path`.
+toml::table parse_toml(std::string_view text, const std::string& display_path);
+
+// The value a node holds, in the store's own terms (nullopt for other types).
+std::optional<Value> value_of(const toml::node& node);
+
+// Sets, replaces or removes one root-level key of `text`, touching no other byte.
+std::string splice_root_key(std::string_view text, const Field& field,
+                            const std::string& display_path);
+
+// 64-bit FNV-1a: stable on every machine, for record ids.
+std::uint64_t fnv1a(std::string_view data, std::uint64_t seed = 14695981039346656037ull);
+
+} // namespace bilan::store

@@ -1,0 +1,99 @@
+# Harness for end-to-end tests: each tests/e2e/test_*.sh sources this file, defines functions
+# named test_*, and ends with `run_tests`. Usage: bash test_x.sh PATH/TO/bilan SOURCE_DIR
+set -u
+BILAN=${1:?usage: test_x.sh PATH/TO/bilan SOURCE_DIR}
+SOURCE_DIR=${2:?usage: test_x.sh PATH/TO/bilan SOURCE_DIR}
+case $BILAN in /*) ;; *) BILAN=$PWD/$BILAN ;; esac
+case $SOURCE_DIR in /*) ;; *) SOURCE_DIR=$PWD/$SOURCE_DIR ;; esac
+EXAMPLE=$SOURCE_DIR/examples/claire-martin
+TMP_ROOT=$(mktemp -d "${TMPDIR:-/tmp}/bilan-e2e.XXXXXX")
+trap 'rm -rf "$TMP_ROOT"' EXIT
+export BILAN_TODAY=2026-03-10 BILAN_LOCK_WAIT=5 NO_COLOR=1
+unset BILAN_DIR
+
+passed=0
+failed=0
+current=""
+out="" err="" status=0
+
+# Runs bilan; sets $out, $err and $status.
+run() {
+    "$BILAN" "$@" >"$TMP_ROOT/.out" 2>"$TMP_ROOT/.err"
+    status=$?
+    out=$(cat "$TMP_ROOT/.out")
+    err=$(cat "$TMP_ROOT/.err")
+}
+
+fail() {
+    failed=$((failed + 1))
+    echo "FAIL [$current] $*"
+    [ -n "$out" ] && echo "  stdout: $(printf '%s' "$out" | head -c 600)"
+    [ -n "$err" ] && echo "  stderr: $(printf '%s' "$err" | head -c 600)"
+    return 0
+}
+ok() { passed=$((passed + 1)); }
+
+expect_status() { # expect_status N [what]
+    if [ "$status" -eq "$1" ]; then ok; else fail "${2:-}: exit $status, expected $1"; fi
+}
+expect_out() { # exact stdout
+    if [ "$out" = "$1" ]; then ok; else fail "stdout is not: $1"; fi
+}
+expect_out_contains() {
+    case $out in *"$1"*) ok ;; *) fail "stdout lacks: $1" ;; esac
+}
+expect_out_lacks() {
+    case $out in *"$1"*) fail "stdout has: $1" ;; *) ok ;; esac
+}
+expect_err_contains() {
+    case $err in *"$1"*) ok ;; *) fail "stderr lacks: $1" ;; esac
+}
+expect_err_one_line() { # one clear line on stderr
+    if [ -n "$err" ] && [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ]; then ok; else fail "stderr is not one line"; fi
+}
+expect_file_contains() { # FILE TEXT
+    if grep -qF -- "$2" "$1" 2>/dev/null; then ok; else fail "$1 lacks: $2"; fi
+}
+expect_equal() { # ACTUAL EXPECTED [what]
+    if [ "$1" = "$2" ]; then ok; else fail "${3:-value}: got '$1', expected '$2'"; fi
+}
+
+# A fingerprint of a folder: names, modes and contents. Equal fingerprints = nothing written.
+fingerprint() {
+    (cd "$1" && find . -print0 | LC_ALL=C sort -z | xargs -0 stat -c '%n %a %s %Y' &&
+        find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum)
+}
+expect_unchanged() { # DIR SNAPSHOT
+    if [ "$(fingerprint "$1")" = "$2" ]; then ok; else fail "$1 changed"; fi
+}
+
+# A new bilan in a fresh folder; prints its path.
+new_bilan() {
+    local dir
+    dir=$(mktemp -d "$TMP_ROOT/b.XXXXXX")
+    rmdir "$dir"
+    "$BILAN" init "$dir" --beneficiary "Test Bénéficiaire" --start 2026-03-02 "$@" >/dev/null || {
+        echo "init failed" >&2
+        return 1
+    }
+    printf '%s\n' "$dir"
+}
+
+# A private copy of the shipped example.
+copy_example() {
+    local dir
+    dir=$(mktemp -d "$TMP_ROOT/ex.XXXXXX")
+    cp -a "$EXAMPLE/." "$dir/"
+    printf '%s\n' "$dir"
+}
+
+run_tests() {
+    local name
+    for name in $(declare -F | awk '{print $3}' | grep '^test_'); do
+        current=$name
+        out="" err="" status=0
+        "$name"
+    done
+    echo "$passed passed, $failed failed"
+    [ "$failed" -eq 0 ]
+}
