@@ -35,8 +35,7 @@ TEST_SUITE("values") {
         CHECK_THROWS_AS(parse_duration_minutes(""), UsageError);
         CHECK_THROWS_AS(parse_duration_minutes("1.01"), UsageError);
         CHECK_THROWS_AS(parse_duration_minutes("99999999999999999999"), UsageError);
-        CHECK_THROWS_WITH(parse_duration_minutes("90"),
-                          doctest::Contains("90m"));
+        CHECK_THROWS_WITH(parse_duration_minutes("90"), doctest::Contains("90m"));
     }
 
     TEST_CASE("dates") {

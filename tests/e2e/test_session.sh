@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# bilan session add|list|rm with every input form of cli.md.
+. "$(dirname "$0")/lib.sh" "$@"
+
+minutes_of() { # DIR ID -> minutes as list --json says
+    "$BILAN" -C "$1" session list --json | grep -A4 "\"id\": \"$2\"" | sed -n 's/.*"minutes": \([0-9]*\).*/\1/p'
+}
+
+test_every_duration_form() {
+    local dir id form expected
+    dir=$(new_bilan)
+    while read -r form expected; do
+        run -C "$dir" session add --date 2026-03-03 --phase investigation --duration "$form" --note "$form"
+        expect_status 0 "duration $form"
+        id=$out
+        expect_equal "$(minutes_of "$dir" "$id")" "$expected" "minutes of $form"
+    done <<'LIST'
+2h30 150
+1h05 65
+90m 90
+2 120
+2.5 150
+2,5 150
+2:30 150
+LIST
+}
+
+test_from_to_and_french_dates() {
+    local dir id
+    dir=$(new_bilan)
+    run -C "$dir" session add --date 09/03/2026 --phase "préliminaire" --from 09:30 --to 12:00 --kind test --mode distance
+    expect_status 0
+    id=$out
+    expect_file_contains "$dir/sessions/$id.toml" "from = 09:30:00"
+    expect_file_contains "$dir/sessions/$id.toml" 'mode = "distance"'
+    if grep -q minutes "$dir/sessions/$id.toml"; then fail "minutes stored though computable"; else ok; fi
+    run -C "$dir" session list --json
+    expect_out_contains '"minutes": 150'
+    expect_out_contains '"date": "2026-03-09"'
+    expect_out_contains '"phase": "preliminaire"'
+    expect_out_contains '"from": "09:30"'
+    run -C "$dir" session add --date today --phase conclusion --duration 1h --kind interview
+    expect_status 0
+    expect_file_contains "$dir/sessions/$out.toml" "date = 2026-03-10"
+    expect_file_contains "$dir/sessions/$out.toml" 'kind = "entretien"'
+}
+
+test_list_in_date_order_and_by_phase() {
+    local dir
+    dir=$(new_bilan)
+    "$BILAN" -C "$dir" session add --date 2026-03-20 --phase investigation --duration 2h >/dev/null
+    "$BILAN" -C "$dir" session add --date 2026-03-02 --phase preliminaire --duration 3h >/dev/null
+    "$BILAN" -C "$dir" session add --date 2026-03-10 --phase investigation --duration 1h --note "deux
+lignes" >/dev/null
+    run -C "$dir" session list
+    expect_status 0
+    expect_equal "$(printf '%s\n' "$out" | awk '{print $2}' | tr '\n' ' ')" "2026-03-02 2026-03-10 2026-03-20 " "date order"
+    expect_equal "$(printf '%s\n' "$out" | wc -l)" 3 "one line per session"
+    run -C "$dir" session list --phase investigation --json
+    expect_out_lacks "preliminaire"
+    expect_out_contains '"note": "deux\nlignes"'
+    run -C "$dir" session list --phase nowhere
+    expect_status 2
+}
+
+test_same_command_same_bytes() {
+    local a b
+    a=$(new_bilan) b=$(new_bilan)
+    "$BILAN" -C "$a" session add --date 2026-03-03 --phase investigation --duration 2h >/dev/null
+    "$BILAN" -C "$b" session add --date 2026-03-03 --phase investigation --duration 2h >/dev/null
+    expect_equal "$(cd "$a" && find sessions -type f | sort | xargs cat)" \
+        "$(cd "$b" && find sessions -type f | sort | xargs cat)" "same content"
+    expect_equal "$(ls "$a/sessions")" "$(ls "$b/sessions")" "same ids"
+    expect_equal "$(stat -c %a "$a/sessions" "$a/sessions/"*.toml | tr '\n' ' ')" "700 600 " "modes"
+}
+
+test_rm_by_id_and_prefix() {
+    local dir id
+    dir=$(new_bilan)
+    id=$("$BILAN" -C "$dir" session add --date 2026-03-03 --phase investigation --duration 2h)
+    run -C "$dir" session rm "${id:0:5}"
+    expect_status 0
+    expect_equal "$(ls "$dir/sessions" | wc -l)" 0 "removed"
+    run -C "$dir" session rm "$id"
+    expect_status 1 "unknown id"
+    expect_err_one_line
+}
+
+test_bad_values_exit_2_and_write_nothing() {
+    local dir snapshot args
+    dir=$(new_bilan)
+    snapshot=$(fingerprint "$dir")
+    while IFS= read -r args; do
+        eval "run -C \"\$dir\" session add $args"
+        expect_status 2 "$args"
+        expect_err_one_line
+    done <<'LIST'
+--date 2026-02-30 --phase investigation --duration 2h
+--date 31/04/2026 --phase investigation --duration 2h
+--date 2026-03-02 --phase nowhere --duration 2h
+--date 2026-03-02 --phase investigation --duration 0
+--date 2026-03-02 --phase investigation --duration -2h
+--date 2026-03-02 --phase investigation --duration 25h
+--date 2026-03-02 --phase investigation --duration 90
+--date 2026-03-02 --phase investigation --duration 2h --from 09:00 --to 11:00
+--date 2026-03-02 --phase investigation
+--date 2026-03-02 --phase investigation --from 12:00 --to 09:00
+--date 2026-03-02 --phase investigation --from 12:00
+--date 2026-03-02 --phase investigation --from 25:00 --to 26:00
+--date 2026-03-02 --phase investigation --duration 2h --kind sieste
+--date 2026-03-02 --phase investigation --duration 2h --mode avion
+--phase investigation --duration 2h
+--date 2026-03-02 --phase investigation --duration 2h --bogus
+LIST
+    expect_unchanged "$dir" "$snapshot"
+    run -C "$dir" session add --date 2026-03-02 --phase investigation --duration 90
+    expect_err_contains "90m"
+}
+
+test_writing_outside_a_bilan_is_refused() {
+    mkdir "$TMP_ROOT/plain"
+    run -C "$TMP_ROOT/plain" session add --date 2026-03-02 --phase investigation --duration 2h
+    expect_status 1
+    expect_err_contains "aucun bilan"
+    expect_equal "$(ls -A "$TMP_ROOT/plain")" "" "nothing created"
+}
+
+run_tests

@@ -1,0 +1,126 @@
+#include "bilan/rules.hpp"
+#include "bilan/store.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace bilan;
+
+namespace {
+
+Session session(Date date, std::string phase, int minutes, std::string kind = "entretien") {
+    Session s;
+    s.id = "s" + std::to_string(minutes) + phase;
+    s.date = date;
+    s.phase = std::move(phase);
+    s.minutes = minutes;
+    s.kind = std::move(kind);
+    return s;
+}
+
+bool has_warning(const HourReport& report, std::string_view text) {
+    for (const auto& w : report.warnings)
+        if (w.find(text) != std::string::npos) return true;
+    return false;
+}
+
+} // namespace
+
+TEST_SUITE("rules") {
+    TEST_CASE("the French framework as data") {
+        const Framework fr = store::load_builtin_framework("fr");
+        REQUIRE(fr.phases.size() == 5);
+        CHECK(fr.phases[0].key == "prealable");
+        CHECK(fr.phases[2].target_minutes == 17 * 60);
+        CHECK_FALSE(fr.counts("prealable"));
+        CHECK(fr.counts("investigation"));
+        CHECK_FALSE(fr.counts("suivi"));
+        CHECK(fr.cap_minutes == 24 * 60);
+        CHECK(fr.floor_minutes == 13 * 60);
+        CHECK(fr.followup_months == 6);
+        CHECK(fr.resolve_phase("Préliminaire") == "preliminaire");
+        CHECK(fr.resolve_phase("follow-up") == "suivi");
+        CHECK_THROWS_AS(fr.resolve_phase("phase-9"), UsageError);
+    }
+
+    TEST_CASE("the Belgian framework as data") {
+        const Framework be = store::load_builtin_framework("be");
+        CHECK(be.cap_minutes == 20 * 60);
+        CHECK(be.floor_minutes == 12 * 60);
+        CHECK(be.floor_kinds == std::vector<std::string>{"entretien"});
+        CHECK(be.min_sessions == 6);
+        CHECK(be.followup_within_months == 12);
+    }
+
+    TEST_CASE("hours per phase, accompaniment and personal work") {
+        const Framework fr = store::load_builtin_framework("fr");
+        Folder folder;
+        folder.bilan.start = Date{2026, 3, 2};
+        folder.sessions = {session({2026, 2, 23}, "prealable", 60),
+                           session({2026, 3, 2}, "preliminaire", 180),
+                           session({2026, 3, 9}, "investigation", 150, "test"),
+                           session({2026, 3, 16}, "investigation", 90, "enquete"),
+                           session({2026, 3, 17}, "investigation", 60, "travail-personnel")};
+        const HourReport r = hour_report(fr, folder);
+        CHECK(r.phases[0].done_minutes == 60);
+        CHECK(r.phases[2].done_minutes == 300);
+        CHECK(r.phases[2].remaining_minutes() == 720);
+        CHECK(r.accompaniment_minutes == 330); // the préalable does not count
+        CHECK(r.personal_minutes == 150);
+        CHECK(r.counted_minutes == 480);
+        CHECK(has_warning(r, "sous le plancher"));
+        CHECK_FALSE(has_warning(r, "plafond"));
+        CHECK_FALSE(has_warning(r, "hors des dates")); // the préalable is before the start: fine
+    }
+
+    TEST_CASE("over the cap, a phase over its target, sessions outside the dates") {
+        const Framework fr = store::load_builtin_framework("fr");
+        Folder folder;
+        folder.bilan.start = Date{2026, 3, 2};
+        folder.bilan.end = Date{2026, 5, 4};
+        for (int day = 2; day <= 27; day += 1)
+            folder.sessions.push_back(session({2026, 3, day}, "investigation", 60));
+        folder.sessions.push_back(session({2026, 6, 1}, "conclusion", 60));
+        const HourReport r = hour_report(fr, folder);
+        CHECK(r.counted_minutes == 27 * 60);
+        CHECK(has_warning(r, "plafond dépassé"));
+        CHECK(has_warning(r, "phase investigation au-delà de sa cible"));
+        CHECK(has_warning(r, "hors des dates du bilan"));
+        const auto problems = rule_problems(fr, folder);
+        CHECK(problems.size() == 2); // the cap, the session after the end
+    }
+
+    TEST_CASE("under the floor is a fault only once the bilan has ended") {
+        const Framework fr = store::load_builtin_framework("fr");
+        Folder folder;
+        folder.bilan.start = Date{2026, 3, 2};
+        folder.sessions = {session({2026, 3, 2}, "preliminaire", 180)};
+        CHECK(rule_problems(fr, folder).empty());
+        folder.bilan.end = Date{2026, 5, 4};
+        REQUIRE(rule_problems(fr, folder).size() == 1);
+        CHECK(rule_problems(fr, folder)[0].message.find("plancher") != std::string::npos);
+    }
+
+    TEST_CASE("references to missing experiences and two retained pistes") {
+        const Framework fr = store::load_builtin_framework("fr");
+        Folder folder;
+        Skill skill;
+        skill.experience = "deadbeef";
+        skill.experience_pos = {"skills/x.toml", 4, 14};
+        folder.skills.push_back(skill);
+        Piste a, b;
+        a.decision = b.decision = "retained";
+        folder.pistes = {a, b};
+        const auto problems = rule_problems(fr, folder);
+        REQUIRE(problems.size() == 3);
+        CHECK(problems[0].text().starts_with("skills/x.toml:4:14: "));
+    }
+
+    TEST_CASE("the Belgian minimum of appointments") {
+        const Framework be = store::load_builtin_framework("be");
+        Folder folder;
+        folder.sessions = {session({2026, 3, 2}, "preliminaire", 180, "test")};
+        const HourReport r = hour_report(be, folder);
+        CHECK(r.floor_counted_minutes == 0); // tests do not count toward the Belgian floor
+        CHECK(has_warning(r, "rendez-vous d'accompagnement : 0 pour 6"));
+    }
+}
