@@ -10,10 +10,10 @@ namespace {
 
 // The commands, in the order `bilan --help` lists them.
 constexpr std::array<bilan::cli::Registration, 14> registrations{
-    bilan::cli::register_init,    bilan::cli::register_set,     bilan::cli::register_session,
-    bilan::cli::register_status,  bilan::cli::register_skill,   bilan::cli::register_experience,
-    bilan::cli::register_trait,   bilan::cli::register_test,    bilan::cli::register_piste,
-    bilan::cli::register_project, bilan::cli::register_action,  bilan::cli::register_render,
+    bilan::cli::register_init,    bilan::cli::register_set,    bilan::cli::register_session,
+    bilan::cli::register_status,  bilan::cli::register_skill,  bilan::cli::register_experience,
+    bilan::cli::register_trait,   bilan::cli::register_test,   bilan::cli::register_piste,
+    bilan::cli::register_project, bilan::cli::register_action, bilan::cli::register_render,
     bilan::cli::register_consent, bilan::cli::register_check,
 };
 
@@ -22,7 +22,10 @@ constexpr std::array<bilan::cli::Registration, 14> registrations{
 std::string unknown_command_message(const CLI::App& app, int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
-        if (arg == "-C" || arg == "--dir" || arg == "--color") { ++i; continue; }
+        if (arg == "-C" || arg == "--dir" || arg == "--color") {
+            ++i;
+            continue;
+        }
         if (arg.starts_with("-")) continue;
         std::string best;
         std::size_t best_score = 0;
@@ -30,11 +33,13 @@ std::string unknown_command_message(const CLI::App& app, int argc, char** argv) 
             const std::string& name = sub->get_name();
             if (name == arg) return {};
             std::size_t common = 0;
-            while (common < name.size() && common < arg.size() && name[common] == arg[common]) ++common;
+            while (common < name.size() && common < arg.size() && name[common] == arg[common])
+                ++common;
             if (common > best_score) best_score = common, best = name;
         }
         return "commande inconnue « " + std::string(arg) + " »" +
-               (best_score >= 2 ? " : vouliez-vous dire « " + best + " » ?" : " (voir « bilan --help »)");
+               (best_score >= 2 ? " : vouliez-vous dire « " + best + " » ?"
+                                : " (voir « bilan --help »)");
     }
     return {};
 }
@@ -54,13 +59,15 @@ int main(int argc, char** argv) {
     cli::Context context;
     cli::Registry registry;
     app.set_version_flag("--version", std::string("bilan ") + BILAN_VERSION);
-    app.add_option("-C,--dir", context.dir, "Dossier du bénéficiaire (défaut : $BILAN_DIR, sinon .)")
+    app.add_option("-C,--dir", context.dir,
+                   "Dossier du bénéficiaire (défaut : $BILAN_DIR, sinon .)")
         ->envname("BILAN_DIR");
     app.add_option("--color", context.color, "Couleur : auto, always ou never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
     app.require_subcommand(1);
     app.fallthrough();
-    for (const auto registration : registrations) registration(app, context, registry);
+    for (const auto registration : registrations)
+        registration(app, context, registry);
 
     try {
         app.parse(argc, argv);

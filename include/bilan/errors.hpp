@@ -53,8 +53,7 @@ struct DataError : Error {
 
 // The machine failed us (I/O, permission, lock held): exit 3.
 struct EnvironmentError : Error {
-    explicit EnvironmentError(const std::string& message)
-        : Error(ExitCode::environment, message) {}
+    explicit EnvironmentError(const std::string& message) : Error(ExitCode::environment, message) {}
 };
 
 // Builds an EnvironmentError from errno: "what: path: strerror".

@@ -27,9 +27,9 @@ struct Framework {
     std::optional<int> cap_minutes;   // all time of the counted phases
     std::optional<int> floor_minutes; // accompaniment in the counted phases
     std::vector<std::string> floor_kinds{"entretien", "test"};
-    std::optional<int> min_sessions;     // accompaniment sessions in counted phases
-    std::optional<int> max_months;       // from start to end
-    std::optional<int> followup_months;  // the first follow-up is due this long after the end
+    std::optional<int> min_sessions;           // accompaniment sessions in counted phases
+    std::optional<int> max_months;             // from start to end
+    std::optional<int> followup_months;        // the first follow-up is due this long after the end
     std::optional<int> followup_within_months; // every follow-up happens within this
     SourcePos origin;
 

@@ -90,8 +90,8 @@ struct Survey { // une enquête métier
 struct Piste {
     std::string id;
     std::string title;
-    std::optional<int> desire;      // 1 to 5
-    std::optional<int> feasibility; // 1 to 5
+    std::optional<int> desire;             // 1 to 5
+    std::optional<int> feasibility;        // 1 to 5
     std::vector<std::string> favourable;   // --for
     std::vector<std::string> unfavourable; // --against
     std::vector<Survey> surveys;

@@ -18,8 +18,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
-#include <span>
 #include <optional>
+#include <span>
 #include <string>
 #include <variant>
 #include <vector>
@@ -46,8 +46,8 @@ private:
 };
 
 // A value to write; the store turns it into TOML.
-using Value = std::variant<std::string, std::int64_t, bool, Date, TimeOfDay,
-                           std::vector<std::string>>;
+using Value =
+    std::variant<std::string, std::int64_t, bool, Date, TimeOfDay, std::vector<std::string>>;
 struct Field {
     std::string key;
     std::optional<Value> value; // nullopt: remove the key

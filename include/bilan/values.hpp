@@ -51,7 +51,7 @@ std::string fold_term(std::string_view text);
 // A closed set of French terms of art and the aliases accepted for each.
 struct Term {
     std::string_view key;
-    std::string_view label;                      // French, for people
+    std::string_view label;                    // French, for people
     std::span<const std::string_view> aliases; // folded spellings, English words
 };
 

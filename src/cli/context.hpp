@@ -18,7 +18,7 @@ namespace bilan::cli {
 enum class ColorMode { automatic, always, never };
 
 struct Context {
-    std::string dir;           // -C/--dir, else $BILAN_DIR, else "."
+    std::string dir;            // -C/--dir, else $BILAN_DIR, else "."
     std::string color = "auto"; // --color auto|always|never
 
     store::Store store() const { return store::Store(dir.empty() ? "." : dir); }

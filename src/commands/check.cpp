@@ -1,7 +1,7 @@
 // bilan check: every file, every reference, the framework's rules; one line per problem and
 // exit 1 when there is one.
-#include "cli/context.hpp"
 #include "bilan/views.hpp"
+#include "cli/context.hpp"
 
 #include <CLI/CLI.hpp>
 #include <unistd.h>
@@ -15,8 +15,10 @@ std::vector<Problem> find_problems(const store::Store& store) {
     const Framework framework = store.load_framework(bilan, collect);
     const Folder folder = store.load_all(framework, std::move(bilan), collect);
     std::vector<Problem> problems = collect.problems();
-    for (Problem& p : store.unknown_entries()) problems.push_back(std::move(p));
-    for (Problem& p : rule_problems(framework, folder)) problems.push_back(std::move(p));
+    for (Problem& p : store.unknown_entries())
+        problems.push_back(std::move(p));
+    for (Problem& p : rule_problems(framework, folder))
+        problems.push_back(std::move(p));
     return problems;
 }
 
@@ -28,7 +30,8 @@ int run_check(const Context& context, bool json) {
         print_out(problems_json(problems));
     } else {
         std::string out;
-        for (const Problem& p : problems) out += p.text() + "\n";
+        for (const Problem& p : problems)
+            out += p.text() + "\n";
         if (problems.empty() && ::isatty(STDOUT_FILENO)) out = "aucun problème\n";
         print_out(out);
     }
@@ -39,7 +42,8 @@ int run_check(const Context& context, bool json) {
 
 void register_check(CLI::App& app, Context& context, Registry& registry) {
     auto json = std::make_shared<bool>(false);
-    CLI::App* cmd = app.add_subcommand("check", "Vérifier les fichiers, les références et les règles du cadre");
+    CLI::App* cmd =
+        app.add_subcommand("check", "Vérifier les fichiers, les références et les règles du cadre");
     cmd->add_flag("--json", *json, "Sortie JSON");
     registry.add(cmd, [&context, json] { return run_check(context, *json); });
 }

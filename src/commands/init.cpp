@@ -45,8 +45,10 @@ void register_init(CLI::App& app, Context& context, Registry& registry) {
     auto options = std::make_shared<InitOptions>();
     CLI::App* cmd = app.add_subcommand("init", "Ouvrir un bilan dans un nouveau dossier");
     cmd->add_option("DIR", options->dir, "Dossier à créer (0700)")->required();
-    cmd->add_option("--beneficiary", options->beneficiary, "Nom du ou de la bénéficiaire")->required();
-    cmd->add_option("--framework", options->framework, "Cadre : fr (défaut), be, ou un fichier TOML");
+    cmd->add_option("--beneficiary", options->beneficiary, "Nom du ou de la bénéficiaire")
+        ->required();
+    cmd->add_option("--framework", options->framework,
+                    "Cadre : fr (défaut), be, ou un fichier TOML");
     cmd->add_option("--start", options->start, "Date de début (AAAA-MM-JJ, JJ/MM/AAAA, today)");
     cmd->add_option("--funding", options->funding,
                     "Financement : cpf, employeur, reclassement, france-travail, personnel, autre");

@@ -1,7 +1,7 @@
 // bilan session add|list|rm: the sessions logged against the phases' hour targets.
-#include "cli/context.hpp"
 #include "bilan/json.hpp"
 #include "bilan/views.hpp"
+#include "cli/context.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -31,7 +31,8 @@ int run_add(const Context& context, const AddOptions& o) {
         s.from = parse_time_of_day(o.from);
         s.to = parse_time_of_day(o.to);
         if (*s.to <= *s.from)
-            throw UsageError("--from (" + s.from->text() + ") doit précéder --to (" + s.to->text() + ")");
+            throw UsageError("--from (" + s.from->text() + ") doit précéder --to (" + s.to->text() +
+                             ")");
         s.minutes = s.to->minutes() - s.from->minutes();
     }
     s.kind = std::string(resolve_term(session_kinds(), o.kind, "type de séance"));

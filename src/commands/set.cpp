@@ -23,8 +23,10 @@ std::optional<store::Value> parse_value(const Context& context, const store::Sto
         return std::nullopt;
     }
     switch (field.kind) {
-    case Kind::date: return context.parse_date(raw);
-    case Kind::funding: return std::string(resolve_term(funding_kinds(), raw, "financement"));
+    case Kind::date:
+        return context.parse_date(raw);
+    case Kind::funding:
+        return std::string(resolve_term(funding_kinds(), raw, "financement"));
     case Kind::framework:
         if (!is_builtin_framework(raw)) {
             store::load_framework_file(store.root() / raw); // must already be in the folder
@@ -32,7 +34,8 @@ std::optional<store::Value> parse_value(const Context& context, const store::Sto
                 throw UsageError("cadre : fr, be, ou le nom d'un fichier du dossier");
         }
         return raw;
-    case Kind::text: break;
+    case Kind::text:
+        break;
     }
     require_clean_text(raw, std::string(field.key));
     return raw;
@@ -48,11 +51,14 @@ int run_set(const Context& context, const std::string& key, const std::string& r
     store::Diagnostics strict;
     BilanRecord bilan = store.load_bilan(strict); // refuses to edit a file it cannot read
     if (field->key == "start" || field->key == "end") {
-        auto start = field->key == "start" ? (value ? std::get<Date>(*value) : std::optional<Date>{}) : bilan.start;
-        auto end = field->key == "end" ? (value ? std::get<Date>(*value) : std::optional<Date>{}) : bilan.end;
+        auto start = field->key == "start"
+                         ? (value ? std::get<Date>(*value) : std::optional<Date>{})
+                         : bilan.start;
+        auto end = field->key == "end" ? (value ? std::get<Date>(*value) : std::optional<Date>{})
+                                       : bilan.end;
         if (start && end && *end < *start)
-            throw RefusedError("la fin (" + end->iso() + ") précéderait le début (" +
-                               start->iso() + ") : rien n'a été modifié");
+            throw RefusedError("la fin (" + end->iso() + ") précéderait le début (" + start->iso() +
+                               ") : rien n'a été modifié");
     }
     store::Transaction transaction(store);
     transaction.update_bilan({{std::string(field->key), value}});
@@ -64,8 +70,8 @@ int run_set(const Context& context, const std::string& key, const std::string& r
 void register_set(CLI::App& app, Context& context, Registry& registry) {
     auto key = std::make_shared<std::string>();
     auto value = std::make_shared<std::string>();
-    CLI::App* cmd = app.add_subcommand(
-        "set", "Modifier un champ du bilan (" + known_fields() + ") ; VALUE vide l'efface");
+    CLI::App* cmd = app.add_subcommand("set", "Modifier un champ du bilan (" + known_fields() +
+                                                  ") ; VALUE vide l'efface");
     cmd->add_option("FIELD", *key, "Champ à modifier")->required();
     cmd->add_option("VALUE", *value, "Nouvelle valeur")->required();
     registry.add(cmd, [&context, key, value] { return run_set(context, *key, *value); });

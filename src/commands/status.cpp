@@ -1,7 +1,7 @@
 // bilan status: hours per phase against the framework, cap and floor, warnings, and what the
 // substance holds so far. Always exits 0 on a valid folder.
-#include "cli/context.hpp"
 #include "bilan/views.hpp"
+#include "cli/context.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -23,7 +23,8 @@ int run_status(const Context& context, bool json) {
 
 void register_status(CLI::App& app, Context& context, Registry& registry) {
     auto json = std::make_shared<bool>(false);
-    CLI::App* cmd = app.add_subcommand("status", "Heures par phase, plafond, plancher, avertissements");
+    CLI::App* cmd =
+        app.add_subcommand("status", "Heures par phase, plafond, plancher, avertissements");
     cmd->add_flag("--json", *json, "Sortie JSON");
     registry.add(cmd, [&context, json] { return run_status(context, *json); });
 }

@@ -9,7 +9,8 @@ namespace {
 
 // France: the seed-004 programme, L6313-4's 24-hour cap, the 2026 decree's 13-hour floor of
 // effective accompaniment (to verify), the follow-up about six months after the end.
-constexpr const char* france = R"toml(# Cadre français : Code du travail L6313-1, L6313-4, R6313-4 à R6313-8.
+constexpr const char* france =
+    R"toml(# Cadre français : Code du travail L6313-1, L6313-4, R6313-4 à R6313-8.
 name = "fr"
 label = "Bilan de compétences (France, Code du travail L6313-4)"
 cap_minutes = 1440        # 24 h au plus pour les trois phases du bilan (L6313-4)
@@ -51,7 +52,8 @@ aliases = ["follow-up", "followup"]
 // Belgium (seed 001): phases 1 to 3 last 12 to 20 hours over 4 to 8 weeks (up to 4 months),
 // with at least 12 hours of interviews in at least 6 appointments; follow-ups within 12 months,
 // the first at most 6 months after the end.
-constexpr const char* belgium = R"toml(# Cadre belge (seed 001) : phases 1 à 3 de 12 à 20 heures, suivi dans les 12 mois.
+constexpr const char* belgium =
+    R"toml(# Cadre belge (seed 001) : phases 1 à 3 de 12 à 20 heures, suivi dans les 12 mois.
 name = "be"
 label = "Bilan de compétences (Belgique)"
 cap_minutes = 1200        # 20 h au plus hors suivi
@@ -103,10 +105,13 @@ const char* builtin_framework_text(std::string_view name) {
     return nullptr;
 }
 
-bool is_builtin_framework(std::string_view name) { return builtin_framework_text(name); }
+bool is_builtin_framework(std::string_view name) {
+    return builtin_framework_text(name);
+}
 
 const Phase* Framework::find_phase(std::string_view key) const {
-    auto it = std::find_if(phases.begin(), phases.end(), [&](const Phase& p) { return p.key == key; });
+    auto it =
+        std::find_if(phases.begin(), phases.end(), [&](const Phase& p) { return p.key == key; });
     return it == phases.end() ? nullptr : &*it;
 }
 
@@ -127,7 +132,8 @@ std::string Framework::resolve_phase(std::string_view text) const {
             if (fold_term(alias) == folded) return phase.key;
     }
     std::string accepted;
-    for (const Phase& phase : phases) accepted += (accepted.empty() ? "" : ", ") + phase.key;
+    for (const Phase& phase : phases)
+        accepted += (accepted.empty() ? "" : ", ") + phase.key;
     throw UsageError("phase inconnue « " + std::string(text) + " » : attendu " + accepted);
 }
 

@@ -9,11 +9,21 @@ std::string json_escape(std::string_view text) {
     for (const char ch : text) {
         const auto c = static_cast<unsigned char>(ch);
         switch (ch) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
         default:
             if (c < 0x20 || c == 0x7f) {
                 char buffer[8];
@@ -107,7 +117,8 @@ JsonWriter& JsonWriter::null() {
 
 JsonWriter& JsonWriter::value(const std::vector<std::string>& items) {
     begin_array();
-    for (const auto& item : items) value(std::string_view(item));
+    for (const auto& item : items)
+        value(std::string_view(item));
     return end_array();
 }
 

@@ -6,7 +6,9 @@
 
 namespace bilan {
 
-std::string Problem::text() const { return where ? format_located(*where, message) : message; }
+std::string Problem::text() const {
+    return where ? format_located(*where, message) : message;
+}
 
 namespace {
 
@@ -66,21 +68,22 @@ HourReport hour_report(const Framework& framework, const Folder& folder) {
     if (framework.floor_minutes && report.floor_counted_minutes < *framework.floor_minutes)
         w.push_back(under_floor_message(framework, report.floor_counted_minutes));
     if (framework.min_sessions && report.accompaniment_sessions < *framework.min_sessions)
-        w.push_back("rendez-vous d'accompagnement : " +
-                    std::to_string(report.accompaniment_sessions) + " pour " +
-                    std::to_string(*framework.min_sessions) + " au moins");
+        w.push_back(
+            "rendez-vous d'accompagnement : " + std::to_string(report.accompaniment_sessions) +
+            " pour " + std::to_string(*framework.min_sessions) + " au moins");
     for (const PhaseProgress& p : report.phases)
         if (p.phase->target_minutes > 0 && p.done_minutes > p.phase->target_minutes)
-            w.push_back("phase " + p.phase->key + " au-delà de sa cible : " +
-                        format_minutes(p.done_minutes) + " pour " +
+            w.push_back("phase " + p.phase->key +
+                        " au-delà de sa cible : " + format_minutes(p.done_minutes) + " pour " +
                         format_minutes(p.phase->target_minutes));
     for (const Session& s : folder.sessions)
         if (framework.counts(s.phase) && outside_dates(folder.bilan, s.date))
             w.push_back(outside_message(s, folder.bilan));
     const BilanRecord& b = folder.bilan;
-    if (framework.max_months && b.start && b.end && *b.end > b.start->plus_months(*framework.max_months))
-        w.push_back("bilan étalé sur plus de " + std::to_string(*framework.max_months) +
-                    " mois (" + dates_of(b) + ")");
+    if (framework.max_months && b.start && b.end &&
+        *b.end > b.start->plus_months(*framework.max_months))
+        w.push_back("bilan étalé sur plus de " + std::to_string(*framework.max_months) + " mois (" +
+                    dates_of(b) + ")");
     return report;
 }
 
@@ -89,21 +92,22 @@ std::vector<Problem> rule_problems(const Framework& framework, const Folder& fol
     const BilanRecord& b = folder.bilan;
     const HourReport report = hour_report(framework, folder);
     if (b.start && b.end && *b.end < b.start)
-        problems.push_back({b.origin, "la fin du bilan (" + b.end->iso() +
-                                          ") précède son début (" + b.start->iso() + ")"});
+        problems.push_back({b.origin, "la fin du bilan (" + b.end->iso() + ") précède son début (" +
+                                          b.start->iso() + ")"});
     if (framework.cap_minutes && report.counted_minutes > *framework.cap_minutes)
         problems.push_back({std::nullopt, over_cap_message(framework, report.counted_minutes)});
     // Under the floor is only a fault once the bilan has ended: until then it is work to do.
-    if (b.end && framework.floor_minutes &&
-        report.floor_counted_minutes < *framework.floor_minutes)
+    if (b.end && framework.floor_minutes && report.floor_counted_minutes < *framework.floor_minutes)
         problems.push_back(
-            {std::nullopt, "bilan terminé " + under_floor_message(framework, report.floor_counted_minutes)});
+            {std::nullopt,
+             "bilan terminé " + under_floor_message(framework, report.floor_counted_minutes)});
     for (const Session& s : folder.sessions)
         if (framework.counts(s.phase) && outside_dates(b, s.date))
             problems.push_back({s.origin, outside_message(s, b)});
 
     std::set<std::string, std::less<>> experiences;
-    for (const Experience& e : folder.experiences) experiences.insert(e.id);
+    for (const Experience& e : folder.experiences)
+        experiences.insert(e.id);
     for (const Skill& skill : folder.skills)
         if (!skill.experience.empty() && !experiences.contains(skill.experience))
             problems.push_back({skill.experience_pos, "l'expérience « " + skill.experience +

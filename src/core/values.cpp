@@ -10,14 +10,19 @@
 namespace bilan {
 namespace {
 
-constexpr std::array month_names{"janvier", "février", "mars",      "avril",   "mai",      "juin",
-                                 "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+constexpr std::array month_names{"janvier",   "février", "mars",     "avril",
+                                 "mai",       "juin",    "juillet",  "août",
+                                 "septembre", "octobre", "novembre", "décembre"};
 
-std::string quoted(std::string_view text) { return "« " + std::string(text) + " »"; }
+std::string quoted(std::string_view text) {
+    return "« " + std::string(text) + " »";
+}
 
 std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+        text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+        text.remove_suffix(1);
     return text;
 }
 
@@ -36,7 +41,9 @@ std::optional<int> small_number(std::string_view text, std::size_t max_digits = 
     return value;
 }
 
-std::string two_digits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+std::string two_digits(int n) {
+    return (n < 10 ? "0" : "") + std::to_string(n);
+}
 
 } // namespace
 
@@ -45,7 +52,8 @@ std::string two_digits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); 
 bool valid_date(int year, int month, int day) {
     if (year < 1900 || year > 2199) return false; // a career, not an epoch
     using namespace std::chrono;
-    const year_month_day ymd{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
+    const year_month_day ymd{std::chrono::year{year},
+                             std::chrono::month{static_cast<unsigned>(month)},
                              std::chrono::day{static_cast<unsigned>(day)}};
     return month >= 1 && month <= 12 && day >= 1 && ymd.ok();
 }
@@ -57,7 +65,8 @@ std::string Date::iso() const {
 
 std::string Date::french() const {
     const std::string d = day == 1 ? "1er" : std::to_string(day);
-    return d + " " + month_names.at(static_cast<std::size_t>(month - 1)) + " " + std::to_string(year);
+    return d + " " + month_names.at(static_cast<std::size_t>(month - 1)) + " " +
+           std::to_string(year);
 }
 
 int Date::days_since_epoch() const {
@@ -77,7 +86,8 @@ Date Date::from_days(int days) {
 Date Date::plus_months(int months) const {
     int index = year * 12 + (month - 1) + months;
     Date result{index / 12, index % 12 + 1, day};
-    while (!valid_date(result.year, result.month, result.day) && result.day > 28) --result.day;
+    while (!valid_date(result.year, result.month, result.day) && result.day > 28)
+        --result.day;
     return result;
 }
 
@@ -110,7 +120,9 @@ Date parse_date(std::string_view raw, const Date& today) {
 
 // ---- times of day ------------------------------------------------------------------------
 
-std::string TimeOfDay::text() const { return two_digits(hour) + ":" + two_digits(minute); }
+std::string TimeOfDay::text() const {
+    return two_digits(hour) + ":" + two_digits(minute);
+}
 
 TimeOfDay parse_time_of_day(std::string_view raw) {
     const std::string_view text = trim(raw);
@@ -137,7 +149,8 @@ std::optional<std::int64_t> decimal_hours_to_minutes(std::string_view text) {
         return std::nullopt;
     std::int64_t hours = 0, numerator = 0, denominator = 1;
     std::from_chars(whole.data(), whole.data() + whole.size(), hours);
-    for (char c : frac) numerator = numerator * 10 + (c - '0'), denominator *= 10;
+    for (char c : frac)
+        numerator = numerator * 10 + (c - '0'), denominator *= 10;
     if ((numerator * 60) % denominator != 0) return -1; // not a whole number of minutes
     return hours * 60 + numerator * 60 / denominator;
 }
@@ -162,8 +175,10 @@ std::int64_t duration_minutes_or_throw(std::string_view raw) {
     if (const auto sep = text.find_first_of("hH:"); sep != std::string_view::npos) {
         auto h = small_number(text.substr(0, sep), 4);
         std::string_view rest = text.substr(sep + 1);
-        if (rest.ends_with("min")) rest.remove_suffix(3);
-        else if (rest.ends_with('m')) rest.remove_suffix(1);
+        if (rest.ends_with("min"))
+            rest.remove_suffix(3);
+        else if (rest.ends_with('m'))
+            rest.remove_suffix(1);
         if (!h) throw bad();
         if (rest.empty() && text[sep] != ':') return std::int64_t{*h} * 60;
         auto m = small_number(rest, 2);
@@ -176,8 +191,10 @@ std::int64_t duration_minutes_or_throw(std::string_view raw) {
     if (*minutes < 0)
         throw UsageError("durée " + shown + " : pas un nombre entier de minutes (essayez 2h20)");
     if (*minutes > max_session_minutes && text.find_first_of(".,") == std::string_view::npos)
-        throw UsageError("durée " + shown + " : un nombre seul compte des heures ; pour des "
-                         "minutes, écrivez " + std::string(text) + "m");
+        throw UsageError("durée " + shown +
+                         " : un nombre seul compte des heures ; pour des "
+                         "minutes, écrivez " +
+                         std::string(text) + "m");
     return *minutes;
 }
 
@@ -212,9 +229,9 @@ int parse_rating(std::string_view raw) {
 std::string fold_term(std::string_view text) {
     // Accented letters that French terms of art use, in UTF-8, and their ASCII folding.
     static constexpr std::array<std::pair<std::string_view, char>, 26> accents{{
-        {"é", 'e'}, {"è", 'e'}, {"ê", 'e'}, {"ë", 'e'}, {"à", 'a'}, {"â", 'a'}, {"î", 'i'},
-        {"ï", 'i'}, {"ô", 'o'}, {"ù", 'u'}, {"û", 'u'}, {"ü", 'u'}, {"ç", 'c'}, {"É", 'e'},
-        {"È", 'e'}, {"Ê", 'e'}, {"À", 'a'}, {"Â", 'a'}, {"Î", 'i'}, {"Ô", 'o'}, {"Ù", 'u'},
+        {"é", 'e'}, {"è", 'e'}, {"ê", 'e'}, {"ë", 'e'},  {"à", 'a'}, {"â", 'a'}, {"î", 'i'},
+        {"ï", 'i'}, {"ô", 'o'}, {"ù", 'u'}, {"û", 'u'},  {"ü", 'u'}, {"ç", 'c'}, {"É", 'e'},
+        {"È", 'e'}, {"Ê", 'e'}, {"À", 'a'}, {"Â", 'a'},  {"Î", 'i'}, {"Ô", 'o'}, {"Ù", 'u'},
         {"Û", 'u'}, {"Ç", 'c'}, {"œ", 'o'}, {"’", '\''}, {"æ", 'a'},
     }};
     std::string out;
@@ -235,9 +252,12 @@ std::string fold_term(std::string_view text) {
             if (!folded) out += text[i++];
             continue;
         }
-        if (c == ' ' || c == '_') out += '-';
-        else if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
-        else out += c;
+        if (c == ' ' || c == '_')
+            out += '-';
+        else if (c >= 'A' && c <= 'Z')
+            out += static_cast<char>(c - 'A' + 'a');
+        else
+            out += c;
         ++i;
     }
     return out;
@@ -263,14 +283,17 @@ std::string_view resolve_term(std::span<const Term> terms, std::string_view text
             if (alias == folded) return term.key;
     }
     std::string accepted;
-    for (const Term& term : terms) accepted += (accepted.empty() ? "" : ", ") + std::string(term.key);
+    for (const Term& term : terms)
+        accepted += (accepted.empty() ? "" : ", ") + std::string(term.key);
     throw UsageError(std::string(what) + " inconnu " + quoted(text) + " : attendu " + accepted);
 }
 
 namespace {
 
-#define BILAN_TERM(key, label, ...)                                                         \
-    Term { key, label, std::span<const std::string_view>(__VA_ARGS__) }
+#define BILAN_TERM(key, label, ...)                                                                \
+    Term {                                                                                         \
+        key, label, std::span<const std::string_view>(__VA_ARGS__)                                 \
+    }
 
 constexpr std::array<std::string_view, 2> a_entretien{"interview", "rendez-vous"};
 constexpr std::array<std::string_view, 1> a_test{"evaluation"};
@@ -279,8 +302,7 @@ constexpr std::array<std::string_view, 3> a_personal{"personal-work", "travail",
 constexpr std::array<std::string_view, 3> a_presentiel{"in-person", "face-a-face", "onsite"};
 constexpr std::array<std::string_view, 3> a_distance{"remote", "a-distance", "visio"};
 constexpr std::array<std::string_view, 1> a_cpf{"mon-compte-formation"};
-constexpr std::array<std::string_view, 3> a_employeur{"employer", "plan-de-developpement",
-                                                      "plan"};
+constexpr std::array<std::string_view, 3> a_employeur{"employer", "plan-de-developpement", "plan"};
 constexpr std::array<std::string_view, 2> a_reclassement{"conge-de-reclassement", "redeployment"};
 constexpr std::array<std::string_view, 2> a_france_travail{"pole-emploi", "ft"};
 constexpr std::array<std::string_view, 2> a_personnel{"personal", "self"};
@@ -296,8 +318,7 @@ constexpr std::array<std::string_view, 2> a_benevolat{"volunteering", "volontari
 constexpr std::array<std::string_view, 1> a_valeur{"value"};
 constexpr std::array<std::string_view, 0> a_motivation{};
 constexpr std::array<std::string_view, 2> a_interet{"interest", "centre-d-interet"};
-constexpr std::array<std::string_view, 3> a_critere{"criterion", "critere-fondamental",
-                                                    "criteria"};
+constexpr std::array<std::string_view, 3> a_critere{"criterion", "critere-fondamental", "criteria"};
 constexpr std::array<std::string_view, 2> a_concession{"concession-acceptable", "compromise"};
 constexpr std::array<std::string_view, 2> a_personnalite{"personality", "trait"};
 constexpr std::array<std::string_view, 2> a_retained{"retenue", "retenu"};
@@ -343,23 +364,39 @@ const std::array horizon_terms{BILAN_TERM("court", "court terme", a_court),
 #undef BILAN_TERM
 } // namespace
 
-std::span<const Term> session_kinds() { return kinds; }
-std::span<const Term> session_modes() { return modes; }
-std::span<const Term> funding_kinds() { return fundings; }
-std::span<const Term> skill_types() { return skill_type_terms; }
-std::span<const Term> experience_kinds() { return experience_kind_terms; }
-std::span<const Term> trait_kinds() { return trait_kind_terms; }
-std::span<const Term> piste_decisions() { return decision_terms; }
-std::span<const Term> action_horizons() { return horizon_terms; }
+std::span<const Term> session_kinds() {
+    return kinds;
+}
+std::span<const Term> session_modes() {
+    return modes;
+}
+std::span<const Term> funding_kinds() {
+    return fundings;
+}
+std::span<const Term> skill_types() {
+    return skill_type_terms;
+}
+std::span<const Term> experience_kinds() {
+    return experience_kind_terms;
+}
+std::span<const Term> trait_kinds() {
+    return trait_kind_terms;
+}
+std::span<const Term> piste_decisions() {
+    return decision_terms;
+}
+std::span<const Term> action_horizons() {
+    return horizon_terms;
+}
 
-bool is_accompaniment(std::string_view kind) { return kind == "entretien" || kind == "test"; }
+bool is_accompaniment(std::string_view kind) {
+    return kind == "entretien" || kind == "test";
+}
 
 // ---- text hygiene ------------------------------------------------------------------------
 
 void require_clean_text(std::string_view text, std::string_view what) {
-    auto reject = [&](const char* why) {
-        throw UsageError(std::string(what) + " : " + why);
-    };
+    auto reject = [&](const char* why) { throw UsageError(std::string(what) + " : " + why); };
     for (std::size_t i = 0; i < text.size();) {
         const auto c = static_cast<unsigned char>(text[i]);
         if (c < 0x80) {

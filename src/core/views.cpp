@@ -16,10 +16,18 @@ std::string wrap(bool on, const char* code, std::string_view text) {
 }
 } // namespace
 
-std::string Style::bold(std::string_view text) const { return wrap(on, "1", text); }
-std::string Style::dim(std::string_view text) const { return wrap(on, "2", text); }
-std::string Style::good(std::string_view text) const { return wrap(on, "32", text); }
-std::string Style::warn(std::string_view text) const { return wrap(on, "33", text); }
+std::string Style::bold(std::string_view text) const {
+    return wrap(on, "1", text);
+}
+std::string Style::dim(std::string_view text) const {
+    return wrap(on, "2", text);
+}
+std::string Style::good(std::string_view text) const {
+    return wrap(on, "32", text);
+}
+std::string Style::warn(std::string_view text) const {
+    return wrap(on, "33", text);
+}
 
 std::size_t display_width(std::string_view text) {
     std::size_t width = 0;
@@ -42,7 +50,8 @@ namespace {
 
 std::string one_line(std::string_view text) {
     std::string out;
-    for (const char c : text) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+    for (const char c : text)
+        out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
     return out;
 }
 
@@ -50,11 +59,14 @@ std::string bar(int done, int target, int cells) {
     if (target <= 0) return std::string();
     const int filled = std::min(cells, static_cast<int>(std::int64_t{done} * cells / target));
     std::string out;
-    for (int i = 0; i < cells; ++i) out += i < filled ? "█" : "░";
+    for (int i = 0; i < cells; ++i)
+        out += i < filled ? "█" : "░";
     return out;
 }
 
-std::string minutes_or_dash(int minutes) { return minutes ? format_minutes(minutes) : "—"; }
+std::string minutes_or_dash(int minutes) {
+    return minutes ? format_minutes(minutes) : "—";
+}
 
 } // namespace
 
@@ -69,7 +81,8 @@ std::string sessions_table(const std::vector<Session>& sessions) {
                            pad_right(s.mode == "distance" ? "à distance" : "", 10);
         if (s.from) line += " " + s.from->text() + "–" + s.to->text();
         if (!s.note.empty()) line += "  " + one_line(s.note);
-        while (!line.empty() && line.back() == ' ') line.pop_back();
+        while (!line.empty() && line.back() == ' ')
+            line.pop_back();
         out += line + "\n";
     }
     return out;
@@ -113,28 +126,35 @@ struct SubstanceCounts {
 
 SubstanceCounts count_substance(const Folder& folder) {
     SubstanceCounts counts;
-    for (const Skill& k : folder.skills) ++counts.skills_by_type[k.type];
-    for (const Piste& p : folder.pistes) ++counts.pistes_by_decision[p.decision];
-    for (const Action& a : folder.actions) ++(a.done ? counts.done_actions : counts.open_actions);
+    for (const Skill& k : folder.skills)
+        ++counts.skills_by_type[k.type];
+    for (const Piste& p : folder.pistes)
+        ++counts.pistes_by_decision[p.decision];
+    for (const Action& a : folder.actions)
+        ++(a.done ? counts.done_actions : counts.open_actions);
     return counts;
 }
 
 std::string header_lines(const Framework& framework, const BilanRecord& b, const Style& style) {
     std::string out = style.bold(b.beneficiary) + " — " + framework.label + "\n";
     std::vector<std::string> facts;
-    if (b.start) facts.push_back("du " + b.start->french() + (b.end ? " au " + b.end->french() : " (en cours)"));
+    if (b.start)
+        facts.push_back("du " + b.start->french() +
+                        (b.end ? " au " + b.end->french() : " (en cours)"));
     if (!b.funding.empty()) facts.emplace_back(term_label(funding_kinds(), b.funding));
     if (!b.counsellor.empty()) facts.push_back(b.counsellor);
     if (!b.organisation.empty()) facts.push_back(b.organisation);
     std::string line;
-    for (const auto& fact : facts) line += (line.empty() ? "" : " · ") + one_line(fact);
+    for (const auto& fact : facts)
+        line += (line.empty() ? "" : " · ") + one_line(fact);
     if (!line.empty()) out += style.dim(line) + "\n";
     return out + "\n";
 }
 
 std::string phase_lines(const HourReport& report, const Style& style) {
     std::size_t label_width = 5;
-    for (const auto& p : report.phases) label_width = std::max(label_width, display_width(p.phase->label));
+    for (const auto& p : report.phases)
+        label_width = std::max(label_width, display_width(p.phase->label));
     std::string out = style.bold(pad_right("Phase", label_width) + "   Fait  Cible  Reste") + "\n";
     for (const auto& p : report.phases) {
         const int target = p.phase->target_minutes;
@@ -154,13 +174,15 @@ std::string phase_lines(const HourReport& report, const Style& style) {
 
 std::string totals_lines(const Framework& fw, const HourReport& r, const Style& style) {
     auto row = [](std::string_view label, int minutes, std::string_view rest) {
-        return pad_right(label, 38) + pad_left(format_minutes(minutes), 7) + "  " + std::string(rest) + "\n";
+        return pad_right(label, 38) + pad_left(format_minutes(minutes), 7) + "  " +
+               std::string(rest) + "\n";
     };
     std::string floor_note, cap_note;
     if (fw.floor_minutes) {
         floor_note = "plancher " + format_minutes(*fw.floor_minutes);
-        floor_note = r.floor_counted_minutes >= *fw.floor_minutes ? style.good(floor_note + " atteint")
-                                                                  : floor_note;
+        floor_note = r.floor_counted_minutes >= *fw.floor_minutes
+                         ? style.good(floor_note + " atteint")
+                         : floor_note;
     }
     if (fw.cap_minutes) {
         const int left = *fw.cap_minutes - r.counted_minutes;
@@ -183,13 +205,16 @@ std::string substance_lines(const Folder& folder, const Style& style) {
            n(c.skills_by_type, "savoir-faire") + " savoir-faire, " +
            n(c.skills_by_type, "savoir-etre") + " savoir-être\n";
     out += "  Parcours : " + std::to_string(folder.experiences.size()) + " expériences · " +
-           "caractéristiques : " + std::to_string(folder.traits.size()) + " · tests : " +
-           std::to_string(folder.tests.size()) + "\n";
-    out += "  Pistes : " + std::to_string(folder.pistes.size()) + " (" + n(c.pistes_by_decision, "retained") +
-           " retenue, " + n(c.pistes_by_decision, "backup") + " plan B, " +
-           n(c.pistes_by_decision, "dropped") + " abandonnée, " + n(c.pistes_by_decision, "") +
-           " à l'étude)\n";
-    out += "  Projet : " + (folder.project.title.empty() ? std::string("non défini") : one_line(folder.project.title)) + "\n";
+           "caractéristiques : " + std::to_string(folder.traits.size()) +
+           " · tests : " + std::to_string(folder.tests.size()) + "\n";
+    out += "  Pistes : " + std::to_string(folder.pistes.size()) + " (" +
+           n(c.pistes_by_decision, "retained") + " retenue, " + n(c.pistes_by_decision, "backup") +
+           " plan B, " + n(c.pistes_by_decision, "dropped") + " abandonnée, " +
+           n(c.pistes_by_decision, "") + " à l'étude)\n";
+    out += "  Projet : " +
+           (folder.project.title.empty() ? std::string("non défini")
+                                         : one_line(folder.project.title)) +
+           "\n";
     out += "  Plan d'action : " + std::to_string(c.open_actions) + " à faire, " +
            std::to_string(c.done_actions) + " faites\n";
     return out;
@@ -207,7 +232,8 @@ std::string status_text(const Framework& framework, const Folder& folder, const 
     out += substance_lines(folder, style);
     if (!report.warnings.empty()) {
         out += "\n" + style.bold("Avertissements") + "\n";
-        for (const auto& warning : report.warnings) out += style.warn("  ! " + warning) + "\n";
+        for (const auto& warning : report.warnings)
+            out += style.warn("  ! " + warning) + "\n";
     }
     return out;
 }
@@ -243,9 +269,11 @@ std::string status_json(const Framework& framework, const Folder& folder) {
         .field("followup_due", followup_due(framework, b));
     SubstanceCounts c = count_substance(folder);
     json.key("substance").begin_object().key("skills").begin_object();
-    for (const Term& t : skill_types()) json.field(t.key, c.skills_by_type[std::string(t.key)]);
+    for (const Term& t : skill_types())
+        json.field(t.key, c.skills_by_type[std::string(t.key)]);
     json.end_object().key("pistes").begin_object();
-    for (const Term& t : piste_decisions()) json.field(t.key, c.pistes_by_decision[std::string(t.key)]);
+    for (const Term& t : piste_decisions())
+        json.field(t.key, c.pistes_by_decision[std::string(t.key)]);
     json.field("open", c.pistes_by_decision[""]).end_object();
     json.field("experiences", static_cast<int>(folder.experiences.size()))
         .field("traits", static_cast<int>(folder.traits.size()))

@@ -24,8 +24,8 @@ std::optional<Value> true_or_none(bool flag) {
 void check_order(RecordReader& r, const std::optional<Date>& from, const std::optional<Date>& to,
                  std::string_view to_key) {
     if (from && to && *to < *from)
-        r.fail(r.pos(to_key), "la date de fin (" + to->iso() + ") précède celle de début (" +
-                                  from->iso() + ")");
+        r.fail(r.pos(to_key),
+               "la date de fin (" + to->iso() + ") précède celle de début (" + from->iso() + ")");
 }
 
 } // namespace
@@ -130,7 +130,8 @@ Session read_session(RecordReader& r, const Framework& framework) {
     s.date = r.date("date", true).value_or(Date{});
     const std::string phase = r.text("phase", true);
     if (!phase.empty()) {
-        if (framework.find_phase(phase)) s.phase = phase;
+        if (framework.find_phase(phase))
+            s.phase = phase;
         else {
             try {
                 s.phase = framework.resolve_phase(phase);
@@ -146,8 +147,8 @@ Session read_session(RecordReader& r, const Framework& framework) {
         r.fail(r.pos(s.from ? "from" : "to"), "« from » et « to » vont ensemble");
     if (s.from && s.to) {
         if (*s.to <= *s.from)
-            r.fail(r.pos("to"), "« to » (" + s.to->text() + ") doit suivre « from » (" +
-                                    s.from->text() + ")");
+            r.fail(r.pos("to"),
+                   "« to » (" + s.to->text() + ") doit suivre « from » (" + s.from->text() + ")");
         s.minutes = s.to->minutes() - s.from->minutes();
         if (minutes && *minutes != s.minutes)
             r.fail(r.pos("minutes"), "« minutes » vaut " + std::to_string(*minutes) + " mais de " +
@@ -217,12 +218,9 @@ Experience read_experience(RecordReader& r) {
 }
 
 Fields fields_of(const Experience& e) {
-    return {{"title", e.title},
-            {"kind", e.kind},
-            {"org", text_or_none(e.org)},
-            {"from", date_or_none(e.from)},
-            {"to", date_or_none(e.to)},
-            {"note", text_or_none(e.note)}};
+    return {{"title", e.title},           {"kind", e.kind},
+            {"org", text_or_none(e.org)}, {"from", date_or_none(e.from)},
+            {"to", date_or_none(e.to)},   {"note", text_or_none(e.note)}};
 }
 
 Trait read_trait(RecordReader& r) {

@@ -1,5 +1,4 @@
 #include "bilan/store.hpp"
-
 #include "lock.hpp"
 #include "posix_io.hpp"
 #include "toml_text.hpp"
@@ -18,17 +17,15 @@ constexpr std::string_view bilan_header =
     "# Modifiable à la main ou par « bilan set CHAMP VALEUR » ; commentaires et mise en page\n"
     "# sont conservés. Données personnelles couvertes par le secret professionnel.\n";
 
-constexpr std::string_view gitignore =
-    "# Fichiers de travail de bilan, à ne pas versionner.\n"
-    ".lock\n"
-    ".*.tmp-*\n";
+constexpr std::string_view gitignore = "# Fichiers de travail de bilan, à ne pas versionner.\n"
+                                       ".lock\n"
+                                       ".*.tmp-*\n";
 
 void write_bilan_files(const fs::path& dir, const Fields& bilan_fields,
                        const std::optional<fs::path>& framework_file) {
     if (!read_file_if_exists(dir / ".gitignore"))
         write_file_atomically(dir / ".gitignore", gitignore);
-    if (framework_file)
-        write_file_atomically(dir / "framework.toml", read_file(*framework_file));
+    if (framework_file) write_file_atomically(dir / "framework.toml", read_file(*framework_file));
     // bilan.toml last: its presence is what makes the folder a bilan.
     const std::string text = std::string(bilan_header) + emit_fields(bilan_fields);
     parse_toml(text, (dir / "bilan.toml").string()); // never write what we could not read back
@@ -41,10 +38,12 @@ void create_bilan(const fs::path& dir, const Fields& bilan_fields,
                   const std::optional<fs::path>& framework_file) {
     const Store target(dir);
     if (target.holds_bilan())
-        throw RefusedError(dir.string() + " contient déjà un bilan (bilan.toml) : rien n'a été modifié");
+        throw RefusedError(dir.string() +
+                           " contient déjà un bilan (bilan.toml) : rien n'a été modifié");
     std::error_code ec;
     if (fs::exists(dir, ec)) {
-        if (!fs::is_directory(dir, ec)) throw EnvironmentError(dir.string() + " n'est pas un dossier");
+        if (!fs::is_directory(dir, ec))
+            throw EnvironmentError(dir.string() + " n'est pas un dossier");
         if (::chmod(dir.c_str(), 0700) != 0)
             throw system_error("chmod impossible du dossier", dir.string(), errno);
         FolderLock lock(dir);
@@ -55,8 +54,8 @@ void create_bilan(const fs::path& dir, const Fields& bilan_fields,
     // A new folder is built beside its final place and renamed: a crash leaves no half bilan.
     const fs::path absolute = fs::absolute(dir).lexically_normal();
     const fs::path final_path = absolute.has_filename() ? absolute : absolute.parent_path();
-    const fs::path temp = final_path.parent_path() /
-                          ("." + final_path.filename().string() + ".tmp-" + std::to_string(::getpid()));
+    const fs::path temp = final_path.parent_path() / ("." + final_path.filename().string() +
+                                                      ".tmp-" + std::to_string(::getpid()));
     fs::remove_all(temp, ec);
     make_private_directory(temp);
     try {
@@ -65,7 +64,8 @@ void create_bilan(const fs::path& dir, const Fields& bilan_fields,
         if (::rename(temp.c_str(), final_path.c_str()) != 0) {
             const int err = errno;
             if (err == ENOTEMPTY || err == EEXIST)
-                throw RefusedError(dir.string() + " est apparu pendant l'ouverture : rien n'a été modifié");
+                throw RefusedError(dir.string() +
+                                   " est apparu pendant l'ouverture : rien n'a été modifié");
             throw system_error("création impossible du dossier", dir.string(), err);
         }
         fsync_directory(final_path.parent_path());
@@ -94,7 +94,9 @@ constexpr std::array<BilanField, 11> fields{{
 }};
 } // namespace
 
-std::span<const BilanField> bilan_fields() { return fields; }
+std::span<const BilanField> bilan_fields() {
+    return fields;
+}
 
 const BilanField* find_bilan_field(std::string_view key) {
     for (const BilanField& field : fields)

@@ -27,7 +27,8 @@ std::chrono::milliseconds lock_wait() {
 }
 
 bool same_file(int fd, const std::filesystem::path& path) {
-    struct stat held {}, named {};
+    struct stat held {
+    }, named{};
     return ::fstat(fd, &held) == 0 && ::stat(path.c_str(), &named) == 0 &&
            held.st_dev == named.st_dev && held.st_ino == named.st_ino;
 }
@@ -48,7 +49,8 @@ void sweep_folder(const std::filesystem::path& folder) {
         if (entry.is_directory(ec) && entry.path().filename().string().front() != '.')
             removed += sweep_temp_files(entry.path());
     if (removed > 0)
-        fmt::print(stderr, "bilan: {} fichier(s) temporaire(s) abandonné(s) supprimé(s)\n", removed);
+        fmt::print(stderr, "bilan: {} fichier(s) temporaire(s) abandonné(s) supprimé(s)\n",
+                   removed);
 }
 
 } // namespace

@@ -32,8 +32,8 @@ private:
 };
 
 std::string temp_name_for(const fs::path& path) {
-    return (path.parent_path() / ("." + path.filename().string() + ".tmp-" +
-                                  std::to_string(::getpid())))
+    return (path.parent_path() /
+            ("." + path.filename().string() + ".tmp-" + std::to_string(::getpid())))
         .string();
 }
 
@@ -78,7 +78,8 @@ std::optional<std::string> read_file_if_exists(const fs::path& path) {
         throw system_error("lecture impossible de", path.string(), errno);
     }
     struct stat info {};
-    if (::fstat(fd.get(), &info) != 0) throw system_error("lecture impossible de", path.string(), errno);
+    if (::fstat(fd.get(), &info) != 0)
+        throw system_error("lecture impossible de", path.string(), errno);
     if (S_ISDIR(info.st_mode)) throw EnvironmentError(path.string() + " est un dossier");
     std::string content;
     content.resize(static_cast<std::size_t>(info.st_size));
@@ -135,8 +136,10 @@ void create_file_atomically(const fs::path& path, std::string_view content) {
         // A file system without RENAME_NOREPLACE: the folder lock keeps this check-then-rename
         // free of races between bilan processes.
         struct stat info {};
-        if (::lstat(path.c_str(), &info) == 0) err = EEXIST;
-        else moved = ::rename(temp.c_str(), path.c_str()), err = errno;
+        if (::lstat(path.c_str(), &info) == 0)
+            err = EEXIST;
+        else
+            moved = ::rename(temp.c_str(), path.c_str()), err = errno;
     }
     if (moved != 0) {
         ::unlink(temp.c_str());

@@ -20,8 +20,8 @@ std::string read_file(const fs::path& path);
 void make_private_directory(const fs::path& dir);
 void fsync_directory(const fs::path& dir);
 
-// A new file, never replacing one (rename with RENAME_NOREPLACE): used for new records, so that a record's
-// name cannot be taken twice even by a process that bypassed the lock.
+// A new file, never replacing one (rename with RENAME_NOREPLACE): used for new records, so that a
+// record's name cannot be taken twice even by a process that bypassed the lock.
 void create_file_atomically(const fs::path& path, std::string_view content);
 
 // Removes the file and fsyncs its folder.

@@ -121,7 +121,9 @@ std::optional<bool> RecordReader::boolean(std::string_view key) {
     return value->get();
 }
 
-bool RecordReader::flag(std::string_view key) { return boolean(key).value_or(false); }
+bool RecordReader::flag(std::string_view key) {
+    return boolean(key).value_or(false);
+}
 
 std::string RecordReader::term(std::string_view key, std::span<const Term> terms,
                                std::string_view what, bool required, std::string_view fallback) {
@@ -144,8 +146,10 @@ std::vector<const toml::table*> RecordReader::tables(std::string_view key) {
     const auto* array = node->as_array();
     if (!array) return wrong_type(key, "une suite de tables [[" + std::string(key) + "]]"), result;
     for (const toml::node& item : *array) {
-        if (const auto* table = item.as_table()) result.push_back(table);
-        else fail(position_of(item, file_.file), "« " + std::string(key) + " » : attendu une table");
+        if (const auto* table = item.as_table())
+            result.push_back(table);
+        else
+            fail(position_of(item, file_.file), "« " + std::string(key) + " » : attendu une table");
     }
     return result;
 }

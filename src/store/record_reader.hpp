@@ -4,9 +4,8 @@
 
 #include "bilan/store.hpp"
 
-#include <toml++/toml.h>
-
 #include <set>
+#include <toml++/toml.h>
 
 namespace bilan::store {
 

@@ -22,9 +22,9 @@ constexpr std::array<std::pair<Collection, std::string_view>, 8> directories{{
     {Collection::consents, "consents"},
 }};
 
-constexpr std::array<std::string_view, 8> nouns{"séance",      "compétence", "expérience",
-                                                "caractéristique", "test",   "piste",
-                                                "action",      "consentement"};
+constexpr std::array<std::string_view, 8> nouns{"séance",          "compétence",  "expérience",
+                                                "caractéristique", "test",        "piste",
+                                                "action",          "consentement"};
 
 // Reads every record file of a collection; bad files are reported (and skipped when collecting).
 template <typename Record, typename Read>
@@ -94,8 +94,8 @@ void Store::require_bilan() const {
     std::error_code ec;
     if (!std::filesystem::exists(root_, ec))
         throw RefusedError("le dossier " + root_.string() + " n'existe pas");
-    throw RefusedError("aucun bilan dans " + root_.string() + " (pas de bilan.toml) : " +
-                       "ouvrez-en un avec « bilan init DOSSIER »");
+    throw RefusedError("aucun bilan dans " + root_.string() +
+                       " (pas de bilan.toml) : " + "ouvrez-en un avec « bilan init DOSSIER »");
 }
 
 BilanRecord Store::load_bilan(Diagnostics& diagnostics) const {
@@ -128,7 +128,8 @@ Framework read_framework_text(std::string_view text, const std::string& shown,
 
 Framework load_builtin_framework(std::string_view name) {
     Diagnostics strict;
-    Framework framework = read_framework_text(builtin_framework_text(name), std::string(name), strict);
+    Framework framework =
+        read_framework_text(builtin_framework_text(name), std::string(name), strict);
     framework.name = std::string(name);
     return framework;
 }
@@ -162,8 +163,9 @@ Framework Store::load_framework(const BilanRecord& bilan, Diagnostics& diagnosti
 }
 
 std::vector<Session> Store::load_sessions(const Framework& framework, Diagnostics& diag) const {
-    auto sessions = load_collection<Session>(*this, Collection::sessions, diag,
-                                             [&](RecordReader& r) { return read_session(r, framework); });
+    auto sessions =
+        load_collection<Session>(*this, Collection::sessions, diag,
+                                 [&](RecordReader& r) { return read_session(r, framework); });
     std::sort(sessions.begin(), sessions.end(), [](const Session& a, const Session& b) {
         return std::tie(a.date, a.from, a.id) < std::tie(b.date, b.from, b.id);
     });
@@ -179,8 +181,8 @@ std::vector<Skill> Store::load_skills(Diagnostics& diagnostics) const {
 }
 
 std::vector<Experience> Store::load_experiences(Diagnostics& diagnostics) const {
-    auto list = load_collection<Experience>(*this, Collection::experiences, diagnostics,
-                                            read_experience);
+    auto list =
+        load_collection<Experience>(*this, Collection::experiences, diagnostics, read_experience);
     std::sort(list.begin(), list.end(), [](const Experience& a, const Experience& b) {
         return std::tie(a.from, a.title, a.id) < std::tie(b.from, b.title, b.id);
     });
@@ -191,7 +193,8 @@ std::vector<Trait> Store::load_traits(Diagnostics& diagnostics) const {
     auto list = load_collection<Trait>(*this, Collection::traits, diagnostics, read_trait);
     auto rank = [](const Trait& t) {
         const auto kinds = trait_kinds();
-        return std::find_if(kinds.begin(), kinds.end(), [&](const Term& k) { return k.key == t.kind; }) -
+        return std::find_if(kinds.begin(), kinds.end(),
+                            [&](const Term& k) { return k.key == t.kind; }) -
                kinds.begin();
     };
     std::sort(list.begin(), list.end(), [&](const Trait& a, const Trait& b) {

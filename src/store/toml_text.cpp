@@ -10,11 +10,21 @@ void append_escaped(std::string& out, std::string_view text, bool multiline) {
     for (const char ch : text) {
         const auto c = static_cast<unsigned char>(ch);
         switch (ch) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += multiline ? "\n" : "\\n"; break;
-        case '\t': out += "\\t"; break;
-        case '\r': out += "\\r"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += multiline ? "\n" : "\\n";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
         default:
             if (c < 0x20 || c == 0x7f) {
                 char buffer[8];
@@ -35,7 +45,9 @@ std::string string_literal(std::string_view text) {
     return out;
 }
 
-std::string two(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+std::string two(int n) {
+    return (n < 10 ? "0" : "") + std::to_string(n);
+}
 
 bool is_bare_key(std::string_view key) {
     if (key.empty()) return false;
@@ -122,7 +134,8 @@ std::string toml_literal(const Value& value) {
             if (items.empty()) return "[]";
             if (items.size() == 1) return "[" + string_literal(items.front()) + "]";
             std::string out = "[\n";
-            for (const auto& item : items) out += "    " + string_literal(item) + ",\n";
+            for (const auto& item : items)
+                out += "    " + string_literal(item) + ",\n";
             return out + "]";
         }
     };
@@ -141,8 +154,9 @@ toml::table parse_toml(std::string_view text, const std::string& display_path) {
         return toml::parse(text, std::string_view{display_path});
     } catch (const toml::parse_error& e) {
         const auto& begin = e.source().begin;
-        throw DataError({display_path, static_cast<int>(begin.line), static_cast<int>(begin.column)},
-                        "TOML invalide : " + std::string(e.description()));
+        throw DataError(
+            {display_path, static_cast<int>(begin.line), static_cast<int>(begin.column)},
+            "TOML invalide : " + std::string(e.description()));
     }
 }
 
@@ -150,8 +164,7 @@ std::optional<Value> value_of(const toml::node& node) {
     if (auto s = node.as_string()) return Value{s->get()};
     if (auto i = node.as_integer()) return Value{i->get()};
     if (auto b = node.as_boolean()) return Value{b->get()};
-    if (auto d = node.as_date())
-        return Value{Date{d->get().year, d->get().month, d->get().day}};
+    if (auto d = node.as_date()) return Value{Date{d->get().year, d->get().month, d->get().day}};
     if (auto t = node.as_time()) {
         if (t->get().second != 0 || t->get().nanosecond != 0) return std::nullopt;
         return Value{TimeOfDay{t->get().hour, t->get().minute}};
@@ -186,7 +199,8 @@ std::string splice_root_key(std::string_view text, const Field& field,
         const std::size_t end = offset_of(text, existing->source().end);
         out.replace(begin, end - begin, toml_literal(*field.value));
     } else if (existing) { // remove the whole "key = value" line(s)
-        const std::size_t begin = start_of_line(text, offset_of(text, existing_key->source().begin));
+        const std::size_t begin =
+            start_of_line(text, offset_of(text, existing_key->source().begin));
         const std::size_t end = start_of_next_line(text, offset_of(text, existing->source().end));
         out.erase(begin, end - begin);
     } else if (field.value) {

@@ -4,16 +4,15 @@
 
 #include "bilan/store.hpp"
 
-#include <toml++/toml.h>
-
 #include <string>
 #include <string_view>
+#include <toml++/toml.h>
 
 namespace bilan::store {
 
 std::string toml_literal(const Value& value);
-std::string toml_key(std::string_view key);     // bare when it can be, quoted otherwise
-std::string emit_fields(const Fields& fields);  // "key = value\n" lines, absent values skipped
+std::string toml_key(std::string_view key);    // bare when it can be, quoted otherwise
+std::string emit_fields(const Fields& fields); // "key = value\n" lines, absent values skipped
 
 // Parses `text`; a syntax error becomes a DataError located in `display_path`.
 toml::table parse_toml(std::string_view text, const std::string& display_path);

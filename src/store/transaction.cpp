@@ -1,5 +1,4 @@
 #include "bilan/store.hpp"
-
 #include "lock.hpp"
 #include "posix_io.hpp"
 #include "toml_text.hpp"
@@ -60,17 +59,16 @@ void Transaction::edit_file(const std::string& relative, const Fields& edits,
     const auto path = store_.root() / relative;
     const std::string shown = store_.display(relative);
     auto original = read_file_if_exists(path);
-    if (!original && !create_if_missing)
-        throw RefusedError(shown + " n'existe plus");
+    if (!original && !create_if_missing) throw RefusedError(shown + " n'existe plus");
     std::string text = original.value_or("");
-    for (const Field& field : edits) text = splice_root_key(text, field, shown);
+    for (const Field& field : edits)
+        text = splice_root_key(text, field, shown);
     verify_edits(text, edits, shown);
     if (original && text == *original) return; // nothing changes: leave the file untouched
     write_file_atomically(path, text);
 }
 
-void Transaction::update_record(Collection collection, const std::string& id,
-                                const Fields& edits) {
+void Transaction::update_record(Collection collection, const std::string& id, const Fields& edits) {
     edit_file(std::string(directory_of(collection)) + "/" + id + ".toml", edits, false);
 }
 
@@ -97,7 +95,9 @@ void Transaction::append_table(Collection collection, const std::string& id,
     write_file_atomically(path, text);
 }
 
-void Transaction::update_bilan(const Fields& edits) { edit_file("bilan.toml", edits, false); }
+void Transaction::update_bilan(const Fields& edits) {
+    edit_file("bilan.toml", edits, false);
+}
 
 void Transaction::update_project(const Fields& edits) {
     const bool exists = read_file_if_exists(store_.root() / "project.toml").has_value();
@@ -112,8 +112,7 @@ void Transaction::update_project(const Fields& edits) {
     write_file_atomically(store_.root() / "project.toml", text);
 }
 
-void Transaction::write_record(Collection collection, const std::string& id,
-                               const Fields& fields) {
+void Transaction::write_record(Collection collection, const std::string& id, const Fields& fields) {
     const std::string dir(directory_of(collection));
     make_private_directory(store_.root() / dir);
     write_file_atomically(store_.root() / dir / (id + ".toml"), emit_fields(fields));
