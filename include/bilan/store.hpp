@@ -92,7 +92,7 @@ public:
     // Every file, for `check`, `status` and `render`.
     Folder load_all(const Framework& framework, BilanRecord bilan, Diagnostics& diag) const;
     // Files in the folder that no loader reads (a stray "sesions/" or "notes.toml").
-    std::vector<Problem> unknown_entries() const;
+    std::vector<Problem> unknown_entries(const BilanRecord& bilan) const;
 
     // The full id of a record from an id or a unique prefix of one; RefusedError otherwise.
     std::string resolve_id(Collection collection, std::string_view id_or_prefix) const;

@@ -13,9 +13,9 @@ std::vector<Problem> find_problems(const store::Store& store) {
     store::Diagnostics collect(true);
     BilanRecord bilan = store.load_bilan(collect);
     const Framework framework = store.load_framework(bilan, collect);
-    const Folder folder = store.load_all(framework, std::move(bilan), collect);
+    const Folder folder = store.load_all(framework, bilan, collect);
     std::vector<Problem> problems = collect.problems();
-    for (Problem& p : store.unknown_entries())
+    for (Problem& p : store.unknown_entries(bilan))
         problems.push_back(std::move(p));
     for (Problem& p : rule_problems(framework, folder))
         problems.push_back(std::move(p));

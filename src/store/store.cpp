@@ -271,10 +271,10 @@ Folder Store::load_all(const Framework& framework, BilanRecord bilan, Diagnostic
     return folder;
 }
 
-std::vector<Problem> Store::unknown_entries() const {
+std::vector<Problem> Store::unknown_entries(const BilanRecord& bilan) const {
     std::vector<Problem> problems;
     for (const std::string& name : list_toml_files(root_)) {
-        if (name == "bilan.toml" || name == "project.toml" || name == "framework.toml") continue;
+        if (name == "bilan.toml" || name == "project.toml" || name == bilan.framework) continue;
         problems.push_back({SourcePos{display(name), 0, 0},
                             "fichier inconnu de bilan, ignoré (voir FILES dans man bilan)"});
     }
