@@ -72,7 +72,9 @@ fs::path parent_or_dot(const fs::path& path) {
 } // namespace
 
 std::optional<std::string> read_file_if_exists(const fs::path& path) {
-    FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    // O_NONBLOCK: a FIFO named like a record must not hang the open; it is refused below, as is
+    // a device (a link to /dev/zero would be read forever).
+    FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
     if (fd.get() < 0) {
         if (errno == ENOENT) return std::nullopt;
         throw system_error("lecture impossible de", path.string(), errno);
@@ -80,7 +82,9 @@ std::optional<std::string> read_file_if_exists(const fs::path& path) {
     struct stat info {};
     if (::fstat(fd.get(), &info) != 0)
         throw system_error("lecture impossible de", path.string(), errno);
-    if (S_ISDIR(info.st_mode)) throw EnvironmentError(path.string() + " est un dossier");
+    if (S_ISDIR(info.st_mode)) throw DataError({path.string(), 0, 0}, "est un dossier");
+    if (!S_ISREG(info.st_mode))
+        throw DataError({path.string(), 0, 0}, "n'est pas un fichier ordinaire");
     std::string content;
     content.resize(static_cast<std::size_t>(info.st_size));
     std::size_t filled = 0;

@@ -1,5 +1,7 @@
 #include "toml_text.hpp"
 
+#include "toml_guard.hpp"
+
 #include <cstdio>
 #include <sstream>
 
@@ -150,6 +152,7 @@ std::string emit_fields(const Fields& fields) {
 }
 
 toml::table parse_toml(std::string_view text, const std::string& display_path) {
+    check_toml_depth(text, display_path); // before toml++ can overflow the stack
     try {
         return toml::parse(text, std::string_view{display_path});
     } catch (const toml::parse_error& e) {

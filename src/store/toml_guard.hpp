@@ -1,0 +1,18 @@
+// A guard run before toml++ sees a file. toml++ recurses once per level of nesting but bounds
+// only nested values (256 levels), not dotted keys: one line `a.a.a… = 1` with 100 000 parts
+// overflows the stack (found by tests/e2e/test_hostile.sh). This scan measures the depth of
+// every key and value first, so that such a file is refused with its position instead.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace bilan::store {
+
+// Far beyond any file bilan reads (its deepest is 2: [[surveys]]), far below toml++'s limits.
+constexpr int max_toml_depth = 128;
+
+// Throws DataError at the first key or value nested deeper than max_toml_depth.
+void check_toml_depth(std::string_view text, const std::string& display_path);
+
+} // namespace bilan::store

@@ -1,0 +1,85 @@
+// The depth guard run before toml++ (src/store/toml_guard.cpp), and the reader's refusal of
+// files that are not regular files: both found by the hostile-file tests, where toml++
+// overflowed its stack on a 100 000-part dotted key and a FIFO hung `bilan check`.
+#include "store/posix_io.hpp"
+#include "store/toml_guard.hpp"
+#include "store/toml_text.hpp"
+
+#include <doctest/doctest.h>
+#include <filesystem>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace bilan;
+using namespace bilan::store;
+
+namespace {
+std::string repeat(std::string_view part, int times) {
+    std::string out;
+    for (int i = 0; i < times; ++i)
+        out += part;
+    return out;
+}
+std::string guard_error(std::string_view text) {
+    try {
+        check_toml_depth(text, "f.toml");
+    } catch (const DataError& e) {
+        return e.what();
+    }
+    return "";
+}
+} // namespace
+
+TEST_SUITE("store.guard") {
+    TEST_CASE("ordinary files pass") {
+        CHECK(guard_error("date = 2026-03-03\nnote = \"a.b.c\" # x.y.z\n") == "");
+        CHECK(guard_error("title = \"p\"\n[[surveys]]\ndate = 2026-03-03\n") == "");
+        CHECK(guard_error("a = [1.5, 2.5, 3.5, 4.5]\nb = { c.d = 1, e = [ {f = 2} ] }\n") == "");
+        CHECK(guard_error("n = \"\"\"\n[x.y.z]\n\"\"\"\nm = '''a.b'''\n") == "");
+        CHECK(guard_error("\"a.b.c\".d = 1\n") == "");
+    }
+
+    TEST_CASE("up to the limit, a dotted key passes, one level more is refused") {
+        const std::string at_limit = "a" + repeat(".a", max_toml_depth - 1) + " = 1\n";
+        CHECK(guard_error(at_limit) == "");
+        CHECK(guard_error("b = 1\na" + repeat(".a", max_toml_depth) + " = 1\n") ==
+              "f.toml:2:1: TOML invalide : plus de 128 niveaux d'imbrication");
+    }
+
+    TEST_CASE("headers, inline tables and arrays count toward the same depth") {
+        CHECK(guard_error("[a" + repeat(".a", 200) + "]\n") != "");
+        CHECK(guard_error("x = " + repeat("{a.b.c.d = ", 40) + "1" + repeat("}", 40)) != "");
+        CHECK(guard_error("x = " + repeat("[", 200) + repeat("]", 200)) != "");
+        CHECK(guard_error("[t" + repeat(".t", 100) + "]\n" + "k" + repeat(".k", 30) + " = 1") !=
+              "");
+    }
+
+    TEST_CASE("the column counts code points") {
+        CHECK(guard_error("a = 1\n\"éé\" = " + repeat("[", 200)).starts_with("f.toml:2:136:"));
+    }
+
+    TEST_CASE("parse_toml refuses a 100000-part key instead of overflowing the stack") {
+        const std::string text = "x" + repeat(".a", 100000) + " = 1\n";
+        CHECK_THROWS_AS(parse_toml(text, "f.toml"), DataError);
+    }
+
+    TEST_CASE("malformed text stays within bounds") {
+        for (std::string_view text : {"\"", "'''", "a.", "[", "[[", "}", "]]]]", "x = {", "\"\\",
+                                      "a = \"\"\"\\", "a = [,,,{,", "#", "= = ="})
+            CHECK_NOTHROW(check_toml_depth(text, "f.toml"));
+    }
+}
+
+TEST_SUITE("store.posix_io") {
+    TEST_CASE("a FIFO or a directory named like a record is refused, not read") {
+        const auto dir =
+            std::filesystem::temp_directory_path() / ("bilan-guard-" + std::to_string(::getpid()));
+        std::filesystem::create_directories(dir / "d.toml");
+        REQUIRE(::mkfifo((dir / "f.toml").c_str(), 0600) == 0);
+        const std::string expected = (dir / "f.toml").string() + ": n'est pas un fichier ordinaire";
+        CHECK_THROWS_WITH(read_file_if_exists(dir / "f.toml"), expected.c_str());
+        CHECK_THROWS_AS(read_file_if_exists(dir / "d.toml"), DataError);
+        CHECK_THROWS_AS(read_file_if_exists("/dev/zero"), DataError);
+        std::filesystem::remove_all(dir);
+    }
+}
