@@ -1,5 +1,6 @@
 // bilan check: every file, every reference, the framework's rules; one line per problem and
 // exit 1 when there is one.
+#include "bilan/synthesis.hpp"
 #include "bilan/views.hpp"
 #include "cli/context.hpp"
 
@@ -18,6 +19,8 @@ std::vector<Problem> find_problems(const store::Store& store) {
     for (Problem& p : store.unknown_entries(bilan))
         problems.push_back(std::move(p));
     for (Problem& p : rule_problems(framework, folder))
+        problems.push_back(std::move(p));
+    for (Problem& p : synthesis_problems(framework, folder))
         problems.push_back(std::move(p));
     return problems;
 }

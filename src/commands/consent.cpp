@@ -1,6 +1,158 @@
-// Placeholder until the command lands.
+// bilan consent grant|revoke|list: the beneficiary's agreement that a version of the synthesis
+// may go to someone (L6313-4). One file per recipient, consents/<id>.toml, id = the recipient
+// folded to ASCII; a revoked consent keeps its file as evidence.
+#include "bilan/json.hpp"
+#include "bilan/synthesis.hpp"
+#include "bilan/views.hpp"
 #include "cli/context.hpp"
 
+#include <CLI/CLI.hpp>
+
 namespace bilan::cli {
-void register_consent(CLI::App&, Context&, Registry&) {}
+namespace {
+
+struct GrantOptions {
+    std::string recipient, date, sections;
+};
+
+std::string require_recipient(const std::string& recipient) {
+    require_clean_text(recipient, "destinataire");
+    if (recipient.find_first_of("\n\r\t") != std::string::npos)
+        throw UsageError("le destinataire tient sur une ligne");
+    const std::string id = consent_id(recipient);
+    if (id.empty())
+        throw UsageError("destinataire « " + recipient +
+                         " » : il faut au moins une lettre ou un chiffre");
+    if (id.size() > 100) throw UsageError("nom de destinataire trop long (100 caractères au plus)");
+    return id;
+}
+
+std::string trimmed(const std::string& text) {
+    const auto b = text.find_first_not_of(" \t");
+    const auto e = text.find_last_not_of(" \t");
+    return b == std::string::npos ? std::string() : text.substr(b, e - b + 1);
+}
+
+int run_grant(const Context& context, const GrantOptions& o) {
+    const store::Store store = context.store();
+    store.require_bilan();
+    Consent c;
+    c.id = require_recipient(o.recipient);
+    c.recipient = trimmed(o.recipient);
+    c.date = context.parse_date(o.date);
+    c.sections = o.sections.empty() ? default_shared_sections() : parse_sections(o.sections);
+    store::Transaction transaction(store);
+    // Granting again replaces the record: a new date, new sections, and no longer revoked.
+    transaction.write_record(store::Collection::consents, c.id, store::fields_of(c));
+    return 0;
+}
+
+int run_revoke(const Context& context, const std::string& recipient, const std::string& date) {
+    const store::Store store = context.store();
+    store.require_bilan();
+    require_recipient(recipient);
+    const std::optional<Date> on =
+        date.empty() ? std::nullopt : std::optional<Date>(context.parse_date(date));
+    store::Diagnostics strict;
+    const std::vector<Consent> consents = store.load_consents(strict);
+    const std::vector<const Consent*> found = consents_for(consents, recipient);
+    if (found.empty())
+        throw RefusedError("aucun consentement pour « " + recipient +
+                           " » (voir « bilan consent list »)");
+    store::Fields edits{{"revoked", true}};
+    if (on) edits.push_back({"revoked_on", *on});
+    bool changed = false;
+    store::Transaction transaction(store);
+    for (const Consent* c : found) {
+        if (c->revoked) continue; // the first revocation stays as it was recorded
+        transaction.update_record(store::Collection::consents, c->id, edits);
+        changed = true;
+    }
+    if (!changed) print_note("le consentement pour « " + recipient + " » était déjà retiré");
+    return 0;
+}
+
+std::string sections_text(const Consent& c) {
+    std::string out;
+    for (const std::string& s : c.sections.empty() ? default_shared_sections() : c.sections)
+        out += (out.empty() ? "" : ",") + s;
+    return out;
+}
+
+std::string consents_table(const std::vector<Consent>& consents) {
+    std::size_t id_width = 2, name_width = 12;
+    for (const Consent& c : consents) {
+        id_width = std::max(id_width, display_width(c.id));
+        name_width = std::max(name_width, display_width(c.recipient));
+    }
+    std::string out;
+    for (const Consent& c : consents) {
+        std::string line = pad_right(c.id, id_width) + "  " + pad_right(c.recipient, name_width) +
+                           "  " + c.date.iso() + "  " + sections_text(c);
+        if (c.revoked)
+            line += "  retiré" + (c.revoked_on ? " le " + c.revoked_on->iso() : std::string());
+        out += line + "\n";
+    }
+    return out;
+}
+
+std::string consents_json(const std::vector<Consent>& consents) {
+    JsonWriter json;
+    json.begin_object().field("schema", 1).key("consents").begin_array();
+    for (const Consent& c : consents)
+        json.begin_object()
+            .field("id", c.id)
+            .field("recipient", c.recipient)
+            .field("date", c.date)
+            .field("sections", c.sections.empty() ? default_shared_sections() : c.sections)
+            .field("revoked", c.revoked)
+            .field("revoked_on", c.revoked_on)
+            .end_object();
+    json.end_array().end_object();
+    return json.str();
+}
+
+int run_list(const Context& context, bool json) {
+    const store::Store store = context.store();
+    store.require_bilan();
+    store::Diagnostics strict;
+    const std::vector<Consent> consents = store.load_consents(strict);
+    print_out(json ? consents_json(consents) : consents_table(consents));
+    return 0;
+}
+
+} // namespace
+
+void register_consent(CLI::App& app, Context& context, Registry& registry) {
+    CLI::App* group = app.add_subcommand(
+        "consent", "Consentements : à qui la synthèse peut être communiquée (L6313-4)");
+    group->require_subcommand(1);
+
+    auto grant = std::make_shared<GrantOptions>();
+    CLI::App* cmd = group->add_subcommand(
+        "grant", "Enregistrer l'accord du bénéficiaire pour communiquer la synthèse");
+    cmd->add_option("RECIPIENT", grant->recipient, "Destinataire (ex. « France Travail »)")
+        ->required();
+    cmd->add_option("--date", grant->date, "Date de l'accord (AAAA-MM-JJ, JJ/MM/AAAA, today)")
+        ->required();
+    cmd->add_option("--sections", grant->sections,
+                    "Parties communiquées, séparées par des virgules : circonstances, "
+                    "competences, pistes, projet, plan (défaut : projet,plan)");
+    registry.add(cmd, [&context, grant] { return run_grant(context, *grant); });
+
+    auto recipient = std::make_shared<std::string>();
+    auto date = std::make_shared<std::string>();
+    CLI::App* revoke =
+        group->add_subcommand("revoke", "Retirer un consentement (gardé comme trace)");
+    revoke->add_option("RECIPIENT", *recipient, "Destinataire")->required();
+    revoke->add_option("--date", *date, "Date du retrait");
+    registry.add(revoke,
+                 [&context, recipient, date] { return run_revoke(context, *recipient, *date); });
+
+    auto json = std::make_shared<bool>(false);
+    CLI::App* list = group->add_subcommand("list", "Lister les consentements");
+    list->add_flag("--json", *json, "Sortie JSON");
+    registry.add(list, [&context, json] { return run_list(context, *json); });
+}
+
 } // namespace bilan::cli

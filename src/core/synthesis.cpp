@@ -1,1 +1,503 @@
-// Placeholder until the feature lands.
+// The document de synthèse. Every text a person typed goes through md::text() or md::line():
+// only the headings, labels and sentences written here are Markdown.
+#include "bilan/synthesis.hpp"
+
+#include "bilan/markdown.hpp"
+#include "bilan/views.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+namespace bilan {
+
+// ---- the document ------------------------------------------------------------------------
+
+namespace {
+
+std::string bold(std::string_view label) {
+    return "**" + std::string(label) + "**";
+}
+
+std::string dates_phrase(const std::optional<Date>& from, const std::optional<Date>& to) {
+    if (from && to) return "du " + from->french() + " au " + to->french();
+    if (from) return "depuis le " + from->french();
+    if (to) return "jusqu'au " + to->french();
+    return {};
+}
+
+std::string experience_label(const Experience& e) {
+    return md::line(e.title) + (md::blank(e.org) ? "" : ", " + md::line(e.org));
+}
+
+// List items from texts a person typed.
+std::vector<std::string> texts(const std::vector<std::string>& raw) {
+    std::vector<std::string> items;
+    for (const std::string& t : raw)
+        items.push_back(md::text(t, "  "));
+    return items;
+}
+
+// Joins Markdown parts with a separator, skipping empty ones.
+std::string joined(const std::vector<std::string>& parts, std::string_view separator) {
+    std::string out;
+    for (const std::string& part : parts)
+        if (!part.empty()) out += (out.empty() ? "" : std::string(separator)) + part;
+    return out;
+}
+
+class Synthesis {
+public:
+    Synthesis(const Framework& framework, const Folder& folder)
+        : fw_(framework), f_(folder), report_(hour_report(framework, folder)) {
+        for (const Experience& e : folder.experiences)
+            experiences_.emplace(e.id, &e);
+    }
+
+    void front_matter(const Consent* shared);
+    void notice(const Consent* shared, const std::vector<std::string>& sections);
+    void section(std::string_view key);
+    void closing();
+    std::string str() const { return w_.str(); }
+
+private:
+    void circumstances();
+    void facts();
+    void how_it_ran();
+    void competences();
+    void skills_of_type(const Term& type);
+    void parcours();
+    void traits();
+    void tests();
+    void pistes();
+    void piste(const Piste& p);
+    void project();
+    void plan();
+    void followup();
+    std::string skill_item(const Skill& k) const;
+    std::string source_of(const Skill& k) const;
+    void text_or(std::string_view heading, std::string_view text, std::string_view none);
+    void list_or(std::string_view heading, const std::vector<std::string>& items,
+                 std::string_view none);
+
+    const Framework& fw_;
+    const Folder& f_;
+    const HourReport report_;
+    std::map<std::string, const Experience*, std::less<>> experiences_;
+    md::Writer w_;
+};
+
+void Synthesis::front_matter(const Consent* shared) {
+    const BilanRecord& b = f_.bilan;
+    std::string y = "---\n";
+    y += "title: " + md::yaml_value("Bilan de compétences : document de synthèse") + "\n";
+    if (shared)
+        y += "subtitle: " + md::yaml_value("Version communiquée à " + shared->recipient) + "\n";
+    y += "author: " + md::yaml_value(b.beneficiary) + "\n";
+    y += "beneficiary: " + md::yaml_value(b.beneficiary) + "\n";
+    if (!md::blank(b.organisation)) y += "provider: " + md::yaml_value(b.organisation) + "\n";
+    if (!md::blank(b.counsellor)) y += "counsellor: " + md::yaml_value(b.counsellor) + "\n";
+    if (b.end) y += "date: " + md::yaml_value(b.end->french()) + "\n";
+    y += "lang: fr\n---\n";
+    w_.raw(y);
+}
+
+void Synthesis::notice(const Consent* shared, const std::vector<std::string>& sections) {
+    const std::string who = md::line(f_.bilan.beneficiary);
+    const std::string law = "article L6313-4 du Code du travail";
+    const std::string secrecy = "Les personnes chargées de réaliser le bilan sont tenues au secret "
+                                "professionnel.";
+    if (!shared) {
+        w_.paragraph("> " + bold("Document confidentiel.") +
+                     " Les résultats du bilan de compétences et ce document de synthèse "
+                     "appartiennent à " +
+                     who +
+                     ", qui en est l'unique destinataire : ils ne peuvent être communiqués à "
+                     "personne d'autre, employeur ou financeur compris, sans son accord (" +
+                     law + "). " + secrecy);
+        w_.paragraph("Ce document rappelle les circonstances du bilan, les compétences et "
+                     "aptitudes de " +
+                     who +
+                     " au regard des perspectives d'évolution envisagées, les pistes explorées, "
+                     "son projet professionnel et les principales étapes prévues pour le "
+                     "réaliser.");
+        return;
+    }
+    std::vector<std::string> labels;
+    for (const std::string& key : sections)
+        labels.emplace_back(term_label(synthesis_sections(), key));
+    w_.paragraph("> " + bold("Document confidentiel.") +
+                 " Version du document de synthèse "
+                 "communiquée à " +
+                 md::line(shared->recipient) + " avec l'accord de " + who + ", donné le " +
+                 shared->date.french() + ". Elle ne contient que les parties que " + who +
+                 " a accepté de partager : " + joined(labels, ", ") + ".\n>\n> " +
+                 "Les résultats du bilan appartiennent à " + who +
+                 " : ce document ne peut être transmis à personne d'autre sans son accord (" + law +
+                 "). " + secrecy);
+}
+
+void Synthesis::section(std::string_view key) {
+    if (key == "circonstances") return circumstances();
+    if (key == "competences") return competences();
+    if (key == "pistes") return pistes();
+    if (key == "projet") return project();
+    if (key == "plan") return plan();
+}
+
+void Synthesis::text_or(std::string_view heading, std::string_view text, std::string_view none) {
+    w_.heading(3, heading);
+    w_.paragraph(md::blank(text) ? std::string(none) : md::text(text));
+}
+
+void Synthesis::list_or(std::string_view heading, const std::vector<std::string>& items,
+                        std::string_view none) {
+    w_.heading(3, heading);
+    if (items.empty())
+        w_.paragraph(none);
+    else
+        w_.list(items);
+}
+
+// ---- circonstances -----------------------------------------------------------------------
+
+void Synthesis::circumstances() {
+    const BilanRecord& b = f_.bilan;
+    w_.heading(2, "Circonstances du bilan");
+    facts();
+    w_.heading(3, "Demande et attentes");
+    w_.paragraph(bold("Demande initiale :") + " " +
+                 (md::blank(b.demand) ? "elle n'a pas été consignée." : md::text(b.demand)));
+    if (!md::blank(b.expectations))
+        w_.paragraph(bold("Attentes :") + " " + md::text(b.expectations));
+    if (!md::blank(b.situation) || !md::blank(b.circumstances)) {
+        w_.heading(3, "Situation et contexte");
+        if (!md::blank(b.situation))
+            w_.paragraph(bold("Situation au démarrage :") + " " + md::text(b.situation));
+        if (!md::blank(b.circumstances))
+            w_.paragraph(bold("Contexte :") + " " + md::text(b.circumstances));
+    }
+    how_it_ran();
+}
+
+void Synthesis::facts() {
+    const BilanRecord& b = f_.bilan;
+    std::vector<std::string> items{bold("Bénéficiaire :") + " " + md::line(b.beneficiary)};
+    if (!md::blank(b.organisation))
+        items.push_back(bold("Prestataire :") + " " + md::line(b.organisation));
+    if (!md::blank(b.counsellor))
+        items.push_back(bold("Accompagnement :") + " " + md::line(b.counsellor));
+    const std::string dates = dates_phrase(b.start, b.end);
+    items.push_back(bold("Dates :") + " " +
+                    (dates.empty() ? "non renseignées" : dates + (b.end ? "" : " (en cours)")));
+    if (!b.funding.empty())
+        items.push_back(bold("Financement :") + " " +
+                        md::line(term_label(funding_kinds(), b.funding)));
+    items.push_back(bold("Cadre :") + " " + md::line(fw_.label.empty() ? fw_.name : fw_.label));
+    w_.list(items);
+}
+
+void Synthesis::how_it_ran() {
+    w_.heading(3, "Déroulement");
+    if (f_.sessions.empty()) {
+        w_.paragraph("Aucune séance n'a encore été consignée.");
+        return;
+    }
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> outside;
+    int outside_minutes = 0;
+    for (const PhaseProgress& p : report_.phases) {
+        const std::string label = md::line(p.phase->label);
+        rows.push_back({p.phase->counted ? label : label + " (hors bilan)",
+                        std::to_string(p.sessions),
+                        p.done_minutes ? format_minutes(p.done_minutes) : "—",
+                        p.phase->target_minutes ? format_minutes(p.phase->target_minutes) : "—"});
+        if (!p.phase->counted && p.done_minutes) {
+            outside.push_back(label);
+            outside_minutes += p.done_minutes;
+        }
+    }
+    w_.table({"Phase", "Séances", "Réalisé", "Prévu par le cadre"}, "lrrr", rows);
+    std::string totals = "Temps compté dans le bilan : " + format_minutes(report_.counted_minutes);
+    if (fw_.cap_minutes)
+        totals += " (" + format_minutes(*fw_.cap_minutes) + " au plus selon le cadre)";
+    totals += ", dont " + format_minutes(report_.accompaniment_minutes) +
+              " d'accompagnement en entretiens et tests";
+    if (fw_.floor_minutes)
+        totals += " (" + format_minutes(*fw_.floor_minutes) + " au moins selon le cadre)";
+    totals += " et " + format_minutes(report_.personal_minutes) +
+              " de travail personnel, enquêtes métiers comprises.";
+    if (outside_minutes)
+        totals += " Hors bilan : " + format_minutes(outside_minutes) + " (" +
+                  joined(outside, ", ") + ").";
+    w_.paragraph(totals);
+
+    std::vector<std::string> items;
+    for (const Session& s : f_.sessions) {
+        const Phase* phase = fw_.find_phase(s.phase);
+        std::string item =
+            bold(s.date.french()) + " — " + md::line(phase ? phase->label : s.phase) + " : " +
+            std::string(term_label(session_kinds(), s.kind)) +
+            (s.mode == "distance" ? " à distance" : "") + " de " + format_minutes(s.minutes);
+        if (!md::blank(s.note)) item += ". " + md::text(s.note, "  ");
+        items.push_back(item);
+    }
+    w_.paragraph(bold("Calendrier des séances"));
+    w_.list(items);
+}
+
+// ---- compétences et aptitudes ------------------------------------------------------------
+
+void Synthesis::competences() {
+    w_.heading(2, "Compétences et aptitudes");
+    if (f_.skills.empty()) {
+        w_.paragraph("Aucune compétence n'a encore été consignée.");
+    } else {
+        if (std::any_of(f_.skills.begin(), f_.skills.end(),
+                        [](const Skill& k) { return k.transferable; }))
+            w_.paragraph("Les compétences marquées " + bold("(transférable)") +
+                         " peuvent être mobilisées dans un autre métier ou un autre secteur.");
+        for (const Term& type : skill_types())
+            skills_of_type(type);
+    }
+    parcours();
+    traits();
+    tests();
+}
+
+std::string Synthesis::source_of(const Skill& k) const {
+    std::vector<std::string> parts;
+    if (auto it = experiences_.find(k.experience);
+        !k.experience.empty() && it != experiences_.end())
+        parts.push_back(experience_label(*it->second));
+    if (auto it = experiences_.find(k.source); it != experiences_.end())
+        parts.push_back(experience_label(*it->second)); // an experience's id given as --source
+    else if (!md::blank(k.source))
+        parts.push_back(md::line(k.source));
+    return joined(parts, ", ");
+}
+
+std::string Synthesis::skill_item(const Skill& k) const {
+    std::string item = md::text(k.text, "  ");
+    if (k.transferable) item += " " + bold("(transférable)");
+    if (const std::string source = source_of(k); !source.empty()) item += " — source : " + source;
+    if (!md::blank(k.evidence)) item += " — preuve : " + md::line(k.evidence);
+    return item;
+}
+
+void Synthesis::skills_of_type(const Term& type) {
+    static const std::map<std::string_view, std::string_view> none{
+        {"savoir", "Aucun savoir n'a encore été consigné."},
+        {"savoir-faire", "Aucun savoir-faire n'a encore été consigné."},
+        {"savoir-etre", "Aucun savoir-être n'a encore été consigné."}};
+    w_.heading(3, md::capitalized(type.label));
+    // Grouped by domain, spelled as first written; domains in folded order, "no domain" last.
+    std::map<std::pair<bool, std::string>, std::pair<std::string, std::vector<std::string>>>
+        domains;
+    for (const Skill& k : f_.skills) {
+        if (k.type != type.key) continue;
+        auto& [label, items] = domains[{md::blank(k.domain), fold_term(md::line(k.domain))}];
+        if (label.empty())
+            label = md::blank(k.domain) ? "Autres" : md::capitalized(md::line(k.domain));
+        items.push_back(skill_item(k));
+    }
+    if (domains.empty()) {
+        auto it = none.find(type.key);
+        w_.paragraph(it != none.end() ? it->second : "Aucune compétence de ce type.");
+        return;
+    }
+    for (const auto& [key, group] : domains) {
+        if (domains.size() > 1 || !key.first) w_.heading(4, group.first); // not "Autres" alone
+        w_.list(group.second);
+    }
+}
+
+void Synthesis::parcours() {
+    std::vector<std::string> items;
+    for (const Experience& e : f_.experiences) {
+        std::string item = bold(md::line(e.title));
+        if (!md::blank(e.org)) item += ", " + md::line(e.org);
+        const std::string dates = dates_phrase(e.from, e.to);
+        item += " — " + std::string(term_label(experience_kinds(), e.kind)) +
+                (dates.empty() ? "" : ", " + dates);
+        if (!md::blank(e.note)) item += ". " + md::text(e.note, "  ");
+        items.push_back(item);
+    }
+    list_or("Parcours", items, "Aucune expérience n'a encore été consignée.");
+}
+
+void Synthesis::traits() {
+    w_.heading(3, "Valeurs, motivations et personnalité");
+    if (f_.traits.empty()) {
+        w_.paragraph("Aucune caractéristique personnelle n'a encore été consignée.");
+        return;
+    }
+    for (const Term& kind : trait_kinds()) {
+        std::vector<std::string> items;
+        for (const Trait& t : f_.traits)
+            if (t.kind == kind.key)
+                items.push_back(md::text(t.text, "  ") +
+                                (md::blank(t.note) ? "" : " — " + md::text(t.note, "  ")));
+        if (items.empty()) continue;
+        w_.heading(4, md::capitalized(kind.label));
+        w_.list(items);
+    }
+}
+
+void Synthesis::tests() {
+    std::vector<std::string> items;
+    for (const TestResult& t : f_.tests)
+        items.push_back(bold(md::line(t.instrument)) + ", " + t.date.french() + " : " +
+                        md::text(t.result, "  ") +
+                        (md::blank(t.note) ? "" : "\\\n  " + md::text(t.note, "  ")));
+    list_or("Tests et résultats", items, "Aucun test n'a été passé.");
+}
+
+// ---- pistes ------------------------------------------------------------------------------
+
+void Synthesis::pistes() {
+    w_.heading(2, "Pistes explorées");
+    if (f_.pistes.empty()) {
+        w_.paragraph("Aucune piste n'a encore été explorée.");
+        return;
+    }
+    auto rank = [](const Piste& p) {
+        return p.decision == "retained" ? 0
+               : p.decision == "backup" ? 1
+               : p.decision.empty()     ? 2
+                                        : 3;
+    };
+    std::vector<const Piste*> ordered;
+    for (const Piste& p : f_.pistes)
+        ordered.push_back(&p);
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [&](const Piste* a, const Piste* b) { return rank(*a) < rank(*b); });
+    for (const Piste* p : ordered)
+        piste(*p);
+}
+
+void Synthesis::piste(const Piste& p) {
+    static const std::map<std::string, std::string, std::less<>> decisions{
+        {"retained", "piste retenue"}, {"backup", "gardée en plan B"}, {"dropped", "abandonnée"}};
+    w_.heading(3, md::line(p.title));
+    auto d = decisions.find(p.decision);
+    std::vector<std::string> items{bold("Décision :") + " " +
+                                   (d == decisions.end() ? "à l'étude" : d->second)};
+    if (!md::blank(p.why)) items.push_back(bold("Motif :") + " " + md::text(p.why, "  "));
+    if (p.desire || p.feasibility)
+        items.push_back(bold("Envie :") + " " +
+                        (p.desire ? std::to_string(*p.desire) + "/5" : "non évaluée") + " — " +
+                        bold("faisabilité :") + " " +
+                        (p.feasibility ? std::to_string(*p.feasibility) + "/5" : "non évaluée"));
+    w_.list(items);
+    if (!p.favourable.empty()) {
+        w_.paragraph(bold("Aspects favorables"));
+        w_.list(texts(p.favourable));
+    }
+    if (!p.unfavourable.empty()) {
+        w_.paragraph(bold("Aspects défavorables ou zones d'ombre"));
+        w_.list(texts(p.unfavourable));
+    }
+    if (!p.surveys.empty()) {
+        std::vector<std::string> surveys;
+        for (const Survey& s : p.surveys)
+            surveys.push_back(bold(s.date.french()) + ", avec " + md::line(s.with) +
+                              (md::blank(s.note) ? "" : " : " + md::text(s.note, "  ")));
+        w_.paragraph(bold("Enquêtes métiers"));
+        w_.list(surveys);
+    }
+}
+
+// ---- projet ------------------------------------------------------------------------------
+
+void Synthesis::project() {
+    const Project& p = f_.project;
+    w_.heading(2, "Projet professionnel");
+    std::vector<std::string> backups;
+    for (const Piste& piste : f_.pistes)
+        if (piste.decision == "backup")
+            backups.push_back(bold(md::line(piste.title)) +
+                              (md::blank(piste.why) ? "" : " — " + md::text(piste.why, "  ")));
+    if (p.empty() && backups.empty()) {
+        w_.paragraph("Le projet professionnel n'a pas encore été formulé.");
+        return;
+    }
+    text_or("Projet retenu", p.title, "Le projet retenu n'a pas encore été formulé.");
+    text_or("Projet de formation", p.training, "Aucun projet de formation n'a été défini.");
+    list_or("Points forts", texts(p.strengths), "Aucun point fort n'a été consigné.");
+    list_or("Points de vigilance", texts(p.watch), "Aucun point de vigilance n'a été consigné.");
+    list_or("Plan B", backups, "Aucune piste n'a été gardée en plan B.");
+}
+
+// ---- plan d'action -----------------------------------------------------------------------
+
+void Synthesis::plan() {
+    w_.heading(2, "Plan d'action");
+    if (f_.actions.empty()) w_.paragraph("Aucune action n'a encore été planifiée.");
+    for (const Term& horizon : action_horizons()) {
+        std::vector<std::string> items;
+        for (const Action& a : f_.actions) {
+            if (a.horizon != horizon.key) continue;
+            items.push_back(md::text(a.text, "  ") +
+                            (a.due ? " — échéance : " + a.due->french() : "") +
+                            (a.done ? " — " + bold("fait") : ""));
+        }
+        if (items.empty()) continue;
+        w_.heading(3, md::capitalized(horizon.label));
+        w_.list(items);
+    }
+    followup();
+}
+
+void Synthesis::followup() {
+    w_.heading(3, "Entretien de suivi");
+    const auto due = followup_due(fw_, f_.bilan);
+    std::string text;
+    if (due)
+        text = "Un entretien de suivi est prévu vers le " + due->french() + ", " +
+               std::to_string(*fw_.followup_months) +
+               " mois après la fin du bilan, pour faire le point sur la mise en œuvre du projet.";
+    else if (fw_.followup_months)
+        text = "Un entretien de suivi aura lieu environ " + std::to_string(*fw_.followup_months) +
+               " mois après la fin du bilan, dont la date n'est pas encore fixée.";
+    else
+        text = "Le cadre de ce bilan ne prévoit pas d'entretien de suivi.";
+    if (fw_.followup_within_months)
+        text += " D'autres entretiens de suivi peuvent avoir lieu dans les " +
+                std::to_string(*fw_.followup_within_months) + " mois qui suivent la fin du bilan.";
+    w_.paragraph(text);
+}
+
+void Synthesis::closing() {
+    const BilanRecord& b = f_.bilan;
+    std::string by;
+    if (!md::blank(b.counsellor)) by = md::line(b.counsellor);
+    if (!md::blank(b.organisation))
+        by = by.empty() ? md::line(b.organisation) : by + " (" + md::line(b.organisation) + ")";
+    std::string text = "Document de synthèse établi" + (by.empty() ? "" : " par " + by) + " pour " +
+                       md::line(b.beneficiary) + (b.end ? ", remis le " + b.end->french() : "") +
+                       ".";
+    w_.raw("* * *\n");
+    w_.paragraph("*" + text + "*");
+}
+
+} // namespace
+
+std::string render_synthesis(const Framework& framework, const Folder& folder,
+                             const Consent* shared_with) {
+    std::vector<std::string> sections;
+    if (shared_with)
+        sections = shared_sections(*shared_with); // in document order
+    else
+        for (const Term& term : synthesis_sections())
+            sections.emplace_back(term.key);
+    Synthesis doc(framework, folder);
+    doc.front_matter(shared_with);
+    doc.notice(shared_with, sections);
+    for (const std::string& key : sections)
+        doc.section(key);
+    doc.closing();
+    return doc.str();
+}
+
+} // namespace bilan

@@ -1,0 +1,54 @@
+// Markdown for the synthesis: escaping what a person typed so that it can never change the
+// document's structure, in CommonMark and in pandoc's Markdown (the two engines that read it),
+// and a small writer that lays out blocks with the blank lines both engines need.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bilan::md {
+
+// A text a person typed, as inline Markdown that reads back as exactly that text: every
+// character with a meaning (emphasis, code, links, HTML, entities, pandoc's math, citations,
+// notes, attributes…) is backslash-escaped, and what would open a block at the start of a
+// line (heading, list, quote, table, setext underline, definition…) is neutralised. Each line
+// is trimmed, empty lines and control characters are dropped, and the lines are joined by
+// hard line breaks followed by `indent`, so that a multi-line text stays in its paragraph or
+// list item (give the list item's indentation, "  " for "- ").
+std::string text(std::string_view raw, std::string_view indent = "");
+
+// The same on one line (newlines become spaces): for headings, bold spans and table cells.
+std::string line(std::string_view raw);
+
+// A YAML scalar for pandoc's metadata block: single-quoted (no YAML escape can apply) and, as
+// pandoc reads metadata strings as Markdown, escaped with line().
+std::string yaml_value(std::string_view raw);
+
+// True when a text holds nothing but spaces and newlines: shown as absent.
+bool blank(std::string_view text);
+
+// Upper-cases the first letter (ASCII or a French accented one): "économie" -> "Économie".
+std::string capitalized(std::string_view text);
+
+// Lays out Markdown blocks separated by one blank line. Everything given is already Markdown:
+// callers escape the parts a person typed with text() or line().
+class Writer {
+public:
+    void heading(int level, std::string_view markdown);
+    void paragraph(std::string_view markdown);
+    // A bullet list; continuation lines of an item must be indented by two spaces.
+    void list(const std::vector<std::string>& items);
+    // A pipe table (pandoc, GFM); cells are one line each. `align` holds 'l' or 'r' per column.
+    void table(const std::vector<std::string>& header, std::string_view align,
+               const std::vector<std::vector<std::string>>& rows);
+    // Lines written as given, e.g. the metadata block.
+    void raw(std::string_view lines);
+    const std::string& str() const { return out_; }
+
+private:
+    void start_block();
+    std::string out_;
+};
+
+} // namespace bilan::md

@@ -1,0 +1,45 @@
+// The document de synthèse (seed 003: the circumstances, the skills and aptitudes, the project
+// and the main steps to carry it out) rendered as Markdown for pandoc, the consents that let a
+// version of it go to someone else (L6313-4), and what `check` finds missing from it. Pure
+// functions of loaded data.
+#pragma once
+
+#include "bilan/framework.hpp"
+#include "bilan/model.hpp"
+#include "bilan/rules.hpp"
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bilan {
+
+// The parts of the document a consent may name, in document order: circonstances, competences,
+// pistes, projet, plan (accented spellings and English words accepted as aliases).
+std::span<const Term> synthesis_sections();
+// What a consent shares when it names no section: the project and the action plan.
+std::vector<std::string> default_shared_sections();
+// "projet, Plan" -> {"projet", "plan"}: section keys from a comma-separated list, in document
+// order without repeats; UsageError on an unknown or empty list.
+std::vector<std::string> parse_sections(std::string_view list);
+
+// The id (file name) of a recipient's consent: ASCII lower-case letters, digits and single
+// dashes ("France Travail", "france-travail" -> "france-travail"); empty when nothing is left.
+std::string consent_id(std::string_view recipient);
+// The consents recorded for that recipient (same id, or a recipient with the same id).
+std::vector<const Consent*> consents_for(const std::vector<Consent>& consents,
+                                         std::string_view recipient);
+// The section keys a consent shares; DataError at its file when it names an unknown one.
+std::vector<std::string> shared_sections(const Consent& consent);
+
+// The whole document: the beneficiary's own (shared_with == nullptr), or the version a consent
+// lets go to its recipient, with only the sections it names. Deterministic: no clock, no locale.
+std::string render_synthesis(const Framework& framework, const Folder& folder,
+                             const Consent* shared_with = nullptr);
+
+// What would leave the document incomplete (no demand, no skill of a type, no retained piste,
+// no project title, no action) and consents that name unknown sections: one problem each.
+std::vector<Problem> synthesis_problems(const Framework& framework, const Folder& folder);
+
+} // namespace bilan

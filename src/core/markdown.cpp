@@ -1,0 +1,195 @@
+#include "bilan/markdown.hpp"
+
+#include <array>
+#include <utility>
+
+namespace bilan::md {
+namespace {
+
+bool is_ascii_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool is_ascii_letter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_ascii_alnum(char c) {
+    return is_ascii_digit(c) || is_ascii_letter(c);
+}
+
+// Inline syntax anywhere in a line, in CommonMark or pandoc: escapes, code, emphasis, links and
+// notes, raw HTML, headings' closing #s, table cells, strikeout, sub/superscript, TeX math,
+// citations and example lists, attributes.
+bool special_anywhere(char c) {
+    static constexpr std::string_view chars = "\\`*_[]<#|~^$@{}";
+    return chars.find(c) != std::string_view::npos;
+}
+
+// What opens a block at the start of a line: lists (- +), setext underlines and tables (= -),
+// quotes (>), pandoc's definitions and fenced divs (:), and its "(a)" list markers.
+bool special_at_start(char c) {
+    static constexpr std::string_view chars = "-+=>:(";
+    return chars.find(c) != std::string_view::npos;
+}
+
+bool roman(std::string_view letters) {
+    static constexpr std::string_view lower = "ivxlcdm", upper = "IVXLCDM";
+    return letters.find_first_not_of(lower) == std::string_view::npos ||
+           letters.find_first_not_of(upper) == std::string_view::npos;
+}
+
+// The position of the '.' or ')' that would end an ordered-list marker at the start of the line
+// ("12." in CommonMark; "b)", "iv." in pandoc's fancy lists), or npos.
+std::size_t list_marker_end(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size() && is_ascii_digit(s[i]))
+        ++i;
+    if (i == 0) {
+        while (i < s.size() && is_ascii_letter(s[i]))
+            ++i;
+        if (i == 0 || (i > 1 && !roman(s.substr(0, i)))) return std::string_view::npos;
+        if (i + 1 < s.size() && s[i + 1] != ' ') return std::string_view::npos;
+    }
+    return i < s.size() && (s[i] == '.' || s[i] == ')') ? i : std::string_view::npos;
+}
+
+std::string escape_line(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 8);
+    const std::size_t marker = list_marker_end(s);
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        const bool entity =
+            c == '&' && i + 1 < s.size() && (is_ascii_alnum(s[i + 1]) || s[i + 1] == '#');
+        if (special_anywhere(c) || entity || i == marker || (i == 0 && special_at_start(c)))
+            out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+bool blank(char c) {
+    return c == ' ' || c == '\t';
+}
+
+// The text's lines, trimmed, without empty lines; control characters become spaces.
+std::vector<std::string> clean_lines(std::string_view raw) {
+    std::vector<std::string> lines;
+    std::string current;
+    auto flush = [&] {
+        std::size_t b = 0, e = current.size();
+        while (b < e && blank(current[b]))
+            ++b;
+        while (e > b && blank(current[e - 1]))
+            --e;
+        if (e > b) lines.push_back(current.substr(b, e - b));
+        current.clear();
+    };
+    for (const char c : raw) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '\n' || c == '\r')
+            flush();
+        else
+            current += (u < 0x20 || u == 0x7f) ? ' ' : c;
+    }
+    flush();
+    return lines;
+}
+
+} // namespace
+
+std::string text(std::string_view raw, std::string_view indent) {
+    std::string out;
+    for (const std::string& l : clean_lines(raw)) {
+        if (!out.empty()) out += "\\\n" + std::string(indent);
+        out += escape_line(l);
+    }
+    return out;
+}
+
+std::string line(std::string_view raw) {
+    std::string joined;
+    for (const std::string& l : clean_lines(raw))
+        joined += (joined.empty() ? "" : " ") + l;
+    return escape_line(joined);
+}
+
+std::string yaml_value(std::string_view raw) {
+    std::string out = "'";
+    for (const char c : line(raw))
+        out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out + "'";
+}
+
+bool blank(std::string_view text) {
+    return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+std::string capitalized(std::string_view text) {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 10> accented{{
+        {"é", "É"},
+        {"è", "È"},
+        {"ê", "Ê"},
+        {"à", "À"},
+        {"â", "Â"},
+        {"î", "Î"},
+        {"ô", "Ô"},
+        {"û", "Û"},
+        {"ç", "Ç"},
+        {"œ", "Œ"},
+    }};
+    if (text.empty()) return {};
+    if (text[0] >= 'a' && text[0] <= 'z')
+        return static_cast<char>(text[0] - 'a' + 'A') + std::string(text.substr(1));
+    for (const auto& [lower, upper] : accented)
+        if (text.starts_with(lower))
+            return std::string(upper) + std::string(text.substr(lower.size()));
+    return std::string(text);
+}
+
+// ---- writer ------------------------------------------------------------------------------
+
+void Writer::start_block() {
+    if (!out_.empty()) out_ += '\n';
+}
+
+void Writer::heading(int level, std::string_view markdown) {
+    start_block();
+    out_ += std::string(static_cast<std::size_t>(level), '#') + " " + std::string(markdown) + "\n";
+}
+
+void Writer::paragraph(std::string_view markdown) {
+    start_block();
+    out_ += std::string(markdown) + "\n";
+}
+
+void Writer::list(const std::vector<std::string>& items) {
+    if (items.empty()) return;
+    start_block();
+    for (const std::string& item : items)
+        out_ += "- " + item + "\n";
+}
+
+void Writer::table(const std::vector<std::string>& header, std::string_view align,
+                   const std::vector<std::vector<std::string>>& rows) {
+    start_block();
+    auto row = [&](const std::vector<std::string>& cells) {
+        std::string l = "|";
+        for (const std::string& cell : cells)
+            l += " " + cell + " |";
+        out_ += l + "\n";
+    };
+    row(header);
+    std::string rule = "|";
+    for (std::size_t i = 0; i < header.size(); ++i)
+        rule += i < align.size() && align[i] == 'r' ? "---:|" : ":---|";
+    out_ += rule + "\n";
+    for (const auto& cells : rows)
+        row(cells);
+}
+
+void Writer::raw(std::string_view lines) {
+    start_block();
+    out_ += lines;
+}
+
+} // namespace bilan::md

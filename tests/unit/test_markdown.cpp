@@ -1,0 +1,99 @@
+#include "bilan/markdown.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace bilan;
+
+TEST_SUITE("markdown") {
+    TEST_CASE("inline syntax is escaped everywhere in a line") {
+        CHECK(md::text("*gras* _it_ `code`") == "\\*gras\\* \\_it\\_ \\`code\\`");
+        CHECK(md::text("[lien](http://x) ![img](y)") == "\\[lien\\](http://x) !\\[img\\](y)");
+        CHECK(md::text("<script>alert(1)</script>") == "\\<script>alert(1)\\</script>");
+        CHECK(md::text("a | b") == "a \\| b");
+        CHECK(md::text("C:\\dossier") == "C:\\\\dossier");
+        CHECK(md::text("fin ## ") == "fin \\#\\#");
+        CHECK(md::text("~~barré~~ x^2^ $x$ @dupont {#id}") ==
+              "\\~\\~barré\\~\\~ x\\^2\\^ \\$x\\$ \\@dupont \\{\\#id\\}");
+    }
+
+    TEST_CASE("entities are escaped but a lone ampersand is left alone") {
+        CHECK(md::text("Lemoine & Associés") == "Lemoine & Associés");
+        CHECK(md::text("&amp; &#35; &copy;") == "\\&amp; \\&\\#35; \\&copy;");
+    }
+
+    TEST_CASE("what opens a block at the start of a line is neutralised") {
+        CHECK(md::text("# Titre") == "\\# Titre");
+        CHECK(md::text("- tiret") == "\\- tiret");
+        CHECK(md::text("+ plus") == "\\+ plus");
+        CHECK(md::text("> citation") == "\\> citation");
+        CHECK(md::text("---") == "\\---");
+        CHECK(md::text("===") == "\\===");
+        CHECK(md::text(": définition") == "\\: définition");
+        CHECK(md::text("(a) lettre") == "\\(a) lettre");
+        CHECK(md::text("1. liste") == "1\\. liste");
+        CHECK(md::text("2026) année") == "2026\\) année");
+        CHECK(md::text("b. lettre") == "b\\. lettre");
+        CHECK(md::text("iv) romain") == "iv\\) romain");
+        CHECK(md::text("A.  Dupont") == "A\\.  Dupont");
+    }
+
+    TEST_CASE("ordinary sentences are left readable") {
+        CHECK(md::text("Mme. Dupont, 3.5 ans - très bien (oui) : 10 % > 5") ==
+              "Mme. Dupont, 3.5 ans - très bien (oui) : 10 % > 5");
+        CHECK(md::text("Plan d'action à 2 ans.") == "Plan d'action à 2 ans.");
+        CHECK(md::text("abc.") == "abc.");
+    }
+
+    TEST_CASE("lines stay in their block, joined by hard line breaks") {
+        CHECK(md::text("un\ndeux", "  ") == "un\\\n  deux");
+        CHECK(md::text("un\r\n\r\n  - deux  \n\n", "  ") == "un\\\n  \\- deux");
+        CHECK(md::text("    code indenté") == "code indenté");
+        CHECK(md::text("fin\\\nsuite") == "fin\\\\\\\nsuite");
+        CHECK(md::text(" \n \t ") == "");
+    }
+
+    TEST_CASE("control characters never reach the document") {
+        CHECK(md::text(std::string("a\x01"
+                                   "b\tc\x7f",
+                                   6)) == "a b c");
+        CHECK(md::line(std::string("a\0b", 3)) == "a b");
+    }
+
+    TEST_CASE("line joins every line with spaces") {
+        CHECK(md::line("Formatrice\n# d'adultes") == "Formatrice \\# d'adultes");
+        CHECK(md::line("- un\n- deux") == "\\- un - deux");
+    }
+
+    TEST_CASE("yaml values are single-quoted and escaped for pandoc") {
+        CHECK(md::yaml_value("Claire Martin") == "'Claire Martin'");
+        CHECK(md::yaml_value("Jeanne d'Arc") == "'Jeanne d''Arc'");
+        CHECK(md::yaml_value("x\n---\ntitle: y") == "'x --- title: y'");
+        CHECK(md::yaml_value("- *liste*") == "'\\- \\*liste\\*'");
+        CHECK(md::yaml_value("\"a\" \\ b") == "'\"a\" \\\\ b'");
+    }
+
+    TEST_CASE("capitalized handles French accents") {
+        CHECK(md::capitalized("économie") == "Économie");
+        CHECK(md::capitalized("technique") == "Technique");
+        CHECK(md::capitalized("Déjà") == "Déjà");
+        CHECK(md::capitalized("") == "");
+    }
+
+    TEST_CASE("blank text") {
+        CHECK(md::blank(""));
+        CHECK(md::blank(" \n\t"));
+        CHECK_FALSE(md::blank(" a "));
+    }
+
+    TEST_CASE("the writer separates blocks with one blank line") {
+        md::Writer w;
+        w.raw("---\nlang: fr\n---\n");
+        w.heading(2, "Titre");
+        w.paragraph("Texte.");
+        w.list({"un", "deux\\\n  suite"});
+        w.list({});
+        w.table({"A", "B"}, "lr", {{"x", "1"}});
+        CHECK(w.str() == "---\nlang: fr\n---\n\n## Titre\n\nTexte.\n\n- un\n- deux\\\n  suite\n\n"
+                         "| A | B |\n|:---|---:|\n| x | 1 |\n");
+    }
+}
