@@ -1,0 +1,190 @@
+#!/usr/bin/env bash
+# bilan consent grant|revoke|list: one file per recipient, revocation kept as evidence.
+. "$(dirname "$0")/lib.sh" "$@"
+
+test_grant_writes_one_private_file_per_recipient() {
+    local dir
+    dir=$(new_bilan)
+    run -C "$dir" consent grant "France Travail" --date 2026-05-04
+    expect_status 0
+    expect_out ""
+    expect_equal "$(cat "$dir/consents/france-travail.toml")" 'recipient = "France Travail"
+date = 2026-05-04
+sections = [
+    "projet",
+    "plan",
+]' "default sections: the project and the action plan"
+    expect_equal "$(stat -c %a "$dir/consents/france-travail.toml")" 600 "file mode"
+    expect_equal "$(stat -c %a "$dir/consents")" 700 "folder mode"
+}
+
+test_list_as_text_and_json() {
+    local dir
+    dir=$(new_bilan)
+    run -C "$dir" consent list --json
+    expect_status 0
+    expect_out_contains '"consents": []'
+    "$BILAN" -C "$dir" consent grant "France Travail" --date 04/05/2026 >/dev/null
+    "$BILAN" -C "$dir" consent grant "Menuiseries Arnaud" --date today \
+        --sections "Compétences, circumstances,plan d'action" >/dev/null
+    "$BILAN" -C "$dir" consent revoke "menuiseries arnaud" --date 2026-03-12 >/dev/null
+    run -C "$dir" consent list
+    expect_status 0
+    expect_out "france-travail      France Travail      2026-05-04  projet,plan
+menuiseries-arnaud  Menuiseries Arnaud  2026-03-10  circonstances,competences,plan  retiré le 2026-03-12"
+    run -C "$dir" consent list --json
+    expect_status 0
+    expect_out '{
+  "schema": 1,
+  "consents": [
+    {
+      "id": "france-travail",
+      "recipient": "France Travail",
+      "date": "2026-05-04",
+      "sections": [
+        "projet",
+        "plan"
+      ],
+      "revoked": false,
+      "revoked_on": null
+    },
+    {
+      "id": "menuiseries-arnaud",
+      "recipient": "Menuiseries Arnaud",
+      "date": "2026-03-10",
+      "sections": [
+        "circonstances",
+        "competences",
+        "plan"
+      ],
+      "revoked": true,
+      "revoked_on": "2026-03-12"
+    }
+  ]
+}'
+}
+
+test_one_recipient_whatever_the_spelling() {
+    local dir
+    dir=$(new_bilan)
+    "$BILAN" -C "$dir" consent grant "France Travail" --date 2026-05-04 >/dev/null
+    run -C "$dir" consent grant "france-TRAVAIL" --date 2026-06-01 --sections pistes
+    expect_status 0
+    expect_equal "$(ls "$dir/consents")" "france-travail.toml" "one file"
+    expect_file_contains "$dir/consents/france-travail.toml" 'date = 2026-06-01'
+    expect_file_contains "$dir/consents/france-travail.toml" '"pistes"'
+    run -C "$dir" consent revoke "FRANCE  travail"
+    expect_status 0
+    expect_file_contains "$dir/consents/france-travail.toml" 'revoked = true'
+}
+
+test_revoke_keeps_the_file_as_evidence() {
+    local dir before
+    dir=$(new_bilan)
+    mkdir -m 700 "$dir/consents"
+    printf '# Accord signé le 4 mai, scanné dans le dossier papier.\nrecipient = "France Travail"\ndate = 2026-05-04  # en séance\nsections = ["projet"]\n' \
+        >"$dir/consents/france-travail.toml"
+    before=$(cat "$dir/consents/france-travail.toml")
+    run -C "$dir" consent revoke "France Travail" --date 2026-06-01
+    expect_status 0
+    expect_out ""
+    expect_equal "$(cat "$dir/consents/france-travail.toml")" "$before
+revoked = true
+revoked_on = 2026-06-01" "spliced, the person's lines untouched"
+    run -C "$dir" consent list --json
+    expect_out_contains '"revoked": true'
+    expect_out_contains '"revoked_on": "2026-06-01"'
+}
+
+test_revoke_twice_changes_nothing() {
+    local dir snapshot
+    dir=$(new_bilan)
+    "$BILAN" -C "$dir" consent grant "France Travail" --date 2026-05-04 >/dev/null
+    "$BILAN" -C "$dir" consent revoke "France Travail" --date 2026-06-01 >/dev/null
+    snapshot=$(fingerprint "$dir")
+    run -C "$dir" consent revoke "France Travail" --date 2026-07-01
+    expect_status 0
+    expect_err_contains "déjà retiré"
+    expect_unchanged "$dir" "$snapshot"
+}
+
+test_grant_again_after_a_revoke() {
+    local dir
+    dir=$(new_bilan)
+    "$BILAN" -C "$dir" consent grant "France Travail" --date 2026-05-04 >/dev/null
+    "$BILAN" -C "$dir" consent revoke "France Travail" --date 2026-06-01 >/dev/null
+    run -C "$dir" consent grant "France Travail" --date 2026-07-01
+    expect_status 0
+    if grep -q revoked "$dir/consents/france-travail.toml"; then fail "still revoked"; else ok; fi
+    run -C "$dir" consent list
+    expect_out_lacks "retiré"
+}
+
+test_revoke_an_unknown_recipient_is_refused() {
+    local dir snapshot
+    dir=$(new_bilan)
+    "$BILAN" -C "$dir" consent grant "France Travail" --date 2026-05-04 >/dev/null
+    snapshot=$(fingerprint "$dir")
+    run -C "$dir" consent revoke "Pôle Emploi"
+    expect_status 1
+    expect_err_one_line
+    expect_err_contains "aucun consentement pour « Pôle Emploi »"
+    expect_unchanged "$dir" "$snapshot"
+}
+
+test_values_that_do_not_parse_write_nothing() {
+    local dir snapshot
+    dir=$(new_bilan)
+    snapshot=$(fingerprint "$dir")
+    run -C "$dir" consent grant "France Travail" --date 2026-05-04 --sections "projet,salaire"
+    expect_status 2
+    expect_err_one_line
+    expect_err_contains "nom de section inconnu « salaire » : attendu circonstances, competences, pistes, projet, plan"
+    run -C "$dir" consent grant "France Travail" --date 2026-05-04 --sections " , "
+    expect_status 2
+    run -C "$dir" consent grant "France Travail" --date 2026-02-30
+    expect_status 2
+    expect_err_contains "2026-02-30"
+    run -C "$dir" consent grant "France Travail"
+    expect_status 2 "--date is required"
+    run -C "$dir" consent grant "«…»" --date 2026-05-04
+    expect_status 2
+    expect_err_contains "au moins une lettre ou un chiffre"
+    run -C "$dir" consent grant $'France\nTravail' --date 2026-05-04
+    expect_status 2
+    run -C "$dir" consent revoke "France Travail" --date demain
+    expect_status 2
+    run -C "$dir" consent
+    expect_status 2
+    expect_unchanged "$dir" "$snapshot"
+}
+
+test_consent_needs_a_bilan() {
+    run -C "$TMP_ROOT" consent grant "France Travail" --date 2026-05-04
+    expect_status 1
+    expect_err_contains "aucun bilan"
+    run -C "$TMP_ROOT" consent list
+    expect_status 1
+    if [ -e "$TMP_ROOT/consents" ]; then fail "consents/ created"; else ok; fi
+}
+
+test_a_broken_consent_file_is_located() {
+    local dir
+    dir=$(new_bilan)
+    mkdir -m 700 "$dir/consents"
+    printf 'recipient = "France Travail"\ndate = "hier"\n' >"$dir/consents/france-travail.toml"
+    run -C "$dir" consent list
+    expect_status 1
+    expect_err_contains "consents/france-travail.toml:2:8:"
+    run -C "$dir" consent revoke "France Travail"
+    expect_status 1
+    expect_err_contains "consents/france-travail.toml:2:8:"
+}
+
+test_help() {
+    run consent grant --help
+    expect_status 0
+    expect_out_contains "--sections"
+}
+
+run_tests
