@@ -291,24 +291,30 @@ void Synthesis::skills_of_type(const Term& type) {
         {"savoir-faire", "Aucun savoir-faire n'a encore été consigné."},
         {"savoir-etre", "Aucun savoir-être n'a encore été consigné."}};
     w_.heading(3, md::capitalized(type.label));
-    // Grouped by domain, spelled as first written; domains in folded order, "no domain" last.
-    std::map<std::pair<bool, std::string>, std::pair<std::string, std::vector<std::string>>>
-        domains;
+    // Grouped by domain, spelled as first written; domains in folded order, "no domain" last;
+    // skills in folded order too, so that "Établir" sorts with the E's.
+    using Items = std::vector<std::pair<std::string, std::string>>; // folded text, Markdown
+    std::map<std::pair<bool, std::string>, std::pair<std::string, Items>> domains;
     for (const Skill& k : f_.skills) {
         if (k.type != type.key) continue;
         auto& [label, items] = domains[{md::blank(k.domain), fold_term(md::line(k.domain))}];
         if (label.empty())
             label = md::blank(k.domain) ? "Autres" : md::capitalized(md::line(k.domain));
-        items.push_back(skill_item(k));
+        items.emplace_back(fold_term(k.text), skill_item(k));
     }
     if (domains.empty()) {
         auto it = none.find(type.key);
         w_.paragraph(it != none.end() ? it->second : "Aucune compétence de ce type.");
         return;
     }
-    for (const auto& [key, group] : domains) {
+    for (auto& [key, group] : domains) {
         if (domains.size() > 1 || !key.first) w_.heading(4, group.first); // not "Autres" alone
-        w_.list(group.second);
+        std::stable_sort(group.second.begin(), group.second.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::vector<std::string> items;
+        for (const auto& item : group.second)
+            items.push_back(item.second);
+        w_.list(items);
     }
 }
 

@@ -277,6 +277,18 @@ TEST_SUITE("synthesis") {
                             "source : Comptable, Fiduciaire Lemoine\n- Tenir un budget"));
     }
 
+    TEST_CASE("skills sort by their folded text within a domain") {
+        Folder f = full_folder();
+        Skill k = f.skills[0];
+        k.id = "k9", k.text = "Établir les paies", k.transferable = false, k.experience = "";
+        f.skills.push_back(k);
+        k.id = "k8", k.text = "Zèle";
+        f.skills.insert(f.skills.begin(), k);
+        const std::string doc = render_synthesis(fr(), f);
+        CHECK(position(doc, "- Comptabilité") < position(doc, "- Établir les paies"));
+        CHECK(position(doc, "- Établir les paies") < position(doc, "- Zèle"));
+    }
+
     TEST_CASE("pistes: retained first, decisions, aspects, enquêtes métiers") {
         const std::string doc = render_synthesis(fr(), full_folder());
         CHECK(position(doc, "### Formatrice d'adultes") <
