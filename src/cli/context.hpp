@@ -29,15 +29,15 @@ struct Context {
 };
 
 // A leaf command: its CLI11 subcommand and what runs when it is the one chosen.
-using Action = std::function<int()>;
+using CommandAction = std::function<int()>;
 struct Command {
     CLI::App* app;
-    Action action;
+    CommandAction action;
 };
 
 class Registry {
 public:
-    void add(CLI::App* app, Action action) { commands_.push_back({app, std::move(action)}); }
+    void add(CLI::App* app, CommandAction action) { commands_.push_back({app, std::move(action)}); }
     // Runs the one leaf command that was parsed; returns its exit status.
     int run() const;
 

@@ -1,6 +1,138 @@
-// Placeholder until the command lands.
-#include "cli/context.hpp"
+// bilan piste add|survey|decide|list|rm: the career options explored, their enquêtes métiers
+// and the decision on each. One piste at most is retained: deciding a second one is refused
+// unless --replace, which turns the previous one into a plan B.
+#include "bilan/substance_views.hpp"
+#include "cli/records.hpp"
+
+#include <CLI/CLI.hpp>
 
 namespace bilan::cli {
-void register_piste(CLI::App&, Context&, Registry&) {}
+namespace {
+
+struct AddOptions {
+    std::string title, desire, feasibility;
+    std::vector<std::string> favourable, unfavourable;
+};
+
+struct SurveyOptions {
+    std::string id, date, with, note;
+};
+
+struct DecideOptions {
+    std::string id, decision, why;
+    bool replace = false;
+};
+
+std::vector<std::string> checked_texts(const std::vector<std::string>& texts,
+                                       std::string_view option) {
+    for (const auto& text : texts)
+        required_text(text, option);
+    return texts;
+}
+
+int run_add(const Context& context, const AddOptions& o) {
+    const store::Store store = context.store();
+    store.require_bilan();
+    Piste p;
+    p.title = required_text(o.title, "TITLE");
+    if (!o.desire.empty()) p.desire = parse_rating(o.desire);
+    if (!o.feasibility.empty()) p.feasibility = parse_rating(o.feasibility);
+    p.favourable = checked_texts(o.favourable, "--for");
+    p.unfavourable = checked_texts(o.unfavourable, "--against");
+    store::Transaction transaction(store);
+    print_out(transaction.add_record(store::Collection::pistes, store::fields_of(p)) + "\n");
+    return 0;
+}
+
+int run_survey(const Context& context, const SurveyOptions& o) {
+    const store::Store store = context.store();
+    store.require_bilan();
+    Survey survey;
+    survey.date = context.parse_date(o.date);
+    survey.with = required_text(o.with, "--with");
+    survey.note = checked_text(o.note, "--note");
+    const std::string id = store.resolve_id(store::Collection::pistes, o.id);
+    store.load_pistes(strict()); // never append to a file we cannot read back
+    store::Transaction transaction(store);
+    transaction.append_table(store::Collection::pistes, id, "surveys", store::fields_of(survey));
+    return 0;
+}
+
+int run_decide(const Context& context, const DecideOptions& o) {
+    const store::Store store = context.store();
+    store.require_bilan();
+    const std::string decision(resolve_term(piste_decisions(), o.decision, "décision"));
+    const std::string why = checked_text(o.why, "--why");
+    const std::string id = store.resolve_id(store::Collection::pistes, o.id);
+    std::vector<std::string> demoted;
+    for (const Piste& p : store.load_pistes(strict())) {
+        if (decision != "retained" || p.decision != "retained" || p.id == id) continue;
+        if (!o.replace)
+            throw RefusedError("la piste " + p.id + " « " + p.title + " » est déjà retenue : " +
+                               "ajoutez --replace pour la passer en plan B");
+        demoted.push_back(p.id);
+    }
+    store::Transaction transaction(store);
+    for (const std::string& other : demoted) {
+        transaction.update_record(store::Collection::pistes, other,
+                                  {{"decision", std::string("backup")}});
+        print_note("la piste " + other + " passe de retenue à plan B");
+    }
+    transaction.update_record(
+        store::Collection::pistes, id,
+        {{"decision", decision},
+         {"why", why.empty() ? std::nullopt : std::optional<store::Value>(why)}});
+    return 0;
+}
+
+void register_add(CLI::App& group, Context& context, Registry& registry) {
+    auto o = std::make_shared<AddOptions>();
+    CLI::App* cmd = group.add_subcommand("add", "Ajouter une piste (affiche son identifiant)");
+    cmd->add_option("TITLE", o->title, "Le métier ou la voie envisagée")->required();
+    cmd->add_option("--desire", o->desire, "Envie, de 1 à 5");
+    cmd->add_option("--feasibility", o->feasibility, "Faisabilité, de 1 à 5");
+    cmd->add_option("--for", o->favourable, "Aspect favorable (répétable)");
+    cmd->add_option("--against", o->unfavourable, "Aspect défavorable ou zone d'ombre (répétable)");
+    registry.add(cmd, [&context, o] { return run_add(context, *o); });
+}
+
+void register_survey(CLI::App& group, Context& context, Registry& registry) {
+    auto o = std::make_shared<SurveyOptions>();
+    CLI::App* cmd = group.add_subcommand("survey", "Consigner une enquête métier sur une piste");
+    cmd->add_option("ID", o->id, "Identifiant de la piste")->required();
+    cmd->add_option("--date", o->date, "Date de la rencontre")->required();
+    cmd->add_option("--with", o->with, "Professionnel·le rencontré·e")->required();
+    cmd->add_option("--note", o->note, "Ce qu'il en ressort");
+    registry.add(cmd, [&context, o] { return run_survey(context, *o); });
+}
+
+void register_decide(CLI::App& group, Context& context, Registry& registry) {
+    auto o = std::make_shared<DecideOptions>();
+    CLI::App* cmd =
+        group.add_subcommand("decide", "Décider d'une piste : retained, backup, dropped");
+    cmd->add_option("ID", o->id, "Identifiant de la piste")->required();
+    cmd->add_option("DECISION", o->decision,
+                    "retained (retenue), backup (plan B), dropped (abandonnée)")
+        ->required();
+    cmd->add_option("--why", o->why, "Pourquoi");
+    cmd->add_flag("--replace", o->replace, "Passer en plan B la piste déjà retenue");
+    registry.add(cmd, [&context, o] { return run_decide(context, *o); });
+}
+
+} // namespace
+
+void register_piste(CLI::App& app, Context& context, Registry& registry) {
+    CLI::App* group = app.add_subcommand("piste", "Pistes explorées, enquêtes métiers, décisions");
+    group->require_subcommand(1);
+    register_add(*group, context, registry);
+    register_survey(*group, context, registry);
+    register_decide(*group, context, registry);
+    add_list_command(*group, context, registry, "Lister les pistes",
+                     [](const store::Store& store, bool json) {
+                         const auto list = store.load_pistes(strict());
+                         return json ? pistes_json(list) : pistes_table(list);
+                     });
+    add_rm_command(*group, context, registry, store::Collection::pistes);
+}
+
 } // namespace bilan::cli

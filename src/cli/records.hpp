@@ -1,0 +1,30 @@
+// What the record commands (skill, experience, trait, test, piste, action) share: `rm ID`,
+// `list [--json]`, and checks of typed text before anything is written.
+#pragma once
+
+#include "cli/context.hpp"
+
+#include <functional>
+#include <optional>
+
+namespace bilan::cli {
+
+// `GROUP rm ID`: removes the record named by its id or a unique prefix (exit 1 otherwise).
+void add_rm_command(CLI::App& group, Context& context, Registry& registry,
+                    store::Collection collection);
+
+// `GROUP list [--json]`; `print` loads what it needs and returns the text or the JSON.
+using ListPrinter = std::function<std::string(const store::Store& store, bool json)>;
+void add_list_command(CLI::App& group, Context& context, Registry& registry,
+                      const std::string& description, ListPrinter print);
+
+// The text of an option, refused (exit 2) unless it is clean UTF-8 without control characters.
+std::string checked_text(const std::string& text, std::string_view option);
+// A required text: also refused when empty.
+std::string required_text(const std::string& text, std::string_view option);
+std::optional<Date> optional_date(const Context& context, const std::string& text);
+
+// Strict loads for commands: the first bad file stops them (exit 1).
+store::Diagnostics& strict();
+
+} // namespace bilan::cli
