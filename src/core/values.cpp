@@ -212,6 +212,7 @@ std::string format_minutes(int minutes) {
     const bool negative = minutes < 0;
     const int total = negative ? -minutes : minutes;
     const std::string sign = negative ? "-" : "";
+    if (total == 0) return "0h";
     if (total < 60) return sign + std::to_string(total) + "min";
     const int h = total / 60, m = total % 60;
     return sign + std::to_string(h) + "h" + (m ? two_digits(m) : "");

@@ -73,6 +73,7 @@ TEST_SUITE("values") {
     }
 
     TEST_CASE("minutes shown to people") {
+        CHECK(format_minutes(0) == "0h");
         CHECK(format_minutes(45) == "45min");
         CHECK(format_minutes(60) == "1h");
         CHECK(format_minutes(150) == "2h30");
