@@ -5,7 +5,9 @@
 
 #include <array>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -32,6 +34,23 @@ void write_bilan_files(const fs::path& dir, const Fields& bilan_fields,
     write_file_atomically(dir / "bilan.toml", text);
 }
 
+// A killed init leaves its half-built folder beside the target (".NAME.tmp-PID"): remove those
+// whose process is gone, so that running the init again leaves nothing behind.
+void sweep_abandoned_builds(const fs::path& final_path) {
+    const std::string prefix = "." + final_path.filename().string() + ".tmp-";
+    std::vector<fs::path> abandoned;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(final_path.parent_path(), ec)) {
+        const std::string name = entry.path().filename().string();
+        if (!name.starts_with(prefix)) continue;
+        const long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+        if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)
+            abandoned.push_back(entry.path());
+    }
+    for (const fs::path& path : abandoned)
+        fs::remove_all(path, ec);
+}
+
 } // namespace
 
 void create_bilan(const fs::path& dir, const Fields& bilan_fields,
@@ -56,9 +75,10 @@ void create_bilan(const fs::path& dir, const Fields& bilan_fields,
     const fs::path final_path = absolute.has_filename() ? absolute : absolute.parent_path();
     const fs::path temp = final_path.parent_path() / ("." + final_path.filename().string() +
                                                       ".tmp-" + std::to_string(::getpid()));
+    sweep_abandoned_builds(final_path);
     fs::remove_all(temp, ec);
-    make_private_directory(temp);
     try {
+        make_private_directory(temp);
         write_bilan_files(temp, bilan_fields, framework_file);
         fsync_directory(temp);
         if (::rename(temp.c_str(), final_path.c_str()) != 0) {

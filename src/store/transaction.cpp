@@ -5,6 +5,8 @@
 
 #include <cinttypes>
 #include <cstdio>
+#include <filesystem>
+#include <unistd.h>
 
 namespace bilan::store {
 namespace {
@@ -28,6 +30,20 @@ void verify_edits(std::string_view text, const Fields& edits, const std::string&
     }
 }
 
+// Creates `dir` if needed and runs `write` in it; when `write` fails, a folder created for it is
+// removed again, so that a failed first record leaves the bilan as it was.
+template <typename Write> auto in_private_directory(const std::filesystem::path& dir, Write write) {
+    std::error_code ec;
+    const bool new_dir = !std::filesystem::exists(dir, ec);
+    try {
+        make_private_directory(dir);
+        return write();
+    } catch (...) {
+        if (new_dir) ::rmdir(dir.c_str()); // only ever removes an empty folder
+        throw;
+    }
+}
+
 } // namespace
 
 Transaction::Transaction(const Store& store)
@@ -36,18 +52,19 @@ Transaction::Transaction(const Store& store)
 Transaction::~Transaction() = default;
 
 std::string Transaction::add_record(Collection collection, const Fields& fields) {
-    const std::string dir(directory_of(collection));
-    make_private_directory(store_.root() / dir);
-    const std::string content = emit_fields(fields);
-    // The id is a hash of the content: the same command gives the same bytes everywhere, and
-    // two clones adding different records pick different names, so git merges them.
-    for (std::uint64_t salt = 0;; ++salt) {
-        const std::string id = hex8(fnv1a(content, fnv1a(std::to_string(salt))));
-        const auto path = store_.root() / dir / (id + ".toml");
-        if (read_file_if_exists(path)) continue;
-        create_file_atomically(path, content);
-        return id;
-    }
+    const auto dir = store_.root() / std::string(directory_of(collection));
+    return in_private_directory(dir, [&] {
+        const std::string content = emit_fields(fields);
+        // The id is a hash of the content: the same command gives the same bytes everywhere,
+        // and two clones adding different records pick different names, so git merges them.
+        for (std::uint64_t salt = 0;; ++salt) {
+            const std::string id = hex8(fnv1a(content, fnv1a(std::to_string(salt))));
+            const auto path = dir / (id + ".toml");
+            if (read_file_if_exists(path)) continue;
+            create_file_atomically(path, content);
+            return id;
+        }
+    });
 }
 
 void Transaction::remove_record(Collection collection, const std::string& id) {
@@ -113,9 +130,9 @@ void Transaction::update_project(const Fields& edits) {
 }
 
 void Transaction::write_record(Collection collection, const std::string& id, const Fields& fields) {
-    const std::string dir(directory_of(collection));
-    make_private_directory(store_.root() / dir);
-    write_file_atomically(store_.root() / dir / (id + ".toml"), emit_fields(fields));
+    const auto dir = store_.root() / std::string(directory_of(collection));
+    in_private_directory(dir,
+                         [&] { write_file_atomically(dir / (id + ".toml"), emit_fields(fields)); });
 }
 
 } // namespace bilan::store

@@ -1,0 +1,241 @@
+#!/usr/bin/env bash
+# Hostile files in a bilan folder: truncated, invalid UTF-8, NUL bytes, a 5 MB line, deep
+# nesting, duplicates, wrong types, values out of range, dangling references, things that are
+# not files. Every command must stop within the time limit without crashing (nor a sanitizer
+# report), say in one line which FILE:LINE:COLUMN is at fault, exit 1 and write nothing.
+. "$(dirname "$0")/lib.sh" "$@"
+. "$(dirname "$0")/robust.sh"
+
+LIMIT=${BILAN_HOSTILE_TIMEOUT:-30} # seconds; generous for sanitizer builds
+
+BASE=$(new_bilan)
+"$BILAN" -C "$BASE" session add --date 2026-03-03 --phase investigation --duration 1h >/dev/null
+
+# Runs bilan under a time limit; sets $out $err $status; fails on a crash, hang or report.
+guarded() {
+    timeout -k 5 "$LIMIT" "$BILAN" "$@" >"$TMP_ROOT/.out" 2>"$TMP_ROOT/.err"
+    status=$?
+    out="" err=""
+    read -r -d '' -N 4000 out <"$TMP_ROOT/.out" # builtins: this runs hundreds of times
+    read -r -d '' -N 4000 err <"$TMP_ROOT/.err"
+    err=${err%$'\n'}
+    case $status in
+    124 | 137) fail "$* hung (killed after ${LIMIT}s)" ;;
+    1) ;;
+    *) [ "$status" -gt 128 ] && fail "$* crashed (signal $((status - 128)))" ;;
+    esac
+    case $err in *Sanitizer* | *"runtime error"*) fail "$*: sanitizer report" ;; esac
+}
+
+# The folder with FILE (relative) holding the bytes on stdin; prints its path.
+folder_with() { # FILE
+    local dir
+    dir=$(mktemp -d "$TMP_ROOT/h.XXXXXX")
+    cp -a "$BASE/." "$dir/"
+    mkdir -p -m 700 "$(dirname "$dir/$1")"
+    cat >"$dir/$1"
+    printf '%s\n' "$dir"
+}
+
+# Every command that reads FILE refuses with one line naming it (with LINE:COLUMN unless
+# WHERE is "file"), exit 1, and nothing written; `check` lists it on stdout. A framework.toml
+# is made the folder's framework first.
+expect_refused() { # FILE [WHERE] (content on stdin)
+    local file=$1 where=${2:-line} dir snap cmd pattern cmds
+    dir=$(folder_with "$file")
+    [ "$file" = framework.toml ] &&
+        sed -i 's/^framework = "fr"$/framework = "framework.toml"/' "$dir/bilan.toml"
+    snap=$(content_fingerprint "$dir")
+    pattern="^bilan: $dir/$file:[0-9]+:[0-9]+: "
+    [ "$where" = file ] && pattern="^bilan: $dir/$file: "
+    case $file in
+    bilan.toml) cmds=("session list" "status --json" "set demand autre"
+        "session add --date 2026-03-05 --phase investigation --duration 1h") ;;
+    framework.toml) cmds=("session list" "status --json"
+        "session add --date 2026-03-05 --phase investigation --duration 1h") ;;
+    *) cmds=("session list" "status --json") ;;
+    esac
+    for cmd in "${cmds[@]}"; do
+        # shellcheck disable=SC2086
+        guarded -C "$dir" $cmd
+        if [ "$status" -eq 1 ] && [[ $err != *$'\n'* && $err =~ $pattern ]]; then ok; else
+            fail "$file, $cmd: exit $status, stderr: $(printf '%s' "$err" | head -c 300)"
+        fi
+    done
+    guarded -C "$dir" check
+    pattern="(^|"$'\n'")${pattern#^bilan: }"
+    if [ "$status" -eq 1 ] && [[ $out =~ $pattern ]]; then ok; else
+        fail "$file, check: exit $status, no line for the file in: $(printf '%s' "$out" | head -c 300)"
+    fi
+    expect_same_content "$dir" "$snap" "$file"
+    rm -rf "$dir"
+}
+
+session_head() { printf 'date = 2026-03-04\nphase = "investigation"\n'; }
+repeat() { # TEXT COUNT
+    local s=$1 n=$2 out=""
+    while [ "$n" -gt 0 ]; do
+        [ $((n % 2)) -eq 1 ] && out=$out$s
+        s=$s$s
+        n=$((n / 2))
+    done
+    printf '%s' "$out"
+}
+
+test_truncated_files() {
+    expect_refused sessions/a1.toml < <(printf 'date = 2026-03-04\nphase = "investig')
+    expect_refused sessions/a2.toml < <(printf 'date = 2026-03-04\nphase = "investigation"\nminutes = ')
+    expect_refused sessions/a3.toml < <(printf 'date = 2026-03-04\nnote = """\nune note coupée')
+    expect_refused sessions/a4.toml < <(printf 'note = "\xc3')
+    expect_refused bilan.toml < <(printf 'beneficiary = "Ana')
+    expect_refused bilan.toml < <(:)
+}
+
+test_invalid_utf8_and_nul_bytes() {
+    expect_refused sessions/u1.toml < <({ session_head; printf 'minutes = 60\nnote = "\xff\xfe"\n'; })
+    expect_refused sessions/u2.toml < <({ printf '# \xc3\x28 commentaire\n'; session_head; printf 'minutes = 60\n'; })
+    expect_refused sessions/u3.toml < <({ session_head; printf 'minutes = 60\nnote = "\xed\xa0\x80"\n'; })
+    expect_refused sessions/n1.toml < <({ session_head; printf 'minutes = 60\nnote = "a\0b"\n'; })
+    expect_refused sessions/n2.toml < <(printf '\0\0\0\0')
+    expect_refused bilan.toml < <(printf 'beneficiary = "Ana"\n\0')
+}
+
+test_a_5_mb_line() {
+    expect_refused sessions/l1.toml < <({ printf 'note = "'; repeat x 5000000; printf '\n'; })
+    expect_refused sessions/l2.toml < <({ repeat '[' 5000000; printf '\n'; })
+    expect_refused bilan.toml < <({ printf 'beneficiary = "'; repeat é 2500000; printf '\nx = 1\n'; })
+}
+
+test_a_valid_5_mb_note_is_read_in_time() {
+    local dir
+    dir=$({ session_head; printf 'minutes = 60\nnote = "'; repeat x 5000000; printf '"\n'; } |
+        folder_with sessions/big.toml)
+    guarded -C "$dir" session list --json
+    expect_status 0
+    rm -rf "$dir"
+}
+
+test_deep_nesting() {
+    expect_refused sessions/d1.toml < <({ printf 'x = '; repeat '[' 10000; repeat ']' 10000; printf '\n'; })
+    expect_refused sessions/d2.toml < <({ printf 'x = '; repeat '{a = ' 10000; printf '1'; repeat '}' 10000; printf '\n'; })
+    expect_refused sessions/d3.toml < <({ printf 'x'; repeat '.a' 100000; printf ' = 1\n'; })
+    expect_refused sessions/d4.toml < <({ printf '[x'; repeat '.a' 100000; printf ']\n'; })
+    expect_refused bilan.toml < <({ printf '[[x'; repeat '.a' 100000; printf ']]\n'; })
+    expect_refused sessions/d5.toml < <({ printf 'x = '; repeat '{a.b.c.d.e.f.g.h = ' 200; printf '1'; repeat '}' 200; printf '\n'; })
+}
+
+test_duplicated_tables_and_keys() {
+    expect_refused sessions/t1.toml < <({ session_head; printf 'minutes = 60\n[a]\nx = 1\n[a]\ny = 2\n'; })
+    expect_refused sessions/t2.toml < <({ session_head; printf 'minutes = 60\ndate = 2026-03-05\n'; })
+    expect_refused bilan.toml < <(printf 'beneficiary = "Ana"\nbeneficiary = "Bob"\n')
+    expect_refused sessions/t3.toml < <({ session_head; printf 'minutes = 60\n[[note]]\n'; })
+}
+
+test_wrong_types() {
+    expect_refused sessions/w1.toml < <(printf 'date = "hier"\nphase = "investigation"\nminutes = 60\n')
+    expect_refused sessions/w2.toml < <({ session_head; printf 'minutes = "120"\n'; })
+    expect_refused sessions/w3.toml < <(printf 'date = 2026-03-04\nphase = 3\nminutes = 60\n')
+    expect_refused sessions/w4.toml < <({ session_head; printf 'minutes = 60\nnote = [1, 2]\n'; })
+    expect_refused sessions/w5.toml < <({ session_head; printf 'minutes = 1.5\n'; })
+    expect_refused sessions/w6.toml < <({ session_head; printf 'from = "9h"\nto = 10:00:00\n'; })
+    expect_refused bilan.toml < <(printf 'beneficiary = ["Ana"]\n')
+    expect_refused bilan.toml < <(printf 'beneficiary = "Ana"\nstart = 2026\n')
+}
+
+test_values_out_of_range() {
+    expect_refused sessions/r1.toml < <({ session_head; printf 'minutes = -60\n'; })
+    expect_refused sessions/r2.toml < <({ session_head; printf 'minutes = 0\n'; })
+    expect_refused sessions/r3.toml < <({ session_head; printf 'minutes = 100000\n'; })
+    expect_refused sessions/r4.toml < <({ session_head; printf 'minutes = 99999999999999999999\n'; })
+    expect_refused sessions/r5.toml < <({ session_head; printf 'minutes = -9223372036854775808\n'; })
+    expect_refused sessions/r6.toml < <({ session_head; printf 'from = 10:00:00\nto = 09:00:00\n'; })
+    expect_refused sessions/r7.toml < <({ session_head; printf 'from = 25:00:00\nto = 26:00:00\n'; })
+    expect_refused sessions/r8.toml < <(printf 'date = 1850-01-01\nphase = "investigation"\nminutes = 60\n')
+    expect_refused sessions/r9.toml < <(printf 'date = 9999-12-31\nphase = "investigation"\nminutes = 60\n')
+    expect_refused sessions/ra.toml < <(printf 'date = 2026-02-30\nphase = "investigation"\nminutes = 60\n')
+    expect_refused sessions/rb.toml < <(printf 'date = 0000-01-01\nphase = "investigation"\nminutes = 60\n')
+    expect_refused sessions/rc.toml < <(printf 'date = "31/02/2026"\nphase = "investigation"\nminutes = 60\n')
+    expect_refused bilan.toml < <(printf 'beneficiary = "Ana"\nstart = 2026-03-02\nend = 2026-01-01\n')
+}
+
+test_unknown_terms_and_keys() {
+    expect_refused sessions/k1.toml < <(printf 'date = 2026-03-04\nphase = "nowhere"\nminutes = 60\n')
+    expect_refused sessions/k2.toml < <({ session_head; printf 'minutes = 60\nkind = "sieste"\n'; })
+    expect_refused sessions/k3.toml < <({ session_head; printf 'minutes = 60\ncolour = "rouge"\n'; })
+    expect_refused bilan.toml < <(printf 'beneficiary = "Ana"\nfunding = "loterie"\n')
+}
+
+test_a_framework_outside_the_folder_is_not_read() {
+    local dir snap
+    dir=$(folder_with notes.txt </dev/null)
+    sed -i 's/^framework = "fr"$/framework = "..\/..\/..\/..\/etc\/passwd"/' "$dir/bilan.toml"
+    snap=$(content_fingerprint "$dir")
+    guarded -C "$dir" session add --date 2026-03-05 --phase investigation --duration 1h
+    expect_status 1
+    expect_err_one_line
+    expect_err_contains "$dir/bilan.toml: cadre « ../../../../etc/passwd » introuvable"
+    guarded -C "$dir" status
+    expect_status 1
+    guarded -C "$dir" check
+    expect_status 1
+    expect_out_contains "$dir/bilan.toml: cadre « ../../../../etc/passwd » introuvable"
+    expect_same_content "$dir" "$snap"
+}
+
+test_a_hostile_provider_framework() {
+    local fw
+    for fw in 'phases = "x"' '[[phases]]\nkey = "A B"\n' '[[phases]]\nkey = "a"\ntarget_minutes = -5\n' \
+        '[[phases]]\nkey = "a"\n[[phases]]\nkey = "a"\n' 'cap_minutes = "lots"\n'; do
+        expect_refused framework.toml < <(printf "$fw")
+    done
+}
+
+test_references_to_missing_records() {
+    local dir snap
+    dir=$(printf 'text = "Tenir une comptabilité"\ntype = "savoir-faire"\nexperience = "deadbeef"\n' |
+        folder_with skills/0badc0de.toml)
+    snap=$(content_fingerprint "$dir")
+    guarded -C "$dir" check
+    expect_status 1
+    if printf '%s\n' "$out" | grep -qE "^$dir/skills/0badc0de.toml:3:[0-9]+: .*deadbeef"; then ok; else
+        fail "check does not locate the dangling reference: $out"
+    fi
+    guarded -C "$dir" check --json
+    expect_status 1
+    expect_out_contains "deadbeef"
+    expect_same_content "$dir" "$snap"
+}
+
+test_things_that_are_not_files() {
+    local dir snap
+    dir=$(folder_with sessions/ok.toml </dev/null)
+    rm "$dir/sessions/ok.toml"
+    mkfifo "$dir/sessions/fifo.toml"
+    snap=$(content_fingerprint "$dir")
+    guarded -C "$dir" session list
+    expect_status 1
+    expect_err_contains "$dir/sessions/fifo.toml: n'est pas un fichier ordinaire"
+    rm "$dir/sessions/fifo.toml"
+    ln -s /dev/zero "$dir/sessions/zero.toml"
+    guarded -C "$dir" status
+    expect_status 1
+    expect_err_contains "$dir/sessions/zero.toml: n'est pas un fichier ordinaire"
+    rm "$dir/sessions/zero.toml"
+    mkdir "$dir/sessions/dir.toml"
+    guarded -C "$dir" check
+    expect_status 1
+    expect_out_contains "$dir/sessions/dir.toml: est un dossier"
+    rmdir "$dir/sessions/dir.toml"
+}
+
+test_tolerated_oddities_still_work() {
+    local dir
+    # CRLF line endings and a byte-order mark, as some Windows editors write them.
+    dir=$(printf '\xef\xbb\xbfdate = 2026-03-04\r\nphase = "investigation"\r\nminutes = 60\r\n' |
+        folder_with sessions/crlf.toml)
+    guarded -C "$dir" session list --json
+    expect_status 0
+    expect_out_contains '"minutes": 60'
+}
+
+run_tests
