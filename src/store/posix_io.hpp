@@ -16,6 +16,22 @@ namespace fs = std::filesystem;
 std::optional<std::string> read_file_if_exists(const fs::path& path);
 std::string read_file(const fs::path& path);
 
+// Reads the files of one folder by name, opening each relative to the folder (one name to look
+// up instead of the whole path: a sixth of the system time of a large collection). Messages
+// and errors are read_file(dir / name)'s.
+class FolderReader {
+public:
+    explicit FolderReader(fs::path dir);
+    ~FolderReader();
+    FolderReader(const FolderReader&) = delete;
+    FolderReader& operator=(const FolderReader&) = delete;
+    std::string read(const std::string& name) const;
+
+private:
+    fs::path dir_;
+    int fd_;
+};
+
 // Creates `dir` (0700) if missing, fsyncing its parent so the new entry survives a crash.
 void make_private_directory(const fs::path& dir);
 void fsync_directory(const fs::path& dir);

@@ -1,5 +1,7 @@
 #include "record_reader.hpp"
 
+#include <algorithm>
+
 namespace bilan::store {
 
 SourcePos position_of(const toml::node& node, const std::string& file) {
@@ -8,7 +10,13 @@ SourcePos position_of(const toml::node& node, const std::string& file) {
 }
 
 RecordReader::RecordReader(const toml::table& table, SourcePos file, Diagnostics& diagnostics)
-    : table_(table), file_(std::move(file)), diagnostics_(diagnostics) {}
+    : table_(table), file_(std::move(file)), diagnostics_(diagnostics) {
+    known_.reserve(16);
+}
+
+void RecordReader::know(std::string_view key) {
+    if (std::find(known_.begin(), known_.end(), key) == known_.end()) known_.emplace_back(key);
+}
 
 void RecordReader::fail(const SourcePos& where, const std::string& message) {
     failed_ = true;
@@ -21,7 +29,7 @@ SourcePos RecordReader::pos(std::string_view key) const {
 }
 
 const toml::node* RecordReader::get(std::string_view key, bool required) {
-    known_.emplace(key);
+    know(key);
     const toml::node* node = table_.get(key);
     if (!node && required) fail({file_.file, 1, 1}, "clé « " + std::string(key) + " » manquante");
     return node;
@@ -128,7 +136,7 @@ bool RecordReader::flag(std::string_view key) {
 std::string RecordReader::term(std::string_view key, std::span<const Term> terms,
                                std::string_view what, bool required, std::string_view fallback) {
     const toml::node* node = table_.get(key);
-    if (!node && !required) return (known_.emplace(key), std::string(fallback));
+    if (!node && !required) return (know(key), std::string(fallback));
     const std::string raw = text(key, required);
     if (raw.empty()) return std::string(fallback);
     try {
@@ -156,7 +164,7 @@ std::vector<const toml::table*> RecordReader::tables(std::string_view key) {
 
 bool RecordReader::finish() {
     for (auto&& [key, value] : table_)
-        if (!known_.contains(key.str()))
+        if (std::find(known_.begin(), known_.end(), key.str()) == known_.end())
             fail({file_.file, static_cast<int>(key.source().begin.line),
                   static_cast<int>(key.source().begin.column)},
                  "clé inconnue « " + std::string(key.str()) + " »");

@@ -4,8 +4,8 @@
 
 #include "bilan/store.hpp"
 
-#include <set>
 #include <toml++/toml.h>
+#include <vector>
 
 namespace bilan::store {
 
@@ -30,6 +30,7 @@ public:
 
     SourcePos pos(std::string_view key) const;
     const SourcePos& file() const { return file_; }
+    Diagnostics& diagnostics() const { return diagnostics_; }
     void fail(const SourcePos& where, const std::string& message);
     // Reports keys nobody asked for; true when the record is sound.
     bool finish();
@@ -41,7 +42,10 @@ private:
     const toml::table& table_;
     SourcePos file_;
     Diagnostics& diagnostics_;
-    std::set<std::string, std::less<>> known_;
+    // The keys asked for: a handful per record, so a vector (one allocation, short keys stored
+    // inline) beats a set (one allocation per key) by a few percent of a large folder's load.
+    std::vector<std::string> known_;
+    void know(std::string_view key);
     bool failed_ = false;
 };
 

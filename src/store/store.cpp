@@ -6,6 +6,12 @@
 
 #include <algorithm>
 #include <array>
+#include <exception>
+#include <iterator>
+#include <span>
+#include <stop_token>
+#include <system_error>
+#include <thread>
 
 namespace bilan::store {
 
@@ -26,21 +32,19 @@ constexpr std::array<std::string_view, 8> nouns{"séance",          "compétence
                                                 "caractéristique", "test",        "piste",
                                                 "action",          "consentement"};
 
-// Reads every record file of a collection; bad files are reported (and skipped when collecting).
+// Reads record files in name order into `records`; bad files are reported (and skipped when
+// collecting). Stops early when `stop` is requested.
 template <typename Record, typename Read>
-std::vector<Record> load_collection(const Store& store, Collection collection,
-                                    Diagnostics& diagnostics, Read read) {
-    const std::string dir(directory_of(collection));
-    std::vector<Record> records;
-    const auto names = list_toml_files(store.root() / dir);
-    records.reserve(names.size());
+void load_files(const FolderReader& files, const std::string& shown_dir,
+                std::span<const std::string> names, Diagnostics& diagnostics, const Read& read,
+                std::vector<Record>& records, const std::stop_token& stop = {}) {
     for (const std::string& name : names) {
-        const std::string relative = dir + "/" + name;
-        const std::string shown = store.display(relative);
+        if (stop.stop_requested()) return;
+        std::string shown = shown_dir + name;
         try {
-            const std::string text = read_file(store.root() / relative);
+            const std::string text = files.read(name);
             const toml::table table = parse_toml(text, shown);
-            RecordReader reader(table, {shown, 0, 0}, diagnostics);
+            RecordReader reader(table, {std::move(shown), 0, 0}, diagnostics);
             Record record = read(reader);
             if (!reader.finish()) continue;
             record.id = name.substr(0, name.size() - 5);
@@ -49,6 +53,81 @@ std::vector<Record> load_collection(const Store& store, Collection collection,
             diagnostics.report(e.where, e.detail);
         }
     }
+}
+
+// What a helper thread made of the second half of a collection: records and problems in name
+// order, and the exception that stopped it.
+template <typename Record> struct Half {
+    std::vector<Record> records;
+    std::vector<Problem> problems;
+    std::exception_ptr error;
+};
+
+template <typename Record, typename Read>
+void load_half(const FolderReader& files, const std::string& shown_dir,
+               std::span<const std::string> names, const Read& read, Half<Record>& out,
+               const std::stop_token& stop) noexcept {
+    try {
+        Diagnostics collect(true);
+        try {
+            out.records.reserve(names.size());
+            load_files(files, shown_dir, names, collect, read, out.records, stop);
+        } catch (...) {
+            out.error = std::current_exception();
+        }
+        out.problems = collect.problems();
+    } catch (...) {
+        out.error = std::current_exception();
+    }
+}
+
+// Below this many files a second thread costs more than it saves.
+constexpr std::size_t parallel_from = 512;
+
+template <typename Record, typename Read>
+std::optional<std::jthread> start_helper(const FolderReader& files, const std::string& shown_dir,
+                                         std::span<const std::string> names, const Read& read,
+                                         Half<Record>& out) {
+    if (std::thread::hardware_concurrency() < 2) return {};
+    try {
+        return std::jthread([&files, &shown_dir, names, &read, &out](const std::stop_token& stop) {
+            load_half(files, shown_dir, names, read, out, stop);
+        });
+    } catch (const std::system_error&) { // no thread to be had: this thread reads it all
+        return std::nullopt;
+    }
+}
+
+// Reads every record file of a collection. A large one is read on two threads: this one takes
+// the first half, a helper the second, whose problems and records are then replayed after the
+// first half's, so the result (and the first error, when not collecting) is what one thread
+// would give. `read` may thus run on two threads: it must use only the reader and const data.
+template <typename Record, typename Read>
+std::vector<Record> load_collection(const Store& store, Collection collection,
+                                    Diagnostics& diagnostics, Read read) {
+    const std::string dir(directory_of(collection));
+    const std::filesystem::path path = store.root() / dir;
+    // store.display(dir + "/" + name), built once: a record's name is one plain file name.
+    const std::string shown_dir = store.display(dir) + "/";
+    const std::vector<std::string> names = list_toml_files(path);
+    if (names.empty()) return {};
+    const FolderReader files(path);
+    const std::span<const std::string> all(names);
+    const std::size_t half = names.size() / 2;
+    std::vector<Record> records;
+    records.reserve(names.size());
+    Half<Record> second;
+    {
+        auto helper = names.size() < parallel_from
+                          ? std::nullopt
+                          : start_helper(files, shown_dir, all.subspan(half), read, second);
+        load_files(files, shown_dir, helper ? all.first(half) : all, diagnostics, read, records);
+        if (helper) helper->join(); // all of it; when this thread throws, ~jthread stops it
+    }
+    for (const Problem& problem : second.problems)
+        diagnostics.report(problem);
+    if (second.error) std::rethrow_exception(second.error);
+    std::move(second.records.begin(), second.records.end(), std::back_inserter(records));
     return records;
 }
 
@@ -212,8 +291,9 @@ std::vector<TestResult> Store::load_tests(Diagnostics& diagnostics) const {
 }
 
 std::vector<Piste> Store::load_pistes(Diagnostics& diagnostics) const {
-    auto list = load_collection<Piste>(*this, Collection::pistes, diagnostics,
-                                       [&](RecordReader& r) { return read_piste(r, diagnostics); });
+    auto list = load_collection<Piste>(*this, Collection::pistes, diagnostics, [](RecordReader& r) {
+        return read_piste(r, r.diagnostics()); // the reader's: it may run on a helper thread
+    });
     std::sort(list.begin(), list.end(), [](const Piste& a, const Piste& b) {
         return std::tie(a.title, a.id) < std::tie(b.title, b.id);
     });
