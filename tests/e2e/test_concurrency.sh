@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Many writers at once on one folder: every command that succeeded has its record, the others
 # exited 3 with one line, every file parses, no lock or temp file is left, and readers running
-# meanwhile never see a half-written file. Long version: tests/stress/concurrency.sh.
+# meanwhile never see a half-written file. Long version: tests/stress/run.sh.
 . "$(dirname "$0")/lib.sh" "$@"
 . "$(dirname "$0")/robust.sh"
 

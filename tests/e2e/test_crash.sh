@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Writers killed with SIGKILL at random moments: every file still parses, the folder holds the
 # old or the new state, and the next command runs at once (it takes over the dead writer's
-# lock, says so on stderr, and sweeps its temp files). Long version: tests/stress/crash-loop.sh.
+# lock, says so on stderr, and sweeps its temp files). Long version: tests/stress/run.sh.
 . "$(dirname "$0")/lib.sh" "$@"
 . "$(dirname "$0")/robust.sh"
 
