@@ -194,29 +194,36 @@ std::string totals_lines(const Framework& fw, const HourReport& r, const Style& 
            row("Total compté dans le bilan", r.counted_minutes, cap_note);
 }
 
+// "0 savoir", "1 savoir", "2 savoirs": in French, zero and one take the singular.
+std::string counted(int count, std::string_view singular, std::string_view plural) {
+    return std::to_string(count) + " " + std::string(count > 1 ? plural : singular);
+}
+
 std::string substance_lines(const Folder& folder, const Style& style) {
     const SubstanceCounts c = count_substance(folder);
     auto n = [](const std::map<std::string, int>& m, const std::string& k) {
         auto it = m.find(k);
-        return std::to_string(it == m.end() ? 0 : it->second);
+        return it == m.end() ? 0 : it->second;
     };
+    auto size = [](const auto& list) { return static_cast<int>(list.size()); };
     std::string out = "\n" + style.bold("Contenu") + "\n";
-    out += "  Compétences : " + n(c.skills_by_type, "savoir") + " savoirs, " +
-           n(c.skills_by_type, "savoir-faire") + " savoir-faire, " +
-           n(c.skills_by_type, "savoir-etre") + " savoir-être\n";
-    out += "  Parcours : " + std::to_string(folder.experiences.size()) + " expériences · " +
-           "caractéristiques : " + std::to_string(folder.traits.size()) +
+    out += "  Compétences : " + counted(n(c.skills_by_type, "savoir"), "savoir", "savoirs") + ", " +
+           counted(n(c.skills_by_type, "savoir-faire"), "savoir-faire", "savoir-faire") + ", " +
+           counted(n(c.skills_by_type, "savoir-etre"), "savoir-être", "savoir-être") + "\n";
+    out += "  Parcours : " + counted(size(folder.experiences), "expérience", "expériences") +
+           " · caractéristiques : " + std::to_string(folder.traits.size()) +
            " · tests : " + std::to_string(folder.tests.size()) + "\n";
     out += "  Pistes : " + std::to_string(folder.pistes.size()) + " (" +
-           n(c.pistes_by_decision, "retained") + " retenue, " + n(c.pistes_by_decision, "backup") +
-           " plan B, " + n(c.pistes_by_decision, "dropped") + " abandonnée, " +
-           n(c.pistes_by_decision, "") + " à l'étude)\n";
+           counted(n(c.pistes_by_decision, "retained"), "retenue", "retenues") + ", " +
+           std::to_string(n(c.pistes_by_decision, "backup")) + " plan B, " +
+           counted(n(c.pistes_by_decision, "dropped"), "abandonnée", "abandonnées") + ", " +
+           std::to_string(n(c.pistes_by_decision, "")) + " à l'étude)\n";
     out += "  Projet : " +
            (folder.project.title.empty() ? std::string("non défini")
                                          : one_line(folder.project.title)) +
            "\n";
     out += "  Plan d'action : " + std::to_string(c.open_actions) + " à faire, " +
-           std::to_string(c.done_actions) + " faites\n";
+           counted(c.done_actions, "faite", "faites") + "\n";
     return out;
 }
 

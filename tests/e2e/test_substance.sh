@@ -231,4 +231,25 @@ test_status_summarises_the_substance() {
     expect_out_contains "Compétences : 9 savoirs, 12 savoir-faire, 9 savoir-être"
 }
 
+test_status_counts_agree_in_number() {
+    local dir p a
+    dir=$(new_bilan)
+    "$BILAN" -C "$dir" experience add "Comptable" --kind poste >/dev/null
+    p=$("$BILAN" -C "$dir" piste add "Formatrice")
+    "$BILAN" -C "$dir" piste decide "$p" dropped >/dev/null
+    a=$("$BILAN" -C "$dir" action add "Appeler" --horizon court)
+    "$BILAN" -C "$dir" action done "$a" >/dev/null
+    run -C "$dir" status
+    expect_out_contains "Compétences : 0 savoir, 0 savoir-faire, 0 savoir-être"
+    expect_out_contains "Parcours : 1 expérience ·"
+    expect_out_contains "(0 retenue, 0 plan B, 1 abandonnée, 0 à l'étude)"
+    expect_out_contains "Plan d'action : 0 à faire, 1 faite"
+    "$BILAN" -C "$dir" experience add "Formatrice" --kind poste >/dev/null
+    p=$("$BILAN" -C "$dir" piste add "Paie")
+    "$BILAN" -C "$dir" piste decide "$p" dropped >/dev/null
+    run -C "$dir" status
+    expect_out_contains "Parcours : 2 expériences ·"
+    expect_out_contains "2 abandonnées"
+}
+
 run_tests
