@@ -17,9 +17,26 @@ constexpr std::array<bilan::cli::Registration, 14> registrations{
     bilan::cli::register_consent, bilan::cli::register_check,
 };
 
-// CLI11 says "A subcommand is required" for a mistyped command: name it, and suggest the
-// closest one.
-std::string unknown_command_message(const CLI::App& app, int argc, char** argv) {
+// The subcommand of `app` closest to `typed` (longest common prefix of 2 or more), or "".
+std::string closest_subcommand(const CLI::App& app, std::string_view typed) {
+    std::string best;
+    std::size_t best_score = 0;
+    for (const CLI::App* sub : app.get_subcommands({})) {
+        const std::string& name = sub->get_name();
+        std::size_t common = 0;
+        while (common < name.size() && common < typed.size() && name[common] == typed[common])
+            ++common;
+        if (common > best_score) best_score = common, best = name;
+    }
+    return best_score >= 2 ? best : std::string();
+}
+
+// CLI11 says "A subcommand is required" for a mistyped command or subcommand (`bilan sesion`,
+// `bilan session ad`): name it, and suggest the closest one.
+std::string unknown_command_message(const CLI::App& app, int argc, char** argv,
+                                    std::string_view error) {
+    const CLI::App* current = &app;
+    std::string path = "bilan";
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
         if (arg == "-C" || arg == "--dir" || arg == "--color") {
@@ -27,25 +44,52 @@ std::string unknown_command_message(const CLI::App& app, int argc, char** argv) 
             continue;
         }
         if (arg.starts_with("-")) continue;
-        std::string best;
-        std::size_t best_score = 0;
-        for (const CLI::App* sub : app.get_subcommands({})) {
-            const std::string& name = sub->get_name();
-            if (name == arg) return {};
-            std::size_t common = 0;
-            while (common < name.size() && common < arg.size() && name[common] == arg[common])
-                ++common;
-            if (common > best_score) best_score = common, best = name;
+        if (current->get_subcommands({}).empty()) return {}; // a leaf's positional argument
+        const auto subs = current->get_subcommands(
+            [&](const CLI::App* sub) { return sub->check_name(std::string(arg)); });
+        if (!subs.empty()) {
+            current = subs.front();
+            path += " " + current->get_name();
+            continue;
         }
-        return "commande inconnue « " + std::string(arg) + " »" +
-               (best_score >= 2 ? " : vouliez-vous dire « " + best + " » ?"
-                                : " (voir « bilan --help »)");
+        const std::string best = closest_subcommand(*current, arg);
+        return (current == &app ? "commande inconnue « " : "sous-commande inconnue « ") +
+               std::string(arg) + " »" +
+               (best.empty() ? " (voir « " + path + " --help »)"
+                             : " : vouliez-vous dire « " + best + " » ?");
     }
-    return {};
+    if (current->get_subcommands({}).empty() || error.find("subcommand") == std::string::npos)
+        return {};
+    std::string names;
+    for (const CLI::App* sub : current->get_subcommands({}))
+        names += (names.empty() ? "" : ", ") + sub->get_name();
+    return "il manque la commande après « " + path + " » : " + names;
+}
+
+// CLI11 speaks English and the counsellor reads French: its usual parse errors, translated;
+// any other is shown as CLI11 words it.
+std::string french_parse_error(const std::string& message) {
+    const auto after = [&](std::string_view prefix) { return message.substr(prefix.size()); };
+    constexpr std::string_view one_extra = "The following argument was not expected: ";
+    constexpr std::string_view extras = "The following arguments were not expected: ";
+    if (message.starts_with(one_extra)) return "argument inattendu : " + after(one_extra);
+    if (message.starts_with(extras)) return "arguments inattendus : " + after(extras);
+    const std::size_t colon = message.find(": ");
+    if (message.ends_with(" is required"))
+        return "option obligatoire : " + message.substr(0, message.size() - 12);
+    if (message.ends_with(" missing") && colon != std::string::npos)
+        return "valeur manquante après " + message.substr(0, colon);
+    if (const std::size_t set = message.find(" not in {"); set != std::string::npos && colon < set)
+        return message.substr(0, colon) + " : « " + message.substr(colon + 2, set - colon - 2) +
+               " » n'est pas l'une des valeurs " + message.substr(set + 8);
+    if (const std::size_t excludes = message.find(" excludes "); excludes != std::string::npos)
+        return message.substr(0, excludes) + " et " + message.substr(excludes + 10) + " s'excluent";
+    return message;
 }
 
 int fail(bilan::ExitCode code, std::string_view message) {
-    std::fprintf(stderr, "bilan: %.*s\n", static_cast<int>(message.size()), message.data());
+    const std::string line = bilan::single_line(message);
+    std::fprintf(stderr, "bilan: %s\n", line.c_str());
     return static_cast<int>(code);
 }
 
@@ -78,9 +122,10 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        if (const std::string unknown = unknown_command_message(app, argc, argv); !unknown.empty())
+        if (const std::string unknown = unknown_command_message(app, argc, argv, e.what());
+            !unknown.empty())
             return fail(ExitCode::usage, unknown);
-        return fail(ExitCode::usage, std::string(e.what()) + " (voir « bilan --help »)");
+        return fail(ExitCode::usage, french_parse_error(e.what()) + " (voir « bilan --help »)");
     }
 
     try {

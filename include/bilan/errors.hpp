@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace bilan {
 
@@ -23,6 +24,10 @@ struct SourcePos {
 
 // "FILE:LINE:COLUMN: message", or "FILE: message" when no line is known.
 std::string format_located(const SourcePos& pos, const std::string& message);
+
+// A diagnostic is one line, whatever the text it quotes: newlines, tabs and other control
+// characters a person typed are shown as escapes (\n, \t, \x1b).
+std::string single_line(std::string_view message);
 
 class Error : public std::runtime_error {
 public:

@@ -12,10 +12,12 @@ namespace bilan::md {
 // A text a person typed, as inline Markdown that reads back as exactly that text: every
 // character with a meaning (emphasis, code, links, HTML, entities, pandoc's math, citations,
 // notes, attributes…) is backslash-escaped, and what would open a block at the start of a
-// line (heading, list, quote, table, setext underline, definition…) is neutralised. Each line
-// is trimmed, empty lines and control characters are dropped, and the lines are joined by
-// hard line breaks followed by `indent`, so that a multi-line text stays in its paragraph or
-// list item (give the list item's indentation, "  " for "- ").
+// line (heading, list, quote, table, setext underline, definition…) is neutralised. The text
+// keeps its layout as far as Markdown allows: lines are joined by hard line breaks, blank lines
+// between them make one paragraph break, each followed by `indent` so that the text stays in
+// its paragraph or list item (give the list item's indentation, "  " for "- "); what a line is
+// indented by beyond the text's common margin becomes no-break spaces. Spaces at the end of a
+// line, blank lines at the start and end, and control characters (as spaces) are dropped.
 std::string text(std::string_view raw, std::string_view indent = "");
 
 // The same on one line (newlines become spaces): for headings, bold spans and table cells.

@@ -25,6 +25,7 @@ struct BilanRecord {
     std::string situation;     // la situation professionnelle au départ
     std::string circumstances; // le contexte et le déroulement
     SourcePos origin;
+    SourcePos framework_origin; // where `framework` is written, for "framework not found"
 };
 
 struct Session {
@@ -120,6 +121,15 @@ struct Action {
     SourcePos origin;
 };
 
+// An earlier grant of a consent that the beneficiary revoked, then granted again: kept as
+// evidence of what was shared with the recipient, and when.
+struct ConsentPeriod {
+    Date date;                         // granted on
+    std::vector<std::string> sections; // the section keys it shared
+    std::optional<Date> revoked_on;    // absent when the revocation was recorded without a date
+    bool operator==(const ConsentPeriod&) const = default;
+};
+
 struct Consent {
     std::string id; // derived from the recipient: the file's name
     std::string recipient;
@@ -127,6 +137,7 @@ struct Consent {
     std::vector<std::string> sections;
     bool revoked = false;
     std::optional<Date> revoked_on;
+    std::vector<ConsentPeriod> history; // oldest first
     SourcePos origin;
 };
 

@@ -6,6 +6,7 @@
 #include "bilan/model.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace bilan {
@@ -41,5 +42,14 @@ struct Problem {
 // Rule violations (not file syntax): over the cap, under the floor once the bilan has ended,
 // counted sessions outside its dates, references to records that do not exist.
 std::vector<Problem> rule_problems(const Framework& framework, const Folder& folder);
+
+// How many skills name this experience (its full id) as their source: removing it would leave
+// them pointing at nothing.
+inline std::size_t skills_citing(const std::vector<Skill>& skills, std::string_view experience) {
+    std::size_t count = 0;
+    for (const Skill& skill : skills)
+        if (skill.experience == experience) ++count;
+    return count;
+}
 
 } // namespace bilan

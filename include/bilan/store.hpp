@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <span>
@@ -98,6 +99,11 @@ public:
     std::string resolve_id(Collection collection, std::string_view id_or_prefix) const;
 
 private:
+    // The record files of `collections`, each list in its order (the framework is needed for
+    // sessions only); large folders are read on two threads (store.cpp, load_files).
+    Folder load_records(std::initializer_list<Collection> collections, const Framework* framework,
+                        Diagnostics& diagnostics) const;
+
     std::filesystem::path root_;
 };
 

@@ -33,6 +33,24 @@ std::vector<const Consent*> consents_for(const std::vector<Consent>& consents,
 // The section keys a consent shares; DataError at its file when it names an unknown one.
 std::vector<std::string> shared_sections(const Consent& consent);
 
+// An earlier period of a consent as one line of its file's `history`:
+// "accordé le 2026-05-04 (projet, plan), retiré le 2026-06-01" (", retiré" alone when the
+// revocation has no date). Parsing gives canonical section keys; UsageError showing the
+// expected form when the text is not one.
+std::string consent_period_text(const ConsentPeriod& period);
+ConsentPeriod parse_consent_period(std::string_view text);
+
+// Granting again to a recipient who has a consent: the new date and sections, the recipient
+// spelled as first recorded. A revoked consent's grant and revocation move to its history, so
+// that the evidence stays. RefusedError when `date` precedes the last revocation (or, when it
+// has no date, the grant it ended); DataError when the earlier sections are unknown.
+Consent grant_again(const Consent& current, const Date& date, std::vector<std::string> sections);
+// Revoking a consent on `on` (nullopt: no date given). RefusedError when `on` precedes the
+// grant. A consent already revoked is returned as it is: the first revocation stays.
+Consent revoke_consent(const Consent& current, const std::optional<Date>& on);
+// The order of `consent list`: recipients folded (case, accents), then id.
+void sort_consents(std::vector<Consent>& consents);
+
 // The whole document: the beneficiary's own (shared_with == nullptr), or the version a consent
 // lets go to its recipient, with only the sections it names. Deterministic: no clock, no locale.
 std::string render_synthesis(const Framework& framework, const Folder& folder,

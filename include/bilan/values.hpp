@@ -35,6 +35,8 @@ constexpr int max_session_minutes = 24 * 60;
 
 // Each parser throws UsageError with a message that names the bad value.
 // `today` is given by the caller so that parsing stays pure.
+// Whether `text` names today ("today", "aujourd'hui"), whose date may then be needed.
+bool names_today(std::string_view text);
 Date parse_date(std::string_view text, const Date& today);
 bool valid_date(int year, int month, int day);
 int parse_duration_minutes(std::string_view text);

@@ -25,6 +25,18 @@ std::size_t display_width(std::string_view text);
 std::string pad_right(std::string_view text, std::size_t width);
 std::string pad_left(std::string_view text, std::size_t width);
 
+// "0 enquête", "1 enquête", "2 enquêtes": in French, zero and one take the singular.
+std::string counted(int count, std::string_view singular, std::string_view plural);
+
+// Rows of cells laid out as columns for a terminal: each column as wide as its widest cell,
+// two spaces between columns, a column empty on every row left out, and no line ending with
+// a space. `align` holds 'l' (default) or 'r' per column.
+std::string aligned_rows(const std::vector<std::vector<std::string>>& rows,
+                         std::string_view align = {});
+
+// One line per session, phases shown by their label in `framework`. Without a framework the
+// phase keys are shown (kept for callers that have none, such as the fuzz target).
+std::string sessions_table(const std::vector<Session>& sessions, const Framework& framework);
 std::string sessions_table(const std::vector<Session>& sessions);
 std::string sessions_json(const std::vector<Session>& sessions);
 

@@ -25,6 +25,7 @@ Date Context::today() const {
 
 bool Context::color_stdout() const {
     const char* no_color = std::getenv("NO_COLOR");
+    // NO_COLOR as no-color.org defines it: present and not empty.
     if (color == "never" || (no_color && *no_color)) return false;
     if (color == "always") return true;
     const char* term = std::getenv("TERM");

@@ -25,7 +25,10 @@ struct Context {
     // The calendar date on this machine ($BILAN_TODAY when set, for reproducible scripts).
     Date today() const;
     bool color_stdout() const;
-    Date parse_date(std::string_view text) const { return bilan::parse_date(text, today()); }
+    // Today's date is looked up only for "today": a bad $BILAN_TODAY spoils no other date.
+    Date parse_date(std::string_view text) const {
+        return bilan::parse_date(text, names_today(text) ? today() : Date{});
+    }
 };
 
 // A leaf command: its CLI11 subcommand and what runs when it is the one chosen.

@@ -36,6 +36,17 @@ void add_list_command(CLI::App& group, Context& context, Registry& registry,
     });
 }
 
+void add_and_print_id(store::Transaction& transaction, store::Collection collection,
+                      const store::Fields& fields) {
+    const std::string id = transaction.add_record(collection, fields);
+    try {
+        print_out(id + "\n");
+    } catch (...) {
+        transaction.remove_record(collection, id);
+        throw;
+    }
+}
+
 std::string checked_text(const std::string& text, std::string_view option) {
     require_clean_text(text, option);
     return text;

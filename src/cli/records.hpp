@@ -24,6 +24,11 @@ std::string checked_text(const std::string& text, std::string_view option);
 std::string required_text(const std::string& text, std::string_view option);
 std::optional<Date> optional_date(const Context& context, const std::string& text);
 
+// `GROUP add`'s end: adds the record and prints its id. When the id cannot be printed (stdout
+// closed or full: exit 3), the record is removed again, so that nothing is written on an error.
+void add_and_print_id(store::Transaction& transaction, store::Collection collection,
+                      const store::Fields& fields);
+
 // Strict loads for commands: the first bad file stops them (exit 1).
 store::Diagnostics& strict();
 

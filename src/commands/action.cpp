@@ -3,6 +3,7 @@
 #include "cli/records.hpp"
 
 #include <CLI/CLI.hpp>
+#include <unistd.h>
 
 namespace bilan::cli {
 
@@ -26,7 +27,7 @@ void register_action(CLI::App& app, Context& context, Registry& registry) {
         a.horizon = std::string(resolve_term(action_horizons(), add->horizon, "horizon"));
         a.due = optional_date(context, add->due);
         store::Transaction transaction(store);
-        print_out(transaction.add_record(store::Collection::actions, store::fields_of(a)) + "\n");
+        add_and_print_id(transaction, store::Collection::actions, store::fields_of(a));
         return 0;
     });
 
@@ -46,6 +47,9 @@ void register_action(CLI::App& app, Context& context, Registry& registry) {
     add_list_command(*group, context, registry, "Lister les étapes par horizon et échéance",
                      [](const store::Store& store, bool json) {
                          const auto list = store.load_actions(strict());
+                         // On a terminal, say so: a person sees it worked.
+                         if (!json && list.empty() && ::isatty(STDOUT_FILENO))
+                             return std::string("Aucune action.\n");
                          return json ? actions_json(list) : actions_table(list);
                      });
     add_rm_command(*group, context, registry, store::Collection::actions);

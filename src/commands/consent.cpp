@@ -1,18 +1,22 @@
 // bilan consent grant|revoke|list: the beneficiary's agreement that a version of the synthesis
 // may go to someone (L6313-4). One file per recipient, consents/<id>.toml, id = the recipient
-// folded to ASCII; a revoked consent keeps its file as evidence.
+// folded to ASCII; a revoked consent keeps its file as evidence, and granting it again moves
+// the earlier grant and revocation to the file's `history`. Every change is spliced into the
+// file, so a person's comments and layout stay.
 #include "bilan/json.hpp"
 #include "bilan/synthesis.hpp"
 #include "bilan/views.hpp"
 #include "cli/context.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 
 namespace bilan::cli {
 namespace {
 
 struct GrantOptions {
     std::string recipient, date, sections;
+    bool sections_given = false;
 };
 
 std::string require_recipient(const std::string& recipient) {
@@ -33,16 +37,54 @@ std::string trimmed(const std::string& text) {
     return b == std::string::npos ? std::string() : text.substr(b, e - b + 1);
 }
 
+// The keys whose value differs between two states of a consent: only those are spliced into
+// its file, so that whatever else the person wrote there stays byte for byte.
+store::Fields changed_fields(const Consent& before, const Consent& after) {
+    const store::Fields old_fields = store::fields_of(before);
+    store::Fields edits;
+    for (const store::Field& field : store::fields_of(after)) {
+        const auto same = std::find_if(old_fields.begin(), old_fields.end(), [&](const auto& f) {
+            return f.key == field.key && f.value == field.value;
+        });
+        if (same == old_fields.end()) edits.push_back(field);
+    }
+    return edits;
+}
+
+// The recipient's consent to edit: the file named after them, else one written by hand under
+// another name for the same recipient; nullptr when there is none yet.
+const Consent* existing_consent(const std::vector<Consent>& consents, const std::string& id,
+                                const std::string& recipient) {
+    const std::vector<const Consent*> found = consents_for(consents, recipient);
+    for (const Consent* c : found)
+        if (c->id == id) return c;
+    return found.empty() ? nullptr : found.front();
+}
+
 int run_grant(const Context& context, const GrantOptions& o) {
     const store::Store store = context.store();
     store.require_bilan();
+    const std::string id = require_recipient(o.recipient);
+    const Date date = context.parse_date(o.date);
+    // An empty or blank --sections is a mistake, not a request for the default.
+    std::vector<std::string> sections =
+        o.sections_given ? parse_sections(o.sections) : default_shared_sections();
+    store::Transaction transaction(store); // read under the lock: what we edit is current
+    store::Diagnostics strict;
+    const std::vector<Consent> consents = store.load_consents(strict);
+    if (const Consent* current = existing_consent(consents, id, o.recipient)) {
+        // Granting again edits the record in place: the recipient keeps its first spelling, a
+        // revocation moves to the history, and the person's comments stay.
+        const Consent next = grant_again(*current, date, std::move(sections));
+        transaction.update_record(store::Collection::consents, current->id,
+                                  changed_fields(*current, next));
+        return 0;
+    }
     Consent c;
-    c.id = require_recipient(o.recipient);
+    c.id = id;
     c.recipient = trimmed(o.recipient);
-    c.date = context.parse_date(o.date);
-    c.sections = o.sections.empty() ? default_shared_sections() : parse_sections(o.sections);
-    store::Transaction transaction(store);
-    // Granting again replaces the record: a new date, new sections, and no longer revoked.
+    c.date = date;
+    c.sections = std::move(sections);
     transaction.write_record(store::Collection::consents, c.id, store::fields_of(c));
     return 0;
 }
@@ -53,22 +95,21 @@ int run_revoke(const Context& context, const std::string& recipient, const std::
     require_recipient(recipient);
     const std::optional<Date> on =
         date.empty() ? std::nullopt : std::optional<Date>(context.parse_date(date));
+    store::Transaction transaction(store); // read under the lock: what we edit is current
     store::Diagnostics strict;
     const std::vector<Consent> consents = store.load_consents(strict);
     const std::vector<const Consent*> found = consents_for(consents, recipient);
     if (found.empty())
         throw RefusedError("aucun consentement pour « " + recipient +
                            " » (voir « bilan consent list »)");
-    store::Fields edits{{"revoked", true}};
-    if (on) edits.push_back({"revoked_on", *on});
-    bool changed = false;
-    store::Transaction transaction(store);
-    for (const Consent* c : found) {
-        if (c->revoked) continue; // the first revocation stays as it was recorded
-        transaction.update_record(store::Collection::consents, c->id, edits);
-        changed = true;
-    }
-    if (!changed) print_note("le consentement pour « " + recipient + " » était déjà retiré");
+    // Every consent is checked before any file is written: a refusal leaves them all as they were.
+    std::vector<std::pair<const Consent*, store::Fields>> edits;
+    for (const Consent* c : found)
+        if (!c->revoked) // the first revocation stays as it was recorded
+            edits.emplace_back(c, changed_fields(*c, revoke_consent(*c, on)));
+    if (edits.empty()) print_note("le consentement pour « " + recipient + " » était déjà retiré");
+    for (const auto& [c, fields] : edits)
+        transaction.update_record(store::Collection::consents, c->id, fields);
     return 0;
 }
 
@@ -77,6 +118,17 @@ std::string sections_text(const Consent& c) {
     for (const std::string& s : c.sections.empty() ? default_shared_sections() : c.sections)
         out += (out.empty() ? "" : ",") + s;
     return out;
+}
+
+// The earlier revocations, so that the evidence shows: "  (retrait antérieur : 2026-06-01)".
+std::string history_note(const Consent& c) {
+    std::string dates;
+    for (const ConsentPeriod& p : c.history)
+        dates += (dates.empty() ? "" : ", ") +
+                 (p.revoked_on ? p.revoked_on->iso() : std::string("sans date"));
+    if (dates.empty()) return "";
+    return (c.history.size() == 1 ? "  (retrait antérieur : " : "  (retraits antérieurs : ") +
+           dates + ")";
 }
 
 std::string consents_table(const std::vector<Consent>& consents) {
@@ -91,6 +143,7 @@ std::string consents_table(const std::vector<Consent>& consents) {
                            "  " + c.date.iso() + "  " + sections_text(c);
         if (c.revoked)
             line += "  retiré" + (c.revoked_on ? " le " + c.revoked_on->iso() : std::string());
+        line += history_note(c);
         out += line + "\n";
     }
     return out;
@@ -99,7 +152,7 @@ std::string consents_table(const std::vector<Consent>& consents) {
 std::string consents_json(const std::vector<Consent>& consents) {
     JsonWriter json;
     json.begin_object().field("schema", 1).key("consents").begin_array();
-    for (const Consent& c : consents)
+    for (const Consent& c : consents) {
         json.begin_object()
             .field("id", c.id)
             .field("recipient", c.recipient)
@@ -107,7 +160,16 @@ std::string consents_json(const std::vector<Consent>& consents) {
             .field("sections", c.sections.empty() ? default_shared_sections() : c.sections)
             .field("revoked", c.revoked)
             .field("revoked_on", c.revoked_on)
-            .end_object();
+            .key("history")
+            .begin_array();
+        for (const ConsentPeriod& p : c.history)
+            json.begin_object()
+                .field("date", p.date)
+                .field("sections", p.sections)
+                .field("revoked_on", p.revoked_on)
+                .end_object();
+        json.end_array().end_object();
+    }
     json.end_array().end_object();
     return json.str();
 }
@@ -137,8 +199,12 @@ void register_consent(CLI::App& app, Context& context, Registry& registry) {
         ->required();
     cmd->add_option("--sections", grant->sections,
                     "Parties communiquées, séparées par des virgules : circonstances, "
-                    "competences, pistes, projet, plan (défaut : projet,plan)");
-    registry.add(cmd, [&context, grant] { return run_grant(context, *grant); });
+                    "competences, pistes, projet, plan (défaut : projet,plan ; une liste vide "
+                    "est refusée)");
+    registry.add(cmd, [&context, grant, cmd] {
+        grant->sections_given = cmd->count("--sections") > 0;
+        return run_grant(context, *grant);
+    });
 
     auto recipient = std::make_shared<std::string>();
     auto date = std::make_shared<std::string>();

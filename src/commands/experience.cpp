@@ -1,4 +1,5 @@
 // bilan experience add|list|rm: the parcours (jobs, internships, training, volunteering).
+#include "bilan/rules.hpp"
 #include "bilan/substance_views.hpp"
 #include "cli/records.hpp"
 
@@ -24,7 +25,37 @@ int run_add(const Context& context, const AddOptions& o) {
         throw UsageError("--to (" + e.to->iso() + ") précède --from (" + e.from->iso() + ")");
     e.note = checked_text(o.note, "--note");
     store::Transaction transaction(store);
-    print_out(transaction.add_record(store::Collection::experiences, store::fields_of(e)) + "\n");
+    add_and_print_id(transaction, store::Collection::experiences, store::fields_of(e));
+    return 0;
+}
+
+// Removing an experience that skills name as their source would leave dangling references
+// (`check` would then fail): refused until those skills are changed or removed.
+int run_rm(const Context& context, const std::string& id_or_prefix) {
+    const store::Store store = context.store();
+    store.require_bilan();
+    store::Transaction transaction(store); // read under the lock: no skill slips in meanwhile
+    const std::string id = store.resolve_id(store::Collection::experiences, id_or_prefix);
+    const std::vector<Skill> skills = store.load_skills(strict());
+    if (const std::size_t count = skills_citing(skills, id); count > 0) {
+        std::string ids;
+        std::size_t shown = 0;
+        for (const Skill& skill : skills) {
+            if (skill.experience != id) continue;
+            if (shown++ == 3) {
+                ids += ", …";
+                break;
+            }
+            ids += (ids.empty() ? "" : ", ") + skill.id;
+        }
+        const bool one = count == 1;
+        throw RefusedError("l'expérience " + id + " est la source de " + std::to_string(count) +
+                           (one ? " compétence (" : " compétences (") + ids +
+                           (one ? ") : changez sa source (skills/ID.toml) ou supprimez-la"
+                                : ") : changez leur source (skills/ID.toml) ou supprimez-les") +
+                           " d'abord (bilan skill rm ID)");
+    }
+    transaction.remove_record(store::Collection::experiences, id);
     return 0;
 }
 
@@ -51,7 +82,11 @@ void register_experience(CLI::App& app, Context& context, Registry& registry) {
                          const auto list = store.load_experiences(strict());
                          return json ? experiences_json(list) : experiences_table(list);
                      });
-    add_rm_command(*group, context, registry, store::Collection::experiences);
+    auto id = std::make_shared<std::string>();
+    CLI::App* rm = group->add_subcommand(
+        "rm", "Supprimer une expérience (refusé tant qu'une compétence la cite comme source)");
+    rm->add_option("ID", *id, "Identifiant (ou son début)")->required();
+    registry.add(rm, [&context, id] { return run_rm(context, *id); });
 }
 
 } // namespace bilan::cli

@@ -14,6 +14,7 @@ struct InitOptions {
 };
 
 int run_init(const Context& context, const InitOptions& o) {
+    if (o.dir.empty()) throw UsageError("DIR : le chemin du dossier ne peut pas être vide");
     require_clean_text(o.beneficiary, "--beneficiary");
     if (o.beneficiary.empty()) throw UsageError("--beneficiary : le nom ne peut pas être vide");
     for (const std::string* text : {&o.counsellor, &o.organisation, &o.demand})

@@ -5,6 +5,7 @@
 #include "cli/records.hpp"
 
 #include <CLI/CLI.hpp>
+#include <unistd.h>
 
 namespace bilan::cli {
 namespace {
@@ -40,7 +41,7 @@ int run_add(const Context& context, const AddOptions& o) {
     p.favourable = checked_texts(o.favourable, "--for");
     p.unfavourable = checked_texts(o.unfavourable, "--against");
     store::Transaction transaction(store);
-    print_out(transaction.add_record(store::Collection::pistes, store::fields_of(p)) + "\n");
+    add_and_print_id(transaction, store::Collection::pistes, store::fields_of(p));
     return 0;
 }
 
@@ -130,6 +131,9 @@ void register_piste(CLI::App& app, Context& context, Registry& registry) {
     add_list_command(*group, context, registry, "Lister les pistes",
                      [](const store::Store& store, bool json) {
                          const auto list = store.load_pistes(strict());
+                         // On a terminal, say so: a person sees it worked.
+                         if (!json && list.empty() && ::isatty(STDOUT_FILENO))
+                             return std::string("Aucune piste.\n");
                          return json ? pistes_json(list) : pistes_table(list);
                      });
     add_rm_command(*group, context, registry, store::Collection::pistes);

@@ -10,16 +10,25 @@ namespace {
 
 struct SetOptions {
     std::optional<std::string> title, training;
-    std::optional<std::vector<std::string>> strengths, watch;
+    // Plain vectors and a flag each: CLI11 empties an optional<vector> that received "", which
+    // would make `--strength ""` look like no option at all.
+    std::vector<std::string> strengths, watch;
+    bool strengths_given = false, watch_given = false;
 };
+
+bool blank(const std::string& text) {
+    return text.find_first_not_of(" \t") == std::string::npos;
+}
 
 std::optional<store::Value> text_value(const std::string& text, std::string_view option) {
     if (text.empty()) return std::nullopt;
     return checked_text(text, option);
 }
 
+// Empty (or blank) items are dropped, so `--watch "" --watch a` gives ["a"]; a list left empty
+// removes the key.
 std::optional<store::Value> list_value(std::vector<std::string> items, std::string_view option) {
-    std::erase(items, std::string());
+    std::erase_if(items, blank);
     for (const auto& item : items)
         checked_text(item, option);
     if (items.empty()) return std::nullopt;
@@ -30,8 +39,8 @@ int run_set(const Context& context, const SetOptions& o) {
     store::Fields edits;
     if (o.title) edits.push_back({"title", text_value(*o.title, "--title")});
     if (o.training) edits.push_back({"training", text_value(*o.training, "--training")});
-    if (o.strengths) edits.push_back({"strength", list_value(*o.strengths, "--strength")});
-    if (o.watch) edits.push_back({"watch", list_value(*o.watch, "--watch")});
+    if (o.strengths_given) edits.push_back({"strength", list_value(o.strengths, "--strength")});
+    if (o.watch_given) edits.push_back({"watch", list_value(o.watch, "--watch")});
     if (edits.empty())
         throw UsageError("rien à modifier : --title, --training, --strength ou --watch");
     const store::Store store = context.store();
@@ -56,7 +65,11 @@ void register_project(CLI::App& app, Context& context, Registry& registry) {
                     "Le projet de formation (contenu, durée, financement)");
     set->add_option("--strength", o->strengths, "Point fort (répétable : la liste complète)");
     set->add_option("--watch", o->watch, "Point de vigilance (répétable : la liste complète)");
-    registry.add(set, [&context, o] { return run_set(context, *o); });
+    registry.add(set, [&context, o, set] {
+        o->strengths_given = set->count("--strength") > 0;
+        o->watch_given = set->count("--watch") > 0;
+        return run_set(context, *o);
+    });
 
     auto json = std::make_shared<bool>(false);
     CLI::App* show = group->add_subcommand("show", "Afficher le projet et le plan B");

@@ -2,8 +2,10 @@
 #include "bilan/json.hpp"
 #include "bilan/views.hpp"
 #include "cli/context.hpp"
+#include "cli/records.hpp"
 
 #include <CLI/CLI.hpp>
+#include <unistd.h>
 
 namespace bilan::cli {
 namespace {
@@ -42,7 +44,7 @@ int run_add(const Context& context, const AddOptions& o) {
     s.phase = folder_framework(store).resolve_phase(o.phase);
 
     store::Transaction transaction(store);
-    print_out(transaction.add_record(store::Collection::sessions, store::fields_of(s)) + "\n");
+    add_and_print_id(transaction, store::Collection::sessions, store::fields_of(s));
     return 0;
 }
 
@@ -53,7 +55,12 @@ int run_list(const Context& context, const std::string& phase_filter, bool json)
     const std::string phase = phase_filter.empty() ? "" : framework.resolve_phase(phase_filter);
     std::vector<Session> sessions = store.load_sessions(framework, strict);
     std::erase_if(sessions, [&](const Session& s) { return !phase.empty() && s.phase != phase; });
-    print_out(json ? sessions_json(sessions) : sessions_table(sessions));
+    if (json)
+        print_out(sessions_json(sessions));
+    else if (sessions.empty() && ::isatty(STDOUT_FILENO)) // a person sees the command worked
+        print_out(phase.empty() ? "Aucune séance.\n" : "Aucune séance dans cette phase.\n");
+    else
+        print_out(sessions_table(sessions, framework));
     return 0;
 }
 

@@ -3,6 +3,7 @@
 #include "cli/records.hpp"
 
 #include <CLI/CLI.hpp>
+#include <unistd.h>
 
 namespace bilan::cli {
 namespace {
@@ -36,7 +37,7 @@ int run_add(const Context& context, const AddOptions& o) {
     skill.transferable = o.transferable;
     set_source(store, checked_text(o.source, "--source"), skill);
     store::Transaction transaction(store);
-    print_out(transaction.add_record(store::Collection::skills, store::fields_of(skill)) + "\n");
+    add_and_print_id(transaction, store::Collection::skills, store::fields_of(skill));
     return 0;
 }
 
@@ -71,7 +72,12 @@ void register_skill(CLI::App& app, Context& context, Registry& registry) {
                           : std::string(resolve_term(skill_types(), *type, "type de compétence"));
         auto skills = store.load_skills(strict());
         std::erase_if(skills, [&](const Skill& k) { return !wanted.empty() && k.type != wanted; });
-        print_out(*json ? skills_json(skills) : skills_table(skills));
+        if (*json)
+            print_out(skills_json(skills));
+        else if (skills.empty() && ::isatty(STDOUT_FILENO)) // a person sees the command worked
+            print_out(wanted.empty() ? "Aucune compétence.\n" : "Aucune compétence de ce type.\n");
+        else
+            print_out(skills_table(skills));
         return 0;
     });
 

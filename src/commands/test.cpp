@@ -3,6 +3,7 @@
 #include "cli/records.hpp"
 
 #include <CLI/CLI.hpp>
+#include <unistd.h>
 
 namespace bilan::cli {
 
@@ -28,13 +29,16 @@ void register_test(CLI::App& app, Context& context, Registry& registry) {
         t.result = required_text(add->result, "--result");
         t.note = checked_text(add->note, "--note");
         store::Transaction transaction(store);
-        print_out(transaction.add_record(store::Collection::tests, store::fields_of(t)) + "\n");
+        add_and_print_id(transaction, store::Collection::tests, store::fields_of(t));
         return 0;
     });
 
     add_list_command(*group, context, registry, "Lister les tests par date",
                      [](const store::Store& store, bool json) {
                          const auto list = store.load_tests(strict());
+                         // On a terminal, say so: a person sees it worked.
+                         if (!json && list.empty() && ::isatty(STDOUT_FILENO))
+                             return std::string("Aucun test.\n");
                          return json ? tests_json(list) : tests_table(list);
                      });
     add_rm_command(*group, context, registry, store::Collection::tests);

@@ -3,6 +3,7 @@
 #include "cli/records.hpp"
 
 #include <CLI/CLI.hpp>
+#include <unistd.h>
 
 namespace bilan::cli {
 
@@ -30,13 +31,16 @@ void register_trait(CLI::App& app, Context& context, Registry& registry) {
         t.kind = std::string(resolve_term(trait_kinds(), add->kind, "type de caractéristique"));
         t.note = checked_text(add->note, "--note");
         store::Transaction transaction(store);
-        print_out(transaction.add_record(store::Collection::traits, store::fields_of(t)) + "\n");
+        add_and_print_id(transaction, store::Collection::traits, store::fields_of(t));
         return 0;
     });
 
     add_list_command(*group, context, registry, "Lister les caractéristiques par type",
                      [](const store::Store& store, bool json) {
                          const auto list = store.load_traits(strict());
+                         // On a terminal, say so: a person sees it worked.
+                         if (!json && list.empty() && ::isatty(STDOUT_FILENO))
+                             return std::string("Aucune caractéristique personnelle.\n");
                          return json ? traits_json(list) : traits_table(list);
                      });
     add_rm_command(*group, context, registry, store::Collection::traits);

@@ -1,5 +1,6 @@
 #include "bilan/errors.hpp"
 
+#include <cerrno>
 #include <cstring>
 
 namespace bilan {
@@ -11,8 +12,67 @@ std::string format_located(const SourcePos& pos, const std::string& message) {
            message;
 }
 
+std::string single_line(std::string_view message) {
+    std::string out;
+    out.reserve(message.size());
+    for (const char c : message) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '\n')
+            out += "\\n";
+        else if (c == '\r')
+            out += "\\r";
+        else if (c == '\t')
+            out += "\\t";
+        else if (byte < 0x20 || byte == 0x7f) {
+            static constexpr char hex[] = "0123456789abcdef";
+            out += "\\x";
+            out += hex[byte >> 4];
+            out += hex[byte & 0xf];
+        } else
+            out += c;
+    }
+    return out;
+}
+
+namespace {
+
+// The causes a counsellor meets, in French (strerror speaks the C locale's English, and bilan
+// never changes the locale); any other, as the system words it.
+std::string cause_of(int err) {
+    switch (err) {
+    case ENOSPC:
+        return "plus de place sur le disque";
+    case EDQUOT:
+        return "quota de disque dépassé";
+    case EACCES:
+    case EPERM:
+        return "permission refusée";
+    case EROFS:
+        return "système de fichiers en lecture seule";
+    case ENOENT:
+        return "fichier ou dossier introuvable";
+    case ENOTDIR:
+        return "un élément du chemin n'est pas un dossier";
+    case EISDIR:
+        return "c'est un dossier";
+    case EIO:
+        return "erreur d'entrée-sortie du disque";
+    case EPIPE:
+        return "la sortie a été fermée";
+    case EMFILE:
+    case ENFILE:
+        return "trop de fichiers ouverts";
+    case ENAMETOOLONG:
+        return "nom trop long";
+    default:
+        return std::strerror(err);
+    }
+}
+
+} // namespace
+
 EnvironmentError system_error(const std::string& what, const std::string& path, int err) {
-    return EnvironmentError(what + " " + path + " : " + std::strerror(err));
+    return EnvironmentError(what + " " + path + " : " + cause_of(err));
 }
 
 } // namespace bilan

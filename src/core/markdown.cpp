@@ -1,5 +1,6 @@
 #include "bilan/markdown.hpp"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -95,13 +96,70 @@ std::vector<std::string> clean_lines(std::string_view raw) {
     return lines;
 }
 
+// One line of a text as the person typed it: its indentation in columns (a tab is four) and
+// what follows, without the spaces at its end; control characters become spaces.
+struct TypedLine {
+    std::size_t indent = 0;
+    std::string content; // empty: a blank line
+};
+
+std::vector<TypedLine> typed_lines(std::string_view raw) {
+    std::vector<TypedLine> lines;
+    std::string current;
+    auto flush = [&] {
+        TypedLine l;
+        std::size_t b = 0;
+        for (; b < current.size() && blank(current[b]); ++b)
+            l.indent += current[b] == '\t' ? 4u : 1u;
+        std::size_t e = current.size();
+        while (e > b && blank(current[e - 1]))
+            --e;
+        if (e > b) {
+            l.content = current.substr(b, e - b);
+            std::replace(l.content.begin(), l.content.end(), '\t', ' ');
+        } else {
+            l.indent = 0;
+        }
+        lines.push_back(std::move(l));
+        current.clear();
+    };
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        const char c = raw[i];
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '\r' || c == '\n') {
+            if (c == '\r' && i + 1 < raw.size() && raw[i + 1] == '\n') ++i; // CRLF: one break
+            flush();
+        } else {
+            current += (u < 0x20 && c != '\t') || u == 0x7f ? ' ' : c;
+        }
+    }
+    flush();
+    return lines;
+}
+
 } // namespace
 
 std::string text(std::string_view raw, std::string_view indent) {
+    const std::vector<TypedLine> lines = typed_lines(raw);
+    // The indentation the lines share is the text's margin, not part of what was typed.
+    std::size_t margin = std::string::npos;
+    for (const TypedLine& l : lines)
+        if (!l.content.empty()) margin = std::min(margin, l.indent);
     std::string out;
-    for (const std::string& l : clean_lines(raw)) {
-        if (!out.empty()) out += "\\\n" + std::string(indent);
-        out += escape_line(l);
+    bool paragraph_break = false;
+    for (const TypedLine& l : lines) {
+        if (l.content.empty()) {
+            paragraph_break = !out.empty();
+            continue;
+        }
+        if (!out.empty()) out += (paragraph_break ? "\n\n" : "\\\n") + std::string(indent);
+        paragraph_break = false;
+        // Leading spaces would be dropped (or open a code block): no-break spaces keep the
+        // indentation visible and are text to every engine. The line is escaped as if it began
+        // the line, which it does for a person reading the source.
+        for (std::size_t i = margin; i < l.indent; ++i)
+            out += "\xc2\xa0"; // U+00A0 in UTF-8
+        out += escape_line(l.content);
     }
     return out;
 }

@@ -1,13 +1,14 @@
 #include "bilan/rules.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 
 namespace bilan {
 
 std::string Problem::text() const {
-    return where ? format_located(*where, message) : message;
+    return single_line(where ? format_located(*where, message) : message);
 }
 
 namespace {
@@ -26,9 +27,29 @@ std::string over_cap_message(const Framework& fw, int counted) {
            format_minutes(*fw.cap_minutes) + " au plus";
 }
 
+// "entretiens et tests": the kinds of session the framework's floor counts (`be` counts only
+// entretiens), so that the warning's figure is not mistaken for the accompaniment total.
+std::string floor_kinds_text(const Framework& fw) {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> plurals{{
+        {"entretien", "entretiens"},
+        {"test", "tests"},
+        {"enquete", "enquêtes"},
+        {"travail-personnel", "travail personnel"},
+    }};
+    std::string text;
+    for (std::size_t i = 0; i < fw.floor_kinds.size(); ++i) {
+        const std::string& kind = fw.floor_kinds[i];
+        const auto* plural = std::find_if(plurals.begin(), plurals.end(),
+                                          [&](const auto& p) { return p.first == kind; });
+        if (i > 0) text += i + 1 == fw.floor_kinds.size() ? " et " : ", ";
+        text += plural == plurals.end() ? kind : std::string(plural->second);
+    }
+    return text;
+}
+
 std::string under_floor_message(const Framework& fw, int floor_counted) {
-    return "sous le plancher : " + format_minutes(floor_counted) + " d'accompagnement pour " +
-           format_minutes(*fw.floor_minutes) + " au moins (reste " +
+    return "sous le plancher : " + format_minutes(floor_counted) + " en " + floor_kinds_text(fw) +
+           " pour " + format_minutes(*fw.floor_minutes) + " au moins (reste " +
            format_minutes(*fw.floor_minutes - floor_counted) + ")";
 }
 

@@ -3,6 +3,10 @@
 #include "bilan/json.hpp"
 #include "bilan/views.hpp"
 
+#include <algorithm>
+#include <array>
+#include <utility>
+
 namespace bilan {
 namespace {
 
@@ -11,16 +15,6 @@ std::string one_line(std::string_view text) {
     for (const char c : text)
         out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
     return out;
-}
-
-// Joins the non-empty cells of a table row with two spaces, trailing blanks dropped.
-std::string row(std::initializer_list<std::string> cells) {
-    std::string line;
-    for (const std::string& cell : cells)
-        line += cell + "  ";
-    while (!line.empty() && line.back() == ' ')
-        line.pop_back();
-    return line + "\n";
 }
 
 std::string date_or_blank(const std::optional<Date>& date) {
@@ -44,23 +38,59 @@ std::string rating(const std::optional<int>& n) {
     return n ? std::to_string(*n) + "/5" : "–";
 }
 
+// The term tables label groups ("savoirs", "centres d'intérêt", for the document's headings);
+// a row shows one record, so it takes the singular, short enough for a column.
+std::string_view row_label(std::span<const Term> terms, std::string_view key) {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 9> singular{{
+        {"savoir", "savoir"},
+        {"savoir-faire", "savoir-faire"},
+        {"savoir-etre", "savoir-être"},
+        {"valeur", "valeur"},
+        {"motivation", "motivation"},
+        {"interet", "intérêt"},
+        {"critere", "critère"},
+        {"concession", "concession"},
+        {"personnalite", "personnalité"},
+    }};
+    if (!find_term(terms, key)) return key; // not ours (a hand-edited file): as written
+    for (const auto& [k, label] : singular)
+        if (k == key) return label;
+    return term_label(terms, key);
+}
+
+// Skills in the document's order of types (savoir, savoir-faire, savoir-être), each type kept
+// in the order it was loaded (domain, then text).
+std::vector<Skill> in_type_order(std::vector<Skill> skills) {
+    const auto types = skill_types();
+    auto rank = [&](const Skill& k) {
+        return std::find_if(types.begin(), types.end(),
+                            [&](const Term& t) { return t.key == k.type; }) -
+               types.begin();
+    };
+    std::stable_sort(skills.begin(), skills.end(),
+                     [&](const Skill& a, const Skill& b) { return rank(a) < rank(b); });
+    return skills;
+}
+
 } // namespace
 
 std::string skills_table(const std::vector<Skill>& skills) {
-    std::string out;
-    for (const Skill& k : skills)
-        out +=
-            row({k.id, pad_right(term_label(skill_types(), k.type), 12),
-                 pad_right(one_line(k.domain), 16), k.transferable ? "↗" : " ", one_line(k.text)});
-    return out;
+    std::vector<std::vector<std::string>> rows;
+    for (const Skill& k : in_type_order(skills))
+        rows.push_back({k.id, std::string(row_label(skill_types(), k.type)), one_line(k.domain),
+                        k.transferable ? "↗" : "", one_line(k.text)});
+    return aligned_rows(rows);
 }
 
 std::string skills_json(const std::vector<Skill>& skills) {
-    return list_json("skills", skills, [](JsonWriter& json, const Skill& k) {
+    return list_json("skills", in_type_order(skills), [](JsonWriter& json, const Skill& k) {
+        // `source` is what --source gave: the experience's id when it named one (the skill
+        // then refers to it, and `experience` says so), else the free text. A hand-edited
+        // file may hold both: the text stays in `source`, the reference in `experience`.
         json.field("type", k.type)
             .field("text", k.text)
             .text_or_null("domain", k.domain)
-            .text_or_null("source", k.source)
+            .text_or_null("source", k.source.empty() ? k.experience : k.source)
             .text_or_null("experience", k.experience)
             .text_or_null("evidence", k.evidence)
             .field("transferable", k.transferable);
@@ -68,13 +98,14 @@ std::string skills_json(const std::vector<Skill>& skills) {
 }
 
 std::string experiences_table(const std::vector<Experience>& experiences) {
-    std::string out;
+    std::vector<std::vector<std::string>> rows;
     for (const Experience& e : experiences)
-        out +=
-            row({e.id, pad_right(term_label(experience_kinds(), e.kind), 10),
-                 pad_right(date_or_blank(e.from), 10) + " → " + pad_right(date_or_blank(e.to), 10),
-                 one_line(e.title) + (e.org.empty() ? "" : " (" + one_line(e.org) + ")")});
-    return out;
+        rows.push_back({e.id, std::string(term_label(experience_kinds(), e.kind)),
+                        e.from || e.to
+                            ? pad_right(date_or_blank(e.from), 10) + " → " + date_or_blank(e.to)
+                            : std::string(),
+                        one_line(e.title) + (e.org.empty() ? "" : " (" + one_line(e.org) + ")")});
+    return aligned_rows(rows);
 }
 
 std::string experiences_json(const std::vector<Experience>& experiences) {
@@ -89,10 +120,10 @@ std::string experiences_json(const std::vector<Experience>& experiences) {
 }
 
 std::string traits_table(const std::vector<Trait>& traits) {
-    std::string out;
+    std::vector<std::vector<std::string>> rows;
     for (const Trait& t : traits)
-        out += row({t.id, pad_right(t.kind, 12), one_line(t.text)});
-    return out;
+        rows.push_back({t.id, std::string(row_label(trait_kinds(), t.kind)), one_line(t.text)});
+    return aligned_rows(rows);
 }
 
 std::string traits_json(const std::vector<Trait>& traits) {
@@ -102,10 +133,10 @@ std::string traits_json(const std::vector<Trait>& traits) {
 }
 
 std::string tests_table(const std::vector<TestResult>& tests) {
-    std::string out;
+    std::vector<std::vector<std::string>> rows;
     for (const TestResult& t : tests)
-        out += row({t.id, t.date.iso(), one_line(t.instrument) + " : " + one_line(t.result)});
-    return out;
+        rows.push_back({t.id, t.date.iso(), one_line(t.instrument) + " : " + one_line(t.result)});
+    return aligned_rows(rows);
 }
 
 std::string tests_json(const std::vector<TestResult>& tests) {
@@ -118,16 +149,17 @@ std::string tests_json(const std::vector<TestResult>& tests) {
 }
 
 std::string pistes_table(const std::vector<Piste>& pistes) {
-    std::string out;
+    std::vector<std::vector<std::string>> rows;
     for (const Piste& p : pistes) {
         const std::string decision = p.decision.empty()
                                          ? "à l'étude"
                                          : std::string(term_label(piste_decisions(), p.decision));
-        out += row({p.id, pad_right(decision, 10), "envie " + rating(p.desire),
-                    "faisabilité " + rating(p.feasibility),
-                    std::to_string(p.surveys.size()) + " enquête(s)", one_line(p.title)});
+        rows.push_back({p.id, decision, "envie " + rating(p.desire),
+                        "faisabilité " + rating(p.feasibility),
+                        counted(static_cast<int>(p.surveys.size()), "enquête", "enquêtes"),
+                        one_line(p.title)});
     }
-    return out;
+    return aligned_rows(rows);
 }
 
 std::string pistes_json(const std::vector<Piste>& pistes) {
@@ -149,12 +181,12 @@ std::string pistes_json(const std::vector<Piste>& pistes) {
 }
 
 std::string actions_table(const std::vector<Action>& actions) {
-    std::string out;
+    std::vector<std::vector<std::string>> rows;
     for (const Action& a : actions)
-        out += row({a.id, a.done ? "[x]" : "[ ]",
-                    pad_right(term_label(action_horizons(), a.horizon), 11),
-                    pad_right(a.due ? "avant le " + a.due->iso() : "", 19), one_line(a.text)});
-    return out;
+        rows.push_back({a.id, a.done ? "[x]" : "[ ]",
+                        std::string(term_label(action_horizons(), a.horizon)),
+                        a.due ? "avant le " + a.due->iso() : "", one_line(a.text)});
+    return aligned_rows(rows);
 }
 
 std::string actions_json(const std::vector<Action>& actions) {

@@ -38,6 +38,33 @@ std::vector<std::string> texts(const std::vector<std::string>& raw) {
     return items;
 }
 
+// The domains every counsellor uses (domain.md: relationnelles, techniques,
+// organisationnelles), recognised whatever their spelling and shown by their label; any other
+// domain is the counsellor's own word, shown as typed.
+struct BuiltinDomain {
+    std::string_view key, label;
+    std::array<std::string_view, 5> spellings; // folded (fold_term); unused slots empty
+};
+constexpr std::array<BuiltinDomain, 3> builtin_domains{{
+    {"relationnel",
+     "Relationnel",
+     {"relationnelle", "relationnels", "relationnelles", "relational", ""}},
+    {"technique", "Technique", {"techniques", "technical", "", "", ""}},
+    {"organisationnel",
+     "Organisationnel",
+     {"organisationnelle", "organisationnels", "organisationnelles", "organisational",
+      "organizational"}},
+}};
+
+const BuiltinDomain* builtin_domain(std::string_view folded) {
+    if (folded.empty()) return nullptr; // no domain; also never an unused slot
+    for (const BuiltinDomain& d : builtin_domains)
+        if (folded == d.key ||
+            std::find(d.spellings.begin(), d.spellings.end(), folded) != d.spellings.end())
+            return &d;
+    return nullptr;
+}
+
 // Joins Markdown parts with a separator, skipping empty ones.
 std::string joined(const std::vector<std::string>& parts, std::string_view separator) {
     std::string out;
@@ -166,17 +193,16 @@ void Synthesis::circumstances() {
     w_.heading(2, "Circonstances du bilan");
     facts();
     w_.heading(3, "Demande et attentes");
-    w_.paragraph(bold("Demande initiale :") + " " +
-                 (md::blank(b.demand) ? "elle n'a pas été consignée." : md::text(b.demand)));
-    if (!md::blank(b.expectations))
-        w_.paragraph(bold("Attentes :") + " " + md::text(b.expectations));
-    if (!md::blank(b.situation) || !md::blank(b.circumstances)) {
-        w_.heading(3, "Situation et contexte");
-        if (!md::blank(b.situation))
-            w_.paragraph(bold("Situation au démarrage :") + " " + md::text(b.situation));
-        if (!md::blank(b.circumstances))
-            w_.paragraph(bold("Contexte :") + " " + md::text(b.circumstances));
-    }
+    // Every part says when it was not filled in rather than vanish, so that a reader knows it
+    // was not forgotten by the document.
+    auto part = [&](std::string_view label, std::string_view text, std::string_view none) {
+        w_.paragraph(bold(label) + " " + (md::blank(text) ? std::string(none) : md::text(text)));
+    };
+    part("Demande initiale :", b.demand, "elle n'a pas été consignée.");
+    part("Attentes :", b.expectations, "elles n'ont pas été consignées.");
+    w_.heading(3, "Situation et contexte");
+    part("Situation au démarrage :", b.situation, "elle n'a pas été consignée.");
+    part("Contexte :", b.circumstances, "il n'a pas été consigné.");
     how_it_ran();
 }
 
@@ -291,15 +317,21 @@ void Synthesis::skills_of_type(const Term& type) {
         {"savoir-faire", "Aucun savoir-faire n'a encore été consigné."},
         {"savoir-etre", "Aucun savoir-être n'a encore été consigné."}};
     w_.heading(3, md::capitalized(type.label));
-    // Grouped by domain, spelled as first written; domains in folded order, "no domain" last;
-    // skills in folded order too, so that "Établir" sorts with the E's.
+    // Grouped by domain: a built-in one under its label, the counsellor's own as first written
+    // (never re-cased: "it's ok" or "http://x" are what they typed); domains in folded order,
+    // "no domain" last; skills in folded order too, so that "Établir" sorts with the E's.
     using Items = std::vector<std::pair<std::string, std::string>>; // folded text, Markdown
     std::map<std::pair<bool, std::string>, std::pair<std::string, Items>> domains;
     for (const Skill& k : f_.skills) {
         if (k.type != type.key) continue;
-        auto& [label, items] = domains[{md::blank(k.domain), fold_term(md::line(k.domain))}];
+        std::string folded = fold_term(md::line(k.domain));
+        const BuiltinDomain* builtin = builtin_domain(folded);
+        if (builtin) folded = builtin->key;
+        auto& [label, items] = domains[{md::blank(k.domain), folded}];
         if (label.empty())
-            label = md::blank(k.domain) ? "Autres" : md::capitalized(md::line(k.domain));
+            label = md::blank(k.domain) ? "Autres"
+                    : builtin           ? std::string(builtin->label)
+                                        : md::line(k.domain);
         items.emplace_back(fold_term(k.text), skill_item(k));
     }
     if (domains.empty()) {
@@ -338,15 +370,26 @@ void Synthesis::traits() {
         w_.paragraph("Aucune caractéristique personnelle n'a encore été consignée.");
         return;
     }
+    static const std::map<std::string_view, std::string_view> none{
+        {"valeur", "Aucune valeur n'a été consignée."},
+        {"motivation", "Aucune motivation n'a été consignée."},
+        {"interet", "Aucun centre d'intérêt n'a été consigné."},
+        {"critere", "Aucun critère fondamental n'a été consigné."},
+        {"concession", "Aucune concession acceptable n'a été consignée."},
+        {"personnalite", "Aucun trait de personnalité n'a été consigné."}};
     for (const Term& kind : trait_kinds()) {
         std::vector<std::string> items;
         for (const Trait& t : f_.traits)
             if (t.kind == kind.key)
                 items.push_back(md::text(t.text, "  ") +
                                 (md::blank(t.note) ? "" : " — " + md::text(t.note, "  ")));
-        if (items.empty()) continue;
         w_.heading(4, md::capitalized(kind.label));
-        w_.list(items);
+        if (items.empty()) {
+            auto it = none.find(kind.key);
+            w_.paragraph(it != none.end() ? it->second : "Non renseigné.");
+        } else {
+            w_.list(items);
+        }
     }
 }
 
@@ -390,28 +433,27 @@ void Synthesis::piste(const Piste& p) {
     std::vector<std::string> items{bold("Décision :") + " " +
                                    (d == decisions.end() ? "à l'étude" : d->second)};
     if (!md::blank(p.why)) items.push_back(bold("Motif :") + " " + md::text(p.why, "  "));
-    if (p.desire || p.feasibility)
-        items.push_back(bold("Envie :") + " " +
-                        (p.desire ? std::to_string(*p.desire) + "/5" : "non évaluée") + " — " +
-                        bold("faisabilité :") + " " +
-                        (p.feasibility ? std::to_string(*p.feasibility) + "/5" : "non évaluée"));
+    items.push_back(bold("Envie :") + " " +
+                    (p.desire ? std::to_string(*p.desire) + "/5" : "non évaluée") + " — " +
+                    bold("faisabilité :") + " " +
+                    (p.feasibility ? std::to_string(*p.feasibility) + "/5" : "non évaluée"));
     w_.list(items);
-    if (!p.favourable.empty()) {
-        w_.paragraph(bold("Aspects favorables"));
-        w_.list(texts(p.favourable));
-    }
-    if (!p.unfavourable.empty()) {
-        w_.paragraph(bold("Aspects défavorables ou zones d'ombre"));
-        w_.list(texts(p.unfavourable));
-    }
-    if (!p.surveys.empty()) {
-        std::vector<std::string> surveys;
-        for (const Survey& s : p.surveys)
-            surveys.push_back(bold(s.date.french()) + ", avec " + md::line(s.with) +
-                              (md::blank(s.note) ? "" : " : " + md::text(s.note, "  ")));
-        w_.paragraph(bold("Enquêtes métiers"));
-        w_.list(surveys);
-    }
+    auto part = [&](std::string_view heading, const std::vector<std::string>& list,
+                    std::string_view none) {
+        w_.paragraph(bold(heading));
+        if (list.empty())
+            w_.paragraph(none);
+        else
+            w_.list(list);
+    };
+    part("Aspects favorables", texts(p.favourable), "Aucun aspect favorable n'a été consigné.");
+    part("Aspects défavorables ou zones d'ombre", texts(p.unfavourable),
+         "Aucun aspect défavorable ni zone d'ombre n'a été consigné.");
+    std::vector<std::string> surveys;
+    for (const Survey& s : p.surveys)
+        surveys.push_back(bold(s.date.french()) + ", avec " + md::line(s.with) +
+                          (md::blank(s.note) ? "" : " : " + md::text(s.note, "  ")));
+    part("Enquêtes métiers", surveys, "Aucune enquête métier n'a été menée sur cette piste.");
 }
 
 // ---- projet ------------------------------------------------------------------------------
@@ -439,7 +481,11 @@ void Synthesis::project() {
 
 void Synthesis::plan() {
     w_.heading(2, "Plan d'action");
-    if (f_.actions.empty()) w_.paragraph("Aucune action n'a encore été planifiée.");
+    if (f_.actions.empty()) {
+        w_.paragraph("Aucune action n'a encore été planifiée."); // once, not once per horizon
+        followup();
+        return;
+    }
     for (const Term& horizon : action_horizons()) {
         std::vector<std::string> items;
         for (const Action& a : f_.actions) {
@@ -448,9 +494,11 @@ void Synthesis::plan() {
                             (a.due ? " — échéance : " + a.due->french() : "") +
                             (a.done ? " — " + bold("fait") : ""));
         }
-        if (items.empty()) continue;
         w_.heading(3, md::capitalized(horizon.label));
-        w_.list(items);
+        if (items.empty())
+            w_.paragraph("Aucune action à " + std::string(horizon.label) + " n'a été prévue.");
+        else
+            w_.list(items);
     }
     followup();
 }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <tuple>
 
 namespace bilan {
 
@@ -104,6 +105,126 @@ std::vector<std::string> shared_sections(const Consent& consent) {
     return keys;
 }
 
+// ---- a consent over time -----------------------------------------------------------------
+
+namespace {
+
+constexpr std::string_view granted_prefix = "accordé le ";
+constexpr std::string_view revoked_mark = "), retiré";
+constexpr std::string_view on_mark = " le ";
+
+std::string joined(const std::vector<std::string>& items, std::string_view separator) {
+    std::string out;
+    for (const std::string& item : items)
+        out += (out.empty() ? "" : std::string(separator)) + item;
+    return out;
+}
+
+// The day a period ended, as far as the file says: its revocation, else its grant.
+Date period_end(const ConsentPeriod& period) {
+    return period.revoked_on.value_or(period.date);
+}
+
+} // namespace
+
+std::string consent_period_text(const ConsentPeriod& period) {
+    return std::string(granted_prefix) + period.date.iso() + " (" + joined(period.sections, ", ") +
+           std::string(revoked_mark) +
+           (period.revoked_on ? std::string(on_mark) + period.revoked_on->iso() : "");
+}
+
+ConsentPeriod parse_consent_period(std::string_view text) {
+    const std::string shown = "historique « " + std::string(text) + " » : ";
+    const auto malformed = [&] {
+        return UsageError(shown + "attendu « " + std::string(granted_prefix) +
+                          "AAAA-MM-JJ (sections), retiré le AAAA-MM-JJ »");
+    };
+    const std::size_t open = text.find(" (");
+    const std::size_t close = text.rfind(revoked_mark);
+    if (!text.starts_with(granted_prefix) || open == std::string_view::npos ||
+        close == std::string_view::npos || close < open)
+        throw malformed();
+    std::string_view after = text.substr(close + revoked_mark.size());
+    if (!after.empty() && !after.starts_with(on_mark)) throw malformed();
+    ConsentPeriod period;
+    try {
+        // Dates written by bilan are ISO; the other spellings parse too, and "today" never
+        // does, since no clock is given.
+        const std::string_view granted =
+            text.substr(granted_prefix.size(), open - granted_prefix.size());
+        if (granted.find_first_not_of("0123456789-/") != std::string_view::npos) throw malformed();
+        period.date = parse_date(granted, Date{});
+        const std::string_view sections = text.substr(open + 2, close - open - 2);
+        if (md::blank(sections)) throw malformed();
+        period.sections = parse_sections(sections);
+        if (!after.empty()) {
+            after.remove_prefix(on_mark.size());
+            if (after.find_first_not_of("0123456789-/") != std::string_view::npos)
+                throw malformed();
+            period.revoked_on = parse_date(after, Date{});
+        }
+    } catch (const UsageError& e) {
+        if (std::string_view(e.what()).starts_with("historique")) throw;
+        throw UsageError(shown + e.what());
+    }
+    if (period.revoked_on && *period.revoked_on < period.date)
+        throw UsageError(shown + "le retrait (" + period.revoked_on->iso() +
+                         ") précède l'accord (" + period.date.iso() + ")");
+    return period;
+}
+
+Consent grant_again(const Consent& current, const Date& date, std::vector<std::string> sections) {
+    Consent next = current;
+    std::optional<ConsentPeriod> ended;
+    if (current.revoked)
+        ended = ConsentPeriod{current.date, shared_sections(current), current.revoked_on};
+    else if (!current.history.empty())
+        ended = current.history.back();
+    // A new agreement cannot predate the withdrawal it follows: the evidence would contradict
+    // itself.
+    if (ended && date < period_end(*ended))
+        throw RefusedError(
+            "accord du " + date.iso() + " refusé : le consentement pour « " + current.recipient +
+            " » a été " +
+            (ended->revoked_on
+                 ? "retiré le " + ended->revoked_on->iso() + ", après cette date"
+                 : "accordé le " + ended->date.iso() + " puis retiré, après cette date"));
+    if (current.revoked) {
+        next.history.push_back(*ended);
+        next.revoked = false;
+        next.revoked_on.reset();
+    }
+    next.date = date;
+    next.sections = std::move(sections);
+    return next;
+}
+
+Consent revoke_consent(const Consent& current, const std::optional<Date>& on) {
+    if (current.revoked) return current;
+    if (on && *on < current.date)
+        throw RefusedError("retrait du " + on->iso() + " refusé : le consentement pour « " +
+                           current.recipient + " » n'a été accordé que le " + current.date.iso());
+    Consent next = current;
+    next.revoked = true;
+    next.revoked_on = on;
+    return next;
+}
+
+void sort_consents(std::vector<Consent>& consents) {
+    // Folded so that "autre" and "Établissement" sit among their letters, not after the
+    // capitals; the id (the file's name, unique) breaks ties, so the order never depends on
+    // the order the folder lists its files in.
+    std::vector<std::pair<std::string, Consent>> keyed;
+    keyed.reserve(consents.size());
+    for (Consent& c : consents)
+        keyed.emplace_back(fold_term(c.recipient), std::move(c));
+    std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.first, a.second.id) < std::tie(b.first, b.second.id);
+    });
+    for (std::size_t i = 0; i < keyed.size(); ++i)
+        consents[i] = std::move(keyed[i].second);
+}
+
 // ---- completeness ------------------------------------------------------------------------
 
 namespace {
@@ -127,7 +248,8 @@ std::vector<Problem> synthesis_problems(const Framework&, const Folder& folder) 
     }};
     for (const auto& [type, none] : types)
         if (std::none_of(folder.skills.begin(), folder.skills.end(),
-                         [&](const Skill& k) { return k.type == type; }))
+                         // A copy: clang before 16 cannot capture a structured binding.
+                         [wanted = type](const Skill& k) { return k.type == wanted; }))
             problems.push_back({std::nullopt, incomplete + std::string(none) +
                                                   " consigné (bilan skill add TEXTE --type " +
                                                   std::string(type) + ")"});

@@ -2,6 +2,7 @@
 
 #include "bilan/errors.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <chrono>
@@ -91,15 +92,24 @@ Date Date::plus_months(int months) const {
     return result;
 }
 
+bool names_today(std::string_view raw) {
+    const std::string_view text = trim(raw);
+    return text == "today" || text == "aujourd'hui" || text == "aujourdhui";
+}
+
 Date parse_date(std::string_view raw, const Date& today) {
     const std::string_view text = trim(raw);
-    if (text == "today" || text == "aujourd'hui" || text == "aujourdhui") return today;
+    if (names_today(text)) return today;
     int y = 0, m = 0, d = 0;
     bool shaped = false;
-    if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
-        auto yy = small_number(text.substr(0, 4)), mm = small_number(text.substr(5, 2)),
-             dd = small_number(text.substr(8, 2));
-        if (yy && mm && dd) shaped = true, y = *yy, m = *mm, d = *dd;
+    if (const auto dash1 = text.find('-'); dash1 == 4) { // 2026-03-05, 2026-3-5
+        const auto dash2 = text.find('-', dash1 + 1);
+        if (dash2 != std::string_view::npos) {
+            auto yy = small_number(text.substr(0, 4));
+            auto mm = small_number(text.substr(dash1 + 1, dash2 - dash1 - 1), 2);
+            auto dd = small_number(text.substr(dash2 + 1), 2);
+            if (yy && mm && dd) shaped = true, y = *yy, m = *mm, d = *dd;
+        }
     } else if (auto slash1 = text.find('/'); slash1 != std::string_view::npos) {
         auto slash2 = text.find('/', slash1 + 1);
         if (slash2 != std::string_view::npos) {
@@ -114,7 +124,8 @@ Date parse_date(std::string_view raw, const Date& today) {
         throw UsageError("date invalide " + quoted(raw) +
                          " : attendu AAAA-MM-JJ, JJ/MM/AAAA ou today");
     if (!valid_date(y, m, d))
-        throw UsageError("date impossible " + quoted(raw) + " (années 1900 à 2199)");
+        throw UsageError("date impossible " + quoted(raw) +
+                         (y < 1900 || y > 2199 ? " (années 1900 à 2199)" : ""));
     return {y, m, d};
 }
 
@@ -129,8 +140,10 @@ TimeOfDay parse_time_of_day(std::string_view raw) {
     const auto sep = text.find_first_of(":hH");
     if (sep != std::string_view::npos) {
         auto h = small_number(text.substr(0, sep), 2);
-        auto m = small_number(text.substr(sep + 1), 2);
-        if (text.substr(sep + 1).size() == 2 && h && m && *h < 24 && *m < 60) return {*h, *m};
+        const std::string_view rest = text.substr(sep + 1);
+        // "11h" is 11:00; after a colon the minutes are required.
+        auto m = rest.empty() && text[sep] != ':' ? std::optional<int>(0) : small_number(rest, 2);
+        if ((rest.empty() || rest.size() == 2) && h && m && *h < 24 && *m < 60) return {*h, *m};
     }
     throw UsageError("heure invalide " + quoted(raw) + " : attendu HH:MM, de 00:00 à 23:59");
 }
@@ -139,8 +152,14 @@ TimeOfDay parse_time_of_day(std::string_view raw) {
 
 namespace {
 
+// Hours as minutes, and whether that is a whole number of minutes (else the nearest one).
+struct DecimalHours {
+    std::int64_t minutes;
+    bool exact;
+};
+
 // "2", "2.5", "2,5": hours, in exact integer arithmetic (no float, no locale).
-std::optional<std::int64_t> decimal_hours_to_minutes(std::string_view text) {
+std::optional<DecimalHours> decimal_hours_to_minutes(std::string_view text) {
     const auto sep = text.find_first_of(".,");
     const std::string_view whole = text.substr(0, sep);
     const std::string_view frac = sep == std::string_view::npos ? "" : text.substr(sep + 1);
@@ -151,12 +170,20 @@ std::optional<std::int64_t> decimal_hours_to_minutes(std::string_view text) {
     std::from_chars(whole.data(), whole.data() + whole.size(), hours);
     for (char c : frac)
         numerator = numerator * 10 + (c - '0'), denominator *= 10;
-    if ((numerator * 60) % denominator != 0) return -1; // not a whole number of minutes
-    return hours * 60 + numerator * 60 / denominator;
+    const std::int64_t rounded = hours * 60 + (numerator * 120 / denominator + 1) / 2;
+    return DecimalHours{rounded, (numerator * 60) % denominator == 0};
+}
+
+std::string ascii_lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
 }
 
 std::int64_t duration_minutes_or_throw(std::string_view raw) {
-    const std::string_view text = trim(raw);
+    const std::string lowered = ascii_lower(trim(raw)); // 2H30 and 90M as well as 2h30, 90m
+    const std::string_view text = lowered;
     const std::string shown = quoted(raw);
     const std::string expected = " : attendu 2h30, 1h05, 90m, 2, 2.5, 2,5 ou 2:30";
     auto bad = [&] { return UsageError("durée invalide " + shown + expected); };
@@ -166,13 +193,12 @@ std::int64_t duration_minutes_or_throw(std::string_view raw) {
     // 90m, 90min
     for (std::string_view unit : {"min", "mn", "m"}) {
         if (text.size() > unit.size() && text.ends_with(unit)) {
-            auto n = small_number(text.substr(0, text.size() - unit.size()), 6);
-            if (!n) throw bad();
-            return *n;
+            if (auto n = small_number(text.substr(0, text.size() - unit.size()), 6)) return *n;
+            break; // 1h30m: hours and minutes, below
         }
     }
-    // 2h, 2h30, 1h05, 2:30
-    if (const auto sep = text.find_first_of("hH:"); sep != std::string_view::npos) {
+    // 2h, 2h30, 1h05, 1h30m, 2:30
+    if (const auto sep = text.find_first_of("h:"); sep != std::string_view::npos) {
         auto h = small_number(text.substr(0, sep), 4);
         std::string_view rest = text.substr(sep + 1);
         if (rest.ends_with("min"))
@@ -188,14 +214,18 @@ std::int64_t duration_minutes_or_throw(std::string_view raw) {
     // 2, 2.5, 2,5: hours
     auto minutes = decimal_hours_to_minutes(text);
     if (!minutes) throw bad();
-    if (*minutes < 0)
-        throw UsageError("durée " + shown + " : pas un nombre entier de minutes (essayez 2h20)");
-    if (*minutes > max_session_minutes && text.find_first_of(".,") == std::string_view::npos)
+    if (!minutes->exact)
+        throw UsageError("durée " + shown + " : pas un nombre entier de minutes (essayez " +
+                         format_minutes(static_cast<int>(std::min<std::int64_t>(
+                             std::max<std::int64_t>(minutes->minutes, 1), max_session_minutes))) +
+                         ")");
+    if (minutes->minutes > max_session_minutes &&
+        text.find_first_of(".,") == std::string_view::npos)
         throw UsageError("durée " + shown +
                          " : un nombre seul compte des heures ; pour des "
                          "minutes, écrivez " +
                          std::string(text) + "m");
-    return *minutes;
+    return minutes->minutes;
 }
 
 } // namespace
@@ -275,6 +305,16 @@ std::string_view term_label(std::span<const Term> terms, std::string_view key) {
     return term ? term->label : key;
 }
 
+namespace {
+// Whether the noun a message starts with is feminine ("modalité inconnue", "type inconnu").
+bool feminine(std::string_view what) {
+    static constexpr std::array<std::string_view, 5> feminine_nouns{"modalité", "décision", "phase",
+                                                                    "section", "durée"};
+    const std::string_view head = what.substr(0, what.find(' '));
+    return std::find(feminine_nouns.begin(), feminine_nouns.end(), head) != feminine_nouns.end();
+}
+} // namespace
+
 std::string_view resolve_term(std::span<const Term> terms, std::string_view text,
                               std::string_view what) {
     const std::string folded = fold_term(trim(text));
@@ -286,7 +326,8 @@ std::string_view resolve_term(std::span<const Term> terms, std::string_view text
     std::string accepted;
     for (const Term& term : terms)
         accepted += (accepted.empty() ? "" : ", ") + std::string(term.key);
-    throw UsageError(std::string(what) + " inconnu " + quoted(text) + " : attendu " + accepted);
+    throw UsageError(std::string(what) + (feminine(what) ? " inconnue " : " inconnu ") +
+                     quoted(text) + " : attendu " + accepted);
 }
 
 namespace {
@@ -406,7 +447,11 @@ void require_clean_text(std::string_view text, std::string_view what) {
             ++i;
             continue;
         }
-        int length = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 && c < 0xe0 ? 2 : 0;
+        // 0xf5 to 0xff lead no sequence: they must not pass for the lead of three bytes.
+        int length = c >= 0xf0 && c <= 0xf4  ? 4
+                     : c >= 0xe0 && c < 0xf0 ? 3
+                     : c >= 0xc2 && c < 0xe0 ? 2
+                                             : 0;
         if (length == 0 || i + static_cast<std::size_t>(length) > text.size())
             reject("texte qui n'est pas de l'UTF-8 valide");
         std::uint32_t cp = c & (0x7fu >> length);

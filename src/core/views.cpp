@@ -46,6 +46,34 @@ std::string pad_left(std::string_view text, std::size_t width) {
     return std::string(w < width ? width - w : 0, ' ') + std::string(text);
 }
 
+std::string counted(int count, std::string_view singular, std::string_view plural) {
+    return std::to_string(count) + " " + std::string(count > 1 ? plural : singular);
+}
+
+std::string aligned_rows(const std::vector<std::vector<std::string>>& rows,
+                         std::string_view align) {
+    std::vector<std::size_t> widths;
+    for (const auto& cells : rows) {
+        if (widths.size() < cells.size()) widths.resize(cells.size(), 0);
+        for (std::size_t i = 0; i < cells.size(); ++i)
+            widths[i] = std::max(widths[i], display_width(cells[i]));
+    }
+    std::string out;
+    for (const auto& cells : rows) {
+        std::string line;
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            if (widths[i] == 0) continue; // empty on every row: no blank column
+            if (!line.empty()) line += "  ";
+            line += i < align.size() && align[i] == 'r' ? pad_left(cells[i], widths[i])
+                                                        : pad_right(cells[i], widths[i]);
+        }
+        while (!line.empty() && line.back() == ' ')
+            line.pop_back();
+        out += line + "\n";
+    }
+    return out;
+}
+
 namespace {
 
 std::string one_line(std::string_view text) {
@@ -68,24 +96,52 @@ std::string minutes_or_dash(int minutes) {
     return minutes ? format_minutes(minutes) : "—";
 }
 
+// A phase without target has no bar, a total without note no note: whatever the layout left
+// at the end of a line goes, so that no line of the output ends with a space.
+std::string without_trailing_spaces(std::string_view text) {
+    std::string out;
+    std::size_t line_start = 0;
+    for (const char c : text) {
+        if (c == '\n') {
+            while (out.size() > line_start && out.back() == ' ')
+                out.pop_back();
+            out += c;
+            line_start = out.size();
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 // ---- sessions ----------------------------------------------------------------------------
 
-std::string sessions_table(const std::vector<Session>& sessions) {
-    std::string out;
+namespace {
+
+std::string session_rows(const std::vector<Session>& sessions, const Framework* framework) {
+    std::vector<std::vector<std::string>> rows;
     for (const Session& s : sessions) {
-        std::string line = s.id + "  " + s.date.iso() + "  " + pad_right(s.phase, 13) + " " +
-                           pad_left(format_minutes(s.minutes), 6) + "  " +
-                           pad_right(term_label(session_kinds(), s.kind), 17) + " " +
-                           pad_right(s.mode == "distance" ? "à distance" : "", 10);
-        if (s.from) line += " " + s.from->text() + "–" + s.to->text();
-        if (!s.note.empty()) line += "  " + one_line(s.note);
-        while (!line.empty() && line.back() == ' ')
-            line.pop_back();
-        out += line + "\n";
+        const Phase* phase = framework ? framework->find_phase(s.phase) : nullptr;
+        rows.push_back({s.id, s.date.iso(), one_line(phase ? phase->label : s.phase),
+                        format_minutes(s.minutes), std::string(term_label(session_kinds(), s.kind)),
+                        s.mode == "distance" ? std::string(term_label(session_modes(), s.mode))
+                                             : std::string(),
+                        s.from && s.to ? s.from->text() + "–" + s.to->text() : std::string(),
+                        one_line(s.note)});
     }
-    return out;
+    return aligned_rows(rows, "lllr");
+}
+
+} // namespace
+
+std::string sessions_table(const std::vector<Session>& sessions, const Framework& framework) {
+    return session_rows(sessions, &framework);
+}
+
+std::string sessions_table(const std::vector<Session>& sessions) {
+    return session_rows(sessions, nullptr);
 }
 
 std::string sessions_json(const std::vector<Session>& sessions) {
@@ -174,8 +230,8 @@ std::string phase_lines(const HourReport& report, const Style& style) {
 
 std::string totals_lines(const Framework& fw, const HourReport& r, const Style& style) {
     auto row = [](std::string_view label, int minutes, std::string_view rest) {
-        return pad_right(label, 38) + pad_left(format_minutes(minutes), 7) + "  " +
-               std::string(rest) + "\n";
+        return pad_right(label, 38) + pad_left(format_minutes(minutes), 7) +
+               (rest.empty() ? "" : "  " + std::string(rest)) + "\n";
     };
     std::string floor_note, cap_note;
     if (fw.floor_minutes) {
@@ -192,11 +248,6 @@ std::string totals_lines(const Framework& fw, const HourReport& r, const Style& 
     return row("Accompagnement (entretiens, tests)", r.accompaniment_minutes, floor_note) +
            row("Travail personnel (enquêtes, travail)", r.personal_minutes, "") +
            row("Total compté dans le bilan", r.counted_minutes, cap_note);
-}
-
-// "0 savoir", "1 savoir", "2 savoirs": in French, zero and one take the singular.
-std::string counted(int count, std::string_view singular, std::string_view plural) {
-    return std::to_string(count) + " " + std::string(count > 1 ? plural : singular);
 }
 
 std::string substance_lines(const Folder& folder, const Style& style) {
@@ -235,14 +286,14 @@ std::string status_text(const Framework& framework, const Folder& folder, const 
     out += phase_lines(report, style);
     out += totals_lines(framework, report, style);
     if (auto due = followup_due(framework, folder.bilan))
-        out += pad_right("Entretien de suivi prévu vers le", 38) + "  " + due->french() + "\n";
+        out += "\nEntretien de suivi prévu vers le " + due->french() + "\n";
     out += substance_lines(folder, style);
     if (!report.warnings.empty()) {
         out += "\n" + style.bold("Avertissements") + "\n";
         for (const auto& warning : report.warnings)
             out += style.warn("  ! " + warning) + "\n";
     }
-    return out;
+    return without_trailing_spaces(out);
 }
 
 std::string status_json(const Framework& framework, const Folder& folder) {

@@ -1,5 +1,7 @@
 #include "codec.hpp"
 
+#include "bilan/synthesis.hpp"
+
 #include <set>
 
 namespace bilan::store {
@@ -48,6 +50,7 @@ BilanRecord read_bilan(RecordReader& r) {
     b.circumstances = r.text("circumstances");
     check_order(r, b.start, b.end, "end");
     b.origin = r.file();
+    b.framework_origin = r.pos("framework");
     return b;
 }
 
@@ -157,7 +160,7 @@ Session read_session(RecordReader& r, const Framework& framework) {
     } else if (minutes) {
         s.minutes = static_cast<int>(*minutes);
     } else if (!s.from && !s.to && !r.has("minutes")) {
-        r.fail(r.file(), "clé « minutes » manquante (ou « from » et « to »)");
+        r.fail({r.file().file, 1, 1}, "clé « minutes » manquante (ou « from » et « to »)");
     }
     s.kind = r.term("kind", session_kinds(), "type de séance", false, "entretien");
     s.mode = r.term("mode", session_modes(), "modalité", false, "presentiel");
@@ -334,16 +337,31 @@ Consent read_consent(RecordReader& r) {
     c.sections = r.texts("sections");
     c.revoked = r.flag("revoked");
     c.revoked_on = r.date("revoked_on");
+    if (c.revoked_on && *c.revoked_on < c.date)
+        r.fail(r.pos("revoked_on"),
+               "le retrait (" + c.revoked_on->iso() + ") précède l'accord (" + c.date.iso() + ")");
+    const std::vector<std::string> history = r.texts("history");
+    for (std::size_t i = 0; i < history.size(); ++i) {
+        try {
+            c.history.push_back(parse_consent_period(history[i]));
+        } catch (const UsageError& e) {
+            r.fail(r.pos("history", i), e.what());
+        }
+    }
     c.origin = r.file();
     return c;
 }
 
 Fields fields_of(const Consent& c) {
+    std::vector<std::string> history;
+    for (const ConsentPeriod& period : c.history)
+        history.push_back(consent_period_text(period));
     return {{"recipient", c.recipient},
             {"date", c.date},
             {"sections", list_or_none(c.sections)},
             {"revoked", true_or_none(c.revoked)},
-            {"revoked_on", date_or_none(c.revoked_on)}};
+            {"revoked_on", date_or_none(c.revoked_on)},
+            {"history", list_or_none(history)}};
 }
 
 } // namespace bilan::store

@@ -28,6 +28,13 @@ SourcePos RecordReader::pos(std::string_view key) const {
     return node ? position_of(*node, file_.file) : SourcePos{file_.file, 1, 1};
 }
 
+SourcePos RecordReader::pos(std::string_view key, std::size_t index) const {
+    const toml::node* node = table_.get(key);
+    const toml::array* array = node ? node->as_array() : nullptr;
+    if (!array || index >= array->size()) return pos(key);
+    return position_of(*array->get(index), file_.file);
+}
+
 const toml::node* RecordReader::get(std::string_view key, bool required) {
     know(key);
     const toml::node* node = table_.get(key);

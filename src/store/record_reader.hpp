@@ -29,6 +29,7 @@ public:
     std::vector<const toml::table*> tables(std::string_view key);
 
     SourcePos pos(std::string_view key) const;
+    SourcePos pos(std::string_view key, std::size_t index) const; // an array's item
     const SourcePos& file() const { return file_; }
     Diagnostics& diagnostics() const { return diagnostics_; }
     void fail(const SourcePos& where, const std::string& message);

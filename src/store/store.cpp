@@ -1,5 +1,6 @@
 #include "bilan/store.hpp"
 
+#include "bilan/synthesis.hpp"
 #include "codec.hpp"
 #include "posix_io.hpp"
 #include "toml_text.hpp"
@@ -32,46 +33,94 @@ constexpr std::array<std::string_view, 8> nouns{"séance",          "compétence
                                                 "caractéristique", "test",        "piste",
                                                 "action",          "consentement"};
 
-// Reads record files in name order into `records`; bad files are reported (and skipped when
-// collecting). Stops early when `stop` is requested.
-template <typename Record, typename Read>
-void load_files(const FolderReader& files, const std::string& shown_dir,
-                std::span<const std::string> names, Diagnostics& diagnostics, const Read& read,
-                std::vector<Record>& records, const std::stop_token& stop = {}) {
-    for (const std::string& name : names) {
-        if (stop.stop_requested()) return;
-        std::string shown = shown_dir + name;
-        try {
-            const std::string text = files.read(name);
-            const toml::table table = parse_toml(text, shown);
-            RecordReader reader(table, {std::move(shown), 0, 0}, diagnostics);
-            Record record = read(reader);
-            if (!reader.finish()) continue;
-            record.id = name.substr(0, name.size() - 5);
-            records.push_back(std::move(record));
-        } catch (const DataError& e) {
-            diagnostics.report(e.where, e.detail);
+// ---- loading record files, on two threads when there are many ------------------------------
+
+// The folder of one collection: its record files in name order, and the folder opened once.
+struct CollectionFiles {
+    Collection collection;
+    std::string shown_dir; // store.display(dir) + "/", built once
+    std::vector<std::string> names;
+    std::unique_ptr<FolderReader> reader;
+};
+
+// One record file: its collection's folder and its name.
+struct RecordFile {
+    const CollectionFiles* folder;
+    const std::string* name;
+};
+
+template <typename Record>
+void keep(RecordReader& reader, Record record, const std::string& name, std::vector<Record>& list) {
+    if (!reader.finish()) return;
+    record.id = name.substr(0, name.size() - 5);
+    list.push_back(std::move(record));
+}
+
+// Reads one record file into its list of `into`; a bad file is reported (and skipped when
+// collecting). Uses only `diagnostics` and const data: it runs on two threads at once.
+void load_record(const RecordFile& file, const Framework* framework, Folder& into,
+                 Diagnostics& diagnostics) {
+    const std::string& name = *file.name;
+    std::string shown = file.folder->shown_dir + name;
+    try {
+        const std::string text = file.folder->reader->read(name);
+        const toml::table table = parse_toml(text, shown);
+        RecordReader r(table, {std::move(shown), 0, 0}, diagnostics);
+        switch (file.folder->collection) {
+        case Collection::sessions:
+            return keep(r, read_session(r, *framework), name, into.sessions);
+        case Collection::skills:
+            return keep(r, read_skill(r), name, into.skills);
+        case Collection::experiences:
+            return keep(r, read_experience(r), name, into.experiences);
+        case Collection::traits:
+            return keep(r, read_trait(r), name, into.traits);
+        case Collection::tests:
+            return keep(r, read_test(r), name, into.tests);
+        case Collection::pistes:
+            return keep(r, read_piste(r, diagnostics), name, into.pistes);
+        case Collection::actions:
+            return keep(r, read_action(r), name, into.actions);
+        case Collection::consents:
+            return keep(r, read_consent(r), name, into.consents);
         }
+    } catch (const DataError& e) {
+        diagnostics.report(e.where, e.detail);
     }
 }
 
-// What a helper thread made of the second half of a collection: records and problems in name
-// order, and the exception that stopped it.
-template <typename Record> struct Half {
-    std::vector<Record> records;
+template <typename Record> void append(std::vector<Record>& to, std::vector<Record>&& from) {
+    std::move(from.begin(), from.end(), std::back_inserter(to));
+}
+
+void append_records(Folder& to, Folder&& from) {
+    append(to.sessions, std::move(from.sessions));
+    append(to.skills, std::move(from.skills));
+    append(to.experiences, std::move(from.experiences));
+    append(to.traits, std::move(from.traits));
+    append(to.tests, std::move(from.tests));
+    append(to.pistes, std::move(from.pistes));
+    append(to.actions, std::move(from.actions));
+    append(to.consents, std::move(from.consents));
+}
+
+// What the helper thread made of the second half: records and problems in file order, and the
+// exception that stopped it.
+struct SecondHalf {
+    Folder records;
     std::vector<Problem> problems;
     std::exception_ptr error;
 };
 
-template <typename Record, typename Read>
-void load_half(const FolderReader& files, const std::string& shown_dir,
-               std::span<const std::string> names, const Read& read, Half<Record>& out,
-               const std::stop_token& stop) noexcept {
+void load_second_half(std::span<const RecordFile> files, const Framework* framework,
+                      SecondHalf& out, const std::stop_token& stop) noexcept {
     try {
         Diagnostics collect(true);
         try {
-            out.records.reserve(names.size());
-            load_files(files, shown_dir, names, collect, read, out.records, stop);
+            for (const RecordFile& file : files) {
+                if (stop.stop_requested()) break;
+                load_record(file, framework, out.records, collect);
+            }
         } catch (...) {
             out.error = std::current_exception();
         }
@@ -81,54 +130,103 @@ void load_half(const FolderReader& files, const std::string& shown_dir,
     }
 }
 
-// Below this many files a second thread costs more than it saves.
-constexpr std::size_t parallel_from = 512;
+// Below this many files a second thread costs more than it saves (about 20 µs a file against
+// 100 µs to start a thread, on the 2-core machine of tests/bench).
+constexpr std::size_t parallel_from = 64;
 
-template <typename Record, typename Read>
-std::optional<std::jthread> start_helper(const FolderReader& files, const std::string& shown_dir,
-                                         std::span<const std::string> names, const Read& read,
-                                         Half<Record>& out) {
-    if (std::thread::hardware_concurrency() < 2) return {};
+std::optional<std::jthread> start_helper(std::span<const RecordFile> files,
+                                         const Framework* framework, SecondHalf& out) {
+    if (files.empty() || std::thread::hardware_concurrency() < 2) return std::nullopt;
     try {
-        return std::jthread([&files, &shown_dir, names, &read, &out](const std::stop_token& stop) {
-            load_half(files, shown_dir, names, read, out, stop);
+        return std::jthread([files, framework, &out](const std::stop_token& stop) {
+            load_second_half(files, framework, out, stop);
         });
     } catch (const std::system_error&) { // no thread to be had: this thread reads it all
         return std::nullopt;
     }
 }
 
-// Reads every record file of a collection. A large one is read on two threads: this one takes
-// the first half, a helper the second, whose problems and records are then replayed after the
-// first half's, so the result (and the first error, when not collecting) is what one thread
-// would give. `read` may thus run on two threads: it must use only the reader and const data.
-template <typename Record, typename Read>
-std::vector<Record> load_collection(const Store& store, Collection collection,
-                                    Diagnostics& diagnostics, Read read) {
-    const std::string dir(directory_of(collection));
-    const std::filesystem::path path = store.root() / dir;
-    // store.display(dir + "/" + name), built once: a record's name is one plain file name.
-    const std::string shown_dir = store.display(dir) + "/";
-    const std::vector<std::string> names = list_toml_files(path);
-    if (names.empty()) return {};
-    const FolderReader files(path);
-    const std::span<const std::string> all(names);
-    const std::size_t half = names.size() / 2;
-    std::vector<Record> records;
-    records.reserve(names.size());
-    Half<Record> second;
+// Loads `files`, in the order given, into `into`. Parsing is CPU-bound: with many files a helper
+// thread takes the second half, whose records and problems are then appended after the first
+// half's, so that the result, and the first error when not collecting, are one thread's.
+void load_files(std::span<const RecordFile> files, const Framework* framework, Folder& into,
+                Diagnostics& diagnostics) {
+    const std::size_t half = files.size() >= parallel_from ? files.size() / 2 : files.size();
+    SecondHalf second;
     {
-        auto helper = names.size() < parallel_from
-                          ? std::nullopt
-                          : start_helper(files, shown_dir, all.subspan(half), read, second);
-        load_files(files, shown_dir, helper ? all.first(half) : all, diagnostics, read, records);
+        auto helper = start_helper(files.subspan(half), framework, second);
+        for (const RecordFile& file : helper ? files.first(half) : files)
+            load_record(file, framework, into, diagnostics);
         if (helper) helper->join(); // all of it; when this thread throws, ~jthread stops it
     }
     for (const Problem& problem : second.problems)
         diagnostics.report(problem);
     if (second.error) std::rethrow_exception(second.error);
-    std::move(second.records.begin(), second.records.end(), std::back_inserter(records));
-    return records;
+    append_records(into, std::move(second.records));
+}
+
+// ---- the order of each list --------------------------------------------------------------
+
+void sort_sessions(std::vector<Session>& list) {
+    std::sort(list.begin(), list.end(), [](const Session& a, const Session& b) {
+        return std::tie(a.date, a.from, a.id) < std::tie(b.date, b.from, b.id);
+    });
+}
+
+void sort_skills(std::vector<Skill>& list) {
+    std::stable_sort(list.begin(), list.end(), [](const Skill& a, const Skill& b) {
+        return std::tie(a.type, a.domain, a.text, a.id) < std::tie(b.type, b.domain, b.text, b.id);
+    });
+}
+
+void sort_experiences(std::vector<Experience>& list) {
+    std::sort(list.begin(), list.end(), [](const Experience& a, const Experience& b) {
+        return std::tie(a.from, a.title, a.id) < std::tie(b.from, b.title, b.id);
+    });
+}
+
+void sort_traits(std::vector<Trait>& list) {
+    auto rank = [](const Trait& t) {
+        const auto kinds = trait_kinds();
+        return std::find_if(kinds.begin(), kinds.end(),
+                            [&](const Term& k) { return k.key == t.kind; }) -
+               kinds.begin();
+    };
+    std::sort(list.begin(), list.end(), [&](const Trait& a, const Trait& b) {
+        return std::make_tuple(rank(a), a.text, a.id) < std::make_tuple(rank(b), b.text, b.id);
+    });
+}
+
+void sort_tests(std::vector<TestResult>& list) {
+    std::sort(list.begin(), list.end(), [](const TestResult& a, const TestResult& b) {
+        return std::tie(a.date, a.instrument, a.id) < std::tie(b.date, b.instrument, b.id);
+    });
+}
+
+void sort_pistes(std::vector<Piste>& list) {
+    std::sort(list.begin(), list.end(), [](const Piste& a, const Piste& b) {
+        return std::tie(a.title, a.id) < std::tie(b.title, b.id);
+    });
+}
+
+void sort_actions(std::vector<Action>& list) {
+    std::sort(list.begin(), list.end(), [](const Action& a, const Action& b) {
+        // court < long < moyen alphabetically: rank the horizons as time goes.
+        auto rank = [](const std::string& h) { return h == "court" ? 0 : h == "moyen" ? 1 : 2; };
+        return std::make_tuple(rank(a.horizon), a.due, a.text, a.id) <
+               std::make_tuple(rank(b.horizon), b.due, b.text, b.id);
+    });
+}
+
+void sort_records(Folder& folder) {
+    sort_sessions(folder.sessions);
+    sort_skills(folder.skills);
+    sort_experiences(folder.experiences);
+    sort_traits(folder.traits);
+    sort_tests(folder.tests);
+    sort_pistes(folder.pistes);
+    sort_actions(folder.actions);
+    sort_consents(folder.consents);
 }
 
 } // namespace
@@ -225,79 +323,76 @@ Framework load_framework_file(const std::filesystem::path& file) {
 Framework Store::load_framework(const BilanRecord& bilan, Diagnostics& diagnostics) const {
     if (is_builtin_framework(bilan.framework)) return load_builtin_framework(bilan.framework);
     const std::string shown = display(bilan.framework);
-    const auto text = read_file_if_exists(root_ / bilan.framework);
-    if (!text || bilan.framework.find("..") != std::string::npos) {
-        diagnostics.report({display("bilan.toml"), 0, 0},
-                           "cadre « " + bilan.framework + " » introuvable dans le dossier");
-        return load_builtin_framework("fr");
-    }
+    // A file of the folder only: neither ".." nor an absolute path leads out of it, and nothing
+    // outside is even opened.
+    const bool inside = bilan.framework.find("..") == std::string::npos &&
+                        !std::filesystem::path(bilan.framework).is_absolute();
+    std::optional<std::string> text;
     try {
-        Framework framework = read_framework_text(*text, shown, diagnostics);
-        if (framework.name.empty()) framework.name = bilan.framework;
-        if (!framework.phases.empty()) return framework;
+        // In the try: a folder or a device named as the framework is one more problem that
+        // `check` lists (found by tests/fuzz/fuzz_folder), not the end of `check`.
+        if (inside) text = read_file_if_exists(root_ / bilan.framework);
+        if (text) {
+            Framework framework = read_framework_text(*text, shown, diagnostics);
+            if (framework.name.empty()) framework.name = bilan.framework;
+            if (!framework.phases.empty()) return framework;
+        }
     } catch (const DataError& e) {
         diagnostics.report(e.where, e.detail);
+        return load_builtin_framework("fr");
     }
+    if (!text)
+        diagnostics.report(bilan.framework_origin,
+                           "cadre « " + bilan.framework + " » introuvable dans le dossier");
     return load_builtin_framework("fr");
 }
 
+Folder Store::load_records(std::initializer_list<Collection> collections,
+                           const Framework* framework, Diagnostics& diagnostics) const {
+    std::vector<CollectionFiles> folders;
+    folders.reserve(collections.size());
+    std::size_t count = 0;
+    for (const Collection collection : collections) {
+        const std::string dir(directory_of(collection));
+        std::vector<std::string> names = list_toml_files(root_ / dir);
+        if (names.empty()) continue;
+        count += names.size();
+        folders.push_back({collection, display(dir) + "/", std::move(names),
+                           std::make_unique<FolderReader>(root_ / dir)});
+    }
+    std::vector<RecordFile> files;
+    files.reserve(count);
+    for (const CollectionFiles& folder : folders)
+        for (const std::string& name : folder.names)
+            files.push_back({&folder, &name});
+    Folder records;
+    load_files(files, framework, records, diagnostics);
+    sort_records(records);
+    return records;
+}
+
 std::vector<Session> Store::load_sessions(const Framework& framework, Diagnostics& diag) const {
-    auto sessions =
-        load_collection<Session>(*this, Collection::sessions, diag,
-                                 [&](RecordReader& r) { return read_session(r, framework); });
-    std::sort(sessions.begin(), sessions.end(), [](const Session& a, const Session& b) {
-        return std::tie(a.date, a.from, a.id) < std::tie(b.date, b.from, b.id);
-    });
-    return sessions;
+    return load_records({Collection::sessions}, &framework, diag).sessions;
 }
 
 std::vector<Skill> Store::load_skills(Diagnostics& diagnostics) const {
-    auto skills = load_collection<Skill>(*this, Collection::skills, diagnostics, read_skill);
-    std::stable_sort(skills.begin(), skills.end(), [](const Skill& a, const Skill& b) {
-        return std::tie(a.type, a.domain, a.text, a.id) < std::tie(b.type, b.domain, b.text, b.id);
-    });
-    return skills;
+    return load_records({Collection::skills}, nullptr, diagnostics).skills;
 }
 
 std::vector<Experience> Store::load_experiences(Diagnostics& diagnostics) const {
-    auto list =
-        load_collection<Experience>(*this, Collection::experiences, diagnostics, read_experience);
-    std::sort(list.begin(), list.end(), [](const Experience& a, const Experience& b) {
-        return std::tie(a.from, a.title, a.id) < std::tie(b.from, b.title, b.id);
-    });
-    return list;
+    return load_records({Collection::experiences}, nullptr, diagnostics).experiences;
 }
 
 std::vector<Trait> Store::load_traits(Diagnostics& diagnostics) const {
-    auto list = load_collection<Trait>(*this, Collection::traits, diagnostics, read_trait);
-    auto rank = [](const Trait& t) {
-        const auto kinds = trait_kinds();
-        return std::find_if(kinds.begin(), kinds.end(),
-                            [&](const Term& k) { return k.key == t.kind; }) -
-               kinds.begin();
-    };
-    std::sort(list.begin(), list.end(), [&](const Trait& a, const Trait& b) {
-        return std::make_tuple(rank(a), a.text, a.id) < std::make_tuple(rank(b), b.text, b.id);
-    });
-    return list;
+    return load_records({Collection::traits}, nullptr, diagnostics).traits;
 }
 
 std::vector<TestResult> Store::load_tests(Diagnostics& diagnostics) const {
-    auto list = load_collection<TestResult>(*this, Collection::tests, diagnostics, read_test);
-    std::sort(list.begin(), list.end(), [](const TestResult& a, const TestResult& b) {
-        return std::tie(a.date, a.instrument, a.id) < std::tie(b.date, b.instrument, b.id);
-    });
-    return list;
+    return load_records({Collection::tests}, nullptr, diagnostics).tests;
 }
 
 std::vector<Piste> Store::load_pistes(Diagnostics& diagnostics) const {
-    auto list = load_collection<Piste>(*this, Collection::pistes, diagnostics, [](RecordReader& r) {
-        return read_piste(r, r.diagnostics()); // the reader's: it may run on a helper thread
-    });
-    std::sort(list.begin(), list.end(), [](const Piste& a, const Piste& b) {
-        return std::tie(a.title, a.id) < std::tie(b.title, b.id);
-    });
-    return list;
+    return load_records({Collection::pistes}, nullptr, diagnostics).pistes;
 }
 
 Project Store::load_project(Diagnostics& diagnostics) const {
@@ -318,36 +413,22 @@ Project Store::load_project(Diagnostics& diagnostics) const {
 }
 
 std::vector<Action> Store::load_actions(Diagnostics& diagnostics) const {
-    auto list = load_collection<Action>(*this, Collection::actions, diagnostics, read_action);
-    std::sort(list.begin(), list.end(), [](const Action& a, const Action& b) {
-        // court < long < moyen alphabetically: rank the horizons as time goes.
-        auto rank = [](const std::string& h) { return h == "court" ? 0 : h == "moyen" ? 1 : 2; };
-        return std::make_tuple(rank(a.horizon), a.due, a.text, a.id) <
-               std::make_tuple(rank(b.horizon), b.due, b.text, b.id);
-    });
-    return list;
+    return load_records({Collection::actions}, nullptr, diagnostics).actions;
 }
 
 std::vector<Consent> Store::load_consents(Diagnostics& diagnostics) const {
-    auto list = load_collection<Consent>(*this, Collection::consents, diagnostics, read_consent);
-    std::sort(list.begin(), list.end(), [](const Consent& a, const Consent& b) {
-        return std::tie(a.recipient, a.id) < std::tie(b.recipient, b.id);
-    });
-    return list;
+    return load_records({Collection::consents}, nullptr, diagnostics).consents;
 }
 
 Folder Store::load_all(const Framework& framework, BilanRecord bilan, Diagnostics& diag) const {
-    Folder folder;
+    // Every record file of the folder as one list, so that the two threads share the work
+    // whatever its mix; the project is one file, read after them.
+    Folder folder = load_records({Collection::sessions, Collection::skills, Collection::experiences,
+                                  Collection::traits, Collection::tests, Collection::pistes,
+                                  Collection::actions, Collection::consents},
+                                 &framework, diag);
     folder.bilan = std::move(bilan);
-    folder.sessions = load_sessions(framework, diag);
-    folder.skills = load_skills(diag);
-    folder.experiences = load_experiences(diag);
-    folder.traits = load_traits(diag);
-    folder.tests = load_tests(diag);
-    folder.pistes = load_pistes(diag);
     folder.project = load_project(diag);
-    folder.actions = load_actions(diag);
-    folder.consents = load_consents(diag);
     return folder;
 }
 

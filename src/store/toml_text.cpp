@@ -184,6 +184,19 @@ std::optional<Value> value_of(const toml::node& node) {
     return std::nullopt;
 }
 
+std::string in_line_endings_of(std::string_view text, std::string added) {
+    const std::size_t newline = text.find('\n');
+    if (newline == std::string_view::npos || newline == 0 || text[newline - 1] != '\r')
+        return added;
+    std::string out;
+    out.reserve(added.size() + added.size() / 16);
+    for (const char c : added) {
+        if (c == '\n') out += '\r';
+        out += c;
+    }
+    return out;
+}
+
 std::string splice_root_key(std::string_view text, const Field& field,
                             const std::string& display_path) {
     const toml::table table = parse_toml(text, display_path);
@@ -200,7 +213,7 @@ std::string splice_root_key(std::string_view text, const Field& field,
     if (existing && field.value) { // replace the value's own characters, nothing around them
         const std::size_t begin = offset_of(text, existing->source().begin);
         const std::size_t end = offset_of(text, existing->source().end);
-        out.replace(begin, end - begin, toml_literal(*field.value));
+        out.replace(begin, end - begin, in_line_endings_of(text, toml_literal(*field.value)));
     } else if (existing) { // remove the whole "key = value" line(s)
         const std::size_t begin =
             start_of_line(text, offset_of(text, existing_key->source().begin));
@@ -210,7 +223,7 @@ std::string splice_root_key(std::string_view text, const Field& field,
         std::size_t at = insertion_point(text, table);
         std::string line = toml_key(field.key) + " = " + toml_literal(*field.value) + "\n";
         if (at > 0 && out[at - 1] != '\n') line.insert(0, "\n");
-        out.insert(at, line);
+        out.insert(at, in_line_endings_of(text, std::move(line)));
     }
     return out;
 }

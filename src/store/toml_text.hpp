@@ -20,6 +20,11 @@ toml::table parse_toml(std::string_view text, const std::string& display_path);
 // The value a node holds, in the store's own terms (nullopt for other types).
 std::optional<Value> value_of(const toml::node& node);
 
+// `added`, to go into `text`, with the line endings `text` uses: a file written with CRLF by a
+// Windows editor keeps CRLF on every line (toml++ reads CRLF in multi-line strings as LF, so
+// values are unchanged).
+std::string in_line_endings_of(std::string_view text, std::string added);
+
 // Sets, replaces or removes one root-level key of `text`, touching no other byte.
 std::string splice_root_key(std::string_view text, const Field& field,
                             const std::string& display_path);

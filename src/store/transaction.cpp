@@ -102,7 +102,7 @@ void Transaction::append_table(Collection collection, const std::string& id,
 
     std::string text = *original;
     if (!text.empty() && text.back() != '\n') text += '\n';
-    text += "\n[[" + toml_key(name) + "]]\n" + emit_fields(fields);
+    text += in_line_endings_of(*original, "\n[[" + toml_key(name) + "]]\n" + emit_fields(fields));
 
     const auto after = parse_toml(text, shown);
     const auto* array = after.get(name) ? after.get(name)->as_array() : nullptr;

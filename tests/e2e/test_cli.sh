@@ -62,4 +62,72 @@ test_a_stale_lock_is_taken_over_with_a_note() {
     expect_equal "$(ls -A "$dir" | grep -c '^\.lock$')" 0 "no lock file left"
 }
 
+test_unknown_subcommands_are_named_in_french() {
+    run session ad --date 2026-03-03
+    expect_status 2
+    expect_err_contains "sous-commande inconnue « ad » : vouliez-vous dire « add » ?"
+    run session bogus
+    expect_status 2
+    expect_err_contains "sous-commande inconnue « bogus » (voir « bilan session --help »)"
+    run session
+    expect_status 2
+    expect_err_contains "il manque la commande après « bilan session » : add, list, rm"
+}
+
+test_parse_errors_are_said_in_french() {
+    run session add --phase investigation --duration 1h
+    expect_status 2
+    expect_err_contains "option obligatoire : --date"
+    run status extra
+    expect_status 2
+    expect_err_contains "argument inattendu : extra"
+    run session add --date
+    expect_status 2
+    expect_err_contains "valeur manquante après --date"
+    run --color sometimes status
+    expect_err_contains "« sometimes » n'est pas l'une des valeurs"
+}
+
+test_a_message_quoting_a_newline_stays_on_one_line() {
+    local dir
+    dir=$(new_bilan)
+    run -C "$dir" session add --date 2026-03-03 --phase $'inv\nestigation' --duration 1h
+    expect_status 2
+    expect_err_one_line
+    expect_err_contains 'inv\nestigation'
+    printf 'date = 2026-03-04\nphase = "inv\\nestigation"\nminutes = 60\n' >"$dir/sessions.toml"
+    mkdir -p "$dir/sessions" && mv "$dir/sessions.toml" "$dir/sessions/aaaa0001.toml"
+    run -C "$dir" check
+    expect_status 1
+    expect_out_contains 'sessions/aaaa0001.toml:2:9: phase inconnue « inv\nestigation »'
+    expect_equal "$(printf '%s\n' "$out" | grep -c 'estigation')" 1 "lines naming the phase"
+}
+
+test_an_id_that_cannot_be_printed_leaves_no_record() {
+    local dir
+    dir=$(new_bilan)
+    [ -w /dev/full ] || { ok; return; }
+    "$BILAN" -C "$dir" skill add "Paie" --type savoir >/dev/full 2>"$TMP_ROOT/.err"
+    expect_equal "$?" 3 "exit status with stdout full"
+    expect_equal "$(find "$dir" -name '*.toml' ! -name bilan.toml | wc -l)" 0 "records left"
+    "$BILAN" -C "$dir" session add --date 2026-03-03 --phase investigation --duration 1h >/dev/full 2>&1
+    expect_equal "$(find "$dir" -name '*.toml' ! -name bilan.toml | wc -l)" 0 "records left"
+}
+
+test_init_with_an_empty_path_is_a_usage_error() {
+    run init "" --beneficiary X
+    expect_status 2
+    expect_err_contains "DIR : le chemin du dossier ne peut pas être vide"
+}
+
+test_a_bad_bilan_today_spoils_only_today() {
+    local dir
+    dir=$(new_bilan)
+    BILAN_TODAY=garbage run -C "$dir" session add --date 2026-03-05 --phase investigation --duration 1h
+    expect_status 0
+    BILAN_TODAY=garbage run -C "$dir" session add --date today --phase investigation --duration 1h
+    expect_status 2
+    expect_err_contains "BILAN_TODAY"
+}
+
 run_tests

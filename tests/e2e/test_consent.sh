@@ -46,7 +46,8 @@ menuiseries-arnaud  Menuiseries Arnaud  2026-03-10  circonstances,competences,pl
         "plan"
       ],
       "revoked": false,
-      "revoked_on": null
+      "revoked_on": null,
+      "history": []
     },
     {
       "id": "menuiseries-arnaud",
@@ -58,7 +59,8 @@ menuiseries-arnaud  Menuiseries Arnaud  2026-03-10  circonstances,competences,pl
         "plan"
       ],
       "revoked": true,
-      "revoked_on": "2026-03-12"
+      "revoked_on": "2026-03-12",
+      "history": []
     }
   ]
 }'
@@ -120,6 +122,143 @@ test_grant_again_after_a_revoke() {
     expect_out_lacks "retiré"
 }
 
+test_grant_again_splices_and_keeps_the_evidence() {
+    local dir file
+    dir=$(new_bilan)
+    file=$dir/consents/employeur-rh.toml
+    "$BILAN" -C "$dir" consent grant "Employeur RH" --date 2026-05-04 --sections competences >/dev/null
+    printf '# Accord signé le 4 mai, scanné dans le dossier papier.\n' | cat - "$file" >"$TMP_ROOT/c"
+    sed 's/^date = 2026-05-04$/& # en séance/' "$TMP_ROOT/c" >"$file"
+    "$BILAN" -C "$dir" consent revoke "Employeur RH" --date 2026-06-01 >/dev/null
+    run -C "$dir" consent grant "employeur-rh" --date 2026-07-01
+    expect_status 0
+    expect_out ""
+    expect_equal "$(cat "$file")" '# Accord signé le 4 mai, scanné dans le dossier papier.
+recipient = "Employeur RH"
+date = 2026-07-01 # en séance
+sections = [
+    "projet",
+    "plan",
+]
+history = ["accordé le 2026-05-04 (competences), retiré le 2026-06-01"]' \
+        "comments kept, first spelling kept, the revocation moved to history"
+    run -C "$dir" consent list
+    expect_out "employeur-rh  Employeur RH  2026-07-01  projet,plan  (retrait antérieur : 2026-06-01)"
+    run -C "$dir" consent list --json
+    expect_out_contains '"recipient": "Employeur RH"'
+    expect_out_contains '"date": "2026-07-01"'
+    expect_out_contains '"revoked": false'
+    expect_out_contains '"history": [
+        {
+          "date": "2026-05-04",
+          "sections": [
+            "competences"
+          ],
+          "revoked_on": "2026-06-01"
+        }
+      ]'
+    run -C "$dir" render --for "Employeur RH"
+    expect_status 0 "the new grant is in force"
+    # A second cycle appends; a revocation without a date says so.
+    "$BILAN" -C "$dir" consent revoke "Employeur RH" >/dev/null
+    run -C "$dir" consent grant "EMPLOYEUR rh" --date 2026-08-01 --sections plan
+    expect_status 0
+    expect_file_contains "$file" '    "accordé le 2026-05-04 (competences), retiré le 2026-06-01",'
+    expect_file_contains "$file" '    "accordé le 2026-07-01 (projet, plan), retiré",'
+    expect_file_contains "$file" 'recipient = "Employeur RH"'
+    run -C "$dir" consent list
+    expect_out_contains "(retraits antérieurs : 2026-06-01, sans date)"
+    run -C "$dir" check --json
+    expect_out_lacks "consents/"
+}
+
+test_grant_again_while_in_force_touches_only_what_changes() {
+    local dir file before
+    dir=$(new_bilan)
+    mkdir -m 700 "$dir/consents"
+    file=$dir/consents/france-travail.toml
+    printf '# à renouveler\nrecipient = "France Travail"\ndate = 2026-05-04\nsections = [ "projet", "plan" ] # oral\n' >"$file"
+    before=$(cat "$file")
+    run -C "$dir" consent grant "France Travail" --date 2026-05-04
+    expect_status 0
+    expect_equal "$(cat "$file")" "$before" "same date and sections: the file is left as it was"
+    run -C "$dir" consent grant "france travail" --date 2026-06-01
+    expect_status 0
+    expect_equal "$(cat "$file")" "${before/2026-05-04/2026-06-01}" "only the date spliced"
+    if grep -q history "$file"; then fail "history without a revocation"; else ok; fi
+}
+
+test_grant_again_before_the_revocation_is_refused() {
+    local dir snapshot
+    dir=$(new_bilan)
+    "$BILAN" -C "$dir" consent grant "France Travail" --date 2026-05-04 >/dev/null
+    "$BILAN" -C "$dir" consent revoke "France Travail" --date 2026-06-01 >/dev/null
+    snapshot=$(fingerprint "$dir")
+    run -C "$dir" consent grant "France Travail" --date 2026-05-20
+    expect_status 1
+    expect_err_one_line
+    expect_err_contains "accord du 2026-05-20 refusé : le consentement pour « France Travail » a été retiré le 2026-06-01"
+    expect_unchanged "$dir" "$snapshot"
+}
+
+test_revoke_before_the_grant_is_refused() {
+    local dir snapshot
+    dir=$(new_bilan)
+    "$BILAN" -C "$dir" consent grant "France Travail" --date 2026-05-04 >/dev/null
+    snapshot=$(fingerprint "$dir")
+    run -C "$dir" consent revoke "France Travail" --date 2026-05-03
+    expect_status 1
+    expect_err_one_line
+    expect_err_contains "retrait du 2026-05-03 refusé : le consentement pour « France Travail » n'a été accordé que le 2026-05-04"
+    expect_unchanged "$dir" "$snapshot"
+    run -C "$dir" consent revoke "France Travail" --date 2026-05-04
+    expect_status 0 "the same day is fine"
+}
+
+test_a_hand_written_revocation_before_the_grant_is_located() {
+    local dir
+    dir=$(new_bilan)
+    mkdir -m 700 "$dir/consents"
+    printf 'recipient = "France Travail"\ndate = 2026-05-04\nrevoked = true\nrevoked_on = 2026-05-01\n' \
+        >"$dir/consents/france-travail.toml"
+    run -C "$dir" check
+    expect_status 1
+    expect_out_contains "consents/france-travail.toml:4:14: le retrait (2026-05-01) précède l'accord (2026-05-04)"
+    printf 'recipient = "A"\ndate = 2026-05-04\nhistory = [\n  "accordé le 2026-01-01 (projet), retiré le 2026-02-01",\n  "accordé hier",\n]\n' \
+        >"$dir/consents/a.toml"
+    run -C "$dir" consent list
+    expect_status 1
+    expect_err_contains "consents/a.toml:5:3: historique « accordé hier » : attendu"
+}
+
+test_empty_sections_are_a_usage_error() {
+    local dir snapshot
+    dir=$(new_bilan)
+    snapshot=$(fingerprint "$dir")
+    for sections in "" "   " ","; do
+        run -C "$dir" consent grant "France Travail" --date 2026-05-04 --sections "$sections"
+        expect_status 2 "--sections '$sections'"
+        expect_err_one_line
+        expect_err_contains "circonstances, competences, pistes, projet ou plan"
+    done
+    expect_unchanged "$dir" "$snapshot"
+}
+
+test_list_sorts_by_folded_recipient() {
+    local dir r
+    dir=$(new_bilan)
+    for r in "France Travail" "autre" "Établissement" "employeur" "Apec"; do
+        "$BILAN" -C "$dir" consent grant "$r" --date 2026-05-04 >/dev/null
+    done
+    run -C "$dir" consent list
+    expect_equal "$(printf '%s\n' "$out" | awk '{print $1}' | tr '\n' ' ')" \
+        "apec autre employeur etablissement france-travail " "case and accents folded"
+    run -C "$dir" consent list --json
+    expect_equal "$(printf '%s\n' "$out" | grep '"id"' | tr -d ' ,' | tr '\n' ' ')" \
+        '"id":"apec" "id":"autre" "id":"employeur" "id":"etablissement" "id":"france-travail" ' \
+        "JSON in the same order"
+}
+
 test_revoke_an_unknown_recipient_is_refused() {
     local dir snapshot
     dir=$(new_bilan)
@@ -179,6 +318,12 @@ test_a_broken_consent_file_is_located() {
     run -C "$dir" consent revoke "France Travail"
     expect_status 1
     expect_err_contains "consents/france-travail.toml:2:8:"
+    local snapshot
+    snapshot=$(fingerprint "$dir")
+    run -C "$dir" consent grant "France Travail" --date 2026-05-04
+    expect_status 1 "a file it cannot read is never overwritten"
+    expect_err_contains "consents/france-travail.toml:2:8:"
+    expect_unchanged "$dir" "$snapshot"
 }
 
 test_help() {

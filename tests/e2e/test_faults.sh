@@ -152,7 +152,7 @@ test_a_full_disk_says_so_in_one_line() {
     expect_status 3
     expect_err_one_line
     expect_err_contains "écriture impossible de $dir/sessions/"
-    expect_err_contains "No space left on device"
+    expect_err_contains "plus de place sur le disque"
     expect_same_content "$dir" "$snap"
     expect_no_litter "$dir"
     faulty fsync BILAN_FAULT_PATH="$dir/.bilan.toml.tmp-" -- -C "$dir" set demand "autre"
@@ -162,7 +162,7 @@ test_a_full_disk_says_so_in_one_line() {
     faulty rename BILAN_FAULT_ERRNO=EROFS -- -C "$dir" set demand "encore une autre"
     expect_status 3
     expect_err_contains "remplacement impossible de $dir/bilan.toml"
-    expect_err_contains "Read-only file system"
+    expect_err_contains "système de fichiers en lecture seule"
     expect_same_content "$dir" "$snap"
     faulty open BILAN_FAULT_PATH=.lock BILAN_FAULT_ERRNO=EACCES -- -C "$dir" set demand "et une autre"
     expect_status 3

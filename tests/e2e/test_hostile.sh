@@ -137,7 +137,7 @@ test_wrong_types() {
     expect_refused sessions/w3.toml < <(printf 'date = 2026-03-04\nphase = 3\nminutes = 60\n')
     expect_refused sessions/w4.toml < <({ session_head; printf 'minutes = 60\nnote = [1, 2]\n'; })
     expect_refused sessions/w5.toml < <({ session_head; printf 'minutes = 1.5\n'; })
-    expect_refused sessions/w6.toml < <({ session_head; printf 'from = "9h"\nto = 10:00:00\n'; })
+    expect_refused sessions/w6.toml < <({ session_head; printf 'from = "9 heures"\nto = 10:00:00\n'; })
     expect_refused bilan.toml < <(printf 'beneficiary = ["Ana"]\n')
     expect_refused bilan.toml < <(printf 'beneficiary = "Ana"\nstart = 2026\n')
 }
@@ -173,13 +173,40 @@ test_a_framework_outside_the_folder_is_not_read() {
     guarded -C "$dir" session add --date 2026-03-05 --phase investigation --duration 1h
     expect_status 1
     expect_err_one_line
-    expect_err_contains "$dir/bilan.toml: cadre « ../../../../etc/passwd » introuvable"
+    expect_err_contains "$dir/bilan.toml:5:13: cadre « ../../../../etc/passwd » introuvable"
     guarded -C "$dir" status
     expect_status 1
     guarded -C "$dir" check
     expect_status 1
-    expect_out_contains "$dir/bilan.toml: cadre « ../../../../etc/passwd » introuvable"
+    expect_out_contains "$dir/bilan.toml:5:13: cadre « ../../../../etc/passwd » introuvable"
     expect_same_content "$dir" "$snap"
+}
+
+# Found by tests/fuzz/fuzz_folder: a framework naming a folder ("." or "sessions") stopped
+# `check` at that one problem, and `check --json` printed no JSON at all. Each is listed like
+# any other problem now. An absolute path, like "..", leads out of the folder: not even read.
+test_a_framework_that_is_not_a_file_of_the_folder() {
+    local dir snap fw expected
+    for fw in . sessions /etc/hostname /dev/null; do
+        case $fw in /*) expected="cadre « $fw » introuvable" ;; *) expected="est un dossier" ;; esac
+        dir=$(folder_with notes.txt </dev/null)
+        sed -i "s|^framework = \"fr\"$|framework = \"$fw\"|" "$dir/bilan.toml"
+        snap=$(content_fingerprint "$dir")
+        guarded -C "$dir" check
+        expect_status 1 "check, framework $fw"
+        expect_out_contains "$expected"
+        expect_out_contains "synthèse incomplète" # and the rest is checked all the same
+        guarded -C "$dir" check --json
+        expect_status 1 "check --json, framework $fw"
+        expect_out_contains '"problems"'
+        expect_out_contains "$expected"
+        guarded -C "$dir" status
+        expect_status 1 "status, framework $fw"
+        expect_err_one_line
+        expect_err_contains "$expected"
+        expect_same_content "$dir" "$snap"
+        rm -rf "$dir"
+    done
 }
 
 test_a_hostile_provider_framework() {
@@ -226,6 +253,26 @@ test_things_that_are_not_files() {
     expect_status 1
     expect_out_contains "$dir/sessions/dir.toml: est un dossier"
     rmdir "$dir/sessions/dir.toml"
+}
+
+# Found by fuzz_values: a byte that leads no UTF-8 sequence (0xf5 to 0xff) followed by two
+# continuation bytes passed for valid text, so `session add --note` wrote a record that every
+# later command refused to read. Such text is refused where it is typed, and nothing written.
+test_invalid_utf8_typed_on_the_command_line_is_refused() {
+    local dir snap
+    dir=$(folder_with notes.txt </dev/null)
+    snap=$(content_fingerprint "$dir")
+    guarded -C "$dir" session add --date 2026-03-05 --phase investigation --duration 1h \
+        --note $'apti\xff\x97\x8dtue'
+    expect_status 2
+    expect_err_contains "UTF-8"
+    guarded -C "$dir" set demand $'x\xf5\x80\x80'
+    expect_status 2
+    guarded -C "$dir" consent grant $'Ana\xf8\x80\x80' --date 2026-03-05
+    expect_status 2
+    expect_same_content "$dir" "$snap"
+    guarded -C "$dir" session list
+    expect_status 0
 }
 
 test_tolerated_oddities_still_work() {

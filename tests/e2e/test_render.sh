@@ -193,6 +193,13 @@ test_no_date_unless_the_folder_states_one() {
     expect_out_lacks "10 mars 2026"
     expect_out_contains "Aucune compétence n'a encore été consignée."
     expect_out_contains "Aucune action n'a encore été planifiée."
+    # Sub-sections without data say so rather than vanish.
+    expect_out_contains "**Attentes :** elles n'ont pas été consignées."
+    expect_out_contains "### Situation et contexte
+
+**Situation au démarrage :** elle n'a pas été consignée.
+
+**Contexte :** il n'a pas été consigné."
 }
 
 test_for_without_consent_gives_nothing() {
@@ -283,6 +290,11 @@ test_hostile_texts_never_change_the_structure() {
 3 Parcours
 3 Valeurs, motivations et personnalité
 4 Valeurs
+4 Motivations
+4 Centres d'intérêt
+4 Critères fondamentaux
+4 Concessions acceptables
+4 Traits de personnalité
 3 Tests et résultats
 2 Pistes explorées
 3 $h
@@ -294,13 +306,15 @@ test_hostile_texts_never_change_the_structure() {
 3 Plan B
 2 Plan d'action
 3 Court terme
+3 Moyen terme
+3 Long terme
 3 Entretien de suivi"
     expect_equal "$(headings <<<"$xml")" "$expected" "headings"
     heading_count=$(printf '%s\n' "$expected" | wc -l)
     expect_equal "$(count '<heading')" "$heading_count" "no other heading"
     expect_equal "$(count '<list type="bullet"')" 15 "bullet lists"
     expect_equal "$(count '<list type="ordered"')" 0 "ordered lists"
-    expect_equal "$(count '<item>')" 18 "list items"
+    expect_equal "$(count '<item>')" 19 "list items"
     expect_equal "$(count '<block_quote>')" 1 "block quotes: the notice"
     expect_equal "$(count '<thematic_break')" 1 "thematic breaks: before the closing line"
     expect_equal "$(count '<emph>')" 1 "emphasis: the closing line only"
@@ -316,6 +330,53 @@ test_hostile_texts_never_change_the_structure() {
     done
 }
 
+# A bilan whose texts are all TEXT: in the demand (a paragraph), a session's note, a trait's
+# note, a piste's aspect and an action (list items).
+texts_bilan() {
+    local dir
+    dir=$(new_bilan --demand "$1") || return 1
+    "$BILAN" -C "$dir" session add --date 2026-03-03 --phase investigation --duration 2h \
+        --note "$1" >/dev/null
+    "$BILAN" -C "$dir" trait add "Valeur" --kind valeur --note "$1" >/dev/null
+    "$BILAN" -C "$dir" piste add "Piste" --for "$1" >/dev/null
+    "$BILAN" -C "$dir" action add "$1" --horizon court >/dev/null
+    printf '%s\n' "$dir"
+}
+
+test_blank_lines_and_indentation_stay_without_opening_blocks() {
+    local paras plain xml plain_xml construct text
+    command -v cmark >/dev/null || { fail "cmark is needed (Debian package cmark)"; return; }
+    # Every hostile line as its own paragraph, one in two indented as code would be.
+    paras=$(printf '%s\n' "$H_MULTI" | awk '{ printf "%s%s\n\n\n", (NR % 2 ? "" : "    "), $0 }')
+    run -C "$(texts_bilan "$paras")" render
+    expect_status 0
+    expect_out_contains $'\n\n  \xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0\\---\n\n  \\# deuxième' # in an item
+    xml=$(printf '%s\n' "$out" | body | cmark --to xml)
+    plain_xml=$("$BILAN" -C "$(texts_bilan "Texte simple")" render | body | cmark --to xml)
+    # The same blocks as with a one-line text: only paragraphs are added, inside their item.
+    for construct in '<heading' '<list ' '<item>' '<block_quote>' '<code_block' '<html_block' \
+        '<thematic_break' '<code' '<html_inline' '<link' '<image' '<emph>' '<strong>'; do
+        expect_equal "$(count "$construct")" "$(grep -c -- "$construct" <<<"$plain_xml")" "$construct"
+    done
+    local lines
+    lines=$(printf '%s\n' "$H_MULTI" | wc -l)
+    expect_equal "$(($(count '<paragraph>') - $(grep -c '<paragraph>' <<<"$plain_xml")))" \
+        "$((5 * (lines - 1)))" "one paragraph per line of each of the five texts"
+    while IFS= read -r text; do
+        text=${text#"    "}
+        if grep -qF -- "$(xml_escaped "$text")" <<<"$xml"; then ok; else fail "not text: $text"; fi
+    done <<<"$H_MULTI"
+    command -v pandoc >/dev/null || return 0 # cmark above is the proof; pandoc when installed
+    local html plain_html
+    html=$(printf '%s\n' "$out" | pandoc -f markdown -t html)
+    plain_html=$("$BILAN" -C "$(texts_bilan "Texte simple")" render | pandoc -f markdown -t html)
+    for construct in '<h[1-6]' '<ul>' '<ol' '<li>' '<dl' '<blockquote' '<pre' '<code' '<table' \
+        '<hr' '<em>' '<strong>' '<a ' '<del' '<sup' '<sub' 'class="math' '<div'; do
+        expect_equal "$(grep -c -- "$construct" <<<"$html")" \
+            "$(grep -c -- "$construct" <<<"$plain_html")" "pandoc $construct"
+    done
+}
+
 test_hostile_texts_in_pandoc() {
     local dir html meta
     command -v pandoc >/dev/null || return 0 # cmark above is the proof; pandoc when installed
@@ -323,8 +384,8 @@ test_hostile_texts_in_pandoc() {
     "$BILAN" -C "$dir" consent grant "$H_HTML" --date 2026-05-04 --sections competences,pistes,projet,plan,circonstances >/dev/null
     html=$("$BILAN" -C "$dir" render | pandoc -f markdown -t html)
     expect_equal "$(grep -c '<h2' <<<"$html")" 5 "pandoc h2"
-    expect_equal "$(grep -c '<h3' <<<"$html")" 17 "pandoc h3"
-    expect_equal "$(grep -c '<h4' <<<"$html")" 4 "pandoc h4"
+    expect_equal "$(grep -c '<h3' <<<"$html")" 19 "pandoc h3"
+    expect_equal "$(grep -c '<h4' <<<"$html")" 9 "pandoc h4"
     expect_equal "$(grep -c '<ul>' <<<"$html")" 15 "pandoc lists"
     expect_equal "$(grep -c '<table' <<<"$html")" 1 "pandoc tables: the phases"
     local construct

@@ -17,8 +17,10 @@ test_skill_add_list_rm_and_json_fields() {
     B skill add "Plan comptable" --type knowledge >/dev/null
     run -C "$dir" skill list --json
     expect_out_contains '"skills": ['
-    expect_out_contains "\"experience\": \"$exp\""
-    expect_out_contains '"source": "Questionnaire"'
+    expect_out_contains "\"source\": \"$exp\",
+      \"experience\": \"$exp\"" # cli.md: fields named after the options that set them
+    expect_out_contains '"source": "Questionnaire",
+      "experience": null'
     expect_out_contains '"transferable": true'
     expect_out_contains '"type": "savoir-etre"'
     expect_out_contains '"evidence": "45 salariés"'
@@ -166,6 +168,61 @@ test_hand_edits_survive_decide_survey_done_and_project_set() {
     expect_out_contains '"title": null'
     run -C "$dir" project set
     expect_status 2 "nothing to set"
+}
+
+test_project_set_empty_values_remove_or_are_dropped() {
+    dir=$(new_bilan)
+    B project set --title "Formatrice" --strength "Expertise" --strength "Tutorat" --watch "Financement"
+    printf '# Projet discuté le 27 avril\n' >>"$dir/project.toml"
+    run -C "$dir" project set --strength ""
+    expect_status 0 '--strength "" alone'
+    run -C "$dir" project show --json
+    expect_out_contains '"strength": []'
+    expect_out_contains '"watch": [
+      "Financement"
+    ]'
+    expect_file_contains "$dir/project.toml" "# Projet discuté le 27 avril"
+    run -C "$dir" project set --watch "" --watch "Mobilité" --watch " "
+    expect_status 0 "empty values among others"
+    run -C "$dir" project show --json
+    expect_out_contains '"watch": [
+      "Mobilité"
+    ]'
+    run -C "$dir" project set --watch "" --title ""
+    expect_status 0
+    run -C "$dir" project show --json
+    expect_out_contains '"title": null'
+    expect_out_contains '"watch": []'
+    expect_equal "$(cat "$dir/project.toml")" "# Projet professionnel : « bilan project set » ou à la main.
+# Projet discuté le 27 avril" "every key removed, the comments kept"
+}
+
+test_experience_rm_refused_while_skills_cite_it() {
+    dir=$(new_bilan)
+    local exp k1 k2 snapshot
+    exp=$(B experience add "Comptable" --kind poste)
+    k1=$(B skill add "Établir les paies" --type savoir-faire --source "$exp")
+    k2=$(B skill add "Plan comptable" --type savoir --source "${exp:0:5}")
+    B skill add "Rigueur" --type savoir-etre --source "Comptable" >/dev/null
+    snapshot=$(fingerprint "$dir")
+    run -C "$dir" experience rm "${exp:0:4}"
+    expect_status 1
+    expect_err_one_line
+    expect_err_contains "l'expérience $exp est la source de 2 compétences ("
+    expect_err_contains "changez leur source (skills/ID.toml) ou supprimez-les d'abord"
+    expect_err_contains "$k1"
+    expect_err_contains "$k2"
+    expect_unchanged "$dir" "$snapshot"
+    B skill rm "$k1"
+    run -C "$dir" experience rm "$exp"
+    expect_status 1 "one skill left"
+    expect_err_contains "est la source de 1 compétence ($k2) : changez sa source"
+    B skill rm "$k2"
+    run -C "$dir" experience rm "$exp"
+    expect_status 0 "no skill cites it any more"
+    expect_equal "$(ls "$dir/experiences" | wc -l)" 0 "removed"
+    run -C "$dir" check --json
+    expect_out_lacks "n'existe pas"
 }
 
 test_actions_list_and_errors() {

@@ -46,10 +46,34 @@ TEST_SUITE("markdown") {
 
     TEST_CASE("lines stay in their block, joined by hard line breaks") {
         CHECK(md::text("un\ndeux", "  ") == "un\\\n  deux");
-        CHECK(md::text("un\r\n\r\n  - deux  \n\n", "  ") == "un\\\n  \\- deux");
+        CHECK(md::text("un\r\ndeux\rtrois", "  ") == "un\\\n  deux\\\n  trois");
         CHECK(md::text("    code indenté") == "code indenté");
         CHECK(md::text("fin\\\nsuite") == "fin\\\\\\\nsuite");
         CHECK(md::text(" \n \t ") == "");
+    }
+
+    TEST_CASE("a blank line is a paragraph break inside the same block") {
+        CHECK(md::text("un\n\ndeux", "  ") == "un\n\n  deux");
+        CHECK(md::text("un\r\n\r\n \t\n\ndeux") == "un\n\ndeux"); // one break, however many
+        CHECK(md::text("\n\nun\n\n") == "un");                    // none at the ends
+        // Each paragraph starts a line: what would open a block there is still neutralised.
+        CHECK(md::text("un\n\n# titre\n\n- tiret\n\n1. liste", "  ") ==
+              "un\n\n  \\# titre\n\n  \\- tiret\n\n  1\\. liste");
+    }
+
+    TEST_CASE("indentation beyond the text's margin stays, as no-break spaces") {
+        auto nbsp = [](std::size_t n) {
+            std::string out;
+            while (n--)
+                out += "\xc2\xa0"; // U+00A0
+            return out;
+        };
+        CHECK(md::text("Points :\n  - un\n\t- deux", "  ") ==
+              "Points :\\\n  " + nbsp(2) + "\\- un\\\n  " + nbsp(4) + "\\- deux");
+        CHECK(md::text("  a\n    b") == "a\\\n" + nbsp(2) + "b");
+        CHECK(md::text("  a  \n  b") == "a\\\nb");
+        CHECK(md::text("un\n        code indenté") == "un\\\n" + nbsp(8) + "code indenté");
+        CHECK(md::text("un\n\n   > citation") == "un\n\n" + nbsp(3) + "\\> citation");
     }
 
     TEST_CASE("control characters never reach the document") {

@@ -67,9 +67,19 @@ TEST_SUITE("rules") {
         CHECK(r.accompaniment_minutes == 330); // the préalable does not count
         CHECK(r.personal_minutes == 150);
         CHECK(r.counted_minutes == 480);
-        CHECK(has_warning(r, "sous le plancher"));
+        CHECK(has_warning(r, "sous le plancher : 5h30 en entretiens et tests pour 13h"));
         CHECK_FALSE(has_warning(r, "plafond"));
         CHECK_FALSE(has_warning(r, "hors des dates")); // the préalable is before the start: fine
+    }
+
+    TEST_CASE("the floor warning names what the framework's floor counts") {
+        // be counts only entretiens: a 2h test is accompaniment but not toward its floor.
+        const Framework be = store::load_builtin_framework("be");
+        Folder folder;
+        folder.sessions = {session({2026, 3, 9}, "investigation", 120, "test")};
+        const HourReport r = hour_report(be, folder);
+        CHECK(r.accompaniment_minutes == 120);
+        CHECK(has_warning(r, "sous le plancher : 0h en entretiens pour 12h"));
     }
 
     TEST_CASE("over the cap, a phase over its target, sessions outside the dates") {
@@ -113,6 +123,17 @@ TEST_SUITE("rules") {
         const auto problems = rule_problems(fr, folder);
         REQUIRE(problems.size() == 3);
         CHECK(problems[0].text().starts_with("skills/x.toml:4:14: "));
+    }
+
+    TEST_CASE("the skills that name an experience as their source") {
+        std::vector<Skill> skills(4);
+        skills[0].experience = "deadbeef";
+        skills[1].experience = "deadbeef";
+        skills[2].experience = "dead"; // a prefix is not a reference to it
+        skills[3].source = "deadbeef"; // free text neither
+        CHECK(skills_citing(skills, "deadbeef") == 2);
+        CHECK(skills_citing(skills, "cafe0001") == 0);
+        CHECK(skills_citing({}, "deadbeef") == 0);
     }
 
     TEST_CASE("the Belgian minimum of appointments") {

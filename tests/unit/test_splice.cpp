@@ -84,4 +84,15 @@ TEST_SUITE("store.literals") {
         CHECK(fnv1a("") == 14695981039346656037ull);
         CHECK(fnv1a("a") == 0xaf63dc4c8601ec8cull);
     }
+
+    TEST_CASE("a file written with CRLF keeps CRLF on the lines bilan adds") {
+        const std::string text = "# Windows\r\nbeneficiary = \"Ana\"\r\n";
+        CHECK(splice(text, "situation", std::string("S2")) ==
+              "# Windows\r\nbeneficiary = \"Ana\"\r\nsituation = \"S2\"\r\n");
+        const std::string multi = splice(text, "situation", std::string("a\nb"));
+        CHECK(multi.find("a\r\nb") != std::string::npos);
+        const toml::table table = parse_toml(multi, "f.toml");
+        CHECK(table["situation"].value<std::string>() == "a\nb"); // the value is unchanged
+        CHECK(in_line_endings_of("a = 1\n", "b = 2\n") == "b = 2\n");
+    }
 }

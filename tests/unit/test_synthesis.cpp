@@ -253,7 +253,7 @@ TEST_SUITE("synthesis") {
     TEST_CASE("skills grouped by type and domain, marked, with their source") {
         const std::string doc = render_synthesis(fr(), full_folder());
         const std::size_t savoirs = position(doc, "\n### Savoirs\n\n#### Technique\n\n");
-        const std::size_t faire = position(doc, "\n### Savoir-faire\n\n#### Économie\n\n");
+        const std::size_t faire = position(doc, "\n### Savoir-faire\n\n#### économie\n\n");
         const std::size_t etre = position(doc, "\n### Savoir-être\n\n- Rigoureuse — source : "
                                                "Questionnaire\n");
         CHECK(savoirs < faire);
@@ -275,6 +275,40 @@ TEST_SUITE("synthesis") {
         const std::string doc = render_synthesis(fr(), f);
         CHECK(contains(doc, "#### Technique\n\n- Comptabilité générale **(transférable)** — "
                             "source : Comptable, Fiduciaire Lemoine\n- Tenir un budget"));
+    }
+
+    TEST_CASE("built-in domains show their label, the counsellor's own word shows as typed") {
+        Folder f = full_folder();
+        auto add = [&](std::string id, std::string domain) {
+            Skill k;
+            k.id = id, k.text = "Compétence " + id, k.type = "savoir", k.domain = std::move(domain);
+            f.skills.push_back(k);
+        };
+        add("d1", "RELATIONNELLES");
+        add("d2", "relationnel");
+        add("d3", "Organisationnelle");
+        add("d4", "it's ok");
+        add("d5", "http://x");
+        add("d6", "*gras* # titre");
+        add("d7", "économie");
+        const std::string doc = render_synthesis(fr(), f);
+        CHECK(contains(doc, "\n#### Relationnel\n\n- Compétence d1\n- Compétence d2\n"));
+        CHECK(contains(doc, "\n#### Organisationnel\n\n- Compétence d3\n"));
+        CHECK(contains(doc, "\n#### it's ok\n\n- Compétence d4\n"));
+        CHECK(contains(doc, "\n#### http://x\n\n- Compétence d5\n"));
+        CHECK(contains(doc, "\n#### \\*gras\\* \\# titre\n\n- Compétence d6\n"));
+        CHECK(contains(doc, "\n#### économie\n\n- Compétence d7\n"));
+        CHECK_FALSE(contains(doc, "It's ok"));
+        CHECK_FALSE(contains(doc, "Http"));
+        CHECK_FALSE(contains(doc, "Économie"));
+    }
+
+    TEST_CASE("a multi-line text keeps its paragraphs and indentation inside its item") {
+        Folder f = full_folder();
+        f.sessions[2].note = "Rencontre :\n  - le métier\n\n\nSuite à donner";
+        const std::string doc = render_synthesis(fr(), f);
+        CHECK(contains(doc, "à distance de 1h30. Rencontre :\\\n  \xc2\xa0\xc2\xa0\\- le "
+                            "métier\n\n  Suite à donner\n"));
     }
 
     TEST_CASE("skills sort by their folded text within a domain") {
@@ -312,7 +346,7 @@ TEST_SUITE("synthesis") {
                             "— **fait**\n"));
         CHECK(contains(doc, "### Moyen terme\n\n- Suivre la formation — échéance : 30 juin "
                             "2027\n"));
-        CHECK_FALSE(contains(doc, "### Long terme"));
+        CHECK(contains(doc, "### Long terme\n\nAucune action à long terme n'a été prévue.\n"));
         CHECK(contains(doc, "Un entretien de suivi est prévu vers le 4 novembre 2026, 6 mois "
                             "après la fin du bilan"));
     }
@@ -331,6 +365,33 @@ TEST_SUITE("synthesis") {
                             "été formulé.\n"));
         CHECK(contains(doc, "## Plan d'action\n\nAucune action n'a encore été planifiée.\n"));
         CHECK(contains(doc, "dont la date n'est pas encore fixée"));
+    }
+
+    TEST_CASE("every sub-section says when it is empty instead of vanishing") {
+        const std::string doc = render_synthesis(fr(), empty_folder());
+        CHECK(contains(doc, "**Attentes :** elles n'ont pas été consignées.\n"));
+        CHECK(contains(doc, "\n### Situation et contexte\n\n**Situation au démarrage :** elle "
+                            "n'a pas été consignée.\n\n**Contexte :** il n'a pas été consigné.\n"));
+
+        Folder f = full_folder();
+        f.pistes[0].desire.reset();
+        const std::string full = render_synthesis(fr(), f);
+        CHECK(contains(full, "#### Valeurs\n\n- Utilité sociale\n"));
+        CHECK(contains(full, "#### Motivations\n\nAucune motivation n'a été consignée.\n"));
+        CHECK(contains(full, "#### Critères fondamentaux\n\nAucun critère fondamental n'a été "
+                             "consigné.\n"));
+        CHECK(contains(full, "#### Traits de personnalité\n\nAucun trait de personnalité"));
+        // The plan B piste has no aspect, no survey, no rating.
+        const std::string backup = full.substr(position(full, "### Responsable administrative"));
+        CHECK(contains(backup, "- **Envie :** non évaluée — **faisabilité :** non évaluée\n"));
+        CHECK(contains(backup, "**Aspects favorables**\n\nAucun aspect favorable n'a été "
+                               "consigné.\n"));
+        CHECK(contains(backup, "**Aspects défavorables ou zones d'ombre**\n\nAucun aspect "
+                               "défavorable ni zone d'ombre n'a été consigné.\n"));
+        CHECK(contains(backup, "**Enquêtes métiers**\n\nAucune enquête métier n'a été menée sur "
+                               "cette piste.\n"));
+        // No action at all is said once, not once per horizon.
+        CHECK_FALSE(contains(doc, "### Court terme"));
     }
 
     TEST_CASE("no date unless the folder states an end") {

@@ -21,6 +21,37 @@ TEST_SUITE("values") {
         CHECK(parse_duration_minutes("0:45") == 45);
         CHECK(parse_duration_minutes("24h") == 1440);
         CHECK(parse_duration_minutes(" 1h ") == 60);
+        // Units in either case, and hours with minutes spelled out.
+        CHECK(parse_duration_minutes("2H30") == 150);
+        CHECK(parse_duration_minutes("90M") == 90);
+        CHECK(parse_duration_minutes("90mn") == 90);
+        CHECK(parse_duration_minutes("1h30m") == 90);
+        CHECK(parse_duration_minutes("1h30min") == 90);
+    }
+
+    TEST_CASE("a duration that is not a whole number of minutes suggests the nearest one") {
+        CHECK_THROWS_WITH(parse_duration_minutes("1.333"), doctest::Contains("essayez 1h20"));
+        CHECK_THROWS_WITH(parse_duration_minutes("1.01"), doctest::Contains("essayez 1h01"));
+        CHECK_THROWS_WITH(parse_duration_minutes("0.001"), doctest::Contains("essayez 1min"));
+    }
+
+    TEST_CASE("an impossible date names the year range only when the year is the cause") {
+        const Date today{2026, 3, 10};
+        CHECK_THROWS_WITH(parse_date("2026-02-30", today), "date impossible « 2026-02-30 »");
+        CHECK_THROWS_WITH(parse_date("1800-02-03", today), doctest::Contains("1900 à 2199"));
+    }
+
+    TEST_CASE("only the words for today need today's date") {
+        CHECK(names_today("today"));
+        CHECK(names_today(" aujourd'hui "));
+        CHECK_FALSE(names_today("2026-03-10"));
+    }
+
+    TEST_CASE("an unknown term agrees with the noun naming it") {
+        CHECK_THROWS_WITH(resolve_term(session_modes(), "bogus", "modalité"),
+                          doctest::Contains("modalité inconnue « bogus »"));
+        CHECK_THROWS_WITH(resolve_term(session_kinds(), "bogus", "type de séance"),
+                          doctest::Contains("type de séance inconnu « bogus »"));
     }
 
     TEST_CASE("durations that are refused") {
@@ -49,7 +80,9 @@ TEST_SUITE("values") {
         CHECK_THROWS_AS(parse_date("2026-02-29", today), UsageError);
         CHECK_THROWS_AS(parse_date("2026-13-01", today), UsageError);
         CHECK_THROWS_AS(parse_date("31/04/2026", today), UsageError);
-        CHECK_THROWS_AS(parse_date("2026-3-2", today), UsageError);
+        CHECK(parse_date("2026-3-2", today) == Date{2026, 3, 2}); // as 2/3/2026 is
+        CHECK_THROWS_AS(parse_date("2026-003-2", today), UsageError);
+        CHECK_THROWS_AS(parse_date("2026-3-", today), UsageError);
         CHECK_THROWS_AS(parse_date("yesterday", today), UsageError);
         CHECK_THROWS_AS(parse_date("0000-01-01", today), UsageError);
     }
@@ -70,6 +103,10 @@ TEST_SUITE("values") {
         CHECK_THROWS_AS(parse_time_of_day("24:00"), UsageError);
         CHECK_THROWS_AS(parse_time_of_day("12:60"), UsageError);
         CHECK_THROWS_AS(parse_time_of_day("12"), UsageError);
+        CHECK(parse_time_of_day("9h30") == TimeOfDay{9, 30});
+        CHECK(parse_time_of_day("11h") == TimeOfDay{11, 0}); // as French people write it
+        CHECK_THROWS_AS(parse_time_of_day("11:"), UsageError);
+        CHECK_THROWS_AS(parse_time_of_day("9h5"), UsageError);
     }
 
     TEST_CASE("minutes shown to people") {
@@ -101,5 +138,12 @@ TEST_SUITE("values") {
         CHECK_THROWS_AS(require_clean_text("\xc3", "t"), UsageError);
         CHECK_THROWS_AS(require_clean_text("\xed\xa0\x80", "t"), UsageError); // surrogate
         CHECK_THROWS_AS(require_clean_text("\x1b[31m", "t"), UsageError);
+        // Bytes that lead no UTF-8 sequence, followed by what would continue one (fuzz_values):
+        // they were taken for the lead of three bytes, and a note written with one made a file
+        // bilan could not read back.
+        CHECK_THROWS_AS(require_clean_text("apti\xff\x97\x8dtue", "t"), UsageError);
+        CHECK_THROWS_AS(require_clean_text("\xf5\x80\x80", "t"), UsageError);
+        CHECK_THROWS_AS(require_clean_text("\xf8\x88\x80\x80", "t"), UsageError);
+        CHECK_NOTHROW(require_clean_text("\xf4\x8f\xbf\xbf", "t")); // U+10FFFF, the last
     }
 }

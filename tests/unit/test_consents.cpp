@@ -1,0 +1,158 @@
+// A consent over time: granting again after a revocation, revoking, the history kept as
+// evidence, and the order of `consent list`.
+#include "bilan/synthesis.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace bilan;
+
+namespace {
+
+Consent consent(const std::string& recipient, Date date, std::vector<std::string> sections = {}) {
+    Consent c;
+    c.recipient = recipient;
+    c.id = consent_id(recipient);
+    c.date = date;
+    c.sections = std::move(sections);
+    c.origin = {"consents/" + c.id + ".toml", 0, 0};
+    return c;
+}
+
+std::vector<std::string> recipients(const std::vector<Consent>& consents) {
+    std::vector<std::string> out;
+    for (const Consent& c : consents)
+        out.push_back(c.recipient + "/" + c.id);
+    return out;
+}
+
+} // namespace
+
+TEST_SUITE("consents") {
+    TEST_CASE("a history line reads back as it was written") {
+        const ConsentPeriod dated{Date{2026, 5, 4}, {"projet", "plan"}, Date{2026, 6, 1}};
+        CHECK(consent_period_text(dated) ==
+              "accordé le 2026-05-04 (projet, plan), retiré le 2026-06-01");
+        CHECK(parse_consent_period(consent_period_text(dated)) == dated);
+        const ConsentPeriod undated{Date{2026, 5, 4}, {"circonstances"}, std::nullopt};
+        CHECK(consent_period_text(undated) == "accordé le 2026-05-04 (circonstances), retiré");
+        CHECK(parse_consent_period(consent_period_text(undated)) == undated);
+    }
+
+    TEST_CASE("a history line takes section aliases and gives their keys") {
+        CHECK(parse_consent_period("accordé le 04/05/2026 (Plan, project), retiré le 2026-06-01")
+                  .sections == std::vector<std::string>{"projet", "plan"});
+    }
+
+    TEST_CASE("a malformed history line says what is expected") {
+        for (const char* bad :
+             {"", "accordé", "retiré le 2026-06-01", "accordé le 2026-05-04 (projet, plan)",
+              "accordé le 2026-05-04 (), retiré", "accordé le today (projet), retiré",
+              "accordé le 2026-05-04 (projet), retiré hier",
+              "accordé le 2026-05-04 (projet), retiré le demain"})
+            CHECK_THROWS_WITH_AS(parse_consent_period(bad),
+                                 doctest::Contains("attendu « accordé le AAAA-MM-JJ"), UsageError);
+        CHECK_THROWS_WITH_AS(parse_consent_period("accordé le 2026-02-30 (projet), retiré"),
+                             doctest::Contains("2026-02-30"), UsageError);
+        CHECK_THROWS_WITH_AS(parse_consent_period("accordé le 2026-05-04 (salaire), retiré"),
+                             doctest::Contains("« salaire »"), UsageError);
+        CHECK_THROWS_WITH_AS(
+            parse_consent_period("accordé le 2026-05-04 (projet), retiré le 2026-05-01"),
+            doctest::Contains("le retrait (2026-05-01) précède l'accord (2026-05-04)"), UsageError);
+    }
+
+    TEST_CASE("granting a revoked consent again keeps the revocation as evidence") {
+        Consent c = consent("Employeur RH", Date{2026, 5, 4}, {"Projet"});
+        c.revoked = true;
+        c.revoked_on = Date{2026, 6, 1};
+        const Consent next = grant_again(c, Date{2026, 7, 1}, {"plan"});
+        CHECK(next.recipient == "Employeur RH"); // as first recorded, whatever was typed
+        CHECK(next.id == c.id);
+        CHECK(next.date == Date{2026, 7, 1});
+        CHECK(next.sections == std::vector<std::string>{"plan"});
+        CHECK_FALSE(next.revoked);
+        CHECK_FALSE(next.revoked_on);
+        REQUIRE(next.history.size() == 1);
+        CHECK(next.history[0] ==
+              ConsentPeriod{Date{2026, 5, 4}, {"projet"}, Date{2026, 6, 1}}); // keys, not aliases
+
+        Consent again = revoke_consent(next, Date{2026, 8, 1});
+        again = grant_again(again, Date{2026, 8, 1}, {"pistes"}); // the same day is fine
+        REQUIRE(again.history.size() == 2);
+        CHECK(again.history[0] == next.history[0]); // oldest first
+        CHECK(again.history[1] == ConsentPeriod{Date{2026, 7, 1}, {"plan"}, Date{2026, 8, 1}});
+    }
+
+    TEST_CASE("a consent without sections goes to history with the default ones") {
+        Consent c = consent("France Travail", Date{2026, 5, 4});
+        c.revoked = true;
+        const Consent next = grant_again(c, Date{2026, 5, 4}, {"projet"});
+        REQUIRE(next.history.size() == 1);
+        CHECK(next.history[0] == ConsentPeriod{Date{2026, 5, 4}, {"projet", "plan"}, std::nullopt});
+    }
+
+    TEST_CASE("granting an active consent again changes its date and sections only") {
+        const Consent c = consent("France Travail", Date{2026, 5, 4}, {"projet"});
+        const Consent next = grant_again(c, Date{2026, 4, 1}, {"plan"}); // a correction
+        CHECK(next.date == Date{2026, 4, 1});
+        CHECK(next.sections == std::vector<std::string>{"plan"});
+        CHECK(next.history.empty());
+        CHECK(next.recipient == "France Travail");
+    }
+
+    TEST_CASE("a new grant cannot predate the revocation it follows") {
+        Consent c = consent("France Travail", Date{2026, 5, 4});
+        c.revoked = true;
+        c.revoked_on = Date{2026, 6, 1};
+        CHECK_THROWS_WITH_AS(grant_again(c, Date{2026, 5, 20}, {"plan"}),
+                             doctest::Contains("accord du 2026-05-20 refusé : le consentement "
+                                               "pour « France Travail » a été retiré le "
+                                               "2026-06-01"),
+                             RefusedError);
+        c.revoked_on.reset(); // revoked without a date: the grant it ended is the bound
+        CHECK_THROWS_WITH_AS(grant_again(c, Date{2026, 5, 3}, {"plan"}),
+                             doctest::Contains("accordé le 2026-05-04 puis retiré"), RefusedError);
+        // Granted again, then granted once more: the history still bounds the date.
+        c.revoked_on = Date{2026, 6, 1};
+        const Consent next = grant_again(c, Date{2026, 7, 1}, {"plan"});
+        CHECK_THROWS_AS(grant_again(next, Date{2026, 5, 31}, {"plan"}), RefusedError);
+        CHECK(grant_again(next, Date{2026, 6, 1}, {"plan"}).date == Date{2026, 6, 1});
+    }
+
+    TEST_CASE("an unknown earlier section is pointed at, not copied to history") {
+        Consent c = consent("A", Date{2026, 5, 4}, {"salaire"});
+        c.revoked = true;
+        CHECK_THROWS_WITH_AS(grant_again(c, Date{2026, 6, 1}, {"plan"}),
+                             doctest::Contains("consents/a.toml"), DataError);
+    }
+
+    TEST_CASE("a revocation cannot predate the grant") {
+        const Consent c = consent("France Travail", Date{2026, 5, 4});
+        CHECK_THROWS_WITH_AS(revoke_consent(c, Date{2026, 5, 3}),
+                             doctest::Contains("retrait du 2026-05-03 refusé : le consentement "
+                                               "pour « France Travail » n'a été accordé que le "
+                                               "2026-05-04"),
+                             RefusedError);
+        const Consent same_day = revoke_consent(c, Date{2026, 5, 4});
+        CHECK(same_day.revoked);
+        CHECK(same_day.revoked_on == Date{2026, 5, 4});
+        const Consent undated = revoke_consent(c, std::nullopt);
+        CHECK(undated.revoked);
+        CHECK_FALSE(undated.revoked_on);
+        // The first revocation stays as it was recorded.
+        CHECK(revoke_consent(same_day, Date{2026, 9, 1}).revoked_on == Date{2026, 5, 4});
+    }
+
+    TEST_CASE("consents sort by folded recipient, then id") {
+        std::vector<Consent> consents{
+            consent("France Travail", Date{2026, 5, 4}), consent("autre", Date{2026, 5, 4}),
+            consent("Établissement", Date{2026, 5, 4}),  consent("employeur", Date{2026, 5, 4}),
+            consent("Autre", Date{2026, 5, 4}),          consent("autre", Date{2026, 5, 4})};
+        consents[1].id = "autre-2"; // a second file for the same recipient, by hand
+        consents.back().id = "autre-1";
+        sort_consents(consents);
+        CHECK(recipients(consents) ==
+              std::vector<std::string>{"Autre/autre", "autre/autre-1", "autre/autre-2",
+                                       "employeur/employeur", "Établissement/etablissement",
+                                       "France Travail/france-travail"});
+    }
+}
