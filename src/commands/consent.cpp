@@ -10,6 +10,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <unistd.h>
 
 namespace bilan::cli {
 namespace {
@@ -179,7 +180,12 @@ int run_list(const Context& context, bool json) {
     store.require_bilan();
     store::Diagnostics strict;
     const std::vector<Consent> consents = store.load_consents(strict);
-    print_out(json ? consents_json(consents) : consents_table(consents));
+    if (json)
+        print_out(consents_json(consents));
+    else if (consents.empty() && ::isatty(STDOUT_FILENO)) // a person sees the command worked
+        print_out("Aucun consentement.\n");
+    else
+        print_out(consents_table(consents));
     return 0;
 }
 

@@ -4,6 +4,7 @@
 #include "cli/records.hpp"
 
 #include <CLI/CLI.hpp>
+#include <unistd.h>
 
 namespace bilan::cli {
 namespace {
@@ -80,7 +81,11 @@ void register_experience(CLI::App& app, Context& context, Registry& registry) {
     add_list_command(*group, context, registry, "Lister le parcours par date",
                      [](const store::Store& store, bool json) {
                          const auto list = store.load_experiences(strict());
-                         return json ? experiences_json(list) : experiences_table(list);
+                         if (json) return experiences_json(list);
+                         // On a terminal, a person sees the command worked.
+                         if (list.empty() && ::isatty(STDOUT_FILENO))
+                             return std::string("Aucune expérience.\n");
+                         return experiences_table(list);
                      });
     auto id = std::make_shared<std::string>();
     CLI::App* rm = group->add_subcommand(

@@ -49,6 +49,8 @@ trait list|Aucune caractéristique personnelle.
 test list|Aucun test.
 piste list|Aucune piste.
 action list|Aucune action.
+experience list|Aucune expérience.
+consent list|Aucun consentement.
 LIST
     run_on_tty -C "$dir" skill list --json
     expect_out_contains '"skills": []'
