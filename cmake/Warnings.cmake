@@ -7,7 +7,23 @@ target_compile_options(bilan_warnings INTERFACE
   $<$<BOOL:${BILAN_WERROR}>:-Werror>)
 
 add_library(bilan_sanitizers INTERFACE)
-if(BILAN_SANITIZE)
+if(BILAN_FUZZ)
+  # libFuzzer exists only in clang; with gcc the flags below would fail late and obscurely.
+  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR
+      "BILAN_FUZZ needs clang (libFuzzer), not ${CMAKE_CXX_COMPILER_ID}: configure with "
+      "-DCMAKE_CXX_COMPILER=clang++ (or clang++-14), or use `cmake --preset fuzz`")
+  endif()
+  # Everything linked into a fuzz target is instrumented for coverage (fuzzer-no-link: the
+  # libFuzzer runtime and its main() come only with the targets' own -fsanitize=fuzzer), and
+  # ASan/UBSan make every memory error and UB abort, which is what libFuzzer reports as a crash.
+  # The bilan executable and the unit tests link the sanitizer runtimes only; the coverage
+  # callbacks they then carry are no-ops from that runtime.
+  target_compile_options(bilan_sanitizers INTERFACE
+    -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+    -fno-omit-frame-pointer)
+  target_link_options(bilan_sanitizers INTERFACE -fsanitize=address,undefined)
+elseif(BILAN_SANITIZE)
   target_compile_options(bilan_sanitizers INTERFACE
     -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
   target_link_options(bilan_sanitizers INTERFACE -fsanitize=address,undefined)

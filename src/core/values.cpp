@@ -99,7 +99,14 @@ bool names_today(std::string_view raw) {
 
 Date parse_date(std::string_view raw, const Date& today) {
     const std::string_view text = trim(raw);
-    if (names_today(text)) return today;
+    if (names_today(text)) {
+        // Callers with no clock (a record file, $BILAN_TODAY itself) give no valid `today`:
+        // "today" is then refused, not taken for the date 0-00-00 (found by fuzz_folder).
+        if (!valid_date(today.year, today.month, today.day))
+            throw UsageError("date invalide " + quoted(raw) +
+                             " : attendu une date fixe, AAAA-MM-JJ ou JJ/MM/AAAA");
+        return today;
+    }
     int y = 0, m = 0, d = 0;
     bool shaped = false;
     if (const auto dash1 = text.find('-'); dash1 == 4) { // 2026-03-05, 2026-3-5

@@ -12,7 +12,9 @@ namespace {
 // within bounds and leaves the error to toml++.
 class DepthScanner {
 public:
-    DepthScanner(std::string_view text, const std::string& shown) : text_(text), shown_(shown) {}
+    // `characters`: also refuse what toml++ 3.3 cannot classify (check_toml_text).
+    DepthScanner(std::string_view text, const std::string& shown, bool characters)
+        : text_(text), shown_(shown), characters_(characters) {}
     void run();
 
 private:
@@ -22,6 +24,7 @@ private:
     };
     std::string_view text_;
     const std::string& shown_;
+    bool characters_;
     std::size_t i_ = 0;
     std::vector<Open> open_;
     int table_depth_ = 0; // levels of the last [table] or [[array]] header
@@ -36,10 +39,50 @@ private:
     void key_context();
     void value_context(char c);
     void open(char kind, int depth, std::size_t where);
+    void outside_string(std::size_t where) const;
+    void bare_value();
+    void after_backslash(std::size_t backslash);
+    [[noreturn]] void fail(std::size_t where, const std::string& why) const;
     [[noreturn]] void fail(std::size_t where) const;
 };
 
+// A byte of a key or a value outside any string: toml++ asks whether a non-ASCII one is
+// whitespace. Such a character is not valid TOML there anyway.
+void DepthScanner::outside_string(std::size_t where) const {
+    if (characters_ && static_cast<unsigned char>(text_[where]) >= 0x80)
+        fail(where, "caractère non ASCII hors d'une chaîne entre guillemets");
+}
+
+// A value without quotes (a number, a date, true...): toml++ reads ahead to the next character
+// that may end a value, asking of each whether it is whitespace, quotes included ("09:30"À"
+// is one run of it). Leaves i_ on what ends the run, always past its first byte.
+void DepthScanner::bare_value() {
+    const auto ends_value = [](char c) {
+        return c == ' ' || c == '\t' || (c >= '\n' && c <= '\r') || c == ']' || c == '}' ||
+               c == ',' || c == '#';
+    };
+    do {
+        outside_string(i_);
+        ++i_;
+    } while (i_ < text_.size() && !ends_value(text_[i_]));
+}
+
+// In a multi-line basic string, after the backslash at `backslash`: toml++ asks whether the
+// next character is whitespace and, if so, skips spaces and line breaks and asks again of the
+// first character that follows (a line-ending backslash). Leaves i_ after what it skipped.
+void DepthScanner::after_backslash(std::size_t backslash) {
+    std::size_t k = backslash + 1;
+    while (k < text_.size() &&
+           (text_[k] == ' ' || text_[k] == '\t' || text_[k] == '\n' || text_[k] == '\r'))
+        ++k;
+    if (characters_ && k < text_.size() && static_cast<unsigned char>(text_[k]) >= 0x80)
+        fail(k, "« \\ » en fin de ligne suivi d'un caractère non ASCII, que toml++ 3.3 ne lit "
+                "pas sûrement : commencez la ligne suivante par un caractère ASCII");
+    i_ = k == backslash + 1 ? backslash + 2 : k; // an escape, or the text after the line break
+}
+
 void DepthScanner::run() {
+    if (text_.starts_with("\xef\xbb\xbf")) i_ = 3; // a byte-order mark, which toml++ skips
     while (i_ < text_.size()) {
         const char c = text_[i_];
         if (c == '\n') {
@@ -102,7 +145,7 @@ void DepthScanner::value_context(char c) {
         if (!open_.empty() && open_.back().kind == '[') value_depth_ = open_.back().depth + 1;
         return;
     default:
-        ++i_;
+        bare_value();
     }
 }
 
@@ -122,6 +165,7 @@ int DepthScanner::scan_key() {
             continue;
         }
         if (c == '.') ++parts;
+        outside_string(i_);
         ++i_;
     }
     if (at('=')) ++i_;
@@ -134,7 +178,9 @@ void DepthScanner::skip_string() {
     i_ += multiline ? 3 : 1;
     while (i_ < text_.size()) {
         const char c = text_[i_];
-        if (c == '\\' && quote == '"') {
+        if (c == '\\' && quote == '"' && multiline) {
+            after_backslash(i_);
+        } else if (c == '\\' && quote == '"') {
             i_ += 2;
         } else if (c == quote && (!multiline || (at(quote, 1) && at(quote, 2)))) {
             i_ += multiline ? 3 : 1;
@@ -150,6 +196,10 @@ void DepthScanner::skip_string() {
 }
 
 void DepthScanner::fail(std::size_t where) const {
+    fail(where, "plus de " + std::to_string(max_toml_depth) + " niveaux d'imbrication");
+}
+
+void DepthScanner::fail(std::size_t where, const std::string& why) const {
     int line = 1, column = 1;
     for (std::size_t k = 0; k < where && k < text_.size(); ++k) {
         const auto byte = static_cast<unsigned char>(text_[k]);
@@ -158,15 +208,17 @@ void DepthScanner::fail(std::size_t where) const {
         else if ((byte & 0xc0) != 0x80) // columns count code points, as toml++ does
             ++column;
     }
-    throw DataError({shown_, line, column}, "TOML invalide : plus de " +
-                                                std::to_string(max_toml_depth) +
-                                                " niveaux d'imbrication");
+    throw DataError({shown_, line, column}, "TOML invalide : " + why);
 }
 
 } // namespace
 
 void check_toml_depth(std::string_view text, const std::string& display_path) {
-    DepthScanner(text, display_path).run();
+    DepthScanner(text, display_path, false).run();
+}
+
+void check_toml_text(std::string_view text, const std::string& display_path) {
+    DepthScanner(text, display_path, true).run();
 }
 
 } // namespace bilan::store

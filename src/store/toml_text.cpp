@@ -152,7 +152,7 @@ std::string emit_fields(const Fields& fields) {
 }
 
 toml::table parse_toml(std::string_view text, const std::string& display_path) {
-    check_toml_depth(text, display_path); // before toml++ can overflow the stack
+    check_toml_text(text, display_path); // before toml++ can overflow the stack, or worse
     try {
         return toml::parse(text, std::string_view{display_path});
     } catch (const toml::parse_error& e) {

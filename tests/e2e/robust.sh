@@ -47,11 +47,13 @@ expect_all_parse() { # DIR [what]
 }
 
 # LD_PRELOAD value for the fault shim, with the ASan runtime first when the binary has one
-# (ASan refuses to start otherwise; its interceptors then call into the shim). Empty when the
-# shim was not built.
+# (ASan refuses to start otherwise; its interceptors then call into the shim). Fails when the
+# shim was not built, or when the binary is static (BILAN_STATIC, the default outside the
+# sanitizer builds): nothing can be preloaded into it, and the asan build runs those tests.
 FAULTS_LIB=$(dirname "$BILAN")/libbilan_faults.so
 fault_preload() {
     [ -f "$FAULTS_LIB" ] || return 1
+    ldd "$BILAN" >/dev/null 2>&1 || return 1
     local asan
     asan=$(ldd "$BILAN" 2>/dev/null | awk '/libasan/ {print $3; exit}')
     printf '%s\n' "${asan:+$asan:}$FAULTS_LIB"

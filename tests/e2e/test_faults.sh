@@ -82,7 +82,7 @@ prepare() { # BASE NEW ARGS… (@DIR@ = the folder)
 }
 
 test_every_failing_call_of_session_add() {
-    [ -n "$PRELOAD" ] || { skip "fault shim not built"; return; }
+    [ -n "$PRELOAD" ] || { skip "no fault shim for this binary (not built, or bilan is static)"; return; }
     local base new op
     base=$(new_bilan)
     "$BILAN" -C "$base" session add --date 2026-03-03 --phase investigation --duration 1h >/dev/null
@@ -93,7 +93,7 @@ test_every_failing_call_of_session_add() {
 }
 
 test_every_failing_call_of_a_first_session() { # creates sessions/ too
-    [ -n "$PRELOAD" ] || { skip "fault shim not built"; return; }
+    [ -n "$PRELOAD" ] || { skip "no fault shim for this binary (not built, or bilan is static)"; return; }
     local base new op
     base=$(new_bilan)
     new=$TMP_ROOT/new.first
@@ -103,7 +103,7 @@ test_every_failing_call_of_a_first_session() { # creates sessions/ too
 }
 
 test_every_failing_call_of_set() {
-    [ -n "$PRELOAD" ] || { skip "fault shim not built"; return; }
+    [ -n "$PRELOAD" ] || { skip "no fault shim for this binary (not built, or bilan is static)"; return; }
     local base new op
     base=$(new_bilan)
     new=$TMP_ROOT/new.set
@@ -113,7 +113,7 @@ test_every_failing_call_of_set() {
 }
 
 test_every_failing_call_of_session_rm() {
-    [ -n "$PRELOAD" ] || { skip "fault shim not built"; return; }
+    [ -n "$PRELOAD" ] || { skip "no fault shim for this binary (not built, or bilan is static)"; return; }
     local base new op id
     base=$(new_bilan)
     id=$("$BILAN" -C "$base" session add --date 2026-03-03 --phase investigation --duration 1h)
@@ -127,7 +127,7 @@ test_every_failing_call_of_session_rm() {
 }
 
 test_every_failing_call_of_init() {
-    [ -n "$PRELOAD" ] || { skip "fault shim not built"; return; }
+    [ -n "$PRELOAD" ] || { skip "no fault shim for this binary (not built, or bilan is static)"; return; }
     local base new op
     base=$TMP_ROOT/init.base
     mkdir "$base"
@@ -142,7 +142,7 @@ test_every_failing_call_of_init() {
 # ---- the messages and the recoveries ------------------------------------------------------
 
 test_a_full_disk_says_so_in_one_line() {
-    [ -n "$PRELOAD" ] || { skip "fault shim not built"; return; }
+    [ -n "$PRELOAD" ] || { skip "no fault shim for this binary (not built, or bilan is static)"; return; }
     local dir snap
     dir=$(new_bilan)
     "$BILAN" -C "$dir" session add --date 2026-03-03 --phase investigation --duration 1h >/dev/null
@@ -172,7 +172,7 @@ test_a_full_disk_says_so_in_one_line() {
 }
 
 test_short_writes_and_interrupted_calls_are_resumed() {
-    [ -n "$PRELOAD" ] || { skip "fault shim not built"; return; }
+    [ -n "$PRELOAD" ] || { skip "no fault shim for this binary (not built, or bilan is static)"; return; }
     local a b
     a=$(new_bilan) b=$(new_bilan)
     "$BILAN" -C "$a" session add --date 2026-03-04 --phase investigation --duration 1h \
@@ -188,7 +188,7 @@ test_short_writes_and_interrupted_calls_are_resumed() {
 }
 
 test_a_file_system_without_rename_noreplace() {
-    [ -n "$PRELOAD" ] || { skip "fault shim not built"; return; }
+    [ -n "$PRELOAD" ] || { skip "no fault shim for this binary (not built, or bilan is static)"; return; }
     local dir errno
     for errno in EINVAL ENOSYS; do
         dir=$(new_bilan)

@@ -63,10 +63,52 @@ TEST_SUITE("store.guard") {
         CHECK_THROWS_AS(parse_toml(text, "f.toml"), DataError);
     }
 
+    // Found by fuzz_folder: toml++ 3.3.0 asks whether a non-ASCII character is whitespace in
+    // these places, and for most (é, ô...) reaches __builtin_unreachable() in answering.
+    TEST_CASE("what toml++ cannot classify is refused before it sees it") {
+        const auto text_error = [](std::string_view text) {
+            try {
+                check_toml_text(text, "f.toml");
+            } catch (const DataError& e) {
+                return std::string(e.what());
+            }
+            return std::string();
+        };
+        CHECK(text_error("text =\xc3\xb4le\n") ==
+              "f.toml:1:7: TOML invalide : caractère non ASCII hors d'une chaîne entre guillemets");
+        CHECK(text_error("a = 1\n\xc3\xa9t\xc3\xa9 = 2\n").starts_with("f.toml:2:1: "));
+        CHECK(text_error("[\xc3\xa9]\n").starts_with("f.toml:1:2: "));
+        CHECK(text_error("x = [\"a\", \xc3\xa9]\n").starts_with("f.toml:1:11: "));
+        CHECK(text_error("note = \"\"\"\\\n  \xc3\xa9t\xc3\xa9\"\"\"\n")
+                  .starts_with("f.toml:2:3: TOML invalide : « \\ » en fin de ligne"));
+        CHECK(text_error("note = \"\"\"a\\\xc3\xa9\"\"\"\n").starts_with("f.toml:1:13: "));
+        // toml++ reads ahead of a value without quotes up to what may end it, quotes included.
+        CHECK(text_error("why = 09:30:00\"\xc3\x80 confirmer\"\n").starts_with("f.toml:1:16: "));
+        CHECK(text_error("a = 1\"\xc3\xa9\"\n").starts_with("f.toml:1:7: "));
+        CHECK(
+            text_error(
+                "a = [1, \"\xc3\xa9\"]\nt = 09:30:00 # \xc3\xa9\nx = { a = 1, b = \"\xc3\xa9\" }\n"
+                "d = 2026-03-02T09:30:00\"\n") == "");
+        // Strings, comments, quoted keys and a byte-order mark hold any text.
+        CHECK(text_error("\xef\xbb\xbfnote = \"\xc3\xa9t\xc3\xa9\" # \xc3\xa0 bient\xc3\xb4t\n"
+                         "\"cl\xc3\xa9\".b = '\xc3\xa9'\nm = \"\"\"\n\xc3\xa9\\n\"\"\"\n"
+                         "l = \'\'\'\\\n\xc3\xa9\'\'\'\n") == "");
+        CHECK_THROWS_AS(parse_toml("note = \"\"\"\\\n \xc3\xa9t\xc3\xa9\"\"\"\n", "f.toml"),
+                        DataError);
+        CHECK_THROWS_AS(parse_toml("text =\xc3\xb4le\n", "f.toml"), DataError);
+        // A line-ending backslash before ASCII text is still read as TOML says.
+        const toml::table table = parse_toml(
+            "n = \"\"\"\xc3\xa9t\xc3\xa9 \\\n   \t  \n  b \xc3\xa0\\t\\\\\"\"\"\n", "f.toml");
+        CHECK(table["n"].value_or(std::string()) == "\xc3\xa9t\xc3\xa9 b \xc3\xa0\t\\");
+    }
+
     TEST_CASE("malformed text stays within bounds") {
         for (std::string_view text : {"\"", "'''", "a.", "[", "[[", "}", "]]]]", "x = {", "\"\\",
                                       "a = \"\"\"\\", "a = [,,,{,", "#", "= = ="})
             CHECK_NOTHROW(check_toml_depth(text, "f.toml"));
+        for (std::string_view text :
+             {"a = \"\"\"\\", "a = \"\"\"\\ \n", "\xef\xbb\xbf", "\xef\xbb\xbf#"})
+            CHECK_NOTHROW(check_toml_text(text, "f.toml"));
     }
 }
 

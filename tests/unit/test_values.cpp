@@ -85,6 +85,11 @@ TEST_SUITE("values") {
         CHECK_THROWS_AS(parse_date("2026-3-", today), UsageError);
         CHECK_THROWS_AS(parse_date("yesterday", today), UsageError);
         CHECK_THROWS_AS(parse_date("0000-01-01", today), UsageError);
+        // No clock, no today (fuzz_folder): a record file's "today" was taken for 0-00-00,
+        // which render could not spell.
+        CHECK_THROWS_AS(parse_date("today", Date{}), UsageError);
+        CHECK_THROWS_AS(parse_date(" aujourd'hui ", Date{}), UsageError);
+        CHECK_THROWS_AS(parse_date("aujourdhui", Date{}), UsageError);
     }
 
     TEST_CASE("date arithmetic and text") {
