@@ -150,6 +150,11 @@ private:
 // Writes `content` to `path` atomically with mode 0600 (temp file, fsync, rename, fsync dir).
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
 
+// Writes a document where the user asked (`render -o`): a regular file (or a new one)
+// atomically as above, through a symbolic link to its target; a device or a pipe
+// (/dev/stdout, /dev/null, a FIFO) by writing into it, never by replacing it with a file.
+void write_output_file(const std::filesystem::path& path, std::string_view content);
+
 // What `set` accepts and how each field is typed.
 struct BilanField {
     std::string_view key;

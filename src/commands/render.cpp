@@ -50,7 +50,7 @@ int run_render(const Context& context, const RenderOptions& o) {
     if (o.output.empty() || o.output == "-")
         print_out(document);
     else
-        store::write_file_atomically(o.output, document);
+        store::write_output_file(o.output, document);
     return 0;
 }
 

@@ -163,6 +163,24 @@ void write_file_atomically(const fs::path& path, std::string_view content) {
     fsync_directory(parent_or_dot(path));
 }
 
+void write_output_file(const fs::path& path, std::string_view content) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) { // nothing there yet (or a dangling link): create it
+        write_file_atomically(path, content);
+        return;
+    }
+    if (S_ISDIR(info.st_mode)) throw EnvironmentError(path.string() + " est un dossier");
+    if (S_ISREG(info.st_mode)) { // a link keeps pointing at the file it names
+        std::error_code ec;
+        const fs::path target = fs::canonical(path, ec);
+        write_file_atomically(ec ? path : target, content);
+        return;
+    }
+    FileDescriptor fd(::open(path.c_str(), O_WRONLY | O_CLOEXEC));
+    if (fd.get() < 0) throw system_error("écriture impossible dans", path.string(), errno);
+    write_all(fd.get(), content, path.string());
+}
+
 void create_file_atomically(const fs::path& path, std::string_view content) {
     const std::string temp = write_temp(path, content);
     int moved = ::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, path.c_str(), RENAME_NOREPLACE);

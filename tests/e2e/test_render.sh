@@ -470,4 +470,30 @@ test_help() {
     expect_out_contains "-o"
 }
 
+# `render -o /dev/null` as root replaced the system's /dev/null with a 0600 regular file (the
+# atomic write renamed a temp file over it): a device, a pipe or a link is written through.
+test_render_o_writes_through_devices_pipes_and_links() {
+    local dir=$TMP_ROOT/through
+    mkdir -p "$dir"
+    if mknod -m 666 "$dir/null" c 1 3 2>/dev/null; then
+        run -C "$EXAMPLE" render -o "$dir/null"
+        expect_status 0
+        [ -c "$dir/null" ] && ok || fail "the device was replaced by $(stat -c %F "$dir/null")"
+    fi
+    mkfifo "$dir/pipe"
+    cat "$dir/pipe" >"$dir/from-pipe" &
+    run -C "$EXAMPLE" render -o "$dir/pipe"
+    wait
+    expect_status 0
+    [ -p "$dir/pipe" ] && ok || fail "the pipe was replaced"
+    expect_file_contains "$dir/from-pipe" "## Plan d'action"
+    : >"$dir/target.md"
+    ln -s target.md "$dir/link.md"
+    run -C "$EXAMPLE" render -o "$dir/link.md"
+    expect_status 0
+    [ -L "$dir/link.md" ] && ok || fail "the link was replaced"
+    expect_file_contains "$dir/target.md" "## Plan d'action"
+    expect_equal "$(stat -c %a "$dir/target.md")" 600 "mode of the written target"
+}
+
 run_tests
