@@ -33,6 +33,8 @@ for target in "${targets[@]}"; do
     # The regressions are read, never written: libFuzzer adds new inputs to the first folder.
     [ -d "$here/regressions/$target" ] && args+=("$here/regressions/$target")
     start=$SECONDS
+    stamp=$build/fuzz-logs/$target.start # older than this run's crash inputs
+    : >"$stamp"
     "$fuzzer" "${args[@]}" >"$log" 2>&1
     result=$?
     executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
@@ -40,11 +42,14 @@ for target in "${targets[@]}"; do
         "$((SECONDS - start))" "$(find "$corpus" -type f | wc -l)"
     if [ "$result" -eq 0 ]; then
         echo
+    elif [ "$result" -eq 72 ]; then # libFuzzer's status when a signal stops it
+        status=1
+        echo ", interrupted (exit 72)"
     else
         status=1
         echo ", FAILED (exit $result), see $log"
         grep -m 3 -E 'ERROR:|runtime error|invariant|SUMMARY' "$log" | sed 's/^/    /'
-        ls -t "$artifacts" 2>/dev/null | head -n 3 | sed "s|^|    artifact: $artifacts|"
+        find "$artifacts" -type f -newer "$stamp" | sed 's/^/    artifact: /'
     fi
 done
 exit $status
