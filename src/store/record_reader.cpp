@@ -72,6 +72,13 @@ std::vector<std::string> RecordReader::texts(std::string_view key) {
             fail(position_of(item, file_.file), "« " + std::string(key) + " » : attendu du texte");
             continue;
         }
+        // As for text(): an item of a list is shown too (project show, piste list...), and an
+        // escape sequence in it would drive the terminal (found by fuzz_folder).
+        try {
+            require_clean_text(value->get(), "« " + std::string(key) + " »");
+        } catch (const UsageError& e) {
+            fail(position_of(item, file_.file), e.what());
+        }
         items.push_back(value->get());
     }
     return items;

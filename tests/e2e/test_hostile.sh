@@ -135,6 +135,34 @@ test_what_toml_plus_plus_cannot_classify() {
     expect_refused sessions/v3.toml < <({ session_head; printf 'minutes = 60\nnote = 09:30:00"\xc3\x80 voir"\n'; })
 }
 
+# Found by fuzz_folder's invariant that no control character reaches a terminal: the items of
+# a list (strength, for, against...) were not checked as single texts are, so `project show`
+# printed an escape sequence from project.toml as is.
+test_control_characters_in_a_list_are_refused() {
+    local dir snap file content cmd
+    for file in project.toml pistes/c1.toml; do
+        case $file in
+        project.toml) content='title = "T"\nstrength = ["ok", "\\u001b[31mrouge"]\n' cmd="project show" ;;
+        *) content='title = "T"\nfor = ["\\u001b]0;titre\\u0007"]\n' cmd="piste list" ;;
+        esac
+        dir=$(printf "$content" | folder_with "$file")
+        snap=$(content_fingerprint "$dir")
+        for cmd in "$cmd" "status"; do
+            # shellcheck disable=SC2086
+            guarded -C "$dir" $cmd
+            if [ "$status" -eq 1 ] && [[ $err == "bilan: $dir/$file:2:"*"contrôle"* ]]; then ok; else
+                fail "$file, $cmd: exit $status, stderr: $err"
+            fi
+        done
+        guarded -C "$dir" check
+        expect_status 1 "$file, check"
+        expect_out_contains "$dir/$file:2:"
+        case $out in *$'\e'*) fail "$file, check: an escape sequence on stdout" ;; *) ok ;; esac
+        expect_same_content "$dir" "$snap" "$file"
+        rm -rf "$dir"
+    done
+}
+
 test_duplicated_tables_and_keys() {
     expect_refused sessions/t1.toml < <({ session_head; printf 'minutes = 60\n[a]\nx = 1\n[a]\ny = 2\n'; })
     expect_refused sessions/t2.toml < <({ session_head; printf 'minutes = 60\ndate = 2026-03-05\n'; })
