@@ -112,6 +112,15 @@ private:
 void create_bilan(const std::filesystem::path& dir, const Fields& bilan_fields,
                   const std::optional<std::filesystem::path>& framework_file);
 
+// What `bilan check` finds in a folder: every problem of its files (the first
+// `file_problems` of the list), then stray files, the framework's rules and what the synthesis
+// would lack.
+struct FolderCheck {
+    std::vector<Problem> problems;
+    std::size_t file_problems = 0;
+};
+FolderCheck check_folder(const Store& store);
+
 // Loads and validates a framework file given on the command line (not yet in a folder).
 Framework load_framework_file(const std::filesystem::path& file);
 Framework load_builtin_framework(std::string_view name);

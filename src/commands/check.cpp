@@ -1,6 +1,5 @@
 // bilan check: every file, every reference, the framework's rules; one line per problem and
 // exit 1 when there is one.
-#include "bilan/synthesis.hpp"
 #include "bilan/views.hpp"
 #include "cli/context.hpp"
 
@@ -10,25 +9,10 @@
 namespace bilan::cli {
 namespace {
 
-std::vector<Problem> find_problems(const store::Store& store) {
-    store::Diagnostics collect(true);
-    BilanRecord bilan = store.load_bilan(collect);
-    const Framework framework = store.load_framework(bilan, collect);
-    const Folder folder = store.load_all(framework, bilan, collect);
-    std::vector<Problem> problems = collect.problems();
-    for (Problem& p : store.unknown_entries(bilan))
-        problems.push_back(std::move(p));
-    for (Problem& p : rule_problems(framework, folder))
-        problems.push_back(std::move(p));
-    for (Problem& p : synthesis_problems(framework, folder))
-        problems.push_back(std::move(p));
-    return problems;
-}
-
 int run_check(const Context& context, bool json) {
     const store::Store store = context.store();
     store.require_bilan();
-    const std::vector<Problem> problems = find_problems(store);
+    const std::vector<Problem> problems = store::check_folder(store).problems;
     if (json) {
         print_out(problems_json(problems));
     } else {

@@ -432,6 +432,21 @@ Folder Store::load_all(const Framework& framework, BilanRecord bilan, Diagnostic
     return folder;
 }
 
+FolderCheck check_folder(const Store& store) {
+    Diagnostics collect(true);
+    const BilanRecord bilan = store.load_bilan(collect);
+    const Framework framework = store.load_framework(bilan, collect);
+    const Folder folder = store.load_all(framework, bilan, collect);
+    FolderCheck result{collect.problems(), collect.problems().size()};
+    auto add = [&](std::vector<Problem> more) {
+        std::move(more.begin(), more.end(), std::back_inserter(result.problems));
+    };
+    add(store.unknown_entries(bilan));
+    add(rule_problems(framework, folder));
+    add(synthesis_problems(framework, folder));
+    return result;
+}
+
 std::vector<Problem> Store::unknown_entries(const BilanRecord& bilan) const {
     std::vector<Problem> problems;
     for (const std::string& name : list_toml_files(root_)) {

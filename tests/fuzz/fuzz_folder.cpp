@@ -159,22 +159,13 @@ void require_no_control(std::string_view output, std::string_view allowed, const
     std::abort();
 }
 
-// What `bilan check` does (src/commands/check.cpp); true when the files themselves are at
+// What `bilan check` does (store::check_folder); true when the files themselves are at
 // fault (the problems of the loaders, not those of the rules).
 std::optional<bool> check(const store::Store& store) {
     try {
-        store::Diagnostics collect(true);
-        const BilanRecord bilan = store.load_bilan(collect);
-        const Framework framework = store.load_framework(bilan, collect);
-        const Folder folder = store.load_all(framework, bilan, collect);
-        std::vector<Problem> problems = collect.problems();
-        const bool files_at_fault = !problems.empty();
-        for (Problem& p : store.unknown_entries(bilan))
-            problems.push_back(std::move(p));
-        for (Problem& p : rule_problems(framework, folder))
-            problems.push_back(std::move(p));
-        for (Problem& p : synthesis_problems(framework, folder))
-            problems.push_back(std::move(p));
+        const store::FolderCheck found = store::check_folder(store);
+        const std::vector<Problem>& problems = found.problems;
+        const bool files_at_fault = found.file_problems > 0;
         std::string out;
         for (const Problem& p : problems)
             out += p.text() + "\n";
