@@ -107,6 +107,16 @@ void DepthScanner::key_context() {
     if (open_.empty() && at('[')) { // [table] or [[array of tables]]
         const bool array = at('[', 1);
         i_ += array ? 2 : 1;
+        // toml++ 3.3 asserts (and, built with NDEBUG, assumes) that a header's name starts
+        // with a key character or a quote: "[", "[=]", "[ #", "[.a]" break that promise.
+        std::size_t name = i_;
+        while (name < text_.size() && (text_[name] == ' ' || text_[name] == '\t'))
+            ++name;
+        const char first = name < text_.size() ? text_[name] : '\n';
+        const bool key_start = (first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z') ||
+                               (first >= '0' && first <= '9') || first == '_' || first == '-' ||
+                               first == '"' || first == '\'' || first == ']';
+        if (characters_ && !key_start) fail(name, "en-tête de table sans nom");
         table_depth_ = scan_key() + (array ? 1 : 0);
         if (table_depth_ > max_toml_depth) fail(start);
         return;

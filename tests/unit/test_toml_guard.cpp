@@ -78,6 +78,14 @@ TEST_SUITE("store.guard") {
               "f.toml:1:7: TOML invalide : caractère non ASCII hors d'une chaîne entre guillemets");
         CHECK(text_error("a = 1\n\xc3\xa9t\xc3\xa9 = 2\n").starts_with("f.toml:2:1: "));
         CHECK(text_error("[\xc3\xa9]\n").starts_with("f.toml:1:2: "));
+        // A header whose name starts with neither a key character nor a quote: toml++ 3.3
+        // asserts it cannot happen (and with NDEBUG assumes it). Found by the asan build of
+        // test_hostile's 5 MB line of "[".
+        CHECK(text_error("[\n") == "f.toml:1:2: TOML invalide : en-tête de table sans nom");
+        CHECK(text_error("[[ #\n").starts_with("f.toml:1:4: "));
+        CHECK(text_error("[=]\n").starts_with("f.toml:1:2: "));
+        CHECK(text_error("[.a]\n").starts_with("f.toml:1:2: "));
+        CHECK(text_error("[ a.b ]\n[\"q\"]\n[[t]]\n[]\n").empty()); // left to toml++
         CHECK(text_error("x = [\"a\", \xc3\xa9]\n").starts_with("f.toml:1:11: "));
         CHECK(text_error("note = \"\"\"\\\n  \xc3\xa9t\xc3\xa9\"\"\"\n")
                   .starts_with("f.toml:2:3: TOML invalide : « \\ » en fin de ligne"));
