@@ -143,8 +143,13 @@ void DepthScanner::value_context(char c) {
         open('[', value_depth_, start);
         value_depth_ = open_.back().depth + 1;
         return;
-    case ']':
     case '}':
+        // toml++ 3.3 asserts (with NDEBUG: assumes) that an array never meets a '}' where a
+        // value or ']' is due: "[ }" and "[1, }" break that promise. Not valid TOML anyway.
+        if (characters_ && !open_.empty() && open_.back().kind == '[')
+            fail(start, "« } » dans un tableau, où une valeur ou « ] » est attendue");
+        [[fallthrough]];
+    case ']':
         ++i_;
         if (!open_.empty()) open_.pop_back();
         if (!open_.empty() && open_.back().kind == '[') value_depth_ = open_.back().depth + 1;

@@ -86,6 +86,13 @@ TEST_SUITE("store.guard") {
         CHECK(text_error("[=]\n").starts_with("f.toml:1:2: "));
         CHECK(text_error("[.a]\n").starts_with("f.toml:1:2: "));
         CHECK(text_error("[ a.b ]\n[\"q\"]\n[[t]]\n[]\n").empty()); // left to toml++
+        // An array meeting '}' where a value is due: toml++ 3.3 asserts it cannot happen.
+        // Found by fuzz_folder once the fuzz preset kept assertions live.
+        CHECK(text_error("sections = [\n }  \"projet\"]\n") ==
+              "f.toml:2:2: TOML invalide : « } » dans un tableau, où une valeur ou « ] » est "
+              "attendue");
+        CHECK(text_error("a = [1, }]\n").starts_with("f.toml:1:9: "));
+        CHECK(text_error("a = [{}, { b = [ {} ] }]\n").empty());
         CHECK(text_error("x = [\"a\", \xc3\xa9]\n").starts_with("f.toml:1:11: "));
         CHECK(text_error("note = \"\"\"\\\n  \xc3\xa9t\xc3\xa9\"\"\"\n")
                   .starts_with("f.toml:2:3: TOML invalide : « \\ » en fin de ligne"));
