@@ -40,6 +40,7 @@ public:
     void report(const SourcePos& where, const std::string& message);
     void report(const Problem& problem);
     const std::vector<Problem>& problems() const { return problems_; }
+    bool collecting() const { return collect_; }
 
 private:
     bool collect_;

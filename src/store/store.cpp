@@ -2,6 +2,7 @@
 
 #include "bilan/synthesis.hpp"
 #include "codec.hpp"
+#include "two_threads.hpp"
 #include "posix_io.hpp"
 #include "toml_text.hpp"
 
@@ -10,9 +11,7 @@
 #include <exception>
 #include <iterator>
 #include <span>
-#include <stop_token>
 #include <system_error>
-#include <thread>
 
 namespace bilan::store {
 
@@ -33,7 +32,7 @@ constexpr std::array<std::string_view, 8> nouns{"séance",          "compétence
                                                 "caractéristique", "test",        "piste",
                                                 "action",          "consentement"};
 
-// ---- loading record files, on two threads when there are many ------------------------------
+// ---- loading record files, on two threads ------------------------------------------------
 
 // The folder of one collection: its record files in name order, and the folder opened once.
 struct CollectionFiles {
@@ -104,65 +103,57 @@ void append_records(Folder& to, Folder&& from) {
     append(to.consents, std::move(from.consents));
 }
 
-// What the helper thread made of the second half: records and problems in file order, and the
-// exception that stopped it.
-struct SecondHalf {
+// What one thread made of the files it took. Its records are in no useful order: each list is
+// sorted afterwards by an order that ends with the id, unique. Its problems are kept with their
+// file's index, and so is the first error that stopped it (it takes no file after that one).
+struct Share {
     Folder records;
-    std::vector<Problem> problems;
+    std::vector<std::pair<std::size_t, Problem>> problems;
     std::exception_ptr error;
+    std::size_t error_file = 0;
 };
 
-void load_second_half(std::span<const RecordFile> files, const Framework* framework,
-                      SecondHalf& out, const std::stop_token& stop) noexcept {
-    try {
-        Diagnostics collect(true);
-        try {
-            for (const RecordFile& file : files) {
-                if (stop.stop_requested()) break;
-                load_record(file, framework, out.records, collect);
-            }
-        } catch (...) {
-            out.error = std::current_exception();
-        }
-        out.problems = collect.problems();
-    } catch (...) {
-        out.error = std::current_exception();
-    }
-}
-
-// Below this many files a second thread costs more than it saves (about 20 µs a file against
-// 100 µs to start a thread, on the 2-core machine of tests/bench).
-constexpr std::size_t parallel_from = 64;
-
-std::optional<std::jthread> start_helper(std::span<const RecordFile> files,
-                                         const Framework* framework, SecondHalf& out) {
-    if (files.empty() || std::thread::hardware_concurrency() < 2) return std::nullopt;
-    try {
-        return std::jthread([files, framework, &out](const std::stop_token& stop) {
-            load_second_half(files, framework, out, stop);
-        });
-    } catch (const std::system_error&) { // no thread to be had: this thread reads it all
-        return std::nullopt;
-    }
-}
-
-// Loads `files`, in the order given, into `into`. Parsing is CPU-bound: with many files a helper
-// thread takes the second half, whose records and problems are then appended after the first
-// half's, so that the result, and the first error when not collecting, are one thread's.
+// Loads `files` into `into` on this thread and the helper, then reports their problems, and
+// rethrows the first error, in file order: the result is the same as one thread's, file after
+// file, whoever read what.
 void load_files(std::span<const RecordFile> files, const Framework* framework, Folder& into,
                 Diagnostics& diagnostics) {
-    const std::size_t half = files.size() >= parallel_from ? files.size() / 2 : files.size();
-    SecondHalf second;
-    {
-        auto helper = start_helper(files.subspan(half), framework, second);
-        for (const RecordFile& file : helper ? files.first(half) : files)
-            load_record(file, framework, into, diagnostics);
-        if (helper) helper->join(); // all of it; when this thread throws, ~jthread stops it
-    }
-    for (const Problem& problem : second.problems)
-        diagnostics.report(problem);
-    if (second.error) std::rethrow_exception(second.error);
-    append_records(into, std::move(second.records));
+    std::array<Share, 2> shares;
+    const Task task = [&](std::size_t index, int worker) {
+        Share& share = shares.at(static_cast<std::size_t>(worker));
+        Diagnostics collect(true);
+        const auto fail = [&] {
+            if (!share.error) share.error = std::current_exception(), share.error_file = index;
+        };
+        try {
+            load_record(files[index], framework, share.records, collect);
+        } catch (...) {
+            fail();
+        }
+        try { // the problems met before an error are reported before it
+            for (const Problem& problem : collect.problems())
+                share.problems.emplace_back(index, problem);
+        } catch (...) {
+            fail();
+        }
+        if (share.error) return false;
+        // Without collecting, the first problem ends the load: the files after it are not read.
+        return diagnostics.collecting() || collect.problems().empty();
+    };
+    run_on_two_threads(files.size(), task);
+
+    const Share* stopped = nullptr; // the share whose error comes first
+    for (const Share& share : shares)
+        if (share.error && (!stopped || share.error_file < stopped->error_file)) stopped = &share;
+    std::vector<std::pair<std::size_t, Problem>> problems;
+    std::merge(shares[0].problems.begin(), shares[0].problems.end(), shares[1].problems.begin(),
+               shares[1].problems.end(), std::back_inserter(problems),
+               [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [file, problem] : problems)
+        if (!stopped || file <= stopped->error_file) diagnostics.report(problem);
+    if (stopped) std::rethrow_exception(stopped->error);
+    for (Share& share : shares)
+        append_records(into, std::move(share.records));
 }
 
 // ---- the order of each list --------------------------------------------------------------
@@ -354,10 +345,12 @@ Folder Store::load_records(std::initializer_list<Collection> collections,
     std::size_t count = 0;
     for (const Collection collection : collections) {
         const std::string dir(directory_of(collection));
-        std::vector<std::string> names = list_toml_files(root_ / dir);
-        if (names.empty()) continue;
-        count += names.size();
-        folders.push_back({collection, display(dir) + "/", std::move(names),
+        std::vector<std::string> listed = list_toml_files(root_ / dir);
+        if (listed.empty()) continue;
+        // Enough files for a helper thread: wake its core while the rest is listed.
+        if (count < helper_from && count + listed.size() >= helper_from) wake_second_core();
+        count += listed.size();
+        folders.push_back({collection, display(dir) + "/", std::move(listed),
                            std::make_unique<FolderReader>(root_ / dir)});
     }
     std::vector<RecordFile> files;

@@ -154,7 +154,7 @@ std::string emit_fields(const Fields& fields) {
 toml::table parse_toml(std::string_view text, const std::string& display_path) {
     check_toml_text(text, display_path); // before toml++ can overflow the stack, or worse
     try {
-        return toml::parse(text, std::string_view{display_path});
+        return toml::parse(text); // no path: toml++ would copy it into every node
     } catch (const toml::parse_error& e) {
         const auto& begin = e.source().begin;
         throw DataError(

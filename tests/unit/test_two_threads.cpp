@@ -1,0 +1,133 @@
+// The loader's two threads: every file read once, and the same result, problems and first error
+// as one thread reading file after file, whoever read what.
+#include "bilan/errors.hpp"
+#include "bilan/store.hpp"
+#include "store/toml_text.hpp"
+#include "store/two_threads.hpp"
+
+#include <doctest/doctest.h>
+
+#include <array>
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <unistd.h>
+
+using namespace bilan;
+namespace fs = std::filesystem;
+
+namespace {
+
+// How many times each task ran, and by which worker.
+struct Tally {
+    explicit Tally(std::size_t count)
+        : runs(std::make_unique<std::atomic<int>[]>(count)),
+          by(std::make_unique<std::atomic<int>[]>(count)) {}
+    std::unique_ptr<std::atomic<int>[]> runs;
+    std::unique_ptr<std::atomic<int>[]> by;
+};
+
+// A folder of `count` sessions, some of them broken, removed when done.
+class SessionFolder {
+public:
+    SessionFolder(int count, std::initializer_list<int> broken)
+        : dir_(fs::temp_directory_path() /
+               ("bilan-two-threads-" + std::to_string(::getpid()) + "-" +
+                std::to_string(count))) {
+        fs::remove_all(dir_);
+        fs::create_directories(dir_ / "sessions");
+        for (int i = 0; i < count; ++i) {
+            Session s;
+            s.date = Date{2026, 1 + i % 12, 1 + i % 28}, s.phase = "investigation";
+            s.minutes = 60;
+            std::string text = store::emit_fields(store::fields_of(s));
+            for (const int b : broken)
+                if (b == i) text = "minutes = [\n"; // invalid TOML, line 1
+            std::ofstream(dir_ / "sessions" / name(i)) << text;
+        }
+    }
+    ~SessionFolder() { fs::remove_all(dir_); }
+    SessionFolder(const SessionFolder&) = delete;
+    SessionFolder& operator=(const SessionFolder&) = delete;
+
+    static std::string name(int i) {
+        std::string digits = std::to_string(i);
+        return std::string(4 - digits.size(), '0') + digits + ".toml";
+    }
+    const fs::path& dir() const { return dir_; }
+
+private:
+    fs::path dir_;
+};
+
+const Framework& fr() {
+    static const Framework framework = store::load_builtin_framework("fr");
+    return framework;
+}
+
+} // namespace
+
+TEST_SUITE("two threads") {
+    TEST_CASE("every task runs once, on worker 0 or 1, and a few stay on the calling thread") {
+        for (const std::size_t count : {0u, 1u, 31u, 32u, 33u, 1000u}) {
+            Tally tally(count);
+            store::run_on_two_threads(count, [&](std::size_t i, int worker) {
+                tally.runs[i].fetch_add(1);
+                tally.by[i].store(worker);
+                return true;
+            });
+            for (std::size_t i = 0; i < count; ++i) {
+                CHECK(tally.runs[i].load() == 1);
+                CHECK((tally.by[i].load() == 0 || tally.by[i].load() == 1));
+                if (count < store::helper_from) CHECK(tally.by[i].load() == 0);
+            }
+        }
+    }
+
+    TEST_CASE("a task that stops the job: every task before it still runs, once") {
+        for (std::size_t round = 0; round < 50; ++round) {
+            constexpr std::size_t count = 400;
+            const std::size_t stop = round % 2 == 0 ? 0 : 37 + 7 * round;
+            Tally tally(count);
+            store::run_on_two_threads(count, [&](std::size_t i, int) {
+                tally.runs[i].fetch_add(1);
+                return i != stop;
+            });
+            for (std::size_t i = 0; i < count; ++i) {
+                CHECK(tally.runs[i].load() <= 1);
+                if (i <= stop) CHECK(tally.runs[i].load() == 1);
+            }
+        }
+    }
+
+    // 2,000 files and neighbouring broken ones, so that both threads meet some, in any order.
+    TEST_CASE("the first broken file in name order is the one reported, every time") {
+        const SessionFolder folder(2000, {1203, 1500, 1201, 1200, 1999});
+        const store::Store store(folder.dir());
+        for (int round = 0; round < 20; ++round) {
+            store::Diagnostics strict;
+            try {
+                store.load_sessions(fr(), strict);
+                FAIL("a broken file was not reported");
+            } catch (const DataError& e) {
+                REQUIRE(e.where.file == (folder.dir() / "sessions" / SessionFolder::name(1200)));
+                CHECK(e.where.line == 1);
+            }
+        }
+    }
+
+    TEST_CASE("collecting: every broken file, in name order, and the others loaded") {
+        const SessionFolder folder(2000, {1203, 1500, 1201, 1200, 1999, 7});
+        const std::array<int, 6> expected{7, 1200, 1201, 1203, 1500, 1999};
+        for (int round = 0; round < 10; ++round) {
+            store::Diagnostics collect(true);
+            const auto sessions = store::Store(folder.dir()).load_sessions(fr(), collect);
+            CHECK(sessions.size() == 1994);
+            REQUIRE(collect.problems().size() == expected.size());
+            for (std::size_t k = 0; k < expected.size(); ++k)
+                CHECK(collect.problems()[k].where->file ==
+                      folder.dir() / "sessions" / SessionFolder::name(expected[k]));
+        }
+    }
+}
