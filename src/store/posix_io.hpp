@@ -25,7 +25,8 @@ public:
     ~FolderReader();
     FolderReader(const FolderReader&) = delete;
     FolderReader& operator=(const FolderReader&) = delete;
-    std::string read(const std::string& name) const;
+    // `listed_regular`: list_toml_entries said so, which saves a system call.
+    std::string read(const std::string& name, bool listed_regular = false) const;
 
 private:
     fs::path dir_;
@@ -43,8 +44,14 @@ void create_file_atomically(const fs::path& path, std::string_view content);
 // Removes the file and fsyncs its folder.
 void remove_file_durably(const fs::path& path);
 
-// Names of the *.toml files of a folder (not hidden), sorted; empty when there is no folder.
-std::vector<std::string> list_toml_files(const fs::path& dir);
+// The *.toml files of a folder (not hidden), sorted by name; empty when there is no folder.
+struct ListedFile {
+    std::string name;
+    bool regular; // the listing says so (d_type); false when it does not know
+};
+std::vector<ListedFile> list_toml_entries(const fs::path& dir);
+std::vector<std::string> list_toml_files(const fs::path& dir); // their names
+
 
 // Removes temp files (".NAME.tmp-PID") a killed writer left in `dir`; returns how many.
 int sweep_temp_files(const fs::path& dir);

@@ -38,14 +38,14 @@ constexpr std::array<std::string_view, 8> nouns{"séance",          "compétence
 struct CollectionFiles {
     Collection collection;
     std::string shown_dir; // store.display(dir) + "/", built once
-    std::vector<std::string> names;
+    std::vector<ListedFile> files;
     std::unique_ptr<FolderReader> reader;
 };
 
 // One record file: its collection's folder and its name.
 struct RecordFile {
     const CollectionFiles* folder;
-    const std::string* name;
+    const ListedFile* file;
 };
 
 template <typename Record>
@@ -59,10 +59,10 @@ void keep(RecordReader& reader, Record record, const std::string& name, std::vec
 // collecting). Uses only `diagnostics` and const data: it runs on two threads at once.
 void load_record(const RecordFile& file, const Framework* framework, Folder& into,
                  Diagnostics& diagnostics) {
-    const std::string& name = *file.name;
+    const std::string& name = file.file->name;
     std::string shown = file.folder->shown_dir + name;
     try {
-        const std::string text = file.folder->reader->read(name);
+        const std::string text = file.folder->reader->read(name, file.file->regular);
         const toml::table table = parse_toml(text, shown);
         RecordReader r(table, {std::move(shown), 0, 0}, diagnostics);
         switch (file.folder->collection) {
@@ -345,7 +345,7 @@ Folder Store::load_records(std::initializer_list<Collection> collections,
     std::size_t count = 0;
     for (const Collection collection : collections) {
         const std::string dir(directory_of(collection));
-        std::vector<std::string> listed = list_toml_files(root_ / dir);
+        std::vector<ListedFile> listed = list_toml_entries(root_ / dir);
         if (listed.empty()) continue;
         // Enough files for a helper thread: wake its core while the rest is listed.
         if (count < helper_from && count + listed.size() >= helper_from) wake_second_core();
@@ -356,8 +356,8 @@ Folder Store::load_records(std::initializer_list<Collection> collections,
     std::vector<RecordFile> files;
     files.reserve(count);
     for (const CollectionFiles& folder : folders)
-        for (const std::string& name : folder.names)
-            files.push_back({&folder, &name});
+        for (const ListedFile& file : folder.files)
+            files.push_back({&folder, &file});
     Folder records;
     load_files(files, framework, records, diagnostics);
     sort_records(records);
