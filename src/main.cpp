@@ -8,14 +8,46 @@
 
 namespace {
 
-// The commands, in the order `bilan --help` lists them.
-constexpr std::array<bilan::cli::Registration, 14> registrations{
-    bilan::cli::register_init,    bilan::cli::register_set,    bilan::cli::register_session,
-    bilan::cli::register_status,  bilan::cli::register_skill,  bilan::cli::register_experience,
-    bilan::cli::register_trait,   bilan::cli::register_test,   bilan::cli::register_piste,
-    bilan::cli::register_project, bilan::cli::register_action, bilan::cli::register_render,
-    bilan::cli::register_consent, bilan::cli::register_check,
+// The commands, in the order `bilan --help` lists them, each with the name it declares.
+struct Command {
+    std::string_view name;
+    bilan::cli::Registration registration;
 };
+constexpr std::array<Command, 14> commands{{
+    {"init", bilan::cli::register_init},
+    {"set", bilan::cli::register_set},
+    {"session", bilan::cli::register_session},
+    {"status", bilan::cli::register_status},
+    {"skill", bilan::cli::register_skill},
+    {"experience", bilan::cli::register_experience},
+    {"trait", bilan::cli::register_trait},
+    {"test", bilan::cli::register_test},
+    {"piste", bilan::cli::register_piste},
+    {"project", bilan::cli::register_project},
+    {"action", bilan::cli::register_action},
+    {"render", bilan::cli::register_render},
+    {"consent", bilan::cli::register_consent},
+    {"check", bilan::cli::register_check},
+}};
+
+// The command the line names, so that only it is declared to CLI11: declaring all fourteen with
+// their options is a tenth of a typical `render`, run after run in a script. Null, and all
+// are declared, when there is none, or for help and version, whose output lists them all.
+const Command* named_command(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg == "-C" || arg == "--dir" || arg == "--color") {
+            ++i;
+            continue;
+        }
+        if (arg == "-h" || arg.starts_with("--help") || arg == "--version") return nullptr;
+        if (arg.starts_with("-")) continue;
+        for (const Command& command : commands)
+            if (command.name == arg) return &command;
+        return nullptr;
+    }
+    return nullptr;
+}
 
 // The subcommand of `app` closest to `typed` (longest common prefix of 2 or more), or "".
 std::string closest_subcommand(const CLI::App& app, std::string_view typed) {
@@ -110,8 +142,11 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"auto", "always", "never"}));
     app.require_subcommand(1);
     app.fallthrough();
-    for (const auto registration : registrations)
-        registration(app, context, registry);
+    if (const Command* command = named_command(argc, argv))
+        command->registration(app, context, registry);
+    else
+        for (const Command& each : commands)
+            each.registration(app, context, registry);
 
     try {
         app.parse(argc, argv);
