@@ -7,11 +7,13 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <tuple>
 #include <unistd.h>
 
 using namespace bilan;
@@ -124,6 +126,10 @@ TEST_SUITE("two threads") {
             store::Diagnostics collect(true);
             const auto sessions = store::Store(folder.dir()).load_sessions(fr(), collect);
             CHECK(sessions.size() == 1994);
+            // In date order, then start, then id, whichever thread read what.
+            CHECK(std::is_sorted(sessions.begin(), sessions.end(), [](const auto& a, const auto& b) {
+                return std::tie(a.date, a.from, a.id) < std::tie(b.date, b.from, b.id);
+            }));
             REQUIRE(collect.problems().size() == expected.size());
             for (std::size_t k = 0; k < expected.size(); ++k)
                 CHECK(collect.problems()[k].where->file ==
