@@ -41,6 +41,9 @@ public:
     void paragraph(std::string_view markdown);
     // A bullet list; continuation lines of an item must be indented by two spaces.
     void list(const std::vector<std::string>& items);
+    // The same list item by item, for a long one: begin_list(), then item() for each.
+    void begin_list();
+    void item(std::string_view markdown);
     // A pipe table (pandoc, GFM); cells are one line each. `align` holds 'l' or 'r' per column.
     void table(const std::vector<std::string>& header, std::string_view align,
                const std::vector<std::vector<std::string>>& rows);

@@ -20,9 +20,15 @@ bool is_ascii_alnum(char c) {
 // Inline syntax anywhere in a line, in CommonMark or pandoc: escapes, code, emphasis, links and
 // notes, raw HTML, headings' closing #s, table cells, strikeout, sub/superscript, TeX math,
 // citations and example lists, attributes.
+// A table rather than a search of the list: every character of a synthesis passes here.
+constexpr std::array<bool, 256> special_anywhere_table = [] {
+    std::array<bool, 256> table{};
+    for (const char c : std::string_view("\\`*_[]<#|~^$@{}"))
+        table[static_cast<unsigned char>(c)] = true;
+    return table;
+}();
 bool special_anywhere(char c) {
-    static constexpr std::string_view chars = "\\`*_[]<#|~^$@{}";
-    return chars.find(c) != std::string_view::npos;
+    return special_anywhere_table[static_cast<unsigned char>(c)];
 }
 
 // What opens a block at the start of a line: lists (- +), setext underlines and tables (= -),
@@ -57,14 +63,18 @@ std::string escape_line(std::string_view s) {
     std::string out;
     out.reserve(s.size() + 8);
     const std::size_t marker = list_marker_end(s);
+    std::size_t copied = 0; // s[copied, i) is still to be copied: runs are copied at once
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
         const bool entity =
             c == '&' && i + 1 < s.size() && (is_ascii_alnum(s[i + 1]) || s[i + 1] == '#');
-        if (special_anywhere(c) || entity || i == marker || (i == 0 && special_at_start(c)))
+        if (special_anywhere(c) || entity || i == marker || (i == 0 && special_at_start(c))) {
+            out.append(s, copied, i - copied);
             out += '\\';
-        out += c;
+            copied = i;
+        }
     }
+    out.append(s, copied);
     return out;
 }
 
@@ -137,9 +147,20 @@ std::vector<TypedLine> typed_lines(std::string_view raw) {
     return lines;
 }
 
+// One line with nothing to clean: no control character (line breaks and tabs included), no
+// blank at either end. Most notes and labels are: they skip the splitting into lines.
+bool plain_line(std::string_view raw) {
+    if (raw.empty() || blank(raw.front()) || blank(raw.back())) return false;
+    return std::none_of(raw.begin(), raw.end(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return u < 0x20 || u == 0x7f;
+    });
+}
+
 } // namespace
 
 std::string text(std::string_view raw, std::string_view indent) {
+    if (plain_line(raw)) return escape_line(raw);
     const std::vector<TypedLine> lines = typed_lines(raw);
     // The indentation the lines share is the text's margin, not part of what was typed.
     std::size_t margin = std::string::npos;
@@ -165,6 +186,7 @@ std::string text(std::string_view raw, std::string_view indent) {
 }
 
 std::string line(std::string_view raw) {
+    if (plain_line(raw)) return escape_line(raw);
     std::string joined;
     for (const std::string& l : clean_lines(raw))
         joined += (joined.empty() ? "" : " ") + l;
@@ -217,14 +239,25 @@ void Writer::heading(int level, std::string_view markdown) {
 
 void Writer::paragraph(std::string_view markdown) {
     start_block();
-    out_ += std::string(markdown) + "\n";
+    out_ += markdown;
+    out_ += '\n';
 }
 
 void Writer::list(const std::vector<std::string>& items) {
     if (items.empty()) return;
+    begin_list();
+    for (const std::string& each : items)
+        item(each);
+}
+
+void Writer::begin_list() {
     start_block();
-    for (const std::string& item : items)
-        out_ += "- " + item + "\n";
+}
+
+void Writer::item(std::string_view markdown) {
+    out_ += "- ";
+    out_ += markdown;
+    out_ += '\n';
 }
 
 void Writer::table(const std::vector<std::string>& header, std::string_view align,

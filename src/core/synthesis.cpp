@@ -258,18 +258,37 @@ void Synthesis::how_it_ran() {
                   joined(outside, ", ") + ").";
     w_.paragraph(totals);
 
-    std::vector<std::string> items;
-    for (const Session& s : f_.sessions) {
-        const Phase* phase = fw_.find_phase(s.phase);
-        std::string item =
-            bold(s.date.french()) + " — " + md::line(phase ? phase->label : s.phase) + " : " +
-            std::string(term_label(session_kinds(), s.kind)) +
-            (s.mode == "distance" ? " à distance" : "") + " de " + format_minutes(s.minutes);
-        if (!md::blank(s.note)) item += ". " + md::text(s.note, "  ");
-        items.push_back(item);
-    }
+    // One line per session, built in one buffer, each phase's label escaped once: at 100,000
+    // sessions this list was most of the render.
+    std::map<std::string_view, std::string, std::less<>> phase_labels;
+    const auto phase_label = [&](const std::string& key) -> const std::string& {
+        auto [it, added] = phase_labels.try_emplace(key);
+        if (added) {
+            const Phase* phase = fw_.find_phase(key);
+            it->second = md::line(phase ? phase->label : key);
+        }
+        return it->second;
+    };
     w_.paragraph(bold("Calendrier des séances"));
-    w_.list(items);
+    w_.begin_list();
+    std::string item; // one buffer for every line
+    for (const Session& s : f_.sessions) {
+        item.clear();
+        item += "**";
+        item += s.date.french();
+        item += "** — ";
+        item += phase_label(s.phase);
+        item += " : ";
+        item += term_label(session_kinds(), s.kind);
+        if (s.mode == "distance") item += " à distance";
+        item += " de ";
+        item += format_minutes(s.minutes);
+        if (!md::blank(s.note)) {
+            item += ". ";
+            item += md::text(s.note, "  ");
+        }
+        w_.item(item);
+    }
 }
 
 // ---- compétences et aptitudes ------------------------------------------------------------
