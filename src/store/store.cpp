@@ -4,6 +4,7 @@
 #include "codec.hpp"
 #include "two_threads.hpp"
 #include "posix_io.hpp"
+#include "prefault.hpp"
 #include "toml_text.hpp"
 
 #include <algorithm>
@@ -140,16 +141,32 @@ struct Share {
     std::size_t error_file = 0;
 };
 
+// From this many files, each thread's heap is populated at once rather than page by page
+// (prefault.hpp): the caller's for the lists and half the records (600 bytes a file), the
+// helper's for its half (300). At 100,000 sessions: 16,000 page faults become 3,000, `status`
+// 940 -> 880 ms, `render` 1,150 -> 1,020 ms, peak memory 87 -> 118 MiB. Below, the faults
+// are too few to matter: 1,000 sessions take 110 more than an empty folder.
+constexpr std::size_t prefault_from = 2000;
+constexpr std::size_t caller_bytes_per_file = 600;
+constexpr std::size_t helper_bytes_per_file = 300;
+
 // Loads `files` into `into` on this thread and the helper, then reports their problems, and
 // rethrows the first error, in file order: the result is the same as one thread's, file after
 // file, whoever read what.
 void load_files(std::span<const RecordFile> files, const Framework* framework, Folder& into,
                 Diagnostics& diagnostics) {
+    if (files.size() >= prefault_from) prefault_heap(files.size() * caller_bytes_per_file);
     std::array<Share, 2> shares;
     for (Share& share : shares)
         reserve_records(share.records, files);
+    std::array<bool, 2> started{};
     const Task task = [&](std::size_t index, int worker) {
         Share& share = shares.at(static_cast<std::size_t>(worker));
+        if (!started.at(static_cast<std::size_t>(worker))) {
+            started.at(static_cast<std::size_t>(worker)) = true;
+            if (worker == 1 && files.size() >= prefault_from)
+                prefault_heap(files.size() * helper_bytes_per_file);
+        }
         Diagnostics collect(true);
         const auto fail = [&] {
             if (!share.error) share.error = std::current_exception(), share.error_file = index;
