@@ -4,6 +4,7 @@
 #include "bilan/store.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -102,22 +103,33 @@ std::optional<std::string> read_at(int dir_fd, const char* name, const Path& pat
         checked = true;
     };
     if (!listed_regular) check_regular();
+    const auto read_some = [&](char* into, std::size_t room) {
+        for (;;) {
+            const ssize_t n = ::read(fd.get(), into, room);
+            if (n >= 0) return static_cast<std::size_t>(n);
+            if (errno != EINTR) throw fail(errno);
+        }
+    };
+    std::string content;
+    std::size_t filled = 0;
+    if (!checked) {
+        // Unasked, the size is taken to be under 4 KiB, as a record's is: read on the stack,
+        // and only what came is copied. A read that fills it makes the file asked what it is.
+        std::array<char, 4096> first; // not initialised: read() fills what is used
+        const std::size_t n = read_some(first.data(), first.size());
+        if (n < first.size()) return std::string(first.data(), n);
+        check_regular();
+        content.assign(first.data(), n);
+        filled = n;
+    }
     // One byte more than the file's size: once its size is in, a read that does not fill the
     // buffer has met the end of this regular file, which saves the usual last read (returning
-    // 0). Unasked, the size is taken to be under 4 KiB, as a record's is, until a read fills
-    // the buffer: then the file is asked what it is.
-    std::string content;
-    content.resize(checked ? size + 1 : 4096);
-    std::size_t filled = 0;
+    // 0).
+    content.resize(filled == 0 ? size + 1 : std::max(size + 1, filled + 4096));
     for (;;) {
-        if (filled == content.size()) {
-            if (!checked) check_regular();
-            content.resize(std::max(content.size() * 2 + 4096, size + 1));
-        }
-        const ssize_t n = ::read(fd.get(), content.data() + filled, content.size() - filled);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) throw fail(errno);
-        filled += static_cast<std::size_t>(n);
+        if (filled == content.size()) content.resize(content.size() * 2 + 4096);
+        const std::size_t n = read_some(content.data() + filled, content.size() - filled);
+        filled += n;
         if (n == 0 || (filled >= size && filled < content.size())) break;
     }
     content.resize(filled);
