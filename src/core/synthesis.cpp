@@ -341,11 +341,17 @@ void Synthesis::skills_of_type(const Term& type) {
     // "no domain" last; skills in folded order too, so that "Établir" sorts with the E's.
     using Items = std::vector<std::pair<std::string, std::string>>; // folded text, Markdown
     std::map<std::pair<bool, std::string>, std::pair<std::string, Items>> domains;
+    // A domain's key, folded, once per way it is written: most skills share a few domains.
+    std::map<std::string_view, std::pair<std::string, const BuiltinDomain*>, std::less<>> keys;
     for (const Skill& k : f_.skills) {
         if (k.type != type.key) continue;
-        std::string folded = fold_term(md::line(k.domain));
-        const BuiltinDomain* builtin = builtin_domain(folded);
-        if (builtin) folded = builtin->key;
+        auto [known, added] = keys.try_emplace(k.domain);
+        if (added) {
+            known->second.first = fold_term(md::line(k.domain));
+            known->second.second = builtin_domain(known->second.first);
+        }
+        const BuiltinDomain* builtin = known->second.second;
+        const std::string folded = builtin ? std::string(builtin->key) : known->second.first;
         auto& [label, items] = domains[{md::blank(k.domain), folded}];
         if (label.empty())
             label = md::blank(k.domain) ? "Autres"
