@@ -11,6 +11,6 @@ namespace bilan::store {
 // Grows the calling thread's malloc arena by about `bytes`, populated, for the allocations to
 // come: taken, populated, and given back to malloc, which keeps it (neither trimmed nor
 // unmapped). Does nothing where the kernel cannot populate (before Linux 5.14).
-void prefault_heap(std::size_t bytes);
+void prefault_heap(std::size_t bytes) noexcept; // noexcept: the loader's helper calls it
 
 } // namespace bilan::store
