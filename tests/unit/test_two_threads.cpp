@@ -141,6 +141,7 @@ TEST_SUITE("two threads") {
     }
 }
 
+#if !defined(__SANITIZE_ADDRESS__)
 namespace {
 bool kernel_populates() {
     void* page = ::mmap(nullptr, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -150,14 +151,13 @@ bool kernel_populates() {
     return populated;
 }
 } // namespace
+#endif
 
 TEST_SUITE("prefault") {
     // The claim of prefault.hpp: memory populated at once is then touched without a page fault
-    // each. Not under ASan, whose allocator keeps freed memory aside rather than reusing it.
+    // each. Under ASan, whose allocator keeps freed memory aside rather than reusing it, only
+    // that prefault_heap is sound.
     TEST_CASE("a populated heap takes new allocations without a fault a page") {
-#if defined(__SANITIZE_ADDRESS__)
-        return;
-#else
         const auto minor_faults = [] {
             rusage usage{};
             ::getrusage(RUSAGE_THREAD, &usage);
@@ -169,6 +169,9 @@ TEST_SUITE("prefault") {
         std::vector<char> touched(size, 'x'); // 2,048 pages
         const long faults = minor_faults() - before;
         CHECK(touched.back() == 'x');
+#if defined(__SANITIZE_ADDRESS__)
+        MESSAGE("ASan: faults not checked (", faults, ")");
+#else
         if (kernel_populates()) CHECK(faults < 256);
         else MESSAGE("no MADV_POPULATE_WRITE (Linux < 5.14): not checked, ", faults, " faults");
 #endif
