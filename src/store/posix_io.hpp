@@ -52,7 +52,6 @@ struct ListedFile {
 std::vector<ListedFile> list_toml_entries(const fs::path& dir);
 std::vector<std::string> list_toml_files(const fs::path& dir); // their names
 
-
 // Removes temp files (".NAME.tmp-PID") a killed writer left in `dir`; returns how many.
 int sweep_temp_files(const fs::path& dir);
 

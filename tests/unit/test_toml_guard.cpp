@@ -6,7 +6,6 @@
 #include "store/toml_text.hpp"
 
 #include <doctest/doctest.h>
-
 #include <filesystem>
 #include <fstream>
 #include <sys/stat.h>

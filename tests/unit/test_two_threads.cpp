@@ -1,22 +1,21 @@
-// The loader's two threads and its populated heap: every file read once, and the same result, problems and first error
-// as one thread reading file after file, whoever read what.
+// The loader's two threads and its populated heap: every file read once, and the same result,
+// problems and first error as one thread reading file after file, whoever read what.
 #include "bilan/errors.hpp"
 #include "bilan/store.hpp"
-#include "store/toml_text.hpp"
 #include "store/prefault.hpp"
+#include "store/toml_text.hpp"
 #include "store/two_threads.hpp"
-
-#include <doctest/doctest.h>
 
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
 #include <memory>
-#include <tuple>
 #include <sys/mman.h>
 #include <sys/resource.h>
+#include <tuple>
 #include <unistd.h>
 
 using namespace bilan;
@@ -38,8 +37,7 @@ class SessionFolder {
 public:
     SessionFolder(int count, std::initializer_list<int> broken)
         : dir_(fs::temp_directory_path() /
-               ("bilan-two-threads-" + std::to_string(::getpid()) + "-" +
-                std::to_string(count))) {
+               ("bilan-two-threads-" + std::to_string(::getpid()) + "-" + std::to_string(count))) {
         fs::remove_all(dir_);
         fs::create_directories(dir_ / "sessions");
         for (int i = 0; i < count; ++i) {
@@ -130,9 +128,10 @@ TEST_SUITE("two threads") {
             const auto sessions = store::Store(folder.dir()).load_sessions(fr(), collect);
             CHECK(sessions.size() == 1994);
             // In date order, then start, then id, whichever thread read what.
-            CHECK(std::is_sorted(sessions.begin(), sessions.end(), [](const auto& a, const auto& b) {
-                return std::tie(a.date, a.from, a.id) < std::tie(b.date, b.from, b.id);
-            }));
+            CHECK(
+                std::is_sorted(sessions.begin(), sessions.end(), [](const auto& a, const auto& b) {
+                    return std::tie(a.date, a.from, a.id) < std::tie(b.date, b.from, b.id);
+                }));
             REQUIRE(collect.problems().size() == expected.size());
             for (std::size_t k = 0; k < expected.size(); ++k)
                 CHECK(collect.problems()[k].where->file ==
@@ -172,8 +171,10 @@ TEST_SUITE("prefault") {
 #if defined(__SANITIZE_ADDRESS__)
         MESSAGE("ASan: faults not checked (", faults, ")");
 #else
-        if (kernel_populates()) CHECK(faults < 256);
-        else MESSAGE("no MADV_POPULATE_WRITE (Linux < 5.14): not checked, ", faults, " faults");
+        if (kernel_populates())
+            CHECK(faults < 256);
+        else
+            MESSAGE("no MADV_POPULATE_WRITE (Linux < 5.14): not checked, ", faults, " faults");
 #endif
     }
 }
