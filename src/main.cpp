@@ -30,13 +30,18 @@ constexpr std::array<Command, 14> commands{{
     {"check", bilan::cli::register_check},
 }};
 
+// The top-level options that take the next argument as their value (declared in main()).
+bool takes_value(std::string_view arg) {
+    return arg == "-C" || arg == "--dir" || arg == "--color";
+}
+
 // The command the line names, so that only it is declared to CLI11: declaring all fourteen with
 // their options is a tenth of a typical `render`, run after run in a script. Null, and all
 // are declared, when there is none, or for help and version, whose output lists them all.
 const Command* named_command(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
-        if (arg == "-C" || arg == "--dir" || arg == "--color") {
+        if (takes_value(arg)) {
             ++i;
             continue;
         }
@@ -71,7 +76,7 @@ std::string unknown_command_message(const CLI::App& app, int argc, char** argv,
     std::string path = "bilan";
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
-        if (arg == "-C" || arg == "--dir" || arg == "--color") {
+        if (takes_value(arg)) {
             ++i;
             continue;
         }

@@ -92,7 +92,6 @@ std::optional<std::string> read_at(int dir_fd, const char* name, const Path& pat
         throw fail(errno);
     }
     std::size_t size = 0;
-    bool checked = false;
     const auto check_regular = [&] {
         struct stat info {};
         if (::fstat(fd.get(), &info) != 0) throw fail(errno);
@@ -100,7 +99,6 @@ std::optional<std::string> read_at(int dir_fd, const char* name, const Path& pat
         if (!S_ISREG(info.st_mode))
             throw DataError({path(), 0, 0}, "n'est pas un fichier ordinaire");
         size = static_cast<std::size_t>(info.st_size);
-        checked = true;
     };
     if (!listed_regular) check_regular();
     const auto read_some = [&](char* into, std::size_t room) {
@@ -112,7 +110,7 @@ std::optional<std::string> read_at(int dir_fd, const char* name, const Path& pat
     };
     std::string content;
     std::size_t filled = 0;
-    if (!checked) {
+    if (listed_regular) {
         // Unasked, the size is taken to be under 4 KiB, as a record's is: read on the stack,
         // and only what came is copied. A read that fills it makes the file asked what it is.
         std::array<char, 4096> first; // not initialised: read() fills what is used
@@ -139,7 +137,8 @@ std::optional<std::string> read_at(int dir_fd, const char* name, const Path& pat
 } // namespace
 
 std::optional<std::string> read_file_if_exists(const fs::path& path) {
-    return read_at(AT_FDCWD, path.c_str(), [&] { return path.string(); }, false);
+    const auto shown = [&] { return path.string(); };
+    return read_at(AT_FDCWD, path.c_str(), shown, false);
 }
 
 std::string read_file(const fs::path& path) {

@@ -2,10 +2,10 @@
 
 #include "bilan/synthesis.hpp"
 #include "codec.hpp"
-#include "two_threads.hpp"
 #include "posix_io.hpp"
 #include "prefault.hpp"
 #include "toml_text.hpp"
+#include "two_threads.hpp"
 
 #include <algorithm>
 #include <array>
@@ -139,6 +139,7 @@ struct Share {
     std::vector<std::pair<std::size_t, Problem>> problems;
     std::exception_ptr error;
     std::size_t error_file = 0;
+    bool started = false; // has taken a file (and prepared its heap)
 };
 
 // From this many files, each thread's heap is populated at once rather than page by page
@@ -159,11 +160,10 @@ void load_files(std::span<const RecordFile> files, const Framework* framework, F
     std::array<Share, 2> shares;
     for (Share& share : shares)
         reserve_records(share.records, files);
-    std::array<bool, 2> started{};
     const Task task = [&](std::size_t index, int worker) {
         Share& share = shares.at(static_cast<std::size_t>(worker));
-        if (!started.at(static_cast<std::size_t>(worker))) {
-            started.at(static_cast<std::size_t>(worker)) = true;
+        if (!share.started) {
+            share.started = true;
             if (worker == 1 && files.size() >= prefault_from)
                 prefault_heap(files.size() * helper_bytes_per_file);
         }

@@ -10,8 +10,10 @@ namespace bilan::store {
 
 namespace {
 
+// Asked once: glibc reads /sys/devices/system/cpu/online on every call (three system calls).
 bool has_second_core() {
-    return std::thread::hardware_concurrency() >= 2;
+    static const bool second = std::thread::hardware_concurrency() >= 2;
+    return second;
 }
 
 enum HelperState : int { not_started, working, finished, abandoned };
