@@ -9,11 +9,11 @@
 namespace bilan::cli {
 namespace {
 
-struct AddOptions {
+struct ExperienceAddOptions {
     std::string title, kind, org, from, to, note;
 };
 
-int run_add(const Context& context, const AddOptions& o) {
+int run_experience_add(const Context& context, const ExperienceAddOptions& o) {
     const store::Store store = context.store();
     store.require_bilan();
     Experience e;
@@ -32,7 +32,7 @@ int run_add(const Context& context, const AddOptions& o) {
 
 // Removing an experience that skills name as their source would leave dangling references
 // (`check` would then fail): refused until those skills are changed or removed.
-int run_rm(const Context& context, const std::string& id_or_prefix) {
+int run_experience_rm(const Context& context, const std::string& id_or_prefix) {
     const store::Store store = context.store();
     store.require_bilan();
     store::Transaction transaction(store); // read under the lock: no skill slips in meanwhile
@@ -67,7 +67,7 @@ void register_experience(CLI::App& app, Context& context, Registry& registry) {
         app.add_subcommand("experience", "Parcours : postes, stages, formations, bénévolat");
     group->require_subcommand(1);
 
-    auto add = std::make_shared<AddOptions>();
+    auto add = std::make_shared<ExperienceAddOptions>();
     CLI::App* cmd =
         group->add_subcommand("add", "Ajouter une expérience (affiche son identifiant)");
     cmd->add_option("TITLE", add->title, "Intitulé")->required();
@@ -76,7 +76,7 @@ void register_experience(CLI::App& app, Context& context, Registry& registry) {
     cmd->add_option("--from", add->from, "Date de début");
     cmd->add_option("--to", add->to, "Date de fin (absente : en cours)");
     cmd->add_option("--note", add->note, "Note libre");
-    registry.add(cmd, [&context, add] { return run_add(context, *add); });
+    registry.add(cmd, [&context, add] { return run_experience_add(context, *add); });
 
     add_list_command(*group, context, registry, "Lister le parcours par date",
                      [](const store::Store& store, bool json) {
@@ -91,7 +91,7 @@ void register_experience(CLI::App& app, Context& context, Registry& registry) {
     CLI::App* rm = group->add_subcommand(
         "rm", "Supprimer une expérience (refusé tant qu'une compétence la cite comme source)");
     rm->add_option("ID", *id, "Identifiant (ou son début)")->required();
-    registry.add(rm, [&context, id] { return run_rm(context, *id); });
+    registry.add(rm, [&context, id] { return run_experience_rm(context, *id); });
 }
 
 } // namespace bilan::cli

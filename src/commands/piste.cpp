@@ -10,7 +10,7 @@
 namespace bilan::cli {
 namespace {
 
-struct AddOptions {
+struct PisteAddOptions {
     std::string title, desire, feasibility;
     std::vector<std::string> favourable, unfavourable;
 };
@@ -31,7 +31,7 @@ std::vector<std::string> checked_texts(const std::vector<std::string>& texts,
     return texts;
 }
 
-int run_add(const Context& context, const AddOptions& o) {
+int run_piste_add(const Context& context, const PisteAddOptions& o) {
     const store::Store store = context.store();
     store.require_bilan();
     Piste p;
@@ -87,14 +87,14 @@ int run_decide(const Context& context, const DecideOptions& o) {
 }
 
 void register_add(CLI::App& group, Context& context, Registry& registry) {
-    auto o = std::make_shared<AddOptions>();
+    auto o = std::make_shared<PisteAddOptions>();
     CLI::App* cmd = group.add_subcommand("add", "Ajouter une piste (affiche son identifiant)");
     cmd->add_option("TITLE", o->title, "Le métier ou la voie envisagée")->required();
     cmd->add_option("--desire", o->desire, "Envie, de 1 à 5");
     cmd->add_option("--feasibility", o->feasibility, "Faisabilité, de 1 à 5");
     cmd->add_option("--for", o->favourable, "Aspect favorable (répétable)");
     cmd->add_option("--against", o->unfavourable, "Aspect défavorable ou zone d'ombre (répétable)");
-    registry.add(cmd, [&context, o] { return run_add(context, *o); });
+    registry.add(cmd, [&context, o] { return run_piste_add(context, *o); });
 }
 
 void register_survey(CLI::App& group, Context& context, Registry& registry) {

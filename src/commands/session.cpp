@@ -10,7 +10,7 @@
 namespace bilan::cli {
 namespace {
 
-struct AddOptions {
+struct SessionAddOptions {
     std::string date, phase, duration, from, to, kind = "entretien", mode = "presentiel", note;
 };
 
@@ -19,7 +19,7 @@ Framework folder_framework(const store::Store& store) {
     return store.load_framework(store.load_bilan(strict), strict);
 }
 
-int run_add(const Context& context, const AddOptions& o) {
+int run_session_add(const Context& context, const SessionAddOptions& o) {
     const store::Store store = context.store();
     store.require_bilan();
     Session s;
@@ -64,7 +64,7 @@ int run_list(const Context& context, const std::string& phase_filter, bool json)
     return 0;
 }
 
-int run_rm(const Context& context, const std::string& id) {
+int run_session_rm(const Context& context, const std::string& id) {
     const store::Store store = context.store();
     store.require_bilan();
     store::Transaction transaction(store);
@@ -79,7 +79,7 @@ void register_session(CLI::App& app, Context& context, Registry& registry) {
     CLI::App* group = app.add_subcommand("session", "Séances : ajouter, lister, supprimer");
     group->require_subcommand(1);
 
-    auto add = std::make_shared<AddOptions>();
+    auto add = std::make_shared<SessionAddOptions>();
     CLI::App* cmd = group->add_subcommand("add", "Ajouter une séance (affiche son identifiant)");
     cmd->add_option("--date", add->date, "Date (AAAA-MM-JJ, JJ/MM/AAAA, today)")->required();
     cmd->add_option("--phase", add->phase, "Phase du cadre (prealable, preliminaire…)")->required();
@@ -89,7 +89,7 @@ void register_session(CLI::App& app, Context& context, Registry& registry) {
     cmd->add_option("--kind", add->kind, "entretien (défaut), test, enquete, travail-personnel");
     cmd->add_option("--mode", add->mode, "presentiel (défaut) ou distance");
     cmd->add_option("--note", add->note, "Note libre");
-    registry.add(cmd, [&context, add] { return run_add(context, *add); });
+    registry.add(cmd, [&context, add] { return run_session_add(context, *add); });
 
     auto phase = std::make_shared<std::string>();
     auto json = std::make_shared<bool>(false);
@@ -101,7 +101,7 @@ void register_session(CLI::App& app, Context& context, Registry& registry) {
     auto id = std::make_shared<std::string>();
     CLI::App* rm = group->add_subcommand("rm", "Supprimer une séance");
     rm->add_option("ID", *id, "Identifiant (ou son début)")->required();
-    registry.add(rm, [&context, id] { return run_rm(context, *id); });
+    registry.add(rm, [&context, id] { return run_session_rm(context, *id); });
 }
 
 } // namespace bilan::cli

@@ -8,7 +8,7 @@
 namespace bilan::cli {
 namespace {
 
-struct AddOptions {
+struct SkillAddOptions {
     std::string text, type, domain, source, evidence;
     bool transferable = false;
 };
@@ -26,7 +26,7 @@ void set_source(const store::Store& store, const std::string& source, Skill& ski
     skill.source = source;
 }
 
-int run_add(const Context& context, const AddOptions& o) {
+int run_skill_add(const Context& context, const SkillAddOptions& o) {
     const store::Store store = context.store();
     store.require_bilan();
     Skill skill;
@@ -48,7 +48,7 @@ void register_skill(CLI::App& app, Context& context, Registry& registry) {
         app.add_subcommand("skill", "Compétences : savoirs, savoir-faire, savoir-être");
     group->require_subcommand(1);
 
-    auto add = std::make_shared<AddOptions>();
+    auto add = std::make_shared<SkillAddOptions>();
     CLI::App* cmd =
         group->add_subcommand("add", "Ajouter une compétence (affiche son identifiant)");
     cmd->add_option("TEXT", add->text, "La compétence, en une phrase")->required();
@@ -57,7 +57,7 @@ void register_skill(CLI::App& app, Context& context, Registry& registry) {
     cmd->add_option("--source", add->source, "D'où elle vient : texte libre ou id d'expérience");
     cmd->add_option("--evidence", add->evidence, "Preuve, exemple concret");
     cmd->add_flag("--transferable", add->transferable, "Transférable à un autre domaine");
-    registry.add(cmd, [&context, add] { return run_add(context, *add); });
+    registry.add(cmd, [&context, add] { return run_skill_add(context, *add); });
 
     auto type = std::make_shared<std::string>();
     auto json = std::make_shared<bool>(false);
