@@ -19,9 +19,13 @@ namespace {
 
 class FileDescriptor {
 public:
-    explicit FileDescriptor(int fd) : fd_(fd) {}
+    explicit FileDescriptor(int fd, BatchedClose* closer = nullptr) : fd_(fd), closer_(closer) {}
     ~FileDescriptor() {
-        if (fd_ >= 0) ::close(fd_);
+        if (fd_ < 0) return;
+        if (closer_)
+            closer_->close_later(fd_);
+        else
+            ::close(fd_);
     }
     FileDescriptor(const FileDescriptor&) = delete;
     FileDescriptor& operator=(const FileDescriptor&) = delete;
@@ -30,6 +34,7 @@ public:
 
 private:
     int fd_;
+    BatchedClose* closer_;
 };
 
 std::string temp_name_for(const fs::path& path) {
@@ -80,12 +85,12 @@ namespace {
 // fits in the first read: a system call in four per record.
 template <typename Path>
 std::optional<std::string> read_at(int dir_fd, const char* name, const Path& path,
-                                   bool listed_regular) {
+                                   bool listed_regular, BatchedClose* closer = nullptr) {
     // O_NONBLOCK: a FIFO named like a record must not hang the open; it is refused below, as is
     // a device (a link to /dev/zero would be read forever). O_NOFOLLOW: what was listed as a
     // regular file is not followed if it became a link since.
     const int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | (listed_regular ? O_NOFOLLOW : 0);
-    FileDescriptor fd(::openat(dir_fd, name, flags));
+    FileDescriptor fd(::openat(dir_fd, name, flags), closer);
     const auto fail = [&](int err) { return system_error("lecture impossible de", path(), err); };
     if (fd.get() < 0) {
         if (errno == ENOENT) return std::nullopt;
@@ -154,12 +159,30 @@ FolderReader::~FolderReader() {
     if (fd_ >= 0) ::close(fd_);
 }
 
-std::string FolderReader::read(const std::string& name, bool listed_regular) const {
+void BatchedClose::close_later(int fd) noexcept {
+    if (first_ >= 0 && fd != last_ + 1) flush();
+    if (first_ < 0) first_ = fd;
+    last_ = fd;
+    if (last_ - first_ + 1 >= longest_run) flush(); // and the next file gets `first_` again
+}
+
+void BatchedClose::flush() noexcept {
+    if (first_ < 0) return;
+    // close_range needs Linux 5.9: before, each is closed by itself.
+    if (first_ == last_ ||
+        ::close_range(static_cast<unsigned>(first_), static_cast<unsigned>(last_), 0) != 0)
+        for (int fd = first_; fd <= last_; ++fd)
+            ::close(fd);
+    first_ = last_ = -1;
+}
+
+std::string FolderReader::read(const std::string& name, bool listed_regular,
+                               BatchedClose* closer) const {
     const auto path = [&] { return (dir_ / name).string(); };
     // Without the folder open (it vanished since it was listed), every read fails as it would
     // have by its whole path.
-    auto content = fd_ >= 0 ? read_at(fd_, name.c_str(), path, listed_regular)
-                            : read_at(AT_FDCWD, path().c_str(), path, listed_regular);
+    auto content = fd_ >= 0 ? read_at(fd_, name.c_str(), path, listed_regular, closer)
+                            : read_at(AT_FDCWD, path().c_str(), path, listed_regular, closer);
     if (!content) throw system_error("lecture impossible de", path(), ENOENT);
     return std::move(*content);
 }

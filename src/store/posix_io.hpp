@@ -16,6 +16,26 @@ namespace fs = std::filesystem;
 std::optional<std::string> read_file_if_exists(const fs::path& path);
 std::string read_file(const fs::path& path);
 
+// Closes the files one thread has read, a run of consecutive descriptors at a time, with one
+// close_range: a system call costs 2 µs on a VM, and closing was a third of the calls of a
+// load. Each descriptor handed in is open and this object's alone; a run grows only by the
+// next number (which a lone reader gets back, the lowest free one), so a run holds nothing
+// else. Where two threads interleave, runs break and it closes file by file, as before.
+class BatchedClose {
+public:
+    BatchedClose() = default;
+    ~BatchedClose() { flush(); }
+    BatchedClose(const BatchedClose&) = delete;
+    BatchedClose& operator=(const BatchedClose&) = delete;
+    void close_later(int fd) noexcept;
+    void flush() noexcept;
+
+private:
+    static constexpr int longest_run = 64; // descriptors held at most, far under any limit
+    int first_ = -1;
+    int last_ = -1;
+};
+
 // Reads the files of one folder by name, opening each relative to the folder (one name to look
 // up instead of the whole path: a sixth of the system time of a large collection). Messages
 // and errors are read_file(dir / name)'s.
@@ -26,7 +46,9 @@ public:
     FolderReader(const FolderReader&) = delete;
     FolderReader& operator=(const FolderReader&) = delete;
     // `listed_regular`: list_toml_entries said so, which saves a system call.
-    std::string read(const std::string& name, bool listed_regular = false) const;
+    // `closer`: where the file goes once read (none: closed at once).
+    std::string read(const std::string& name, bool listed_regular = false,
+                     BatchedClose* closer = nullptr) const;
 
 private:
     fs::path dir_;

@@ -60,11 +60,11 @@ void keep(RecordReader& reader, Record record, const std::string& name, std::vec
 // Reads one record file into its list of `into`; a bad file is reported (and skipped when
 // collecting). Uses only `diagnostics` and const data: it runs on two threads at once.
 void load_record(const RecordFile& file, const Framework* framework, Folder& into,
-                 Diagnostics& diagnostics) {
+                 Diagnostics& diagnostics, BatchedClose& closer) {
     const std::string& name = file.file->name;
     std::string shown = file.folder->shown_dir + name;
     try {
-        const std::string text = file.folder->reader->read(name, file.file->regular);
+        const std::string text = file.folder->reader->read(name, file.file->regular, &closer);
         const toml::table table = parse_toml(text, shown);
         RecordReader r(table, {std::move(shown), 0, 0}, diagnostics);
         switch (file.folder->collection) {
@@ -140,6 +140,7 @@ struct Share {
     std::exception_ptr error;
     std::size_t error_file = 0;
     bool started = false; // has taken a file (and prepared its heap)
+    BatchedClose closer;  // the files this thread read
 };
 
 // Each thread's heap is populated at once rather than page by page (prefault.hpp): the caller's
@@ -170,7 +171,7 @@ void load_files(std::span<const RecordFile> files, const Framework* framework, F
             if (!share.error) share.error = std::current_exception(), share.error_file = index;
         };
         try {
-            load_record(files[index], framework, share.records, collect);
+            load_record(files[index], framework, share.records, collect, share.closer);
         } catch (...) {
             fail();
         }

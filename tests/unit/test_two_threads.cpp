@@ -120,6 +120,24 @@ TEST_SUITE("two threads") {
         }
     }
 
+    // Each thread closes its files in batches (BatchedClose): none may be left open, whichever
+    // thread read what, nor after an error.
+    TEST_CASE("loading leaves no file open") {
+        const auto open_files = [] {
+            return std::distance(fs::directory_iterator("/proc/self/fd"), fs::directory_iterator{});
+        };
+        const SessionFolder folder(2000, {1500});
+        const std::ptrdiff_t before = open_files();
+        for (int round = 0; round < 5; ++round) {
+            store::Diagnostics collect(true);
+            CHECK(store::Store(folder.dir()).load_sessions(fr(), collect).size() == 1999);
+            CHECK(open_files() == before);
+            store::Diagnostics strict;
+            CHECK_THROWS_AS(store::Store(folder.dir()).load_sessions(fr(), strict), DataError);
+            CHECK(open_files() == before);
+        }
+    }
+
     TEST_CASE("collecting: every broken file, in name order, and the others loaded") {
         const SessionFolder folder(2000, {1203, 1500, 1201, 1200, 1999, 7});
         const std::array<int, 6> expected{7, 1200, 1201, 1203, 1500, 1999};
