@@ -90,7 +90,14 @@ std::optional<std::string> read_at(int dir_fd, const char* name, const Path& pat
     // a device (a link to /dev/zero would be read forever). O_NOFOLLOW: what was listed as a
     // regular file is not followed if it became a link since.
     const int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | (listed_regular ? O_NOFOLLOW : 0);
-    FileDescriptor fd(::openat(dir_fd, name, flags), closer);
+    int opened = ::openat(dir_fd, name, flags);
+    // Under a low limit of open files (ulimit -n), the files held for a batched close are what
+    // fills it: they are closed, and the open tried again.
+    if (opened < 0 && errno == EMFILE && closer && closer->holds_any()) {
+        closer->flush();
+        opened = ::openat(dir_fd, name, flags);
+    }
+    FileDescriptor fd(opened, closer);
     const auto fail = [&](int err) { return system_error("lecture impossible de", path(), err); };
     if (fd.get() < 0) {
         if (errno == ENOENT) return std::nullopt;

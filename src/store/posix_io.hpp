@@ -29,9 +29,10 @@ public:
     BatchedClose& operator=(const BatchedClose&) = delete;
     void close_later(int fd) noexcept;
     void flush() noexcept;
+    bool holds_any() const noexcept { return first_ >= 0; }
 
 private:
-    static constexpr int longest_run = 64; // descriptors held at most, far under any limit
+    static constexpr int longest_run = 64; // descriptors held at most (a low ulimit -n: read_at)
     int first_ = -1;
     int last_ = -1;
 };

@@ -10,6 +10,7 @@
 #include <array>
 #include <atomic>
 #include <doctest/doctest.h>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -63,6 +64,10 @@ public:
 private:
     fs::path dir_;
 };
+
+std::ptrdiff_t count_open_files() {
+    return std::distance(fs::directory_iterator("/proc/self/fd"), fs::directory_iterator{});
+}
 
 const Framework& fr() {
     static const Framework framework = store::load_builtin_framework("fr");
@@ -123,19 +128,37 @@ TEST_SUITE("two threads") {
     // Each thread closes its files in batches (BatchedClose): none may be left open, whichever
     // thread read what, nor after an error.
     TEST_CASE("loading leaves no file open") {
-        const auto open_files = [] {
-            return std::distance(fs::directory_iterator("/proc/self/fd"), fs::directory_iterator{});
-        };
         const SessionFolder folder(2000, {1500});
-        const std::ptrdiff_t before = open_files();
+        const std::ptrdiff_t before = count_open_files();
         for (int round = 0; round < 5; ++round) {
             store::Diagnostics collect(true);
             CHECK(store::Store(folder.dir()).load_sessions(fr(), collect).size() == 1999);
-            CHECK(open_files() == before);
+            CHECK(count_open_files() == before);
             store::Diagnostics strict;
             CHECK_THROWS_AS(store::Store(folder.dir()).load_sessions(fr(), strict), DataError);
-            CHECK(open_files() == before);
+            CHECK(count_open_files() == before);
         }
+    }
+
+    // A batch holds up to 64 files: under a lower limit (ulimit -n), it makes room. The limit
+    // leaves the folder's descriptor and four files, which must be free numbers for a run.
+    TEST_CASE("loading under a low limit of open files") {
+        const SessionFolder folder(200, {}); // one thread: its batch would grow to 64
+        const int lowest = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+        REQUIRE(lowest >= 0);
+        ::close(lowest);
+        for (int fd = lowest; fd <= lowest + 5; ++fd)
+            REQUIRE_MESSAGE(::fcntl(fd, F_GETFD) == -1, "descriptor ", fd, " is taken");
+        rlimit before{};
+        REQUIRE(::getrlimit(RLIMIT_NOFILE, &before) == 0);
+        rlimit low = before;
+        low.rlim_cur = static_cast<rlim_t>(lowest + 5);
+        REQUIRE(::setrlimit(RLIMIT_NOFILE, &low) == 0);
+        store::Diagnostics strict;
+        std::size_t loaded = 0;
+        CHECK_NOTHROW(loaded = store::Store(folder.dir()).load_sessions(fr(), strict).size());
+        ::setrlimit(RLIMIT_NOFILE, &before);
+        CHECK(loaded == 200);
     }
 
     TEST_CASE("collecting: every broken file, in name order, and the others loaded") {
