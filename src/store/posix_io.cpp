@@ -82,7 +82,7 @@ namespace {
 // Reads `name` relative to the folder `dir_fd` (AT_FDCWD: `name` is the whole path); `path`
 // names the file in messages, built only when one is needed. `listed_regular`: the folder's
 // listing said it is a regular file (d_type), which spares asking its size (fstat) while it
-// fits in the first read: a system call in four per record.
+// fits in the first read: one system call fewer per record.
 template <typename Path>
 std::optional<std::string> read_at(int dir_fd, const char* name, const Path& path,
                                    bool listed_regular, BatchedClose* closer = nullptr) {
