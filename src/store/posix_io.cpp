@@ -10,6 +10,7 @@
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <utility>
@@ -91,7 +92,7 @@ std::optional<std::string> read_at(int dir_fd, const char* name, const Path& pat
     // regular file is not followed if it became a link since.
     const int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | (listed_regular ? O_NOFOLLOW : 0);
     int opened = ::openat(dir_fd, name, flags);
-    // Under a low limit of open files (ulimit -n), the files held for a batched close are what
+    // Near the limit of open files (ulimit -n), the files held for a batched close may be what
     // fills it: they are closed, and the open tried again.
     if (opened < 0 && errno == EMFILE && closer && closer->holds_any()) {
         closer->flush();
@@ -170,7 +171,17 @@ void BatchedClose::close_later(int fd) noexcept {
     if (first_ >= 0 && fd != last_ + 1) flush();
     if (first_ < 0) first_ = fd;
     last_ = fd;
-    if (last_ - first_ + 1 >= longest_run) flush(); // and the next file gets `first_` again
+    if (last_ - first_ + 1 >= longest_run_) flush(); // and the next file gets `first_` again
+}
+
+int BatchedClose::run_for_limit(std::uint64_t open_files_limit) noexcept {
+    return static_cast<int>(std::clamp<std::uint64_t>(open_files_limit / 16, 1, 64));
+}
+
+int BatchedClose::run_for_this_process() noexcept {
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return 64;
+    return run_for_limit(limit.rlim_cur);
 }
 
 void BatchedClose::flush() noexcept {

@@ -2,6 +2,7 @@
 // whatever the umask), every failure an EnvironmentError that names the file.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -23,7 +24,8 @@ std::string read_file(const fs::path& path);
 // else. Where two threads interleave, runs break and it closes file by file, as before.
 class BatchedClose {
 public:
-    BatchedClose() = default;
+    // `longest_run`: how many descriptors it holds at most (1: it closes each at once).
+    explicit BatchedClose(int longest_run = 64) : longest_run_(longest_run < 1 ? 1 : longest_run) {}
     ~BatchedClose() { flush(); }
     BatchedClose(const BatchedClose&) = delete;
     BatchedClose& operator=(const BatchedClose&) = delete;
@@ -31,8 +33,13 @@ public:
     void flush() noexcept;
     bool holds_any() const noexcept { return first_ >= 0; }
 
+    // 64, or less under a low limit of open files (ulimit -n): two threads' batches then hold
+    // at most an eighth of it, and the other descriptors (folders, the standard streams) fit.
+    static int run_for_limit(std::uint64_t open_files_limit) noexcept;
+    static int run_for_this_process() noexcept; // from getrlimit
+
 private:
-    static constexpr int longest_run = 64; // descriptors held at most (a low ulimit -n: read_at)
+    int longest_run_;
     int first_ = -1;
     int last_ = -1;
 };

@@ -135,6 +135,7 @@ void append_records(Folder& to, Folder&& from) {
 // sorted afterwards by an order that ends with the id, unique. Its problems are kept with their
 // file's index, and so is the first error that stopped it (it takes no file after that one).
 struct Share {
+    explicit Share(int longest_close_run) : closer(longest_close_run) {}
     Folder records;
     std::vector<std::pair<std::size_t, Problem>> problems;
     std::exception_ptr error;
@@ -157,7 +158,8 @@ constexpr std::size_t helper_bytes_per_file = 300;
 void load_files(std::span<const RecordFile> files, const Framework* framework, Folder& into,
                 Diagnostics& diagnostics) {
     prefault_heap(files.size() * caller_bytes_per_file);
-    std::array<Share, 2> shares;
+    const int close_run = BatchedClose::run_for_this_process();
+    std::array<Share, 2> shares{Share(close_run), Share(close_run)};
     for (Share& share : shares)
         reserve_records(share.records, files);
     const Task task = [&](std::size_t index, int worker) {
