@@ -39,8 +39,13 @@ TEST_SUITE("batched close") {
             BatchedClose closer;
             for (const int fd : fds)
                 closer.close_later(fd);
-            for (const int fd : fds)
-                CHECK(is_open(fd));
+            // The last run is held: all five, unless a descriptor inherited from the shell
+            // lies between their numbers.
+            std::size_t run = fds.size() - 1;
+            while (run > 0 && fds[run - 1] + 1 == fds[run])
+                --run;
+            for (std::size_t i = run; i < fds.size(); ++i)
+                CHECK(is_open(fds[i]));
             closer.flush();
             for (const int fd : fds)
                 CHECK_FALSE(is_open(fd));
