@@ -1,5 +1,6 @@
 #include "bilan/store.hpp"
 #include "bilan/synthesis.hpp"
+#include "french_framework.hpp"
 
 #include <doctest/doctest.h>
 
@@ -99,11 +100,6 @@ Consent consent(std::string recipient, std::vector<std::string> sections = {}) {
     c.sections = std::move(sections);
     c.origin = {"consents/" + c.id + ".toml", 0, 0};
     return c;
-}
-
-const Framework& fr() {
-    static const Framework framework = store::load_builtin_framework("fr");
-    return framework;
 }
 
 } // namespace

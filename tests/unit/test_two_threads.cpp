@@ -2,6 +2,7 @@
 // problems and first error as one thread reading file after file, whoever read what.
 #include "bilan/errors.hpp"
 #include "bilan/store.hpp"
+#include "french_framework.hpp"
 #include "open_files_limit.hpp"
 #include "store/prefault.hpp"
 #include "store/toml_text.hpp"
@@ -67,11 +68,6 @@ private:
 
 std::ptrdiff_t count_open_files() {
     return std::distance(fs::directory_iterator("/proc/self/fd"), fs::directory_iterator{});
-}
-
-const Framework& fr() {
-    static const Framework framework = store::load_builtin_framework("fr");
-    return framework;
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "bilan/store.hpp"
 #include "bilan/substance_views.hpp"
 #include "bilan/views.hpp"
+#include "french_framework.hpp"
 
 #include <doctest/doctest.h>
 
@@ -26,11 +27,6 @@ bool no_line_ends_with_a_space(const std::string& text) {
     for (const std::string& line : lines_of(text))
         if (!line.empty() && (line.back() == ' ' || line.back() == '\t')) return false;
     return true;
-}
-
-const Framework& fr() {
-    static const Framework framework = store::load_builtin_framework("fr");
-    return framework;
 }
 
 Session session(std::string id, std::string phase, std::string note) {
