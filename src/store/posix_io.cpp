@@ -160,11 +160,26 @@ std::string read_file(const fs::path& path) {
     return std::move(*content);
 }
 
-FolderReader::FolderReader(fs::path dir)
-    : dir_(std::move(dir)), fd_(::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {}
+FolderReader::FolderReader(fs::path dir) : dir_(std::move(dir)), handle_(::opendir(dir_.c_str())) {
+    if (!handle_ && errno != ENOENT)
+        throw system_error("lecture impossible du dossier", dir_.string(), errno);
+}
 
 FolderReader::~FolderReader() {
-    if (fd_ >= 0) ::close(fd_);
+    if (handle_) ::closedir(handle_);
+}
+
+std::vector<ListedFile> FolderReader::list_toml() {
+    std::vector<ListedFile> files;
+    if (!handle_) return files;
+    while (const dirent* entry = ::readdir(handle_)) {
+        const std::string_view name = entry->d_name;
+        if (name.empty() || name.front() == '.' || !name.ends_with(".toml")) continue;
+        files.push_back({std::string(name), entry->d_type == DT_REG});
+    }
+    std::sort(files.begin(), files.end(),
+              [](const ListedFile& a, const ListedFile& b) { return a.name < b.name; });
+    return files;
 }
 
 void BatchedClose::close_later(int fd) noexcept {
@@ -197,10 +212,9 @@ void BatchedClose::flush() noexcept {
 std::string FolderReader::read(const std::string& name, bool listed_regular,
                                BatchedClose* closer) const {
     const auto path = [&] { return (dir_ / name).string(); };
-    // Without the folder open (it vanished since it was listed), every read fails as it would
-    // have by its whole path.
-    auto content = fd_ >= 0 ? read_at(fd_, name.c_str(), path, listed_regular, closer)
-                            : read_at(AT_FDCWD, path().c_str(), path, listed_regular, closer);
+    // Without the folder (it listed nothing), a read fails as it would by its whole path.
+    auto content = handle_ ? read_at(::dirfd(handle_), name.c_str(), path, listed_regular, closer)
+                           : read_at(AT_FDCWD, path().c_str(), path, listed_regular, closer);
     if (!content) throw system_error("lecture impossible de", path(), ENOENT);
     return std::move(*content);
 }
@@ -277,21 +291,7 @@ void remove_file_durably(const fs::path& path) {
 }
 
 std::vector<ListedFile> list_toml_entries(const fs::path& dir) {
-    std::vector<ListedFile> files;
-    DIR* handle = ::opendir(dir.c_str());
-    if (!handle) {
-        if (errno == ENOENT) return files;
-        throw system_error("lecture impossible du dossier", dir.string(), errno);
-    }
-    while (const dirent* entry = ::readdir(handle)) {
-        const std::string_view name = entry->d_name;
-        if (name.empty() || name.front() == '.' || !name.ends_with(".toml")) continue;
-        files.push_back({std::string(name), entry->d_type == DT_REG});
-    }
-    ::closedir(handle);
-    std::sort(files.begin(), files.end(),
-              [](const ListedFile& a, const ListedFile& b) { return a.name < b.name; });
-    return files;
+    return FolderReader(dir).list_toml();
 }
 
 std::vector<std::string> list_toml_files(const fs::path& dir) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <dirent.h>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -44,23 +45,31 @@ private:
     int last_ = -1;
 };
 
-// Reads the files of one folder by name, opening each relative to the folder (one name to look
+// A *.toml file of a folder, as its listing gives it.
+struct ListedFile {
+    std::string name;
+    bool regular; // the listing says so (d_type); false when it does not know
+};
+
+// One folder, opened once: listed, then its files read by name relative to it (one name to look
 // up instead of the whole path: a sixth of the system time of a large collection). Messages
-// and errors are read_file(dir / name)'s.
+// and errors are read_file(dir / name)'s. A folder that does not exist lists no file.
 class FolderReader {
 public:
-    explicit FolderReader(fs::path dir);
+    explicit FolderReader(fs::path dir); // throws when the folder is there but cannot be read
     ~FolderReader();
     FolderReader(const FolderReader&) = delete;
     FolderReader& operator=(const FolderReader&) = delete;
-    // `listed_regular`: list_toml_entries said so, which saves a system call.
+    // Its *.toml files (not hidden), sorted by name. The folder is listed once: call it once.
+    std::vector<ListedFile> list_toml();
+    // `listed_regular`: list_toml said so, which saves a system call.
     // `closer`: where the file goes once read (none: closed at once).
     std::string read(const std::string& name, bool listed_regular = false,
                      BatchedClose* closer = nullptr) const;
 
 private:
     fs::path dir_;
-    int fd_;
+    DIR* handle_; // null: no such folder
 };
 
 // Creates `dir` (0700) if missing, fsyncing its parent so the new entry survives a crash.
@@ -75,10 +84,6 @@ void create_file_atomically(const fs::path& path, std::string_view content);
 void remove_file_durably(const fs::path& path);
 
 // The *.toml files of a folder (not hidden), sorted by name; empty when there is no folder.
-struct ListedFile {
-    std::string name;
-    bool regular; // the listing says so (d_type); false when it does not know
-};
 std::vector<ListedFile> list_toml_entries(const fs::path& dir);
 std::vector<std::string> list_toml_files(const fs::path& dir); // their names
 

@@ -417,13 +417,13 @@ Folder Store::load_records(std::initializer_list<Collection> collections,
     std::size_t count = 0;
     for (const Collection collection : collections) {
         const std::string dir(directory_of(collection));
-        std::vector<ListedFile> listed = list_toml_entries(root_ / dir);
+        auto reader = std::make_unique<FolderReader>(root_ / dir);
+        std::vector<ListedFile> listed = reader->list_toml();
         if (listed.empty()) continue;
         // Enough files for a helper thread: wake its core while the rest is listed.
         if (count < helper_from && count + listed.size() >= helper_from) wake_second_core();
         count += listed.size();
-        folders.push_back({collection, display(dir) + "/", std::move(listed),
-                           std::make_unique<FolderReader>(root_ / dir)});
+        folders.push_back({collection, display(dir) + "/", std::move(listed), std::move(reader)});
     }
     std::vector<RecordFile> files;
     files.reserve(count);
