@@ -4,7 +4,12 @@
 
 #include <CLI/CLI.hpp>
 #include <array>
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace {
 
@@ -124,6 +129,23 @@ std::string french_parse_error(const std::string& message) {
     return message;
 }
 
+// Before anything opens a file: a standard stream left closed (`>&-`) would otherwise be the
+// number the next open gets, and the lock or a record would receive what is meant for the
+// terminal. A closed stream becomes /dev/null opened the wrong way round, so that writing to
+// it (or reading from it) fails as writing to a closed stream does: an id that cannot be
+// printed is rolled back. SIGPIPE and SIGXFSZ are ignored: a closed pipe (EPIPE) and a file
+// size limit (EFBIG) are then write failures like a full disk, which remove what they began
+// and release the lock, instead of killing the process in the middle of a write.
+void prepare_process() {
+    for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; ++fd) {
+        if (::fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
+        const int opened = ::open("/dev/null", fd == STDIN_FILENO ? O_WRONLY : O_RDONLY);
+        if (opened != fd) std::_Exit(3); // cannot happen: fd is the lowest free number
+    }
+    std::signal(SIGPIPE, SIG_IGN);
+    std::signal(SIGXFSZ, SIG_IGN);
+}
+
 int fail(bilan::ExitCode code, std::string_view message) {
     const std::string line = bilan::single_line(message);
     std::fprintf(stderr, "bilan: %s\n", line.c_str());
@@ -134,6 +156,7 @@ int fail(bilan::ExitCode code, std::string_view message) {
 
 int main(int argc, char** argv) {
     using namespace bilan;
+    prepare_process();
     CLI::App app{"bilan : conduire un bilan de compétences depuis le terminal.\n"
                  "Voir « man bilan » pour les fichiers, les valeurs et des exemples.",
                  "bilan"};
