@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
@@ -227,8 +229,15 @@ void fsync_directory(const fs::path& dir) {
 
 void make_private_directory(const fs::path& dir) {
     if (::mkdir(dir.c_str(), 0700) != 0) {
-        if (errno == EEXIST) return;
-        throw system_error("création impossible du dossier", dir.string(), errno);
+        if (errno != EEXIST)
+            throw system_error("création impossible du dossier", dir.string(), errno);
+        // A folder a clone made under umask 022 (0755) is made private again by the first
+        // write; a link is left as it is (chmod would change what it points to).
+        struct stat info {};
+        if (::lstat(dir.c_str(), &info) == 0 && S_ISDIR(info.st_mode) &&
+            (info.st_mode & 07777) != 0700 && ::chmod(dir.c_str(), 0700) != 0)
+            throw system_error("chmod impossible du dossier", dir.string(), errno);
+        return;
     }
     if (::chmod(dir.c_str(), 0700) != 0)
         throw system_error("chmod impossible du dossier", dir.string(), errno);
@@ -301,16 +310,59 @@ std::vector<std::string> list_toml_files(const fs::path& dir) {
     return names;
 }
 
-int sweep_temp_files(const fs::path& dir) {
+namespace {
+
+// ".NAME.tmp-PID" (temp_name_for) whose process no longer exists: a name of ours, left by a
+// killed writer. A live process's (a `render -o` writing into the folder without the lock)
+// is left alone.
+bool abandoned_temp_name(std::string_view name) {
+    const std::size_t mark = name.rfind(".tmp-");
+    if (name.size() < 2 || name.front() != '.' || mark == std::string_view::npos || mark == 0)
+        return false;
+    const std::string_view pid = name.substr(mark + 5);
+    if (pid.empty() || pid.size() > 10 || pid.find_first_not_of("0123456789") != pid.npos)
+        return false;
+    const long number = std::strtol(std::string(pid).c_str(), nullptr, 10);
+    return number > 0 && ::kill(static_cast<pid_t>(number), 0) != 0 && errno == ESRCH;
+}
+
+// Removes the abandoned temp files of the folder `dir_fd`, regular files only; returns how
+// many, and adds its real subfolders (never a link) to `subfolders` when asked.
+int sweep_opened_folder(int dir_fd, std::vector<std::string>* subfolders) {
+    DIR* handle = ::fdopendir(dir_fd);
+    if (!handle) {
+        ::close(dir_fd);
+        return 0;
+    }
     int removed = 0;
-    DIR* handle = ::opendir(dir.c_str());
-    if (!handle) return 0;
     while (const dirent* entry = ::readdir(handle)) {
         const std::string_view name = entry->d_name;
-        if (name.size() > 1 && name.front() == '.' && name.find(".tmp-") != std::string_view::npos)
-            removed += ::unlink((dir / std::string(name)).c_str()) == 0 ? 1 : 0;
+        if (name == "." || name == "..") continue;
+        struct stat info {};
+        if (::fstatat(dir_fd, entry->d_name, &info, AT_SYMLINK_NOFOLLOW) != 0) continue;
+        if (S_ISDIR(info.st_mode)) {
+            if (subfolders && name.front() != '.') subfolders->emplace_back(name);
+        } else if (S_ISREG(info.st_mode) && abandoned_temp_name(name)) {
+            removed += ::unlinkat(dir_fd, entry->d_name, 0) == 0 ? 1 : 0;
+        }
     }
     ::closedir(handle);
+    return removed;
+}
+
+} // namespace
+
+int sweep_abandoned_temp_files(const fs::path& folder) {
+    const int root = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (root < 0) return 0;
+    const FileDescriptor root_fd(root);
+    std::vector<std::string> subfolders;
+    int removed = sweep_opened_folder(::dup(root), &subfolders);
+    for (const std::string& name : subfolders) {
+        const int sub =
+            ::openat(root, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (sub >= 0) removed += sweep_opened_folder(sub, nullptr);
+    }
     return removed;
 }
 

@@ -72,7 +72,8 @@ private:
     DIR* handle_; // null: no such folder
 };
 
-// Creates `dir` (0700) if missing, fsyncing its parent so the new entry survives a crash.
+// Creates `dir` (0700) if missing, fsyncing its parent so the new entry survives a crash;
+// an existing folder (not a link) is made 0700 again.
 void make_private_directory(const fs::path& dir);
 void fsync_directory(const fs::path& dir);
 
@@ -87,7 +88,8 @@ void remove_file_durably(const fs::path& path);
 std::vector<ListedFile> list_toml_entries(const fs::path& dir);
 std::vector<std::string> list_toml_files(const fs::path& dir); // their names
 
-// Removes temp files (".NAME.tmp-PID") a killed writer left in `dir`; returns how many.
-int sweep_temp_files(const fs::path& dir);
+// Removes the temp files (".NAME.tmp-PID", regular files whose process is gone) that a killed
+// writer left in `folder` and its subfolders, never following a link; returns how many.
+int sweep_abandoned_temp_files(const fs::path& folder);
 
 } // namespace bilan::store
