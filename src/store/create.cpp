@@ -23,10 +23,36 @@ constexpr std::string_view gitignore = "# Fichiers de travail de bilan, à ne pa
                                        ".lock\n"
                                        ".*.tmp-*\n";
 
+// The folder's .gitignore with our patterns: an existing one (a folder already in git) keeps
+// its lines, and gets those it lacks appended, so that the lock and temp files never show in
+// `git status`.
+void write_gitignore(const fs::path& dir) {
+    const auto existing = read_file_if_exists(dir / ".gitignore");
+    if (!existing) return write_file_atomically(dir / ".gitignore", gitignore);
+    std::string text = *existing;
+    const auto has_line = [&](std::string_view wanted) {
+        std::size_t start = 0;
+        while (start <= text.size()) {
+            std::size_t end = text.find('\n', start);
+            if (end == std::string::npos) end = text.size();
+            std::string_view line(text.data() + start, end - start);
+            if (line.ends_with('\r')) line.remove_suffix(1);
+            if (line == wanted) return true;
+            start = end + 1;
+        }
+        return false;
+    };
+    std::string missing;
+    for (std::string_view pattern : {std::string_view(".lock"), std::string_view(".*.tmp-*")})
+        if (!has_line(pattern)) missing += std::string(pattern) + "\n";
+    if (missing.empty()) return;
+    if (!text.empty() && text.back() != '\n') text += '\n';
+    write_file_atomically(dir / ".gitignore", text + missing);
+}
+
 void write_bilan_files(const fs::path& dir, const Fields& bilan_fields,
                        const std::optional<fs::path>& framework_file) {
-    if (!read_file_if_exists(dir / ".gitignore"))
-        write_file_atomically(dir / ".gitignore", gitignore);
+    write_gitignore(dir);
     if (framework_file) write_file_atomically(dir / "framework.toml", read_file(*framework_file));
     // bilan.toml last: its presence is what makes the folder a bilan.
     const std::string text = std::string(bilan_header) + emit_fields(bilan_fields);

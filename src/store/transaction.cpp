@@ -3,9 +3,13 @@
 #include "posix_io.hpp"
 #include "toml_text.hpp"
 
+#include <cerrno>
 #include <cinttypes>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <sys/random.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace bilan::store {
@@ -15,6 +19,41 @@ std::string hex8(std::uint64_t hash) {
     char buffer[17];
     std::snprintf(buffer, sizeof buffer, "%08" PRIx64, (hash ^ (hash >> 32)) & 0xffffffffu);
     return buffer;
+}
+
+// A new record's id. Random (getrandom(2)), so that the same session logged on two clones
+// gets two names and `git pull` keeps both files. With $BILAN_ID_SEED (tests and the shipped
+// example only, never on two clones), a function of the seed, the content and `attempt`, so
+// that the same commands give the same bytes.
+std::string new_id(std::string_view content, std::uint64_t attempt) {
+    if (const char* seed = std::getenv("BILAN_ID_SEED"); seed && *seed)
+        return hex8(fnv1a(content, fnv1a(std::string(seed) + '\n' + std::to_string(attempt))));
+    std::uint32_t random = 0;
+    std::size_t filled = 0;
+    while (filled < sizeof random) {
+        const ssize_t n =
+            ::getrandom(reinterpret_cast<char*>(&random) + filled, sizeof random - filled, 0);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) throw system_error("tirage d'un identifiant impossible :", "getrandom", errno);
+        filled += static_cast<std::size_t>(n);
+    }
+    char buffer[9];
+    std::snprintf(buffer, sizeof buffer, "%08" PRIx32, random);
+    return buffer;
+}
+
+// A record is replaced only when it is a plain file we may write: a link would be replaced by
+// a file (its target keeping the old text), and a read-only file was made so on purpose.
+void require_replaceable(const std::filesystem::path& path, const std::string& shown) {
+    struct stat info {};
+    if (::lstat(path.c_str(), &info) != 0) return; // a new file, or the write will say why
+    if (S_ISLNK(info.st_mode))
+        throw RefusedError(shown + " est un lien symbolique : bilan ne le remplace pas "
+                                   "(modifiez le fichier qu'il désigne, ou remplacez le lien par "
+                                   "ce fichier)");
+    if (S_ISREG(info.st_mode) && (info.st_mode & S_IWUSR) == 0)
+        throw RefusedError(shown + " est en lecture seule : rien n'a été modifié (chmod u+w " +
+                           "pour l'autoriser)");
 }
 
 // Re-reads what we are about to write: it must parse, and every edited key must hold exactly
@@ -47,7 +86,9 @@ template <typename Write> auto in_private_directory(const std::filesystem::path&
 } // namespace
 
 Transaction::Transaction(const Store& store)
-    : store_(store), lock_(std::make_unique<FolderLock>(store.root())) {}
+    : store_(store), lock_(std::make_unique<FolderLock>(store.root())) {
+    make_private_directory(store.root()); // a clone under umask 022 left it 0755
+}
 
 Transaction::~Transaction() = default;
 
@@ -55,12 +96,11 @@ std::string Transaction::add_record(Collection collection, const Fields& fields)
     const auto dir = store_.root() / std::string(directory_of(collection));
     return in_private_directory(dir, [&] {
         const std::string content = emit_fields(fields);
-        // The id is a hash of the content: the same command gives the same bytes everywhere,
-        // and two clones adding different records pick different names, so git merges them.
-        for (std::uint64_t salt = 0;; ++salt) {
-            const std::string id = hex8(fnv1a(content, fnv1a(std::to_string(salt))));
+        for (std::uint64_t attempt = 0;; ++attempt) {
+            const std::string id = new_id(content, attempt);
             const auto path = dir / (id + ".toml");
-            if (read_file_if_exists(path)) continue;
+            struct stat taken {};
+            if (::lstat(path.c_str(), &taken) == 0) continue; // two records never share a name
             create_file_atomically(path, content);
             return id;
         }
@@ -77,6 +117,7 @@ void Transaction::edit_file(const std::string& relative, const Fields& edits,
     const std::string shown = store_.display(relative);
     auto original = read_file_if_exists(path);
     if (!original && !create_if_missing) throw RefusedError(shown + " n'existe plus");
+    require_replaceable(path, shown);
     std::string text = original.value_or("");
     for (const Field& field : edits)
         text = splice_root_key(text, field, shown);
@@ -96,6 +137,7 @@ void Transaction::append_table(Collection collection, const std::string& id,
     const std::string shown = store_.display(relative);
     const auto original = read_file_if_exists(path);
     if (!original) throw RefusedError(shown + " n'existe plus");
+    require_replaceable(path, shown);
     const auto before = parse_toml(*original, shown);
     const auto* existing = before.get(name);
     const std::size_t count = existing && existing->as_array() ? existing->as_array()->size() : 0;
@@ -125,14 +167,19 @@ void Transaction::update_project(const Fields& edits) {
         if (field.value) present.push_back(field);
     if (present.empty()) return;
     const std::string text = header + emit_fields(present);
+    require_replaceable(store_.root() / "project.toml", store_.display("project.toml"));
     verify_edits(text, present, store_.display("project.toml"));
     write_file_atomically(store_.root() / "project.toml", text);
 }
 
 void Transaction::write_record(Collection collection, const std::string& id, const Fields& fields) {
     const auto dir = store_.root() / std::string(directory_of(collection));
-    in_private_directory(dir,
-                         [&] { write_file_atomically(dir / (id + ".toml"), emit_fields(fields)); });
+    in_private_directory(dir, [&] {
+        const std::string name = id + ".toml";
+        require_replaceable(dir / name,
+                            store_.display(std::string(directory_of(collection)) + "/" + name));
+        write_file_atomically(dir / name, emit_fields(fields));
+    });
 }
 
 } // namespace bilan::store

@@ -66,8 +66,11 @@ lignes" >/dev/null
 test_same_command_same_bytes() {
     local a b
     a=$(new_bilan) b=$(new_bilan)
-    "$BILAN" -C "$a" session add --date 2026-03-03 --phase investigation --duration 2h >/dev/null
-    "$BILAN" -C "$b" session add --date 2026-03-03 --phase investigation --duration 2h >/dev/null
+    # Same ids only under a seed (for tests and the example): ids are random otherwise.
+    BILAN_ID_SEED=same "$BILAN" -C "$a" session add --date 2026-03-03 --phase investigation \
+        --duration 2h >/dev/null
+    BILAN_ID_SEED=same "$BILAN" -C "$b" session add --date 2026-03-03 --phase investigation \
+        --duration 2h >/dev/null
     expect_equal "$(cd "$a" && find sessions -type f | sort | xargs cat)" \
         "$(cd "$b" && find sessions -type f | sort | xargs cat)" "same content"
     expect_equal "$(ls "$a/sessions")" "$(ls "$b/sessions")" "same ids"
