@@ -165,6 +165,11 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
 // (/dev/stdout, /dev/null, a FIFO) by writing into it, never by replacing it with a file.
 void write_output_file(const std::filesystem::path& path, std::string_view content);
 
+// RefusedError when `target` is a file of the bilan in `store` (bilan.toml, project.toml,
+// framework.toml, .gitignore, .lock, a record folder's name, or anything inside one), by
+// identity: a link, `..` or `-C` elsewhere make no difference. Other files are fine.
+void refuse_bilan_file_target(const Store& store, const std::filesystem::path& target);
+
 // What `set` accepts and how each field is typed.
 struct BilanField {
     std::string_view key;

@@ -41,16 +41,18 @@ const Consent& consent_for(const Folder& folder, const std::string& recipient) {
 
 int run_render(const Context& context, const RenderOptions& o) {
     const store::Store store = context.store();
+    const bool to_file = !o.output.empty() && o.output != "-";
+    if (to_file) store::refuse_bilan_file_target(store, o.output);
     store::Diagnostics strict; // a file at fault stops the render: exit 1, FILE:LINE:COLUMN
     BilanRecord bilan = store.load_bilan(strict);
     const Framework framework = store.load_framework(bilan, strict);
     const Folder folder = store.load_all(framework, std::move(bilan), strict);
     const Consent* consent = o.for_given ? &consent_for(folder, o.recipient) : nullptr;
     const std::string document = render_synthesis(framework, folder, consent);
-    if (o.output.empty() || o.output == "-")
-        print_out(document);
-    else
+    if (to_file)
         store::write_output_file(o.output, document);
+    else
+        print_out(document);
     return 0;
 }
 
