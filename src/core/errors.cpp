@@ -59,6 +59,10 @@ std::string cause_of(int err) {
         return "erreur d'entrée-sortie du disque";
     case EPIPE:
         return "la sortie a été fermée";
+    case EBADF: // a standard stream closed before the run (main opens it unwritable)
+        return "flux fermé";
+    case EFBIG:
+        return "taille de fichier maximale atteinte (ulimit -f)";
     case EMFILE:
     case ENFILE:
         return "trop de fichiers ouverts";

@@ -43,17 +43,28 @@ constexpr std::array<std::string_view, 5> top_level_files{"bilan.toml", "project
 void refuse_bilan_file_target(const Store& store, const fs::path& target) {
     const auto root = identity_of(store.root());
     if (!root) return; // no folder: nothing of it to overwrite
-    // What a write would replace: the file a link names, else the name in its real folder.
+    // What a write would replace: the file a link names, else the name in its folder.
     fs::path written = target;
     if (identity_of(target)) written = real_path(target);
     const fs::path name = written.filename();
-    const fs::path parent = real_path(written.has_parent_path() ? written.parent_path() : ".");
     if (name.empty() || name == "." || name == "..") return; // a folder: the write refuses it
+    // The deepest folder of the path that exists, in its real place, and the name that comes
+    // after it: `sessions/x.md` is caught even before the first session made `sessions/`.
+    fs::path existing = fs::absolute(written.has_parent_path() ? written.parent_path() : ".");
+    fs::path next = name;
+    while (!identity_of(existing) && existing.has_relative_path()) {
+        next = existing.filename();
+        existing = existing.parent_path();
+    }
+    const fs::path parent = real_path(existing);
 
+    std::vector<std::string> record_folder_names;
     std::vector<Identity> record_folders;
-    for (std::size_t i = 0; i <= static_cast<std::size_t>(Collection::consents); ++i)
-        if (auto id = identity_of(store.root() / std::string(directory_of(Collection(i)))))
+    for (std::size_t i = 0; i <= static_cast<std::size_t>(Collection::consents); ++i) {
+        record_folder_names.emplace_back(directory_of(Collection(i)));
+        if (auto id = identity_of(store.root() / record_folder_names.back()))
             record_folders.push_back(*id);
+    }
 
     const auto refuse = [&] {
         throw RefusedError("-o " + target.string() +
@@ -62,9 +73,9 @@ void refuse_bilan_file_target(const Store& store, const fs::path& target) {
     };
     if (identity_of(parent) == root) {
         for (std::string_view file : top_level_files)
-            if (name == file) refuse();
-        for (std::size_t i = 0; i <= static_cast<std::size_t>(Collection::consents); ++i)
-            if (name == directory_of(Collection(i))) refuse();
+            if (next == file) refuse();
+        for (const std::string& folder : record_folder_names)
+            if (next == folder) refuse();
     }
     // Anything inside a record folder, however deep.
     for (fs::path dir = parent;; dir = dir.parent_path()) {

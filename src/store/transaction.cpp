@@ -108,7 +108,9 @@ std::string Transaction::add_record(Collection collection, const Fields& fields)
 }
 
 void Transaction::remove_record(Collection collection, const std::string& id) {
-    remove_file_durably(store_.root() / std::string(directory_of(collection)) / (id + ".toml"));
+    const auto dir = store_.root() / std::string(directory_of(collection));
+    make_private_directory(dir); // it holds the record: this only makes it 0700 again
+    remove_file_durably(dir / (id + ".toml"));
 }
 
 void Transaction::edit_file(const std::string& relative, const Fields& edits,

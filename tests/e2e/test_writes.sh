@@ -25,6 +25,9 @@ test_a_write_makes_a_cloned_folder_private_again() {
     expect_equal "$(mode_of "$dir")" 700 "the bilan folder"
     expect_equal "$(mode_of "$dir/sessions")" 700 "sessions/"
     expect_equal "$(mode_of "$dir/sessions/$id.toml")" 600 "the new record"
+    chmod 0755 "$dir/sessions"
+    run -C "$dir" session rm "$id"
+    expect_equal "$(mode_of "$dir/sessions")" 700 "sessions/ after rm"
     run -C "$dir" set demand "Changer de métier"
     expect_status 0 "set"
     expect_equal "$(mode_of "$dir/bilan.toml")" 600 "bilan.toml rewritten by set"
@@ -135,6 +138,10 @@ test_render_never_replaces_a_file_of_the_bilan() {
         expect_err_one_line
         expect_same_content "$dir" "$snapshot" "render -o $target"
     done
+    # A record folder that does not exist yet is one all the same.
+    run -C "$dir" render -o "$dir/skills/a.md"
+    expect_status 1 "render -o skills/a.md (no skills/ yet)"
+    expect_same_content "$dir" "$snapshot" "render -o skills/a.md"
     # Relative to the current directory, the folder named by -C.
     (cd "$dir/x" && "$BILAN" -C .. render -o ../bilan.toml >/dev/null 2>&1)
     expect_equal "$?" 1 "render -C .. -o ../bilan.toml"
