@@ -232,10 +232,12 @@ void make_private_directory(const fs::path& dir) {
         if (errno != EEXIST)
             throw system_error("création impossible du dossier", dir.string(), errno);
         // A folder a clone made under umask 022 (0755) is made private again by the first
-        // write; a link is left as it is (chmod would change what it points to).
+        // write; a link is left as it is (chmod would change what it points to), and so is
+        // another user's folder (only its owner may change its mode).
         struct stat info {};
         if (::lstat(dir.c_str(), &info) == 0 && S_ISDIR(info.st_mode) &&
-            (info.st_mode & 07777) != 0700 && ::chmod(dir.c_str(), 0700) != 0)
+            info.st_uid == ::geteuid() && (info.st_mode & 07777) != 0700 &&
+            ::chmod(dir.c_str(), 0700) != 0)
             throw system_error("chmod impossible du dossier", dir.string(), errno);
         return;
     }

@@ -244,8 +244,9 @@ test_an_id_that_cannot_be_printed_is_rolled_back() {
     status=$?
     expect_status 3 "/dev/full"
     expect_rolled_back "$dir" "/dev/full"
-    status=$( ("$BILAN" -C "$dir" session add --date 2026-03-04 --phase investigation \
-        --duration 1h 2>"$TMP_ROOT/.err"; echo $? >"$TMP_ROOT/.status") | (exec 0<&-; sleep 0.3)
+    # The reader has closed its end before the writer starts.
+    status=$( (sleep 0.3; "$BILAN" -C "$dir" session add --date 2026-03-04 --phase investigation \
+        --duration 1h 2>"$TMP_ROOT/.err"; echo $? >"$TMP_ROOT/.status") | (exec 0<&-; sleep 1)
         cat "$TMP_ROOT/.status")
     expect_status 3 "closed pipe"
     expect_rolled_back "$dir" "closed pipe"
