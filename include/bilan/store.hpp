@@ -137,8 +137,8 @@ public:
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
 
-    // A new record file; returns its id (derived from its content, so the same command gives
-    // the same bytes, and two clones adding different records never pick the same name).
+    // A new record file; returns its id: 8 random hex digits, so that two clones adding the
+    // same record keep two files ($BILAN_ID_SEED: reproducible, for tests; transaction.cpp).
     std::string add_record(Collection collection, const Fields& fields);
     void remove_record(Collection collection, const std::string& id);
     // Changes keys of an existing record in place, keeping everything else as the user wrote it.
