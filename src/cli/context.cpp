@@ -1,6 +1,5 @@
 #include "context.hpp"
 
-#include <CLI/CLI.hpp>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -30,12 +29,6 @@ bool Context::color_stdout() const {
     if (color == "always") return true;
     const char* term = std::getenv("TERM");
     return ::isatty(STDOUT_FILENO) && !(term && std::string_view(term) == "dumb");
-}
-
-int Registry::run() const {
-    for (const Command& command : commands_)
-        if (command.app->parsed()) return command.action();
-    throw UsageError("commande incomplète : voir « bilan --help »");
 }
 
 void print_out(std::string_view text) {

@@ -1,7 +1,5 @@
 #include "cli/records.hpp"
 
-#include <CLI/CLI.hpp>
-
 namespace bilan::cli {
 
 store::Diagnostics& strict() {
@@ -9,31 +7,35 @@ store::Diagnostics& strict() {
     return diagnostics;
 }
 
-void add_rm_command(CLI::App& group, Context& context, Registry& registry,
-                    store::Collection collection) {
+void declare_rm(Declarations& declarations, const Context& context, const std::string& group,
+                store::Collection collection, std::string help) {
     auto id = std::make_shared<std::string>();
-    CLI::App* rm = group.add_subcommand("rm", "Supprimer un enregistrement");
-    rm->add_option("ID", *id, "Identifiant (ou son début)")->required();
-    registry.add(rm, [&context, id, collection] {
-        const store::Store store = context.store();
-        store.require_bilan();
-        store::Transaction transaction(store);
-        transaction.remove_record(collection, store.resolve_id(collection, *id));
-        return 0;
-    });
+    declarations.add({group + " rm",
+                      std::move(help),
+                      "bilan " + group + " rm 3f9a",
+                      {{"ID", "Identifiant (ou son début)", id.get(), true}},
+                      [&context, id, collection] {
+                          const store::Store store = context.store();
+                          store.require_bilan();
+                          store::Transaction transaction(store);
+                          transaction.remove_record(collection, store.resolve_id(collection, *id));
+                          return 0;
+                      }});
 }
 
-void add_list_command(CLI::App& group, Context& context, Registry& registry,
-                      const std::string& description, ListPrinter print) {
+void declare_list(Declarations& declarations, const Context& context, const std::string& group,
+                  std::string help, ListPrinter print) {
     auto json = std::make_shared<bool>(false);
-    CLI::App* list = group.add_subcommand("list", description);
-    list->add_flag("--json", *json, "Sortie JSON");
-    registry.add(list, [&context, json, print = std::move(print)] {
-        const store::Store store = context.store();
-        store.require_bilan();
-        print_out(print(store, *json));
-        return 0;
-    });
+    declarations.add({group + " list",
+                      std::move(help),
+                      "bilan " + group + " list --json",
+                      {{"--json", "Sortie JSON", json.get()}},
+                      [&context, json, print = std::move(print)] {
+                          const store::Store store = context.store();
+                          store.require_bilan();
+                          print_out(print(store, *json));
+                          return 0;
+                      }});
 }
 
 void add_and_print_id(store::Transaction& transaction, store::Collection collection,

@@ -2,6 +2,7 @@
 // `list [--json]`, and checks of typed text before anything is written.
 #pragma once
 
+#include "cli/command.hpp"
 #include "cli/context.hpp"
 
 #include <functional>
@@ -10,13 +11,13 @@
 namespace bilan::cli {
 
 // `GROUP rm ID`: removes the record named by its id or a unique prefix (exit 1 otherwise).
-void add_rm_command(CLI::App& group, Context& context, Registry& registry,
-                    store::Collection collection);
+void declare_rm(Declarations& declarations, const Context& context, const std::string& group,
+                store::Collection collection, std::string help = "Supprimer un enregistrement");
 
 // `GROUP list [--json]`; `print` loads what it needs and returns the text or the JSON.
 using ListPrinter = std::function<std::string(const store::Store& store, bool json)>;
-void add_list_command(CLI::App& group, Context& context, Registry& registry,
-                      const std::string& description, ListPrinter print);
+void declare_list(Declarations& declarations, const Context& context, const std::string& group,
+                  std::string help, ListPrinter print);
 
 // The text of an option, refused (exit 2) unless it is clean UTF-8 without control characters.
 std::string checked_text(const std::string& text, std::string_view option);

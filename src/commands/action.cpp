@@ -2,57 +2,61 @@
 #include "bilan/substance_views.hpp"
 #include "cli/records.hpp"
 
-#include <CLI/CLI.hpp>
 #include <unistd.h>
 
 namespace bilan::cli {
 
-void register_action(CLI::App& app, Context& context, Registry& registry) {
-    CLI::App* group = app.add_subcommand("action", "Plan d'action : court, moyen, long terme");
-    group->require_subcommand(1);
+void declare_action(Declarations& declarations, Context& context) {
+    declarations.group("action", "Plan d'action : court, moyen, long terme");
 
     struct AddOptions {
         std::string text, horizon, due;
     };
     auto add = std::make_shared<AddOptions>();
-    CLI::App* cmd = group->add_subcommand("add", "Ajouter une étape (affiche son identifiant)");
-    cmd->add_option("TEXT", add->text, "L'étape")->required();
-    cmd->add_option("--horizon", add->horizon, "court, moyen ou long")->required();
-    cmd->add_option("--due", add->due, "Échéance");
-    registry.add(cmd, [&context, add] {
-        const store::Store store = context.store();
-        store.require_bilan();
-        Action a;
-        a.text = required_text(add->text, "TEXT");
-        a.horizon = std::string(resolve_term(action_horizons(), add->horizon, "horizon"));
-        a.due = optional_date(context, add->due);
-        store::Transaction transaction(store);
-        add_and_print_id(transaction, store::Collection::actions, store::fields_of(a));
-        return 0;
-    });
+    declarations.add(
+        {"action add",
+         "Ajouter une étape (affiche son identifiant)",
+         "bilan action add \"Déposer le dossier Transitions Pro\" --horizon court --due 2026-06-15",
+         {{"TEXT", "L'étape", &add->text, true},
+          {"--horizon", "court, moyen ou long", &add->horizon, true},
+          {"--due", "Échéance", &add->due}},
+         [&context, add] {
+             const store::Store store = context.store();
+             store.require_bilan();
+             Action a;
+             a.text = required_text(add->text, "TEXT");
+             a.horizon = std::string(resolve_term(action_horizons(), add->horizon, "horizon"));
+             a.due = optional_date(context, add->due);
+             store::Transaction transaction(store);
+             add_and_print_id(transaction, store::Collection::actions, store::fields_of(a));
+             return 0;
+         }});
 
     auto id = std::make_shared<std::string>();
-    CLI::App* done = group->add_subcommand("done", "Marquer une étape comme faite");
-    done->add_option("ID", *id, "Identifiant (ou son début)")->required();
-    registry.add(done, [&context, id] {
-        const store::Store store = context.store();
-        store.require_bilan();
-        const std::string full = store.resolve_id(store::Collection::actions, *id);
-        store.load_actions(strict()); // never edit a file we cannot read
-        store::Transaction transaction(store);
-        transaction.update_record(store::Collection::actions, full, {{"done", true}});
-        return 0;
-    });
+    declarations.add(
+        {"action done",
+         "Marquer une étape comme faite",
+         "bilan action done 3f9a",
+         {{"ID", "Identifiant (ou son début)", id.get(), true}},
+         [&context, id] {
+             const store::Store store = context.store();
+             store.require_bilan();
+             const std::string full = store.resolve_id(store::Collection::actions, *id);
+             store.load_actions(strict()); // never edit a file we cannot read
+             store::Transaction transaction(store);
+             transaction.update_record(store::Collection::actions, full, {{"done", true}});
+             return 0;
+         }});
 
-    add_list_command(*group, context, registry, "Lister les étapes par horizon et échéance",
-                     [](const store::Store& store, bool json) {
-                         const auto list = store.load_actions(strict());
-                         // On a terminal, say so: a person sees it worked.
-                         if (!json && list.empty() && ::isatty(STDOUT_FILENO))
-                             return std::string("Aucune action.\n");
-                         return json ? actions_json(list) : actions_table(list);
-                     });
-    add_rm_command(*group, context, registry, store::Collection::actions);
+    declare_list(declarations, context, "action", "Lister les étapes par horizon et échéance",
+                 [](const store::Store& store, bool json) {
+                     const auto list = store.load_actions(strict());
+                     // On a terminal, say so: a person sees it worked.
+                     if (!json && list.empty() && ::isatty(STDOUT_FILENO))
+                         return std::string("Aucune action.\n");
+                     return json ? actions_json(list) : actions_table(list);
+                 });
+    declare_rm(declarations, context, "action", store::Collection::actions);
 }
 
 } // namespace bilan::cli

@@ -1,9 +1,9 @@
 // bilan check: every file, every reference, the framework's rules; one line per problem and
 // exit 1 when there is one.
 #include "bilan/views.hpp"
+#include "cli/command.hpp"
 #include "cli/context.hpp"
 
-#include <CLI/CLI.hpp>
 #include <unistd.h>
 
 namespace bilan::cli {
@@ -27,12 +27,13 @@ int run_check(const Context& context, bool json) {
 
 } // namespace
 
-void register_check(CLI::App& app, Context& context, Registry& registry) {
+void declare_check(Declarations& declarations, Context& context) {
     auto json = std::make_shared<bool>(false);
-    CLI::App* cmd =
-        app.add_subcommand("check", "Vérifier les fichiers, les références et les règles du cadre");
-    cmd->add_flag("--json", *json, "Sortie JSON");
-    registry.add(cmd, [&context, json] { return run_check(context, *json); });
+    declarations.add({"check",
+                      "Vérifier les fichiers, les références et les règles du cadre",
+                      "bilan check || echo \"à corriger\"",
+                      {{"--json", "Sortie JSON", json.get()}},
+                      [&context, json] { return run_check(context, *json); }});
 }
 
 } // namespace bilan::cli

@@ -6,9 +6,9 @@
 #include "bilan/json.hpp"
 #include "bilan/synthesis.hpp"
 #include "bilan/views.hpp"
+#include "cli/command.hpp"
 #include "cli/context.hpp"
 
-#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <unistd.h>
 
@@ -191,40 +191,42 @@ int run_list(const Context& context, bool json) {
 
 } // namespace
 
-void register_consent(CLI::App& app, Context& context, Registry& registry) {
-    CLI::App* group = app.add_subcommand(
-        "consent", "Consentements : à qui la synthèse peut être communiquée (L6313-4)");
-    group->require_subcommand(1);
+void declare_consent(Declarations& declarations, Context& context) {
+    declarations.group("consent",
+                       "Consentements : à qui la synthèse peut être communiquée (L6313-4)");
 
     auto grant = std::make_shared<GrantOptions>();
-    CLI::App* cmd = group->add_subcommand(
-        "grant", "Enregistrer l'accord du bénéficiaire pour communiquer la synthèse");
-    cmd->add_option("RECIPIENT", grant->recipient, "Destinataire (ex. « France Travail »)")
-        ->required();
-    cmd->add_option("--date", grant->date, "Date de l'accord (AAAA-MM-JJ, JJ/MM/AAAA, today)")
-        ->required();
-    cmd->add_option("--sections", grant->sections,
-                    "Parties communiquées, séparées par des virgules : circonstances, "
-                    "competences, pistes, projet, plan (défaut : projet,plan ; une liste vide "
-                    "est refusée)");
-    registry.add(cmd, [&context, grant, cmd] {
-        grant->sections_given = cmd->count("--sections") > 0;
-        return run_grant(context, *grant);
-    });
+    declarations.add(
+        {"consent grant",
+         "Enregistrer l'accord du bénéficiaire pour communiquer la synthèse",
+         "bilan consent grant \"France Travail\" --date 2026-05-04 --sections projet,plan",
+         {{"RECIPIENT", "Destinataire (ex. « France Travail »)", &grant->recipient, true},
+          {"--date", "Date de l'accord (AAAA-MM-JJ, JJ/MM/AAAA, today)", &grant->date, true},
+          {"--sections",
+           "Parties communiquées, séparées par des virgules : circonstances, "
+           "competences, pistes, projet, plan (défaut : projet,plan ; une liste vide "
+           "est refusée)",
+           &grant->sections, false, &grant->sections_given}},
+         [&context, grant] { return run_grant(context, *grant); }});
 
-    auto recipient = std::make_shared<std::string>();
-    auto date = std::make_shared<std::string>();
-    CLI::App* revoke =
-        group->add_subcommand("revoke", "Retirer un consentement (gardé comme trace)");
-    revoke->add_option("RECIPIENT", *recipient, "Destinataire")->required();
-    revoke->add_option("--date", *date, "Date du retrait");
-    registry.add(revoke,
-                 [&context, recipient, date] { return run_revoke(context, *recipient, *date); });
+    struct RevokeOptions {
+        std::string recipient, date;
+    };
+    auto revoke = std::make_shared<RevokeOptions>();
+    declarations.add(
+        {"consent revoke",
+         "Retirer un consentement (gardé comme trace)",
+         "bilan consent revoke \"France Travail\" --date 2026-06-01",
+         {{"RECIPIENT", "Destinataire", &revoke->recipient, true},
+          {"--date", "Date du retrait", &revoke->date}},
+         [&context, revoke] { return run_revoke(context, revoke->recipient, revoke->date); }});
 
     auto json = std::make_shared<bool>(false);
-    CLI::App* list = group->add_subcommand("list", "Lister les consentements");
-    list->add_flag("--json", *json, "Sortie JSON");
-    registry.add(list, [&context, json] { return run_list(context, *json); });
+    declarations.add({"consent list",
+                      "Lister les consentements",
+                      "bilan consent list --json",
+                      {{"--json", "Sortie JSON", json.get()}},
+                      [&context, json] { return run_list(context, *json); }});
 }
 
 } // namespace bilan::cli

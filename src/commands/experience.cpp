@@ -3,7 +3,6 @@
 #include "bilan/substance_views.hpp"
 #include "cli/records.hpp"
 
-#include <CLI/CLI.hpp>
 #include <unistd.h>
 
 namespace bilan::cli {
@@ -62,36 +61,38 @@ int run_experience_rm(const Context& context, const std::string& id_or_prefix) {
 
 } // namespace
 
-void register_experience(CLI::App& app, Context& context, Registry& registry) {
-    CLI::App* group =
-        app.add_subcommand("experience", "Parcours : postes, stages, formations, bénévolat");
-    group->require_subcommand(1);
+void declare_experience(Declarations& declarations, Context& context) {
+    declarations.group("experience", "Parcours : postes, stages, formations, bénévolat");
 
     auto add = std::make_shared<ExperienceAddOptions>();
-    CLI::App* cmd =
-        group->add_subcommand("add", "Ajouter une expérience (affiche son identifiant)");
-    cmd->add_option("TITLE", add->title, "Intitulé")->required();
-    cmd->add_option("--kind", add->kind, "poste, stage, formation ou benevolat")->required();
-    cmd->add_option("--org", add->org, "Organisation");
-    cmd->add_option("--from", add->from, "Date de début");
-    cmd->add_option("--to", add->to, "Date de fin (absente : en cours)");
-    cmd->add_option("--note", add->note, "Note libre");
-    registry.add(cmd, [&context, add] { return run_experience_add(context, *add); });
+    declarations.add(
+        {"experience add",
+         "Ajouter une expérience (affiche son identifiant)",
+         "bilan experience add \"Comptable\" --kind poste --org \"Fiduciaire\" --from 2004-09-01",
+         {{"TITLE", "Intitulé", &add->title, true},
+          {"--kind", "poste, stage, formation ou benevolat", &add->kind, true},
+          {"--org", "Organisation", &add->org},
+          {"--from", "Date de début", &add->from},
+          {"--to", "Date de fin (absente : en cours)", &add->to},
+          {"--note", "Note libre", &add->note}},
+         [&context, add] { return run_experience_add(context, *add); }});
 
-    add_list_command(*group, context, registry, "Lister le parcours par date",
-                     [](const store::Store& store, bool json) {
-                         const auto list = store.load_experiences(strict());
-                         if (json) return experiences_json(list);
-                         // On a terminal, a person sees the command worked.
-                         if (list.empty() && ::isatty(STDOUT_FILENO))
-                             return std::string("Aucune expérience.\n");
-                         return experiences_table(list);
-                     });
+    declare_list(declarations, context, "experience", "Lister le parcours par date",
+                 [](const store::Store& store, bool json) {
+                     const auto list = store.load_experiences(strict());
+                     if (json) return experiences_json(list);
+                     // On a terminal, a person sees the command worked.
+                     if (list.empty() && ::isatty(STDOUT_FILENO))
+                         return std::string("Aucune expérience.\n");
+                     return experiences_table(list);
+                 });
     auto id = std::make_shared<std::string>();
-    CLI::App* rm = group->add_subcommand(
-        "rm", "Supprimer une expérience (refusé tant qu'une compétence la cite comme source)");
-    rm->add_option("ID", *id, "Identifiant (ou son début)")->required();
-    registry.add(rm, [&context, id] { return run_experience_rm(context, *id); });
+    declarations.add(
+        {"experience rm",
+         "Supprimer une expérience (refusé tant qu'une compétence la cite comme source)",
+         "bilan experience rm 3f9a",
+         {{"ID", "Identifiant (ou son début)", id.get(), true}},
+         [&context, id] { return run_experience_rm(context, *id); }});
 }
 
 } // namespace bilan::cli

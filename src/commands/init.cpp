@@ -1,7 +1,6 @@
 // bilan init DIR: opens a bilan in a new (or empty) folder.
+#include "cli/command.hpp"
 #include "cli/context.hpp"
-
-#include <CLI/CLI.hpp>
 
 namespace bilan::cli {
 namespace {
@@ -42,21 +41,23 @@ int run_init(const Context& context, const InitOptions& o) {
 
 } // namespace
 
-void register_init(CLI::App& app, Context& context, Registry& registry) {
-    auto options = std::make_shared<InitOptions>();
-    CLI::App* cmd = app.add_subcommand("init", "Ouvrir un bilan dans un nouveau dossier");
-    cmd->add_option("DIR", options->dir, "Dossier à créer (0700)")->required();
-    cmd->add_option("--beneficiary", options->beneficiary, "Nom du ou de la bénéficiaire")
-        ->required();
-    cmd->add_option("--framework", options->framework,
-                    "Cadre : fr (défaut), be, ou un fichier TOML");
-    cmd->add_option("--start", options->start, "Date de début (AAAA-MM-JJ, JJ/MM/AAAA, today)");
-    cmd->add_option("--funding", options->funding,
-                    "Financement : cpf, employeur, reclassement, france-travail, personnel, autre");
-    cmd->add_option("--counsellor", options->counsellor, "Conseiller·ère");
-    cmd->add_option("--organisation", options->organisation, "Prestataire");
-    cmd->add_option("--demand", options->demand, "Demande initiale du ou de la bénéficiaire");
-    registry.add(cmd, [&context, options] { return run_init(context, *options); });
+void declare_init(Declarations& declarations, Context& context) {
+    auto o = std::make_shared<InitOptions>();
+    declarations.add(
+        {"init",
+         "Ouvrir un bilan dans un nouveau dossier",
+         "bilan init claire --beneficiary \"Claire Martin\" --start 2026-03-02 --funding cpf",
+         {{"DIR", "Dossier à créer (0700)", &o->dir, true},
+          {"--beneficiary", "Nom du ou de la bénéficiaire", &o->beneficiary, true},
+          {"--framework", "Cadre : fr (défaut), be, ou un fichier TOML", &o->framework},
+          {"--start", "Date de début (AAAA-MM-JJ, JJ/MM/AAAA, today)", &o->start},
+          {"--funding",
+           "Financement : cpf, employeur, reclassement, france-travail, personnel, autre",
+           &o->funding},
+          {"--counsellor", "Conseiller·ère", &o->counsellor},
+          {"--organisation", "Prestataire", &o->organisation},
+          {"--demand", "Demande initiale du ou de la bénéficiaire", &o->demand}},
+         [&context, o] { return run_init(context, *o); }});
 }
 
 } // namespace bilan::cli

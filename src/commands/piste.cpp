@@ -4,7 +4,6 @@
 #include "bilan/substance_views.hpp"
 #include "cli/records.hpp"
 
-#include <CLI/CLI.hpp>
 #include <unistd.h>
 
 namespace bilan::cli {
@@ -86,57 +85,53 @@ int run_decide(const Context& context, const DecideOptions& o) {
     return 0;
 }
 
-void register_add(CLI::App& group, Context& context, Registry& registry) {
-    auto o = std::make_shared<PisteAddOptions>();
-    CLI::App* cmd = group.add_subcommand("add", "Ajouter une piste (affiche son identifiant)");
-    cmd->add_option("TITLE", o->title, "Le métier ou la voie envisagée")->required();
-    cmd->add_option("--desire", o->desire, "Envie, de 1 à 5");
-    cmd->add_option("--feasibility", o->feasibility, "Faisabilité, de 1 à 5");
-    cmd->add_option("--for", o->favourable, "Aspect favorable (répétable)");
-    cmd->add_option("--against", o->unfavourable, "Aspect défavorable ou zone d'ombre (répétable)");
-    registry.add(cmd, [&context, o] { return run_piste_add(context, *o); });
-}
-
-void register_survey(CLI::App& group, Context& context, Registry& registry) {
-    auto o = std::make_shared<SurveyOptions>();
-    CLI::App* cmd = group.add_subcommand("survey", "Consigner une enquête métier sur une piste");
-    cmd->add_option("ID", o->id, "Identifiant de la piste")->required();
-    cmd->add_option("--date", o->date, "Date de la rencontre")->required();
-    cmd->add_option("--with", o->with, "Professionnel·le rencontré·e")->required();
-    cmd->add_option("--note", o->note, "Ce qu'il en ressort");
-    registry.add(cmd, [&context, o] { return run_survey(context, *o); });
-}
-
-void register_decide(CLI::App& group, Context& context, Registry& registry) {
-    auto o = std::make_shared<DecideOptions>();
-    CLI::App* cmd =
-        group.add_subcommand("decide", "Décider d'une piste : retained, backup, dropped");
-    cmd->add_option("ID", o->id, "Identifiant de la piste")->required();
-    cmd->add_option("DECISION", o->decision,
-                    "retained (retenue), backup (plan B), dropped (abandonnée)")
-        ->required();
-    cmd->add_option("--why", o->why, "Pourquoi");
-    cmd->add_flag("--replace", o->replace, "Passer en plan B la piste déjà retenue");
-    registry.add(cmd, [&context, o] { return run_decide(context, *o); });
-}
-
 } // namespace
 
-void register_piste(CLI::App& app, Context& context, Registry& registry) {
-    CLI::App* group = app.add_subcommand("piste", "Pistes explorées, enquêtes métiers, décisions");
-    group->require_subcommand(1);
-    register_add(*group, context, registry);
-    register_survey(*group, context, registry);
-    register_decide(*group, context, registry);
-    add_list_command(*group, context, registry, "Lister les pistes",
-                     [](const store::Store& store, bool json) {
-                         const auto list = store.load_pistes(strict());
-                         // On a terminal, say so: a person sees it worked.
-                         if (!json && list.empty() && ::isatty(STDOUT_FILENO))
-                             return std::string("Aucune piste.\n");
-                         return json ? pistes_json(list) : pistes_table(list);
-                     });
-    add_rm_command(*group, context, registry, store::Collection::pistes);
+void declare_piste(Declarations& declarations, Context& context) {
+    declarations.group("piste", "Pistes explorées, enquêtes métiers, décisions");
+
+    auto add = std::make_shared<PisteAddOptions>();
+    declarations.add(
+        {"piste add",
+         "Ajouter une piste (affiche son identifiant)",
+         "bilan piste add \"Formatrice d'adultes\" --desire 5 --feasibility 4 --for \"Expertise\"",
+         {{"TITLE", "Le métier ou la voie envisagée", &add->title, true},
+          {"--desire", "Envie, de 1 à 5", &add->desire},
+          {"--feasibility", "Faisabilité, de 1 à 5", &add->feasibility},
+          {"--for", "Aspect favorable (répétable)", &add->favourable},
+          {"--against", "Aspect défavorable ou zone d'ombre (répétable)", &add->unfavourable}},
+         [&context, add] { return run_piste_add(context, *add); }});
+
+    auto survey = std::make_shared<SurveyOptions>();
+    declarations.add({"piste survey",
+                      "Consigner une enquête métier sur une piste",
+                      "bilan piste survey 3f9a --date 2026-04-09 --with \"Une formatrice en paie\"",
+                      {{"ID", "Identifiant de la piste", &survey->id, true},
+                       {"--date", "Date de la rencontre", &survey->date, true},
+                       {"--with", "Professionnel·le rencontré·e", &survey->with, true},
+                       {"--note", "Ce qu'il en ressort", &survey->note}},
+                      [&context, survey] { return run_survey(context, *survey); }});
+
+    auto decide = std::make_shared<DecideOptions>();
+    declarations.add({"piste decide",
+                      "Décider d'une piste : retained, backup, dropped",
+                      "bilan piste decide 3f9a retained --why \"Envie et faisabilité\"",
+                      {{"ID", "Identifiant de la piste", &decide->id, true},
+                       {"DECISION", "retained (retenue), backup (plan B), dropped (abandonnée)",
+                        &decide->decision, true},
+                       {"--why", "Pourquoi", &decide->why},
+                       {"--replace", "Passer en plan B la piste déjà retenue", &decide->replace}},
+                      [&context, decide] { return run_decide(context, *decide); }});
+
+    declare_list(declarations, context, "piste", "Lister les pistes",
+                 [](const store::Store& store, bool json) {
+                     const auto list = store.load_pistes(strict());
+                     // On a terminal, say so: a person sees it worked.
+                     if (!json && list.empty() && ::isatty(STDOUT_FILENO))
+                         return std::string("Aucune piste.\n");
+                     return json ? pistes_json(list) : pistes_table(list);
+                 });
+    declare_rm(declarations, context, "piste", store::Collection::pistes);
 }
 
 } // namespace bilan::cli

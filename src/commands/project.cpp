@@ -3,17 +3,15 @@
 #include "bilan/substance_views.hpp"
 #include "cli/records.hpp"
 
-#include <CLI/CLI.hpp>
-
 namespace bilan::cli {
 namespace {
 
+// Each field with a flag that says whether the line names it: `--title ""` removes the title,
+// no --title leaves it.
 struct SetOptions {
-    std::optional<std::string> title, training;
-    // Plain vectors and a flag each: CLI11 empties an optional<vector> that received "", which
-    // would make `--strength ""` look like no option at all.
+    std::string title, training;
     std::vector<std::string> strengths, watch;
-    bool strengths_given = false, watch_given = false;
+    bool title_given = false, training_given = false, strengths_given = false, watch_given = false;
 };
 
 bool blank(const std::string& text) {
@@ -37,8 +35,8 @@ std::optional<store::Value> list_value(std::vector<std::string> items, std::stri
 
 int run_set(const Context& context, const SetOptions& o) {
     store::Fields edits;
-    if (o.title) edits.push_back({"title", text_value(*o.title, "--title")});
-    if (o.training) edits.push_back({"training", text_value(*o.training, "--training")});
+    if (o.title_given) edits.push_back({"title", text_value(o.title, "--title")});
+    if (o.training_given) edits.push_back({"training", text_value(o.training, "--training")});
     if (o.strengths_given) edits.push_back({"strength", list_value(o.strengths, "--strength")});
     if (o.watch_given) edits.push_back({"watch", list_value(o.watch, "--watch")});
     if (edits.empty())
@@ -53,35 +51,36 @@ int run_set(const Context& context, const SetOptions& o) {
 
 } // namespace
 
-void register_project(CLI::App& app, Context& context, Registry& registry) {
-    CLI::App* group = app.add_subcommand("project", "Projet professionnel");
-    group->require_subcommand(1);
+void declare_project(Declarations& declarations, Context& context) {
+    declarations.group("project", "Projet professionnel");
 
     auto o = std::make_shared<SetOptions>();
-    CLI::App* set =
-        group->add_subcommand("set", "Définir le projet (chaque option remplace ce champ)");
-    set->add_option("--title", o->title, "Le projet retenu");
-    set->add_option("--training", o->training,
-                    "Le projet de formation (contenu, durée, financement)");
-    set->add_option("--strength", o->strengths, "Point fort (répétable : la liste complète)");
-    set->add_option("--watch", o->watch, "Point de vigilance (répétable : la liste complète)");
-    registry.add(set, [&context, o, set] {
-        o->strengths_given = set->count("--strength") > 0;
-        o->watch_given = set->count("--watch") > 0;
-        return run_set(context, *o);
-    });
+    declarations.add({"project set",
+                      "Définir le projet (chaque option remplace ce champ)",
+                      "bilan project set --title \"Formatrice d'adultes\" --strength \"Expertise\"",
+                      {{"--title", "Le projet retenu", &o->title, false, &o->title_given},
+                       {"--training", "Le projet de formation (contenu, durée, financement)",
+                        &o->training, false, &o->training_given},
+                       {"--strength", "Point fort (répétable : la liste complète)", &o->strengths,
+                        false, &o->strengths_given},
+                       {"--watch", "Point de vigilance (répétable : la liste complète)", &o->watch,
+                        false, &o->watch_given}},
+                      [&context, o] { return run_set(context, *o); }});
 
     auto json = std::make_shared<bool>(false);
-    CLI::App* show = group->add_subcommand("show", "Afficher le projet et le plan B");
-    show->add_flag("--json", *json, "Sortie JSON");
-    registry.add(show, [&context, json] {
-        const store::Store store = context.store();
-        store.require_bilan();
-        const Project project = store.load_project(strict());
-        const auto pistes = store.load_pistes(strict());
-        print_out(*json ? project_json(project, pistes) : project_text(project, pistes));
-        return 0;
-    });
+    declarations.add({"project show",
+                      "Afficher le projet et le plan B",
+                      "bilan project show --json",
+                      {{"--json", "Sortie JSON", json.get()}},
+                      [&context, json] {
+                          const store::Store store = context.store();
+                          store.require_bilan();
+                          const Project project = store.load_project(strict());
+                          const auto pistes = store.load_pistes(strict());
+                          print_out(*json ? project_json(project, pistes)
+                                          : project_text(project, pistes));
+                          return 0;
+                      }});
 }
 
 } // namespace bilan::cli

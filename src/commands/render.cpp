@@ -1,9 +1,8 @@
 // bilan render [-o FILE] [--for RECIPIENT]: the document de synthèse in Markdown. A read
 // command: the folder is never written; -o writes FILE atomically (mode 0600).
 #include "bilan/synthesis.hpp"
+#include "cli/command.hpp"
 #include "cli/context.hpp"
-
-#include <CLI/CLI.hpp>
 
 namespace bilan::cli {
 namespace {
@@ -58,19 +57,19 @@ int run_render(const Context& context, const RenderOptions& o) {
 
 } // namespace
 
-void register_render(CLI::App& app, Context& context, Registry& registry) {
+void declare_render(Declarations& declarations, Context& context) {
     auto o = std::make_shared<RenderOptions>();
-    CLI::App* cmd = app.add_subcommand(
-        "render", "Document de synthèse en Markdown (pour pandoc), complet ou à communiquer");
-    cmd->add_option("-o,--output", o->output,
-                    "Écrire dans ce fichier (atomiquement, mode 0600) plutôt que sur la sortie");
-    cmd->add_option("--for", o->recipient,
-                    "Version communiquée à ce destinataire : seulement avec son consentement, et "
-                    "seulement les parties consenties");
-    registry.add(cmd, [&context, o, cmd] {
-        o->for_given = cmd->count("--for") > 0;
-        return run_render(context, *o);
-    });
+    declarations.add(
+        {"render",
+         "Document de synthèse en Markdown (pour pandoc), complet ou à communiquer",
+         "bilan render --for \"France Travail\" -o synthese-ft.md",
+         {{"-o,--output",
+           "Écrire dans ce fichier (atomiquement, mode 0600) plutôt que sur la sortie", &o->output},
+          {"--for",
+           "Version communiquée à ce destinataire : seulement avec son consentement, et "
+           "seulement les parties consenties",
+           &o->recipient, false, &o->for_given}},
+         [&context, o] { return run_render(context, *o); }});
 }
 
 } // namespace bilan::cli

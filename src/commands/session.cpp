@@ -4,7 +4,6 @@
 #include "cli/context.hpp"
 #include "cli/records.hpp"
 
-#include <CLI/CLI.hpp>
 #include <unistd.h>
 
 namespace bilan::cli {
@@ -75,33 +74,42 @@ int run_session_rm(const Context& context, const std::string& id) {
 
 } // namespace
 
-void register_session(CLI::App& app, Context& context, Registry& registry) {
-    CLI::App* group = app.add_subcommand("session", "Séances : ajouter, lister, supprimer");
-    group->require_subcommand(1);
+void declare_session(Declarations& declarations, Context& context) {
+    declarations.group("session", "Séances : ajouter, lister, supprimer");
 
     auto add = std::make_shared<SessionAddOptions>();
-    CLI::App* cmd = group->add_subcommand("add", "Ajouter une séance (affiche son identifiant)");
-    cmd->add_option("--date", add->date, "Date (AAAA-MM-JJ, JJ/MM/AAAA, today)")->required();
-    cmd->add_option("--phase", add->phase, "Phase du cadre (prealable, preliminaire…)")->required();
-    cmd->add_option("--duration", add->duration, "Durée : 2h30, 1h05, 90m, 2, 2.5, 2,5, 2:30");
-    cmd->add_option("--from", add->from, "Heure de début (HH:MM)");
-    cmd->add_option("--to", add->to, "Heure de fin (HH:MM)");
-    cmd->add_option("--kind", add->kind, "entretien (défaut), test, enquete, travail-personnel");
-    cmd->add_option("--mode", add->mode, "presentiel (défaut) ou distance");
-    cmd->add_option("--note", add->note, "Note libre");
-    registry.add(cmd, [&context, add] { return run_session_add(context, *add); });
+    declarations.add(
+        {"session add",
+         "Ajouter une séance (affiche son identifiant)",
+         "bilan session add --date 2026-03-09 --phase investigation --from 09:30 --to 12:00",
+         {{"--date", "Date (AAAA-MM-JJ, JJ/MM/AAAA, today)", &add->date, true},
+          {"--phase", "Phase du cadre (prealable, preliminaire…)", &add->phase, true},
+          {"--duration", "Durée : 2h30, 1h05, 90m, 2, 2.5, 2,5, 2:30", &add->duration},
+          {"--from", "Heure de début (HH:MM)", &add->from},
+          {"--to", "Heure de fin (HH:MM)", &add->to},
+          {"--kind", "entretien (défaut), test, enquete, travail-personnel", &add->kind},
+          {"--mode", "presentiel (défaut) ou distance", &add->mode},
+          {"--note", "Note de travail (n'apparaît dans aucun document)", &add->note}},
+         [&context, add] { return run_session_add(context, *add); }});
 
-    auto phase = std::make_shared<std::string>();
-    auto json = std::make_shared<bool>(false);
-    CLI::App* list = group->add_subcommand("list", "Lister les séances par date");
-    list->add_option("--phase", *phase, "Seulement cette phase");
-    list->add_flag("--json", *json, "Sortie JSON");
-    registry.add(list, [&context, phase, json] { return run_list(context, *phase, *json); });
+    struct ListOptions {
+        std::string phase;
+        bool json = false;
+    };
+    auto list = std::make_shared<ListOptions>();
+    declarations.add({"session list",
+                      "Lister les séances par date",
+                      "bilan session list --phase investigation --json",
+                      {{"--phase", "Seulement cette phase", &list->phase},
+                       {"--json", "Sortie JSON", &list->json}},
+                      [&context, list] { return run_list(context, list->phase, list->json); }});
 
     auto id = std::make_shared<std::string>();
-    CLI::App* rm = group->add_subcommand("rm", "Supprimer une séance");
-    rm->add_option("ID", *id, "Identifiant (ou son début)")->required();
-    registry.add(rm, [&context, id] { return run_session_rm(context, *id); });
+    declarations.add({"session rm",
+                      "Supprimer une séance",
+                      "bilan session rm 3f9a",
+                      {{"ID", "Identifiant (ou son début)", id.get(), true}},
+                      [&context, id] { return run_session_rm(context, *id); }});
 }
 
 } // namespace bilan::cli

@@ -1,8 +1,7 @@
 // bilan set FIELD VALUE: changes one field of bilan.toml in place; an empty VALUE removes an
 // optional field.
+#include "cli/command.hpp"
 #include "cli/context.hpp"
-
-#include <CLI/CLI.hpp>
 
 namespace bilan::cli {
 namespace {
@@ -67,14 +66,17 @@ int run_set(const Context& context, const std::string& key, const std::string& r
 
 } // namespace
 
-void register_set(CLI::App& app, Context& context, Registry& registry) {
-    auto key = std::make_shared<std::string>();
-    auto value = std::make_shared<std::string>();
-    CLI::App* cmd = app.add_subcommand("set", "Modifier un champ du bilan (" + known_fields() +
-                                                  ") ; VALUE vide l'efface");
-    cmd->add_option("FIELD", *key, "Champ à modifier")->required();
-    cmd->add_option("VALUE", *value, "Nouvelle valeur")->required();
-    registry.add(cmd, [&context, key, value] { return run_set(context, *key, *value); });
+void declare_set(Declarations& declarations, Context& context) {
+    struct SetOptions {
+        std::string key, value;
+    };
+    auto o = std::make_shared<SetOptions>();
+    declarations.add({"set",
+                      "Modifier un champ du bilan (" + known_fields() + ") ; VALUE vide l'efface",
+                      "bilan set end 2026-05-12",
+                      {{"FIELD", "Champ à modifier", &o->key, true},
+                       {"VALUE", "Nouvelle valeur", &o->value, true}},
+                      [&context, o] { return run_set(context, o->key, o->value); }});
 }
 
 } // namespace bilan::cli

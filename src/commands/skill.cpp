@@ -2,7 +2,6 @@
 #include "bilan/substance_views.hpp"
 #include "cli/records.hpp"
 
-#include <CLI/CLI.hpp>
 #include <unistd.h>
 
 namespace bilan::cli {
@@ -43,45 +42,53 @@ int run_skill_add(const Context& context, const SkillAddOptions& o) {
 
 } // namespace
 
-void register_skill(CLI::App& app, Context& context, Registry& registry) {
-    CLI::App* group =
-        app.add_subcommand("skill", "Compétences : savoirs, savoir-faire, savoir-être");
-    group->require_subcommand(1);
+void declare_skill(Declarations& declarations, Context& context) {
+    declarations.group("skill", "Compétences : savoirs, savoir-faire, savoir-être");
 
     auto add = std::make_shared<SkillAddOptions>();
-    CLI::App* cmd =
-        group->add_subcommand("add", "Ajouter une compétence (affiche son identifiant)");
-    cmd->add_option("TEXT", add->text, "La compétence, en une phrase")->required();
-    cmd->add_option("--type", add->type, "savoir, savoir-faire ou savoir-etre")->required();
-    cmd->add_option("--domain", add->domain, "relationnel, technique, organisationnel ou autre");
-    cmd->add_option("--source", add->source, "D'où elle vient : texte libre ou id d'expérience");
-    cmd->add_option("--evidence", add->evidence, "Preuve, exemple concret");
-    cmd->add_flag("--transferable", add->transferable, "Transférable à un autre domaine");
-    registry.add(cmd, [&context, add] { return run_skill_add(context, *add); });
+    declarations.add(
+        {"skill add",
+         "Ajouter une compétence (affiche son identifiant)",
+         "bilan skill add \"Établir les paies\" --type savoir-faire --domain technique",
+         {{"TEXT", "La compétence, en une phrase", &add->text, true},
+          {"--type", "savoir, savoir-faire ou savoir-etre", &add->type, true},
+          {"--domain", "relationnel, technique, organisationnel ou autre", &add->domain},
+          {"--source", "D'où elle vient : texte libre ou id d'expérience", &add->source},
+          {"--evidence", "Preuve, exemple concret", &add->evidence},
+          {"--transferable", "Transférable à un autre domaine", &add->transferable}},
+         [&context, add] { return run_skill_add(context, *add); }});
 
-    auto type = std::make_shared<std::string>();
-    auto json = std::make_shared<bool>(false);
-    CLI::App* list = group->add_subcommand("list", "Lister les compétences par type et domaine");
-    list->add_option("--type", *type, "Seulement ce type");
-    list->add_flag("--json", *json, "Sortie JSON");
-    registry.add(list, [&context, type, json] {
-        const store::Store store = context.store();
-        store.require_bilan();
-        const std::string wanted =
-            type->empty() ? ""
-                          : std::string(resolve_term(skill_types(), *type, "type de compétence"));
-        auto skills = store.load_skills(strict());
-        std::erase_if(skills, [&](const Skill& k) { return !wanted.empty() && k.type != wanted; });
-        if (*json)
-            print_out(skills_json(skills));
-        else if (skills.empty() && ::isatty(STDOUT_FILENO)) // a person sees the command worked
-            print_out(wanted.empty() ? "Aucune compétence.\n" : "Aucune compétence de ce type.\n");
-        else
-            print_out(skills_table(skills));
-        return 0;
-    });
+    struct ListOptions {
+        std::string type;
+        bool json = false;
+    };
+    auto list = std::make_shared<ListOptions>();
+    declarations.add(
+        {"skill list",
+         "Lister les compétences par type et domaine",
+         "bilan skill list --type savoir-etre",
+         {{"--type", "Seulement ce type", &list->type}, {"--json", "Sortie JSON", &list->json}},
+         [&context, list] {
+             const store::Store store = context.store();
+             store.require_bilan();
+             const std::string wanted =
+                 list->type.empty()
+                     ? ""
+                     : std::string(resolve_term(skill_types(), list->type, "type de compétence"));
+             auto skills = store.load_skills(strict());
+             std::erase_if(skills,
+                           [&](const Skill& k) { return !wanted.empty() && k.type != wanted; });
+             if (list->json)
+                 print_out(skills_json(skills));
+             else if (skills.empty() && ::isatty(STDOUT_FILENO)) // a person sees it worked
+                 print_out(wanted.empty() ? "Aucune compétence.\n"
+                                          : "Aucune compétence de ce type.\n");
+             else
+                 print_out(skills_table(skills));
+             return 0;
+         }});
 
-    add_rm_command(*group, context, registry, store::Collection::skills);
+    declare_rm(declarations, context, "skill", store::Collection::skills);
 }
 
 } // namespace bilan::cli

@@ -1,9 +1,8 @@
 // bilan status: hours per phase against the framework, cap and floor, warnings, and what the
 // substance holds so far. Always exits 0 on a valid folder.
 #include "bilan/views.hpp"
+#include "cli/command.hpp"
 #include "cli/context.hpp"
-
-#include <CLI/CLI.hpp>
 
 namespace bilan::cli {
 namespace {
@@ -21,12 +20,13 @@ int run_status(const Context& context, bool json) {
 
 } // namespace
 
-void register_status(CLI::App& app, Context& context, Registry& registry) {
+void declare_status(Declarations& declarations, Context& context) {
     auto json = std::make_shared<bool>(false);
-    CLI::App* cmd =
-        app.add_subcommand("status", "Heures par phase, plafond, plancher, avertissements");
-    cmd->add_flag("--json", *json, "Sortie JSON");
-    registry.add(cmd, [&context, json] { return run_status(context, *json); });
+    declarations.add({"status",
+                      "Heures par phase, plafond, plancher, avertissements",
+                      "bilan -C claire status --json",
+                      {{"--json", "Sortie JSON", json.get()}},
+                      [&context, json] { return run_status(context, *json); }});
 }
 
 } // namespace bilan::cli

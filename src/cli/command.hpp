@@ -1,0 +1,71 @@
+// A command as data: its name, its help and an example, its options bound to the fields of an
+// options struct, and what it runs. Each file of src/commands declares its commands this way,
+// without CLI11; src/cli/app.cpp alone turns the declarations into CLI11's tree, so that CLI11
+// is compiled once and anything else that needs the tree (help, completion) reads the same data.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace bilan::cli {
+
+struct Context;
+
+// One option, flag or positional argument, bound to where its value goes.
+struct Option {
+    using Target = std::variant<std::string*,              // a value (parsed by the command)
+                                std::vector<std::string>*, // a repeatable value
+                                bool*>;                    // a flag
+    std::string names; // "--date", "-o,--output", or "ID" (upper case) for a positional argument
+    std::string help;
+    Target target;
+    bool required = false;
+    bool* given = nullptr; // set when the line names the option (an empty value still counts)
+};
+
+// A command that runs: `status`, or a group's leaf such as `piste decide`.
+struct Command {
+    std::string path; // "status" or "piste decide"
+    std::string help;
+    std::string example; // a command line shown by --help
+    std::vector<Option> options;
+    std::function<int()> run;
+};
+
+// A group of commands (`piste`): a name and its help; its leaves name it in their path.
+struct Group {
+    std::string name;
+    std::string help;
+};
+
+// What the command files declare, in the order `bilan --help` lists it.
+struct Declarations {
+    std::vector<Group> groups;
+    std::vector<Command> commands;
+
+    void group(std::string name, std::string help) {
+        groups.push_back({std::move(name), std::move(help)});
+    }
+    void add(Command command) { commands.push_back(std::move(command)); }
+};
+
+// Each command file defines one of these; app.cpp lists them.
+using Declaration = void (*)(Declarations& declarations, Context& context);
+void declare_init(Declarations&, Context&);
+void declare_set(Declarations&, Context&);
+void declare_session(Declarations&, Context&);
+void declare_status(Declarations&, Context&);
+void declare_check(Declarations&, Context&);
+void declare_skill(Declarations&, Context&);
+void declare_experience(Declarations&, Context&);
+void declare_trait(Declarations&, Context&);
+void declare_test(Declarations&, Context&);
+void declare_piste(Declarations&, Context&);
+void declare_project(Declarations&, Context&);
+void declare_action(Declarations&, Context&);
+void declare_render(Declarations&, Context&);
+void declare_consent(Declarations&, Context&);
+
+} // namespace bilan::cli

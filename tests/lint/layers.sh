@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The include rules of ARCHITECTURE.md ("What may include what"), checked on every file:
+# a layer that includes what it must not fails here, not in review.
+# Usage: bash layers.sh SOURCE_DIR
+set -u
+cd "${1:?usage: layers.sh SOURCE_DIR}" || exit 2
+failed=0
+passed=0
+
+# forbid PATTERN WHY FILES…: no file may have an #include line matching PATTERN.
+forbid() {
+    local pattern=$1 why=$2
+    shift 2
+    local hits
+    hits=$(grep -nE "^[[:space:]]*#[[:space:]]*include[[:space:]]*[<\"]($pattern)" "$@" 2>/dev/null)
+    if [ -n "$hits" ]; then
+        echo "FAIL $why:"
+        printf '  %s\n' "$hits"
+        failed=$((failed + 1))
+    else
+        passed=$((passed + 1))
+    fi
+}
+
+core=$(find include/bilan src/core -name '*.[ch]pp')
+store=$(find src/store -name '*.[ch]pp')
+cli=$(find src/cli src/commands src/main.cpp -name '*.[ch]pp' ! -path src/cli/app.cpp)
+
+forbid 'toml\+\+|CLI/|unistd\.h|fcntl\.h|sys/|dirent\.h|store/|cli/|commands/' \
+    "the core (include/bilan, src/core) knows no TOML, CLI11, POSIX I/O or upper layer" $core
+forbid 'CLI/|cli/|commands/' "the store knows nothing of the command line" $store
+forbid 'toml\+\+|CLI/|store/|codec' \
+    "commands see the core and store.hpp only; CLI11 is src/cli/app.cpp's alone" $cli
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
