@@ -33,13 +33,14 @@ void register_action(CLI::App& app, Context& context, Registry& registry) {
 
     auto id = std::make_shared<std::string>();
     CLI::App* done = group->add_subcommand("done", "Marquer une étape comme faite");
-    done->add_option("ID", *id, "Identifiant (ou son début)")->required();
+    done->add_option("ID", *id, "Identifiant (ou son début, 3 caractères au moins)")->required();
     registry.add(done, [&context, id] {
+        id_argument(*id);
         const store::Store store = context.store();
         store.require_bilan();
-        const std::string full = store.resolve_id(store::Collection::actions, *id);
+        store::Transaction transaction(store); // what is read decides the write: under the lock
+        const std::string full = resolve_record(store, store::Collection::actions, *id);
         store.load_actions(strict()); // never edit a file we cannot read
-        store::Transaction transaction(store);
         transaction.update_record(store::Collection::actions, full, {{"done", true}});
         return 0;
     });

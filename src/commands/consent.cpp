@@ -21,7 +21,7 @@ struct GrantOptions {
 };
 
 std::string require_recipient(const std::string& recipient) {
-    require_clean_text(recipient, "destinataire");
+    require_typed_text(recipient, "destinataire");
     if (recipient.find_first_of("\n\r\t") != std::string::npos)
         throw UsageError("le destinataire tient sur une ligne");
     const std::string id = consent_id(recipient);
