@@ -145,7 +145,7 @@ std::string consents_table(const std::vector<Consent>& consents) {
         if (c.revoked)
             line += "  retiré" + (c.revoked_on ? " le " + c.revoked_on->iso() : std::string());
         line += history_note(c);
-        out += line + "\n";
+        out += visible_line(line) + "\n"; // a hand edit's controls never reach the terminal
     }
     return out;
 }

@@ -88,9 +88,12 @@ test_c1_and_bidi_from_a_hand_edit_are_escaped_in_every_output() {
     "$BILAN" -C "$dir" set beneficiary "Claire Martin"
     # a hand edit of the beneficiary's name too
     sed -i "s/^beneficiary = .*/beneficiary = \"Claire${RLO}Martin\"/" "$dir/bilan.toml"
+    "$BILAN" -C "$dir" consent grant "France Travail" --date 2026-03-10
+    sed -i "s/^recipient = .*/recipient = \"France${RLO}Travail\"/" "$dir/consents/france-travail.toml"
     local cmd
     for cmd in "skill list" "skill list --json" "piste list" "piste list --json" "project show" \
-        "project show --json" "status" "status --json" "render"; do
+        "project show --json" "status" "status --json" "render" "consent list" \
+        "consent list --json"; do
         run -C "$dir" $cmd
         expect_status 0 "$cmd reads the hand edit"
         case $out in *"$CSI"* | *"$RLO"* | *"$LRI"*) fail "$cmd printed a control raw" ;; *) ok ;; esac
@@ -103,6 +106,8 @@ test_c1_and_bidi_from_a_hand_edit_are_escaped_in_every_output() {
     expect_out_contains 'Claire\u202eMartin'
     run -C "$dir" render
     expect_out_contains 'Rigueur 31m et  inverse'
+    run -C "$dir" consent list
+    expect_out_contains 'France\u202eTravail'
 }
 
 # ---- item 22: ids ----------------------------------------------------------------------
