@@ -13,7 +13,8 @@ std::string json_escape(std::string_view text) {
         const auto c = static_cast<unsigned char>(ch);
         // C1 controls and bidi overrides are valid JSON, but a terminal or an editor showing
         // the document would obey them: \u009b, \u202e.
-        if (const std::size_t length = control_at(text, i); length > 1) {
+        if (const std::size_t length = c == 0xc2 || c == 0xe2 ? control_at(text, i) : 0;
+            length > 1) {
             out += escape_controls(text.substr(i, length));
             i += length - 1;
             continue;
