@@ -109,57 +109,57 @@ E_ASSO=$("$B" -C "$D" experience add "Trésorière et animatrice d'ateliers budg
 # --- Compétences : savoirs ---------------------------------------------------
 
 "$B" -C "$D" skill add "Principes de la comptabilité générale et du plan comptable général" \
-    --type savoir --domain technique --source "$E_BTS" --transferable >/dev/null
+    --type savoir --domain technique --experience "$E_BTS" --transferable >/dev/null
 "$B" -C "$D" skill add "Fiscalité courante des entreprises : TVA, impôt sur les sociétés, liasse fiscale" \
-    --type savoir --domain technique --source "$E_CAB" >/dev/null
+    --type savoir --domain technique --experience "$E_CAB" >/dev/null
 "$B" -C "$D" skill add "Bases du droit social : contrat de travail, éléments de paie, DSN" \
-    --type savoir --domain technique --source "$E_PME" --transferable >/dev/null
+    --type savoir --domain technique --experience "$E_PME" --transferable >/dev/null
 "$B" -C "$D" skill add "Contrôle de gestion : coûts de revient, budget prévisionnel, indicateurs" \
-    --type savoir --domain technique --source "$E_PME" --transferable >/dev/null
+    --type savoir --domain technique --experience "$E_PME" --transferable >/dev/null
 "$B" -C "$D" skill add "Procédures de clôture annuelle et relations avec le commissaire aux comptes" \
     --type savoir --domain organisationnel --source "Cabinet comptable puis PME" >/dev/null
 "$B" -C "$D" skill add "Fonctionnement associatif : loi de 1901, gouvernance, subventions publiques" \
-    --type savoir --domain organisationnel --source "$E_ASSO" --transferable >/dev/null
+    --type savoir --domain organisationnel --experience "$E_ASSO" --transferable >/dev/null
 "$B" -C "$D" skill add "Acteurs de l'action sociale locale : CCAS, CAF, commission de surendettement" \
-    --type savoir --domain relationnel --source "$E_ASSO" --transferable >/dev/null
+    --type savoir --domain relationnel --experience "$E_ASSO" --transferable >/dev/null
 "$B" -C "$D" skill add "Bases de l'ingénierie pédagogique : objectifs, déroulé de séquence, évaluation des acquis" \
-    --type savoir --domain pédagogique --source "$E_FORM" --transferable >/dev/null
+    --type savoir --domain pédagogique --experience "$E_FORM" --transferable >/dev/null
 "$B" -C "$D" skill add "Tableur avancé (tableaux croisés dynamiques, RECHERCHEX) et logiciels comptables" \
-    --type savoir --domain numérique --source "$E_PME" --transferable \
+    --type savoir --domain numérique --experience "$E_PME" --transferable \
     --evidence "Certification bureautique niveau avancé obtenue en 2023" >/dev/null
 
 # --- Compétences : savoir-faire ----------------------------------------------
 
 "$B" -C "$D" skill add "Tenir la comptabilité de dossiers clients de la saisie jusqu'au bilan" \
-    --type savoir-faire --domain technique --source "$E_CAB" \
+    --type savoir-faire --domain technique --experience "$E_CAB" \
     --evidence "Portefeuille de 35 dossiers de TPE en 2011" >/dev/null
 "$B" -C "$D" skill add "Établir les paies mensuelles et les déclarations sociales de 45 salariés" \
-    --type savoir-faire --domain technique --source "$E_PME" \
+    --type savoir-faire --domain technique --experience "$E_PME" \
     --evidence "Aucune anomalie relevée lors du contrôle URSSAF de 2022" >/dev/null
 "$B" -C "$D" skill add "Construire et suivre le budget annuel avec le dirigeant" \
-    --type savoir-faire --domain organisationnel --source "$E_PME" --transferable >/dev/null
+    --type savoir-faire --domain organisationnel --experience "$E_PME" --transferable >/dev/null
 "$B" -C "$D" skill add "Concevoir des tableaux de bord mensuels de trésorerie et de marge par chantier" \
-    --type savoir-faire --domain technique --source "$E_PME" --transferable \
+    --type savoir-faire --domain technique --experience "$E_PME" --transferable \
     --evidence "Tableau de bord présenté chaque mois en comité de direction depuis 2016" >/dev/null
 "$B" -C "$D" skill add "Conduire la migration vers un nouveau logiciel de gestion intégré" \
-    --type savoir-faire --domain organisationnel --source "$E_PME" --transferable >/dev/null
+    --type savoir-faire --domain organisationnel --experience "$E_PME" --transferable >/dev/null
 "$B" -C "$D" skill add "Rédiger des procédures internes et des modes opératoires pas à pas" \
     --type savoir-faire --domain organisationnel --source "PME et association" --transferable >/dev/null
 "$B" -C "$D" skill add "Monter un dossier de subvention et rendre compte de son utilisation" \
-    --type savoir-faire --domain organisationnel --source "$E_ASSO" --transferable \
+    --type savoir-faire --domain organisationnel --experience "$E_ASSO" --transferable \
     --evidence "Subvention départementale de 8 000 € obtenue en 2024" >/dev/null
 "$B" -C "$D" skill add "Expliquer des chiffres à des non-spécialistes (dirigeant, chefs d'équipe)" \
-    --type savoir-faire --domain relationnel --source "$E_PME" --transferable >/dev/null
+    --type savoir-faire --domain relationnel --experience "$E_PME" --transferable >/dev/null
 "$B" -C "$D" skill add "Relancer les clients et négocier des échéanciers de paiement" \
-    --type savoir-faire --domain relationnel --source "$E_PME" >/dev/null
+    --type savoir-faire --domain relationnel --experience "$E_PME" >/dev/null
 "$B" -C "$D" skill add "Former et accompagner des apprenties en BTS jusqu'au diplôme" \
-    --type savoir-faire --domain pédagogique --source "$E_PME" --transferable \
+    --type savoir-faire --domain pédagogique --experience "$E_PME" --transferable \
     --evidence "Deux apprenties diplômées, en 2019 et en 2022" >/dev/null
 "$B" -C "$D" skill add "Animer des ateliers collectifs « gérer son budget » pour 8 à 12 personnes" \
-    --type savoir-faire --domain pédagogique --source "$E_ASSO" --transferable \
+    --type savoir-faire --domain pédagogique --experience "$E_ASSO" --transferable \
     --evidence "Douze ateliers animés depuis 2021" >/dev/null
 "$B" -C "$D" skill add "Concevoir une séquence de formation de trois heures avec son évaluation" \
-    --type savoir-faire --domain pédagogique --source "$E_FORM" --transferable \
+    --type savoir-faire --domain pédagogique --experience "$E_FORM" --transferable \
     --evidence "Séquence « Lire sa fiche de paie » validée en fin de formation" >/dev/null
 
 # --- Compétences : savoir-être -----------------------------------------------
@@ -169,22 +169,22 @@ E_ASSO=$("$B" -C "$D" experience add "Trésorière et animatrice d'ateliers budg
     --source "Questionnaire « Le regard des autres »" --transferable \
     --evidence "Qualité citée par cinq répondants sur six" >/dev/null
 "$B" -C "$D" skill add "Patiente et pédagogue" \
-    --type savoir-etre --domain relationnel --source "$E_ASSO" --transferable >/dev/null
+    --type savoir-etre --domain relationnel --experience "$E_ASSO" --transferable >/dev/null
 "$B" -C "$D" skill add "À l'écoute et bienveillante, sans jugement" \
     --type savoir-etre --domain relationnel \
     --source "Questionnaire « Le regard des autres »" --transferable >/dev/null
 "$B" -C "$D" skill add "Discrète et respectueuse de la confidentialité" \
-    --type savoir-etre --domain relationnel --source "$E_CAB" --transferable >/dev/null
+    --type savoir-etre --domain relationnel --experience "$E_CAB" --transferable >/dev/null
 "$B" -C "$D" skill add "Diplomate dans les situations tendues" \
-    --type savoir-etre --domain relationnel --source "$E_PME" --transferable >/dev/null
+    --type savoir-etre --domain relationnel --experience "$E_PME" --transferable >/dev/null
 "$B" -C "$D" skill add "Calme sous la pression des échéances fiscales" \
-    --type savoir-etre --domain organisationnel --source "$E_CAB" --transferable >/dev/null
+    --type savoir-etre --domain organisationnel --experience "$E_CAB" --transferable >/dev/null
 "$B" -C "$D" skill add "Autonome dans l'organisation de son travail" \
-    --type savoir-etre --domain organisationnel --source "$E_PME" --transferable >/dev/null
+    --type savoir-etre --domain organisationnel --experience "$E_PME" --transferable >/dev/null
 "$B" -C "$D" skill add "Persévérante face aux difficultés" \
     --type savoir-etre --domain organisationnel --source "Parcours professionnel" >/dev/null
 "$B" -C "$D" skill add "Curieuse, aime apprendre et se former" \
-    --type savoir-etre --domain pédagogique --source "$E_FORM" --transferable >/dev/null
+    --type savoir-etre --domain pédagogique --experience "$E_FORM" --transferable >/dev/null
 
 # --- Caractéristiques personnelles -------------------------------------------
 

@@ -43,6 +43,12 @@ struct Problem {
 // counted sessions outside its dates, references to records that do not exist.
 std::vector<Problem> rule_problems(const Framework& framework, const Folder& folder);
 
+// What `session add` says at once about `added`, a session joining `others`: the bilan taken
+// over its cap, a counted session before its start or after its end. Warnings, not refusals.
+std::vector<std::string> new_session_warnings(const Framework& framework, const BilanRecord& bilan,
+                                              const std::vector<Session>& others,
+                                              const Session& added);
+
 // How many skills name this experience (its full id) as their source: removing it would leave
 // them pointing at nothing.
 inline std::size_t skills_citing(const std::vector<Skill>& skills, std::string_view experience) {

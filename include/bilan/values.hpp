@@ -79,5 +79,20 @@ bool is_accompaniment(std::string_view session_kind);
 // Throws UsageError unless `text` is valid UTF-8 without control characters other than
 // newline and tab: what a person typed must survive TOML, JSON and Markdown unchanged.
 void require_clean_text(std::string_view text, std::string_view what);
+// What a person types on the command line: require_clean_text, and neither C1 controls
+// (U+0080 to U+009F: U+009B is a terminal's CSI) nor the bidi embeddings, overrides and
+// isolates (U+202A to U+202E, U+2066 to U+2069), which reorder what a reader sees.
+void require_typed_text(std::string_view text, std::string_view what);
+
+// The controls that a hand-edited file may still hold and that output never passes on raw:
+// C0 and DEL, C1, the bidi embeddings, overrides and isolates. Their length in bytes at
+// text[i], or 0.
+std::size_t control_at(std::string_view text, std::size_t i);
+// Each control shown as an escape: \n, \t, \x1b, \u009b, \u202e (one line, for messages).
+std::string escape_controls(std::string_view text);
+// A value in a list's line: line breaks and tabs become spaces, other controls escapes.
+std::string visible_line(std::string_view text);
+// For documents: every control but line breaks and tabs becomes a space.
+std::string controls_as_spaces(std::string_view text);
 
 } // namespace bilan

@@ -36,8 +36,9 @@ void print_out(std::string_view text) {
         throw system_error("écriture impossible sur", "la sortie standard", errno);
 }
 
-void print_note(std::string_view text) {
-    std::fprintf(stderr, "bilan: %.*s\n", static_cast<int>(text.size()), text.data());
+void print_note(std::string_view raw) {
+    const std::string text = single_line(raw); // a title it quotes drives no terminal
+    std::fprintf(stderr, "bilan: %s\n", text.c_str());
 }
 
 } // namespace bilan::cli

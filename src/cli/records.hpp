@@ -14,12 +14,24 @@ namespace bilan::cli {
 void declare_rm(Declarations& declarations, const Context& context, const std::string& group,
                 store::Collection collection, std::string help = "Supprimer un enregistrement");
 
+// The id a person typed, checked before anything is read: empty, or a prefix shorter than
+// three characters, is a usage error (exit 2); upper case is accepted (ids are lower-case hex).
+std::string id_argument(const std::string& typed, std::string_view option = "ID");
+// The full id of the record `typed` names (id_argument, then a unique prefix; exit 1 when no
+// record or several match). Called inside the transaction, so that what it finds stays true.
+std::string resolve_record(const store::Store& store, store::Collection collection,
+                           const std::string& typed, std::string_view option = "ID");
+// Removes a record; on a terminal, says what was removed (the record's line in its list).
+void remove_and_tell(store::Transaction& transaction, const store::Store& store,
+                     store::Collection collection, const std::string& id);
+
 // `GROUP list [--json]`; `print` loads what it needs and returns the text or the JSON.
 using ListPrinter = std::function<std::string(const store::Store& store, bool json)>;
 void declare_list(Declarations& declarations, const Context& context, const std::string& group,
                   std::string help, ListPrinter print);
 
-// The text of an option, refused (exit 2) unless it is clean UTF-8 without control characters.
+// The text of an option, refused (exit 2) unless it is clean UTF-8 without control characters
+// (C0, C1, bidi overrides: require_typed_text).
 std::string checked_text(const std::string& text, std::string_view option);
 // A required text: also refused when empty.
 std::string required_text(const std::string& text, std::string_view option);

@@ -37,13 +37,15 @@ void declare_action(Declarations& declarations, Context& context) {
         {"action done",
          "Marquer une étape comme faite",
          "bilan action done 3f9a",
-         {{"ID", "Identifiant (ou son début)", id.get(), true}},
+         {{"ID", "Identifiant (ou son début, 3 caractères au moins)", id.get(), true}},
          [&context, id] {
+             id_argument(*id);
              const store::Store store = context.store();
              store.require_bilan();
-             const std::string full = store.resolve_id(store::Collection::actions, *id);
+             store::Transaction transaction(
+                 store); // what is read decides the write: under the lock
+             const std::string full = resolve_record(store, store::Collection::actions, *id);
              store.load_actions(strict()); // never edit a file we cannot read
-             store::Transaction transaction(store);
              transaction.update_record(store::Collection::actions, full, {{"done", true}});
              return 0;
          }});

@@ -21,7 +21,7 @@ struct GrantOptions {
 };
 
 std::string require_recipient(const std::string& recipient) {
-    require_clean_text(recipient, "destinataire");
+    require_typed_text(recipient, "destinataire");
     if (recipient.find_first_of("\n\r\t") != std::string::npos)
         throw UsageError("le destinataire tient sur une ligne");
     const std::string id = consent_id(recipient);
@@ -145,7 +145,7 @@ std::string consents_table(const std::vector<Consent>& consents) {
         if (c.revoked)
             line += "  retiré" + (c.revoked_on ? " le " + c.revoked_on->iso() : std::string());
         line += history_note(c);
-        out += line + "\n";
+        out += visible_line(line) + "\n"; // a hand edit's controls never reach the terminal
     }
     return out;
 }

@@ -32,10 +32,11 @@ int run_experience_add(const Context& context, const ExperienceAddOptions& o) {
 // Removing an experience that skills name as their source would leave dangling references
 // (`check` would then fail): refused until those skills are changed or removed.
 int run_experience_rm(const Context& context, const std::string& id_or_prefix) {
+    id_argument(id_or_prefix);
     const store::Store store = context.store();
     store.require_bilan();
     store::Transaction transaction(store); // read under the lock: no skill slips in meanwhile
-    const std::string id = store.resolve_id(store::Collection::experiences, id_or_prefix);
+    const std::string id = resolve_record(store, store::Collection::experiences, id_or_prefix);
     const std::vector<Skill> skills = store.load_skills(strict());
     if (const std::size_t count = skills_citing(skills, id); count > 0) {
         std::string ids;
@@ -49,13 +50,15 @@ int run_experience_rm(const Context& context, const std::string& id_or_prefix) {
             ids += (ids.empty() ? "" : ", ") + skill.id;
         }
         const bool one = count == 1;
-        throw RefusedError("l'expérience " + id + " est la source de " + std::to_string(count) +
-                           (one ? " compétence (" : " compétences (") + ids +
-                           (one ? ") : changez sa source (skills/ID.toml) ou supprimez-la"
-                                : ") : changez leur source (skills/ID.toml) ou supprimez-les") +
-                           " d'abord (bilan skill rm ID)");
+        throw RefusedError(
+            "l'expérience " + id + " est la source de " + std::to_string(count) +
+            (one ? " compétence (" : " compétences (") + ids +
+            (one ? ") : retirez son lien (clé experience de skills/ID.toml) ou supprimez-la"
+                 : ") : retirez leur lien (clé experience de skills/ID.toml) ou "
+                   "supprimez-les") +
+            " d'abord (bilan skill rm ID)");
     }
-    transaction.remove_record(store::Collection::experiences, id);
+    remove_and_tell(transaction, store, store::Collection::experiences, id);
     return 0;
 }
 
@@ -91,7 +94,7 @@ void declare_experience(Declarations& declarations, Context& context) {
         {"experience rm",
          "Supprimer une expérience (refusé tant qu'une compétence la cite comme source)",
          "bilan experience rm 3f9a",
-         {{"ID", "Identifiant (ou son début)", id.get(), true}},
+         {{"ID", "Identifiant (ou son début, 3 caractères au moins)", id.get(), true}},
          [&context, id] { return run_experience_rm(context, *id); }});
 }
 

@@ -14,10 +14,10 @@ struct InitOptions {
 
 int run_init(const Context& context, const InitOptions& o) {
     if (o.dir.empty()) throw UsageError("DIR : le chemin du dossier ne peut pas être vide");
-    require_clean_text(o.beneficiary, "--beneficiary");
+    require_typed_text(o.beneficiary, "--beneficiary");
     if (o.beneficiary.empty()) throw UsageError("--beneficiary : le nom ne peut pas être vide");
     for (const std::string* text : {&o.counsellor, &o.organisation, &o.demand})
-        require_clean_text(*text, "texte");
+        require_typed_text(*text, "texte");
 
     BilanRecord bilan;
     bilan.beneficiary = o.beneficiary;

@@ -51,9 +51,10 @@ int run_survey(const Context& context, const SurveyOptions& o) {
     survey.date = context.parse_date(o.date);
     survey.with = required_text(o.with, "--with");
     survey.note = checked_text(o.note, "--note");
-    const std::string id = store.resolve_id(store::Collection::pistes, o.id);
+    id_argument(o.id);
+    store::Transaction transaction(store); // what is read decides the write: under the lock
+    const std::string id = resolve_record(store, store::Collection::pistes, o.id);
     store.load_pistes(strict()); // never append to a file we cannot read back
-    store::Transaction transaction(store);
     transaction.append_table(store::Collection::pistes, id, "surveys", store::fields_of(survey));
     return 0;
 }
@@ -63,7 +64,10 @@ int run_decide(const Context& context, const DecideOptions& o) {
     store.require_bilan();
     const std::string decision(resolve_term(piste_decisions(), o.decision, "décision"));
     const std::string why = checked_text(o.why, "--why");
-    const std::string id = store.resolve_id(store::Collection::pistes, o.id);
+    id_argument(o.id);
+    // Read under the lock: two `decide … retained` at once must not both see no retained piste.
+    store::Transaction transaction(store);
+    const std::string id = resolve_record(store, store::Collection::pistes, o.id);
     std::vector<std::string> demoted;
     for (const Piste& p : store.load_pistes(strict())) {
         if (decision != "retained" || p.decision != "retained" || p.id == id) continue;
@@ -72,7 +76,6 @@ int run_decide(const Context& context, const DecideOptions& o) {
                                "ajoutez --replace pour la passer en plan B");
         demoted.push_back(p.id);
     }
-    store::Transaction transaction(store);
     for (const std::string& other : demoted) {
         transaction.update_record(store::Collection::pistes, other,
                                   {{"decision", std::string("backup")}});

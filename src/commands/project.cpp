@@ -43,8 +43,8 @@ int run_set(const Context& context, const SetOptions& o) {
         throw UsageError("rien à modifier : --title, --training, --strength ou --watch");
     const store::Store store = context.store();
     store.require_bilan();
-    store.load_project(strict()); // never edit a file we cannot read
     store::Transaction transaction(store);
+    store.load_project(strict()); // never edit a file we cannot read, read under the lock
     transaction.update_project(edits);
     return 0;
 }

@@ -14,7 +14,7 @@ struct RenderOptions {
 
 // The consent that lets the synthesis go to `recipient`: the latest one not revoked.
 const Consent& consent_for(const Folder& folder, const std::string& recipient) {
-    require_clean_text(recipient, "--for");
+    require_typed_text(recipient, "--for");
     if (consent_id(recipient).empty())
         throw UsageError("--for « " + recipient + " » : il faut au moins une lettre ou un chiffre");
     const Consent* chosen = nullptr;

@@ -38,12 +38,24 @@ int run_session_add(const Context& context, const SessionAddOptions& o) {
     }
     s.kind = std::string(resolve_term(session_kinds(), o.kind, "type de séance"));
     s.mode = std::string(resolve_term(session_modes(), o.mode, "modalité"));
-    require_clean_text(o.note, "--note");
+    require_typed_text(o.note, "--note");
     s.note = o.note;
-    s.phase = folder_framework(store).resolve_phase(o.phase);
 
+    // The framework decides the phase, and the folder the warnings: read under the lock.
     store::Transaction transaction(store);
+    store::Diagnostics strict;
+    const BilanRecord bilan = store.load_bilan(strict);
+    const Framework framework = store.load_framework(bilan, strict);
+    s.phase = framework.resolve_phase(o.phase);
+    // The other sessions only count toward the cap: a bad file among them is check's business,
+    // not a reason to refuse this one.
+    store::Diagnostics skip(true);
+    const std::vector<Session> others = framework.cap_minutes && framework.counts(s.phase)
+                                            ? store.load_sessions(framework, skip)
+                                            : std::vector<Session>{};
     add_and_print_id(transaction, store::Collection::sessions, store::fields_of(s));
+    for (const std::string& warning : new_session_warnings(framework, bilan, others, s))
+        print_note("attention : " + warning);
     return 0;
 }
 
@@ -64,11 +76,12 @@ int run_list(const Context& context, const std::string& phase_filter, bool json)
 }
 
 int run_session_rm(const Context& context, const std::string& id) {
+    id_argument(id);
     const store::Store store = context.store();
     store.require_bilan();
     store::Transaction transaction(store);
-    transaction.remove_record(store::Collection::sessions,
-                              store.resolve_id(store::Collection::sessions, id));
+    remove_and_tell(transaction, store, store::Collection::sessions,
+                    resolve_record(store, store::Collection::sessions, id));
     return 0;
 }
 
@@ -108,7 +121,7 @@ void declare_session(Declarations& declarations, Context& context) {
     declarations.add({"session rm",
                       "Supprimer une séance",
                       "bilan session rm 3f9a",
-                      {{"ID", "Identifiant (ou son début)", id.get(), true}},
+                      {{"ID", "Identifiant (ou son début, 3 caractères au moins)", id.get(), true}},
                       [&context, id] { return run_session_rm(context, *id); }});
 }
 

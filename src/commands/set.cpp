@@ -36,7 +36,7 @@ std::optional<store::Value> parse_value(const Context& context, const store::Sto
     case Kind::text:
         break;
     }
-    require_clean_text(raw, std::string(field.key));
+    require_typed_text(raw, std::string(field.key));
     return raw;
 }
 
@@ -45,6 +45,9 @@ int run_set(const Context& context, const std::string& key, const std::string& r
     if (!field) throw UsageError("champ inconnu « " + key + " » : attendu " + known_fields());
     const store::Store store = context.store();
     store.require_bilan();
+    // Everything read (the framework file, the dates the new one is checked against) is read
+    // under the lock: what it decides stays true until the write.
+    store::Transaction transaction(store);
     const auto value = parse_value(context, store, *field, raw);
 
     store::Diagnostics strict;
@@ -59,7 +62,6 @@ int run_set(const Context& context, const std::string& key, const std::string& r
             throw RefusedError("la fin (" + end->iso() + ") précéderait le début (" + start->iso() +
                                ") : rien n'a été modifié");
     }
-    store::Transaction transaction(store);
     transaction.update_bilan({{std::string(field->key), value}});
     return 0;
 }

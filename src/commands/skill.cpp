@@ -8,34 +8,28 @@ namespace bilan::cli {
 namespace {
 
 struct SkillAddOptions {
-    std::string text, type, domain, source, evidence;
+    std::string text, type, domain, source, evidence, experience;
+    bool experience_given = false; // given empty: a usage error, not "no link"
     bool transferable = false;
 };
 
-// --source names an experience when it is one's id (or a unique prefix of 4+ characters):
-// then it is a reference that `check` verifies; otherwise it is free text.
-void set_source(const store::Store& store, const std::string& source, Skill& skill) {
-    if (source.size() >= 4 && source.find(' ') == std::string::npos) {
-        try {
-            skill.experience = store.resolve_id(store::Collection::experiences, source);
-            return;
-        } catch (const RefusedError&) { // not an experience: free text
-        }
-    }
-    skill.source = source;
-}
-
+// --source is free text, always: "2019" or a word stays what was typed. Only --experience
+// links an experience (an id or a unique prefix), a reference that `check` verifies.
 int run_skill_add(const Context& context, const SkillAddOptions& o) {
-    const store::Store store = context.store();
-    store.require_bilan();
     Skill skill;
     skill.text = required_text(o.text, "TEXT");
     skill.type = std::string(resolve_term(skill_types(), o.type, "type de compétence"));
     skill.domain = checked_text(o.domain, "--domain");
+    skill.source = checked_text(o.source, "--source");
     skill.evidence = checked_text(o.evidence, "--evidence");
     skill.transferable = o.transferable;
-    set_source(store, checked_text(o.source, "--source"), skill);
-    store::Transaction transaction(store);
+    if (o.experience_given) id_argument(o.experience, "--experience");
+    const store::Store store = context.store();
+    store.require_bilan();
+    store::Transaction transaction(store); // the experience must still exist when linked
+    if (o.experience_given)
+        skill.experience =
+            resolve_record(store, store::Collection::experiences, o.experience, "--experience");
     add_and_print_id(transaction, store::Collection::skills, store::fields_of(skill));
     return 0;
 }
@@ -49,11 +43,13 @@ void declare_skill(Declarations& declarations, Context& context) {
     declarations.add(
         {"skill add",
          "Ajouter une compétence (affiche son identifiant)",
-         "bilan skill add \"Établir les paies\" --type savoir-faire --domain technique",
+         "bilan skill add \"Établir les paies\" --type savoir-faire --experience 3f9a",
          {{"TEXT", "La compétence, en une phrase", &add->text, true},
           {"--type", "savoir, savoir-faire ou savoir-etre", &add->type, true},
           {"--domain", "relationnel, technique, organisationnel ou autre", &add->domain},
-          {"--source", "D'où elle vient : texte libre ou id d'expérience", &add->source},
+          {"--source", "D'où elle vient, en texte libre", &add->source},
+          {"--experience", "L'expérience dont elle vient : son identifiant (ou son début)",
+           &add->experience, false, &add->experience_given},
           {"--evidence", "Preuve, exemple concret", &add->evidence},
           {"--transferable", "Transférable à un autre domaine", &add->transferable}},
          [&context, add] { return run_skill_add(context, *add); }});

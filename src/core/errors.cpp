@@ -1,5 +1,7 @@
 #include "bilan/errors.hpp"
 
+#include "bilan/values.hpp"
+
 #include <cerrno>
 #include <cstring>
 
@@ -13,25 +15,7 @@ std::string format_located(const SourcePos& pos, const std::string& message) {
 }
 
 std::string single_line(std::string_view message) {
-    std::string out;
-    out.reserve(message.size());
-    for (const char c : message) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (c == '\n')
-            out += "\\n";
-        else if (c == '\r')
-            out += "\\r";
-        else if (c == '\t')
-            out += "\\t";
-        else if (byte < 0x20 || byte == 0x7f) {
-            static constexpr char hex[] = "0123456789abcdef";
-            out += "\\x";
-            out += hex[byte >> 4];
-            out += hex[byte & 0xf];
-        } else
-            out += c;
-    }
-    return out;
+    return escape_controls(message);
 }
 
 namespace {

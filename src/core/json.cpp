@@ -1,13 +1,24 @@
 #include "bilan/json.hpp"
 
+#include "bilan/values.hpp"
+
 #include <cstdio>
 
 namespace bilan {
 
 std::string json_escape(std::string_view text) {
     std::string out = "\"";
-    for (const char ch : text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char ch = text[i];
         const auto c = static_cast<unsigned char>(ch);
+        // C1 controls and bidi overrides are valid JSON, but a terminal or an editor showing
+        // the document would obey them: \u009b, \u202e.
+        if (const std::size_t length = c == 0xc2 || c == 0xe2 ? control_at(text, i) : 0;
+            length > 1) {
+            out += escape_controls(text.substr(i, length));
+            i += length - 1;
+            continue;
+        }
         switch (ch) {
         case '"':
             out += "\\\"";

@@ -1,5 +1,7 @@
 #include "bilan/markdown.hpp"
 
+#include "bilan/values.hpp"
+
 #include <algorithm>
 #include <array>
 #include <utility>
@@ -157,9 +159,18 @@ bool plain_line(std::string_view raw) {
     });
 }
 
+// C1 controls and bidi overrides (values.hpp), which a hand edit may leave: they become spaces,
+// as C0 controls do below.
+bool wide_control(std::string_view raw) {
+    for (std::size_t i = 0; i < raw.size(); ++i)
+        if (control_at(raw, i) > 1) return true;
+    return false;
+}
+
 } // namespace
 
 std::string text(std::string_view raw, std::string_view indent) {
+    if (wide_control(raw)) return text(controls_as_spaces(raw), indent);
     if (plain_line(raw)) return escape_line(raw);
     const std::vector<TypedLine> lines = typed_lines(raw);
     // The indentation the lines share is the text's margin, not part of what was typed.
@@ -186,6 +197,7 @@ std::string text(std::string_view raw, std::string_view indent) {
 }
 
 std::string line(std::string_view raw) {
+    if (wide_control(raw)) return line(controls_as_spaces(raw));
     if (plain_line(raw)) return escape_line(raw);
     std::string joined;
     for (const std::string& l : clean_lines(raw))

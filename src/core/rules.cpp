@@ -108,6 +108,28 @@ HourReport hour_report(const Framework& framework, const Folder& folder) {
     return report;
 }
 
+std::vector<std::string> new_session_warnings(const Framework& framework, const BilanRecord& bilan,
+                                              const std::vector<Session>& others,
+                                              const Session& added) {
+    std::vector<std::string> warnings;
+    if (!framework.counts(added.phase)) return warnings; // préalable, suivi: outside the bilan
+    if (framework.cap_minutes) {
+        int counted = added.minutes;
+        for (const Session& s : others)
+            if (framework.counts(s.phase)) counted += s.minutes;
+        if (counted > *framework.cap_minutes)
+            warnings.push_back("avec cette séance, le bilan compte " + format_minutes(counted) +
+                               " pour un plafond de " + format_minutes(*framework.cap_minutes));
+    }
+    if (bilan.start && added.date < *bilan.start)
+        warnings.push_back("séance du " + added.date.iso() + " avant le début du bilan (" +
+                           bilan.start->iso() + ")");
+    if (bilan.end && added.date > *bilan.end)
+        warnings.push_back("séance du " + added.date.iso() + " après la fin du bilan (" +
+                           bilan.end->iso() + ")");
+    return warnings;
+}
+
 std::vector<Problem> rule_problems(const Framework& framework, const Folder& folder) {
     std::vector<Problem> problems;
     const BilanRecord& b = folder.bilan;

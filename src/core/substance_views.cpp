@@ -10,11 +10,9 @@
 namespace bilan {
 namespace {
 
+// A person's text in one line of a list: controls a hand edit left never reach the terminal.
 std::string one_line(std::string_view text) {
-    std::string out;
-    for (const char c : text)
-        out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
-    return out;
+    return visible_line(text);
 }
 
 std::string date_or_blank(const std::optional<Date>& date) {
@@ -84,13 +82,12 @@ std::string skills_table(const std::vector<Skill>& skills) {
 
 std::string skills_json(const std::vector<Skill>& skills) {
     return list_json("skills", in_type_order(skills), [](JsonWriter& json, const Skill& k) {
-        // `source` is what --source gave: the experience's id when it named one (the skill
-        // then refers to it, and `experience` says so), else the free text. A hand-edited
-        // file may hold both: the text stays in `source`, the reference in `experience`.
+        // `source` is the free text of --source, `experience` the id --experience linked:
+        // text is never taken for an id.
         json.field("type", k.type)
             .field("text", k.text)
             .text_or_null("domain", k.domain)
-            .text_or_null("source", k.source.empty() ? k.experience : k.source)
+            .text_or_null("source", k.source)
             .text_or_null("experience", k.experience)
             .text_or_null("evidence", k.evidence)
             .field("transferable", k.transferable);

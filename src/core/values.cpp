@@ -215,6 +215,14 @@ std::int64_t duration_minutes_or_throw(std::string_view raw) {
         if (!h) throw bad();
         if (rest.empty() && text[sep] != ':') return std::int64_t{*h} * 60;
         auto m = small_number(rest, 2);
+        // "2h3" may mean 2h03 or 2h30: a single digit of minutes is refused, not guessed
+        // ("2h3m" says minutes, so it stands).
+        const bool unit = rest.size() < text.size() - sep - 1;
+        if (rest.size() == 1 && all_digits(rest) && !unit)
+            throw UsageError("durée ambiguë " + shown + " : écrivez " +
+                             std::string(text.substr(0, sep + 1)) + "0" + std::string(rest) +
+                             " ou " + std::string(text.substr(0, sep + 1)) + std::string(rest) +
+                             "0");
         if (!m || *m >= 60 || (text[sep] == ':' && rest.size() != 2)) throw bad();
         return std::int64_t{*h} * 60 + *m;
     }
@@ -443,6 +451,90 @@ bool is_accompaniment(std::string_view kind) {
 }
 
 // ---- text hygiene ------------------------------------------------------------------------
+
+std::size_t control_at(std::string_view text, std::size_t i) {
+    const auto byte = [&](std::size_t k) {
+        return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0u;
+    };
+    const unsigned c = byte(0);
+    if (c < 0x20 || c == 0x7f) return i < text.size() ? 1 : 0;
+    if (c == 0xc2 && byte(1) >= 0x80 && byte(1) <= 0x9f) return 2; // C1: U+0080 to U+009F
+    if (c == 0xe2 && byte(1) == 0x80 && byte(2) >= 0xaa && byte(2) <= 0xae)
+        return 3; // U+202A to U+202E: embeddings and overrides
+    if (c == 0xe2 && byte(1) == 0x81 && byte(2) >= 0xa6 && byte(2) <= 0xa9)
+        return 3; // U+2066 to U+2069: isolates
+    return 0;
+}
+
+namespace {
+// The code point of the control of `length` bytes at text[i] (control_at's answer).
+unsigned control_code_point(std::string_view text, std::size_t i, std::size_t length) {
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
+    if (length == 1) return b(0);
+    if (length == 2) return ((b(0) & 0x1fu) << 6) | (b(1) & 0x3fu);
+    return ((b(0) & 0x0fu) << 12) | ((b(1) & 0x3fu) << 6) | (b(2) & 0x3fu);
+}
+
+template <typename Replace> std::string replace_controls(std::string_view text, Replace replace) {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t copied = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t length = control_at(text, i);
+        if (length == 0) {
+            ++i;
+            continue;
+        }
+        out.append(text, copied, i - copied);
+        replace(out, control_code_point(text, i, length));
+        i += length;
+        copied = i;
+    }
+    out.append(text, copied);
+    return out;
+}
+} // namespace
+
+namespace {
+// \n, \r, \t; \x1b for the other C0 controls and DEL; \u009b, \u202e for the others.
+void append_escape(std::string& out, unsigned cp) {
+    static constexpr char hex[] = "0123456789abcdef";
+    if (cp == '\n') return void(out += "\\n");
+    if (cp == '\r') return void(out += "\\r");
+    if (cp == '\t') return void(out += "\\t");
+    out += cp < 0x80 ? "\\x" : "\\u";
+    for (int shift = cp < 0x80 ? 4 : 12; shift >= 0; shift -= 4)
+        out += hex[(cp >> shift) & 0xf];
+}
+} // namespace
+
+std::string escape_controls(std::string_view text) {
+    return replace_controls(text, append_escape);
+}
+
+std::string visible_line(std::string_view text) {
+    return replace_controls(text, [](std::string& out, unsigned cp) {
+        if (cp == '\n' || cp == '\r' || cp == '\t')
+            out += ' ';
+        else
+            append_escape(out, cp);
+    });
+}
+
+std::string controls_as_spaces(std::string_view text) {
+    return replace_controls(text, [](std::string& out, unsigned cp) {
+        out += cp == '\n' || cp == '\r' || cp == '\t' ? static_cast<char>(cp) : ' ';
+    });
+}
+
+void require_typed_text(std::string_view text, std::string_view what) {
+    require_clean_text(text, what);
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (control_at(text, i) > 1)
+            throw UsageError(std::string(what) +
+                             " : caractère de contrôle non accepté (U+0080 à U+009F, ou "
+                             "changement de sens d'écriture U+202A à U+202E, U+2066 à U+2069)");
+}
 
 void require_clean_text(std::string_view text, std::string_view what) {
     auto reject = [&](const char* why) { throw UsageError(std::string(what) + " : " + why); };

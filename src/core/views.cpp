@@ -50,8 +50,14 @@ std::string counted(int count, std::string_view singular, std::string_view plura
     return std::to_string(count) + " " + std::string(count > 1 ? plural : singular);
 }
 
-std::string aligned_rows(const std::vector<std::vector<std::string>>& rows,
+std::string aligned_rows(const std::vector<std::vector<std::string>>& raw_rows,
                          std::string_view align) {
+    // Every cell, whatever its source (a term a hand edit wrote is shown as written): no
+    // control character reaches the terminal.
+    std::vector<std::vector<std::string>> rows(raw_rows.size());
+    for (std::size_t r = 0; r < raw_rows.size(); ++r)
+        for (const std::string& cell : raw_rows[r])
+            rows[r].push_back(visible_line(cell));
     std::vector<std::size_t> widths;
     for (const auto& cells : rows) {
         if (widths.size() < cells.size()) widths.resize(cells.size(), 0);
@@ -76,11 +82,9 @@ std::string aligned_rows(const std::vector<std::vector<std::string>>& rows,
 
 namespace {
 
+// A person's text in one line of a list: controls a hand edit left never reach the terminal.
 std::string one_line(std::string_view text) {
-    std::string out;
-    for (const char c : text)
-        out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
-    return out;
+    return visible_line(text);
 }
 
 std::string bar(int done, int target, int cells) {
@@ -192,7 +196,8 @@ SubstanceCounts count_substance(const Folder& folder) {
 }
 
 std::string header_lines(const Framework& framework, const BilanRecord& b, const Style& style) {
-    std::string out = style.bold(b.beneficiary) + " — " + framework.label + "\n";
+    std::string out =
+        style.bold(one_line(b.beneficiary)) + " — " + one_line(framework.label) + "\n";
     std::vector<std::string> facts;
     if (b.start)
         facts.push_back("du " + b.start->french() +
@@ -210,11 +215,11 @@ std::string header_lines(const Framework& framework, const BilanRecord& b, const
 std::string phase_lines(const HourReport& report, const Style& style) {
     std::size_t label_width = 5;
     for (const auto& p : report.phases)
-        label_width = std::max(label_width, display_width(p.phase->label));
+        label_width = std::max(label_width, display_width(one_line(p.phase->label)));
     std::string out = style.bold(pad_right("Phase", label_width) + "   Fait  Cible  Reste") + "\n";
     for (const auto& p : report.phases) {
         const int target = p.phase->target_minutes;
-        std::string line = pad_right(p.phase->label, label_width) + " " +
+        std::string line = pad_right(one_line(p.phase->label), label_width) + " " +
                            pad_left(minutes_or_dash(p.done_minutes), 6) + " " +
                            pad_left(minutes_or_dash(target), 6) + " " +
                            pad_left(minutes_or_dash(p.remaining_minutes()), 6) + "  ";
@@ -291,7 +296,7 @@ std::string status_text(const Framework& framework, const Folder& folder, const 
     if (!report.warnings.empty()) {
         out += "\n" + style.bold("Avertissements") + "\n";
         for (const auto& warning : report.warnings)
-            out += style.warn("  ! " + warning) + "\n";
+            out += style.warn("  ! " + one_line(warning)) + "\n";
     }
     return without_trailing_spaces(out);
 }

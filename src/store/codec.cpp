@@ -83,6 +83,24 @@ std::optional<int> minutes_or_none(RecordReader& r, std::string_view key, std::i
 }
 } // namespace
 
+namespace {
+// An alias names one phase: equal to another phase's key, or to another phase's alias, it
+// would file `--phase investigation` under a phase that is not investigation.
+template <typename Alias>
+void check_aliases(RecordReader& r, const Framework& fw, const std::vector<Alias>& aliases) {
+    for (std::size_t i = 0; i < aliases.size(); ++i) {
+        const Alias& a = aliases[i];
+        const std::string start = "alias « " + a.text + " » de la phase « " + a.phase + " » : ";
+        for (const Phase& other : fw.phases)
+            if (other.key != a.phase && fold_term(other.key) == a.folded)
+                r.fail(a.where, start + "c'est la clé de la phase « " + other.key + " »");
+        for (std::size_t j = 0; j < i; ++j)
+            if (aliases[j].phase != a.phase && aliases[j].folded == a.folded)
+                r.fail(a.where, start + "déjà un alias de la phase « " + aliases[j].phase + " »");
+    }
+}
+} // namespace
+
 Framework read_framework(RecordReader& r, Diagnostics& diagnostics) {
     Framework fw;
     fw.name = r.text("name");
@@ -104,6 +122,11 @@ Framework read_framework(RecordReader& r, Diagnostics& diagnostics) {
     fw.followup_months = minutes_or_none(r, "followup_months", 1);
     fw.followup_within_months = minutes_or_none(r, "followup_within_months", 1);
     std::set<std::string> keys;
+    struct Alias {
+        std::string folded, text, phase;
+        SourcePos where;
+    };
+    std::vector<Alias> aliases;
     for (const toml::table* table : r.tables("phases")) {
         RecordReader p(*table, position_of(*table, r.file().file), diagnostics);
         Phase phase;
@@ -118,9 +141,13 @@ Framework read_framework(RecordReader& r, Diagnostics& diagnostics) {
                                      " » : lettres minuscules ASCII, chiffres et tirets seulement");
         else if (!phase.key.empty() && !keys.insert(phase.key).second)
             p.fail(p.pos("key"), "phase « " + phase.key + " » définie deux fois");
+        for (std::size_t i = 0; i < phase.aliases.size(); ++i)
+            aliases.push_back(
+                {fold_term(phase.aliases[i]), phase.aliases[i], phase.key, p.pos("aliases", i)});
         if (!p.finish()) r.fail(p.file(), "phase invalide");
         fw.phases.push_back(std::move(phase));
     }
+    check_aliases(r, fw, aliases);
     if (fw.phases.empty()) r.fail(r.file(), "le cadre ne définit aucune phase ([[phases]])");
     fw.origin = r.file();
     return fw;

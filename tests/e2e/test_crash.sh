@@ -55,7 +55,9 @@ test_writers_killed_at_random_moments() {
             fail "kill $k: the next writer exited $status"
         fi
         case $err in *"verrou laissé par le processus"*) takeovers=$((takeovers + 1)) ;; esac
-        case $err in "" | *"verrou laissé par le processus"*) ;; *) fail "kill $k: unexpected stderr" ;; esac
+        # Past 24h, session add warns that the cap is exceeded: a warning, not a failure.
+        case $(printf '%s\n' "$err" | grep -v '^bilan: attention : ') in
+        "" | *"verrou laissé par le processus"*) ;; *) fail "kill $k: unexpected stderr" ;; esac
         [ -z "$(litter_in "$dir")" ] || fail "kill $k: left behind: $(litter_in "$dir")"
     done
     expect_equal "$next_ok" "$KILLS" "next writers that ran at once"

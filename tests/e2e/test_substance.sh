@@ -9,7 +9,7 @@ test_skill_add_list_rm_and_json_fields() {
     local exp id
     exp=$(B experience add "Comptable" --kind poste --org "Fiduciaire" --from 2004-09-01 --to 31/08/2012)
     run -C "$dir" skill add "Établir les paies" --type savoir-faire --domain technique \
-        --source "$exp" --evidence "45 salariés" --transferable
+        --experience "$exp" --evidence "45 salariés" --transferable
     expect_status 0
     id=$out
     expect_equal "${#id}" 8 "id of 8 characters"
@@ -17,7 +17,7 @@ test_skill_add_list_rm_and_json_fields() {
     B skill add "Plan comptable" --type knowledge >/dev/null
     run -C "$dir" skill list --json
     expect_out_contains '"skills": ['
-    expect_out_contains "\"source\": \"$exp\",
+    expect_out_contains "\"source\": null,
       \"experience\": \"$exp\"" # cli.md: fields named after the options that set them
     expect_out_contains '"source": "Questionnaire",
       "experience": null'
@@ -201,22 +201,22 @@ test_experience_rm_refused_while_skills_cite_it() {
     dir=$(new_bilan)
     local exp k1 k2 snapshot
     exp=$(B experience add "Comptable" --kind poste)
-    k1=$(B skill add "Établir les paies" --type savoir-faire --source "$exp")
-    k2=$(B skill add "Plan comptable" --type savoir --source "${exp:0:5}")
+    k1=$(B skill add "Établir les paies" --type savoir-faire --experience "$exp")
+    k2=$(B skill add "Plan comptable" --type savoir --experience "${exp:0:5}")
     B skill add "Rigueur" --type savoir-etre --source "Comptable" >/dev/null
     snapshot=$(fingerprint "$dir")
     run -C "$dir" experience rm "${exp:0:4}"
     expect_status 1
     expect_err_one_line
     expect_err_contains "l'expérience $exp est la source de 2 compétences ("
-    expect_err_contains "changez leur source (skills/ID.toml) ou supprimez-les d'abord"
+    expect_err_contains "retirez leur lien (clé experience de skills/ID.toml) ou supprimez-les d'abord"
     expect_err_contains "$k1"
     expect_err_contains "$k2"
     expect_unchanged "$dir" "$snapshot"
     B skill rm "$k1"
     run -C "$dir" experience rm "$exp"
     expect_status 1 "one skill left"
-    expect_err_contains "est la source de 1 compétence ($k2) : changez sa source"
+    expect_err_contains "est la source de 1 compétence ($k2) : retirez son lien"
     B skill rm "$k2"
     run -C "$dir" experience rm "$exp"
     expect_status 0 "no skill cites it any more"

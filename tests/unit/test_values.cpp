@@ -9,7 +9,6 @@ TEST_SUITE("values") {
     TEST_CASE("durations in every form of cli.md") {
         CHECK(parse_duration_minutes("2h30") == 150);
         CHECK(parse_duration_minutes("1h05") == 65);
-        CHECK(parse_duration_minutes("1h5") == 65);
         CHECK(parse_duration_minutes("2h") == 120);
         CHECK(parse_duration_minutes("90m") == 90);
         CHECK(parse_duration_minutes("90min") == 90);
@@ -27,6 +26,32 @@ TEST_SUITE("values") {
         CHECK(parse_duration_minutes("90mn") == 90);
         CHECK(parse_duration_minutes("1h30m") == 90);
         CHECK(parse_duration_minutes("1h30min") == 90);
+    }
+
+    TEST_CASE("one digit of minutes is ambiguous, unless a unit says they are minutes") {
+        CHECK_THROWS_WITH_AS(parse_duration_minutes("2h3"),
+                             "durée ambiguë « 2h3 » : écrivez 2h03 ou 2h30", UsageError);
+        CHECK_THROWS_WITH_AS(parse_duration_minutes("1H5"),
+                             "durée ambiguë « 1H5 » : écrivez 1h05 ou 1h50", UsageError);
+        CHECK_THROWS_WITH(parse_duration_minutes("2:3"), doctest::Contains("2:03 ou 2:30"));
+        CHECK(parse_duration_minutes("2h3m") == 123);
+        CHECK(parse_duration_minutes("2h03") == 123);
+    }
+
+    TEST_CASE("C1 controls and bidi overrides: refused as typed, escaped when shown") {
+        CHECK_NOTHROW(require_typed_text("Élodie « ok » 🎉\nligne\tà l'œil", "t"));
+        CHECK_THROWS_AS(require_typed_text("\x1b[31m", "t"), UsageError);
+        for (const char* control :
+             {"\u009b", "\u0085", "\u0080", "\u009f", "\u202a", "\u202e", "\u2066", "\u2069"}) {
+            CAPTURE(control);
+            CHECK_THROWS_AS(require_typed_text(std::string("a") + control + "b", "t"), UsageError);
+            CHECK_NOTHROW(require_clean_text(std::string("a") + control + "b", "t"));
+        }
+        CHECK_NOTHROW(require_typed_text("\u00a0\u2028\u2065\u206a\u202f\u00c9", "t"));
+        CHECK(escape_controls("a\u009b31m\u202eb\x1b\n") == "a\\u009b31m\\u202eb\\x1b\\n");
+        CHECK(visible_line("a\tb\nc\u2066d\x7f") == "a b c\\u2066d\\x7f");
+        CHECK(controls_as_spaces("a\u009bb\nc\u2069d\x01") == "a b\nc d ");
+        CHECK(visible_line("déjà vu") == "déjà vu");
     }
 
     TEST_CASE("a duration that is not a whole number of minutes suggests the nearest one") {

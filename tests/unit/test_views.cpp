@@ -130,13 +130,28 @@ TEST_SUITE("views") {
         CHECK(json.find("\"k3\"") < json.find("\"k2\""));
     }
 
-    TEST_CASE("skill JSON: source is what --source gave, an experience's id included") {
+    TEST_CASE("a hand edit's C1 controls and bidi overrides are escaped in lists and JSON") {
+        std::vector<Trait> traits(1);
+        traits[0].id = "t1", traits[0].kind = "valeur\u202e",
+        traits[0].text = "Rigueur\u009b31m\u2066 x";
+        const std::string table = traits_table(traits);
+        CHECK(table == "t1  valeur\\u202e  Rigueur\\u009b31m\\u2066 x\n");
+        const std::string json = traits_json(traits);
+        CHECK(json.find("\"Rigueur\\u009b31m\\u2066 x\"") != std::string::npos);
+        CHECK(json.find("\xc2\x9b") == std::string::npos);
+        Folder f;
+        f.bilan.beneficiary = "Claire\u202eMartin";
+        const std::string status = status_text(fr(), f, Style{false});
+        CHECK(status.starts_with("Claire\\u202eMartin — "));
+    }
+
+    TEST_CASE("skill JSON: source is the text of --source, experience the id linked") {
         std::vector<Skill> skills(3);
         skills[0].id = "k1", skills[0].type = "savoir", skills[0].experience = "559d408b";
         skills[1].id = "k2", skills[1].type = "savoir", skills[1].source = "Questionnaire";
         skills[2].id = "k3", skills[2].type = "savoir";
         const std::string json = skills_json(skills);
-        CHECK(json.find("\"source\": \"559d408b\",\n      \"experience\": \"559d408b\"") !=
+        CHECK(json.find("\"source\": null,\n      \"experience\": \"559d408b\"") !=
               std::string::npos);
         CHECK(json.find("\"source\": \"Questionnaire\",\n      \"experience\": null") !=
               std::string::npos);
