@@ -10,7 +10,6 @@
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <utility>
@@ -20,13 +19,9 @@ namespace {
 
 class FileDescriptor {
 public:
-    explicit FileDescriptor(int fd, BatchedClose* closer = nullptr) : fd_(fd), closer_(closer) {}
+    explicit FileDescriptor(int fd) : fd_(fd) {}
     ~FileDescriptor() {
-        if (fd_ < 0) return;
-        if (closer_)
-            closer_->close_later(fd_);
-        else
-            ::close(fd_);
+        if (fd_ >= 0) ::close(fd_);
     }
     FileDescriptor(const FileDescriptor&) = delete;
     FileDescriptor& operator=(const FileDescriptor&) = delete;
@@ -35,7 +30,6 @@ public:
 
 private:
     int fd_;
-    BatchedClose* closer_;
 };
 
 std::string temp_name_for(const fs::path& path) {
@@ -86,19 +80,12 @@ namespace {
 // fits in the first read: one system call fewer per record.
 template <typename Path>
 std::optional<std::string> read_at(int dir_fd, const char* name, const Path& path,
-                                   bool listed_regular, BatchedClose* closer = nullptr) {
+                                   bool listed_regular) {
     // O_NONBLOCK: a FIFO named like a record must not hang the open; it is refused below, as is
     // a device (a link to /dev/zero would be read forever). O_NOFOLLOW: what was listed as a
     // regular file is not followed if it became a link since.
     const int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | (listed_regular ? O_NOFOLLOW : 0);
-    int opened = ::openat(dir_fd, name, flags);
-    // Near the limit of open files (ulimit -n), the files held for a batched close may be what
-    // fills it: they are closed, and the open tried again.
-    if (opened < 0 && errno == EMFILE && closer && closer->holds_any()) {
-        closer->flush();
-        opened = ::openat(dir_fd, name, flags);
-    }
-    FileDescriptor fd(opened, closer);
+    FileDescriptor fd(::openat(dir_fd, name, flags));
     const auto fail = [&](int err) { return system_error("lecture impossible de", path(), err); };
     if (fd.get() < 0) {
         if (errno == ENOENT) return std::nullopt;
@@ -182,39 +169,11 @@ std::vector<ListedFile> FolderReader::list_toml() {
     return files;
 }
 
-void BatchedClose::close_later(int fd) noexcept {
-    if (first_ >= 0 && fd != last_ + 1) flush();
-    if (first_ < 0) first_ = fd;
-    last_ = fd;
-    if (last_ - first_ + 1 >= longest_run_) flush(); // and the next file gets `first_` again
-}
-
-int BatchedClose::run_for_limit(std::uint64_t open_files_limit) noexcept {
-    return static_cast<int>(std::clamp<std::uint64_t>(open_files_limit / 16, 1, 64));
-}
-
-int BatchedClose::run_for_this_process() noexcept {
-    rlimit limit{};
-    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return 64;
-    return run_for_limit(limit.rlim_cur);
-}
-
-void BatchedClose::flush() noexcept {
-    if (first_ < 0) return;
-    // close_range needs Linux 5.9: before, each is closed by itself.
-    if (first_ == last_ ||
-        ::close_range(static_cast<unsigned>(first_), static_cast<unsigned>(last_), 0) != 0)
-        for (int fd = first_; fd <= last_; ++fd)
-            ::close(fd);
-    first_ = last_ = -1;
-}
-
-std::string FolderReader::read(const std::string& name, bool listed_regular,
-                               BatchedClose* closer) const {
+std::string FolderReader::read(const std::string& name, bool listed_regular) const {
     const auto path = [&] { return (dir_ / name).string(); };
     // Without the folder (it listed nothing), a read fails as it would by its whole path.
-    auto content = handle_ ? read_at(::dirfd(handle_), name.c_str(), path, listed_regular, closer)
-                           : read_at(AT_FDCWD, path().c_str(), path, listed_regular, closer);
+    auto content = handle_ ? read_at(::dirfd(handle_), name.c_str(), path, listed_regular)
+                           : read_at(AT_FDCWD, path().c_str(), path, listed_regular);
     if (!content) throw system_error("lecture impossible de", path(), ENOENT);
     return std::move(*content);
 }

@@ -2,7 +2,6 @@
 // whatever the umask), every failure an EnvironmentError that names the file.
 #pragma once
 
-#include <cstdint>
 #include <dirent.h>
 #include <filesystem>
 #include <optional>
@@ -17,33 +16,6 @@ namespace fs = std::filesystem;
 // The whole file, or nullopt when it does not exist.
 std::optional<std::string> read_file_if_exists(const fs::path& path);
 std::string read_file(const fs::path& path);
-
-// Closes the files one thread has read, a run of consecutive descriptors at a time, with one
-// close_range: a system call costs 2 µs on a VM, and closing was a third of the calls of a
-// load. Each descriptor handed in is open and this object's alone; a run grows only by the
-// next number (which a lone reader gets back, the lowest free one), so a run holds nothing
-// else. Where two threads interleave, runs break and it closes file by file, as before.
-class BatchedClose {
-public:
-    // `longest_run`: how many descriptors it holds at most (1: it closes each at once).
-    explicit BatchedClose(int longest_run = 64) : longest_run_(longest_run < 1 ? 1 : longest_run) {}
-    ~BatchedClose() { flush(); }
-    BatchedClose(const BatchedClose&) = delete;
-    BatchedClose& operator=(const BatchedClose&) = delete;
-    void close_later(int fd) noexcept;
-    void flush() noexcept;
-    bool holds_any() const noexcept { return first_ >= 0; }
-
-    // 64, or less under a low limit of open files (ulimit -n): two threads' batches then hold
-    // at most an eighth of it, and the other descriptors (folders, the standard streams) fit.
-    static int run_for_limit(std::uint64_t open_files_limit) noexcept;
-    static int run_for_this_process() noexcept; // from getrlimit
-
-private:
-    int longest_run_;
-    int first_ = -1;
-    int last_ = -1;
-};
 
 // A *.toml file of a folder, as its listing gives it.
 struct ListedFile {
@@ -63,9 +35,7 @@ public:
     // Its *.toml files (not hidden), sorted by name. The folder is listed once: call it once.
     std::vector<ListedFile> list_toml();
     // `listed_regular`: list_toml said so, which saves a system call.
-    // `closer`: where the file goes once read (none: closed at once).
-    std::string read(const std::string& name, bool listed_regular = false,
-                     BatchedClose* closer = nullptr) const;
+    std::string read(const std::string& name, bool listed_regular = false) const;
 
 private:
     fs::path dir_;

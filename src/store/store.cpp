@@ -3,15 +3,11 @@
 #include "bilan/synthesis.hpp"
 #include "codec.hpp"
 #include "posix_io.hpp"
-#include "prefault.hpp"
 #include "toml_text.hpp"
-#include "two_threads.hpp"
 
 #include <algorithm>
 #include <array>
-#include <exception>
 #include <iterator>
-#include <numeric>
 #include <span>
 #include <system_error>
 
@@ -34,21 +30,7 @@ constexpr std::array<std::string_view, 8> nouns{"séance",          "compétence
                                                 "caractéristique", "test",        "piste",
                                                 "action",          "consentement"};
 
-// ---- loading record files, on two threads ------------------------------------------------
-
-// The folder of one collection: its record files in name order, and the folder opened once.
-struct CollectionFiles {
-    Collection collection;
-    std::string shown_dir; // store.display(dir) + "/", built once
-    std::vector<ListedFile> files;
-    std::unique_ptr<FolderReader> reader;
-};
-
-// One record file: its collection's folder and its name.
-struct RecordFile {
-    const CollectionFiles* folder;
-    const ListedFile* file;
-};
+// ---- loading record files ---------------------------------------------------------------
 
 template <typename Record>
 void keep(RecordReader& reader, Record record, const std::string& name, std::vector<Record>& list) {
@@ -57,17 +39,18 @@ void keep(RecordReader& reader, Record record, const std::string& name, std::vec
     list.push_back(std::move(record));
 }
 
-// Reads one record file into its list of `into`; a bad file is reported (and skipped when
-// collecting). Uses only `diagnostics` and const data: it runs on two threads at once.
-void load_record(const RecordFile& file, const Framework* framework, Folder& into,
-                 Diagnostics& diagnostics, BatchedClose& closer) {
-    const std::string& name = file.file->name;
-    std::string shown = file.folder->shown_dir + name;
+// Reads one record file of `collection` (listed in `folder`) into its list of `into`; a bad
+// file is reported, and skipped when collecting.
+void load_record(Collection collection, const FolderReader& folder, const ListedFile& file,
+                 const std::string& shown_dir, const Framework* framework, Folder& into,
+                 Diagnostics& diagnostics) {
+    const std::string& name = file.name;
+    std::string shown = shown_dir + name;
     try {
-        const std::string text = file.folder->reader->read(name, file.file->regular, &closer);
+        const std::string text = folder.read(name, file.regular);
         const toml::table table = parse_toml(text, shown);
         RecordReader r(table, {std::move(shown), 0, 0}, diagnostics);
-        switch (file.folder->collection) {
+        switch (collection) {
         case Collection::sessions:
             return keep(r, read_session(r, *framework), name, into.sessions);
         case Collection::skills:
@@ -90,144 +73,12 @@ void load_record(const RecordFile& file, const Framework* framework, Folder& int
     }
 }
 
-// Moving records is cheap; touching new memory is not (a page fault costs microseconds on a VM):
-// lists are reserved once, and the first share's lists become the result's as they are.
-template <typename Record> void append(std::vector<Record>& to, std::vector<Record>&& from) {
-    if (to.empty()) {
-        to = std::move(from);
-        return;
-    }
-    to.reserve(to.size() + from.size());
-    std::move(from.begin(), from.end(), std::back_inserter(to));
-}
-
-// Room in each list of `folder` for every file of its collection among `files`: reserved address
-// space costs nothing until it is used, and no list is copied as it grows.
-void reserve_records(Folder& folder, std::span<const RecordFile> files) {
-    std::array<std::size_t, directories.size()> count{};
-    for (const RecordFile& file : files)
-        ++count.at(static_cast<std::size_t>(file.folder->collection));
-    const auto of = [&](Collection collection) {
-        return count.at(static_cast<std::size_t>(collection));
-    };
-    folder.sessions.reserve(of(Collection::sessions));
-    folder.skills.reserve(of(Collection::skills));
-    folder.experiences.reserve(of(Collection::experiences));
-    folder.traits.reserve(of(Collection::traits));
-    folder.tests.reserve(of(Collection::tests));
-    folder.pistes.reserve(of(Collection::pistes));
-    folder.actions.reserve(of(Collection::actions));
-    folder.consents.reserve(of(Collection::consents));
-}
-
-void append_records(Folder& to, Folder&& from) {
-    append(to.sessions, std::move(from.sessions));
-    append(to.skills, std::move(from.skills));
-    append(to.experiences, std::move(from.experiences));
-    append(to.traits, std::move(from.traits));
-    append(to.tests, std::move(from.tests));
-    append(to.pistes, std::move(from.pistes));
-    append(to.actions, std::move(from.actions));
-    append(to.consents, std::move(from.consents));
-}
-
-// What one thread made of the files it took. Its records are in no useful order: each list is
-// sorted afterwards by an order that ends with the id, unique. Its problems are kept with their
-// file's index, and so is the first error that stopped it (it takes no file after that one).
-struct Share {
-    explicit Share(int longest_close_run) : closer(longest_close_run) {}
-    Folder records;
-    std::vector<std::pair<std::size_t, Problem>> problems;
-    std::exception_ptr error;
-    std::size_t error_file = 0;
-    bool started = false; // has taken a file (and prepared its heap)
-    BatchedClose closer;  // the files this thread read
-};
-
-// Each thread's heap is populated at once rather than page by page (prefault.hpp): the caller's
-// for the lists and half the records (600 bytes a file), the helper's for its half (300). At
-// 100,000 sessions: 16,000 page faults become 3,000, `status` 940 -> 880 ms, `render` 1,150 ->
-// 1,020 ms, peak memory 87 -> 118 MiB. At the typical size too: 113 faults -> 93, 0.15 ms of
-// 5.4 (a fault costs 7 to 14 µs on a VM, and one madvise for 32 pages far less).
-constexpr std::size_t caller_bytes_per_file = 600;
-constexpr std::size_t helper_bytes_per_file = 300;
-
-// Loads `files` into `into` on this thread and the helper, then reports their problems, and
-// rethrows the first error, in file order: the result is the same as one thread's, file after
-// file, whoever read what.
-void load_files(std::span<const RecordFile> files, const Framework* framework, Folder& into,
-                Diagnostics& diagnostics) {
-    prefault_heap(files.size() * caller_bytes_per_file);
-    const int close_run = BatchedClose::run_for_this_process();
-    std::array<Share, 2> shares{Share(close_run), Share(close_run)};
-    for (Share& share : shares)
-        reserve_records(share.records, files);
-    const Task task = [&](std::size_t index, int worker) {
-        Share& share = shares.at(static_cast<std::size_t>(worker));
-        if (!share.started) {
-            share.started = true;
-            if (worker == 1) prefault_heap(files.size() * helper_bytes_per_file);
-        }
-        Diagnostics collect(true);
-        const auto fail = [&] {
-            if (!share.error) share.error = std::current_exception(), share.error_file = index;
-        };
-        try {
-            load_record(files[index], framework, share.records, collect, share.closer);
-        } catch (...) {
-            fail();
-        }
-        try { // the problems met before an error are reported before it
-            for (const Problem& problem : collect.problems())
-                share.problems.emplace_back(index, problem);
-        } catch (...) {
-            fail();
-        }
-        if (share.error) return false;
-        // Without collecting, the first problem ends the load: the files after it are not read.
-        return diagnostics.collecting() || collect.problems().empty();
-    };
-    run_on_two_threads(files.size(), task);
-
-    const Share* stopped = nullptr; // the share whose error comes first
-    for (const Share& share : shares)
-        if (share.error && (!stopped || share.error_file < stopped->error_file)) stopped = &share;
-    std::vector<std::pair<std::size_t, Problem>> problems;
-    std::merge(shares[0].problems.begin(), shares[0].problems.end(), shares[1].problems.begin(),
-               shares[1].problems.end(), std::back_inserter(problems),
-               [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (const auto& [file, problem] : problems)
-        if (!stopped || file <= stopped->error_file) diagnostics.report(problem);
-    if (stopped) std::rethrow_exception(stopped->error);
-    for (Share& share : shares)
-        append_records(into, std::move(share.records));
-}
-
 // ---- the order of each list --------------------------------------------------------------
 
-// Sorts `list` by `less`, moving each record once: records are large (several strings, their
-// file's path), and sorting them in place moved each about log2(n) times, a tenth of `status`
-// at 100,000 sessions. The order is found on indices, then applied cycle by cycle in place
-// (a new list would touch as much new memory, which costs page faults). Every order ends with
-// the id, unique in its folder: no two records tie, and an unstable sort is enough.
+// Every order ends with the id, unique in its folder: no two records tie, so the result does
+// not depend on the order the files were read in.
 template <typename Record, typename Less> void sort_by(std::vector<Record>& list, Less less) {
-    std::vector<std::size_t> order(list.size()); // order[k]: the record that goes to k
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    const auto by_record = [&](std::size_t a, std::size_t b) { return less(list[a], list[b]); };
-    std::sort(order.begin(), order.end(), by_record);
-    for (std::size_t start = 0; start < order.size(); ++start) {
-        if (order[start] == start) continue;
-        Record held = std::move(list[start]);
-        std::size_t to = start;
-        while (order[to] != start) {
-            const std::size_t from = order[to];
-            list[to] = std::move(list[from]);
-            order[to] = to;
-            to = from;
-        }
-        list[to] = std::move(held);
-        order[to] = to;
-    }
+    std::sort(list.begin(), list.end(), less);
 }
 
 void sort_sessions(std::vector<Session>& list) {
@@ -412,26 +263,16 @@ Framework Store::load_framework(const BilanRecord& bilan, Diagnostics& diagnosti
 
 Folder Store::load_records(std::initializer_list<Collection> collections,
                            const Framework* framework, Diagnostics& diagnostics) const {
-    std::vector<CollectionFiles> folders;
-    folders.reserve(collections.size());
-    std::size_t count = 0;
+    // File after file, collection after collection, each folder in name order: problems are
+    // reported, and the first error thrown, in that order.
+    Folder records;
     for (const Collection collection : collections) {
         const std::string dir(directory_of(collection));
-        auto reader = std::make_unique<FolderReader>(root_ / dir);
-        std::vector<ListedFile> listed = reader->list_toml();
-        if (listed.empty()) continue;
-        // Enough files for a helper thread: wake its core while the rest is listed.
-        if (count < helper_from && count + listed.size() >= helper_from) wake_second_core();
-        count += listed.size();
-        folders.push_back({collection, display(dir) + "/", std::move(listed), std::move(reader)});
+        FolderReader folder(root_ / dir);
+        const std::string shown_dir = display(dir) + "/";
+        for (const ListedFile& file : folder.list_toml())
+            load_record(collection, folder, file, shown_dir, framework, records, diagnostics);
     }
-    std::vector<RecordFile> files;
-    files.reserve(count);
-    for (const CollectionFiles& folder : folders)
-        for (const ListedFile& file : folder.files)
-            files.push_back({&folder, &file});
-    Folder records;
-    load_files(files, framework, records, diagnostics);
     sort_records(records);
     return records;
 }
@@ -486,8 +327,7 @@ std::vector<Consent> Store::load_consents(Diagnostics& diagnostics) const {
 }
 
 Folder Store::load_all(const Framework& framework, BilanRecord bilan, Diagnostics& diag) const {
-    // Every record file of the folder as one list, so that the two threads share the work
-    // whatever its mix; the project is one file, read after them.
+    // The project is one file, read after the records.
     Folder folder = load_records({Collection::sessions, Collection::skills, Collection::experiences,
                                   Collection::traits, Collection::tests, Collection::pistes,
                                   Collection::actions, Collection::consents},
