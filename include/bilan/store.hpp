@@ -101,7 +101,7 @@ public:
 
 private:
     // The record files of `collections`, each list in its order (the framework is needed for
-    // sessions only); large folders are read on two threads (store.cpp, load_files).
+    // sessions only), read file after file in name order.
     Folder load_records(std::initializer_list<Collection> collections, const Framework* framework,
                         Diagnostics& diagnostics) const;
 
