@@ -7,8 +7,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <iterator>
 #include <span>
+#include <sys/stat.h>
 #include <system_error>
 
 namespace bilan::store {
@@ -30,6 +32,36 @@ constexpr std::array<std::string_view, 8> nouns{"séance",          "compétence
                                                 "caractéristique", "test",        "piste",
                                                 "action",          "consentement"};
 
+// ---- the names of records ----------------------------------------------------------------
+
+// Only files named exactly as bilan names its records are records: a conflict copy
+// ("ID (conflicted copy).toml", "ID.sync-conflict-….toml", "ID_LOCAL_1.toml", "ID - Copie.toml")
+// would otherwise count twice. Consents are named after their recipient (consent_id: lower-case
+// ASCII letters and digits, single hyphens inside), the others by an id of eight lower-case
+// hex digits.
+bool is_record_name(Collection collection, std::string_view name) {
+    if (!name.ends_with(".toml")) return false;
+    const std::string_view id = name.substr(0, name.size() - 5);
+    const auto lower_alnum = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    };
+    if (collection == Collection::consents) {
+        if (id.empty() || id.size() > 100 || id.front() == '-' || id.back() == '-') return false;
+        for (std::size_t i = 0; i < id.size(); ++i)
+            if (!lower_alnum(id[i]) && !(id[i] == '-' && id[i - 1] != '-')) return false;
+        return true;
+    }
+    return id.size() == 8 && std::all_of(id.begin(), id.end(), [](char c) {
+               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+           });
+}
+
+std::string_view expected_name(Collection collection) {
+    return collection == Collection::consents
+               ? "le destinataire en minuscules sans accents, chiffres et tirets, puis .toml"
+               : "huit chiffres hexadécimaux en minuscules, puis .toml";
+}
+
 // ---- loading record files ---------------------------------------------------------------
 
 template <typename Record>
@@ -47,8 +79,9 @@ void load_record(Collection collection, const FolderReader& folder, const Listed
     const std::string& name = file.name;
     std::string shown = shown_dir + name;
     try {
-        const std::string text = folder.read(name, file.regular);
-        const toml::table table = parse_toml(text, shown);
+        const std::optional<std::string> text = folder.read_if_exists(name, file.regular);
+        if (!text) return; // removed by a writer since the folder was listed: as if before it
+        const toml::table table = parse_toml(*text, shown);
         RecordReader r(table, {std::move(shown), 0, 0}, diagnostics);
         switch (collection) {
         case Collection::sessions:
@@ -70,6 +103,9 @@ void load_record(Collection collection, const FolderReader& folder, const Listed
         }
     } catch (const DataError& e) {
         diagnostics.report(e.where, e.detail);
+    } catch (const UnreadableFile& e) { // `check` lists it and goes on; the others stop (exit 3)
+        if (!diagnostics.collecting()) throw;
+        diagnostics.report({shown_dir + name, 0, 0}, "illisible : " + e.cause);
     }
 }
 
@@ -182,6 +218,11 @@ bool Store::holds_bilan() const {
 
 void Store::require_bilan() const {
     if (holds_bilan()) return;
+    // A folder that cannot be looked into (another user's) is not "no bilan": it is exit 3.
+    struct stat info {};
+    const int err = ::stat((root_ / "bilan.toml").c_str(), &info) != 0 ? errno : 0;
+    if (err != 0 && err != ENOENT && err != ENOTDIR)
+        throw system_error("lecture impossible de", display("bilan.toml"), err);
     std::error_code ec;
     if (!std::filesystem::exists(root_, ec))
         throw RefusedError("le dossier " + root_.string() + " n'existe pas");
@@ -192,9 +233,9 @@ void Store::require_bilan() const {
 BilanRecord Store::load_bilan(Diagnostics& diagnostics) const {
     require_bilan();
     const std::string shown = display("bilan.toml");
-    const std::string text = read_file(root_ / "bilan.toml");
     BilanRecord bilan;
-    try {
+    try { // in the try: a file too large to read is one more problem that `check` lists
+        const std::string text = read_file(root_ / "bilan.toml");
         const toml::table table = parse_toml(text, shown);
         RecordReader reader(table, {shown, 0, 0}, diagnostics);
         bilan = read_bilan(reader);
@@ -268,10 +309,21 @@ Folder Store::load_records(std::initializer_list<Collection> collections,
     Folder records;
     for (const Collection collection : collections) {
         const std::string dir(directory_of(collection));
-        FolderReader folder(root_ / dir);
+        std::optional<FolderReader> folder;
+        try {
+            folder.emplace(root_ / dir);
+        } catch (const DataError& e) { // a file named like a record folder
+            diagnostics.report(e.where, e.detail);
+            continue;
+        } catch (const UnreadableFile& e) {
+            if (!diagnostics.collecting()) throw;
+            diagnostics.report({display(dir), 0, 0}, "illisible : " + e.cause);
+            continue;
+        }
         const std::string shown_dir = display(dir) + "/";
-        for (const ListedFile& file : folder.list_toml())
-            load_record(collection, folder, file, shown_dir, framework, records, diagnostics);
+        for (const ListedFile& file : folder->list())
+            if (is_record_name(collection, file.name))
+                load_record(collection, *folder, file, shown_dir, framework, records, diagnostics);
     }
     sort_records(records);
     return records;
@@ -303,10 +355,10 @@ std::vector<Piste> Store::load_pistes(Diagnostics& diagnostics) const {
 
 Project Store::load_project(Diagnostics& diagnostics) const {
     const std::string shown = display("project.toml");
-    const auto text = read_file_if_exists(root_ / "project.toml");
     Project project;
-    if (!text) return project;
     try {
+        const auto text = read_file_if_exists(root_ / "project.toml");
+        if (!text) return project;
         const toml::table table = parse_toml(*text, shown);
         RecordReader reader(table, {shown, 0, 0}, diagnostics);
         project = read_project(reader);
@@ -337,6 +389,74 @@ Folder Store::load_all(const Framework& framework, BilanRecord bilan, Diagnostic
     return folder;
 }
 
+namespace {
+
+// The entries under `path` (itself included, its folders above letting someone else through)
+// whose mode gives the group or others some right; below a folder nobody else may go through,
+// nothing is reachable, whatever its mode. Symbolic links are neither counted nor followed.
+void find_open_to_others(const fs::path& path, std::vector<fs::path>& found) {
+    std::error_code ec;
+    const fs::file_status status = fs::symlink_status(path, ec);
+    if (ec || fs::is_symlink(status)) return;
+    const auto others = fs::perms::group_all | fs::perms::others_all;
+    const fs::perms mode = status.permissions();
+    if ((mode & others) != fs::perms::none) found.push_back(path);
+    if (!fs::is_directory(status)) return;
+    if ((mode & (fs::perms::group_exec | fs::perms::others_exec)) == fs::perms::none)
+        return; // nobody else gets below: what is there is private, whatever its mode
+    std::vector<fs::path> children;
+    for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec))
+        children.push_back(it->path());
+    std::sort(children.begin(), children.end());
+    for (const fs::path& child : children)
+        find_open_to_others(child, found);
+}
+
+std::string shell_quoted(const std::string& word) {
+    if (!word.empty() && word.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVW"
+                                                "XYZ0123456789_./-+=:,@") == std::string::npos)
+        return word;
+    std::string quoted = "'";
+    for (const char c : word)
+        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return quoted + "'";
+}
+
+// A clone made under umask 022 leaves the bilan 0755 and its files 0644: one problem says how
+// many entries others can read, and the one command that makes them all private.
+std::vector<Problem> permission_problems(const Store& store) {
+    std::vector<fs::path> found;
+    std::error_code ec;
+    // The folder itself as given (a link to it is followed), then what is inside.
+    const fs::file_status root = fs::status(store.root(), ec);
+    if (ec || !fs::is_directory(root)) return {};
+    const auto others = fs::perms::group_all | fs::perms::others_all;
+    if ((root.permissions() & others) != fs::perms::none) found.push_back(store.root());
+    if ((root.permissions() & (fs::perms::group_exec | fs::perms::others_exec)) != fs::perms::none)
+        for (fs::directory_iterator it(store.root(), ec), end; !ec && it != end; it.increment(ec))
+            find_open_to_others(it->path(), found);
+    if (found.empty()) return {};
+    const bool root_open = found.front() == store.root();
+    std::sort(found.begin() + (root_open ? 1 : 0), found.end());
+    const std::size_t inside = found.size() - (root_open ? 1 : 0);
+    const std::string entries =
+        std::to_string(inside) + (inside == 1 ? " fichier ou dossier" : " fichiers ou dossiers");
+    std::string what;
+    if (root_open && inside == 0)
+        what = "ce dossier est ouvert";
+    else if (root_open)
+        what = "ce dossier et " + entries + " qu'il contient sont ouverts";
+    else
+        what = entries + " (dont " + found.front().lexically_normal().string() + ") " +
+               (inside == 1 ? "est ouvert" : "sont ouverts");
+    const std::string dir = store.root().string();
+    return {{SourcePos{dir, 0, 0}, what + " à d'autres utilisateurs que vous : un bilan est " +
+                                       "confidentiel, corrigez avec « chmod -R go-rwx " +
+                                       shell_quoted(dir) + " »"}};
+}
+
+} // namespace
+
 FolderCheck check_folder(const Store& store) {
     Diagnostics collect(true);
     const BilanRecord bilan = store.load_bilan(collect);
@@ -347,17 +467,81 @@ FolderCheck check_folder(const Store& store) {
         std::move(more.begin(), more.end(), std::back_inserter(result.problems));
     };
     add(store.unknown_entries(bilan));
+    add(permission_problems(store));
     add(rule_problems(framework, folder));
     add(synthesis_problems(framework, folder));
     return result;
 }
 
+namespace {
+
+// The record folder a misspelt folder name stands for ("Sessions", "session"), if any.
+std::optional<std::string_view> misspelt_record_folder(std::string_view name) {
+    std::string folded(name);
+    for (char& c : folded)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    for (const auto& [collection, dir] : directories)
+        if (folded == dir || folded == dir.substr(0, dir.size() - 1)) return dir;
+    return std::nullopt;
+}
+
+} // namespace
+
 std::vector<Problem> Store::unknown_entries(const BilanRecord& bilan) const {
     std::vector<Problem> problems;
-    for (const std::string& name : list_toml_files(root_)) {
-        if (name == "bilan.toml" || name == "project.toml" || name == bilan.framework) continue;
-        problems.push_back({SourcePos{display(name), 0, 0},
-                            "fichier inconnu de bilan, ignoré (voir FILES dans man bilan)"});
+    const auto report = [&](const std::string& relative, const std::string& message) {
+        problems.push_back({SourcePos{display(relative), 0, 0}, message});
+    };
+    std::vector<ListedFile> top;
+    try {
+        top = FolderReader(root_).list();
+    } catch (const Error& e) {
+        problems.push_back({std::nullopt, e.what()});
+    }
+    // At the top, the user's own documents (a rendered synthesis, a folder of scans) are
+    // welcome, and hidden entries are git's or ours (.git, .gitignore, .lock, temp files):
+    // only what looks like ours but is not is reported.
+    for (const ListedFile& entry : top) {
+        const std::string& name = entry.name;
+        if (name.front() == '.' || name == "bilan.toml" || name == "project.toml" ||
+            name == bilan.framework)
+            continue;
+        const auto folder = misspelt_record_folder(name);
+        if (folder && *folder == name) continue;
+        if (entry.directory) {
+            if (folder)
+                report(name, "dossier inconnu de bilan, ignoré (vouliez-vous dire « " +
+                                 std::string(*folder) + " » ?)");
+        } else if (name.ends_with(".toml")) {
+            report(name, "fichier inconnu de bilan, ignoré (voir FILES dans man bilan)");
+        } else {
+            for (const std::string& own :
+                 {std::string("bilan.toml"), std::string("project.toml"), bilan.framework})
+                if (own.ends_with(".toml") && name.starts_with(own)) {
+                    report(name, "copie de " + own + " ? ignorée : seul " + own + " est lu");
+                    break;
+                }
+        }
+    }
+    // In a record folder, everything but a record is reported: a conflict copy, a stray note.
+    for (const auto& [collection, dir] : directories) {
+        std::vector<ListedFile> entries;
+        try {
+            entries = FolderReader(root_ / std::string(dir)).list();
+        } catch (const Error&) { // reported by the loader already
+            continue;
+        }
+        for (const ListedFile& entry : entries) {
+            if (is_record_name(collection, entry.name) || is_temp_file_name(entry.name)) continue;
+            const std::string relative = std::string(dir) + "/" + entry.name;
+            if (entry.directory)
+                report(relative, "dossier inconnu de bilan, ignoré");
+            else
+                report(relative, "n'est pas un enregistrement (nom attendu : " +
+                                     std::string(expected_name(collection)) +
+                                     "), ignoré : une copie de conflit ? comparez-la, puis "
+                                     "supprimez-la");
+        }
     }
     return problems;
 }
@@ -366,8 +550,9 @@ std::string Store::resolve_id(Collection collection, std::string_view id_or_pref
     const std::string dir(directory_of(collection));
     const std::string wanted(id_or_prefix);
     std::vector<std::string> matches;
-    for (const std::string& name : list_toml_files(root_ / dir)) {
-        const std::string id = name.substr(0, name.size() - 5);
+    for (const ListedFile& file : FolderReader(root_ / dir).list()) {
+        if (!is_record_name(collection, file.name)) continue;
+        const std::string id = file.name.substr(0, file.name.size() - 5);
         if (id == wanted) return id;
         if (wanted.size() >= 3 && id.starts_with(wanted)) matches.push_back(id);
     }
