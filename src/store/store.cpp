@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <cstdio>
 #include <iterator>
 #include <span>
 #include <sys/stat.h>
@@ -230,8 +231,68 @@ void Store::require_bilan() const {
                        " (pas de bilan.toml) : " + "ouvrez-en un avec « bilan init DOSSIER »");
 }
 
+// ---- the folder's format ----------------------------------------------------------------
+
+namespace {
+
+std::string newer_format(int format) {
+    return "ce dossier est au format " + std::to_string(format) +
+           ", plus récent que cette version de bilan (format " + std::to_string(current_format) +
+           ")";
+}
+
+// Said once, when the command is over: a write refused for the same reason says it alone.
+struct FormatNote {
+    int format = 0;
+    FormatNote() = default;
+    FormatNote(const FormatNote&) = delete;
+    FormatNote& operator=(const FormatNote&) = delete;
+    ~FormatNote() {
+        if (format > 0)
+            std::fputs(("bilan: " + newer_format(format) +
+                        " : ce qu'elle ne connaît pas est ignoré ; mettez bilan à jour\n")
+                           .c_str(),
+                       stderr);
+    }
+};
+
+FormatNote& format_note() {
+    static FormatNote note;
+    return note;
+}
+
+} // namespace
+
+int Store::format() const {
+    if (format_) return *format_;
+    format_ = current_format;
+    try {
+        if (const auto text = read_file_if_exists(root_ / "bilan.toml")) {
+            const toml::table table = parse_toml(*text, display("bilan.toml"));
+            if (const auto* value = table.get_as<std::int64_t>("format"))
+                format_ = static_cast<int>(std::clamp<std::int64_t>(value->get(), 1, 1'000'000));
+        }
+    } catch (const Error&) { // load_bilan says what is wrong with the file
+    }
+    return *format_;
+}
+
+void Store::require_writable_format() const {
+    format_.reset(); // read again: the caller holds the lock now
+    if (format() <= current_format) return;
+    format_note().format = 0;
+    throw RefusedError(newer_format(format()) + " : mettez bilan à jour pour y écrire");
+}
+
+void Store::adapt_to_format(Diagnostics& diagnostics) const {
+    if (format() <= current_format) return;
+    diagnostics.ignore_unknown_keys();
+    format_note().format = format();
+}
+
 BilanRecord Store::load_bilan(Diagnostics& diagnostics) const {
     require_bilan();
+    adapt_to_format(diagnostics);
     const std::string shown = display("bilan.toml");
     BilanRecord bilan;
     try { // in the try: a file too large to read is one more problem that `check` lists
@@ -276,6 +337,7 @@ Framework load_framework_file(const std::filesystem::path& file) {
 }
 
 Framework Store::load_framework(const BilanRecord& bilan, Diagnostics& diagnostics) const {
+    adapt_to_format(diagnostics);
     if (is_builtin_framework(bilan.framework)) return load_builtin_framework(bilan.framework);
     const std::string shown = display(bilan.framework);
     // A file of the folder only: neither ".." nor an absolute path leads out of it, and nothing
@@ -306,6 +368,7 @@ Folder Store::load_records(std::initializer_list<Collection> collections,
                            const Framework* framework, Diagnostics& diagnostics) const {
     // File after file, collection after collection, each folder in name order: problems are
     // reported, and the first error thrown, in that order.
+    adapt_to_format(diagnostics);
     Folder records;
     for (const Collection collection : collections) {
         const std::string dir(directory_of(collection));
@@ -354,6 +417,7 @@ std::vector<Piste> Store::load_pistes(Diagnostics& diagnostics) const {
 }
 
 Project Store::load_project(Diagnostics& diagnostics) const {
+    adapt_to_format(diagnostics);
     const std::string shown = display("project.toml");
     Project project;
     try {

@@ -47,7 +47,9 @@ template <typename Write> auto in_private_directory(const std::filesystem::path&
 } // namespace
 
 Transaction::Transaction(const Store& store)
-    : store_(store), lock_(std::make_unique<FolderLock>(store.root())) {}
+    : store_(store), lock_(std::make_unique<FolderLock>(store.root())) {
+    store.require_writable_format(); // under the lock: nothing writes a newer folder meanwhile
+}
 
 Transaction::~Transaction() = default;
 

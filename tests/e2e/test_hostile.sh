@@ -232,12 +232,12 @@ test_a_framework_outside_the_folder_is_not_read() {
     guarded -C "$dir" session add --date 2026-03-05 --phase investigation --duration 1h
     expect_status 1
     expect_err_one_line
-    expect_err_contains "$dir/bilan.toml:5:13: cadre « ../../../../etc/passwd » introuvable"
+    expect_err_contains "$dir/bilan.toml:6:13: cadre « ../../../../etc/passwd » introuvable"
     guarded -C "$dir" status
     expect_status 1
     guarded -C "$dir" check
     expect_status 1
-    expect_out_contains "$dir/bilan.toml:5:13: cadre « ../../../../etc/passwd » introuvable"
+    expect_out_contains "$dir/bilan.toml:6:13: cadre « ../../../../etc/passwd » introuvable"
     expect_same_content "$dir" "$snap"
 }
 
