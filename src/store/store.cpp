@@ -6,32 +6,16 @@
 #include "toml_text.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <iterator>
-#include <span>
 #include <sys/stat.h>
 #include <system_error>
+#include <tuple>
 
 namespace bilan::store {
 
 namespace {
-
-constexpr std::array<std::pair<Collection, std::string_view>, 8> directories{{
-    {Collection::sessions, "sessions"},
-    {Collection::skills, "skills"},
-    {Collection::experiences, "experiences"},
-    {Collection::traits, "traits"},
-    {Collection::tests, "tests"},
-    {Collection::pistes, "pistes"},
-    {Collection::actions, "actions"},
-    {Collection::consents, "consents"},
-}};
-
-constexpr std::array<std::string_view, 8> nouns{"séance",          "compétence",  "expérience",
-                                                "caractéristique", "test",        "piste",
-                                                "action",          "consentement"};
 
 // ---- the names of records ----------------------------------------------------------------
 
@@ -61,53 +45,6 @@ std::string_view expected_name(Collection collection) {
     return collection == Collection::consents
                ? "le destinataire en minuscules sans accents, chiffres et tirets, puis .toml"
                : "huit chiffres hexadécimaux en minuscules, puis .toml";
-}
-
-// ---- loading record files ---------------------------------------------------------------
-
-template <typename Record>
-void keep(RecordReader& reader, Record record, const std::string& name, std::vector<Record>& list) {
-    if (!reader.finish()) return;
-    record.id = name.substr(0, name.size() - 5);
-    list.push_back(std::move(record));
-}
-
-// Reads one record file of `collection` (listed in `folder`) into its list of `into`; a bad
-// file is reported, and skipped when collecting.
-void load_record(Collection collection, const FolderReader& folder, const ListedFile& file,
-                 const std::string& shown_dir, const Framework* framework, Folder& into,
-                 Diagnostics& diagnostics) {
-    const std::string& name = file.name;
-    std::string shown = shown_dir + name;
-    try {
-        const std::optional<std::string> text = folder.read_if_exists(name, file.regular);
-        if (!text) return; // removed by a writer since the folder was listed: as if before it
-        const toml::table table = parse_toml(*text, shown);
-        RecordReader r(table, {std::move(shown), 0, 0}, diagnostics);
-        switch (collection) {
-        case Collection::sessions:
-            return keep(r, read_session(r, *framework), name, into.sessions);
-        case Collection::skills:
-            return keep(r, read_skill(r), name, into.skills);
-        case Collection::experiences:
-            return keep(r, read_experience(r), name, into.experiences);
-        case Collection::traits:
-            return keep(r, read_trait(r), name, into.traits);
-        case Collection::tests:
-            return keep(r, read_test(r), name, into.tests);
-        case Collection::pistes:
-            return keep(r, read_piste(r, diagnostics), name, into.pistes);
-        case Collection::actions:
-            return keep(r, read_action(r), name, into.actions);
-        case Collection::consents:
-            return keep(r, read_consent(r), name, into.consents);
-        }
-    } catch (const DataError& e) {
-        diagnostics.report(e.where, e.detail);
-    } catch (const UnreadableFile& e) { // `check` lists it and goes on; the others stop (exit 3)
-        if (!diagnostics.collecting()) throw;
-        diagnostics.report({shown_dir + name, 0, 0}, "illisible : " + e.cause);
-    }
 }
 
 // ---- the order of each list --------------------------------------------------------------
@@ -169,25 +106,100 @@ void sort_actions(std::vector<Action>& list) {
     });
 }
 
+// ---- the kinds of records ---------------------------------------------------------------
+
+// One descriptor per kind of record drives its folder, its loading and its order: a new kind
+// is its struct (model.hpp) and Collection, its keys (codec.cpp), its line below, its views
+// and its command file.
+template <typename Record> struct RecordKind {
+    Collection collection;
+    std::string_view folder; // "sessions"
+    std::string_view noun;   // "séance", for messages
+    std::vector<Record> Folder::*list;
+    Record (*read)(RecordReader& reader, const Framework* framework); // sessions need it
+    void (*sort)(std::vector<Record>& list); // an order that ends with the id
+};
+
+constexpr std::tuple kinds{
+    RecordKind<Session>{Collection::sessions, "sessions", "séance", &Folder::sessions,
+                        [](RecordReader& r, const Framework* f) { return read_session(r, *f); },
+                        sort_sessions},
+    RecordKind<Skill>{Collection::skills, "skills", "compétence", &Folder::skills,
+                      [](RecordReader& r, const Framework*) { return read_skill(r); }, sort_skills},
+    RecordKind<Experience>{
+        Collection::experiences, "experiences", "expérience", &Folder::experiences,
+        [](RecordReader& r, const Framework*) { return read_experience(r); }, sort_experiences},
+    RecordKind<Trait>{Collection::traits, "traits", "caractéristique", &Folder::traits,
+                      [](RecordReader& r, const Framework*) { return read_trait(r); }, sort_traits},
+    RecordKind<TestResult>{Collection::tests, "tests", "test", &Folder::tests,
+                           [](RecordReader& r, const Framework*) { return read_test(r); },
+                           sort_tests},
+    RecordKind<Piste>{
+        Collection::pistes, "pistes", "piste", &Folder::pistes,
+        [](RecordReader& r, const Framework*) { return read_piste(r, r.diagnostics()); },
+        sort_pistes},
+    RecordKind<Action>{Collection::actions, "actions", "action", &Folder::actions,
+                       [](RecordReader& r, const Framework*) { return read_action(r); },
+                       sort_actions},
+    RecordKind<Consent>{Collection::consents, "consents", "consentement", &Folder::consents,
+                        [](RecordReader& r, const Framework*) { return read_consent(r); },
+                        sort_consents},
+};
+
+template <typename Visit> void for_each_kind(Visit visit) {
+    std::apply([&](const auto&... kind) { (visit(kind), ...); }, kinds);
+}
+
+// Calls `visit` with the descriptor of `collection`.
+template <typename Visit> void with_kind(Collection collection, Visit visit) {
+    for_each_kind([&](const auto& kind) {
+        if (kind.collection == collection) visit(kind);
+    });
+}
+
+// ---- loading record files ---------------------------------------------------------------
+
+// Reads one record file of `kind` (listed in `folder`) into its list of `into`; a bad file is
+// reported, and skipped when collecting.
+template <typename Kind>
+void load_record(const Kind& kind, const FolderReader& folder, const ListedFile& file,
+                 const std::string& shown_dir, const Framework* framework, Folder& into,
+                 Diagnostics& diagnostics) {
+    const std::string& name = file.name;
+    std::string shown = shown_dir + name;
+    try {
+        const std::optional<std::string> text = folder.read_if_exists(name, file.regular);
+        if (!text) return; // removed by a writer since the folder was listed: as if before it
+        const toml::table table = parse_toml(*text, shown);
+        RecordReader reader(table, {std::move(shown), 0, 0}, diagnostics);
+        auto record = kind.read(reader, framework);
+        if (!reader.finish()) return;
+        record.id = name.substr(0, name.size() - 5);
+        (into.*kind.list).push_back(std::move(record));
+    } catch (const DataError& e) {
+        diagnostics.report(e.where, e.detail);
+    } catch (const UnreadableFile& e) { // `check` lists it and goes on; the others stop (exit 3)
+        if (!diagnostics.collecting()) throw;
+        diagnostics.report({shown_dir + name, 0, 0}, "illisible : " + e.cause);
+    }
+}
+
 void sort_records(Folder& folder) {
-    sort_sessions(folder.sessions);
-    sort_skills(folder.skills);
-    sort_experiences(folder.experiences);
-    sort_traits(folder.traits);
-    sort_tests(folder.tests);
-    sort_pistes(folder.pistes);
-    sort_actions(folder.actions);
-    sort_consents(folder.consents);
+    for_each_kind([&](const auto& kind) { kind.sort(folder.*kind.list); });
 }
 
 } // namespace
 
 std::string_view directory_of(Collection collection) {
-    return directories.at(static_cast<std::size_t>(collection)).second;
+    std::string_view folder;
+    with_kind(collection, [&](const auto& kind) { folder = kind.folder; });
+    return folder;
 }
 
 std::string_view record_noun(Collection collection) {
-    return nouns.at(static_cast<std::size_t>(collection));
+    std::string_view noun;
+    with_kind(collection, [&](const auto& kind) { noun = kind.noun; });
+    return noun;
 }
 
 // ---- diagnostics -------------------------------------------------------------------------
@@ -384,9 +396,12 @@ Folder Store::load_records(std::initializer_list<Collection> collections,
             continue;
         }
         const std::string shown_dir = display(dir) + "/";
-        for (const ListedFile& file : folder->list())
-            if (is_record_name(collection, file.name))
-                load_record(collection, *folder, file, shown_dir, framework, records, diagnostics);
+        const std::vector<ListedFile> files = folder->list();
+        with_kind(collection, [&](const auto& kind) {
+            for (const ListedFile& file : files)
+                if (is_record_name(collection, file.name))
+                    load_record(kind, *folder, file, shown_dir, framework, records, diagnostics);
+        });
     }
     sort_records(records);
     return records;
@@ -544,9 +559,12 @@ std::optional<std::string_view> misspelt_record_folder(std::string_view name) {
     std::string folded(name);
     for (char& c : folded)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    for (const auto& [collection, dir] : directories)
-        if (folded == dir || folded == dir.substr(0, dir.size() - 1)) return dir;
-    return std::nullopt;
+    std::optional<std::string_view> meant;
+    for_each_kind([&](const auto& kind) {
+        const std::string_view dir = kind.folder;
+        if (folded == dir || folded == dir.substr(0, dir.size() - 1)) meant = dir;
+    });
+    return meant;
 }
 
 } // namespace
@@ -588,12 +606,14 @@ std::vector<Problem> Store::unknown_entries(const BilanRecord& bilan) const {
         }
     }
     // In a record folder, everything but a record is reported: a conflict copy, a stray note.
-    for (const auto& [collection, dir] : directories) {
+    for_each_kind([&](const auto& kind) {
+        const Collection collection = kind.collection;
+        const std::string_view dir = kind.folder;
         std::vector<ListedFile> entries;
         try {
             entries = FolderReader(root_ / std::string(dir)).list();
         } catch (const Error&) { // reported by the loader already
-            continue;
+            return;
         }
         for (const ListedFile& entry : entries) {
             if (is_record_name(collection, entry.name) || is_temp_file_name(entry.name)) continue;
@@ -606,7 +626,7 @@ std::vector<Problem> Store::unknown_entries(const BilanRecord& bilan) const {
                                      "), ignoré : une copie de conflit ? comparez-la, puis "
                                      "supprimez-la");
         }
-    }
+    });
     return problems;
 }
 
