@@ -121,7 +121,7 @@ private:
     void adapt_to_format(Diagnostics& diagnostics) const;
 
     std::filesystem::path root_;
-    mutable std::optional<int> format_; // read once
+    mutable std::optional<int> format_; // read once, and again under a Transaction's lock
 };
 
 // Creates a new bilan folder atomically: built in a temp folder beside it, then renamed.
