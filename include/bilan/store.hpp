@@ -41,11 +41,19 @@ public:
     void report(const Problem& problem);
     const std::vector<Problem>& problems() const { return problems_; }
     bool collecting() const { return collect_; }
+    // In a folder of a newer format, keys this version does not know are its keys, not typos.
+    void ignore_unknown_keys() { ignore_unknown_keys_ = true; }
+    bool ignores_unknown_keys() const { return ignore_unknown_keys_; }
 
 private:
     bool collect_;
+    bool ignore_unknown_keys_ = false;
     std::vector<Problem> problems_;
 };
+
+// The format of a bilan folder this version reads and writes: `format` in bilan.toml, 1 when
+// absent. A newer folder is read for what this version knows, and never written.
+constexpr int current_format = 1;
 
 // A value to write; the store turns it into TOML.
 using Value =
@@ -78,6 +86,10 @@ public:
 
     bool holds_bilan() const;
     void require_bilan() const; // RefusedError when the folder holds no bilan
+    // The folder's format (`format` in bilan.toml; 1 when absent or unreadable).
+    int format() const;
+    // RefusedError when the folder is of a newer format than this version writes.
+    void require_writable_format() const;
 
     // Reading never writes anything.
     BilanRecord load_bilan(Diagnostics& diagnostics) const;
@@ -101,11 +113,15 @@ public:
 
 private:
     // The record files of `collections`, each list in its order (the framework is needed for
-    // sessions only); large folders are read on two threads (store.cpp, load_files).
+    // sessions only), read file after file in name order.
     Folder load_records(std::initializer_list<Collection> collections, const Framework* framework,
                         Diagnostics& diagnostics) const;
 
+    // Unknown keys are ignored, with one note, in a folder of a newer format.
+    void adapt_to_format(Diagnostics& diagnostics) const;
+
     std::filesystem::path root_;
+    mutable std::optional<int> format_; // read once, and again under a Transaction's lock
 };
 
 // Creates a new bilan folder atomically: built in a temp folder beside it, then renamed.

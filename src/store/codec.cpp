@@ -36,6 +36,7 @@ void check_order(RecordReader& r, const std::optional<Date>& from, const std::op
 
 BilanRecord read_bilan(RecordReader& r) {
     BilanRecord b;
+    r.integer("format", 1, 1'000'000); // checked, and read by Store::format()
     b.beneficiary = r.text("beneficiary", true);
     b.framework = r.text("framework");
     if (b.framework.empty()) b.framework = "fr";
@@ -55,7 +56,8 @@ BilanRecord read_bilan(RecordReader& r) {
 }
 
 Fields fields_of(const BilanRecord& b) {
-    return {{"beneficiary", b.beneficiary},
+    return {{"format", std::int64_t{current_format}},
+            {"beneficiary", b.beneficiary},
             {"framework", b.framework},
             {"start", date_or_none(b.start)},
             {"end", date_or_none(b.end)},

@@ -12,7 +12,6 @@
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <utility>
@@ -22,13 +21,9 @@ namespace {
 
 class FileDescriptor {
 public:
-    explicit FileDescriptor(int fd, BatchedClose* closer = nullptr) : fd_(fd), closer_(closer) {}
+    explicit FileDescriptor(int fd) : fd_(fd) {}
     ~FileDescriptor() {
-        if (fd_ < 0) return;
-        if (closer_)
-            closer_->close_later(fd_);
-        else
-            ::close(fd_);
+        if (fd_ >= 0) ::close(fd_);
     }
     FileDescriptor(const FileDescriptor&) = delete;
     FileDescriptor& operator=(const FileDescriptor&) = delete;
@@ -37,7 +32,6 @@ public:
 
 private:
     int fd_;
-    BatchedClose* closer_;
 };
 
 std::string temp_name_for(const fs::path& path) {
@@ -80,7 +74,19 @@ fs::path parent_or_dot(const fs::path& path) {
 
 } // namespace
 
+UnreadableFile::UnreadableFile(const std::string& action, const std::string& file, int err)
+    : EnvironmentError(system_error(action, file, err)), path(file),
+      cause(std::string(what()).substr(action.size() + file.size() + 4)) {} // "ACTION FILE : "
+
 namespace {
+
+DataError too_large(const SourcePos& where, std::size_t size) {
+    const std::size_t mib = 1024 * 1024;
+    return DataError(where, "fichier de " + std::to_string((size + mib - 1) / mib) +
+                                " Mio, refusé sans être lu (" +
+                                std::to_string(max_file_size / mib) +
+                                " Mio au plus pour un fichier de bilan)");
+}
 
 // Reads `name` relative to the folder `dir_fd` (AT_FDCWD: `name` is the whole path); `path`
 // names the file in messages, built only when one is needed. `listed_regular`: the folder's
@@ -88,23 +94,23 @@ namespace {
 // fits in the first read: one system call fewer per record.
 template <typename Path>
 std::optional<std::string> read_at(int dir_fd, const char* name, const Path& path,
-                                   bool listed_regular, BatchedClose* closer = nullptr) {
+                                   bool listed_regular) {
     // O_NONBLOCK: a FIFO named like a record must not hang the open; it is refused below, as is
     // a device (a link to /dev/zero would be read forever). O_NOFOLLOW: what was listed as a
     // regular file is not followed if it became a link since.
     const int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | (listed_regular ? O_NOFOLLOW : 0);
-    int opened = ::openat(dir_fd, name, flags);
-    // Near the limit of open files (ulimit -n), the files held for a batched close may be what
-    // fills it: they are closed, and the open tried again.
-    if (opened < 0 && errno == EMFILE && closer && closer->holds_any()) {
-        closer->flush();
-        opened = ::openat(dir_fd, name, flags);
-    }
-    FileDescriptor fd(opened, closer);
-    const auto fail = [&](int err) { return system_error("lecture impossible de", path(), err); };
+    FileDescriptor fd(::openat(dir_fd, name, flags));
+    const auto fail = [&](int err) { return UnreadableFile("lecture impossible de", path(), err); };
     if (fd.get() < 0) {
-        if (errno == ENOENT) return std::nullopt;
-        throw fail(errno);
+        const int err = errno;
+        struct stat entry {};
+        // Gone (a writer removed it since it was listed): as if it had never been listed. Still
+        // there after ENOENT or ELOOP: a link to nothing, which stays until someone removes it.
+        if (err == ENOENT && ::fstatat(dir_fd, name, &entry, AT_SYMLINK_NOFOLLOW) != 0)
+            return std::nullopt;
+        if (err == ENOENT || (err == ELOOP && !listed_regular))
+            throw DataError({path(), 0, 0}, "lien symbolique vers rien");
+        throw fail(err);
     }
     std::size_t size = 0;
     const auto check_regular = [&] {
@@ -114,6 +120,7 @@ std::optional<std::string> read_at(int dir_fd, const char* name, const Path& pat
         if (!S_ISREG(info.st_mode))
             throw DataError({path(), 0, 0}, "n'est pas un fichier ordinaire");
         size = static_cast<std::size_t>(info.st_size);
+        if (size > max_file_size) throw too_large({path(), 0, 0}, size);
     };
     if (!listed_regular) check_regular();
     const auto read_some = [&](char* into, std::size_t room) {
@@ -143,6 +150,7 @@ std::optional<std::string> read_at(int dir_fd, const char* name, const Path& pat
         if (filled == content.size()) content.resize(content.size() * 2 + 4096);
         const std::size_t n = read_some(content.data() + filled, content.size() - filled);
         filled += n;
+        if (filled > max_file_size) throw too_large({path(), 0, 0}, filled); // it grew
         if (n == 0 || (filled >= size && filled < content.size())) break;
     }
     content.resize(filled);
@@ -163,61 +171,58 @@ std::string read_file(const fs::path& path) {
 }
 
 FolderReader::FolderReader(fs::path dir) : dir_(std::move(dir)), handle_(::opendir(dir_.c_str())) {
-    if (!handle_ && errno != ENOENT)
-        throw system_error("lecture impossible du dossier", dir_.string(), errno);
+    if (handle_ || errno == ENOENT) return;
+    if (errno == ENOTDIR) throw DataError({dir_.string(), 0, 0}, "n'est pas un dossier");
+    throw UnreadableFile("lecture impossible du dossier", dir_.string(), errno);
 }
 
 FolderReader::~FolderReader() {
     if (handle_) ::closedir(handle_);
 }
 
-std::vector<ListedFile> FolderReader::list_toml() {
+std::vector<ListedFile> FolderReader::list() {
     std::vector<ListedFile> files;
     if (!handle_) return files;
     while (const dirent* entry = ::readdir(handle_)) {
         const std::string_view name = entry->d_name;
-        if (name.empty() || name.front() == '.' || !name.ends_with(".toml")) continue;
-        files.push_back({std::string(name), entry->d_type == DT_REG});
+        if (name == "." || name == "..") continue;
+        bool directory = entry->d_type == DT_DIR;
+        if (entry->d_type == DT_UNKNOWN) { // some file systems do not say
+            struct stat info {};
+            directory =
+                ::fstatat(::dirfd(handle_), entry->d_name, &info, AT_SYMLINK_NOFOLLOW) == 0 &&
+                S_ISDIR(info.st_mode);
+        }
+        files.push_back({std::string(name), entry->d_type == DT_REG, directory});
     }
     std::sort(files.begin(), files.end(),
               [](const ListedFile& a, const ListedFile& b) { return a.name < b.name; });
     return files;
 }
 
-void BatchedClose::close_later(int fd) noexcept {
-    if (first_ >= 0 && fd != last_ + 1) flush();
-    if (first_ < 0) first_ = fd;
-    last_ = fd;
-    if (last_ - first_ + 1 >= longest_run_) flush(); // and the next file gets `first_` again
+std::vector<ListedFile> FolderReader::list_toml() {
+    std::vector<ListedFile> files = list();
+    std::erase_if(files, [](const ListedFile& file) {
+        return file.name.front() == '.' || !file.name.ends_with(".toml");
+    });
+    return files;
 }
 
-int BatchedClose::run_for_limit(std::uint64_t open_files_limit) noexcept {
-    return static_cast<int>(std::clamp<std::uint64_t>(open_files_limit / 16, 1, 64));
+bool is_temp_file_name(std::string_view name) {
+    return name.size() > 1 && name.front() == '.' && name.find(".tmp-") != std::string_view::npos;
 }
 
-int BatchedClose::run_for_this_process() noexcept {
-    rlimit limit{};
-    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return 64;
-    return run_for_limit(limit.rlim_cur);
-}
-
-void BatchedClose::flush() noexcept {
-    if (first_ < 0) return;
-    // close_range needs Linux 5.9: before, each is closed by itself.
-    if (first_ == last_ ||
-        ::close_range(static_cast<unsigned>(first_), static_cast<unsigned>(last_), 0) != 0)
-        for (int fd = first_; fd <= last_; ++fd)
-            ::close(fd);
-    first_ = last_ = -1;
-}
-
-std::string FolderReader::read(const std::string& name, bool listed_regular,
-                               BatchedClose* closer) const {
+std::optional<std::string> FolderReader::read_if_exists(const std::string& name,
+                                                        bool listed_regular) const {
     const auto path = [&] { return (dir_ / name).string(); };
     // Without the folder (it listed nothing), a read fails as it would by its whole path.
-    auto content = handle_ ? read_at(::dirfd(handle_), name.c_str(), path, listed_regular, closer)
-                           : read_at(AT_FDCWD, path().c_str(), path, listed_regular, closer);
-    if (!content) throw system_error("lecture impossible de", path(), ENOENT);
+    return handle_ ? read_at(::dirfd(handle_), name.c_str(), path, listed_regular)
+                   : read_at(AT_FDCWD, path().c_str(), path, listed_regular);
+}
+
+std::string FolderReader::read(const std::string& name, bool listed_regular) const {
+    auto content = read_if_exists(name, listed_regular);
+    if (!content) throw system_error("lecture impossible de", (dir_ / name).string(), ENOENT);
     return std::move(*content);
 }
 

@@ -2,7 +2,8 @@
 // whatever the umask), every failure an EnvironmentError that names the file.
 #pragma once
 
-#include <cstdint>
+#include "bilan/errors.hpp"
+
 #include <dirent.h>
 #include <filesystem>
 #include <optional>
@@ -14,58 +15,52 @@ namespace bilan::store {
 
 namespace fs = std::filesystem;
 
+// The largest file bilan reads: a record a person writes is a few KiB. A larger file is
+// refused before it is read (DataError), not read whole into memory.
+constexpr std::size_t max_file_size = 1024 * 1024;
+
+// A file or folder that is there but cannot be read (permission, I/O): exit 3 like any
+// EnvironmentError, and `check` lists it as one problem with `cause` and goes on.
+struct UnreadableFile : EnvironmentError {
+    UnreadableFile(const std::string& action, const std::string& file, int err);
+    std::string path;
+    std::string cause; // "permission refusée"
+};
+
 // The whole file, or nullopt when it does not exist.
 std::optional<std::string> read_file_if_exists(const fs::path& path);
 std::string read_file(const fs::path& path);
 
-// Closes the files one thread has read, a run of consecutive descriptors at a time, with one
-// close_range: a system call costs 2 µs on a VM, and closing was a third of the calls of a
-// load. Each descriptor handed in is open and this object's alone; a run grows only by the
-// next number (which a lone reader gets back, the lowest free one), so a run holds nothing
-// else. Where two threads interleave, runs break and it closes file by file, as before.
-class BatchedClose {
-public:
-    // `longest_run`: how many descriptors it holds at most (1: it closes each at once).
-    explicit BatchedClose(int longest_run = 64) : longest_run_(longest_run < 1 ? 1 : longest_run) {}
-    ~BatchedClose() { flush(); }
-    BatchedClose(const BatchedClose&) = delete;
-    BatchedClose& operator=(const BatchedClose&) = delete;
-    void close_later(int fd) noexcept;
-    void flush() noexcept;
-    bool holds_any() const noexcept { return first_ >= 0; }
-
-    // 64, or less under a low limit of open files (ulimit -n): two threads' batches then hold
-    // at most an eighth of it, and the other descriptors (folders, the standard streams) fit.
-    static int run_for_limit(std::uint64_t open_files_limit) noexcept;
-    static int run_for_this_process() noexcept; // from getrlimit
-
-private:
-    int longest_run_;
-    int first_ = -1;
-    int last_ = -1;
-};
-
-// A *.toml file of a folder, as its listing gives it.
+// An entry of a folder, as its listing gives it.
 struct ListedFile {
     std::string name;
-    bool regular; // the listing says so (d_type); false when it does not know
+    bool regular;   // the listing says so (d_type); false when it does not know
+    bool directory; // the listing says so (d_type), or a stat when it does not know
 };
+
+// The name of a temp file a writer makes beside the file it replaces (".NAME.tmp-PID").
+bool is_temp_file_name(std::string_view name);
 
 // One folder, opened once: listed, then its files read by name relative to it (one name to look
 // up instead of the whole path: a sixth of the system time of a large collection). Messages
 // and errors are read_file(dir / name)'s. A folder that does not exist lists no file.
 class FolderReader {
 public:
-    explicit FolderReader(fs::path dir); // throws when the folder is there but cannot be read
+    // Throws UnreadableFile when the folder is there but cannot be read, DataError when it is
+    // not a folder.
+    explicit FolderReader(fs::path dir);
     ~FolderReader();
     FolderReader(const FolderReader&) = delete;
     FolderReader& operator=(const FolderReader&) = delete;
-    // Its *.toml files (not hidden), sorted by name. The folder is listed once: call it once.
-    std::vector<ListedFile> list_toml();
-    // `listed_regular`: list_toml said so, which saves a system call.
-    // `closer`: where the file goes once read (none: closed at once).
-    std::string read(const std::string& name, bool listed_regular = false,
-                     BatchedClose* closer = nullptr) const;
+    // Its entries (but "." and ".."), sorted by name. The folder is listed once: call one of
+    // these once.
+    std::vector<ListedFile> list();
+    std::vector<ListedFile> list_toml(); // its *.toml files, not hidden
+    // `listed_regular`: the listing said so, which saves a system call.
+    std::string read(const std::string& name, bool listed_regular = false) const;
+    // Nullopt when the file is gone since it was listed (removed by a writer meanwhile). A
+    // link to nothing is a DataError: it is there, and will not go away.
+    std::optional<std::string> read_if_exists(const std::string& name, bool listed_regular) const;
 
 private:
     fs::path dir_;

@@ -177,6 +177,7 @@ std::vector<const toml::table*> RecordReader::tables(std::string_view key) {
 }
 
 bool RecordReader::finish() {
+    if (diagnostics_.ignores_unknown_keys()) return !failed_;
     for (auto&& [key, value] : table_)
         if (std::find(known_.begin(), known_.end(), key.str()) == known_.end())
             fail({file_.file, static_cast<int>(key.source().begin.line),

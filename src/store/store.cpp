@@ -3,231 +3,56 @@
 #include "bilan/synthesis.hpp"
 #include "codec.hpp"
 #include "posix_io.hpp"
-#include "prefault.hpp"
 #include "toml_text.hpp"
-#include "two_threads.hpp"
 
 #include <algorithm>
-#include <array>
-#include <exception>
+#include <cerrno>
+#include <cstdio>
 #include <iterator>
-#include <numeric>
-#include <span>
+#include <sys/stat.h>
 #include <system_error>
+#include <tuple>
 
 namespace bilan::store {
 
 namespace {
 
-constexpr std::array<std::pair<Collection, std::string_view>, 8> directories{{
-    {Collection::sessions, "sessions"},
-    {Collection::skills, "skills"},
-    {Collection::experiences, "experiences"},
-    {Collection::traits, "traits"},
-    {Collection::tests, "tests"},
-    {Collection::pistes, "pistes"},
-    {Collection::actions, "actions"},
-    {Collection::consents, "consents"},
-}};
+// ---- the names of records ----------------------------------------------------------------
 
-constexpr std::array<std::string_view, 8> nouns{"séance",          "compétence",  "expérience",
-                                                "caractéristique", "test",        "piste",
-                                                "action",          "consentement"};
-
-// ---- loading record files, on two threads ------------------------------------------------
-
-// The folder of one collection: its record files in name order, and the folder opened once.
-struct CollectionFiles {
-    Collection collection;
-    std::string shown_dir; // store.display(dir) + "/", built once
-    std::vector<ListedFile> files;
-    std::unique_ptr<FolderReader> reader;
-};
-
-// One record file: its collection's folder and its name.
-struct RecordFile {
-    const CollectionFiles* folder;
-    const ListedFile* file;
-};
-
-template <typename Record>
-void keep(RecordReader& reader, Record record, const std::string& name, std::vector<Record>& list) {
-    if (!reader.finish()) return;
-    record.id = name.substr(0, name.size() - 5);
-    list.push_back(std::move(record));
-}
-
-// Reads one record file into its list of `into`; a bad file is reported (and skipped when
-// collecting). Uses only `diagnostics` and const data: it runs on two threads at once.
-void load_record(const RecordFile& file, const Framework* framework, Folder& into,
-                 Diagnostics& diagnostics, BatchedClose& closer) {
-    const std::string& name = file.file->name;
-    std::string shown = file.folder->shown_dir + name;
-    try {
-        const std::string text = file.folder->reader->read(name, file.file->regular, &closer);
-        const toml::table table = parse_toml(text, shown);
-        RecordReader r(table, {std::move(shown), 0, 0}, diagnostics);
-        switch (file.folder->collection) {
-        case Collection::sessions:
-            return keep(r, read_session(r, *framework), name, into.sessions);
-        case Collection::skills:
-            return keep(r, read_skill(r), name, into.skills);
-        case Collection::experiences:
-            return keep(r, read_experience(r), name, into.experiences);
-        case Collection::traits:
-            return keep(r, read_trait(r), name, into.traits);
-        case Collection::tests:
-            return keep(r, read_test(r), name, into.tests);
-        case Collection::pistes:
-            return keep(r, read_piste(r, diagnostics), name, into.pistes);
-        case Collection::actions:
-            return keep(r, read_action(r), name, into.actions);
-        case Collection::consents:
-            return keep(r, read_consent(r), name, into.consents);
-        }
-    } catch (const DataError& e) {
-        diagnostics.report(e.where, e.detail);
-    }
-}
-
-// Moving records is cheap; touching new memory is not (a page fault costs microseconds on a VM):
-// lists are reserved once, and the first share's lists become the result's as they are.
-template <typename Record> void append(std::vector<Record>& to, std::vector<Record>&& from) {
-    if (to.empty()) {
-        to = std::move(from);
-        return;
-    }
-    to.reserve(to.size() + from.size());
-    std::move(from.begin(), from.end(), std::back_inserter(to));
-}
-
-// Room in each list of `folder` for every file of its collection among `files`: reserved address
-// space costs nothing until it is used, and no list is copied as it grows.
-void reserve_records(Folder& folder, std::span<const RecordFile> files) {
-    std::array<std::size_t, directories.size()> count{};
-    for (const RecordFile& file : files)
-        ++count.at(static_cast<std::size_t>(file.folder->collection));
-    const auto of = [&](Collection collection) {
-        return count.at(static_cast<std::size_t>(collection));
+// Only files named exactly as bilan names its records are records: a conflict copy
+// ("ID (conflicted copy).toml", "ID.sync-conflict-….toml", "ID_LOCAL_1.toml", "ID - Copie.toml")
+// would otherwise count twice. Consents are named after their recipient (consent_id: lower-case
+// ASCII letters and digits, single hyphens inside), the others by an id of eight lower-case
+// hex digits.
+bool is_record_name(Collection collection, std::string_view name) {
+    if (!name.ends_with(".toml")) return false;
+    const std::string_view id = name.substr(0, name.size() - 5);
+    const auto lower_alnum = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     };
-    folder.sessions.reserve(of(Collection::sessions));
-    folder.skills.reserve(of(Collection::skills));
-    folder.experiences.reserve(of(Collection::experiences));
-    folder.traits.reserve(of(Collection::traits));
-    folder.tests.reserve(of(Collection::tests));
-    folder.pistes.reserve(of(Collection::pistes));
-    folder.actions.reserve(of(Collection::actions));
-    folder.consents.reserve(of(Collection::consents));
+    if (collection == Collection::consents) {
+        if (id.empty() || id.size() > 100 || id.front() == '-' || id.back() == '-') return false;
+        for (std::size_t i = 0; i < id.size(); ++i)
+            if (!lower_alnum(id[i]) && !(id[i] == '-' && id[i - 1] != '-')) return false;
+        return true;
+    }
+    return id.size() == 8 && std::all_of(id.begin(), id.end(), [](char c) {
+               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+           });
 }
 
-void append_records(Folder& to, Folder&& from) {
-    append(to.sessions, std::move(from.sessions));
-    append(to.skills, std::move(from.skills));
-    append(to.experiences, std::move(from.experiences));
-    append(to.traits, std::move(from.traits));
-    append(to.tests, std::move(from.tests));
-    append(to.pistes, std::move(from.pistes));
-    append(to.actions, std::move(from.actions));
-    append(to.consents, std::move(from.consents));
-}
-
-// What one thread made of the files it took. Its records are in no useful order: each list is
-// sorted afterwards by an order that ends with the id, unique. Its problems are kept with their
-// file's index, and so is the first error that stopped it (it takes no file after that one).
-struct Share {
-    explicit Share(int longest_close_run) : closer(longest_close_run) {}
-    Folder records;
-    std::vector<std::pair<std::size_t, Problem>> problems;
-    std::exception_ptr error;
-    std::size_t error_file = 0;
-    bool started = false; // has taken a file (and prepared its heap)
-    BatchedClose closer;  // the files this thread read
-};
-
-// Each thread's heap is populated at once rather than page by page (prefault.hpp): the caller's
-// for the lists and half the records (600 bytes a file), the helper's for its half (300). At
-// 100,000 sessions: 16,000 page faults become 3,000, `status` 940 -> 880 ms, `render` 1,150 ->
-// 1,020 ms, peak memory 87 -> 118 MiB. At the typical size too: 113 faults -> 93, 0.15 ms of
-// 5.4 (a fault costs 7 to 14 µs on a VM, and one madvise for 32 pages far less).
-constexpr std::size_t caller_bytes_per_file = 600;
-constexpr std::size_t helper_bytes_per_file = 300;
-
-// Loads `files` into `into` on this thread and the helper, then reports their problems, and
-// rethrows the first error, in file order: the result is the same as one thread's, file after
-// file, whoever read what.
-void load_files(std::span<const RecordFile> files, const Framework* framework, Folder& into,
-                Diagnostics& diagnostics) {
-    prefault_heap(files.size() * caller_bytes_per_file);
-    const int close_run = BatchedClose::run_for_this_process();
-    std::array<Share, 2> shares{Share(close_run), Share(close_run)};
-    for (Share& share : shares)
-        reserve_records(share.records, files);
-    const Task task = [&](std::size_t index, int worker) {
-        Share& share = shares.at(static_cast<std::size_t>(worker));
-        if (!share.started) {
-            share.started = true;
-            if (worker == 1) prefault_heap(files.size() * helper_bytes_per_file);
-        }
-        Diagnostics collect(true);
-        const auto fail = [&] {
-            if (!share.error) share.error = std::current_exception(), share.error_file = index;
-        };
-        try {
-            load_record(files[index], framework, share.records, collect, share.closer);
-        } catch (...) {
-            fail();
-        }
-        try { // the problems met before an error are reported before it
-            for (const Problem& problem : collect.problems())
-                share.problems.emplace_back(index, problem);
-        } catch (...) {
-            fail();
-        }
-        if (share.error) return false;
-        // Without collecting, the first problem ends the load: the files after it are not read.
-        return diagnostics.collecting() || collect.problems().empty();
-    };
-    run_on_two_threads(files.size(), task);
-
-    const Share* stopped = nullptr; // the share whose error comes first
-    for (const Share& share : shares)
-        if (share.error && (!stopped || share.error_file < stopped->error_file)) stopped = &share;
-    std::vector<std::pair<std::size_t, Problem>> problems;
-    std::merge(shares[0].problems.begin(), shares[0].problems.end(), shares[1].problems.begin(),
-               shares[1].problems.end(), std::back_inserter(problems),
-               [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (const auto& [file, problem] : problems)
-        if (!stopped || file <= stopped->error_file) diagnostics.report(problem);
-    if (stopped) std::rethrow_exception(stopped->error);
-    for (Share& share : shares)
-        append_records(into, std::move(share.records));
+std::string_view expected_name(Collection collection) {
+    return collection == Collection::consents
+               ? "le destinataire en minuscules sans accents, chiffres et tirets, puis .toml"
+               : "huit chiffres hexadécimaux en minuscules, puis .toml";
 }
 
 // ---- the order of each list --------------------------------------------------------------
 
-// Sorts `list` by `less`, moving each record once: records are large (several strings, their
-// file's path), and sorting them in place moved each about log2(n) times, a tenth of `status`
-// at 100,000 sessions. The order is found on indices, then applied cycle by cycle in place
-// (a new list would touch as much new memory, which costs page faults). Every order ends with
-// the id, unique in its folder: no two records tie, and an unstable sort is enough.
+// Every order ends with the id, unique in its folder: no two records tie, so the result does
+// not depend on the order the files were read in.
 template <typename Record, typename Less> void sort_by(std::vector<Record>& list, Less less) {
-    std::vector<std::size_t> order(list.size()); // order[k]: the record that goes to k
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    const auto by_record = [&](std::size_t a, std::size_t b) { return less(list[a], list[b]); };
-    std::sort(order.begin(), order.end(), by_record);
-    for (std::size_t start = 0; start < order.size(); ++start) {
-        if (order[start] == start) continue;
-        Record held = std::move(list[start]);
-        std::size_t to = start;
-        while (order[to] != start) {
-            const std::size_t from = order[to];
-            list[to] = std::move(list[from]);
-            order[to] = to;
-            to = from;
-        }
-        list[to] = std::move(held);
-        order[to] = to;
-    }
+    std::sort(list.begin(), list.end(), less);
 }
 
 void sort_sessions(std::vector<Session>& list) {
@@ -281,25 +106,100 @@ void sort_actions(std::vector<Action>& list) {
     });
 }
 
+// ---- the kinds of records ---------------------------------------------------------------
+
+// One descriptor per kind of record drives its folder, its loading and its order: a new kind
+// is its struct (model.hpp) and Collection, its keys (codec.cpp), its line below, its views
+// and its command file.
+template <typename Record> struct RecordKind {
+    Collection collection;
+    std::string_view folder; // "sessions"
+    std::string_view noun;   // "séance", for messages
+    std::vector<Record> Folder::*list;
+    Record (*read)(RecordReader& reader, const Framework* framework); // sessions need it
+    void (*sort)(std::vector<Record>& list); // an order that ends with the id
+};
+
+constexpr std::tuple kinds{
+    RecordKind<Session>{Collection::sessions, "sessions", "séance", &Folder::sessions,
+                        [](RecordReader& r, const Framework* f) { return read_session(r, *f); },
+                        sort_sessions},
+    RecordKind<Skill>{Collection::skills, "skills", "compétence", &Folder::skills,
+                      [](RecordReader& r, const Framework*) { return read_skill(r); }, sort_skills},
+    RecordKind<Experience>{
+        Collection::experiences, "experiences", "expérience", &Folder::experiences,
+        [](RecordReader& r, const Framework*) { return read_experience(r); }, sort_experiences},
+    RecordKind<Trait>{Collection::traits, "traits", "caractéristique", &Folder::traits,
+                      [](RecordReader& r, const Framework*) { return read_trait(r); }, sort_traits},
+    RecordKind<TestResult>{Collection::tests, "tests", "test", &Folder::tests,
+                           [](RecordReader& r, const Framework*) { return read_test(r); },
+                           sort_tests},
+    RecordKind<Piste>{
+        Collection::pistes, "pistes", "piste", &Folder::pistes,
+        [](RecordReader& r, const Framework*) { return read_piste(r, r.diagnostics()); },
+        sort_pistes},
+    RecordKind<Action>{Collection::actions, "actions", "action", &Folder::actions,
+                       [](RecordReader& r, const Framework*) { return read_action(r); },
+                       sort_actions},
+    RecordKind<Consent>{Collection::consents, "consents", "consentement", &Folder::consents,
+                        [](RecordReader& r, const Framework*) { return read_consent(r); },
+                        sort_consents},
+};
+
+template <typename Visit> void for_each_kind(Visit visit) {
+    std::apply([&](const auto&... kind) { (visit(kind), ...); }, kinds);
+}
+
+// Calls `visit` with the descriptor of `collection`.
+template <typename Visit> void with_kind(Collection collection, Visit visit) {
+    for_each_kind([&](const auto& kind) {
+        if (kind.collection == collection) visit(kind);
+    });
+}
+
+// ---- loading record files ---------------------------------------------------------------
+
+// Reads one record file of `kind` (listed in `folder`) into its list of `into`; a bad file is
+// reported, and skipped when collecting.
+template <typename Kind>
+void load_record(const Kind& kind, const FolderReader& folder, const ListedFile& file,
+                 const std::string& shown_dir, const Framework* framework, Folder& into,
+                 Diagnostics& diagnostics) {
+    const std::string& name = file.name;
+    std::string shown = shown_dir + name;
+    try {
+        const std::optional<std::string> text = folder.read_if_exists(name, file.regular);
+        if (!text) return; // removed by a writer since the folder was listed: as if before it
+        const toml::table table = parse_toml(*text, shown);
+        RecordReader reader(table, {std::move(shown), 0, 0}, diagnostics);
+        auto record = kind.read(reader, framework);
+        if (!reader.finish()) return;
+        record.id = name.substr(0, name.size() - 5);
+        (into.*kind.list).push_back(std::move(record));
+    } catch (const DataError& e) {
+        diagnostics.report(e.where, e.detail);
+    } catch (const UnreadableFile& e) { // `check` lists it and goes on; the others stop (exit 3)
+        if (!diagnostics.collecting()) throw;
+        diagnostics.report({shown_dir + name, 0, 0}, "illisible : " + e.cause);
+    }
+}
+
 void sort_records(Folder& folder) {
-    sort_sessions(folder.sessions);
-    sort_skills(folder.skills);
-    sort_experiences(folder.experiences);
-    sort_traits(folder.traits);
-    sort_tests(folder.tests);
-    sort_pistes(folder.pistes);
-    sort_actions(folder.actions);
-    sort_consents(folder.consents);
+    for_each_kind([&](const auto& kind) { kind.sort(folder.*kind.list); });
 }
 
 } // namespace
 
 std::string_view directory_of(Collection collection) {
-    return directories.at(static_cast<std::size_t>(collection)).second;
+    std::string_view folder;
+    with_kind(collection, [&](const auto& kind) { folder = kind.folder; });
+    return folder;
 }
 
 std::string_view record_noun(Collection collection) {
-    return nouns.at(static_cast<std::size_t>(collection));
+    std::string_view noun;
+    with_kind(collection, [&](const auto& kind) { noun = kind.noun; });
+    return noun;
 }
 
 // ---- diagnostics -------------------------------------------------------------------------
@@ -331,6 +231,11 @@ bool Store::holds_bilan() const {
 
 void Store::require_bilan() const {
     if (holds_bilan()) return;
+    // A folder that cannot be looked into (another user's) is not "no bilan": it is exit 3.
+    struct stat info {};
+    const int err = ::stat((root_ / "bilan.toml").c_str(), &info) != 0 ? errno : 0;
+    if (err != 0 && err != ENOENT && err != ENOTDIR)
+        throw system_error("lecture impossible de", display("bilan.toml"), err);
     std::error_code ec;
     if (!std::filesystem::exists(root_, ec))
         throw RefusedError("le dossier " + root_.string() + " n'existe pas");
@@ -338,12 +243,72 @@ void Store::require_bilan() const {
                        " (pas de bilan.toml) : " + "ouvrez-en un avec « bilan init DOSSIER »");
 }
 
+// ---- the folder's format ----------------------------------------------------------------
+
+namespace {
+
+std::string newer_format(int format) {
+    return "ce dossier est au format " + std::to_string(format) +
+           ", plus récent que cette version de bilan (format " + std::to_string(current_format) +
+           ")";
+}
+
+// Said once, when the command is over: a write refused for the same reason says it alone.
+struct FormatNote {
+    int format = 0;
+    FormatNote() = default;
+    FormatNote(const FormatNote&) = delete;
+    FormatNote& operator=(const FormatNote&) = delete;
+    ~FormatNote() {
+        if (format > 0)
+            std::fputs(("bilan: " + newer_format(format) +
+                        " : ce qu'elle ne connaît pas est ignoré ; mettez bilan à jour\n")
+                           .c_str(),
+                       stderr);
+    }
+};
+
+FormatNote& format_note() {
+    static FormatNote note;
+    return note;
+}
+
+} // namespace
+
+int Store::format() const {
+    if (format_) return *format_;
+    format_ = current_format;
+    try {
+        if (const auto text = read_file_if_exists(root_ / "bilan.toml")) {
+            const toml::table table = parse_toml(*text, display("bilan.toml"));
+            if (const auto* value = table.get_as<std::int64_t>("format"))
+                format_ = static_cast<int>(std::clamp<std::int64_t>(value->get(), 1, 1'000'000));
+        }
+    } catch (const Error&) { // load_bilan says what is wrong with the file
+    }
+    return *format_;
+}
+
+void Store::require_writable_format() const {
+    format_.reset(); // read again: the caller holds the lock now
+    if (format() <= current_format) return;
+    format_note().format = 0;
+    throw RefusedError(newer_format(format()) + " : mettez bilan à jour pour y écrire");
+}
+
+void Store::adapt_to_format(Diagnostics& diagnostics) const {
+    if (format() <= current_format) return;
+    diagnostics.ignore_unknown_keys();
+    format_note().format = format();
+}
+
 BilanRecord Store::load_bilan(Diagnostics& diagnostics) const {
     require_bilan();
+    adapt_to_format(diagnostics);
     const std::string shown = display("bilan.toml");
-    const std::string text = read_file(root_ / "bilan.toml");
     BilanRecord bilan;
-    try {
+    try { // in the try: a file too large to read is one more problem that `check` lists
+        const std::string text = read_file(root_ / "bilan.toml");
         const toml::table table = parse_toml(text, shown);
         RecordReader reader(table, {shown, 0, 0}, diagnostics);
         bilan = read_bilan(reader);
@@ -384,6 +349,7 @@ Framework load_framework_file(const std::filesystem::path& file) {
 }
 
 Framework Store::load_framework(const BilanRecord& bilan, Diagnostics& diagnostics) const {
+    adapt_to_format(diagnostics);
     if (is_builtin_framework(bilan.framework)) return load_builtin_framework(bilan.framework);
     const std::string shown = display(bilan.framework);
     // A file of the folder only: neither ".." nor an absolute path leads out of it, and nothing
@@ -412,26 +378,31 @@ Framework Store::load_framework(const BilanRecord& bilan, Diagnostics& diagnosti
 
 Folder Store::load_records(std::initializer_list<Collection> collections,
                            const Framework* framework, Diagnostics& diagnostics) const {
-    std::vector<CollectionFiles> folders;
-    folders.reserve(collections.size());
-    std::size_t count = 0;
+    // File after file, collection after collection, each folder in name order: problems are
+    // reported, and the first error thrown, in that order.
+    adapt_to_format(diagnostics);
+    Folder records;
     for (const Collection collection : collections) {
         const std::string dir(directory_of(collection));
-        auto reader = std::make_unique<FolderReader>(root_ / dir);
-        std::vector<ListedFile> listed = reader->list_toml();
-        if (listed.empty()) continue;
-        // Enough files for a helper thread: wake its core while the rest is listed.
-        if (count < helper_from && count + listed.size() >= helper_from) wake_second_core();
-        count += listed.size();
-        folders.push_back({collection, display(dir) + "/", std::move(listed), std::move(reader)});
+        std::optional<FolderReader> folder;
+        try {
+            folder.emplace(root_ / dir);
+        } catch (const DataError& e) { // a file named like a record folder
+            diagnostics.report(e.where, e.detail);
+            continue;
+        } catch (const UnreadableFile& e) {
+            if (!diagnostics.collecting()) throw;
+            diagnostics.report({display(dir), 0, 0}, "illisible : " + e.cause);
+            continue;
+        }
+        const std::string shown_dir = display(dir) + "/";
+        const std::vector<ListedFile> files = folder->list();
+        with_kind(collection, [&](const auto& kind) {
+            for (const ListedFile& file : files)
+                if (is_record_name(collection, file.name))
+                    load_record(kind, *folder, file, shown_dir, framework, records, diagnostics);
+        });
     }
-    std::vector<RecordFile> files;
-    files.reserve(count);
-    for (const CollectionFiles& folder : folders)
-        for (const ListedFile& file : folder.files)
-            files.push_back({&folder, &file});
-    Folder records;
-    load_files(files, framework, records, diagnostics);
     sort_records(records);
     return records;
 }
@@ -461,11 +432,12 @@ std::vector<Piste> Store::load_pistes(Diagnostics& diagnostics) const {
 }
 
 Project Store::load_project(Diagnostics& diagnostics) const {
+    adapt_to_format(diagnostics);
     const std::string shown = display("project.toml");
-    const auto text = read_file_if_exists(root_ / "project.toml");
     Project project;
-    if (!text) return project;
     try {
+        const auto text = read_file_if_exists(root_ / "project.toml");
+        if (!text) return project;
         const toml::table table = parse_toml(*text, shown);
         RecordReader reader(table, {shown, 0, 0}, diagnostics);
         project = read_project(reader);
@@ -486,8 +458,7 @@ std::vector<Consent> Store::load_consents(Diagnostics& diagnostics) const {
 }
 
 Folder Store::load_all(const Framework& framework, BilanRecord bilan, Diagnostics& diag) const {
-    // Every record file of the folder as one list, so that the two threads share the work
-    // whatever its mix; the project is one file, read after them.
+    // The project is one file, read after the records.
     Folder folder = load_records({Collection::sessions, Collection::skills, Collection::experiences,
                                   Collection::traits, Collection::tests, Collection::pistes,
                                   Collection::actions, Collection::consents},
@@ -496,6 +467,74 @@ Folder Store::load_all(const Framework& framework, BilanRecord bilan, Diagnostic
     folder.project = load_project(diag);
     return folder;
 }
+
+namespace {
+
+// The entries under `path` (itself included, its folders above letting someone else through)
+// whose mode gives the group or others some right; below a folder nobody else may go through,
+// nothing is reachable, whatever its mode. Symbolic links are neither counted nor followed.
+void find_open_to_others(const fs::path& path, std::vector<fs::path>& found) {
+    std::error_code ec;
+    const fs::file_status status = fs::symlink_status(path, ec);
+    if (ec || fs::is_symlink(status)) return;
+    const auto others = fs::perms::group_all | fs::perms::others_all;
+    const fs::perms mode = status.permissions();
+    if ((mode & others) != fs::perms::none) found.push_back(path);
+    if (!fs::is_directory(status)) return;
+    if ((mode & (fs::perms::group_exec | fs::perms::others_exec)) == fs::perms::none)
+        return; // nobody else gets below: what is there is private, whatever its mode
+    std::vector<fs::path> children;
+    for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec))
+        children.push_back(it->path());
+    std::sort(children.begin(), children.end());
+    for (const fs::path& child : children)
+        find_open_to_others(child, found);
+}
+
+std::string shell_quoted(const std::string& word) {
+    if (!word.empty() && word.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVW"
+                                                "XYZ0123456789_./-+=:,@") == std::string::npos)
+        return word;
+    std::string quoted = "'";
+    for (const char c : word)
+        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return quoted + "'";
+}
+
+// A clone made under umask 022 leaves the bilan 0755 and its files 0644: one problem says how
+// many entries others can read, and the one command that makes them all private.
+std::vector<Problem> permission_problems(const Store& store) {
+    std::vector<fs::path> found;
+    std::error_code ec;
+    // The folder itself as given (a link to it is followed), then what is inside.
+    const fs::file_status root = fs::status(store.root(), ec);
+    if (ec || !fs::is_directory(root)) return {};
+    const auto others = fs::perms::group_all | fs::perms::others_all;
+    if ((root.permissions() & others) != fs::perms::none) found.push_back(store.root());
+    if ((root.permissions() & (fs::perms::group_exec | fs::perms::others_exec)) != fs::perms::none)
+        for (fs::directory_iterator it(store.root(), ec), end; !ec && it != end; it.increment(ec))
+            find_open_to_others(it->path(), found);
+    if (found.empty()) return {};
+    const bool root_open = found.front() == store.root();
+    std::sort(found.begin() + (root_open ? 1 : 0), found.end());
+    const std::size_t inside = found.size() - (root_open ? 1 : 0);
+    const std::string entries =
+        std::to_string(inside) + (inside == 1 ? " fichier ou dossier" : " fichiers ou dossiers");
+    std::string what;
+    if (root_open && inside == 0)
+        what = "ce dossier est ouvert";
+    else if (root_open)
+        what = "ce dossier et " + entries + " qu'il contient sont ouverts";
+    else
+        what = entries + " (dont " + found.front().lexically_normal().string() + ") " +
+               (inside == 1 ? "est ouvert" : "sont ouverts");
+    const std::string dir = store.root().string();
+    return {{SourcePos{dir, 0, 0}, what + " à d'autres utilisateurs que vous : un bilan est " +
+                                       "confidentiel, corrigez avec « chmod -R go-rwx " +
+                                       shell_quoted(dir) + " »"}};
+}
+
+} // namespace
 
 FolderCheck check_folder(const Store& store) {
     Diagnostics collect(true);
@@ -507,18 +546,87 @@ FolderCheck check_folder(const Store& store) {
         std::move(more.begin(), more.end(), std::back_inserter(result.problems));
     };
     add(store.unknown_entries(bilan));
+    add(permission_problems(store));
     add(rule_problems(framework, folder));
     add(synthesis_problems(framework, folder));
     return result;
 }
 
+namespace {
+
+// The record folder a misspelt folder name stands for ("Sessions", "session"), if any.
+std::optional<std::string_view> misspelt_record_folder(std::string_view name) {
+    std::string folded(name);
+    for (char& c : folded)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    std::optional<std::string_view> meant;
+    for_each_kind([&](const auto& kind) {
+        const std::string_view dir = kind.folder;
+        if (folded == dir || folded == dir.substr(0, dir.size() - 1)) meant = dir;
+    });
+    return meant;
+}
+
+} // namespace
+
 std::vector<Problem> Store::unknown_entries(const BilanRecord& bilan) const {
     std::vector<Problem> problems;
-    for (const std::string& name : list_toml_files(root_)) {
-        if (name == "bilan.toml" || name == "project.toml" || name == bilan.framework) continue;
-        problems.push_back({SourcePos{display(name), 0, 0},
-                            "fichier inconnu de bilan, ignoré (voir FILES dans man bilan)"});
+    const auto report = [&](const std::string& relative, const std::string& message) {
+        problems.push_back({SourcePos{display(relative), 0, 0}, message});
+    };
+    std::vector<ListedFile> top;
+    try {
+        top = FolderReader(root_).list();
+    } catch (const Error& e) {
+        problems.push_back({std::nullopt, e.what()});
     }
+    // At the top, the user's own documents (a rendered synthesis, a folder of scans) are
+    // welcome, and hidden entries are git's or ours (.git, .gitignore, .lock, temp files):
+    // only what looks like ours but is not is reported.
+    for (const ListedFile& entry : top) {
+        const std::string& name = entry.name;
+        if (name.front() == '.' || name == "bilan.toml" || name == "project.toml" ||
+            name == bilan.framework)
+            continue;
+        const auto folder = misspelt_record_folder(name);
+        if (folder && *folder == name) continue;
+        if (entry.directory) {
+            if (folder)
+                report(name, "dossier inconnu de bilan, ignoré (vouliez-vous dire « " +
+                                 std::string(*folder) + " » ?)");
+        } else if (name.ends_with(".toml")) {
+            report(name, "fichier inconnu de bilan, ignoré (voir FILES dans man bilan)");
+        } else {
+            for (const std::string& own :
+                 {std::string("bilan.toml"), std::string("project.toml"), bilan.framework})
+                if (own.ends_with(".toml") && name.starts_with(own)) {
+                    report(name, "copie de " + own + " ? ignorée : seul " + own + " est lu");
+                    break;
+                }
+        }
+    }
+    // In a record folder, everything but a record is reported: a conflict copy, a stray note.
+    for_each_kind([&](const auto& kind) {
+        const Collection collection = kind.collection;
+        const std::string_view dir = kind.folder;
+        std::vector<ListedFile> entries;
+        try {
+            entries = FolderReader(root_ / std::string(dir)).list();
+        } catch (const Error&) { // reported by the loader already
+            return;
+        }
+        for (const ListedFile& entry : entries) {
+            if (is_record_name(collection, entry.name) || is_temp_file_name(entry.name)) continue;
+            const std::string relative = std::string(dir) + "/" + entry.name;
+            if (entry.directory)
+                report(relative, "dossier inconnu de bilan, ignoré");
+            else
+                report(relative, "n'est pas un enregistrement (nom attendu : " +
+                                     std::string(expected_name(collection)) +
+                                     "), ignoré : une copie de conflit ? comparez-la, puis "
+                                     "supprimez-la");
+        }
+    });
     return problems;
 }
 
@@ -526,8 +634,9 @@ std::string Store::resolve_id(Collection collection, std::string_view id_or_pref
     const std::string dir(directory_of(collection));
     const std::string wanted(id_or_prefix);
     std::vector<std::string> matches;
-    for (const std::string& name : list_toml_files(root_ / dir)) {
-        const std::string id = name.substr(0, name.size() - 5);
+    for (const ListedFile& file : FolderReader(root_ / dir).list()) {
+        if (!is_record_name(collection, file.name)) continue;
+        const std::string id = file.name.substr(0, file.name.size() - 5);
         if (id == wanted) return id;
         if (wanted.size() >= 3 && id.starts_with(wanted)) matches.push_back(id);
     }

@@ -24,7 +24,7 @@ test_the_example_synthesis_is_pinned() {
 }
 
 test_the_example_is_complete_and_shared_only_as_consented() {
-    run -C "$EXAMPLE" check
+    run -C "$(copy_example)" check
     expect_status 0 "the example passes check"
     run -C "$EXAMPLE" render --for "France Travail"
     expect_status 0

@@ -20,24 +20,24 @@ complete_bilan() {
     "$BILAN" -C "$dir" set end 2026-05-04 >/dev/null
     "$BILAN" -C "$dir" session add --date 2026-03-02 --phase preliminaire --duration 3h >/dev/null
     "$BILAN" -C "$dir" session add --date 2026-03-09 --phase investigation --duration 10h >/dev/null
-    record "$dir" experiences e1 'title = "Comptable"
+    record "$dir" experiences 000000e1 'title = "Comptable"
 kind = "poste"
 org = "Fiduciaire Lemoine"
 from = 2004-09-01'
-    record "$dir" skills k1 'text = "Comptabilité générale"
+    record "$dir" skills 000000c1 'text = "Comptabilité générale"
 type = "savoir"
 domain = "technique"
-experience = "e1"
+experience = "000000e1"
 transferable = true'
-    record "$dir" skills k2 'text = "Tenir un budget"
+    record "$dir" skills 000000c2 'text = "Tenir un budget"
 type = "savoir-faire"'
-    record "$dir" skills k3 'text = "Rigoureuse"
+    record "$dir" skills 000000c3 'text = "Rigoureuse"
 type = "savoir-etre"'
-    record "$dir" pistes p1 'title = "Formatrice d'"'"'adultes"
+    record "$dir" pistes 000000f1 'title = "Formatrice d'"'"'adultes"
 decision = "retained"'
-    record "$dir" pistes p2 'title = "Responsable administrative"
+    record "$dir" pistes 000000f2 'title = "Responsable administrative"
 decision = "backup"'
-    record "$dir" actions a1 'text = "Déposer le dossier"
+    record "$dir" actions 000000a1 'text = "Déposer le dossier"
 horizon = "court"
 due = 2026-06-15'
     printf 'title = "Devenir formatrice"\n' >"$dir/project.toml"
@@ -71,30 +71,30 @@ hostile_bilan() {
     "$BILAN" -C "$dir" set situation "# Titre injecté" >/dev/null
     "$BILAN" -C "$dir" session add --date 2026-03-03 --phase investigation --duration 2h \
         --note "1. liste ordonnée" >/dev/null
-    record "$dir" experiences e1 "title = $(lit "$H_INLINE")
+    record "$dir" experiences 000000e1 "title = $(lit "$H_INLINE")
 kind = \"poste\"
 org = $(lit "$H_HTML")
 note = $(lit "$H_MULTI")"
-    record "$dir" skills k1 "text = '# Titre injecté'
+    record "$dir" skills 000000c1 "text = '# Titre injecté'
 type = \"savoir\"
 domain = $(lit "$H_INLINE")
 source = $(lit "$H_HTML")
 evidence = $(lit "$H_INLINE")"
-    record "$dir" skills k2 "text = '- tiret'
+    record "$dir" skills 000000c2 "text = '- tiret'
 type = \"savoir-faire\"
 domain = $(lit "$H_INLINE")
-experience = \"e1\""
-    record "$dir" skills k3 "text = '> citation'
+experience = \"000000e1\""
+    record "$dir" skills 000000c3 "text = '> citation'
 type = \"savoir-etre\"
 domain = $(lit "$H_INLINE")
 transferable = true"
-    record "$dir" traits t1 "text = '1. liste ordonnée'
+    record "$dir" traits 000000d1 "text = '1. liste ordonnée'
 kind = \"valeur\"
 note = $(lit "$H_MULTI")"
-    record "$dir" tests x1 "instrument = '# Titre injecté'
+    record "$dir" tests 000000b1 "instrument = '# Titre injecté'
 date = 2026-03-16
 result = $(lit "$H_INLINE")"
-    record "$dir" pistes p1 "title = '# Titre injecté'
+    record "$dir" pistes 000000f1 "title = '# Titre injecté'
 for = [$(lit "$H_MULTI")]
 against = ['- tiret']
 decision = \"retained\"
@@ -106,7 +106,7 @@ with = $(lit "$H_INLINE")
 note = $(lit "$H_MULTI")"
     printf '%s\n' "title = $(lit "$H_MULTI")" "training = $(lit "$H_INLINE")" \
         "strength = ['# Titre injecté']" "watch = ['1. liste ordonnée']" >"$dir/project.toml"
-    record "$dir" actions a1 "text = $(lit "$H_MULTI")
+    record "$dir" actions 000000a1 "text = $(lit "$H_MULTI")
 horizon = \"court\""
     printf '%s\n' "$dir"
 }
@@ -407,7 +407,7 @@ test_batch_exit_statuses_tell_what_failed() {
     nocons=$(complete_bilan)
     broken=$(complete_bilan)
     "$BILAN" -C "$broken" consent grant "France Travail" --date 2026-05-04 >/dev/null
-    printf 'text = "Rigoureuse"\ntype = "savoir-etre\n' >"$broken/skills/k3.toml"
+    printf 'text = "Rigoureuse"\ntype = "savoir-etre\n' >"$broken/skills/000000c3.toml"
     mkdir -p "$results"
     for name in good nocons broken missing; do
         case $name in
@@ -419,7 +419,7 @@ test_batch_exit_statuses_tell_what_failed() {
     expect_equal "$statuses" "good=0 nocons=1 broken=1 missing=1 " "exit statuses"
     expect_equal "$(ls "$results"/*.md | xargs -n1 basename)" "good.md" "only the good folder rendered"
     expect_file_contains "$results/nocons.err" "aucun consentement"
-    expect_file_contains "$results/broken.err" "skills/k3.toml:2:"
+    expect_file_contains "$results/broken.err" "skills/000000c3.toml:2:"
     expect_file_contains "$results/missing.err" "n'existe pas"
     expect_equal "$(cat "$results/good.err")" "" "silent success"
     "$BILAN" -C "$good" render -o "$results/good.md/again.md" 2>"$results/again.err"
@@ -457,7 +457,7 @@ test_check_passes_on_a_complete_synthesis() {
     run -C "$dir" check
     expect_status 0
     expect_out ""
-    rm "$dir/skills/k2.toml"
+    rm "$dir/skills/000000c2.toml"
     run -C "$dir" check
     expect_status 1
     expect_out "synthèse incomplète : aucun savoir-faire consigné (bilan skill add TEXTE --type savoir-faire)"

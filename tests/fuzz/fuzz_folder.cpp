@@ -68,13 +68,13 @@ std::array<File, 11> files{{
     {"bilan.toml", base_bilan},
     {"framework.toml", nullptr},
     {"project.toml", nullptr},
-    {"sessions/x.toml", nullptr},
-    {"skills/x.toml", nullptr},
-    {"experiences/x.toml", nullptr},
-    {"traits/x.toml", nullptr},
-    {"tests/x.toml", nullptr},
-    {"pistes/x.toml", nullptr},
-    {"actions/x.toml", nullptr},
+    {"sessions/0000000f.toml", nullptr},
+    {"skills/0000000f.toml", nullptr},
+    {"experiences/0000000f.toml", nullptr},
+    {"traits/0000000f.toml", nullptr},
+    {"tests/0000000f.toml", nullptr},
+    {"pistes/0000000f.toml", nullptr},
+    {"actions/0000000f.toml", nullptr},
     {"consents/x.toml", nullptr},
 }};
 
@@ -118,8 +118,8 @@ const fs::path& base_folder() {
         if (::mkdir((temp_root / dir).c_str(), 0700) != 0) die("cannot create", temp_root / dir);
     for (const File& file : files)
         if (file.base) put(temp_root / file.path, file.base);
-    put(temp_root / "sessions/base.toml", base_session);
-    put(temp_root / "experiences/base.toml", base_experience);
+    put(temp_root / "sessions/0000ba5e.toml", base_session);
+    put(temp_root / "experiences/0000ba5e.toml", base_experience);
     return temp_root;
 }
 
