@@ -121,12 +121,13 @@ struct Action {
     SourcePos origin;
 };
 
-// An earlier grant of a consent that the beneficiary revoked, then granted again: kept as
-// evidence of what was shared with the recipient, and when.
+// An earlier grant of a consent, revoked or replaced by a later grant: kept as evidence of
+// what was shared with the recipient, and when.
 struct ConsentPeriod {
     Date date;                         // granted on
     std::vector<std::string> sections; // the section keys it shared
     std::optional<Date> revoked_on;    // absent when the revocation was recorded without a date
+    std::optional<Date> replaced_on;   // set when a new grant replaced it, never revoked
     bool operator==(const ConsentPeriod&) const = default;
 };
 

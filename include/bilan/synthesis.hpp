@@ -15,13 +15,14 @@
 
 namespace bilan {
 
-// The parts of the document a consent may name, in document order: circonstances, competences,
-// pistes, projet, plan (accented spellings and English words accepted as aliases).
+// The parts of the document a consent may name, in the order they are listed: circonstances,
+// situation, competences, parcours, valeurs, tests, pistes, projet, plan, calendrier (accented
+// spellings and English words accepted as aliases; `tout` names them all).
 std::span<const Term> synthesis_sections();
 // What a consent shares when it names no section: the project and the action plan.
 std::vector<std::string> default_shared_sections();
 // "projet, Plan" -> {"projet", "plan"}: section keys from a comma-separated list, in document
-// order without repeats; UsageError on an unknown or empty list.
+// order without repeats (`tout`: every one); UsageError on an unknown or empty list.
 std::vector<std::string> parse_sections(std::string_view list);
 
 // The id (file name) of a recipient's consent: ASCII lower-case letters, digits and single

@@ -83,12 +83,15 @@ public:
 
     void front_matter(const Consent* shared);
     void notice(const Consent* shared, const std::vector<std::string>& sections);
-    void section(std::string_view key);
+    // The parts the sections name, in the document's order; nothing of the others.
+    void body(const std::vector<std::string>& sections);
     void closing();
     std::string str() const { return w_.str(); }
 
 private:
+    bool granted(std::string_view key) const;
     void circumstances();
+    void situation();
     void facts();
     void how_it_ran();
     void competences();
@@ -111,6 +114,7 @@ private:
     const Folder& f_;
     const HourReport report_;
     std::map<std::string, const Experience*, std::less<>> experiences_;
+    std::vector<std::string> sections_;
     md::Writer w_;
 };
 
@@ -164,12 +168,28 @@ void Synthesis::notice(const Consent* shared, const std::vector<std::string>& se
                  "). " + secrecy);
 }
 
-void Synthesis::section(std::string_view key) {
-    if (key == "circonstances") return circumstances();
-    if (key == "competences") return competences();
-    if (key == "pistes") return pistes();
-    if (key == "projet") return project();
-    if (key == "plan") return plan();
+bool Synthesis::granted(std::string_view key) const {
+    return std::find(sections_.begin(), sections_.end(), key) != sections_.end();
+}
+
+void Synthesis::body(const std::vector<std::string>& sections) {
+    sections_ = sections;
+    if (granted("circonstances") || granted("situation") || granted("calendrier")) {
+        w_.heading(2, "Circonstances du bilan");
+        if (granted("circonstances")) circumstances();
+        if (granted("situation")) situation();
+        if (granted("calendrier")) how_it_ran();
+    }
+    if (granted("competences") || granted("parcours") || granted("valeurs") || granted("tests")) {
+        w_.heading(2, "Compétences et aptitudes");
+        if (granted("competences")) competences();
+        if (granted("parcours")) parcours();
+        if (granted("valeurs")) traits();
+        if (granted("tests")) tests();
+    }
+    if (granted("pistes")) pistes();
+    if (granted("projet")) project();
+    if (granted("plan")) plan();
 }
 
 void Synthesis::text_or(std::string_view heading, std::string_view text, std::string_view none) {
@@ -188,9 +208,9 @@ void Synthesis::list_or(std::string_view heading, const std::vector<std::string>
 
 // ---- circonstances -----------------------------------------------------------------------
 
+// The demand and the bilan's frame, not the person's situation.
 void Synthesis::circumstances() {
     const BilanRecord& b = f_.bilan;
-    w_.heading(2, "Circonstances du bilan");
     facts();
     w_.heading(3, "Demande et attentes");
     // Every part says when it was not filled in rather than vanish, so that a reader knows it
@@ -200,10 +220,12 @@ void Synthesis::circumstances() {
     };
     part("Demande initiale :", b.demand, "elle n'a pas été consignée.");
     part("Attentes :", b.expectations, "elles n'ont pas été consignées.");
-    w_.heading(3, "Situation et contexte");
-    part("Situation au démarrage :", b.situation, "elle n'a pas été consignée.");
-    part("Contexte :", b.circumstances, "il n'a pas été consigné.");
-    how_it_ran();
+    text_or("Contexte", b.circumstances, "Le contexte du bilan n'a pas été consigné.");
+}
+
+void Synthesis::situation() {
+    text_or("Situation au démarrage", f_.bilan.situation,
+            "La situation au démarrage n'a pas été consignée.");
 }
 
 void Synthesis::facts() {
@@ -283,10 +305,7 @@ void Synthesis::how_it_ran() {
         if (s.mode == "distance") item += " à distance";
         item += " de ";
         item += format_minutes(s.minutes);
-        if (!md::blank(s.note)) {
-            item += ". ";
-            item += md::text(s.note, "  ");
-        }
+        // Never the note: it is the counsellor's working note, not part of any document.
         w_.item(item);
     }
 }
@@ -294,7 +313,6 @@ void Synthesis::how_it_ran() {
 // ---- compétences et aptitudes ------------------------------------------------------------
 
 void Synthesis::competences() {
-    w_.heading(2, "Compétences et aptitudes");
     if (f_.skills.empty()) {
         w_.paragraph("Aucune compétence n'a encore été consignée.");
     } else {
@@ -305,19 +323,18 @@ void Synthesis::competences() {
         for (const Term& type : skill_types())
             skills_of_type(type);
     }
-    parcours();
-    traits();
-    tests();
 }
 
+// An experience is the parcours' content: named only where the parcours is shared too.
 std::string Synthesis::source_of(const Skill& k) const {
+    const bool parcours = granted("parcours");
     std::vector<std::string> parts;
     if (auto it = experiences_.find(k.experience);
-        !k.experience.empty() && it != experiences_.end())
+        parcours && !k.experience.empty() && it != experiences_.end())
         parts.push_back(experience_label(*it->second));
-    if (auto it = experiences_.find(k.source); it != experiences_.end())
-        parts.push_back(experience_label(*it->second)); // an experience's id given as --source
-    else if (!md::blank(k.source))
+    if (auto it = experiences_.find(k.source); it != experiences_.end()) {
+        if (parcours) parts.push_back(experience_label(*it->second)); // an id given as --source
+    } else if (!md::blank(k.source))
         parts.push_back(md::line(k.source));
     return joined(parts, ", ");
 }
@@ -486,9 +503,10 @@ void Synthesis::piste(const Piste& p) {
 void Synthesis::project() {
     const Project& p = f_.project;
     w_.heading(2, "Projet professionnel");
+    // The plan B is a piste: shown only where the pistes are shared too.
     std::vector<std::string> backups;
     for (const Piste& piste : f_.pistes)
-        if (piste.decision == "backup")
+        if (piste.decision == "backup" && granted("pistes"))
             backups.push_back(bold(md::line(piste.title)) +
                               (md::blank(piste.why) ? "" : " — " + md::text(piste.why, "  ")));
     if (p.empty() && backups.empty()) {
@@ -499,7 +517,7 @@ void Synthesis::project() {
     text_or("Projet de formation", p.training, "Aucun projet de formation n'a été défini.");
     list_or("Points forts", texts(p.strengths), "Aucun point fort n'a été consigné.");
     list_or("Points de vigilance", texts(p.watch), "Aucun point de vigilance n'a été consigné.");
-    list_or("Plan B", backups, "Aucune piste n'a été gardée en plan B.");
+    if (granted("pistes")) list_or("Plan B", backups, "Aucune piste n'a été gardée en plan B.");
 }
 
 // ---- plan d'action -----------------------------------------------------------------------
@@ -573,8 +591,7 @@ std::string render_synthesis(const Framework& framework, const Folder& folder,
     Synthesis doc(framework, folder);
     doc.front_matter(shared_with);
     doc.notice(shared_with, sections);
-    for (const std::string& key : sections)
-        doc.section(key);
+    doc.body(sections);
     doc.closing();
     return doc.str();
 }
