@@ -17,7 +17,7 @@ struct BilanRecord {
     std::string framework = "fr"; // "fr", "be", or a file name inside the folder
     std::optional<Date> start;
     std::optional<Date> end;
-    std::string funding; // a funding_kinds() key, or empty
+    std::string funding; // a funding of the framework (as written: aliases too), or empty
     std::string counsellor;
     std::string organisation;
     std::string demand;        // la demande initiale
@@ -26,6 +26,7 @@ struct BilanRecord {
     std::string circumstances; // le contexte et le déroulement
     SourcePos origin;
     SourcePos framework_origin; // where `framework` is written, for "framework not found"
+    SourcePos funding_origin;   // where `funding` is written, for a funding the framework lacks
 };
 
 struct Session {

@@ -81,6 +81,7 @@ public:
 
     // Reading never writes anything.
     BilanRecord load_bilan(Diagnostics& diagnostics) const;
+    // The bilan's framework; reports a funding it does not name.
     Framework load_framework(const BilanRecord& bilan, Diagnostics& diagnostics) const;
     std::vector<Session> load_sessions(const Framework& framework, Diagnostics& diag) const;
     std::vector<Skill> load_skills(Diagnostics& diagnostics) const;
@@ -104,6 +105,7 @@ private:
     // sessions only); large folders are read on two threads (store.cpp, load_files).
     Folder load_records(std::initializer_list<Collection> collections, const Framework* framework,
                         Diagnostics& diagnostics) const;
+    Framework find_framework(const BilanRecord& bilan, Diagnostics& diagnostics) const;
 
     std::filesystem::path root_;
 };

@@ -135,17 +135,21 @@ void Synthesis::front_matter(const Consent* shared) {
 
 void Synthesis::notice(const Consent* shared, const std::vector<std::string>& sections) {
     const std::string who = md::line(f_.bilan.beneficiary);
-    const std::string law = "article L6313-4 du Code du travail";
-    const std::string secrecy = "Les personnes chargées de réaliser le bilan sont tenues au secret "
-                                "professionnel.";
+    // The rule cited is the framework's (`be` has no article to cite, and never a French one);
+    // without one, the notice still says whose the results are and that they stay confidential.
+    const std::string law = md::blank(fw_.notice) ? "" : " (" + md::line(fw_.notice) + ")";
+    const std::string secrecy =
+        md::blank(fw_.notice)
+            ? "Les personnes chargées de réaliser le bilan sont tenues à la confidentialité."
+            : "Les personnes chargées de réaliser le bilan sont tenues au secret professionnel.";
     if (!shared) {
         w_.paragraph("> " + bold("Document confidentiel.") +
                      " Les résultats du bilan de compétences et ce document de synthèse "
                      "appartiennent à " +
                      who +
                      ", qui en est l'unique destinataire : ils ne peuvent être communiqués à "
-                     "personne d'autre, employeur ou financeur compris, sans son accord (" +
-                     law + "). " + secrecy);
+                     "personne d'autre, employeur ou financeur compris, sans son accord" +
+                     law + ". " + secrecy);
         w_.paragraph("Ce document rappelle les circonstances du bilan, les compétences et "
                      "aptitudes de " +
                      who +
@@ -164,8 +168,8 @@ void Synthesis::notice(const Consent* shared, const std::vector<std::string>& se
                  shared->date.french() + ". Elle ne contient que les parties que " + who +
                  " a accepté de partager : " + joined(labels, ", ") + ".\n>\n> " +
                  "Les résultats du bilan appartiennent à " + who +
-                 " : ce document ne peut être transmis à personne d'autre sans son accord (" + law +
-                 "). " + secrecy);
+                 " : ce document ne peut être transmis à personne d'autre sans son accord" + law +
+                 ". " + secrecy);
 }
 
 bool Synthesis::granted(std::string_view key) const {
@@ -239,8 +243,7 @@ void Synthesis::facts() {
     items.push_back(bold("Dates :") + " " +
                     (dates.empty() ? "non renseignées" : dates + (b.end ? "" : " (en cours)")));
     if (!b.funding.empty())
-        items.push_back(bold("Financement :") + " " +
-                        md::line(term_label(funding_kinds(), b.funding)));
+        items.push_back(bold("Financement :") + " " + md::line(fw_.funding_label(b.funding)));
     items.push_back(bold("Cadre :") + " " + md::line(fw_.label.empty() ? fw_.name : fw_.label));
     w_.list(items);
 }
@@ -271,10 +274,19 @@ void Synthesis::how_it_ran() {
         totals += " (" + format_minutes(*fw_.cap_minutes) + " au plus selon le cadre)";
     totals += ", dont " + format_minutes(report_.accompaniment_minutes) +
               " d'accompagnement en entretiens et tests";
-    if (fw_.floor_minutes)
+    // The floor is stated against what it counts: `be` counts interviews only, so its figure
+    // is not the accompaniment's, and a document must never show a floor met that check finds
+    // unmet.
+    const bool floor_is_accompaniment =
+        fw_.floor_kinds == std::vector<std::string>{"entretien", "test"};
+    if (fw_.floor_minutes && floor_is_accompaniment)
         totals += " (" + format_minutes(*fw_.floor_minutes) + " au moins selon le cadre)";
     totals += " et " + format_minutes(report_.personal_minutes) +
               " de travail personnel, enquêtes métiers comprises.";
+    if (fw_.floor_minutes && !floor_is_accompaniment)
+        totals += " Le cadre en demande au moins " + format_minutes(*fw_.floor_minutes) + " en " +
+                  floor_kinds_text(fw_) + " : " + format_minutes(report_.floor_counted_minutes) +
+                  " réalisées.";
     if (outside_minutes)
         totals += " Hors bilan : " + format_minutes(outside_minutes) + " (" +
                   joined(outside, ", ") + ").";

@@ -384,6 +384,19 @@ Framework load_framework_file(const std::filesystem::path& file) {
 }
 
 Framework Store::load_framework(const BilanRecord& bilan, Diagnostics& diagnostics) const {
+    Framework framework = find_framework(bilan, diagnostics);
+    // Each framework names its own fundings: the bilan's is checked against the one it uses.
+    if (!bilan.funding.empty()) {
+        try {
+            framework.resolve_funding(bilan.funding);
+        } catch (const UsageError& e) {
+            diagnostics.report(bilan.funding_origin, e.what());
+        }
+    }
+    return framework;
+}
+
+Framework Store::find_framework(const BilanRecord& bilan, Diagnostics& diagnostics) const {
     if (is_builtin_framework(bilan.framework)) return load_builtin_framework(bilan.framework);
     const std::string shown = display(bilan.framework);
     // A file of the folder only: neither ".." nor an absolute path leads out of it, and nothing

@@ -134,4 +134,87 @@ test_a_consent_before_the_bilan_started_is_refused() {
     expect_status 0 "the first day is fine"
 }
 
+# A Belgian bilan: 3 h of tests and 10 h of interviews, ended; `be` counts interviews only.
+be_bilan() {
+    local dir
+    dir=$(new_bilan --framework be --funding fonds-social) || return 1
+    "$BILAN" -C "$dir" session add --date 2026-03-02 --phase preliminaire --duration 3h \
+        --kind test >/dev/null
+    "$BILAN" -C "$dir" session add --date 2026-03-03 --phase investigation --duration 10h >/dev/null
+    "$BILAN" -C "$dir" set end 2026-04-01 >/dev/null
+    "$BILAN" -C "$dir" consent grant "Employeur" --date 2026-04-01 --sections tout >/dev/null
+    printf '%s\n' "$dir"
+}
+
+test_a_belgian_synthesis_cites_no_french_article() {
+    local dir
+    dir=$(be_bilan)
+    for version in "" "--for Employeur"; do
+        # shellcheck disable=SC2086
+        run -C "$dir" render $version
+        expect_status 0
+        expect_out_lacks "L6313"
+        expect_out_lacks "Code du travail"
+        expect_out_contains "appartiennent à Test Bénéficiaire"
+        expect_out_contains "sans son accord."
+        expect_out_contains "**Financement :** fonds social sectoriel"
+    done
+    run -C "$dir" render
+    # check finds the 12 h of interviews unmet: the document never says otherwise.
+    expect_out_lacks "12h au moins selon le cadre"
+    expect_out_lacks "13h au moins"
+    expect_out_contains "Le cadre en demande au moins 12h en entretiens : 10h réalisées."
+    run -C "$dir" check
+    expect_out_contains "sous le plancher : 10h en entretiens pour 12h au moins"
+    run -C "$EXAMPLE" render
+    expect_out_contains "sans son accord (article L6313-4 du Code du travail)."
+}
+
+test_each_framework_has_its_own_fundings() {
+    local dir snapshot
+    dir=$(new_bilan --framework be --funding "chèques formation")
+    expect_file_contains "$dir/bilan.toml" 'funding = "cheques-formation"'
+    for funding in fonds-social employeur personnel autre; do
+        run -C "$dir" set funding "$funding"
+        expect_status 0 "be funding $funding"
+    done
+    snapshot=$(fingerprint "$dir")
+    run -C "$dir" set funding cpf
+    expect_status 2 "cpf is French"
+    expect_err_contains "attendu fonds-social, cheques-formation, employeur, personnel, autre"
+    run -C "$dir" set framework fr
+    expect_status 0 "autre exists in both"
+    "$BILAN" -C "$dir" set funding cpf >/dev/null
+    snapshot=$(fingerprint "$dir")
+    run -C "$dir" set framework be
+    expect_status 1 "cpf does not exist in be"
+    expect_err_one_line
+    expect_unchanged "$dir" "$snapshot"
+    run init "$TMP_ROOT/fr-fonds" --beneficiary A --funding fonds-social
+    expect_status 2 "fonds-social is Belgian"
+    # A hand-written funding that the framework lacks is located, like any bad value.
+    dir=$(new_bilan --framework be)
+    printf 'funding = "cpf"\n' >>"$dir/bilan.toml"
+    run -C "$dir" render
+    expect_status 1
+    expect_out ""
+    expect_err_contains "bilan.toml:7:11: financement inconnu « cpf »"
+    run -C "$dir" check
+    expect_out_contains "bilan.toml:7:11: financement inconnu « cpf »"
+}
+
+test_a_providers_framework_gives_its_notice_and_fundings() {
+    local dir file=$TMP_ROOT/cadre.toml
+    cp "$SOURCE_DIR/examples/framework-cabinet.toml" "$file"
+    sed -i 's/^notice = .*/notice = "article 7 de la charte du cabinet"/' "$file"
+    printf '\n[[funding]]\nkey = "mecenat"\nlabel = "mécénat d'"'"'entreprise"\n' >>"$file"
+    dir=$(new_bilan --framework "$file" --funding mécénat)
+    expect_file_contains "$dir/bilan.toml" 'funding = "mecenat"'
+    run -C "$dir" render
+    expect_status 0
+    expect_out_contains "sans son accord (article 7 de la charte du cabinet)."
+    expect_out_contains "**Financement :** mécénat d'entreprise"
+    expect_out_lacks "L6313-4 du Code du travail"
+}
+
 run_tests
