@@ -25,8 +25,11 @@ std::vector<std::string> default_shared_sections();
 // order without repeats (`tout`: every one); UsageError on an unknown or empty list.
 std::vector<std::string> parse_sections(std::string_view list);
 
-// The id (file name) of a recipient's consent: ASCII lower-case letters, digits and single
-// dashes ("France Travail", "france-travail" -> "france-travail"); empty when nothing is left.
+// The id (file name) of a recipient's consent: the recipient folded (fold_term: ASCII
+// lower-cased, French accents dropped, "ß" -> "ss", "Œ" -> "oe"…), keeping ASCII letters and
+// digits and every letter of another script as it is ("Αθηνά", "北京"), spaces, dashes and
+// punctuation beyond ASCII making single dashes, other ASCII punctuation dropped ("France
+// Travail", "france-travail" -> "france-travail"); empty when no letter or digit is left.
 std::string consent_id(std::string_view recipient);
 // The consents recorded for that recipient (same id, or a recipient with the same id).
 std::vector<const Consent*> consents_for(const std::vector<Consent>& consents,

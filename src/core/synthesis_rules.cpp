@@ -107,13 +107,49 @@ std::vector<std::string> parse_sections(std::string_view list) {
     return keys;
 }
 
+namespace {
+
+// The code point that starts `text` (valid UTF-8: recipients pass require_clean_text) and
+// its length in bytes.
+std::pair<char32_t, std::size_t> code_point(std::string_view text) {
+    const auto lead = static_cast<unsigned char>(text[0]);
+    const std::size_t length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+    if (length > text.size()) return {lead, 1};
+    char32_t cp = length == 1 ? lead : lead & (0x7fu >> length);
+    for (std::size_t k = 1; k < length; ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(text[k]) & 0x3fu);
+    return {cp, length};
+}
+
+// Punctuation, spaces and symbols beyond ASCII (guillemets, dashes, no-break spaces, CJK and
+// full-width punctuation, arrows, emoji…): they separate words like a space. Every other
+// character is a letter of some script, kept.
+bool separates(char32_t cp) {
+    return (cp >= 0x80 && cp <= 0xbf) || cp == 0xd7 || cp == 0xf7 ||
+           (cp >= 0x2000 && cp <= 0x2bff) || (cp >= 0x3000 && cp <= 0x303f) ||
+           (cp >= 0xfe10 && cp <= 0xfe6f) || (cp >= 0xff00 && cp <= 0xff0f) ||
+           (cp >= 0xff1a && cp <= 0xff20) || (cp >= 0xff3b && cp <= 0xff40) ||
+           (cp >= 0xff5b && cp <= 0xff65) || cp >= 0x1f000;
+}
+
+} // namespace
+
 std::string consent_id(std::string_view recipient) {
+    const std::string folded = fold_term(recipient);
+    const std::string_view text = folded;
     std::string id;
-    for (const char c : fold_term(recipient)) {
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-            id += c;
-        else if (c == '-' && !id.empty() && id.back() != '-')
-            id += '-';
+    const auto dash = [&] {
+        if (!id.empty() && id.back() != '-') id += '-';
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        const auto [cp, length] = code_point(text.substr(i));
+        if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))
+            id += static_cast<char>(cp);
+        else if (cp < 0x80 ? cp == '-' : separates(cp))
+            dash();
+        else if (cp >= 0x80)
+            id += text.substr(i, length); // a letter of another script: kept, never dropped
+        i += length;
     }
     while (!id.empty() && id.back() == '-')
         id.pop_back();

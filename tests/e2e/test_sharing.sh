@@ -217,4 +217,38 @@ test_a_providers_framework_gives_its_notice_and_fundings() {
     expect_out_lacks "L6313-4 du Code du travail"
 }
 
+test_recipients_fold_without_dropping_a_letter() {
+    local dir
+    dir=$(new_bilan)
+    run -C "$dir" consent grant "Straße AG" --date 2026-05-04
+    expect_status 0
+    expect_equal "$(ls "$dir/consents")" "strasse-ag.toml" "ß is ss"
+    run -C "$dir" render --for "Strae AG"
+    expect_status 1 "another recipient"
+    expect_out ""
+    run -C "$dir" render --for "STRASSE ag"
+    expect_status 0 "the same recipient"
+    for r in "Œuvres Sociales" "Ærø Kommune" "Łódź SA" "Αθηνά Α.Ε." "北京公司" "Αθηνά Β.Ε."; do
+        run -C "$dir" consent grant "$r" --date 2026-05-04
+        expect_status 0 "grant to $r"
+    done
+    expect_equal "$(ls "$dir/consents" | LC_ALL=C sort | tr '\n' ' ')" \
+        "aero-kommune.toml lódź-sa.toml oeuvres-sociales.toml strasse-ag.toml Αθηνά-ΑΕ.toml Αθηνά-ΒΕ.toml 北京公司.toml " \
+        "one file each, named after the letters"
+    run -C "$dir" render --for "北京公司"
+    expect_status 0
+    expect_out_contains "Version communiquée à 北京公司"
+    run -C "$dir" render --for "北京"
+    expect_status 1 "a part of a name is another recipient"
+    run -C "$dir" consent revoke "Αθηνά  Β.Ε"
+    expect_status 0
+    expect_file_contains "$dir/consents/Αθηνά-ΒΕ.toml" "revoked = true"
+    run -C "$dir" render --for "Αθηνά Α.Ε."
+    expect_status 0 "the other one stays in force"
+    run -C "$dir" consent grant "«…»" --date 2026-05-04
+    expect_status 2 "punctuation alone is no recipient"
+    run -C "$dir" check
+    expect_out_lacks "consents/"
+}
+
 run_tests

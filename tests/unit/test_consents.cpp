@@ -28,6 +28,19 @@ std::vector<std::string> recipients(const std::vector<Consent>& consents) {
 } // namespace
 
 TEST_SUITE("consents") {
+    TEST_CASE("a recipient's id folds letters and never drops one") {
+        CHECK(consent_id("France Travail") == "france-travail");
+        CHECK(consent_id("Straße AG") == "strasse-ag");
+        CHECK(consent_id("Strae AG") != consent_id("Straße AG"));
+        CHECK(consent_id("ŒUVRE Ærø") == "oeuvre-aero");
+        CHECK(consent_id("Łask") == "lask");
+        CHECK(consent_id("Jörg & Söhne") == "jörg-söhne");
+        CHECK(consent_id("Αθηνά Α.Ε.") == "Αθηνά-ΑΕ");
+        CHECK(consent_id("北京（公司）") == "北京-公司");
+        CHECK(consent_id("«…»").empty());
+        CHECK(consent_id("O'Neil S.A.") == "oneil-sa"); // ASCII punctuation dropped, as before
+    }
+
     TEST_CASE("a history line reads back as it was written") {
         const ConsentPeriod dated{
             Date{2026, 5, 4}, {"projet", "plan"}, Date{2026, 6, 1}, std::nullopt};
