@@ -104,6 +104,7 @@ private:
     void project();
     void plan();
     void followup();
+    md::Letterhead letterhead(const Consent* shared) const;
     std::string skill_item(const Skill& k) const;
     std::string source_of(const Skill& k) const;
     void text_or(std::string_view heading, std::string_view text, std::string_view none);
@@ -118,19 +119,15 @@ private:
     md::Writer w_;
 };
 
+md::Letterhead Synthesis::letterhead(const Consent* shared) const {
+    md::Letterhead head =
+        md::Letterhead::of(f_.bilan, "Bilan de compétences : document de synthèse");
+    if (shared) head.subtitle = "Version communiquée à " + shared->recipient;
+    return head;
+}
+
 void Synthesis::front_matter(const Consent* shared) {
-    const BilanRecord& b = f_.bilan;
-    std::string y = "---\n";
-    y += "title: " + md::yaml_value("Bilan de compétences : document de synthèse") + "\n";
-    if (shared)
-        y += "subtitle: " + md::yaml_value("Version communiquée à " + shared->recipient) + "\n";
-    y += "author: " + md::yaml_value(b.beneficiary) + "\n";
-    y += "beneficiary: " + md::yaml_value(b.beneficiary) + "\n";
-    if (!md::blank(b.organisation)) y += "provider: " + md::yaml_value(b.organisation) + "\n";
-    if (!md::blank(b.counsellor)) y += "counsellor: " + md::yaml_value(b.counsellor) + "\n";
-    if (b.end) y += "date: " + md::yaml_value(b.end->french()) + "\n";
-    y += "lang: fr\n---\n";
-    w_.raw(y);
+    md::front_matter(w_, letterhead(shared));
 }
 
 void Synthesis::notice(const Consent* shared, const std::vector<std::string>& sections) {
@@ -578,16 +575,7 @@ void Synthesis::followup() {
 }
 
 void Synthesis::closing() {
-    const BilanRecord& b = f_.bilan;
-    std::string by;
-    if (!md::blank(b.counsellor)) by = md::line(b.counsellor);
-    if (!md::blank(b.organisation))
-        by = by.empty() ? md::line(b.organisation) : by + " (" + md::line(b.organisation) + ")";
-    std::string text = "Document de synthèse établi" + (by.empty() ? "" : " par " + by) + " pour " +
-                       md::line(b.beneficiary) + (b.end ? ", remis le " + b.end->french() : "") +
-                       ".";
-    w_.raw("* * *\n");
-    w_.paragraph("*" + text + "*");
+    md::closing(w_, "Document de synthèse établi", letterhead(nullptr));
 }
 
 } // namespace
