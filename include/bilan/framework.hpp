@@ -20,9 +20,20 @@ struct Phase {
     std::vector<std::string> aliases;
 };
 
+// A way a bilan may be paid for, as the framework names it (`funding` in bilan.toml).
+struct Funding {
+    std::string key;
+    std::string label;
+    std::vector<std::string> aliases;
+};
+
 struct Framework {
     std::string name;  // "fr", "be", or the file's name
     std::string label; // one line for people
+    // The rule the documents' confidentiality notice cites ("article L6313-4 du Code du
+    // travail"); empty: the notice cites none.
+    std::string notice;
+    std::vector<Funding> fundings; // empty: the French ones (funding_kinds())
     std::vector<Phase> phases;
     std::optional<int> cap_minutes;   // all time of the counted phases
     std::optional<int> floor_minutes; // accompaniment in the counted phases
@@ -38,6 +49,11 @@ struct Framework {
     bool counts_toward_floor(std::string_view kind) const;
     // The phase key that `text` names (key, label or alias, accents folded); UsageError otherwise.
     std::string resolve_phase(std::string_view text) const;
+    // The funding key that `text` names (key, label or alias, accents folded); UsageError
+    // listing the framework's keys otherwise.
+    std::string resolve_funding(std::string_view text) const;
+    // How a funding is shown to a person: its label, or the text as written when unknown.
+    std::string funding_label(std::string_view text) const;
 };
 
 // The TOML text of a built-in framework, or nullptr.

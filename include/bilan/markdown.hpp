@@ -3,6 +3,9 @@
 // and a small writer that lays out blocks with the blank lines both engines need.
 #pragma once
 
+#include "bilan/model.hpp"
+
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,5 +58,27 @@ private:
     void start_block();
     std::string out_;
 };
+
+// What heads and closes every document of a bilan (the synthesis, and the attendance sheet and
+// certificate to come): who it is for, who wrote it, and when it was handed over. One place, so
+// that every document names them alike and escapes them alike.
+struct Letterhead {
+    std::string title;        // "Bilan de compétences : document de synthèse"
+    std::string subtitle;     // empty: none
+    std::string beneficiary;  // also the author: the results are theirs
+    std::string provider;     // empty when not recorded
+    std::string counsellor;   // empty when not recorded
+    std::optional<Date> date; // the day it was handed over; never the clock
+
+    // The bilan's people and end date under `title`.
+    static Letterhead of(const BilanRecord& bilan, std::string title);
+};
+
+// pandoc's metadata block: title, subtitle, author, beneficiary, provider, counsellor, date,
+// lang (the absent ones left out).
+void front_matter(Writer& w, const Letterhead& head);
+// A rule, then "*<made> par Conseillère (Cabinet) pour Bénéficiaire, remis le 4 mai 2026.*";
+// `made` is Markdown, e.g. "Document de synthèse établi".
+void closing(Writer& w, std::string_view made, const Letterhead& head);
 
 } // namespace bilan::md

@@ -17,7 +17,7 @@ struct BilanRecord {
     std::string framework = "fr"; // "fr", "be", or a file name inside the folder
     std::optional<Date> start;
     std::optional<Date> end;
-    std::string funding; // a funding_kinds() key, or empty
+    std::string funding; // a funding of the framework (as written: aliases too), or empty
     std::string counsellor;
     std::string organisation;
     std::string demand;        // la demande initiale
@@ -26,6 +26,7 @@ struct BilanRecord {
     std::string circumstances; // le contexte et le déroulement
     SourcePos origin;
     SourcePos framework_origin; // where `framework` is written, for "framework not found"
+    SourcePos funding_origin;   // where `funding` is written, for a funding the framework lacks
 };
 
 struct Session {
@@ -121,12 +122,13 @@ struct Action {
     SourcePos origin;
 };
 
-// An earlier grant of a consent that the beneficiary revoked, then granted again: kept as
-// evidence of what was shared with the recipient, and when.
+// An earlier grant of a consent, revoked or replaced by a later grant: kept as evidence of
+// what was shared with the recipient, and when.
 struct ConsentPeriod {
     Date date;                         // granted on
     std::vector<std::string> sections; // the section keys it shared
     std::optional<Date> revoked_on;    // absent when the revocation was recorded without a date
+    std::optional<Date> replaced_on;   // set when a new grant replaced it, never revoked
     bool operator==(const ConsentPeriod&) const = default;
 };
 

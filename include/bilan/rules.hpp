@@ -32,6 +32,9 @@ struct HourReport {
 
 HourReport hour_report(const Framework& framework, const Folder& folder);
 
+// "entretiens et tests": the kinds of session the framework's floor counts.
+std::string floor_kinds_text(const Framework& framework);
+
 // A problem that `check` reports: located when a file is at fault.
 struct Problem {
     std::optional<SourcePos> where;

@@ -93,6 +93,7 @@ public:
 
     // Reading never writes anything.
     BilanRecord load_bilan(Diagnostics& diagnostics) const;
+    // The bilan's framework; reports a funding it does not name.
     Framework load_framework(const BilanRecord& bilan, Diagnostics& diagnostics) const;
     std::vector<Session> load_sessions(const Framework& framework, Diagnostics& diag) const;
     std::vector<Skill> load_skills(Diagnostics& diagnostics) const;
@@ -116,6 +117,7 @@ private:
     // sessions only), read file after file in name order.
     Folder load_records(std::initializer_list<Collection> collections, const Framework* framework,
                         Diagnostics& diagnostics) const;
+    Framework find_framework(const BilanRecord& bilan, Diagnostics& diagnostics) const;
 
     // Unknown keys are ignored, with one note, in a folder of a newer format.
     void adapt_to_format(Diagnostics& diagnostics) const;

@@ -15,17 +15,21 @@
 
 namespace bilan {
 
-// The parts of the document a consent may name, in document order: circonstances, competences,
-// pistes, projet, plan (accented spellings and English words accepted as aliases).
+// The parts of the document a consent may name, in the order they are listed: circonstances,
+// situation, competences, parcours, valeurs, tests, pistes, projet, plan, calendrier (accented
+// spellings and English words accepted as aliases; `tout` names them all).
 std::span<const Term> synthesis_sections();
 // What a consent shares when it names no section: the project and the action plan.
 std::vector<std::string> default_shared_sections();
 // "projet, Plan" -> {"projet", "plan"}: section keys from a comma-separated list, in document
-// order without repeats; UsageError on an unknown or empty list.
+// order without repeats (`tout`: every one); UsageError on an unknown or empty list.
 std::vector<std::string> parse_sections(std::string_view list);
 
-// The id (file name) of a recipient's consent: ASCII lower-case letters, digits and single
-// dashes ("France Travail", "france-travail" -> "france-travail"); empty when nothing is left.
+// The id (file name) of a recipient's consent: the recipient folded (fold_term: ASCII
+// lower-cased, French accents dropped, "ß" -> "ss", "Œ" -> "oe"…), keeping ASCII letters and
+// digits and every letter of another script as it is ("Αθηνά", "北京"), spaces, dashes and
+// punctuation beyond ASCII making single dashes, other ASCII punctuation dropped ("France
+// Travail", "france-travail" -> "france-travail"); empty when no letter or digit is left.
 std::string consent_id(std::string_view recipient);
 // The consents recorded for that recipient (same id, or a recipient with the same id).
 std::vector<const Consent*> consents_for(const std::vector<Consent>& consents,

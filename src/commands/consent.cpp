@@ -70,8 +70,13 @@ int run_grant(const Context& context, const GrantOptions& o) {
     // An empty or blank --sections is a mistake, not a request for the default.
     std::vector<std::string> sections =
         o.sections_given ? parse_sections(o.sections) : default_shared_sections();
-    store::Transaction transaction(store); // read under the lock: what we edit is current
     store::Diagnostics strict;
+    // No agreement to share results predates the bilan that produced them: such a date is a
+    // typing mistake that would stand as false evidence.
+    if (const BilanRecord bilan = store.load_bilan(strict); bilan.start && date < *bilan.start)
+        throw RefusedError("accord du " + date.iso() + " refusé : le bilan n'a commencé que le " +
+                           bilan.start->iso());
+    store::Transaction transaction(store); // read under the lock: what we edit is current
     const std::vector<Consent> consents = store.load_consents(strict);
     if (const Consent* current = existing_consent(consents, id, o.recipient)) {
         // Granting again edits the record in place: the recipient keeps its first spelling, a
@@ -121,15 +126,30 @@ std::string sections_text(const Consent& c) {
     return out;
 }
 
-// The earlier revocations, so that the evidence shows: "  (retrait antérieur : 2026-06-01)".
+// The earlier grants, so that the evidence shows: "  (retrait antérieur : 2026-06-01)",
+// "  (accord antérieur remplacé : 2026-05-04)".
 std::string history_note(const Consent& c) {
-    std::string dates;
-    for (const ConsentPeriod& p : c.history)
-        dates += (dates.empty() ? "" : ", ") +
-                 (p.revoked_on ? p.revoked_on->iso() : std::string("sans date"));
-    if (dates.empty()) return "";
-    return (c.history.size() == 1 ? "  (retrait antérieur : " : "  (retraits antérieurs : ") +
-           dates + ")";
+    std::string revoked, replaced;
+    std::size_t revocations = 0, replacements = 0;
+    for (const ConsentPeriod& p : c.history) {
+        if (p.replaced_on) {
+            replaced += (replaced.empty() ? "" : ", ") + p.date.iso();
+            ++replacements;
+        } else {
+            revoked += (revoked.empty() ? "" : ", ") +
+                       (p.revoked_on ? p.revoked_on->iso() : std::string("sans date"));
+            ++revocations;
+        }
+    }
+    std::string note;
+    if (revocations)
+        note = (revocations == 1 ? "retrait antérieur : " : "retraits antérieurs : ") + revoked;
+    if (replacements)
+        note += (note.empty() ? "" : " ; ") +
+                std::string(replacements == 1 ? "accord antérieur remplacé : "
+                                              : "accords antérieurs remplacés : ") +
+                replaced;
+    return note.empty() ? "" : "  (" + note + ")";
 }
 
 std::string consents_table(const std::vector<Consent>& consents) {
@@ -168,6 +188,7 @@ std::string consents_json(const std::vector<Consent>& consents) {
                 .field("date", p.date)
                 .field("sections", p.sections)
                 .field("revoked_on", p.revoked_on)
+                .field("replaced_on", p.replaced_on)
                 .end_object();
         json.end_array().end_object();
     }
@@ -192,8 +213,7 @@ int run_list(const Context& context, bool json) {
 } // namespace
 
 void declare_consent(Declarations& declarations, Context& context) {
-    declarations.group("consent",
-                       "Consentements : à qui la synthèse peut être communiquée (L6313-4)");
+    declarations.group("consent", "Consentements : à qui la synthèse peut être communiquée");
 
     auto grant = std::make_shared<GrantOptions>();
     declarations.add(
@@ -204,8 +224,8 @@ void declare_consent(Declarations& declarations, Context& context) {
           {"--date", "Date de l'accord (AAAA-MM-JJ, JJ/MM/AAAA, today)", &grant->date, true},
           {"--sections",
            "Parties communiquées, séparées par des virgules : circonstances, "
-           "competences, pistes, projet, plan (défaut : projet,plan ; une liste vide "
-           "est refusée)",
+           "situation, competences, parcours, valeurs, tests, pistes, projet, plan, "
+           "calendrier, ou tout (défaut : projet,plan ; une liste vide est refusée)",
            &grant->sections, false, &grant->sections_given}},
          [&context, grant] { return run_grant(context, *grant); }});
 

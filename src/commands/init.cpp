@@ -22,16 +22,17 @@ int run_init(const Context& context, const InitOptions& o) {
     BilanRecord bilan;
     bilan.beneficiary = o.beneficiary;
     std::optional<std::filesystem::path> framework_file;
+    Framework framework;
     if (is_builtin_framework(o.framework)) {
         bilan.framework = o.framework;
+        framework = store::load_builtin_framework(o.framework);
     } else {
-        store::load_framework_file(o.framework); // refuses a framework it cannot use
+        framework = store::load_framework_file(o.framework); // refuses one it cannot use
         framework_file = o.framework;
         bilan.framework = "framework.toml";
     }
     if (!o.start.empty()) bilan.start = context.parse_date(o.start);
-    if (!o.funding.empty())
-        bilan.funding = std::string(resolve_term(funding_kinds(), o.funding, "financement"));
+    if (!o.funding.empty()) bilan.funding = framework.resolve_funding(o.funding); // its own
     bilan.counsellor = o.counsellor;
     bilan.organisation = o.organisation;
     bilan.demand = o.demand;
@@ -52,7 +53,9 @@ void declare_init(Declarations& declarations, Context& context) {
           {"--framework", "Cadre : fr (défaut), be, ou un fichier TOML", &o->framework},
           {"--start", "Date de début (AAAA-MM-JJ, JJ/MM/AAAA, today)", &o->start},
           {"--funding",
-           "Financement : cpf, employeur, reclassement, france-travail, personnel, autre",
+           "Financement, selon le cadre : cpf, employeur, reclassement, france-travail, "
+           "personnel, autre (fr) ; fonds-social, cheques-formation, employeur, "
+           "personnel, autre (be)",
            &o->funding},
           {"--counsellor", "Conseiller·ère", &o->counsellor},
           {"--organisation", "Prestataire", &o->organisation},

@@ -24,15 +24,31 @@ std::optional<store::Value> parse_value(const Context& context, const store::Sto
     switch (field.kind) {
     case Kind::date:
         return context.parse_date(raw);
-    case Kind::funding:
-        return std::string(resolve_term(funding_kinds(), raw, "financement"));
-    case Kind::framework:
-        if (!is_builtin_framework(raw)) {
-            store::load_framework_file(store.root() / raw); // must already be in the folder
-            if (raw.find('/') != std::string::npos)
-                throw UsageError("cadre : fr, be, ou le nom d'un fichier du dossier");
+    case Kind::funding: {
+        // The folder's framework names the fundings; the current one may be the mistake being
+        // corrected, so it is not held against this edit.
+        store::Diagnostics lenient(true);
+        return store.load_framework(store.load_bilan(lenient), lenient).resolve_funding(raw);
+    }
+    case Kind::framework: {
+        const Framework framework = is_builtin_framework(raw)
+                                        ? store::load_builtin_framework(raw)
+                                        : store::load_framework_file(store.root() / raw);
+        if (raw.find('/') != std::string::npos)
+            throw UsageError("cadre : fr, be, ou le nom d'un fichier du dossier");
+        store::Diagnostics strict;
+        if (const std::string funding = store.load_bilan(strict).funding; !funding.empty()) {
+            try {
+                framework.resolve_funding(funding);
+            } catch (const UsageError&) {
+                throw RefusedError("le financement « " + funding +
+                                   " » n'existe pas dans le cadre " + raw +
+                                   " : effacez-le d'abord (bilan set funding \"\"), puis " +
+                                   "donnez celui du nouveau cadre");
+            }
         }
         return raw;
+    }
     case Kind::text:
         break;
     }
@@ -52,6 +68,9 @@ int run_set(const Context& context, const std::string& key, const std::string& r
 
     store::Diagnostics strict;
     BilanRecord bilan = store.load_bilan(strict); // refuses to edit a file it cannot read
+    if (field->kind != store::BilanField::Kind::funding &&
+        field->kind != store::BilanField::Kind::framework)
+        store.load_framework(bilan, strict); // nor one whose funding its framework lacks
     if (field->key == "start" || field->key == "end") {
         auto start = field->key == "start"
                          ? (value ? std::get<Date>(*value) : std::optional<Date>{})

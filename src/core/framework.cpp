@@ -13,6 +13,7 @@ constexpr const char* france =
     R"toml(# Cadre français : Code du travail L6313-1, L6313-4, R6313-4 à R6313-8.
 name = "fr"
 label = "Bilan de compétences (France, Code du travail L6313-4)"
+notice = "article L6313-4 du Code du travail"   # cité par la mention de confidentialité
 cap_minutes = 1440        # 24 h au plus pour les trois phases du bilan (L6313-4)
 floor_minutes = 780       # 13 h d'accompagnement effectif au moins (décret 2026, à vérifier)
 floor_kinds = ["entretien", "test"]
@@ -51,7 +52,9 @@ aliases = ["follow-up", "followup"]
 
 // Belgium (seed 001): phases 1 to 3 last 12 to 20 hours over 4 to 8 weeks (up to 4 months),
 // with at least 12 hours of interviews in at least 6 appointments; follow-ups within 12 months,
-// the first at most 6 months after the end.
+// the first at most 6 months after the end. The seed gives no article for the results' being
+// the worker's own: the notice cites none (never the French L6313-4). Funded by the sectors'
+// social funds (practice.md §11), training vouchers, the employer or the worker.
 constexpr const char* belgium =
     R"toml(# Cadre belge (seed 001) : phases 1 à 3 de 12 à 20 heures, suivi dans les 12 mois.
 name = "be"
@@ -63,6 +66,31 @@ min_sessions = 6          # en 6 rendez-vous au moins
 max_months = 4            # 4 à 8 semaines, étalement possible jusqu'à 4 mois
 followup_months = 6       # premier suivi au plus tard 6 mois après la fin
 followup_within_months = 12
+
+[[funding]]
+key = "fonds-social"
+label = "fonds social sectoriel"
+aliases = ["fonds-sectoriel", "fonds-social-sectoriel", "social-fund"]
+
+[[funding]]
+key = "cheques-formation"
+label = "chèques-formation"
+aliases = ["cheque-formation", "training-vouchers"]
+
+[[funding]]
+key = "employeur"
+label = "employeur"
+aliases = ["employer"]
+
+[[funding]]
+key = "personnel"
+label = "financement personnel"
+aliases = ["personal", "self"]
+
+[[funding]]
+key = "autre"
+label = "autre financement"
+aliases = ["other"]
 
 [[phases]]
 key = "prealable"
@@ -135,6 +163,33 @@ std::string Framework::resolve_phase(std::string_view text) const {
     for (const Phase& phase : phases)
         accepted += (accepted.empty() ? "" : ", ") + phase.key;
     throw UsageError("phase inconnue « " + std::string(text) + " » : attendu " + accepted);
+}
+
+std::string Framework::resolve_funding(std::string_view text) const {
+    if (fundings.empty()) return std::string(resolve_term(funding_kinds(), text, "financement"));
+    const std::string folded = fold_term(text);
+    for (const Funding& funding : fundings) {
+        if (fold_term(funding.key) == folded || fold_term(funding.label) == folded)
+            return funding.key;
+        for (const std::string& alias : funding.aliases)
+            if (fold_term(alias) == folded) return funding.key;
+    }
+    std::string accepted;
+    for (const Funding& funding : fundings)
+        accepted += (accepted.empty() ? "" : ", ") + funding.key;
+    throw UsageError("financement inconnu « " + std::string(text) + " » : attendu " + accepted +
+                     " (cadre " + name + ")");
+}
+
+std::string Framework::funding_label(std::string_view text) const {
+    try {
+        const std::string key = resolve_funding(text);
+        if (fundings.empty()) return std::string(term_label(funding_kinds(), key));
+        for (const Funding& funding : fundings)
+            if (funding.key == key) return funding.label.empty() ? key : funding.label;
+    } catch (const UsageError&) {
+    }
+    return std::string(text);
 }
 
 } // namespace bilan

@@ -295,4 +295,39 @@ void Writer::raw(std::string_view lines) {
     out_ += lines;
 }
 
+Letterhead Letterhead::of(const BilanRecord& bilan, std::string title) {
+    Letterhead head;
+    head.title = std::move(title);
+    head.beneficiary = bilan.beneficiary;
+    head.provider = bilan.organisation;
+    head.counsellor = bilan.counsellor;
+    head.date = bilan.end;
+    return head;
+}
+
+void front_matter(Writer& w, const Letterhead& head) {
+    std::string y = "---\n";
+    y += "title: " + yaml_value(head.title) + "\n";
+    if (!head.subtitle.empty()) y += "subtitle: " + yaml_value(head.subtitle) + "\n";
+    y += "author: " + yaml_value(head.beneficiary) + "\n";
+    y += "beneficiary: " + yaml_value(head.beneficiary) + "\n";
+    if (!blank(head.provider)) y += "provider: " + yaml_value(head.provider) + "\n";
+    if (!blank(head.counsellor)) y += "counsellor: " + yaml_value(head.counsellor) + "\n";
+    if (head.date) y += "date: " + yaml_value(head.date->french()) + "\n";
+    y += "lang: fr\n---\n";
+    w.raw(y);
+}
+
+void closing(Writer& w, std::string_view made, const Letterhead& head) {
+    std::string by;
+    if (!blank(head.counsellor)) by = line(head.counsellor);
+    if (!blank(head.provider))
+        by = by.empty() ? line(head.provider) : by + " (" + line(head.provider) + ")";
+    const std::string text = std::string(made) + (by.empty() ? "" : " par " + by) + " pour " +
+                             line(head.beneficiary) +
+                             (head.date ? ", remis le " + head.date->french() : "") + ".";
+    w.raw("* * *\n");
+    w.paragraph("*" + text + "*");
+}
+
 } // namespace bilan::md

@@ -27,6 +27,19 @@ std::string over_cap_message(const Framework& fw, int counted) {
            format_minutes(*fw.cap_minutes) + " au plus";
 }
 
+std::string under_floor_message(const Framework& fw, int floor_counted) {
+    return "sous le plancher : " + format_minutes(floor_counted) + " en " + floor_kinds_text(fw) +
+           " pour " + format_minutes(*fw.floor_minutes) + " au moins (reste " +
+           format_minutes(*fw.floor_minutes - floor_counted) + ")";
+}
+
+std::string outside_message(const Session& s, const BilanRecord& bilan) {
+    return "séance " + s.id + " du " + s.date.iso() + " (" + s.phase +
+           ") hors des dates du bilan (" + dates_of(bilan) + ")";
+}
+
+} // namespace
+
 // "entretiens et tests": the kinds of session the framework's floor counts (`be` counts only
 // entretiens), so that the warning's figure is not mistaken for the accompaniment total.
 std::string floor_kinds_text(const Framework& fw) {
@@ -46,19 +59,6 @@ std::string floor_kinds_text(const Framework& fw) {
     }
     return text;
 }
-
-std::string under_floor_message(const Framework& fw, int floor_counted) {
-    return "sous le plancher : " + format_minutes(floor_counted) + " en " + floor_kinds_text(fw) +
-           " pour " + format_minutes(*fw.floor_minutes) + " au moins (reste " +
-           format_minutes(*fw.floor_minutes - floor_counted) + ")";
-}
-
-std::string outside_message(const Session& s, const BilanRecord& bilan) {
-    return "séance " + s.id + " du " + s.date.iso() + " (" + s.phase +
-           ") hors des dates du bilan (" + dates_of(bilan) + ")";
-}
-
-} // namespace
 
 HourReport hour_report(const Framework& framework, const Folder& folder) {
     HourReport report;

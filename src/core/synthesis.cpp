@@ -83,12 +83,15 @@ public:
 
     void front_matter(const Consent* shared);
     void notice(const Consent* shared, const std::vector<std::string>& sections);
-    void section(std::string_view key);
+    // The parts the sections name, in the document's order; nothing of the others.
+    void body(const std::vector<std::string>& sections);
     void closing();
     std::string str() const { return w_.str(); }
 
 private:
+    bool granted(std::string_view key) const;
     void circumstances();
+    void situation();
     void facts();
     void how_it_ran();
     void competences();
@@ -101,6 +104,7 @@ private:
     void project();
     void plan();
     void followup();
+    md::Letterhead letterhead(const Consent* shared) const;
     std::string skill_item(const Skill& k) const;
     std::string source_of(const Skill& k) const;
     void text_or(std::string_view heading, std::string_view text, std::string_view none);
@@ -111,37 +115,38 @@ private:
     const Folder& f_;
     const HourReport report_;
     std::map<std::string, const Experience*, std::less<>> experiences_;
+    std::vector<std::string> sections_;
     md::Writer w_;
 };
 
+md::Letterhead Synthesis::letterhead(const Consent* shared) const {
+    md::Letterhead head =
+        md::Letterhead::of(f_.bilan, "Bilan de compétences : document de synthèse");
+    if (shared) head.subtitle = "Version communiquée à " + shared->recipient;
+    return head;
+}
+
 void Synthesis::front_matter(const Consent* shared) {
-    const BilanRecord& b = f_.bilan;
-    std::string y = "---\n";
-    y += "title: " + md::yaml_value("Bilan de compétences : document de synthèse") + "\n";
-    if (shared)
-        y += "subtitle: " + md::yaml_value("Version communiquée à " + shared->recipient) + "\n";
-    y += "author: " + md::yaml_value(b.beneficiary) + "\n";
-    y += "beneficiary: " + md::yaml_value(b.beneficiary) + "\n";
-    if (!md::blank(b.organisation)) y += "provider: " + md::yaml_value(b.organisation) + "\n";
-    if (!md::blank(b.counsellor)) y += "counsellor: " + md::yaml_value(b.counsellor) + "\n";
-    if (b.end) y += "date: " + md::yaml_value(b.end->french()) + "\n";
-    y += "lang: fr\n---\n";
-    w_.raw(y);
+    md::front_matter(w_, letterhead(shared));
 }
 
 void Synthesis::notice(const Consent* shared, const std::vector<std::string>& sections) {
     const std::string who = md::line(f_.bilan.beneficiary);
-    const std::string law = "article L6313-4 du Code du travail";
-    const std::string secrecy = "Les personnes chargées de réaliser le bilan sont tenues au secret "
-                                "professionnel.";
+    // The rule cited is the framework's (`be` has no article to cite, and never a French one);
+    // without one, the notice still says whose the results are and that they stay confidential.
+    const std::string law = md::blank(fw_.notice) ? "" : " (" + md::line(fw_.notice) + ")";
+    const std::string secrecy =
+        md::blank(fw_.notice)
+            ? "Les personnes chargées de réaliser le bilan sont tenues à la confidentialité."
+            : "Les personnes chargées de réaliser le bilan sont tenues au secret professionnel.";
     if (!shared) {
         w_.paragraph("> " + bold("Document confidentiel.") +
                      " Les résultats du bilan de compétences et ce document de synthèse "
                      "appartiennent à " +
                      who +
                      ", qui en est l'unique destinataire : ils ne peuvent être communiqués à "
-                     "personne d'autre, employeur ou financeur compris, sans son accord (" +
-                     law + "). " + secrecy);
+                     "personne d'autre, employeur ou financeur compris, sans son accord" +
+                     law + ". " + secrecy);
         w_.paragraph("Ce document rappelle les circonstances du bilan, les compétences et "
                      "aptitudes de " +
                      who +
@@ -160,16 +165,32 @@ void Synthesis::notice(const Consent* shared, const std::vector<std::string>& se
                  shared->date.french() + ". Elle ne contient que les parties que " + who +
                  " a accepté de partager : " + joined(labels, ", ") + ".\n>\n> " +
                  "Les résultats du bilan appartiennent à " + who +
-                 " : ce document ne peut être transmis à personne d'autre sans son accord (" + law +
-                 "). " + secrecy);
+                 " : ce document ne peut être transmis à personne d'autre sans son accord" + law +
+                 ". " + secrecy);
 }
 
-void Synthesis::section(std::string_view key) {
-    if (key == "circonstances") return circumstances();
-    if (key == "competences") return competences();
-    if (key == "pistes") return pistes();
-    if (key == "projet") return project();
-    if (key == "plan") return plan();
+bool Synthesis::granted(std::string_view key) const {
+    return std::find(sections_.begin(), sections_.end(), key) != sections_.end();
+}
+
+void Synthesis::body(const std::vector<std::string>& sections) {
+    sections_ = sections;
+    if (granted("circonstances") || granted("situation") || granted("calendrier")) {
+        w_.heading(2, "Circonstances du bilan");
+        if (granted("circonstances")) circumstances();
+        if (granted("situation")) situation();
+        if (granted("calendrier")) how_it_ran();
+    }
+    if (granted("competences") || granted("parcours") || granted("valeurs") || granted("tests")) {
+        w_.heading(2, "Compétences et aptitudes");
+        if (granted("competences")) competences();
+        if (granted("parcours")) parcours();
+        if (granted("valeurs")) traits();
+        if (granted("tests")) tests();
+    }
+    if (granted("pistes")) pistes();
+    if (granted("projet")) project();
+    if (granted("plan")) plan();
 }
 
 void Synthesis::text_or(std::string_view heading, std::string_view text, std::string_view none) {
@@ -188,9 +209,9 @@ void Synthesis::list_or(std::string_view heading, const std::vector<std::string>
 
 // ---- circonstances -----------------------------------------------------------------------
 
+// The demand and the bilan's frame, not the person's situation.
 void Synthesis::circumstances() {
     const BilanRecord& b = f_.bilan;
-    w_.heading(2, "Circonstances du bilan");
     facts();
     w_.heading(3, "Demande et attentes");
     // Every part says when it was not filled in rather than vanish, so that a reader knows it
@@ -200,10 +221,12 @@ void Synthesis::circumstances() {
     };
     part("Demande initiale :", b.demand, "elle n'a pas été consignée.");
     part("Attentes :", b.expectations, "elles n'ont pas été consignées.");
-    w_.heading(3, "Situation et contexte");
-    part("Situation au démarrage :", b.situation, "elle n'a pas été consignée.");
-    part("Contexte :", b.circumstances, "il n'a pas été consigné.");
-    how_it_ran();
+    text_or("Contexte", b.circumstances, "Le contexte du bilan n'a pas été consigné.");
+}
+
+void Synthesis::situation() {
+    text_or("Situation au démarrage", f_.bilan.situation,
+            "La situation au démarrage n'a pas été consignée.");
 }
 
 void Synthesis::facts() {
@@ -217,8 +240,7 @@ void Synthesis::facts() {
     items.push_back(bold("Dates :") + " " +
                     (dates.empty() ? "non renseignées" : dates + (b.end ? "" : " (en cours)")));
     if (!b.funding.empty())
-        items.push_back(bold("Financement :") + " " +
-                        md::line(term_label(funding_kinds(), b.funding)));
+        items.push_back(bold("Financement :") + " " + md::line(fw_.funding_label(b.funding)));
     items.push_back(bold("Cadre :") + " " + md::line(fw_.label.empty() ? fw_.name : fw_.label));
     w_.list(items);
 }
@@ -249,10 +271,19 @@ void Synthesis::how_it_ran() {
         totals += " (" + format_minutes(*fw_.cap_minutes) + " au plus selon le cadre)";
     totals += ", dont " + format_minutes(report_.accompaniment_minutes) +
               " d'accompagnement en entretiens et tests";
-    if (fw_.floor_minutes)
+    // The floor is stated against what it counts: `be` counts interviews only, so its figure
+    // is not the accompaniment's, and a document must never show a floor met that check finds
+    // unmet.
+    const bool floor_is_accompaniment =
+        fw_.floor_kinds == std::vector<std::string>{"entretien", "test"};
+    if (fw_.floor_minutes && floor_is_accompaniment)
         totals += " (" + format_minutes(*fw_.floor_minutes) + " au moins selon le cadre)";
     totals += " et " + format_minutes(report_.personal_minutes) +
               " de travail personnel, enquêtes métiers comprises.";
+    if (fw_.floor_minutes && !floor_is_accompaniment)
+        totals += " Le cadre en demande au moins " + format_minutes(*fw_.floor_minutes) + " en " +
+                  floor_kinds_text(fw_) + " : " + format_minutes(report_.floor_counted_minutes) +
+                  " réalisées.";
     if (outside_minutes)
         totals += " Hors bilan : " + format_minutes(outside_minutes) + " (" +
                   joined(outside, ", ") + ").";
@@ -283,10 +314,7 @@ void Synthesis::how_it_ran() {
         if (s.mode == "distance") item += " à distance";
         item += " de ";
         item += format_minutes(s.minutes);
-        if (!md::blank(s.note)) {
-            item += ". ";
-            item += md::text(s.note, "  ");
-        }
+        // Never the note: it is the counsellor's working note, not part of any document.
         w_.item(item);
     }
 }
@@ -294,7 +322,6 @@ void Synthesis::how_it_ran() {
 // ---- compétences et aptitudes ------------------------------------------------------------
 
 void Synthesis::competences() {
-    w_.heading(2, "Compétences et aptitudes");
     if (f_.skills.empty()) {
         w_.paragraph("Aucune compétence n'a encore été consignée.");
     } else {
@@ -305,19 +332,18 @@ void Synthesis::competences() {
         for (const Term& type : skill_types())
             skills_of_type(type);
     }
-    parcours();
-    traits();
-    tests();
 }
 
+// An experience is the parcours' content: named only where the parcours is shared too.
 std::string Synthesis::source_of(const Skill& k) const {
+    const bool parcours = granted("parcours");
     std::vector<std::string> parts;
     if (auto it = experiences_.find(k.experience);
-        !k.experience.empty() && it != experiences_.end())
+        parcours && !k.experience.empty() && it != experiences_.end())
         parts.push_back(experience_label(*it->second));
-    if (auto it = experiences_.find(k.source); it != experiences_.end())
-        parts.push_back(experience_label(*it->second)); // an experience's id given as --source
-    else if (!md::blank(k.source))
+    if (auto it = experiences_.find(k.source); it != experiences_.end()) {
+        if (parcours) parts.push_back(experience_label(*it->second)); // an id given as --source
+    } else if (!md::blank(k.source))
         parts.push_back(md::line(k.source));
     return joined(parts, ", ");
 }
@@ -486,9 +512,10 @@ void Synthesis::piste(const Piste& p) {
 void Synthesis::project() {
     const Project& p = f_.project;
     w_.heading(2, "Projet professionnel");
+    // The plan B is a piste: shown only where the pistes are shared too.
     std::vector<std::string> backups;
     for (const Piste& piste : f_.pistes)
-        if (piste.decision == "backup")
+        if (piste.decision == "backup" && granted("pistes"))
             backups.push_back(bold(md::line(piste.title)) +
                               (md::blank(piste.why) ? "" : " — " + md::text(piste.why, "  ")));
     if (p.empty() && backups.empty()) {
@@ -499,7 +526,7 @@ void Synthesis::project() {
     text_or("Projet de formation", p.training, "Aucun projet de formation n'a été défini.");
     list_or("Points forts", texts(p.strengths), "Aucun point fort n'a été consigné.");
     list_or("Points de vigilance", texts(p.watch), "Aucun point de vigilance n'a été consigné.");
-    list_or("Plan B", backups, "Aucune piste n'a été gardée en plan B.");
+    if (granted("pistes")) list_or("Plan B", backups, "Aucune piste n'a été gardée en plan B.");
 }
 
 // ---- plan d'action -----------------------------------------------------------------------
@@ -548,16 +575,7 @@ void Synthesis::followup() {
 }
 
 void Synthesis::closing() {
-    const BilanRecord& b = f_.bilan;
-    std::string by;
-    if (!md::blank(b.counsellor)) by = md::line(b.counsellor);
-    if (!md::blank(b.organisation))
-        by = by.empty() ? md::line(b.organisation) : by + " (" + md::line(b.organisation) + ")";
-    std::string text = "Document de synthèse établi" + (by.empty() ? "" : " par " + by) + " pour " +
-                       md::line(b.beneficiary) + (b.end ? ", remis le " + b.end->french() : "") +
-                       ".";
-    w_.raw("* * *\n");
-    w_.paragraph("*" + text + "*");
+    md::closing(w_, "Document de synthèse établi", letterhead(nullptr));
 }
 
 } // namespace
@@ -573,8 +591,7 @@ std::string render_synthesis(const Framework& framework, const Folder& folder,
     Synthesis doc(framework, folder);
     doc.front_matter(shared_with);
     doc.notice(shared_with, sections);
-    for (const std::string& key : sections)
-        doc.section(key);
+    doc.body(sections);
     doc.closing();
     return doc.str();
 }

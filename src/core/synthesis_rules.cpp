@@ -14,20 +14,45 @@ namespace {
 
 constexpr std::array<std::string_view, 3> a_circonstances{"circumstances", "circonstances-du-bilan",
                                                           "contexte"};
+constexpr std::array<std::string_view, 4> a_situation{"situation-personnelle", "personal-situation",
+                                                      "situation-au-demarrage", "situations"};
 constexpr std::array<std::string_view, 4> a_competences{"skills", "competences-et-aptitudes",
                                                         "aptitudes", "competence"};
+constexpr std::array<std::string_view, 4> a_parcours{"experiences", "experience", "career",
+                                                     "parcours-professionnel"};
+constexpr std::array<std::string_view, 5> a_valeurs{"values", "valeur", "motivations",
+                                                    "personnalite", "traits"};
+constexpr std::array<std::string_view, 3> a_tests{"test", "tests-et-resultats", "resultats"};
 constexpr std::array<std::string_view, 3> a_pistes{"options", "piste", "pistes-explorees"};
 constexpr std::array<std::string_view, 2> a_projet{"project", "projet-professionnel"};
 constexpr std::array<std::string_view, 4> a_plan{"actions", "plan-d'action", "plan-d-action",
                                                  "action-plan"};
+constexpr std::array<std::string_view, 5> a_calendrier{"calendar", "sessions", "seances",
+                                                       "deroulement", "calendrier-des-seances"};
 
+// The order of cli.md, which is also the order a consent's sections are listed in. Before
+// these parts were split, `circonstances` also gave the situation and the sessions (notes
+// included) and `competences` the parcours, values and tests: a consent recorded then keeps
+// its words and now gives only what they name today, which is less, never more.
 const std::array section_terms{
     Term{"circonstances", "circonstances du bilan", a_circonstances},
-    Term{"competences", "compétences et aptitudes", a_competences},
+    Term{"situation", "situation personnelle et professionnelle", a_situation},
+    Term{"competences", "compétences", a_competences},
+    Term{"parcours", "parcours", a_parcours},
+    Term{"valeurs", "valeurs, motivations et personnalité", a_valeurs},
+    Term{"tests", "tests et résultats", a_tests},
     Term{"pistes", "pistes explorées", a_pistes},
     Term{"projet", "projet professionnel", a_projet},
     Term{"plan", "plan d'action", a_plan},
+    Term{"calendrier", "calendrier des séances", a_calendrier},
 };
+
+// `tout` names every section: stored as the list it stands for on the day, so that a part
+// added to the document later is never shared under an agreement that could not name it.
+bool names_everything(std::string_view name) {
+    const std::string folded = fold_term(name);
+    return folded == "tout" || folded == "toutes" || folded == "all" || folded == "everything";
+}
 
 std::size_t section_rank(std::string_view key) {
     for (std::size_t i = 0; i < section_terms.size(); ++i)
@@ -40,6 +65,20 @@ void add_section(std::vector<std::string>& keys, std::string_view key) {
     std::sort(keys.begin(), keys.end(), [](const std::string& a, const std::string& b) {
         return section_rank(a) < section_rank(b);
     });
+}
+
+// Adds the section(s) `name` stands for; UsageError naming what is accepted otherwise.
+void add_named(std::vector<std::string>& keys, std::string_view name) {
+    if (names_everything(name)) {
+        for (const Term& term : section_terms)
+            add_section(keys, term.key);
+        return;
+    }
+    try {
+        add_section(keys, resolve_term(section_terms, name, "nom de section"));
+    } catch (const UsageError& e) {
+        throw UsageError(std::string(e.what()) + " ou tout");
+    }
 }
 
 } // namespace
@@ -57,24 +96,60 @@ std::vector<std::string> parse_sections(std::string_view list) {
     while (true) {
         const std::size_t comma = list.find(',');
         const std::string_view item = list.substr(0, comma);
-        if (!md::blank(item))
-            add_section(keys, resolve_term(section_terms, item, "nom de section"));
+        if (!md::blank(item)) add_named(keys, item);
         if (comma == std::string_view::npos) break;
         list.remove_prefix(comma + 1);
     }
     if (keys.empty())
-        throw UsageError("--sections : aucune section (attendu circonstances, competences, pistes, "
-                         "projet ou plan, séparées par des virgules)");
+        throw UsageError("--sections : aucune section (attendu circonstances, situation, "
+                         "competences, parcours, valeurs, tests, pistes, projet, plan, calendrier "
+                         "ou tout, séparées par des virgules)");
     return keys;
 }
 
+namespace {
+
+// The code point that starts `text` (valid UTF-8: recipients pass require_clean_text) and
+// its length in bytes.
+std::pair<char32_t, std::size_t> code_point(std::string_view text) {
+    const auto lead = static_cast<unsigned char>(text[0]);
+    const std::size_t length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+    if (length > text.size()) return {lead, 1};
+    char32_t cp = length == 1 ? lead : lead & (0x7fu >> length);
+    for (std::size_t k = 1; k < length; ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(text[k]) & 0x3fu);
+    return {cp, length};
+}
+
+// Punctuation, spaces and symbols beyond ASCII (guillemets, dashes, no-break spaces, CJK and
+// full-width punctuation, arrows, emoji…): they separate words like a space. Every other
+// character is a letter of some script, kept.
+bool separates(char32_t cp) {
+    return (cp >= 0x80 && cp <= 0xbf) || cp == 0xd7 || cp == 0xf7 ||
+           (cp >= 0x2000 && cp <= 0x2bff) || (cp >= 0x3000 && cp <= 0x303f) ||
+           (cp >= 0xfe10 && cp <= 0xfe6f) || (cp >= 0xff00 && cp <= 0xff0f) ||
+           (cp >= 0xff1a && cp <= 0xff20) || (cp >= 0xff3b && cp <= 0xff40) ||
+           (cp >= 0xff5b && cp <= 0xff65) || cp >= 0x1f000;
+}
+
+} // namespace
+
 std::string consent_id(std::string_view recipient) {
+    const std::string folded = fold_term(recipient);
+    const std::string_view text = folded;
     std::string id;
-    for (const char c : fold_term(recipient)) {
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-            id += c;
-        else if (c == '-' && !id.empty() && id.back() != '-')
-            id += '-';
+    const auto dash = [&] {
+        if (!id.empty() && id.back() != '-') id += '-';
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        const auto [cp, length] = code_point(text.substr(i));
+        if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))
+            id += static_cast<char>(cp);
+        else if (cp < 0x80 ? cp == '-' : separates(cp))
+            dash();
+        else if (cp >= 0x80)
+            id += text.substr(i, length); // a letter of another script: kept, never dropped
+        i += length;
     }
     while (!id.empty() && id.back() == '-')
         id.pop_back();
@@ -96,7 +171,7 @@ std::vector<std::string> shared_sections(const Consent& consent) {
     std::vector<std::string> keys;
     for (const std::string& name : consent.sections) {
         try {
-            add_section(keys, resolve_term(section_terms, name, "nom de section"));
+            add_named(keys, name);
         } catch (const UsageError& e) {
             throw DataError(consent.origin,
                             "consentement pour « " + consent.recipient + " » : " + e.what());
@@ -111,6 +186,7 @@ namespace {
 
 constexpr std::string_view granted_prefix = "accordé le ";
 constexpr std::string_view revoked_mark = "), retiré";
+constexpr std::string_view replaced_mark = "), remplacé";
 constexpr std::string_view on_mark = " le ";
 
 std::string joined(const std::vector<std::string>& items, std::string_view separator) {
@@ -120,16 +196,20 @@ std::string joined(const std::vector<std::string>& items, std::string_view separ
     return out;
 }
 
-// The day a period ended, as far as the file says: its revocation, else its grant.
+// The day a period ended, as far as the file says: its revocation or replacement, else its
+// grant.
 Date period_end(const ConsentPeriod& period) {
-    return period.revoked_on.value_or(period.date);
+    return period.replaced_on.value_or(period.revoked_on.value_or(period.date));
 }
 
 } // namespace
 
 std::string consent_period_text(const ConsentPeriod& period) {
-    return std::string(granted_prefix) + period.date.iso() + " (" + joined(period.sections, ", ") +
-           std::string(revoked_mark) +
+    const std::string head =
+        std::string(granted_prefix) + period.date.iso() + " (" + joined(period.sections, ", ");
+    if (period.replaced_on)
+        return head + std::string(replaced_mark) + std::string(on_mark) + period.replaced_on->iso();
+    return head + std::string(revoked_mark) +
            (period.revoked_on ? std::string(on_mark) + period.revoked_on->iso() : "");
 }
 
@@ -140,12 +220,18 @@ ConsentPeriod parse_consent_period(std::string_view text) {
                           "AAAA-MM-JJ (sections), retiré le AAAA-MM-JJ »");
     };
     const std::size_t open = text.find(" (");
-    const std::size_t close = text.rfind(revoked_mark);
+    std::size_t close = text.rfind(revoked_mark);
+    const std::size_t replaced = text.rfind(replaced_mark);
+    const bool was_replaced =
+        replaced != std::string_view::npos && (close == std::string_view::npos || replaced > close);
+    if (was_replaced) close = replaced;
     if (!text.starts_with(granted_prefix) || open == std::string_view::npos ||
         close == std::string_view::npos || close < open)
         throw malformed();
-    std::string_view after = text.substr(close + revoked_mark.size());
+    std::string_view after =
+        text.substr(close + (was_replaced ? replaced_mark : revoked_mark).size());
     if (!after.empty() && !after.starts_with(on_mark)) throw malformed();
+    if (was_replaced && after.empty()) throw malformed(); // a replacement always has its date
     ConsentPeriod period;
     try {
         // Dates written by bilan are ISO; the other spellings parse too, and "today" never
@@ -161,7 +247,7 @@ ConsentPeriod parse_consent_period(std::string_view text) {
             after.remove_prefix(on_mark.size());
             if (after.find_first_not_of("0123456789-/") != std::string_view::npos)
                 throw malformed();
-            period.revoked_on = parse_date(after, Date{});
+            (was_replaced ? period.replaced_on : period.revoked_on) = parse_date(after, Date{});
         }
     } catch (const UsageError& e) {
         if (std::string_view(e.what()).starts_with("historique")) throw;
@@ -170,6 +256,9 @@ ConsentPeriod parse_consent_period(std::string_view text) {
     if (period.revoked_on && *period.revoked_on < period.date)
         throw UsageError(shown + "le retrait (" + period.revoked_on->iso() +
                          ") précède l'accord (" + period.date.iso() + ")");
+    if (period.replaced_on && *period.replaced_on < period.date)
+        throw UsageError(shown + "le remplacement (" + period.replaced_on->iso() +
+                         ") précède l'accord (" + period.date.iso() + ")");
     return period;
 }
 
@@ -177,7 +266,8 @@ Consent grant_again(const Consent& current, const Date& date, std::vector<std::s
     Consent next = current;
     std::optional<ConsentPeriod> ended;
     if (current.revoked)
-        ended = ConsentPeriod{current.date, shared_sections(current), current.revoked_on};
+        ended =
+            ConsentPeriod{current.date, shared_sections(current), current.revoked_on, std::nullopt};
     else if (!current.history.empty())
         ended = current.history.back();
     // A new agreement cannot predate the withdrawal it follows: the evidence would contradict
@@ -193,6 +283,14 @@ Consent grant_again(const Consent& current, const Date& date, std::vector<std::s
         next.history.push_back(*ended);
         next.revoked = false;
         next.revoked_on.reset();
+    } else if (date != current.date || sections != shared_sections(current)) {
+        // The grant in force is evidence too: a new one replaces it, never erases it.
+        if (date < current.date)
+            throw RefusedError("accord du " + date.iso() + " refusé : le consentement pour « " +
+                               current.recipient + " » en vigueur date du " + current.date.iso() +
+                               ", après cette date");
+        next.history.push_back(
+            ConsentPeriod{current.date, shared_sections(current), std::nullopt, date});
     }
     next.date = date;
     next.sections = std::move(sections);
@@ -268,7 +366,8 @@ std::vector<Problem> synthesis_problems(const Framework&, const Folder& folder) 
     for (const Consent& consent : folder.consents)
         for (const std::string& name : consent.sections) {
             try {
-                resolve_term(section_terms, name, "nom de section");
+                std::vector<std::string> keys;
+                add_named(keys, name);
             } catch (const UsageError& e) {
                 problems.push_back({consent.origin, "consentement pour « " + consent.recipient +
                                                         " » : " + e.what()});

@@ -273,12 +273,16 @@ int parse_rating(std::string_view raw) {
 // ---- terms -------------------------------------------------------------------------------
 
 std::string fold_term(std::string_view text) {
-    // Accented letters that French terms of art use, in UTF-8, and their ASCII folding.
-    static constexpr std::array<std::pair<std::string_view, char>, 26> accents{{
-        {"é", 'e'}, {"è", 'e'}, {"ê", 'e'}, {"ë", 'e'},  {"à", 'a'}, {"â", 'a'}, {"î", 'i'},
-        {"ï", 'i'}, {"ô", 'o'}, {"ù", 'u'}, {"û", 'u'},  {"ü", 'u'}, {"ç", 'c'}, {"É", 'e'},
-        {"È", 'e'}, {"Ê", 'e'}, {"À", 'a'}, {"Â", 'a'},  {"Î", 'i'}, {"Ô", 'o'}, {"Ù", 'u'},
-        {"Û", 'u'}, {"Ç", 'c'}, {"œ", 'o'}, {"’", '\''}, {"æ", 'a'},
+    // Accented letters that French terms of art use, in UTF-8, and their ASCII folding; the
+    // ligatures and the letters that are no accented vowel fold to every letter they stand for
+    // ("Straße" and "Strasse" are one name, never "Strae"). Any other letter stays as it is.
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 37> accents{{
+        {"é", "e"},  {"è", "e"},  {"ê", "e"},  {"ë", "e"}, {"à", "a"},  {"â", "a"},  {"î", "i"},
+        {"ï", "i"},  {"ô", "o"},  {"ù", "u"},  {"û", "u"}, {"ü", "u"},  {"ç", "c"},  {"É", "e"},
+        {"È", "e"},  {"Ê", "e"},  {"À", "a"},  {"Â", "a"}, {"Î", "i"},  {"Ô", "o"},  {"Ù", "u"},
+        {"Û", "u"},  {"Ç", "c"},  {"œ", "oe"}, {"’", "'"}, {"æ", "ae"}, {"Œ", "oe"}, {"Æ", "ae"},
+        {"ß", "ss"}, {"ẞ", "ss"}, {"Ø", "o"},  {"ø", "o"}, {"Ł", "l"},  {"ł", "l"},  {"Ë", "e"},
+        {"Ï", "i"},  {"Ü", "u"},
     }};
     std::string out;
     out.reserve(text.size());
@@ -289,7 +293,6 @@ std::string fold_term(std::string_view text) {
             for (const auto& [accented, ascii] : accents) {
                 if (text.substr(i).starts_with(accented)) {
                     out += ascii;
-                    if (accented == "œ" || accented == "æ") out += 'e';
                     i += accented.size();
                     folded = true;
                     break;

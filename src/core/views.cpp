@@ -202,7 +202,7 @@ std::string header_lines(const Framework& framework, const BilanRecord& b, const
     if (b.start)
         facts.push_back("du " + b.start->french() +
                         (b.end ? " au " + b.end->french() : " (en cours)"));
-    if (!b.funding.empty()) facts.emplace_back(term_label(funding_kinds(), b.funding));
+    if (!b.funding.empty()) facts.push_back(framework.funding_label(b.funding));
     if (!b.counsellor.empty()) facts.push_back(b.counsellor);
     if (!b.organisation.empty()) facts.push_back(b.organisation);
     std::string line;

@@ -42,7 +42,10 @@ BilanRecord read_bilan(RecordReader& r) {
     if (b.framework.empty()) b.framework = "fr";
     b.start = r.date("start");
     b.end = r.date("end");
-    b.funding = r.term("funding", funding_kinds(), "financement");
+    // Checked against the framework once it is loaded (Store::load_framework): each framework
+    // names its own fundings.
+    b.funding = r.text("funding");
+    b.funding_origin = r.pos("funding");
     b.counsellor = r.text("counsellor");
     b.organisation = r.text("organisation");
     b.demand = r.text("demand");
@@ -107,6 +110,7 @@ Framework read_framework(RecordReader& r, Diagnostics& diagnostics) {
     Framework fw;
     fw.name = r.text("name");
     fw.label = r.text("label");
+    fw.notice = r.text("notice");
     fw.cap_minutes = minutes_or_none(r, "cap_minutes", 1);
     fw.floor_minutes = minutes_or_none(r, "floor_minutes", 1);
     if (auto kinds = r.texts("floor_kinds"); !kinds.empty()) {
@@ -151,6 +155,21 @@ Framework read_framework(RecordReader& r, Diagnostics& diagnostics) {
     }
     check_aliases(r, fw, aliases);
     if (fw.phases.empty()) r.fail(r.file(), "le cadre ne définit aucune phase ([[phases]])");
+    std::set<std::string> funding_keys;
+    for (const toml::table* table : r.tables("funding")) {
+        RecordReader p(*table, position_of(*table, r.file().file), diagnostics);
+        Funding funding;
+        funding.key = p.text("key", true);
+        funding.label = p.text("label");
+        funding.aliases = p.texts("aliases");
+        if (!funding.key.empty() && !valid_phase_key(funding.key))
+            p.fail(p.pos("key"), "clé de financement « " + funding.key +
+                                     " » : lettres minuscules ASCII, chiffres et tirets seulement");
+        else if (!funding.key.empty() && !funding_keys.insert(funding.key).second)
+            p.fail(p.pos("key"), "financement « " + funding.key + " » défini deux fois");
+        if (!p.finish()) r.fail(p.file(), "financement invalide");
+        fw.fundings.push_back(std::move(funding));
+    }
     fw.origin = r.file();
     return fw;
 }

@@ -27,15 +27,9 @@ namespace {
 bool is_record_name(Collection collection, std::string_view name) {
     if (!name.ends_with(".toml")) return false;
     const std::string_view id = name.substr(0, name.size() - 5);
-    const auto lower_alnum = [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-    };
-    if (collection == Collection::consents) {
-        if (id.empty() || id.size() > 100 || id.front() == '-' || id.back() == '-') return false;
-        for (std::size_t i = 0; i < id.size(); ++i)
-            if (!lower_alnum(id[i]) && !(id[i] == '-' && id[i - 1] != '-')) return false;
-        return true;
-    }
+    // A consent is named after its recipient (consent_id): exactly the name bilan gives, so
+    // that "france-travail (conflicted copy)" or "France-Travail" is not one.
+    if (collection == Collection::consents) return !id.empty() && consent_id(id) == id;
     return id.size() == 8 && std::all_of(id.begin(), id.end(), [](char c) {
                return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
            });
@@ -43,7 +37,7 @@ bool is_record_name(Collection collection, std::string_view name) {
 
 std::string_view expected_name(Collection collection) {
     return collection == Collection::consents
-               ? "le destinataire en minuscules sans accents, chiffres et tirets, puis .toml"
+               ? "le destinataire tel que bilan le nomme (minuscules, chiffres, tirets), puis .toml"
                : "huit chiffres hexadécimaux en minuscules, puis .toml";
 }
 
@@ -350,6 +344,19 @@ Framework load_framework_file(const std::filesystem::path& file) {
 
 Framework Store::load_framework(const BilanRecord& bilan, Diagnostics& diagnostics) const {
     adapt_to_format(diagnostics);
+    Framework framework = find_framework(bilan, diagnostics);
+    // Each framework names its own fundings: the bilan's is checked against the one it uses.
+    if (!bilan.funding.empty()) {
+        try {
+            framework.resolve_funding(bilan.funding);
+        } catch (const UsageError& e) {
+            diagnostics.report(bilan.funding_origin, e.what());
+        }
+    }
+    return framework;
+}
+
+Framework Store::find_framework(const BilanRecord& bilan, Diagnostics& diagnostics) const {
     if (is_builtin_framework(bilan.framework)) return load_builtin_framework(bilan.framework);
     const std::string shown = display(bilan.framework);
     // A file of the folder only: neither ".." nor an absolute path leads out of it, and nothing

@@ -154,7 +154,8 @@ history = ["accordé le 2026-05-04 (competences), retiré le 2026-06-01"]' \
           "sections": [
             "competences"
           ],
-          "revoked_on": "2026-06-01"
+          "revoked_on": "2026-06-01",
+          "replaced_on": null
         }
       ]'
     run -C "$dir" render --for "Employeur RH"
@@ -184,8 +185,9 @@ test_grant_again_while_in_force_touches_only_what_changes() {
     expect_equal "$(cat "$file")" "$before" "same date and sections: the file is left as it was"
     run -C "$dir" consent grant "france travail" --date 2026-06-01
     expect_status 0
-    expect_equal "$(cat "$file")" "${before/2026-05-04/2026-06-01}" "only the date spliced"
-    if grep -q history "$file"; then fail "history without a revocation"; else ok; fi
+    expect_equal "$(cat "$file")" "${before/2026-05-04/2026-06-01}
+history = [\"accordé le 2026-05-04 (projet, plan), remplacé le 2026-06-01\"]" \
+        "the date spliced, the earlier grant kept as evidence"
 }
 
 test_grant_again_before_the_revocation_is_refused() {
@@ -239,7 +241,7 @@ test_empty_sections_are_a_usage_error() {
         run -C "$dir" consent grant "France Travail" --date 2026-05-04 --sections "$sections"
         expect_status 2 "--sections '$sections'"
         expect_err_one_line
-        expect_err_contains "circonstances, competences, pistes, projet ou plan"
+        expect_err_contains "circonstances, situation, competences, parcours, valeurs, tests, pistes, projet, plan, calendrier ou tout"
     done
     expect_unchanged "$dir" "$snapshot"
 }
@@ -278,7 +280,7 @@ test_values_that_do_not_parse_write_nothing() {
     run -C "$dir" consent grant "France Travail" --date 2026-05-04 --sections "projet,salaire"
     expect_status 2
     expect_err_one_line
-    expect_err_contains "nom de section inconnu « salaire » : attendu circonstances, competences, pistes, projet, plan"
+    expect_err_contains "nom de section inconnu « salaire » : attendu circonstances, situation, competences, parcours, valeurs, tests, pistes, projet, plan, calendrier ou tout"
     run -C "$dir" consent grant "France Travail" --date 2026-05-04 --sections " , "
     expect_status 2
     run -C "$dir" consent grant "France Travail" --date 2026-02-30

@@ -195,11 +195,13 @@ test_no_date_unless_the_folder_states_one() {
     expect_out_contains "Aucune action n'a encore été planifiée."
     # Sub-sections without data say so rather than vanish.
     expect_out_contains "**Attentes :** elles n'ont pas été consignées."
-    expect_out_contains "### Situation et contexte
+    expect_out_contains "### Contexte
 
-**Situation au démarrage :** elle n'a pas été consignée.
+Le contexte du bilan n'a pas été consigné.
 
-**Contexte :** il n'a pas été consigné."
+### Situation au démarrage
+
+La situation au démarrage n'a pas été consignée."
 }
 
 test_for_without_consent_gives_nothing() {
@@ -264,7 +266,7 @@ sections = ["projet", "salaire"]'
     expect_err_contains "consents/france-travail.toml: consentement pour « France Travail » : nom de section inconnu « salaire »"
     run -C "$dir" check
     expect_status 1
-    expect_out "$dir/consents/france-travail.toml: consentement pour « France Travail » : nom de section inconnu « salaire » : attendu circonstances, competences, pistes, projet, plan"
+    expect_out "$dir/consents/france-travail.toml: consentement pour « France Travail » : nom de section inconnu « salaire » : attendu circonstances, situation, competences, parcours, valeurs, tests, pistes, projet, plan, calendrier ou tout"
 }
 
 test_hostile_texts_never_change_the_structure() {
@@ -278,7 +280,8 @@ test_hostile_texts_never_change_the_structure() {
     d=$(xml_escaped "$H_INLINE")
     expected="2 Circonstances du bilan
 3 Demande et attentes
-3 Situation et contexte
+3 Contexte
+3 Situation au démarrage
 3 Déroulement
 2 Compétences et aptitudes
 3 Savoirs
@@ -330,13 +333,12 @@ test_hostile_texts_never_change_the_structure() {
     done
 }
 
-# A bilan whose texts are all TEXT: in the demand (a paragraph), a session's note, a trait's
-# note, a piste's aspect and an action (list items).
+# A bilan whose texts are all TEXT: in the demand (a paragraph), an experience's note, a
+# trait's note, a piste's aspect and an action (list items).
 texts_bilan() {
     local dir
     dir=$(new_bilan --demand "$1") || return 1
-    "$BILAN" -C "$dir" session add --date 2026-03-03 --phase investigation --duration 2h \
-        --note "$1" >/dev/null
+    "$BILAN" -C "$dir" experience add "Poste" --kind poste --note "$1" >/dev/null
     "$BILAN" -C "$dir" trait add "Valeur" --kind valeur --note "$1" >/dev/null
     "$BILAN" -C "$dir" piste add "Piste" --for "$1" >/dev/null
     "$BILAN" -C "$dir" action add "$1" --horizon court >/dev/null
@@ -384,7 +386,7 @@ test_hostile_texts_in_pandoc() {
     "$BILAN" -C "$dir" consent grant "$H_HTML" --date 2026-05-04 --sections competences,pistes,projet,plan,circonstances >/dev/null
     html=$("$BILAN" -C "$dir" render | pandoc -f markdown -t html)
     expect_equal "$(grep -c '<h2' <<<"$html")" 5 "pandoc h2"
-    expect_equal "$(grep -c '<h3' <<<"$html")" 19 "pandoc h3"
+    expect_equal "$(grep -c '<h3' <<<"$html")" 20 "pandoc h3"
     expect_equal "$(grep -c '<h4' <<<"$html")" 9 "pandoc h4"
     expect_equal "$(grep -c '<ul>' <<<"$html")" 15 "pandoc lists"
     expect_equal "$(grep -c '<table' <<<"$html")" 1 "pandoc tables: the phases"

@@ -28,12 +28,27 @@ std::vector<std::string> recipients(const std::vector<Consent>& consents) {
 } // namespace
 
 TEST_SUITE("consents") {
+    TEST_CASE("a recipient's id folds letters and never drops one") {
+        CHECK(consent_id("France Travail") == "france-travail");
+        CHECK(consent_id("Straße AG") == "strasse-ag");
+        CHECK(consent_id("Strae AG") != consent_id("Straße AG"));
+        CHECK(consent_id("ŒUVRE Ærø") == "oeuvre-aero");
+        CHECK(consent_id("Łask") == "lask");
+        CHECK(consent_id("Jörg & Söhne") == "jörg-söhne");
+        CHECK(consent_id("Αθηνά Α.Ε.") == "Αθηνά-ΑΕ");
+        CHECK(consent_id("北京（公司）") == "北京-公司");
+        CHECK(consent_id("«…»").empty());
+        CHECK(consent_id("O'Neil S.A.") == "oneil-sa"); // ASCII punctuation dropped, as before
+    }
+
     TEST_CASE("a history line reads back as it was written") {
-        const ConsentPeriod dated{Date{2026, 5, 4}, {"projet", "plan"}, Date{2026, 6, 1}};
+        const ConsentPeriod dated{
+            Date{2026, 5, 4}, {"projet", "plan"}, Date{2026, 6, 1}, std::nullopt};
         CHECK(consent_period_text(dated) ==
               "accordé le 2026-05-04 (projet, plan), retiré le 2026-06-01");
         CHECK(parse_consent_period(consent_period_text(dated)) == dated);
-        const ConsentPeriod undated{Date{2026, 5, 4}, {"circonstances"}, std::nullopt};
+        const ConsentPeriod undated{
+            Date{2026, 5, 4}, {"circonstances"}, std::nullopt, std::nullopt};
         CHECK(consent_period_text(undated) == "accordé le 2026-05-04 (circonstances), retiré");
         CHECK(parse_consent_period(consent_period_text(undated)) == undated);
     }
@@ -72,14 +87,17 @@ TEST_SUITE("consents") {
         CHECK_FALSE(next.revoked);
         CHECK_FALSE(next.revoked_on);
         REQUIRE(next.history.size() == 1);
-        CHECK(next.history[0] ==
-              ConsentPeriod{Date{2026, 5, 4}, {"projet"}, Date{2026, 6, 1}}); // keys, not aliases
+        CHECK(next.history[0] == ConsentPeriod{Date{2026, 5, 4},
+                                               {"projet"},
+                                               Date{2026, 6, 1},
+                                               std::nullopt}); // keys, not aliases
 
         Consent again = revoke_consent(next, Date{2026, 8, 1});
         again = grant_again(again, Date{2026, 8, 1}, {"pistes"}); // the same day is fine
         REQUIRE(again.history.size() == 2);
         CHECK(again.history[0] == next.history[0]); // oldest first
-        CHECK(again.history[1] == ConsentPeriod{Date{2026, 7, 1}, {"plan"}, Date{2026, 8, 1}});
+        CHECK(again.history[1] ==
+              ConsentPeriod{Date{2026, 7, 1}, {"plan"}, Date{2026, 8, 1}, std::nullopt});
     }
 
     TEST_CASE("a consent without sections goes to history with the default ones") {
@@ -87,16 +105,8 @@ TEST_SUITE("consents") {
         c.revoked = true;
         const Consent next = grant_again(c, Date{2026, 5, 4}, {"projet"});
         REQUIRE(next.history.size() == 1);
-        CHECK(next.history[0] == ConsentPeriod{Date{2026, 5, 4}, {"projet", "plan"}, std::nullopt});
-    }
-
-    TEST_CASE("granting an active consent again changes its date and sections only") {
-        const Consent c = consent("France Travail", Date{2026, 5, 4}, {"projet"});
-        const Consent next = grant_again(c, Date{2026, 4, 1}, {"plan"}); // a correction
-        CHECK(next.date == Date{2026, 4, 1});
-        CHECK(next.sections == std::vector<std::string>{"plan"});
-        CHECK(next.history.empty());
-        CHECK(next.recipient == "France Travail");
+        CHECK(next.history[0] ==
+              ConsentPeriod{Date{2026, 5, 4}, {"projet", "plan"}, std::nullopt, std::nullopt});
     }
 
     TEST_CASE("a new grant cannot predate the revocation it follows") {
@@ -115,7 +125,23 @@ TEST_SUITE("consents") {
         c.revoked_on = Date{2026, 6, 1};
         const Consent next = grant_again(c, Date{2026, 7, 1}, {"plan"});
         CHECK_THROWS_AS(grant_again(next, Date{2026, 5, 31}, {"plan"}), RefusedError);
-        CHECK(grant_again(next, Date{2026, 6, 1}, {"plan"}).date == Date{2026, 6, 1});
+        CHECK_THROWS_AS(grant_again(next, Date{2026, 6, 1}, {"plan"}), RefusedError); // in force
+        CHECK(grant_again(next, Date{2026, 7, 1}, {"plan"}).history.size() == 1); // the same one
+    }
+
+    TEST_CASE("granting again a consent in force keeps the earlier grant as evidence") {
+        const Consent c = consent("France Travail", Date{2026, 5, 4}, {"projet", "plan"});
+        const Consent next = grant_again(c, Date{2026, 6, 1}, {"plan"});
+        CHECK(next.date == Date{2026, 6, 1});
+        REQUIRE(next.history.size() == 1);
+        CHECK(next.history[0] ==
+              ConsentPeriod{Date{2026, 5, 4}, {"projet", "plan"}, std::nullopt, Date{2026, 6, 1}});
+        CHECK(consent_period_text(next.history[0]) ==
+              "accordé le 2026-05-04 (projet, plan), remplacé le 2026-06-01");
+        CHECK(parse_consent_period(consent_period_text(next.history[0])) == next.history[0]);
+        CHECK(grant_again(c, Date{2026, 5, 4}, {"projet", "plan"}).history.empty()); // unchanged
+        CHECK_THROWS_WITH_AS(grant_again(c, Date{2026, 5, 3}, {"plan"}),
+                             doctest::Contains("en vigueur date du 2026-05-04"), RefusedError);
     }
 
     TEST_CASE("an unknown earlier section is pointed at, not copied to history") {

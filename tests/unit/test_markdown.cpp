@@ -120,4 +120,19 @@ TEST_SUITE("markdown") {
         CHECK(w.str() == "---\nlang: fr\n---\n\n## Titre\n\nTexte.\n\n- un\n- deux\\\n  suite\n\n"
                          "| A | B |\n|:---|---:|\n| x | 1 |\n");
     }
+
+    TEST_CASE("every document is headed and closed alike, what a person typed escaped") {
+        BilanRecord b;
+        b.beneficiary = "Claire *Martin*";
+        b.organisation = "Cabinet";
+        b.end = Date{2026, 5, 4};
+        md::Letterhead head = md::Letterhead::of(b, "Feuille d'émargement");
+        md::Writer w;
+        md::front_matter(w, head);
+        md::closing(w, "Feuille établie", head);
+        CHECK(w.str() == "---\ntitle: 'Feuille d''émargement'\nauthor: 'Claire \\*Martin\\*'\n"
+                         "beneficiary: 'Claire \\*Martin\\*'\nprovider: 'Cabinet'\n"
+                         "date: '4 mai 2026'\nlang: fr\n---\n\n* * *\n\n*Feuille établie par "
+                         "Cabinet pour Claire \\*Martin\\*, remis le 4 mai 2026.*\n");
+    }
 }

@@ -243,7 +243,8 @@ TEST_SUITE("synthesis") {
                             "le cadre) et 1h30 de travail personnel"));
         CHECK(contains(doc, "Hors bilan : 1h (Entretien préalable)."));
         CHECK(contains(doc, "- **9 mars 2026** — Phase d'investigation : enquête métier à "
-                            "distance de 1h30. Rencontre d'une formatrice\n"));
+                            "distance de 1h30\n"));
+        CHECK_FALSE(contains(doc, "Rencontre d'une formatrice")); // the note is the counsellor's
     }
 
     TEST_CASE("skills grouped by type and domain, marked, with their source") {
@@ -301,10 +302,10 @@ TEST_SUITE("synthesis") {
 
     TEST_CASE("a multi-line text keeps its paragraphs and indentation inside its item") {
         Folder f = full_folder();
-        f.sessions[2].note = "Rencontre :\n  - le métier\n\n\nSuite à donner";
+        f.actions[0].text = "Rencontre :\n  - le métier\n\n\nSuite à donner";
         const std::string doc = render_synthesis(fr(), f);
-        CHECK(contains(doc, "à distance de 1h30. Rencontre :\\\n  \xc2\xa0\xc2\xa0\\- le "
-                            "métier\n\n  Suite à donner\n"));
+        CHECK(contains(doc, "- Rencontre :\\\n  \xc2\xa0\xc2\xa0\\- le "
+                            "métier\n\n  Suite à donner"));
     }
 
     TEST_CASE("skills sort by their folded text within a domain") {
@@ -366,8 +367,9 @@ TEST_SUITE("synthesis") {
     TEST_CASE("every sub-section says when it is empty instead of vanishing") {
         const std::string doc = render_synthesis(fr(), empty_folder());
         CHECK(contains(doc, "**Attentes :** elles n'ont pas été consignées.\n"));
-        CHECK(contains(doc, "\n### Situation et contexte\n\n**Situation au démarrage :** elle "
-                            "n'a pas été consignée.\n\n**Contexte :** il n'a pas été consigné.\n"));
+        CHECK(contains(doc, "\n### Contexte\n\nLe contexte du bilan n'a pas été consigné.\n\n"
+                            "### Situation au démarrage\n\nLa situation au démarrage n'a pas été "
+                            "consignée.\n"));
 
         Folder f = full_folder();
         f.pistes[0].desire.reset();
