@@ -8,8 +8,6 @@
 
 PRELOAD=$(fault_preload) || PRELOAD=""
 
-skip() { echo "skipped [$current]: $*"; ok; }
-
 # Runs bilan with faults: faulty OP [VAR=VALUE…] -- ARGS…; sets $out, $err, $status.
 faulty() {
     local op=$1
