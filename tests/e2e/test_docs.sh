@@ -12,7 +12,7 @@ subcommands_of() {
 }
 
 test_the_man_page_lints_clean() {
-    if ! command -v mandoc >/dev/null; then echo "SKIP mandoc is not installed"; return; fi
+    if ! command -v mandoc >/dev/null; then skip "mandoc is not installed"; return; fi
     if mandoc -T lint -W warning "$MAN" >"$TMP_ROOT/lint" 2>&1; then ok; else fail "mandoc: $(head -3 "$TMP_ROOT/lint")"; fi
 }
 
@@ -49,7 +49,7 @@ test_the_quick_start_is_real() {
 }
 
 test_the_readme_is_well_formed_markdown() {
-    if ! command -v cmark >/dev/null; then echo "SKIP cmark is not installed"; return; fi
+    if ! command -v cmark >/dev/null; then skip "cmark is not installed"; return; fi
     local headings
     headings=$(cmark --to xml "$README" | grep -c '<heading level="2">')
     [ "$headings" -ge 8 ] && ok || fail "README has $headings level-2 headings"

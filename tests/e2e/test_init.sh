@@ -69,7 +69,7 @@ test_init_with_the_belgian_framework() {
 }
 
 test_init_in_an_unwritable_place_is_an_environment_error() {
-    [ "$(id -u)" -eq 0 ] && return 0 # root writes anywhere
+    [ "$(id -u)" -ne 0 ] || { skip "root writes anywhere"; return; }
     run init /proc/bilan-test --beneficiary "A"
     expect_status 3
 }

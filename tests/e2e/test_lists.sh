@@ -27,7 +27,7 @@ no_trailing_space() { # WHAT
 
 test_empty_lists_say_so_on_a_terminal_only() {
     if ! script -qec true /dev/null </dev/null >/dev/null 2>&1; then
-        echo "SKIP [$current] no pseudo-terminal here"
+        skip "no pseudo-terminal here"
         return
     fi
     local dir line cmd message

@@ -68,7 +68,7 @@ test_init_in_an_existing_open_folder_closes_it() {
 # shim (a pause in every write, fsync and rename) and look at them meanwhile.
 test_lock_and_temp_files_while_a_writer_runs() {
     local preload dir pid seen="" f i m
-    preload=$(fault_preload) || { echo "skipped [$current]: no fault shim for this binary (not built, or bilan is static)"; ok; return; }
+    preload=$(fault_preload) || { skip "no fault shim for this binary (not built, or bilan is static)"; return; }
     dir=$TMP_ROOT/slow
     (umask 000 && "$BILAN" init "$dir" --beneficiary "Ana Lopes" >/dev/null)
     (umask 000 && LD_PRELOAD=$preload BILAN_FAULT_DELAY_MS=150 "$BILAN" -C "$dir" set demand \

@@ -368,7 +368,8 @@ test_blank_lines_and_indentation_stay_without_opening_blocks() {
         text=${text#"    "}
         if grep -qF -- "$(xml_escaped "$text")" <<<"$xml"; then ok; else fail "not text: $text"; fi
     done <<<"$H_MULTI"
-    command -v pandoc >/dev/null || return 0 # cmark above is the proof; pandoc when installed
+    # cmark above is the proof; pandoc when installed
+    command -v pandoc >/dev/null || { skip "pandoc is not installed"; return; }
     local html plain_html
     html=$(printf '%s\n' "$out" | pandoc -f markdown -t html)
     plain_html=$("$BILAN" -C "$(texts_bilan "Texte simple")" render | pandoc -f markdown -t html)
@@ -381,7 +382,8 @@ test_blank_lines_and_indentation_stay_without_opening_blocks() {
 
 test_hostile_texts_in_pandoc() {
     local dir html meta
-    command -v pandoc >/dev/null || return 0 # cmark above is the proof; pandoc when installed
+    # cmark above is the proof; pandoc when installed
+    command -v pandoc >/dev/null || { skip "pandoc is not installed"; return; }
     dir=$(hostile_bilan)
     "$BILAN" -C "$dir" consent grant "$H_HTML" --date 2026-05-04 --sections competences,pistes,projet,plan,circonstances >/dev/null
     html=$("$BILAN" -C "$dir" render | pandoc -f markdown -t html)

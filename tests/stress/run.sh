@@ -28,12 +28,12 @@ export BILAN_STRESS_KILLS=${BILAN_STRESS_KILLS:-500}
 export LC_ALL=C.UTF-8 NO_COLOR=1
 
 failed=0
-for suite in concurrency crash faults git hostile privacy; do
+for suite in concurrency crash faults full_disk git hostile privacy; do
     passed_checks=0 failed_checks=0 start=$SECONDS
     for round in $(seq 1 "$rounds"); do
         log=$(mktemp)
         bash "$source_dir/tests/e2e/test_$suite.sh" "$bilan" "$source_dir" >"$log" 2>&1
-        summary=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -n 1)
+        summary=$(grep -E '^[0-9]+ passed, [0-9]+ failed(, [0-9]+ skipped)?$' "$log" | tail -n 1)
         p=${summary%% passed*} f=${summary#*, } f=${f%% failed*}
         passed_checks=$((passed_checks + ${p:-0})) failed_checks=$((failed_checks + ${f:-1}))
         if [ -z "$summary" ] || [ "${f:-1}" -ne 0 ]; then
@@ -43,6 +43,7 @@ for suite in concurrency crash faults git hostile privacy; do
         fi
         # The suites' own figures (writers that succeeded, locks taken over…).
         grep -E '^(concurrency|crash): ' "$log" | sed "s/^/stress: $suite round $round: /"
+        grep -E '^SKIP ' "$log" | sed "s/^/stress: $suite round $round: /" # never silent
         rm -f "$log"
     done
     echo "stress: $suite: $rounds rounds, $passed_checks checks passed, $failed_checks failed, $((SECONDS - start)) s"

@@ -12,7 +12,7 @@ std::string splice(std::string_view text, std::string key, std::optional<Value> 
 }
 } // namespace
 
-TEST_SUITE("store.splice") {
+TEST_SUITE("store.toml_text") {
     TEST_CASE("replacing a value keeps comments, spacing and other keys") {
         const std::string text =
             "# en-tête\nbeneficiary = \"Ana\"   # le nom\n\nstart =   2026-03-02\n";

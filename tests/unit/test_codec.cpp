@@ -1,0 +1,243 @@
+// The file format both ways (src/store/codec.cpp): every record kind, written as the store
+// writes it (fields_of, then emit_fields) and read back by its reader, is the record it was:
+// optional fields absent and present, lists, and text that TOML must escape.
+#include "french_framework.hpp"
+#include "store/codec.hpp"
+#include "store/toml_text.hpp"
+
+#include <doctest/doctest.h>
+#include <tuple>
+
+using namespace bilan;
+using namespace bilan::store;
+
+namespace {
+
+// Texts a person may type: accents and other scripts, quotes, backslashes, TOML's own
+// delimiters, several lines, a tab, a trailing backslash, a lone surrogate-free emoji.
+const std::vector<std::string> hard_texts{
+    "Émilie Lefèvre — « cheffe de projet »",
+    "日本語のテキスト, ελληνικά, עברית 🎓",
+    R"(Elle a dit "oui", puis 'non')",
+    R"(C:\Users\emilie\bilan\ et \n qui n'est pas un saut de ligne)",
+    "trois guillemets \"\"\" et trois apostrophes ''' au milieu",
+    "première ligne\n\tdeuxième, indentée\n\ntroisième après un blanc\n",
+    "finit par une barre oblique inverse \\",
+    "# pas un commentaire = ni une clé [section]",
+};
+
+// The file a record becomes: its keys, then any [[table]] entries as append_table adds them.
+std::string emitted(const Fields& fields) {
+    return emit_fields(fields);
+}
+
+// Parses `text` and reads it with `read`; the reader must find nothing to say.
+template <typename Read> auto read_back(const std::string& text, Read read) {
+    const toml::table table = parse_toml(text, "r.toml");
+    Diagnostics diagnostics(true);
+    RecordReader reader(table, {"r.toml", 0, 0}, diagnostics);
+    auto record = read(reader, diagnostics);
+    CHECK(reader.finish());
+    CHECK(diagnostics.problems().empty());
+    for (const Problem& p : diagnostics.problems())
+        MESSAGE(p.message);
+    return record;
+}
+
+// Every member but the id (the file's name) and the origin (where it was read).
+auto members(const BilanRecord& b) {
+    return std::tie(b.beneficiary, b.framework, b.start, b.end, b.funding, b.counsellor,
+                    b.organisation, b.demand, b.expectations, b.situation, b.circumstances);
+}
+auto members(const Session& s) {
+    return std::tie(s.date, s.phase, s.minutes, s.kind, s.mode, s.from, s.to, s.note);
+}
+auto members(const Skill& k) {
+    return std::tie(k.text, k.type, k.domain, k.source, k.experience, k.evidence, k.transferable);
+}
+auto members(const Experience& e) {
+    return std::tie(e.title, e.kind, e.org, e.from, e.to, e.note);
+}
+auto members(const Trait& t) {
+    return std::tie(t.text, t.kind, t.note);
+}
+auto members(const TestResult& t) {
+    return std::tie(t.instrument, t.date, t.result, t.note);
+}
+auto members(const Survey& s) {
+    return std::tie(s.date, s.with, s.note);
+}
+auto members(const Piste& p) { // its surveys are compared one by one
+    return std::tie(p.title, p.desire, p.feasibility, p.favourable, p.unfavourable, p.decision,
+                    p.why);
+}
+auto members(const Project& p) {
+    return std::tie(p.title, p.training, p.strengths, p.watch);
+}
+auto members(const Action& a) {
+    return std::tie(a.text, a.horizon, a.due, a.done);
+}
+auto members(const Consent& c) {
+    return std::tie(c.recipient, c.date, c.sections, c.revoked, c.revoked_on, c.history);
+}
+
+template <typename Record> bool same(const Record& a, const Record& b) {
+    return members(a) == members(b);
+}
+
+// Writes `record`, reads it back with `read`, and checks it is the same record.
+template <typename Record, typename Read> void round_trip(const Record& record, Read read) {
+    const std::string text = emitted(fields_of(record));
+    CAPTURE(text);
+    const Record back = read_back(text, read);
+    CHECK(same(back, record));
+    CHECK(emitted(fields_of(back)) == text); // and writing it again gives the same bytes
+}
+
+const auto bilan_reader = [](RecordReader& r, Diagnostics&) { return read_bilan(r); };
+const auto session_reader = [](RecordReader& r, Diagnostics&) { return read_session(r, fr()); };
+const auto skill_reader = [](RecordReader& r, Diagnostics&) { return read_skill(r); };
+const auto experience_reader = [](RecordReader& r, Diagnostics&) { return read_experience(r); };
+const auto trait_reader = [](RecordReader& r, Diagnostics&) { return read_trait(r); };
+const auto test_reader = [](RecordReader& r, Diagnostics&) { return read_test(r); };
+const auto project_reader = [](RecordReader& r, Diagnostics&) { return read_project(r); };
+const auto action_reader = [](RecordReader& r, Diagnostics&) { return read_action(r); };
+const auto consent_reader = [](RecordReader& r, Diagnostics&) { return read_consent(r); };
+
+} // namespace
+
+TEST_SUITE("store.codec") {
+    TEST_CASE("bilan.toml: only the beneficiary, then every field") {
+        BilanRecord b;
+        b.beneficiary = "Claire Martin";
+        round_trip(b, bilan_reader);
+        for (const std::string& text : hard_texts) {
+            b.beneficiary = text;
+            b.framework = "be";
+            b.start = Date{2026, 3, 2};
+            b.end = Date{2026, 6, 30};
+            b.funding = "cpf";
+            b.counsellor = text;
+            b.organisation = text;
+            b.demand = text;
+            b.expectations = text;
+            b.situation = text;
+            b.circumstances = text;
+            round_trip(b, bilan_reader);
+        }
+    }
+
+    TEST_CASE("a session in minutes, and one with its times") {
+        Session s;
+        s.date = Date{2026, 3, 2};
+        s.phase = "preliminaire";
+        s.minutes = 90;
+        round_trip(s, session_reader);
+        s.kind = "enquete";
+        s.mode = "distance";
+        s.from = TimeOfDay{9, 30};
+        s.to = TimeOfDay{11, 5};
+        s.minutes = 95;
+        for (const std::string& text : hard_texts) {
+            s.note = text;
+            round_trip(s, session_reader);
+        }
+    }
+
+    TEST_CASE("skills, experiences, traits and tests, bare and full") {
+        Skill k;
+        k.text = "Animer une réunion";
+        k.type = "savoir-faire";
+        round_trip(k, skill_reader);
+        Experience e;
+        e.title = "Assistante de direction";
+        e.kind = "poste";
+        round_trip(e, experience_reader);
+        Trait t;
+        t.text = "Autonomie";
+        t.kind = "valeur";
+        round_trip(t, trait_reader);
+        TestResult r;
+        r.instrument = "RIASEC";
+        r.date = Date{2026, 3, 9};
+        r.result = "S-A-E";
+        round_trip(r, test_reader);
+        for (const std::string& text : hard_texts) {
+            k = {"", text, "savoir-etre", text, text, "a1b2c3d4", text, true, {}, {}};
+            round_trip(k, skill_reader);
+            e = {"", text, "benevolat", text, Date{2019, 1, 1}, Date{2021, 12, 31}, text, {}};
+            round_trip(e, experience_reader);
+            t = {"", text, "concession", text, {}};
+            round_trip(t, trait_reader);
+            r = {"", text, Date{2026, 2, 28}, text, text, {}};
+            round_trip(r, test_reader);
+        }
+    }
+
+    TEST_CASE("a piste with its ratings, lists and enquêtes métiers") {
+        const auto piste_reader = [](RecordReader& r, Diagnostics& d) { return read_piste(r, d); };
+        Piste p;
+        p.title = "Formatrice";
+        round_trip(p, piste_reader);
+        p.desire = 5;
+        p.feasibility = 1;
+        p.favourable = hard_texts;
+        p.unfavourable = {"un seul argument"};
+        p.decision = "backup";
+        p.why = hard_texts.back();
+        round_trip(p, piste_reader);
+
+        // The enquêtes are [[surveys]] tables after the keys, as append_table writes them.
+        std::string text = emitted(fields_of(p));
+        std::vector<Survey> surveys;
+        for (const std::string& note : hard_texts) {
+            surveys.push_back({Date{2026, 4, 1}, note, note});
+            text += "\n[[surveys]]\n" + emitted(fields_of(surveys.back()));
+        }
+        surveys.push_back({Date{2026, 4, 2}, "sans note", ""});
+        text += "\n[[surveys]]\n" + emitted(fields_of(surveys.back()));
+        CAPTURE(text);
+        const Piste back = read_back(text, piste_reader);
+        CHECK(same(back, p));
+        REQUIRE(back.surveys.size() == surveys.size());
+        for (std::size_t i = 0; i < surveys.size(); ++i)
+            CHECK(same(back.surveys[i], surveys[i]));
+    }
+
+    TEST_CASE("the project: empty, then with its lists") {
+        Project p;
+        round_trip(p, project_reader);
+        p.title = hard_texts[0];
+        p.training = hard_texts[5];
+        p.strengths = hard_texts;
+        p.watch = {"", "une ligne vide avant"};
+        round_trip(p, project_reader);
+    }
+
+    TEST_CASE("actions, pending and done") {
+        Action a;
+        a.text = "Contacter l'AFPA";
+        a.horizon = "court";
+        round_trip(a, action_reader);
+        for (const std::string& text : hard_texts) {
+            a = {"", text, "long", Date{2027, 1, 15}, true, {}};
+            round_trip(a, action_reader);
+        }
+    }
+
+    TEST_CASE("consents: granted, revoked with or without a date, with their history") {
+        Consent c;
+        c.recipient = "France Travail";
+        c.date = Date{2026, 5, 4};
+        round_trip(c, consent_reader);
+        c.recipient = hard_texts[0];
+        c.sections = {"projet", "plan", "competences"};
+        c.revoked = true;
+        round_trip(c, consent_reader);
+        c.revoked_on = Date{2026, 6, 1};
+        c.history = {{Date{2026, 3, 2}, {"projet"}, Date{2026, 3, 10}, std::nullopt},
+                     {Date{2026, 4, 1}, {"projet", "plan"}, std::nullopt, std::nullopt},
+                     {Date{2026, 4, 9}, {"competences"}, std::nullopt, Date{2026, 5, 4}}};
+        round_trip(c, consent_reader);
+    }
+}
