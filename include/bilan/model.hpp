@@ -87,6 +87,7 @@ struct Survey { // une enquête métier
     Date date;
     std::string with;
     std::string note;
+    bool operator==(const Survey&) const = default;
 };
 
 struct Piste {

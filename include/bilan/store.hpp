@@ -144,7 +144,54 @@ FolderCheck check_folder(const Store& store);
 Framework load_framework_file(const std::filesystem::path& file);
 Framework load_builtin_framework(std::string_view name);
 
+// The keys whose value differs from `before` to `after` (two fields_of lists of one record),
+// with nullopt for a key `after` no longer has: only those are spliced into the file, so that
+// whatever else a person wrote there stays byte for byte.
+Fields changed_fields(const Fields& before, const Fields& after);
+
+// The collection each kind of record lives in, for the typed writes of Transaction.
+constexpr Collection collection_of(const Session&) {
+    return Collection::sessions;
+}
+constexpr Collection collection_of(const Skill&) {
+    return Collection::skills;
+}
+constexpr Collection collection_of(const Experience&) {
+    return Collection::experiences;
+}
+constexpr Collection collection_of(const Trait&) {
+    return Collection::traits;
+}
+constexpr Collection collection_of(const TestResult&) {
+    return Collection::tests;
+}
+constexpr Collection collection_of(const Piste&) {
+    return Collection::pistes;
+}
+constexpr Collection collection_of(const Action&) {
+    return Collection::actions;
+}
+constexpr Collection collection_of(const Consent&) {
+    return Collection::consents;
+}
+
 class FolderLock;
+class FolderGate;
+
+// Holds a folder still while a command reads several of its files: a writer waits until it is
+// released, so the read sees the folder before or after a write, never between (flock on the
+// folder, shared; nothing is created). Read commands hold one while they load; a Transaction
+// needs none: it holds the folder alone.
+class ConsistentRead {
+public:
+    explicit ConsistentRead(const Store& store);
+    ~ConsistentRead();
+    ConsistentRead(const ConsistentRead&) = delete;
+    ConsistentRead& operator=(const ConsistentRead&) = delete;
+
+private:
+    std::unique_ptr<FolderGate> gate_;
+};
 
 // Every write happens inside a Transaction: it holds the folder's lock, and each change is
 // written to a temp file, fsynced, renamed over, and the folder fsynced.
@@ -155,6 +202,31 @@ public:
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
 
+    // The folder, to read what decides a write: read through the transaction, it is read under
+    // the lock, so no other writer changes it between the read and the write.
+    const Store& store() const { return store_; }
+
+    // Typed writes: the store alone names the keys. `add` returns the new record's id.
+    template <typename Record> std::string add(const Record& record) {
+        return add_record(collection_of(record), fields_of(record));
+    }
+    // Writes what differs between `before` (as loaded) and `after`, and nothing else.
+    template <typename Record> void update(const Record& before, const Record& after) {
+        update_record(collection_of(before), before.id,
+                      changed_fields(fields_of(before), fields_of(after)));
+    }
+    void update(const Piste& before, const Piste& after); // surveys may only be added
+    void update(const BilanRecord& before, const BilanRecord& after);
+    void update(const Project& before, const Project& after); // creates project.toml if needed
+    template <typename Record> void remove(const Record& record) {
+        remove_record(collection_of(record), record.id);
+    }
+    // A consent's file is named after its recipient (consent.id): written whole, new or not.
+    void create(const Consent& consent) {
+        write_record(Collection::consents, consent.id, fields_of(consent));
+    }
+
+    // The same writes by collection and keys, for the store's own use and its tests.
     // A new record file; returns its id: 8 random hex digits, so that two clones adding the
     // same record keep two files ($BILAN_ID_SEED: reproducible, for tests; transaction.cpp).
     std::string add_record(Collection collection, const Fields& fields);
@@ -172,6 +244,7 @@ public:
 private:
     const Store& store_;
     std::unique_ptr<FolderLock> lock_;
+    std::unique_ptr<FolderGate> gate_;
     void edit_file(const std::string& relative, const Fields& edits, bool create_if_missing);
 };
 

@@ -139,4 +139,30 @@ FolderLock::~FolderLock() {
     ::close(fd_);
 }
 
+FolderGate::FolderGate(const std::filesystem::path& folder, Mode mode) {
+    fd_ = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd_ < 0) return;
+    const int operation = (mode == Mode::shared ? LOCK_SH : LOCK_EX) | LOCK_NB;
+    const auto deadline = std::chrono::steady_clock::now() + lock_wait();
+    while (::flock(fd_, operation) != 0) {
+        const int err = errno;
+        if (err != EWOULDBLOCK && err != EINTR) {
+            ::close(fd_);
+            throw system_error("verrouillage impossible de", folder.string(), err);
+        }
+        if (std::chrono::steady_clock::now() >= deadline) {
+            ::close(fd_);
+            throw EnvironmentError(
+                "le dossier " + folder.string() +
+                (mode == Mode::shared ? " est en cours d'écriture" : " est en cours de lecture") +
+                " par une autre commande bilan ; réessayez");
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+}
+
+FolderGate::~FolderGate() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
 } // namespace bilan::store

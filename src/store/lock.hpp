@@ -22,4 +22,22 @@ private:
     int fd_ = -1;
 };
 
+// Readers and writers of one folder, by flock(2) on the folder itself: readers share it, a
+// writer holds it alone while its transaction runs. A read then sees the folder before or
+// after a write that touches several files (`piste decide --replace`, `consent revoke`), never
+// between; and it creates nothing, so a read command writes nothing. Waits up to
+// $BILAN_LOCK_WAIT seconds like FolderLock. A folder that cannot be opened is not held: the
+// read or write that follows says why.
+class FolderGate {
+public:
+    enum class Mode { shared, exclusive };
+    FolderGate(const std::filesystem::path& folder, Mode mode);
+    ~FolderGate();
+    FolderGate(const FolderGate&) = delete;
+    FolderGate& operator=(const FolderGate&) = delete;
+
+private:
+    int fd_ = -1;
+};
+
 } // namespace bilan::store

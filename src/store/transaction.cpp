@@ -86,7 +86,8 @@ template <typename Write> auto in_private_directory(const std::filesystem::path&
 } // namespace
 
 Transaction::Transaction(const Store& store)
-    : store_(store), lock_(std::make_unique<FolderLock>(store.root())) {
+    : store_(store), lock_(std::make_unique<FolderLock>(store.root())),
+      gate_(std::make_unique<FolderGate>(store.root(), FolderGate::Mode::exclusive)) {
     store.require_writable_format();      // under the lock: nothing writes a newer folder meanwhile
     make_private_directory(store.root()); // a clone under umask 022 left it 0755
 }

@@ -22,13 +22,16 @@ forbid() {
     fi
 }
 
-core=$(find include/bilan src/core -name '*.[ch]pp')
+core=$(find include/bilan src/core -name '*.[ch]pp' ! -path 'include/bilan/ops/*')
+ops=$(find include/bilan/ops src/ops -name '*.[ch]pp')
 store=$(find src/store -name '*.[ch]pp')
 cli=$(find src/cli src/commands src/main.cpp -name '*.[ch]pp' ! -path src/cli/app.cpp)
 
-forbid 'toml\+\+|CLI/|unistd\.h|fcntl\.h|sys/|dirent\.h|store/|cli/|commands/' \
+forbid 'toml\+\+|CLI/|unistd\.h|fcntl\.h|sys/|dirent\.h|store/|cli/|commands/|bilan/ops/' \
     "the core (include/bilan, src/core) knows no TOML, CLI11, POSIX I/O or upper layer" $core
-forbid 'CLI/|cli/|commands/' "the store knows nothing of the command line" $store
+forbid 'CLI/|cli/|commands/|bilan/ops/' "the store knows nothing of the operations or the command line" $store
+forbid 'toml\+\+|CLI/|unistd\.h|fcntl\.h|sys/|dirent\.h|store/|cli/|commands/|codec' \
+    "operations go through store.hpp: no TOML, CLI11, POSIX I/O or store internals" $ops
 forbid 'toml\+\+|CLI/|store/|codec' \
     "commands see the core and store.hpp only; CLI11 is src/cli/app.cpp's alone" $cli
 

@@ -1,0 +1,40 @@
+// The operations: what each command does to a folder, between the command line (which parses
+// options into values and prints) and the store (which reads and writes files). A domain rule
+// lives here, once, whichever command needs it; every read that decides a write happens in a
+// Transaction, under the lock, by construction (read through Transaction::store()); and a read
+// command's several files are read under the folder's shared lock (ConsistentRead), so that it
+// never sees a write half done. Nothing here knows CLI11 or TOML.
+#pragma once
+
+#include "bilan/framework.hpp"
+#include "bilan/model.hpp"
+#include "bilan/store.hpp"
+
+#include <string>
+#include <vector>
+
+namespace bilan::ops {
+
+// What an operation tells the user besides its result, one line each on stderr ("attention :
+// la séance dépasse le plafond…"); it never changes the outcome.
+using Notes = std::vector<std::string>;
+
+// A bilan as a read command sees it: its framework and everything in the folder, read at once
+// under the folder's shared lock. Strict: the first bad file stops it (DataError, exit 1).
+struct Loaded {
+    Framework framework;
+    Folder folder;
+};
+Loaded load_folder(const store::Store& store);
+
+// The same inside a write, under the transaction's lock.
+Loaded load_folder(const store::Transaction& transaction);
+
+// Runs `read(store)` under the folder's shared lock: for a read command that needs only part
+// of the folder (`skill list` reads no session).
+template <typename Read> auto read_still(const store::Store& store, Read read) {
+    const store::ConsistentRead still(store);
+    return read(store);
+}
+
+} // namespace bilan::ops

@@ -1,0 +1,50 @@
+// The typed writes of a Transaction, and the shared read lock of read commands: what lets the
+// operations and commands above the store write records without naming a TOML key.
+#include "bilan/store.hpp"
+#include "lock.hpp"
+
+#include <algorithm>
+
+namespace bilan::store {
+
+Fields changed_fields(const Fields& before, const Fields& after) {
+    Fields edits;
+    for (const Field& field : after) {
+        const auto same = std::find_if(before.begin(), before.end(), [&](const Field& old) {
+            return old.key == field.key && old.value == field.value;
+        });
+        if (same == before.end()) edits.push_back(field);
+    }
+    for (const Field& old : before) {
+        const bool kept = std::any_of(after.begin(), after.end(),
+                                      [&](const Field& field) { return field.key == old.key; });
+        if (!kept) edits.push_back({old.key, std::nullopt});
+    }
+    return edits;
+}
+
+void Transaction::update(const Piste& before, const Piste& after) {
+    const std::size_t kept = before.surveys.size();
+    if (after.surveys.size() < kept ||
+        !std::equal(before.surveys.begin(), before.surveys.end(), after.surveys.begin()))
+        throw RefusedError("les enquêtes d'une piste ne s'effacent pas : on en ajoute");
+    update_record(Collection::pistes, before.id,
+                  changed_fields(fields_of(before), fields_of(after)));
+    for (std::size_t i = kept; i < after.surveys.size(); ++i)
+        append_table(Collection::pistes, before.id, "surveys", fields_of(after.surveys[i]));
+}
+
+void Transaction::update(const BilanRecord& before, const BilanRecord& after) {
+    update_bilan(changed_fields(fields_of(before), fields_of(after)));
+}
+
+void Transaction::update(const Project& before, const Project& after) {
+    update_project(changed_fields(fields_of(before), fields_of(after)));
+}
+
+ConsistentRead::ConsistentRead(const Store& store)
+    : gate_(std::make_unique<FolderGate>(store.root(), FolderGate::Mode::shared)) {}
+
+ConsistentRead::~ConsistentRead() = default;
+
+} // namespace bilan::store
