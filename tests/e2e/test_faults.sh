@@ -8,6 +8,8 @@
 . "$(dirname "$0")/robust.sh"
 
 PRELOAD=$(fault_preload) || PRELOAD=""
+# A clean run and a faulty one must write the same bytes, the new record's name included.
+export BILAN_ID_SEED=faults
 
 # Runs bilan with faults: faulty OP [VAR=VALUE…] -- ARGS…; sets $out, $err, $status.
 faulty() {

@@ -98,8 +98,13 @@ test_a_huge_file_is_refused_before_it_is_read() {
         expect_status 1 "$file, status"
         expect_err_one_line
         expect_err_contains "bilan: $dir/$file: fichier de 2048 Mio, refusé sans être lu"
-        (ulimit -v 200000 && "$BILAN" -C "$dir" session list >/dev/null 2>"$TMP_ROOT/huge.err")
-        expect_equal "$?" 1 "$file, session list under a memory limit"
+        if ldd "$BILAN" 2>/dev/null | grep -q libasan; then
+            # AddressSanitizer reserves terabytes of address space: no ulimit -v fits it.
+            skip "$file, session list under a memory limit: not with AddressSanitizer"
+        else
+            (ulimit -v 200000 && "$BILAN" -C "$dir" session list >/dev/null 2>"$TMP_ROOT/huge.err")
+            expect_equal "$?" 1 "$file, session list under a memory limit"
+        fi
         run -C "$dir" check
         expect_status 1 "$file, check"
         expect_out_contains "$dir/$file: fichier de 2048 Mio"
