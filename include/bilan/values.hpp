@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace bilan {
 
@@ -75,6 +76,10 @@ std::span<const Term> action_horizons();
 
 // Accompaniment (entretien, test) counts toward the floor; personal work does not.
 bool is_accompaniment(std::string_view session_kind);
+
+// The code point at the start of `text` and its length in bytes; nullopt unless it is valid
+// UTF-8 (no overlong form, no surrogate, nothing past U+10FFFF).
+std::optional<std::pair<char32_t, std::size_t>> decode_utf8(std::string_view text);
 
 // Throws UsageError unless `text` is valid UTF-8 without control characters other than
 // newline and tab: what a person typed must survive TOML, JSON and Markdown unchanged.

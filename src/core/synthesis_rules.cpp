@@ -109,18 +109,6 @@ std::vector<std::string> parse_sections(std::string_view list) {
 
 namespace {
 
-// The code point that starts `text` (valid UTF-8: recipients pass require_clean_text) and
-// its length in bytes.
-std::pair<char32_t, std::size_t> code_point(std::string_view text) {
-    const auto lead = static_cast<unsigned char>(text[0]);
-    const std::size_t length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
-    if (length > text.size()) return {lead, 1};
-    char32_t cp = length == 1 ? lead : lead & (0x7fu >> length);
-    for (std::size_t k = 1; k < length; ++k)
-        cp = (cp << 6) | (static_cast<unsigned char>(text[k]) & 0x3fu);
-    return {cp, length};
-}
-
 // Punctuation, spaces and symbols beyond ASCII (guillemets, dashes, no-break spaces, CJK and
 // full-width punctuation, arrows, emoji…): they separate words like a space. Every other
 // character is a letter of some script, kept.
@@ -142,7 +130,9 @@ std::string consent_id(std::string_view recipient) {
         if (!id.empty() && id.back() != '-') id += '-';
     };
     for (std::size_t i = 0; i < text.size();) {
-        const auto [cp, length] = code_point(text.substr(i));
+        // A byte that is not UTF-8 separates words: it never reaches a file name.
+        const auto [cp, length] =
+            decode_utf8(text.substr(i)).value_or(std::pair<char32_t, std::size_t>{U'-', 1});
         if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))
             id += static_cast<char>(cp);
         else if (cp < 0x80 ? cp == '-' : separates(cp))

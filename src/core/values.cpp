@@ -539,33 +539,36 @@ void require_typed_text(std::string_view text, std::string_view what) {
                              "changement de sens d'écriture U+202A à U+202E, U+2066 à U+2069)");
 }
 
+std::optional<std::pair<char32_t, std::size_t>> decode_utf8(std::string_view text) {
+    if (text.empty()) return std::nullopt;
+    const auto c = static_cast<unsigned char>(text[0]);
+    if (c < 0x80) return std::pair<char32_t, std::size_t>{c, 1};
+    // 0xf5 to 0xff lead no sequence: they must not pass for the lead of three bytes.
+    const std::size_t length = c >= 0xf0 && c <= 0xf4  ? 4
+                               : c >= 0xe0 && c < 0xf0 ? 3
+                               : c >= 0xc2 && c < 0xe0 ? 2
+                                                       : 0;
+    if (length == 0 || length > text.size()) return std::nullopt;
+    char32_t cp = c & (0x7fu >> length);
+    for (std::size_t k = 1; k < length; ++k) {
+        const auto cc = static_cast<unsigned char>(text[k]);
+        if ((cc & 0xc0) != 0x80) return std::nullopt;
+        cp = (cp << 6) | (cc & 0x3f);
+    }
+    const bool overlong = (length == 3 && cp < 0x800) || (length == 4 && cp < 0x10000);
+    if (overlong || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return std::nullopt;
+    return std::pair<char32_t, std::size_t>{cp, length};
+}
+
 void require_clean_text(std::string_view text, std::string_view what) {
     auto reject = [&](const char* why) { throw UsageError(std::string(what) + " : " + why); };
     for (std::size_t i = 0; i < text.size();) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c < 0x80) {
-            if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7f)
-                reject("caractère de contrôle non accepté");
-            ++i;
-            continue;
-        }
-        // 0xf5 to 0xff lead no sequence: they must not pass for the lead of three bytes.
-        int length = c >= 0xf0 && c <= 0xf4  ? 4
-                     : c >= 0xe0 && c < 0xf0 ? 3
-                     : c >= 0xc2 && c < 0xe0 ? 2
-                                             : 0;
-        if (length == 0 || i + static_cast<std::size_t>(length) > text.size())
-            reject("texte qui n'est pas de l'UTF-8 valide");
-        std::uint32_t cp = c & (0x7fu >> length);
-        for (int k = 1; k < length; ++k) {
-            const auto cc = static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]);
-            if ((cc & 0xc0) != 0x80) reject("texte qui n'est pas de l'UTF-8 valide");
-            cp = (cp << 6) | (cc & 0x3f);
-        }
-        const bool overlong = (length == 3 && cp < 0x800) || (length == 4 && cp < 0x10000);
-        if (overlong || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-            reject("texte qui n'est pas de l'UTF-8 valide");
-        i += static_cast<std::size_t>(length);
+        const auto decoded = decode_utf8(text.substr(i));
+        if (!decoded) reject("texte qui n'est pas de l'UTF-8 valide");
+        const char32_t cp = decoded->first;
+        if ((cp < 0x20 && cp != '\n' && cp != '\t' && cp != '\r') || cp == 0x7f)
+            reject("caractère de contrôle non accepté");
+        i += decoded->second;
     }
 }
 

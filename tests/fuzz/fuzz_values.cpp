@@ -160,15 +160,21 @@ void sections(std::string_view input) {
                     "a parsed section is a section's key", input);
     } catch (const UsageError&) {
     }
-    // A consent's file name: ASCII lower-case letters, digits and single inner dashes.
+    // A consent's file name: valid UTF-8, of ASCII only lower-case letters, digits and single
+    // inner dashes (no '/', no NUL, no dot), and the name of itself (the store takes a file in
+    // consents/ for a record when consent_id gives back its name).
     const std::string id = consent_id(input);
-    for (std::size_t i = 0; i < id.size(); ++i) {
-        const char c = id[i];
+    for (std::size_t i = 0; i < id.size();) {
+        const auto decoded = decode_utf8(std::string_view(id).substr(i));
+        require(decoded.has_value(), "a consent id is valid UTF-8", input);
+        const char32_t c = decoded->first;
         const bool dash = c == '-';
-        require((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+        require(c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
                     (dash && i > 0 && i + 1 < id.size() && id[i - 1] != '-'),
                 "a consent id is a plain file name", input);
+        i += decoded->second;
     }
+    require(consent_id(id) == id, "a consent id names itself", input);
 }
 
 void consent_periods(std::string_view input) {
