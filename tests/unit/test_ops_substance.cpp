@@ -102,7 +102,7 @@ TEST_SUITE("ops.substance") {
         CHECK(piste_of(pistes, second).decision == "backup");
     }
 
-    TEST_CASE("set_project: a list drops its blank items; an empty one or an empty text goes") {
+    TEST_CASE("set_project: a list drops its blank items, an empty one or an empty text goes") {
         TempBilan bilan;
         const store::Store store(bilan.dir);
         ops::ProjectEdit edit;
@@ -137,7 +137,7 @@ TEST_SUITE("ops.substance") {
         CHECK_FALSE(fs::exists(bilan.dir / "project.toml"));
     }
 
-    TEST_CASE("remove_record: an experience a skill cites is refused; then it goes") {
+    TEST_CASE("remove_record: an experience a skill cites is refused, then it goes") {
         TempBilan bilan;
         const store::Store store(bilan.dir);
         Experience experience;
