@@ -161,6 +161,27 @@ TEST_SUITE("ops.substance") {
         CHECK(ops::list_experiences(store).empty());
     }
 
+    TEST_CASE("survey_piste appends an enquête, complete_action marks the action done") {
+        TempBilan bilan;
+        const store::Store store(bilan.dir);
+        const std::string piste = add_piste(store, "Formatrice");
+        Survey survey;
+        survey.date = Date{2026, 4, 9};
+        survey.with = "Une formatrice en paie";
+        ops::survey_piste(store, piste.substr(0, 3), survey);
+        ops::survey_piste(store, piste, survey);
+        CHECK(piste_of(ops::list_pistes(store), piste).surveys.size() == 2);
+
+        Action action;
+        action.text = "Déposer le dossier";
+        action.horizon = "court";
+        const std::string id = ops::add_action(store, action, ignore);
+        CHECK_FALSE(ops::list_actions(store).at(0).done);
+        ops::complete_action(store, id);
+        CHECK(ops::list_actions(store).at(0).done);
+        CHECK_THROWS_AS(ops::complete_action(store, "fffffffff"), RefusedError);
+    }
+
     TEST_CASE("an add whose id cannot be told leaves nothing written") {
         TempBilan bilan;
         const store::Store store(bilan.dir);
