@@ -19,13 +19,16 @@ void declare_rm(Declarations& declarations, const Context& context, const std::s
 std::string id_argument(const std::string& typed, std::string_view option = "ID");
 // The full id of the record `typed` names (id_argument, then a unique prefix; exit 1 when no
 // record or several match). Called inside the transaction, so that what it finds stays true.
+// For session.cpp until its commands go through operations; ops::remove_record does it.
 std::string resolve_record(const store::Store& store, store::Collection collection,
                            const std::string& typed, std::string_view option = "ID");
 // Removes a record; on a terminal, says what was removed (the record's line in its list).
+// For session.cpp as above; the other commands call ops::remove_record.
 void remove_and_tell(store::Transaction& transaction, const store::Store& store,
                      store::Collection collection, const std::string& id);
 
-// `GROUP list [--json]`; `print` loads what it needs and returns the text or the JSON.
+// `GROUP list [--json]`; `print` reads what it needs (a list operation) and returns the text
+// or the JSON.
 using ListPrinter = std::function<std::string(const store::Store& store, bool json)>;
 void declare_list(Declarations& declarations, const Context& context, const std::string& group,
                   std::string help, ListPrinter print);
@@ -37,12 +40,13 @@ std::string checked_text(const std::string& text, std::string_view option);
 std::string required_text(const std::string& text, std::string_view option);
 std::optional<Date> optional_date(const Context& context, const std::string& text);
 
-// `GROUP add`'s end: adds the record and prints its id. When the id cannot be printed (stdout
-// closed or full: exit 3), the record is removed again, so that nothing is written on an error.
+// `GROUP add`'s end: prints the new record's id, given to the add operations as their
+// ops::OnAdded, so that it runs before the record is committed: when the id cannot be printed
+// (stdout closed or full: exit 3), the operation removes the record again.
+void print_id(const std::string& id);
+
+// The same for session.cpp, which still writes through its own transaction.
 void add_and_print_id(store::Transaction& transaction, store::Collection collection,
                       const store::Fields& fields);
-
-// Strict loads for commands: the first bad file stops them (exit 1).
-store::Diagnostics& strict();
 
 } // namespace bilan::cli

@@ -1,4 +1,5 @@
 // bilan action add|done|list|rm: the action plan, by horizon, with due dates.
+#include "bilan/ops/substance.hpp"
 #include "bilan/substance_views.hpp"
 #include "cli/records.hpp"
 
@@ -27,32 +28,23 @@ void declare_action(Declarations& declarations, Context& context) {
              a.text = required_text(add->text, "TEXT");
              a.horizon = std::string(resolve_term(action_horizons(), add->horizon, "horizon"));
              a.due = optional_date(context, add->due);
-             store::Transaction transaction(store);
-             add_and_print_id(transaction, store::Collection::actions, store::fields_of(a));
+             ops::add_action(store, a, print_id);
              return 0;
          }});
 
     auto id = std::make_shared<std::string>();
-    declarations.add(
-        {"action done",
-         "Marquer une étape comme faite",
-         "bilan action done 3f9a",
-         {{"ID", "Identifiant (ou son début, 3 caractères au moins)", id.get(), true}},
-         [&context, id] {
-             id_argument(*id);
-             const store::Store store = context.store();
-             store.require_bilan();
-             store::Transaction transaction(
-                 store); // what is read decides the write: under the lock
-             const std::string full = resolve_record(store, store::Collection::actions, *id);
-             store.load_actions(strict()); // never edit a file we cannot read
-             transaction.update_record(store::Collection::actions, full, {{"done", true}});
-             return 0;
-         }});
+    declarations.add({"action done",
+                      "Marquer une étape comme faite",
+                      "bilan action done 3f9a",
+                      {{"ID", "Identifiant (ou son début, 3 caractères au moins)", id.get(), true}},
+                      [&context, id] {
+                          ops::complete_action(context.store(), id_argument(*id));
+                          return 0;
+                      }});
 
     declare_list(declarations, context, "action", "Lister les étapes par horizon et échéance",
                  [](const store::Store& store, bool json) {
-                     const auto list = store.load_actions(strict());
+                     const auto list = ops::list_actions(store);
                      // On a terminal, say so: a person sees it worked.
                      if (!json && list.empty() && ::isatty(STDOUT_FILENO))
                          return std::string("Aucune action.\n");

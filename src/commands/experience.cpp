@@ -1,5 +1,5 @@
 // bilan experience add|list|rm: the parcours (jobs, internships, training, volunteering).
-#include "bilan/rules.hpp"
+#include "bilan/ops/substance.hpp"
 #include "bilan/substance_views.hpp"
 #include "cli/records.hpp"
 
@@ -21,44 +21,8 @@ int run_experience_add(const Context& context, const ExperienceAddOptions& o) {
     e.org = checked_text(o.org, "--org");
     e.from = optional_date(context, o.from);
     e.to = optional_date(context, o.to);
-    if (e.from && e.to && *e.to < *e.from)
-        throw UsageError("--to (" + e.to->iso() + ") précède --from (" + e.from->iso() + ")");
     e.note = checked_text(o.note, "--note");
-    store::Transaction transaction(store);
-    add_and_print_id(transaction, store::Collection::experiences, store::fields_of(e));
-    return 0;
-}
-
-// Removing an experience that skills name as their source would leave dangling references
-// (`check` would then fail): refused until those skills are changed or removed.
-int run_experience_rm(const Context& context, const std::string& id_or_prefix) {
-    id_argument(id_or_prefix);
-    const store::Store store = context.store();
-    store.require_bilan();
-    store::Transaction transaction(store); // read under the lock: no skill slips in meanwhile
-    const std::string id = resolve_record(store, store::Collection::experiences, id_or_prefix);
-    const std::vector<Skill> skills = store.load_skills(strict());
-    if (const std::size_t count = skills_citing(skills, id); count > 0) {
-        std::string ids;
-        std::size_t shown = 0;
-        for (const Skill& skill : skills) {
-            if (skill.experience != id) continue;
-            if (shown++ == 3) {
-                ids += ", …";
-                break;
-            }
-            ids += (ids.empty() ? "" : ", ") + skill.id;
-        }
-        const bool one = count == 1;
-        throw RefusedError(
-            "l'expérience " + id + " est la source de " + std::to_string(count) +
-            (one ? " compétence (" : " compétences (") + ids +
-            (one ? ") : retirez son lien (clé experience de skills/ID.toml) ou supprimez-la"
-                 : ") : retirez leur lien (clé experience de skills/ID.toml) ou "
-                   "supprimez-les") +
-            " d'abord (bilan skill rm ID)");
-    }
-    remove_and_tell(transaction, store, store::Collection::experiences, id);
+    ops::add_experience(store, e, print_id); // refuses an end before the start
     return 0;
 }
 
@@ -82,20 +46,16 @@ void declare_experience(Declarations& declarations, Context& context) {
 
     declare_list(declarations, context, "experience", "Lister le parcours par date",
                  [](const store::Store& store, bool json) {
-                     const auto list = store.load_experiences(strict());
+                     const auto list = ops::list_experiences(store);
                      if (json) return experiences_json(list);
                      // On a terminal, a person sees the command worked.
                      if (list.empty() && ::isatty(STDOUT_FILENO))
                          return std::string("Aucune expérience.\n");
                      return experiences_table(list);
                  });
-    auto id = std::make_shared<std::string>();
-    declarations.add(
-        {"experience rm",
-         "Supprimer une expérience (refusé tant qu'une compétence la cite comme source)",
-         "bilan experience rm 3f9a",
-         {{"ID", "Identifiant (ou son début, 3 caractères au moins)", id.get(), true}},
-         [&context, id] { return run_experience_rm(context, *id); }});
+    // Refused while a skill cites it as its source: its reference would dangle.
+    declare_rm(declarations, context, "experience", store::Collection::experiences,
+               "Supprimer une expérience (refusé tant qu'une compétence la cite comme source)");
 }
 
 } // namespace bilan::cli

@@ -1,6 +1,7 @@
 // bilan piste add|survey|decide|list|rm: the career options explored, their enquêtes métiers
 // and the decision on each. One piste at most is retained: deciding a second one is refused
 // unless --replace, which turns the previous one into a plan B.
+#include "bilan/ops/substance.hpp"
 #include "bilan/substance_views.hpp"
 #include "cli/records.hpp"
 
@@ -39,8 +40,7 @@ int run_piste_add(const Context& context, const PisteAddOptions& o) {
     if (!o.feasibility.empty()) p.feasibility = parse_rating(o.feasibility);
     p.favourable = checked_texts(o.favourable, "--for");
     p.unfavourable = checked_texts(o.unfavourable, "--against");
-    store::Transaction transaction(store);
-    add_and_print_id(transaction, store::Collection::pistes, store::fields_of(p));
+    ops::add_piste(store, p, print_id);
     return 0;
 }
 
@@ -51,11 +51,7 @@ int run_survey(const Context& context, const SurveyOptions& o) {
     survey.date = context.parse_date(o.date);
     survey.with = required_text(o.with, "--with");
     survey.note = checked_text(o.note, "--note");
-    id_argument(o.id);
-    store::Transaction transaction(store); // what is read decides the write: under the lock
-    const std::string id = resolve_record(store, store::Collection::pistes, o.id);
-    store.load_pistes(strict()); // never append to a file we cannot read back
-    transaction.append_table(store::Collection::pistes, id, "surveys", store::fields_of(survey));
+    ops::survey_piste(store, id_argument(o.id), survey);
     return 0;
 }
 
@@ -64,27 +60,9 @@ int run_decide(const Context& context, const DecideOptions& o) {
     store.require_bilan();
     const std::string decision(resolve_term(piste_decisions(), o.decision, "décision"));
     const std::string why = checked_text(o.why, "--why");
-    id_argument(o.id);
-    // Read under the lock: two `decide … retained` at once must not both see no retained piste.
-    store::Transaction transaction(store);
-    const std::string id = resolve_record(store, store::Collection::pistes, o.id);
-    std::vector<std::string> demoted;
-    for (const Piste& p : store.load_pistes(strict())) {
-        if (decision != "retained" || p.decision != "retained" || p.id == id) continue;
-        if (!o.replace)
-            throw RefusedError("la piste " + p.id + " « " + p.title + " » est déjà retenue : " +
-                               "ajoutez --replace pour la passer en plan B");
-        demoted.push_back(p.id);
-    }
-    for (const std::string& other : demoted) {
-        transaction.update_record(store::Collection::pistes, other,
-                                  {{"decision", std::string("backup")}});
-        print_note("la piste " + other + " passe de retenue à plan B");
-    }
-    transaction.update_record(
-        store::Collection::pistes, id,
-        {{"decision", decision},
-         {"why", why.empty() ? std::nullopt : std::optional<store::Value>(why)}});
+    const std::string id = id_argument(o.id);
+    for (const std::string& note : ops::decide_piste(store, id, decision, why, o.replace))
+        print_note(note);
     return 0;
 }
 
@@ -128,7 +106,7 @@ void declare_piste(Declarations& declarations, Context& context) {
 
     declare_list(declarations, context, "piste", "Lister les pistes",
                  [](const store::Store& store, bool json) {
-                     const auto list = store.load_pistes(strict());
+                     const auto list = ops::list_pistes(store);
                      // On a terminal, say so: a person sees it worked.
                      if (!json && list.empty() && ::isatty(STDOUT_FILENO))
                          return std::string("Aucune piste.\n");

@@ -1,5 +1,6 @@
 // bilan project set|show: the professional project. Each option given replaces that field
 // (repeat --strength or --watch to give the whole list); an empty value removes it.
+#include "bilan/ops/substance.hpp"
 #include "bilan/substance_views.hpp"
 #include "cli/records.hpp"
 
@@ -18,34 +19,24 @@ bool blank(const std::string& text) {
     return text.find_first_not_of(" \t") == std::string::npos;
 }
 
-std::optional<store::Value> text_value(const std::string& text, std::string_view option) {
-    if (text.empty()) return std::nullopt;
-    return checked_text(text, option);
-}
-
-// Empty (or blank) items are dropped, so `--watch "" --watch a` gives ["a"]; a list left empty
-// removes the key.
-std::optional<store::Value> list_value(std::vector<std::string> items, std::string_view option) {
-    std::erase_if(items, blank);
+// Blank items are dropped by set_project (`--watch "" --watch a` gives ["a"]): only the others
+// are checked.
+std::vector<std::string> checked_items(const std::vector<std::string>& items,
+                                       std::string_view option) {
     for (const auto& item : items)
-        checked_text(item, option);
-    if (items.empty()) return std::nullopt;
+        if (!blank(item)) checked_text(item, option);
     return items;
 }
 
 int run_set(const Context& context, const SetOptions& o) {
-    store::Fields edits;
-    if (o.title_given) edits.push_back({"title", text_value(o.title, "--title")});
-    if (o.training_given) edits.push_back({"training", text_value(o.training, "--training")});
-    if (o.strengths_given) edits.push_back({"strength", list_value(o.strengths, "--strength")});
-    if (o.watch_given) edits.push_back({"watch", list_value(o.watch, "--watch")});
-    if (edits.empty())
+    ops::ProjectEdit edit;
+    if (o.title_given) edit.title = checked_text(o.title, "--title");
+    if (o.training_given) edit.training = checked_text(o.training, "--training");
+    if (o.strengths_given) edit.strengths = checked_items(o.strengths, "--strength");
+    if (o.watch_given) edit.watch = checked_items(o.watch, "--watch");
+    if (edit.empty())
         throw UsageError("rien à modifier : --title, --training, --strength ou --watch");
-    const store::Store store = context.store();
-    store.require_bilan();
-    store::Transaction transaction(store);
-    store.load_project(strict()); // never edit a file we cannot read, read under the lock
-    transaction.update_project(edits);
+    ops::set_project(context.store(), edit);
     return 0;
 }
 
@@ -73,12 +64,9 @@ void declare_project(Declarations& declarations, Context& context) {
                       "bilan project show --json",
                       {{"--json", "Sortie JSON", json.get()}},
                       [&context, json] {
-                          const store::Store store = context.store();
-                          store.require_bilan();
-                          const Project project = store.load_project(strict());
-                          const auto pistes = store.load_pistes(strict());
-                          print_out(*json ? project_json(project, pistes)
-                                          : project_text(project, pistes));
+                          const ops::ProjectView shown = ops::show_project(context.store());
+                          print_out(*json ? project_json(shown.project, shown.pistes)
+                                          : project_text(shown.project, shown.pistes));
                           return 0;
                       }});
 }

@@ -1,4 +1,5 @@
 // bilan skill add|list|rm: savoirs, savoir-faire and savoir-être, by domain, with their source.
+#include "bilan/ops/substance.hpp"
 #include "bilan/substance_views.hpp"
 #include "cli/records.hpp"
 
@@ -23,14 +24,9 @@ int run_skill_add(const Context& context, const SkillAddOptions& o) {
     skill.source = checked_text(o.source, "--source");
     skill.evidence = checked_text(o.evidence, "--evidence");
     skill.transferable = o.transferable;
-    if (o.experience_given) id_argument(o.experience, "--experience");
-    const store::Store store = context.store();
-    store.require_bilan();
-    store::Transaction transaction(store); // the experience must still exist when linked
-    if (o.experience_given)
-        skill.experience =
-            resolve_record(store, store::Collection::experiences, o.experience, "--experience");
-    add_and_print_id(transaction, store::Collection::skills, store::fields_of(skill));
+    std::optional<std::string> experience;
+    if (o.experience_given) experience = id_argument(o.experience, "--experience");
+    ops::add_skill(context.store(), std::move(skill), experience, print_id);
     return 0;
 }
 
@@ -71,9 +67,7 @@ void declare_skill(Declarations& declarations, Context& context) {
                  list->type.empty()
                      ? ""
                      : std::string(resolve_term(skill_types(), list->type, "type de compétence"));
-             auto skills = store.load_skills(strict());
-             std::erase_if(skills,
-                           [&](const Skill& k) { return !wanted.empty() && k.type != wanted; });
+             const auto skills = ops::list_skills(store, wanted);
              if (list->json)
                  print_out(skills_json(skills));
              else if (skills.empty() && ::isatty(STDOUT_FILENO)) // a person sees it worked

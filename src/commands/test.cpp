@@ -1,4 +1,5 @@
 // bilan test add|list|rm: psychometric and interest tests with their results.
+#include "bilan/ops/substance.hpp"
 #include "bilan/substance_views.hpp"
 #include "cli/records.hpp"
 
@@ -28,15 +29,13 @@ void declare_test(Declarations& declarations, Context& context) {
                           t.date = context.parse_date(add->date);
                           t.result = required_text(add->result, "--result");
                           t.note = checked_text(add->note, "--note");
-                          store::Transaction transaction(store);
-                          add_and_print_id(transaction, store::Collection::tests,
-                                           store::fields_of(t));
+                          ops::add_test(store, t, print_id);
                           return 0;
                       }});
 
     declare_list(declarations, context, "test", "Lister les tests par date",
                  [](const store::Store& store, bool json) {
-                     const auto list = store.load_tests(strict());
+                     const auto list = ops::list_tests(store);
                      // On a terminal, say so: a person sees it worked.
                      if (!json && list.empty() && ::isatty(STDOUT_FILENO))
                          return std::string("Aucun test.\n");

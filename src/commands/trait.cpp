@@ -1,4 +1,5 @@
 // bilan trait add|list|rm: values, motivations, interests, criteria, concessions, personality.
+#include "bilan/ops/substance.hpp"
 #include "bilan/substance_views.hpp"
 #include "cli/records.hpp"
 
@@ -29,14 +30,13 @@ void declare_trait(Declarations& declarations, Context& context) {
              t.kind =
                  std::string(resolve_term(trait_kinds(), add->kind, "type de caractéristique"));
              t.note = checked_text(add->note, "--note");
-             store::Transaction transaction(store);
-             add_and_print_id(transaction, store::Collection::traits, store::fields_of(t));
+             ops::add_trait(store, t, print_id);
              return 0;
          }});
 
     declare_list(declarations, context, "trait", "Lister les caractéristiques par type",
                  [](const store::Store& store, bool json) {
-                     const auto list = store.load_traits(strict());
+                     const auto list = ops::list_traits(store);
                      // On a terminal, say so: a person sees it worked.
                      if (!json && list.empty() && ::isatty(STDOUT_FILENO))
                          return std::string("Aucune caractéristique personnelle.\n");

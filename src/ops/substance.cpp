@@ -1,0 +1,303 @@
+#include "bilan/ops/substance.hpp"
+
+#include "bilan/errors.hpp"
+#include "bilan/rules.hpp"
+#include "bilan/substance_views.hpp"
+#include "bilan/views.hpp"
+
+#include <algorithm>
+
+namespace bilan::ops {
+namespace {
+
+using store::Collection;
+
+// Adds `record` and hands its id to `on_added` while the lock is held; when that fails, the
+// record goes again, so that nothing stays written on an error.
+template <typename Record>
+std::string add_told(store::Transaction& transaction, Record record, const OnAdded& on_added) {
+    record.id = transaction.add(record);
+    try {
+        on_added(record.id);
+    } catch (...) {
+        transaction.remove(record);
+        throw;
+    }
+    return record.id;
+}
+
+template <typename Record>
+std::string add_alone(const store::Store& store, const Record& record, const OnAdded& on_added) {
+    store.require_bilan();
+    store::Transaction transaction(store);
+    return add_told(transaction, record, on_added);
+}
+
+// The record `id` in `records`, as loaded (strict: a bad file stopped the load already).
+template <typename Record>
+const Record& find_loaded(const store::Store& store, const std::vector<Record>& records,
+                          Collection collection, const std::string& id) {
+    const auto found =
+        std::find_if(records.begin(), records.end(), [&](const Record& r) { return r.id == id; });
+    if (found == records.end())
+        throw RefusedError(
+            store.display(std::string(store::directory_of(collection)) + "/" + id + ".toml") +
+            " n'existe plus");
+    return *found;
+}
+
+// The skills citing an experience block its removal: their references would dangle (`check`
+// would then fail).
+void refuse_cited_experience(const store::Store& store, const std::string& id) {
+    store::Diagnostics strict;
+    const std::vector<Skill> skills = store.load_skills(strict);
+    const std::size_t count = skills_citing(skills, id);
+    if (count == 0) return;
+    std::string ids;
+    std::size_t shown = 0;
+    for (const Skill& skill : skills) {
+        if (skill.experience != id) continue;
+        if (shown++ == 3) {
+            ids += ", …";
+            break;
+        }
+        ids += (ids.empty() ? "" : ", ") + skill.id;
+    }
+    const bool one = count == 1;
+    throw RefusedError("l'expérience " + id + " est la source de " + std::to_string(count) +
+                       (one ? " compétence (" : " compétences (") + ids +
+                       (one ? ") : retirez son lien (clé experience de skills/ID.toml) ou "
+                              "supprimez-la"
+                            : ") : retirez leur lien (clé experience de skills/ID.toml) ou "
+                              "supprimez-les") +
+                       " d'abord (bilan skill rm ID)");
+}
+
+// "Compétence supprimée", "Test supprimé": the record's noun, agreed.
+std::string removed_heading(Collection collection) {
+    std::string noun(store::record_noun(collection));
+    const bool masculine = collection == Collection::tests || collection == Collection::consents;
+    noun[0] = static_cast<char>(noun[0] - 'a' + 'A'); // every noun starts with an ASCII letter
+    return noun + (masculine ? " supprimé : " : " supprimée : ");
+}
+
+template <typename Record>
+std::string line_of(const std::vector<Record>& records, const std::string& id,
+                    std::string (*table)(const std::vector<Record>&)) {
+    for (const Record& record : records)
+        if (record.id == id) return table({record});
+    return id + "\n";
+}
+
+// The record's line in its list; bad files elsewhere are skipped.
+std::string record_line(const store::Store& store, Collection collection, const std::string& id) {
+    store::Diagnostics skip(true);
+    switch (collection) {
+    case Collection::sessions: {
+        const Framework framework = store.load_framework(store.load_bilan(skip), skip);
+        for (const Session& s : store.load_sessions(framework, skip))
+            if (s.id == id) return sessions_table({s}, framework);
+        return id + "\n";
+    }
+    case Collection::skills:
+        return line_of(store.load_skills(skip), id, &skills_table);
+    case Collection::experiences:
+        return line_of(store.load_experiences(skip), id, &experiences_table);
+    case Collection::traits:
+        return line_of(store.load_traits(skip), id, &traits_table);
+    case Collection::tests:
+        return line_of(store.load_tests(skip), id, &tests_table);
+    case Collection::pistes:
+        return line_of(store.load_pistes(skip), id, &pistes_table);
+    case Collection::actions:
+        return line_of(store.load_actions(skip), id, &actions_table);
+    case Collection::consents:
+        break;
+    }
+    return id + "\n";
+}
+
+// Blank items are dropped, so `--watch "" --watch a` gives ["a"].
+std::vector<std::string> without_blanks(std::vector<std::string> items) {
+    std::erase_if(items, [](const std::string& item) {
+        return item.find_first_not_of(" \t") == std::string::npos;
+    });
+    return items;
+}
+
+// Runs a read of the folder under its shared lock, strictly.
+template <typename Read> auto read_strictly(const store::Store& store, Read read) {
+    store.require_bilan();
+    return read_still(store, [&](const store::Store& still) {
+        store::Diagnostics strict;
+        return read(still, strict);
+    });
+}
+
+} // namespace
+
+std::string add_skill(const store::Store& store, Skill skill,
+                      const std::optional<std::string>& experience, const OnAdded& on_added) {
+    store.require_bilan();
+    store::Transaction transaction(store); // the experience must still exist when linked
+    if (experience)
+        skill.experience = transaction.store().resolve_id(Collection::experiences, *experience);
+    return add_told(transaction, std::move(skill), on_added);
+}
+
+std::string add_experience(const store::Store& store, const Experience& experience,
+                           const OnAdded& on_added) {
+    if (experience.from && experience.to && *experience.to < *experience.from)
+        throw UsageError("--to (" + experience.to->iso() + ") précède --from (" +
+                         experience.from->iso() + ")");
+    return add_alone(store, experience, on_added);
+}
+
+std::string add_trait(const store::Store& store, const Trait& trait, const OnAdded& on_added) {
+    return add_alone(store, trait, on_added);
+}
+
+std::string add_test(const store::Store& store, const TestResult& test, const OnAdded& on_added) {
+    return add_alone(store, test, on_added);
+}
+
+std::string add_piste(const store::Store& store, const Piste& piste, const OnAdded& on_added) {
+    return add_alone(store, piste, on_added);
+}
+
+std::string add_action(const store::Store& store, const Action& action, const OnAdded& on_added) {
+    return add_alone(store, action, on_added);
+}
+
+void survey_piste(const store::Store& store, const std::string& piste, const Survey& survey) {
+    store.require_bilan();
+    store::Transaction transaction(store); // what is read decides the write: under the lock
+    const store::Store& locked = transaction.store();
+    const std::string id = locked.resolve_id(Collection::pistes, piste);
+    store::Diagnostics strict;
+    const auto pistes = locked.load_pistes(strict); // never append to a file we cannot read
+    const Piste& before = find_loaded(locked, pistes, Collection::pistes, id);
+    Piste after = before;
+    after.surveys.push_back(survey);
+    transaction.update(before, after);
+}
+
+Notes decide_piste(const store::Store& store, const std::string& piste, const std::string& decision,
+                   const std::string& why, bool replace) {
+    store.require_bilan();
+    // Read under the lock: two `decide … retained` at once must not both see no retained piste.
+    store::Transaction transaction(store);
+    const store::Store& locked = transaction.store();
+    const std::string id = locked.resolve_id(Collection::pistes, piste);
+    store::Diagnostics strict;
+    const auto pistes = locked.load_pistes(strict);
+    std::vector<const Piste*> demoted;
+    for (const Piste& p : pistes) {
+        if (decision != "retained" || p.decision != "retained" || p.id == id) continue;
+        if (!replace)
+            throw RefusedError("la piste " + p.id + " « " + p.title + " » est déjà retenue : " +
+                               "ajoutez --replace pour la passer en plan B");
+        demoted.push_back(&p);
+    }
+    const Piste& before = find_loaded(locked, pistes, Collection::pistes, id);
+    Notes notes;
+    for (const Piste* other : demoted) {
+        Piste backup = *other;
+        backup.decision = "backup";
+        transaction.update(*other, backup);
+        notes.push_back("la piste " + other->id + " passe de retenue à plan B");
+    }
+    Piste after = before;
+    after.decision = decision;
+    after.why = why;
+    transaction.update(before, after);
+    return notes;
+}
+
+void complete_action(const store::Store& store, const std::string& action) {
+    store.require_bilan();
+    store::Transaction transaction(store); // what is read decides the write: under the lock
+    const store::Store& locked = transaction.store();
+    const std::string id = locked.resolve_id(Collection::actions, action);
+    store::Diagnostics strict;
+    const auto actions = locked.load_actions(strict); // never edit a file we cannot read
+    const Action& before = find_loaded(locked, actions, Collection::actions, id);
+    Action after = before;
+    after.done = true;
+    transaction.update(before, after);
+}
+
+void set_project(const store::Store& store, const ProjectEdit& edit) {
+    store.require_bilan();
+    store::Transaction transaction(store);
+    store::Diagnostics strict;
+    const Project before = transaction.store().load_project(strict); // read under the lock
+    Project after = before;
+    if (edit.title) after.title = *edit.title;
+    if (edit.training) after.training = *edit.training;
+    if (edit.strengths) after.strengths = without_blanks(*edit.strengths);
+    if (edit.watch) after.watch = without_blanks(*edit.watch);
+    transaction.update(before, after);
+}
+
+std::vector<Skill> list_skills(const store::Store& store, const std::string& type) {
+    auto skills = read_strictly(
+        store, [](const store::Store& s, store::Diagnostics& d) { return s.load_skills(d); });
+    std::erase_if(skills, [&](const Skill& k) { return !type.empty() && k.type != type; });
+    return skills;
+}
+
+std::vector<Experience> list_experiences(const store::Store& store) {
+    return read_strictly(
+        store, [](const store::Store& s, store::Diagnostics& d) { return s.load_experiences(d); });
+}
+
+std::vector<Trait> list_traits(const store::Store& store) {
+    return read_strictly(
+        store, [](const store::Store& s, store::Diagnostics& d) { return s.load_traits(d); });
+}
+
+std::vector<TestResult> list_tests(const store::Store& store) {
+    return read_strictly(
+        store, [](const store::Store& s, store::Diagnostics& d) { return s.load_tests(d); });
+}
+
+std::vector<Piste> list_pistes(const store::Store& store) {
+    return read_strictly(
+        store, [](const store::Store& s, store::Diagnostics& d) { return s.load_pistes(d); });
+}
+
+std::vector<Action> list_actions(const store::Store& store) {
+    return read_strictly(
+        store, [](const store::Store& s, store::Diagnostics& d) { return s.load_actions(d); });
+}
+
+ProjectView show_project(const store::Store& store) {
+    return read_strictly(store, [](const store::Store& s, store::Diagnostics& d) {
+        Project project = s.load_project(d);
+        return ProjectView{std::move(project), s.load_pistes(d)};
+    });
+}
+
+std::string removal_text(const store::Store& store, Collection collection, const std::string& id) {
+    try {
+        return removed_heading(collection) + record_line(store, collection, id);
+    } catch (const Error&) { // what cannot be read is still removed: say its id
+        return removed_heading(collection) + id + "\n";
+    }
+}
+
+Removed remove_record(const store::Store& store, Collection collection,
+                      const std::string& id_or_prefix, bool describe) {
+    store.require_bilan();
+    store::Transaction transaction(store); // read under the lock: no skill slips in meanwhile
+    const store::Store& locked = transaction.store();
+    Removed removed;
+    removed.id = locked.resolve_id(collection, id_or_prefix);
+    if (collection == Collection::experiences) refuse_cited_experience(locked, removed.id);
+    if (describe) removed.told = removal_text(locked, collection, removed.id);
+    transaction.remove_record(collection, removed.id);
+    return removed;
+}
+
+} // namespace bilan::ops
