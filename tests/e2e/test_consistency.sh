@@ -63,4 +63,25 @@ test_readers_never_see_a_replace_half_done() {
     expect_equal "$(retained_seen_by "$dir" status)" 1 "one piste retained at the end"
 }
 
+# A writer held back by a reader, or a reader by a writer, past its wait: exit 3, and the
+# folder is said to be locked, as when two writers meet.
+test_a_folder_being_read_is_locked_for_a_writer() {
+    local dir
+    dir=$(new_bilan) || return
+    flock -s "$dir" sleep 2 &
+    sleep 0.3
+    BILAN_LOCK_WAIT=0 run -C "$dir" set demand "nouvelle demande"
+    expect_status 3 "set while a reader reads"
+    expect_err_one_line
+    expect_err_contains "est verrouillé par une autre commande bilan, qui le lit ; réessayez"
+    wait
+    flock -x "$dir" sleep 2 &
+    sleep 0.3
+    BILAN_LOCK_WAIT=0 run -C "$dir" status
+    expect_status 3 "status while a writer writes"
+    expect_err_one_line
+    expect_err_contains "est verrouillé par une autre commande bilan, qui l'écrit ; réessayez"
+    wait
+}
+
 run_tests
