@@ -5,6 +5,8 @@
 #include "bilan/values.hpp"
 #include "bilan/views.hpp"
 
+#include <stdexcept>
+
 namespace bilan::ops {
 
 // ---- init ---------------------------------------------------------------------------------
