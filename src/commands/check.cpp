@@ -1,5 +1,6 @@
 // bilan check: every file, every reference, the framework's rules; one line per problem and
 // exit 1 when there is one.
+#include "bilan/ops/bilan.hpp"
 #include "bilan/views.hpp"
 #include "cli/command.hpp"
 #include "cli/context.hpp"
@@ -10,9 +11,7 @@ namespace bilan::cli {
 namespace {
 
 int run_check(const Context& context, bool json) {
-    const store::Store store = context.store();
-    store.require_bilan();
-    const std::vector<Problem> problems = store::check_folder(store).problems;
+    const std::vector<Problem> problems = ops::check(context.store());
     if (json) {
         print_out(problems_json(problems));
     } else {

@@ -1,4 +1,5 @@
 // bilan init DIR: opens a bilan in a new (or empty) folder.
+#include "bilan/ops/bilan.hpp"
 #include "cli/command.hpp"
 #include "cli/context.hpp"
 
@@ -19,24 +20,16 @@ int run_init(const Context& context, const InitOptions& o) {
     for (const std::string* text : {&o.counsellor, &o.organisation, &o.demand})
         require_typed_text(*text, "texte");
 
-    BilanRecord bilan;
-    bilan.beneficiary = o.beneficiary;
-    std::optional<std::filesystem::path> framework_file;
-    Framework framework;
-    if (is_builtin_framework(o.framework)) {
-        bilan.framework = o.framework;
-        framework = store::load_builtin_framework(o.framework);
-    } else {
-        framework = store::load_framework_file(o.framework); // refuses one it cannot use
-        framework_file = o.framework;
-        bilan.framework = "framework.toml";
-    }
-    if (!o.start.empty()) bilan.start = context.parse_date(o.start);
-    if (!o.funding.empty()) bilan.funding = framework.resolve_funding(o.funding); // its own
-    bilan.counsellor = o.counsellor;
-    bilan.organisation = o.organisation;
-    bilan.demand = o.demand;
-    store::create_bilan(o.dir, store::fields_of(bilan), framework_file);
+    ops::NewBilan request;
+    request.dir = o.dir;
+    request.framework = o.framework;
+    request.funding = o.funding;
+    request.bilan.beneficiary = o.beneficiary;
+    if (!o.start.empty()) request.bilan.start = context.parse_date(o.start);
+    request.bilan.counsellor = o.counsellor;
+    request.bilan.organisation = o.organisation;
+    request.bilan.demand = o.demand;
+    ops::open_bilan(request);
     return 0;
 }
 

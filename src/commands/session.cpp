@@ -1,5 +1,6 @@
 // bilan session add|list|rm: the sessions logged against the phases' hour targets.
 #include "bilan/json.hpp"
+#include "bilan/ops/bilan.hpp"
 #include "bilan/views.hpp"
 #include "cli/context.hpp"
 #include "cli/records.hpp"
@@ -13,14 +14,7 @@ struct SessionAddOptions {
     std::string date, phase, duration, from, to, kind = "entretien", mode = "presentiel", note;
 };
 
-Framework folder_framework(const store::Store& store) {
-    store::Diagnostics strict;
-    return store.load_framework(store.load_bilan(strict), strict);
-}
-
 int run_session_add(const Context& context, const SessionAddOptions& o) {
-    const store::Store store = context.store();
-    store.require_bilan();
     Session s;
     s.date = context.parse_date(o.date);
     if (o.duration.empty() == (o.from.empty() && o.to.empty()))
@@ -36,52 +30,35 @@ int run_session_add(const Context& context, const SessionAddOptions& o) {
                              ")");
         s.minutes = s.to->minutes() - s.from->minutes();
     }
+    s.phase = o.phase; // as typed: the folder's framework resolves it
     s.kind = std::string(resolve_term(session_kinds(), o.kind, "type de séance"));
     s.mode = std::string(resolve_term(session_modes(), o.mode, "modalité"));
     require_typed_text(o.note, "--note");
     s.note = o.note;
 
-    // The framework decides the phase, and the folder the warnings: read under the lock.
-    store::Transaction transaction(store);
-    store::Diagnostics strict;
-    const BilanRecord bilan = store.load_bilan(strict);
-    const Framework framework = store.load_framework(bilan, strict);
-    s.phase = framework.resolve_phase(o.phase);
-    // The other sessions only count toward the cap: a bad file among them is check's business,
-    // not a reason to refuse this one.
-    store::Diagnostics skip(true);
-    const std::vector<Session> others = framework.cap_minutes && framework.counts(s.phase)
-                                            ? store.load_sessions(framework, skip)
-                                            : std::vector<Session>{};
-    add_and_print_id(transaction, store::Collection::sessions, store::fields_of(s));
-    for (const std::string& warning : new_session_warnings(framework, bilan, others, s))
+    const ops::Notes warnings =
+        ops::add_session(context.store(), s, [](const std::string& id) { print_out(id + "\n"); });
+    for (const std::string& warning : warnings)
         print_note("attention : " + warning);
     return 0;
 }
 
 int run_list(const Context& context, const std::string& phase_filter, bool json) {
-    const store::Store store = context.store();
-    store::Diagnostics strict;
-    const Framework framework = folder_framework(store);
-    const std::string phase = phase_filter.empty() ? "" : framework.resolve_phase(phase_filter);
-    std::vector<Session> sessions = store.load_sessions(framework, strict);
-    std::erase_if(sessions, [&](const Session& s) { return !phase.empty() && s.phase != phase; });
+    const ops::SessionList list = ops::list_sessions(context.store(), phase_filter);
     if (json)
-        print_out(sessions_json(sessions));
-    else if (sessions.empty() && ::isatty(STDOUT_FILENO)) // a person sees the command worked
-        print_out(phase.empty() ? "Aucune séance.\n" : "Aucune séance dans cette phase.\n");
+        print_out(sessions_json(list.sessions));
+    else if (list.sessions.empty() && ::isatty(STDOUT_FILENO)) // a person sees the command worked
+        print_out(list.phase.empty() ? "Aucune séance.\n" : "Aucune séance dans cette phase.\n");
     else
-        print_out(sessions_table(sessions, framework));
+        print_out(sessions_table(list.sessions, list.framework));
     return 0;
 }
 
-int run_session_rm(const Context& context, const std::string& id) {
-    id_argument(id);
-    const store::Store store = context.store();
-    store.require_bilan();
-    store::Transaction transaction(store);
-    remove_and_tell(transaction, store, store::Collection::sessions,
-                    resolve_record(store, store::Collection::sessions, id));
+int run_session_rm(const Context& context, const std::string& typed) {
+    const std::string id = id_argument(typed); // a usage error before the lock is taken
+    const bool tty = ::isatty(STDOUT_FILENO);  // a person sees what went
+    const ops::RemovedSession removed = ops::remove_session(context.store(), id, tty);
+    if (tty) print_out("Séance supprimée : " + removed.line);
     return 0;
 }
 

@@ -1,5 +1,6 @@
 // bilan status: hours per phase against the framework, cap and floor, warnings, and what the
 // substance holds so far. Always exits 0 on a valid folder.
+#include "bilan/ops/bilan.hpp"
 #include "bilan/views.hpp"
 #include "cli/command.hpp"
 #include "cli/context.hpp"
@@ -8,13 +9,9 @@ namespace bilan::cli {
 namespace {
 
 int run_status(const Context& context, bool json) {
-    const store::Store store = context.store();
-    store::Diagnostics strict;
-    BilanRecord bilan = store.load_bilan(strict);
-    const Framework framework = store.load_framework(bilan, strict);
-    const Folder folder = store.load_all(framework, std::move(bilan), strict);
-    print_out(json ? status_json(framework, folder)
-                   : status_text(framework, folder, Style{context.color_stdout()}));
+    const ops::Loaded loaded = ops::read_status(context.store());
+    print_out(json ? status_json(loaded.framework, loaded.folder)
+                   : status_text(loaded.framework, loaded.folder, Style{context.color_stdout()}));
     return 0;
 }
 

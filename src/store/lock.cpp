@@ -152,10 +152,9 @@ FolderGate::FolderGate(const std::filesystem::path& folder, Mode mode) {
         }
         if (std::chrono::steady_clock::now() >= deadline) {
             ::close(fd_);
-            throw EnvironmentError(
-                "le dossier " + folder.string() +
-                (mode == Mode::shared ? " est en cours d'écriture" : " est en cours de lecture") +
-                " par une autre commande bilan ; réessayez");
+            throw EnvironmentError("le dossier " + folder.string() +
+                                   " est verrouillé par une autre commande bilan, qui " +
+                                   (mode == Mode::shared ? "l'écrit" : "le lit") + " ; réessayez");
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }

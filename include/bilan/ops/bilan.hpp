@@ -1,0 +1,85 @@
+// The operations on the bilan itself and its sessions: init, set, session add|list|rm, status,
+// check, render. Each takes values already parsed by the command line, does its reads and its
+// write under the folder's lock (a Transaction) or its reads under the shared lock
+// (ConsistentRead), and returns what the command prints.
+#pragma once
+
+#include "bilan/ops/common.hpp"
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bilan::ops {
+
+// ---- init ---------------------------------------------------------------------------------
+
+// A bilan to open: `bilan` holds what the person typed (beneficiary, start, the texts);
+// `framework` is fr, be or a framework file to copy in; `funding`, as typed, is resolved with
+// that framework.
+struct NewBilan {
+    std::filesystem::path dir;
+    BilanRecord bilan;
+    std::string framework = "fr";
+    std::string funding;
+};
+void open_bilan(const NewBilan& request);
+
+// ---- set ----------------------------------------------------------------------------------
+
+// "beneficiary, start, end, …": the fields `set` accepts, for its help and its messages.
+std::string bilan_field_names();
+
+// Turns the text of a date into a date (the command line's: it knows what "today" is).
+using DateParser = std::function<Date(std::string_view)>;
+
+// Changes one field of bilan.toml; an empty `raw` removes an optional field. `key` is folded
+// (Start, START); the value is checked by the field's kind: a date, a funding of the folder's
+// framework, a framework (fr, be or a file of the folder) that names the current funding, or a
+// text; the start never follows the end. Everything is read under the lock.
+void set_bilan_field(const store::Store& store, std::string_view key, const std::string& raw,
+                     const DateParser& parse_date);
+
+// ---- sessions -----------------------------------------------------------------------------
+
+// Called with the new record's id inside the transaction: when it throws (stdout closed), the
+// record is removed again, so that nothing is written on an error.
+using IdAnnouncer = std::function<void(const std::string& id)>;
+
+// Adds `session` (its phase as typed, resolved with the folder's framework) and announces its
+// id; returns the warnings (cap, dates outside the bilan), without the "attention : ".
+Notes add_session(const store::Store& store, Session session, const IdAnnouncer& announce);
+
+// The sessions by date, those of `phase` only when it is given (resolved with the framework).
+struct SessionList {
+    Framework framework;
+    std::string phase; // resolved, or empty
+    std::vector<Session> sessions;
+};
+SessionList list_sessions(const store::Store& store, const std::string& phase);
+
+// Removes the session `id` names (a checked id or a prefix of one: id_argument). With
+// `describe`, also returns its line as `session list` shows it (its id alone when it cannot be
+// read), read before it goes.
+struct RemovedSession {
+    std::string id;
+    std::string line;
+};
+RemovedSession remove_session(const store::Store& store, const std::string& id, bool describe);
+
+// ---- status, check, render -----------------------------------------------------------------
+
+// Everything `status` shows: the whole folder, read at once.
+Loaded read_status(const store::Store& store);
+
+// Every problem of the folder (`bilan check`), read at once.
+std::vector<Problem> check(const store::Store& store);
+
+// The document de synthèse; with a recipient, the version communicated to them, which only
+// the latest consent to them not revoked allows (RefusedError otherwise, saying why).
+std::string render_for(const store::Store& store, const std::optional<std::string>& recipient);
+
+} // namespace bilan::ops

@@ -1,0 +1,268 @@
+#include "bilan/ops/bilan.hpp"
+
+#include "bilan/rules.hpp"
+#include "bilan/synthesis.hpp"
+#include "bilan/values.hpp"
+#include "bilan/views.hpp"
+
+#include <stdexcept>
+
+namespace bilan::ops {
+
+// ---- init ---------------------------------------------------------------------------------
+
+void open_bilan(const NewBilan& request) {
+    BilanRecord bilan = request.bilan;
+    std::optional<std::filesystem::path> framework_file;
+    Framework framework;
+    if (is_builtin_framework(request.framework)) {
+        bilan.framework = request.framework;
+        framework = store::load_builtin_framework(request.framework);
+    } else {
+        framework = store::load_framework_file(request.framework); // refuses one it cannot use
+        framework_file = request.framework;
+        bilan.framework = "framework.toml";
+    }
+    // The framework names the fundings: a provider's own are as good as the built-in ones.
+    if (!request.funding.empty()) bilan.funding = framework.resolve_funding(request.funding);
+    store::create_bilan(request.dir, store::fields_of(bilan), framework_file);
+}
+
+// ---- set ----------------------------------------------------------------------------------
+
+std::string bilan_field_names() {
+    std::string list;
+    for (const auto& field : store::bilan_fields())
+        list += (list.empty() ? "" : ", ") + std::string(field.key);
+    return list;
+}
+
+namespace {
+
+using Kind = store::BilanField::Kind;
+
+// Where each field of `set` lives in the record: the store's table names the keys, this one
+// the members, so that the write is a typed update(before, after).
+struct FieldSlot {
+    std::string_view key;
+    std::string BilanRecord::*text = nullptr;
+    std::optional<Date> BilanRecord::*date = nullptr;
+};
+constexpr FieldSlot slots[] = {
+    {"beneficiary", &BilanRecord::beneficiary}, {"start", nullptr, &BilanRecord::start},
+    {"end", nullptr, &BilanRecord::end},        {"funding", &BilanRecord::funding},
+    {"counsellor", &BilanRecord::counsellor},   {"organisation", &BilanRecord::organisation},
+    {"demand", &BilanRecord::demand},           {"expectations", &BilanRecord::expectations},
+    {"situation", &BilanRecord::situation},     {"circumstances", &BilanRecord::circumstances},
+    {"framework", &BilanRecord::framework},
+};
+
+const FieldSlot& slot_of(const store::BilanField& field) {
+    for (const FieldSlot& slot : slots)
+        if (slot.key == field.key) return slot;
+    throw std::logic_error("set: no member for " + std::string(field.key));
+}
+
+// A framework named by `set framework`: fr, be or a file of the folder, that knows the funding
+// the bilan already has (else the folder would no longer load).
+void check_new_framework(const store::Store& store, const std::string& raw) {
+    const Framework framework = is_builtin_framework(raw)
+                                    ? store::load_builtin_framework(raw)
+                                    : store::load_framework_file(store.root() / raw);
+    if (raw.find('/') != std::string::npos)
+        throw UsageError("cadre : fr, be, ou le nom d'un fichier du dossier");
+    store::Diagnostics strict;
+    if (const std::string funding = store.load_bilan(strict).funding; !funding.empty()) {
+        try {
+            framework.resolve_funding(funding);
+        } catch (const UsageError&) {
+            throw RefusedError("le financement « " + funding + " » n'existe pas dans le cadre " +
+                               raw + " : effacez-le d'abord (bilan set funding \"\"), puis " +
+                               "donnez celui du nouveau cadre");
+        }
+    }
+}
+
+// The new value of `field` in `bilan`, checked by its kind; read under the lock.
+void assign(BilanRecord& bilan, const store::Store& store, const store::BilanField& field,
+            const std::string& raw, const DateParser& parse_date) {
+    const FieldSlot& slot = slot_of(field);
+    if (raw.empty()) {
+        if (field.required)
+            throw UsageError("« " + std::string(field.key) + " » ne peut pas être vide");
+        if (slot.date) bilan.*slot.date = std::nullopt;
+        if (slot.text) (bilan.*slot.text).clear();
+        return;
+    }
+    switch (field.kind) {
+    case Kind::date:
+        bilan.*slot.date = parse_date(raw);
+        return;
+    case Kind::funding: {
+        // The folder's framework names the fundings; the current one may be the mistake being
+        // corrected, so it is not held against this edit.
+        store::Diagnostics lenient(true);
+        bilan.*slot.text =
+            store.load_framework(store.load_bilan(lenient), lenient).resolve_funding(raw);
+        return;
+    }
+    case Kind::framework:
+        check_new_framework(store, raw);
+        bilan.*slot.text = raw;
+        return;
+    case Kind::text:
+        break;
+    }
+    require_typed_text(raw, std::string(field.key));
+    bilan.*slot.text = raw;
+}
+
+} // namespace
+
+void set_bilan_field(const store::Store& store, std::string_view key, const std::string& raw,
+                     const DateParser& parse_date) {
+    const store::BilanField* field = store::find_bilan_field(fold_term(key));
+    if (!field)
+        throw UsageError("champ inconnu « " + std::string(key) + " » : attendu " +
+                         bilan_field_names());
+    store.require_bilan();
+    // Everything read (the framework file, the dates the new one is checked against) is read
+    // under the lock: what it decides stays true until the write.
+    store::Transaction transaction(store);
+    const store::Store& folder = transaction.store();
+    BilanRecord after;
+    assign(after, folder, *field, raw, parse_date); // its checks come before the file's
+
+    store::Diagnostics strict;
+    const BilanRecord before = folder.load_bilan(strict); // refuses to edit a file it cannot read
+    if (field->kind != Kind::funding && field->kind != Kind::framework)
+        folder.load_framework(before, strict); // nor one whose funding its framework lacks
+    const FieldSlot& slot = slot_of(*field);
+    BilanRecord changed = before;
+    if (slot.date) changed.*slot.date = after.*slot.date;
+    if (slot.text) changed.*slot.text = after.*slot.text;
+    if ((field->key == "start" || field->key == "end") && changed.start && changed.end &&
+        *changed.end < *changed.start)
+        throw RefusedError("la fin (" + changed.end->iso() + ") précéderait le début (" +
+                           changed.start->iso() + ") : rien n'a été modifié");
+    transaction.update(before, changed);
+}
+
+// ---- sessions -----------------------------------------------------------------------------
+
+Notes add_session(const store::Store& store, Session session, const IdAnnouncer& announce) {
+    store.require_bilan();
+    // The framework decides the phase, and the folder the warnings: read under the lock.
+    store::Transaction transaction(store);
+    const store::Store& folder = transaction.store();
+    store::Diagnostics strict;
+    const BilanRecord bilan = folder.load_bilan(strict);
+    const Framework framework = folder.load_framework(bilan, strict);
+    session.phase = framework.resolve_phase(session.phase);
+    // The other sessions only count toward the cap: a bad file among them is check's business,
+    // not a reason to refuse this one.
+    store::Diagnostics skip(true);
+    const std::vector<Session> others = framework.cap_minutes && framework.counts(session.phase)
+                                            ? folder.load_sessions(framework, skip)
+                                            : std::vector<Session>{};
+    session.id = transaction.add(session);
+    try {
+        announce(session.id);
+    } catch (...) {
+        transaction.remove(session);
+        throw;
+    }
+    return new_session_warnings(framework, bilan, others, session);
+}
+
+SessionList list_sessions(const store::Store& store, const std::string& phase) {
+    const store::ConsistentRead still(store);
+    store::Diagnostics strict;
+    SessionList list;
+    list.framework = store.load_framework(store.load_bilan(strict), strict);
+    list.phase = phase.empty() ? "" : list.framework.resolve_phase(phase);
+    list.sessions = store.load_sessions(list.framework, strict);
+    std::erase_if(list.sessions,
+                  [&](const Session& s) { return !list.phase.empty() && s.phase != list.phase; });
+    return list;
+}
+
+namespace {
+
+// The session's line in `session list`, read before it goes; bad files elsewhere are skipped,
+// and a session that cannot be read is said by its id.
+std::string session_line(const store::Store& store, const std::string& id) {
+    try {
+        store::Diagnostics skip(true);
+        const Framework framework = store.load_framework(store.load_bilan(skip), skip);
+        for (const Session& s : store.load_sessions(framework, skip))
+            if (s.id == id) return sessions_table({s}, framework);
+    } catch (const Error&) {
+    }
+    return id + "\n";
+}
+
+} // namespace
+
+RemovedSession remove_session(const store::Store& store, const std::string& id, bool describe) {
+    store.require_bilan();
+    store::Transaction transaction(store);
+    const store::Store& folder = transaction.store();
+    Session session;
+    session.id = folder.resolve_id(store::Collection::sessions, id);
+    RemovedSession removed{session.id, describe ? session_line(folder, session.id) : ""};
+    transaction.remove(session);
+    return removed;
+}
+
+// ---- status, check, render -----------------------------------------------------------------
+
+Loaded read_status(const store::Store& store) {
+    return load_folder(store);
+}
+
+std::vector<Problem> check(const store::Store& store) {
+    store.require_bilan();
+    // check reads every file, one after the other: all of them as one write left them.
+    const store::ConsistentRead still(store);
+    return store::check_folder(store).problems;
+}
+
+namespace {
+
+// The consent that lets the synthesis go to `recipient`: the latest one not revoked.
+const Consent& consent_for(const Folder& folder, const std::string& recipient) {
+    require_typed_text(recipient, "--for");
+    if (consent_id(recipient).empty())
+        throw UsageError("--for « " + recipient + " » : il faut au moins une lettre ou un chiffre");
+    const Consent* chosen = nullptr;
+    const Consent* revoked = nullptr;
+    for (const Consent* c : consents_for(folder.consents, recipient)) {
+        if (c->revoked)
+            revoked = c;
+        else if (!chosen || chosen->date < c->date)
+            chosen = c;
+    }
+    const std::string who = folder.bilan.beneficiary;
+    if (!chosen && revoked)
+        throw RefusedError("le consentement de " + who + " pour « " + revoked->recipient +
+                           " » a été retiré" +
+                           (revoked->revoked_on ? " le " + revoked->revoked_on->iso() : "") +
+                           " : rien n'est communiqué");
+    if (!chosen)
+        throw RefusedError("aucun consentement de " + who + " pour « " + recipient +
+                           " » : rien n'est communiqué sans son accord (bilan consent grant \"" +
+                           recipient + "\" --date DATE)");
+    return *chosen;
+}
+
+} // namespace
+
+std::string render_for(const store::Store& store, const std::optional<std::string>& recipient) {
+    // A file at fault stops the render: exit 1, FILE:LINE:COLUMN.
+    const Loaded loaded = load_folder(store);
+    const Consent* consent = recipient ? &consent_for(loaded.folder, *recipient) : nullptr;
+    return render_synthesis(loaded.framework, loaded.folder, consent);
+}
+
+} // namespace bilan::ops
