@@ -20,19 +20,6 @@ std::string id_argument(const std::string& typed, std::string_view option) {
     return id;
 }
 
-std::string resolve_record(const store::Store& store, store::Collection collection,
-                           const std::string& typed, std::string_view option) {
-    return store.resolve_id(collection, id_argument(typed, option));
-}
-
-void remove_and_tell(store::Transaction& transaction, const store::Store& store,
-                     store::Collection collection, const std::string& id) {
-    const std::string told =
-        ::isatty(STDOUT_FILENO) ? ops::removal_text(store, collection, id) : std::string();
-    transaction.remove_record(collection, id);
-    if (!told.empty()) print_out(told);
-}
-
 void declare_rm(Declarations& declarations, const Context& context, const std::string& group,
                 store::Collection collection, std::string help) {
     auto id = std::make_shared<std::string>();
@@ -67,17 +54,6 @@ void declare_list(Declarations& declarations, const Context& context, const std:
 
 void print_id(const std::string& id) {
     print_out(id + "\n");
-}
-
-void add_and_print_id(store::Transaction& transaction, store::Collection collection,
-                      const store::Fields& fields) {
-    const std::string id = transaction.add_record(collection, fields);
-    try {
-        print_out(id + "\n");
-    } catch (...) {
-        transaction.remove_record(collection, id);
-        throw;
-    }
 }
 
 std::string checked_text(const std::string& text, std::string_view option) {

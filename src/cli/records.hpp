@@ -17,15 +17,6 @@ void declare_rm(Declarations& declarations, const Context& context, const std::s
 // The id a person typed, checked before anything is read: empty, or a prefix shorter than
 // three characters, is a usage error (exit 2); upper case is accepted (ids are lower-case hex).
 std::string id_argument(const std::string& typed, std::string_view option = "ID");
-// The full id of the record `typed` names (id_argument, then a unique prefix; exit 1 when no
-// record or several match). Called inside the transaction, so that what it finds stays true.
-// For session.cpp until its commands go through operations; ops::remove_record does it.
-std::string resolve_record(const store::Store& store, store::Collection collection,
-                           const std::string& typed, std::string_view option = "ID");
-// Removes a record; on a terminal, says what was removed (the record's line in its list).
-// For session.cpp as above; the other commands call ops::remove_record.
-void remove_and_tell(store::Transaction& transaction, const store::Store& store,
-                     store::Collection collection, const std::string& id);
 
 // `GROUP list [--json]`; `print` reads what it needs (a list operation) and returns the text
 // or the JSON.
@@ -44,9 +35,5 @@ std::optional<Date> optional_date(const Context& context, const std::string& tex
 // ops::OnAdded, so that it runs before the record is committed: when the id cannot be printed
 // (stdout closed or full: exit 3), the operation removes the record again.
 void print_id(const std::string& id);
-
-// The same for session.cpp, which still writes through its own transaction.
-void add_and_print_id(store::Transaction& transaction, store::Collection collection,
-                      const store::Fields& fields);
 
 } // namespace bilan::cli

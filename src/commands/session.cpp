@@ -54,14 +54,6 @@ int run_list(const Context& context, const std::string& phase_filter, bool json)
     return 0;
 }
 
-int run_session_rm(const Context& context, const std::string& typed) {
-    const std::string id = id_argument(typed); // a usage error before the lock is taken
-    const bool tty = ::isatty(STDOUT_FILENO);  // a person sees what went
-    const ops::RemovedSession removed = ops::remove_session(context.store(), id, tty);
-    if (tty) print_out("Séance supprimée : " + removed.line);
-    return 0;
-}
-
 } // namespace
 
 void declare_session(Declarations& declarations, Context& context) {
@@ -94,12 +86,8 @@ void declare_session(Declarations& declarations, Context& context) {
                        {"--json", "Sortie JSON", &list->json}},
                       [&context, list] { return run_list(context, list->phase, list->json); }});
 
-    auto id = std::make_shared<std::string>();
-    declarations.add({"session rm",
-                      "Supprimer une séance",
-                      "bilan session rm 3f9a",
-                      {{"ID", "Identifiant (ou son début, 3 caractères au moins)", id.get(), true}},
-                      [&context, id] { return run_session_rm(context, *id); }});
+    declare_rm(declarations, context, "session", store::Collection::sessions,
+               "Supprimer une séance");
 }
 
 } // namespace bilan::cli

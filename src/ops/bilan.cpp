@@ -187,34 +187,6 @@ SessionList list_sessions(const store::Store& store, const std::string& phase) {
     return list;
 }
 
-namespace {
-
-// The session's line in `session list`, read before it goes; bad files elsewhere are skipped,
-// and a session that cannot be read is said by its id.
-std::string session_line(const store::Store& store, const std::string& id) {
-    try {
-        store::Diagnostics skip(true);
-        const Framework framework = store.load_framework(store.load_bilan(skip), skip);
-        for (const Session& s : store.load_sessions(framework, skip))
-            if (s.id == id) return sessions_table({s}, framework);
-    } catch (const Error&) {
-    }
-    return id + "\n";
-}
-
-} // namespace
-
-RemovedSession remove_session(const store::Store& store, const std::string& id, bool describe) {
-    store.require_bilan();
-    store::Transaction transaction(store);
-    const store::Store& folder = transaction.store();
-    Session session;
-    session.id = folder.resolve_id(store::Collection::sessions, id);
-    RemovedSession removed{session.id, describe ? session_line(folder, session.id) : ""};
-    transaction.remove(session);
-    return removed;
-}
-
 // ---- status, check, render -----------------------------------------------------------------
 
 Loaded read_status(const store::Store& store) {

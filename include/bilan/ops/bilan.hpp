@@ -61,15 +61,6 @@ struct SessionList {
 };
 SessionList list_sessions(const store::Store& store, const std::string& phase);
 
-// Removes the session `id` names (a checked id or a prefix of one: id_argument). With
-// `describe`, also returns its line as `session list` shows it (its id alone when it cannot be
-// read), read before it goes.
-struct RemovedSession {
-    std::string id;
-    std::string line;
-};
-RemovedSession remove_session(const store::Store& store, const std::string& id, bool describe);
-
 // ---- status, check, render -----------------------------------------------------------------
 
 // Everything `status` shows: the whole folder, read at once.
