@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the fictitious example beneficiary folder "Claire Martin" purely through
-# bilan commands, following the programme of seed 004 (préalable 1h, préliminaire 3h,
+# bilan commands, following a classic programme (préalable 1h, préliminaire 3h,
 # investigation, conclusion 4h; suivi due about six months after the end).
 #
 # Usage: examples/build-example.sh BILAN_BINARY TARGET_DIR

@@ -1,4 +1,4 @@
-// The one place that knows the exit statuses (cli.md "Exit status") and the error type that
+// The one place that knows the exit statuses (man bilan, EXIT STATUS) and the error type that
 // carries them from wherever a problem is found to main().
 #pragma once
 

@@ -264,7 +264,6 @@ void refuse_bilan_file_target(const Store& store, const std::filesystem::path& t
 // What `set` accepts and how each field is typed.
 struct BilanField {
     std::string_view key;
-    std::string_view label; // French
     enum class Kind { text, date, funding, framework } kind;
     bool required;
 };

@@ -1,7 +1,7 @@
-// The document de synthèse (seed 003: the circumstances, the skills and aptitudes, the project
-// and the main steps to carry it out) rendered as Markdown for pandoc, the consents that let a
-// version of it go to someone else (L6313-4), and what `check` finds missing from it. Pure
-// functions of loaded data.
+// The document de synthèse (what the Code du travail, R6313-4 to R6313-8, asks of it: the
+// circumstances, the skills and aptitudes, the project and the main steps to carry it out) rendered
+// as Markdown for pandoc, the consents that let a version of it go to someone else (L6313-4), and
+// what `check` finds missing from it. Pure functions of loaded data.
 #pragma once
 
 #include "bilan/framework.hpp"

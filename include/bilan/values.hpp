@@ -1,4 +1,4 @@
-// The values a counsellor types (cli.md "Values"): dates, durations, times of day, and the
+// The values a counsellor types (man bilan, VALUES): dates, durations, times of day, and the
 // French terms of art with their aliases. Parsing never depends on the process locale.
 #pragma once
 

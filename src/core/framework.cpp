@@ -7,7 +7,8 @@
 namespace bilan {
 namespace {
 
-// France: the seed-004 programme, L6313-4's 24-hour cap, the 2026 decree's 13-hour floor of
+// France: the usual programme (préalable 1h, préliminaire 3h, investigation 17h, conclusion
+// 4h, suivi 1h), L6313-4's 24-hour cap, the 2026 decree's 13-hour floor of
 // effective accompaniment (to verify), the follow-up about six months after the end.
 constexpr const char* france =
     R"toml(# Cadre français : Code du travail L6313-1, L6313-4, R6313-4 à R6313-8.
@@ -50,13 +51,14 @@ counted = false
 aliases = ["follow-up", "followup"]
 )toml";
 
-// Belgium (seed 001): phases 1 to 3 last 12 to 20 hours over 4 to 8 weeks (up to 4 months),
-// with at least 12 hours of interviews in at least 6 appointments; follow-ups within 12 months,
-// the first at most 6 months after the end. The seed gives no article for the results' being
-// the worker's own: the notice cites none (never the French L6313-4). Funded by the sectors'
-// social funds (practice.md §11), training vouchers, the employer or the worker.
+// Belgium: phases 1 to 3 last 12 to 20 hours over 4 to 8 weeks (up to 4 months), with at
+// least 12 hours of interviews in at least 6 appointments; follow-ups within 12 months, the
+// first at most 6 months after the end. No Belgian article is known to us that makes the
+// results the worker's own: the notice cites none (never the French L6313-4). Funded by the
+// sectors' social funds (fonds sociaux sectoriels), training vouchers (chèques-formation), the
+// employer or the worker.
 constexpr const char* belgium =
-    R"toml(# Cadre belge (seed 001) : phases 1 à 3 de 12 à 20 heures, suivi dans les 12 mois.
+    R"toml(# Cadre belge : phases 1 à 3 de 12 à 20 heures, suivi dans les 12 mois.
 name = "be"
 label = "Bilan de compétences (Belgique)"
 cap_minutes = 1200        # 20 h au plus hors suivi

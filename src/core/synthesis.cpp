@@ -38,7 +38,7 @@ std::vector<std::string> texts(const std::vector<std::string>& raw) {
     return items;
 }
 
-// The domains every counsellor uses (domain.md: relationnelles, techniques,
+// The three domains counsellors sort skills into (relationnelles, techniques,
 // organisationnelles), recognised whatever their spelling and shown by their label; any other
 // domain is the counsellor's own word, shown as typed.
 struct BuiltinDomain {

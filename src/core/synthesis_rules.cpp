@@ -30,7 +30,8 @@ constexpr std::array<std::string_view, 4> a_plan{"actions", "plan-d'action", "pl
 constexpr std::array<std::string_view, 5> a_calendrier{"calendar", "sessions", "seances",
                                                        "deroulement", "calendrier-des-seances"};
 
-// The order of cli.md, which is also the order a consent's sections are listed in. Before
+// The order of the sections in the man page (render --for), which is also the order a consent's
+// sections are listed in. Before
 // these parts were split, `circonstances` also gave the situation and the sessions (notes
 // included) and `competences` the parcours, values and tests: a consent recorded then keeps
 // its words and now gives only what they name today, which is less, never more.

@@ -126,17 +126,17 @@ void create_bilan(const fs::path& dir, const Fields& bilan_fields,
 namespace {
 using K = BilanField::Kind;
 constexpr std::array<BilanField, 11> fields{{
-    {"beneficiary", "bénéficiaire", K::text, true},
-    {"start", "début du bilan", K::date, false},
-    {"end", "fin du bilan", K::date, false},
-    {"funding", "financement", K::funding, false},
-    {"counsellor", "conseiller·ère", K::text, false},
-    {"organisation", "prestataire", K::text, false},
-    {"demand", "demande initiale", K::text, false},
-    {"expectations", "attentes", K::text, false},
-    {"situation", "situation au départ", K::text, false},
-    {"circumstances", "contexte et déroulement", K::text, false},
-    {"framework", "cadre (fr, be ou un fichier du dossier)", K::framework, true},
+    {"beneficiary", K::text, true},
+    {"start", K::date, false},
+    {"end", K::date, false},
+    {"funding", K::funding, false},
+    {"counsellor", K::text, false},
+    {"organisation", K::text, false},
+    {"demand", K::text, false},
+    {"expectations", K::text, false},
+    {"situation", K::text, false},
+    {"circumstances", K::text, false},
+    {"framework", K::framework, true},
 }};
 } // namespace
 

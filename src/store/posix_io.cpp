@@ -200,16 +200,10 @@ std::vector<ListedFile> FolderReader::list() {
     return files;
 }
 
-std::vector<ListedFile> FolderReader::list_toml() {
-    std::vector<ListedFile> files = list();
-    std::erase_if(files, [](const ListedFile& file) {
-        return file.name.front() == '.' || !file.name.ends_with(".toml");
-    });
-    return files;
-}
-
+// ".NAME.tmp-PID" (temp_name_for), as the folder's .gitignore matches it: ".*.tmp-*".
 bool is_temp_file_name(std::string_view name) {
-    return name.size() > 1 && name.front() == '.' && name.find(".tmp-") != std::string_view::npos;
+    return name.size() > 1 && name.front() == '.' &&
+           name.find(".tmp-", 1) != std::string_view::npos;
 }
 
 std::optional<std::string> FolderReader::read_if_exists(const std::string& name,
@@ -218,12 +212,6 @@ std::optional<std::string> FolderReader::read_if_exists(const std::string& name,
     // Without the folder (it listed nothing), a read fails as it would by its whole path.
     return handle_ ? read_at(::dirfd(handle_), name.c_str(), path, listed_regular)
                    : read_at(AT_FDCWD, path().c_str(), path, listed_regular);
-}
-
-std::string FolderReader::read(const std::string& name, bool listed_regular) const {
-    auto content = read_if_exists(name, listed_regular);
-    if (!content) throw system_error("lecture impossible de", (dir_ / name).string(), ENOENT);
-    return std::move(*content);
 }
 
 void fsync_directory(const fs::path& dir) {
@@ -306,27 +294,13 @@ void remove_file_durably(const fs::path& path) {
     fsync_directory(parent_or_dot(path));
 }
 
-std::vector<ListedFile> list_toml_entries(const fs::path& dir) {
-    return FolderReader(dir).list_toml();
-}
-
-std::vector<std::string> list_toml_files(const fs::path& dir) {
-    std::vector<std::string> names;
-    for (ListedFile& file : list_toml_entries(dir))
-        names.push_back(std::move(file.name));
-    return names;
-}
-
 namespace {
 
-// ".NAME.tmp-PID" (temp_name_for) whose process no longer exists: a name of ours, left by a
-// killed writer. A live process's (a `render -o` writing into the folder without the lock)
-// is left alone.
+// A temp file name whose process no longer exists: left by a killed writer. A live
+// process's (a `render -o` writing into the folder without the lock) is left alone.
 bool abandoned_temp_name(std::string_view name) {
-    const std::size_t mark = name.rfind(".tmp-");
-    if (name.size() < 2 || name.front() != '.' || mark == std::string_view::npos || mark == 0)
-        return false;
-    const std::string_view pid = name.substr(mark + 5);
+    if (!is_temp_file_name(name)) return false;
+    const std::string_view pid = name.substr(name.rfind(".tmp-") + 5);
     if (pid.empty() || pid.size() > 10 || pid.find_first_not_of("0123456789") != pid.npos)
         return false;
     const long number = std::strtol(std::string(pid).c_str(), nullptr, 10);

@@ -52,14 +52,11 @@ public:
     ~FolderReader();
     FolderReader(const FolderReader&) = delete;
     FolderReader& operator=(const FolderReader&) = delete;
-    // Its entries (but "." and ".."), sorted by name. The folder is listed once: call one of
-    // these once.
+    // Its entries (but "." and ".."), sorted by name. The folder is listed once: call it once.
     std::vector<ListedFile> list();
-    std::vector<ListedFile> list_toml(); // its *.toml files, not hidden
-    // `listed_regular`: the listing said so, which saves a system call.
-    std::string read(const std::string& name, bool listed_regular = false) const;
     // Nullopt when the file is gone since it was listed (removed by a writer meanwhile). A
-    // link to nothing is a DataError: it is there, and will not go away.
+    // link to nothing is a DataError: it is there, and will not go away. `listed_regular`: the
+    // listing said so, which saves a system call.
     std::optional<std::string> read_if_exists(const std::string& name, bool listed_regular) const;
 
 private:
@@ -78,10 +75,6 @@ void create_file_atomically(const fs::path& path, std::string_view content);
 
 // Removes the file and fsyncs its folder.
 void remove_file_durably(const fs::path& path);
-
-// The *.toml files of a folder (not hidden), sorted by name; empty when there is no folder.
-std::vector<ListedFile> list_toml_entries(const fs::path& dir);
-std::vector<std::string> list_toml_files(const fs::path& dir); // their names
 
 // Removes the temp files (".NAME.tmp-PID", regular files whose process is gone) that a killed
 // writer left in `folder` and its subfolders, never following a link; returns how many.

@@ -12,9 +12,7 @@ namespace {
 // within bounds and leaves the error to toml++.
 class DepthScanner {
 public:
-    // `characters`: also refuse what toml++ 3.3 cannot classify (check_toml_text).
-    DepthScanner(std::string_view text, const std::string& shown, bool characters)
-        : text_(text), shown_(shown), characters_(characters) {}
+    DepthScanner(std::string_view text, const std::string& shown) : text_(text), shown_(shown) {}
     void run();
 
 private:
@@ -24,7 +22,6 @@ private:
     };
     std::string_view text_;
     const std::string& shown_;
-    bool characters_;
     std::size_t i_ = 0;
     std::vector<Open> open_;
     int table_depth_ = 0; // levels of the last [table] or [[array]] header
@@ -49,7 +46,7 @@ private:
 // A byte of a key or a value outside any string: toml++ asks whether a non-ASCII one is
 // whitespace. Such a character is not valid TOML there anyway.
 void DepthScanner::outside_string(std::size_t where) const {
-    if (characters_ && static_cast<unsigned char>(text_[where]) >= 0x80)
+    if (static_cast<unsigned char>(text_[where]) >= 0x80)
         fail(where, "caractère non ASCII hors d'une chaîne entre guillemets");
 }
 
@@ -75,7 +72,7 @@ void DepthScanner::after_backslash(std::size_t backslash) {
     while (k < text_.size() &&
            (text_[k] == ' ' || text_[k] == '\t' || text_[k] == '\n' || text_[k] == '\r'))
         ++k;
-    if (characters_ && k < text_.size() && static_cast<unsigned char>(text_[k]) >= 0x80)
+    if (k < text_.size() && static_cast<unsigned char>(text_[k]) >= 0x80)
         fail(k, "« \\ » en fin de ligne suivi d'un caractère non ASCII, que toml++ 3.3 ne lit "
                 "pas sûrement : commencez la ligne suivante par un caractère ASCII");
     i_ = k == backslash + 1 ? backslash + 2 : k; // an escape, or the text after the line break
@@ -116,7 +113,7 @@ void DepthScanner::key_context() {
         const bool key_start = (first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z') ||
                                (first >= '0' && first <= '9') || first == '_' || first == '-' ||
                                first == '"' || first == '\'' || first == ']';
-        if (characters_ && !key_start) fail(name, "en-tête de table sans nom");
+        if (!key_start) fail(name, "en-tête de table sans nom");
         table_depth_ = scan_key() + (array ? 1 : 0);
         if (table_depth_ > max_toml_depth) fail(start);
         return;
@@ -146,7 +143,7 @@ void DepthScanner::value_context(char c) {
     case '}':
         // toml++ 3.3 asserts (with NDEBUG: assumes) that an array never meets a '}' where a
         // value or ']' is due: "[ }" and "[1, }" break that promise. Not valid TOML anyway.
-        if (characters_ && !open_.empty() && open_.back().kind == '[')
+        if (!open_.empty() && open_.back().kind == '[')
             fail(start, "« } » dans un tableau, où une valeur ou « ] » est attendue");
         [[fallthrough]];
     case ']':
@@ -228,12 +225,8 @@ void DepthScanner::fail(std::size_t where, const std::string& why) const {
 
 } // namespace
 
-void check_toml_depth(std::string_view text, const std::string& display_path) {
-    DepthScanner(text, display_path, false).run();
-}
-
 void check_toml_text(std::string_view text, const std::string& display_path) {
-    DepthScanner(text, display_path, true).run();
+    DepthScanner(text, display_path).run();
 }
 
 } // namespace bilan::store

@@ -12,16 +12,14 @@ namespace bilan::store {
 // Far beyond any file bilan reads (its deepest is 2: [[surveys]]), far below toml++'s limits.
 constexpr int max_toml_depth = 128;
 
-// Throws DataError at the first key or value nested deeper than max_toml_depth.
-void check_toml_depth(std::string_view text, const std::string& display_path);
-
-// The same, and a second guard (found by tests/fuzz/fuzz_folder): toml++ 3.3.0 (Debian 12) asks
-// whether a non-ASCII character is whitespace wherever whitespace may come, and for most
-// characters (é, à, ô...) that question reaches __builtin_unreachable(): undefined behaviour
-// (upstream marzer/tomlplusplus#190). In a valid file it is asked only after a backslash in a
-// multi-line basic string ("""); elsewhere (outside strings and comments, or in the run of
-// characters that follows a value without quotes, which toml++ reads ahead) a non-ASCII
-// character is invalid TOML anyway. This throws DataError at either, before toml++ sees it.
+// Throws DataError at the first key or value nested deeper than max_toml_depth; and a second
+// guard (found by tests/fuzz/fuzz_folder): toml++ 3.3.0 (Debian 12) asks whether a non-ASCII
+// character is whitespace wherever whitespace may come, and for most characters (é, à, ô...) that
+// question reaches __builtin_unreachable(): undefined behaviour (upstream marzer/tomlplusplus#190).
+// In a valid file it is asked only after a backslash in a multi-line basic string ("""); elsewhere
+// (outside strings and comments, or in the run of characters that follows a value without quotes,
+// which toml++ reads ahead) a non-ASCII character is invalid TOML anyway. This throws DataError at
+// either, before toml++ sees it.
 void check_toml_text(std::string_view text, const std::string& display_path);
 
 } // namespace bilan::store

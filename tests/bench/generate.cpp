@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -382,6 +383,9 @@ int main(int argc, char** argv) {
         else
             return usage("option inconnue");
     }
+    // Ids are drawn at random unless seeded: seeded like the content, the same options give the
+    // same bytes, file names included.
+    ::setenv("BILAN_ID_SEED", "bilan_generate", 0);
     try {
         if (timew) {
             generate_timew(dir, timew, seed);

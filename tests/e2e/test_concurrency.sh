@@ -50,8 +50,8 @@ stop_readers() {
 }
 
 # Writer i: one in four changes bilan.toml, one in four adds a skill (when `skill add` exists),
-# the others add a session; one in five gives up at once when the folder is busy. Every
-# record's text is distinct: ids are a hash of the content.
+# the others add a session; one in five gives up at once when the folder is busy. Ids are
+# random, so every writer's record gets a file of its own.
 writer() { # DIR INDEX
     local wait=5
     [ $(($2 % 5)) -eq 0 ] && wait=0

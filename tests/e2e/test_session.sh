@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bilan session add|list|rm with every input form of cli.md.
+# bilan session add|list|rm with every input form the man page lists.
 . "$(dirname "$0")/lib.sh" "$@"
 
 minutes_of() { # DIR ID -> minutes as list --json says

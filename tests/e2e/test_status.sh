@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bilan status: figures per phase against the framework, warnings, JSON keys of cli.md.
+# bilan status: figures per phase against the framework, warnings, JSON keys of the man page.
 . "$(dirname "$0")/lib.sh" "$@"
 
 add() { "$BILAN" -C "$dir" session add "$@" >/dev/null; }

@@ -18,7 +18,7 @@ test_skill_add_list_rm_and_json_fields() {
     run -C "$dir" skill list --json
     expect_out_contains '"skills": ['
     expect_out_contains "\"source\": null,
-      \"experience\": \"$exp\"" # cli.md: fields named after the options that set them
+      \"experience\": \"$exp\"" # fields named after the options that set them
     expect_out_contains '"source": "Questionnaire",
       "experience": null'
     expect_out_contains '"transferable": true'

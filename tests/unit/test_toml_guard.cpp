@@ -18,7 +18,7 @@ std::string repeat(std::string_view part, int times) {
 }
 std::string guard_error(std::string_view text) {
     try {
-        check_toml_depth(text, "f.toml");
+        check_toml_text(text, "f.toml");
     } catch (const DataError& e) {
         return e.what();
     }
@@ -116,7 +116,10 @@ TEST_SUITE("store.guard") {
     TEST_CASE("malformed text stays within bounds") {
         for (std::string_view text : {"\"", "'''", "a.", "[", "[[", "}", "]]]]", "x = {", "\"\\",
                                       "a = \"\"\"\\", "a = [,,,{,", "#", "= = ="})
-            CHECK_NOTHROW(check_toml_depth(text, "f.toml"));
+            try {
+                check_toml_text(text, "f.toml");
+            } catch (const DataError&) { // the header without a name, the '}' in an array
+            }
         for (std::string_view text :
              {"a = \"\"\"\\", "a = \"\"\"\\ \n", "\xef\xbb\xbf", "\xef\xbb\xbf#"})
             CHECK_NOTHROW(check_toml_text(text, "f.toml"));

@@ -6,7 +6,7 @@
 using namespace bilan;
 
 TEST_SUITE("values") {
-    TEST_CASE("durations in every form of cli.md") {
+    TEST_CASE("durations in every form the man page lists") {
         CHECK(parse_duration_minutes("2h30") == 150);
         CHECK(parse_duration_minutes("1h05") == 65);
         CHECK(parse_duration_minutes("2h") == 120);
