@@ -75,7 +75,11 @@ Fields fields_of(const Piste& piste); // without its surveys
 Fields fields_of(const Survey& survey);
 Fields fields_of(const Project& project);
 Fields fields_of(const Action& action);
-Fields fields_of(const Consent& consent);
+Fields fields_of(const Consent& consent); // without its history:
+// each earlier grant is a [[history]] table of its own (date, sections, then revoked = true
+// and revoked_on, or replaced_on), oldest first.
+Fields fields_of(const ConsentPeriod& period);
+std::vector<Fields> history_tables(const Consent& consent);
 
 class Store {
 public:
@@ -236,6 +240,12 @@ public:
     // Appends a [[name]] table to a record (an enquête métier to a piste).
     void append_table(Collection collection, const std::string& id, const std::string& name,
                       const Fields& fields);
+    // Root-key `edits` and the entries of `tables` beyond those the file's `name` holds, in one
+    // write: appended as [[name]] tables; when there are such entries and `name` is a
+    // `name = [...]` value (an older form, e.g. a consent's history as lines of text), it is
+    // removed and all of `tables` appended instead. Re-read before it is written.
+    void update_record_tables(Collection collection, const std::string& id, const Fields& edits,
+                              const std::string& name, const std::vector<Fields>& tables);
     void update_bilan(const Fields& edits);
     void update_project(const Fields& edits); // creates project.toml when needed
     // Writes a whole new file (e.g. a consent named after its recipient), or replaces it.

@@ -37,7 +37,8 @@ std::vector<const Consent*> consents_for(const std::vector<Consent>& consents,
 // The section keys a consent shares; DataError at its file when it names an unknown one.
 std::vector<std::string> shared_sections(const Consent& consent);
 
-// An earlier period of a consent as one line of its file's `history`:
+// An earlier period of a consent as a line of text, the form in which versions before the
+// [[history]] tables stored it (still read from their folders; bilan writes tables now):
 // "accordé le 2026-05-04 (projet, plan), retiré le 2026-06-01" (", retiré" alone when the
 // revocation has no date). Parsing gives canonical section keys; UsageError showing the
 // expected form when the text is not one.

@@ -1,8 +1,8 @@
 // bilan consent grant|revoke|list: the beneficiary's agreement that a version of the synthesis
 // may go to someone (L6313-4). One file per recipient, consents/<id>.toml, id = the recipient
 // folded to ASCII; a revoked consent keeps its file as evidence, and granting it again moves
-// the earlier grant and revocation to the file's `history`. Every change is spliced into the
-// file, so a person's comments and layout stay.
+// the earlier grant and revocation to a [[history]] table of the file. Every change is spliced into
+// the file, so a person's comments and layout stay.
 #include "bilan/json.hpp"
 #include "bilan/synthesis.hpp"
 #include "bilan/views.hpp"
@@ -82,8 +82,9 @@ int run_grant(const Context& context, const GrantOptions& o) {
         // Granting again edits the record in place: the recipient keeps its first spelling, a
         // revocation moves to the history, and the person's comments stay.
         const Consent next = grant_again(*current, date, std::move(sections));
-        transaction.update_record(store::Collection::consents, current->id,
-                                  changed_fields(*current, next));
+        transaction.update_record_tables(store::Collection::consents, current->id,
+                                         changed_fields(*current, next), "history",
+                                         store::history_tables(next));
         return 0;
     }
     Consent c;

@@ -22,6 +22,8 @@ public:
     bool flag(std::string_view key);
     std::optional<bool> boolean(std::string_view key);
     bool has(std::string_view key) const { return table_.contains(key); }
+    // The raw value, for a key whose type decides how it is read (nullptr when absent).
+    const toml::node* node(std::string_view key) { return get(key, false); }
     // A term of art (kind, type…): the canonical key, or `fallback` when absent.
     std::string term(std::string_view key, std::span<const Term> terms, std::string_view what,
                      bool required = false, std::string_view fallback = {});

@@ -197,6 +197,12 @@ std::string in_line_endings_of(std::string_view text, std::string added) {
     return out;
 }
 
+bool is_root_key_value(const toml::table& table, std::string_view key) {
+    for (auto&& [k, value] : table)
+        if (k.str() == key) return is_key_value(k, value);
+    return false;
+}
+
 std::string splice_root_key(std::string_view text, const Field& field,
                             const std::string& display_path) {
     const toml::table table = parse_toml(text, display_path);

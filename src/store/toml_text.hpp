@@ -25,6 +25,9 @@ std::optional<Value> value_of(const toml::node& node);
 // values are unchanged).
 std::string in_line_endings_of(std::string_view text, std::string added);
 
+// True when `key` of the root `table` is written "key = value" (not [key] or [[key]]).
+bool is_root_key_value(const toml::table& table, std::string_view key);
+
 // Sets, replaces or removes one root-level key of `text`, touching no other byte.
 std::string splice_root_key(std::string_view text, const Field& field,
                             const std::string& display_path);

@@ -158,6 +158,68 @@ void Transaction::append_table(Collection collection, const std::string& id,
     write_file_atomically(path, text);
 }
 
+namespace {
+
+// True when `node` is an array of as many tables as `tables`, those from `from` on with exactly
+// their keys and values (the earlier ones were in the file already, as the person wrote them).
+bool holds_tables(const toml::node* node, const std::vector<Fields>& tables, std::size_t from) {
+    const toml::array* array = node ? node->as_array() : nullptr;
+    if (!array || array->size() != tables.size()) return false;
+    for (std::size_t i = from; i < tables.size(); ++i) {
+        const toml::table* table = array->get(i)->as_table();
+        if (!table) return false;
+        std::size_t present = 0;
+        for (const Field& field : tables[i]) {
+            const toml::node* value = table->get(field.key);
+            if (field.value ? !value || value_of(*value) != field.value : value != nullptr)
+                return false;
+            if (field.value) ++present;
+        }
+        if (table->size() != present) return false;
+    }
+    return true;
+}
+
+} // namespace
+
+void Transaction::update_record_tables(Collection collection, const std::string& id,
+                                       const Fields& edits, const std::string& name,
+                                       const std::vector<Fields>& tables) {
+    const std::string relative = std::string(directory_of(collection)) + "/" + id + ".toml";
+    const auto path = store_.root() / relative;
+    const std::string shown = store_.display(relative);
+    const auto original = read_file_if_exists(path);
+    if (!original) throw RefusedError(shown + " n'existe plus");
+    require_replaceable(path, shown);
+    const auto before = parse_toml(*original, shown);
+
+    std::string text = *original;
+    for (const Field& field : edits)
+        text = splice_root_key(text, field, shown);
+    // The entries already in the file stay as they are; when there are new ones, an older
+    // `name = [...]` value goes, and all of `tables` are written as tables instead.
+    const toml::node* existing = before.get(name);
+    std::size_t kept = existing && existing->as_array() ? existing->as_array()->size() : 0;
+    if (kept >= tables.size())
+        kept = tables.size();
+    else if (is_root_key_value(before, name)) {
+        text = splice_root_key(text, Field{name, std::nullopt}, shown);
+        kept = 0;
+    }
+    std::string added;
+    for (std::size_t i = kept; i < tables.size(); ++i)
+        added += "\n[[" + toml_key(name) + "]]\n" + emit_fields(tables[i]);
+    if (!added.empty() && !text.empty() && text.back() != '\n') text += '\n';
+    text += in_line_endings_of(*original, std::move(added));
+
+    verify_edits(text, edits, shown);
+    if (!added.empty() && !holds_tables(parse_toml(text, shown).get(name), tables, kept))
+        throw DataError({shown, 0, 0}, "modification de « " + name +
+                                           " » impossible : elle y est écrite autrement");
+    if (text == *original) return; // nothing changes: leave the file untouched
+    write_file_atomically(path, text);
+}
+
 void Transaction::update_bilan(const Fields& edits) {
     edit_file("bilan.toml", edits, false);
 }

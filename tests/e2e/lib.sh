@@ -57,8 +57,10 @@ expect_err_contains() {
 expect_err_one_line() { # one clear line on stderr
     if [ -n "$err" ] && [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ]; then ok; else fail "stderr is not one line"; fi
 }
-expect_file_contains() { # FILE TEXT
-    if grep -qF -- "$2" "$1" 2>/dev/null; then ok; else fail "$1 lacks: $2"; fi
+expect_file_contains() { # FILE TEXT (several lines: all of them, in a row; grep -F would take any)
+    local content
+    content=$(cat -- "$1" 2>/dev/null) || content=
+    case $content in *"$2"*) ok ;; *) fail "$1 lacks: $2" ;; esac
 }
 expect_equal() { # ACTUAL EXPECTED [what]
     if [ "$1" = "$2" ]; then ok; else fail "${3:-value}: got '$1', expected '$2'"; fi

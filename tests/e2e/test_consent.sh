@@ -117,7 +117,10 @@ test_grant_again_after_a_revoke() {
     "$BILAN" -C "$dir" consent revoke "France Travail" --date 2026-06-01 >/dev/null
     run -C "$dir" consent grant "France Travail" --date 2026-07-01
     expect_status 0
-    if grep -q revoked "$dir/consents/france-travail.toml"; then fail "still revoked"; else ok; fi
+    # The root keys (before the first [[history]] table) no longer say revoked.
+    if sed '/^\[\[/,$d' "$dir/consents/france-travail.toml" | grep -q revoked; then
+        fail "still revoked"
+    else ok; fi
     run -C "$dir" consent list
     expect_out_lacks "retiré"
 }
@@ -140,8 +143,13 @@ sections = [
     "projet",
     "plan",
 ]
-history = ["accordé le 2026-05-04 (competences), retiré le 2026-06-01"]' \
-        "comments kept, first spelling kept, the revocation moved to history"
+
+[[history]]
+date = 2026-05-04
+sections = ["competences"]
+revoked = true
+revoked_on = 2026-06-01' \
+        "comments kept, first spelling kept, the revocation moved to a history table"
     run -C "$dir" consent list
     expect_out "employeur-rh  Employeur RH  2026-07-01  projet,plan  (retrait antérieur : 2026-06-01)"
     run -C "$dir" consent list --json
@@ -164,9 +172,17 @@ history = ["accordé le 2026-05-04 (competences), retiré le 2026-06-01"]' \
     "$BILAN" -C "$dir" consent revoke "Employeur RH" >/dev/null
     run -C "$dir" consent grant "EMPLOYEUR rh" --date 2026-08-01 --sections plan
     expect_status 0
-    expect_file_contains "$file" '    "accordé le 2026-05-04 (competences), retiré le 2026-06-01",'
-    expect_file_contains "$file" '    "accordé le 2026-07-01 (projet, plan), retiré",'
+    expect_file_contains "$file" 'revoked_on = 2026-06-01
+
+[[history]]
+date = 2026-07-01
+sections = [
+    "projet",
+    "plan",
+]
+revoked = true'
     expect_file_contains "$file" 'recipient = "Employeur RH"'
+    if grep -q accordé "$file"; then fail "French prose stored"; else ok; fi
     run -C "$dir" consent list
     expect_out_contains "(retraits antérieurs : 2026-06-01, sans date)"
     run -C "$dir" check --json
@@ -186,7 +202,14 @@ test_grant_again_while_in_force_touches_only_what_changes() {
     run -C "$dir" consent grant "france travail" --date 2026-06-01
     expect_status 0
     expect_equal "$(cat "$file")" "${before/2026-05-04/2026-06-01}
-history = [\"accordé le 2026-05-04 (projet, plan), remplacé le 2026-06-01\"]" \
+
+[[history]]
+date = 2026-05-04
+sections = [
+    \"projet\",
+    \"plan\",
+]
+replaced_on = 2026-06-01" \
         "the date spliced, the earlier grant kept as evidence"
 }
 
@@ -231,6 +254,98 @@ test_a_hand_written_revocation_before_the_grant_is_located() {
     run -C "$dir" consent list
     expect_status 1
     expect_err_contains "consents/a.toml:5:3: historique « accordé hier » : attendu"
+}
+
+# A folder written by the previous version keeps its history as lines of French text: they
+# are still read, listed and rendered, and the next grant turns them into tables in the same
+# write, the person's comments kept.
+old_form_consent() {
+    mkdir -m 700 "$1/consents"
+    printf '%s\n' '# Accord signé en séance, copie au dossier.' 'recipient = "France Travail"' \
+        'date = 2026-06-01 # renouvelé' 'sections = ["plan"]' 'history = [' \
+        '    "accordé le 2026-03-02 (competences), retiré le 2026-03-10",' \
+        '    "accordé le 2026-04-01 (projet, plan), remplacé le 2026-06-01",' \
+        ']' '# fin' >"$1/consents/france-travail.toml"
+    chmod 600 "$1/consents/france-travail.toml"
+}
+
+test_an_old_form_history_is_still_read() {
+    local dir snapshot
+    dir=$(new_bilan)
+    old_form_consent "$dir"
+    snapshot=$(fingerprint "$dir")
+    run -C "$dir" consent list
+    expect_status 0
+    expect_out "france-travail  France Travail  2026-06-01  plan  (retrait antérieur : 2026-03-10 ; accord antérieur remplacé : 2026-04-01)"
+    run -C "$dir" consent list --json
+    expect_out_contains '"history": [
+        {
+          "date": "2026-03-02",
+          "sections": [
+            "competences"
+          ],
+          "revoked_on": "2026-03-10",
+          "replaced_on": null
+        },'
+    run -C "$dir" render --for "France Travail"
+    expect_status 0
+    run -C "$dir" check
+    expect_out_lacks "consents/"
+    expect_unchanged "$dir" "$snapshot"
+}
+
+test_a_grant_converts_an_old_form_history_to_tables() {
+    local dir file
+    dir=$(new_bilan)
+    old_form_consent "$dir"
+    file=$dir/consents/france-travail.toml
+    run -C "$dir" consent grant "France Travail" --date 2026-06-01 --sections plan
+    expect_status 0 "nothing changes"
+    expect_file_contains "$file" '"accordé le 2026-03-02 (competences), retiré le 2026-03-10",'
+    run -C "$dir" consent grant "France Travail" --date 2026-07-01 --sections projet
+    expect_status 0
+    expect_equal "$(cat "$file")" '# Accord signé en séance, copie au dossier.
+recipient = "France Travail"
+date = 2026-07-01 # renouvelé
+sections = ["projet"]
+# fin
+
+[[history]]
+date = 2026-03-02
+sections = ["competences"]
+revoked = true
+revoked_on = 2026-03-10
+
+[[history]]
+date = 2026-04-01
+sections = [
+    "projet",
+    "plan",
+]
+replaced_on = 2026-06-01
+
+[[history]]
+date = 2026-06-01
+sections = ["plan"]
+replaced_on = 2026-07-01' "the old lines become tables, the new one appended, comments kept"
+    run -C "$dir" consent list
+    expect_out "france-travail  France Travail  2026-07-01  projet  (retrait antérieur : 2026-03-10 ; accords antérieurs remplacés : 2026-04-01, 2026-06-01)"
+    run -C "$dir" check
+    expect_out_lacks "consents/"
+}
+
+test_a_history_mixing_lines_and_tables_is_located() {
+    local dir
+    dir=$(new_bilan)
+    mkdir -m 700 "$dir/consents"
+    printf '%s\n' 'recipient = "A"' 'date = 2026-06-01' 'history = [' \
+        '  "accordé le 2026-03-02 (projet), retiré le 2026-03-10",' \
+        '  { date = 2026-04-01, sections = ["plan"], revoked = true },' ']' \
+        >"$dir/consents/a.toml"
+    run -C "$dir" consent list
+    expect_status 1
+    expect_err_one_line
+    expect_err_contains "consents/a.toml:5:3: « history » mêle des lignes de texte"
 }
 
 test_empty_sections_are_a_usage_error() {

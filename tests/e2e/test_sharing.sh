@@ -102,7 +102,13 @@ test_granting_again_keeps_the_grant_in_force_as_evidence() {
     run -C "$dir" consent grant "France Travail" --date 2026-06-01 --sections plan
     expect_status 0
     expect_file_contains "$file" 'date = 2026-06-01'
-    expect_file_contains "$file" 'history = ["accordé le 2026-05-04 (projet, plan), remplacé le 2026-06-01"]'
+    expect_file_contains "$file" '[[history]]
+date = 2026-05-04
+sections = [
+    "projet",
+    "plan",
+]
+replaced_on = 2026-06-01'
     run -C "$dir" consent list
     expect_out "france-travail  France Travail  2026-06-01  plan  (accord antérieur remplacé : 2026-05-04)"
     run -C "$dir" consent list --json
@@ -115,8 +121,13 @@ test_granting_again_keeps_the_grant_in_force_as_evidence() {
     run -C "$dir" consent revoke "France Travail" --date 2026-07-01
     run -C "$dir" consent grant "France Travail" --date 2026-08-01
     expect_status 0
-    expect_file_contains "$file" '"accordé le 2026-05-04 (projet, plan), remplacé le 2026-06-01",'
-    expect_file_contains "$file" '"accordé le 2026-06-01 (plan), retiré le 2026-07-01",'
+    expect_file_contains "$file" 'replaced_on = 2026-06-01
+
+[[history]]
+date = 2026-06-01
+sections = ["plan"]
+revoked = true
+revoked_on = 2026-07-01'
     run -C "$dir" check --json
     expect_out_lacks "consents/"
 }

@@ -30,6 +30,12 @@ const std::vector<std::string> hard_texts{
 std::string emitted(const Fields& fields) {
     return emit_fields(fields);
 }
+std::string emitted(const Consent& c) {
+    std::string text = emit_fields(fields_of(c));
+    for (const Fields& table : history_tables(c))
+        text += "\n[[history]]\n" + emit_fields(table);
+    return text;
+}
 
 // Parses `text` and reads it with `read`; the reader must find nothing to say.
 template <typename Read> auto read_back(const std::string& text, Read read) {
@@ -85,13 +91,34 @@ template <typename Record> bool same(const Record& a, const Record& b) {
     return members(a) == members(b);
 }
 
+template <typename Record> std::string emitted_record(const Record& record) {
+    return emitted(fields_of(record));
+}
+std::string emitted_record(const Consent& c) {
+    return emitted(c);
+}
+
 // Writes `record`, reads it back with `read`, and checks it is the same record.
 template <typename Record, typename Read> void round_trip(const Record& record, Read read) {
-    const std::string text = emitted(fields_of(record));
+    const std::string text = emitted_record(record);
     CAPTURE(text);
     const Record back = read_back(text, read);
     CHECK(same(back, record));
-    CHECK(emitted(fields_of(back)) == text); // and writing it again gives the same bytes
+    CHECK(emitted_record(back) == text); // and writing it again gives the same bytes
+}
+
+// The problems reading `text` as a consent reports, as "LINE:COLUMN: message".
+std::vector<std::string> consent_problems(const std::string& text) {
+    const toml::table table = parse_toml(text, "c.toml");
+    Diagnostics diagnostics(true);
+    RecordReader reader(table, {"c.toml", 0, 0}, diagnostics);
+    read_consent(reader);
+    reader.finish();
+    std::vector<std::string> out;
+    for (const Problem& p : diagnostics.problems())
+        out.push_back(std::to_string(p.where->line) + ":" + std::to_string(p.where->column) + ": " +
+                      p.message);
+    return out;
 }
 
 const auto bilan_reader = [](RecordReader& r, Diagnostics&) { return read_bilan(r); };
@@ -239,5 +266,62 @@ TEST_SUITE("store.codec") {
                      {Date{2026, 4, 1}, {"projet", "plan"}, std::nullopt, std::nullopt},
                      {Date{2026, 4, 9}, {"competences"}, std::nullopt, Date{2026, 5, 4}}};
         round_trip(c, consent_reader);
+    }
+
+    TEST_CASE("consents: each earlier grant is a [[history]] table of dates and section keys") {
+        Consent c;
+        c.recipient = "France Travail";
+        c.date = Date{2026, 6, 2};
+        c.history = {{Date{2026, 3, 2}, {"projet"}, std::nullopt, std::nullopt},
+                     {Date{2026, 4, 9}, {"competences", "plan"}, std::nullopt, Date{2026, 5, 4}}};
+        CHECK(emitted(c) == "recipient = \"France Travail\"\ndate = 2026-06-02\n"
+                            "\n[[history]]\ndate = 2026-03-02\nsections = [\"projet\"]\n"
+                            "revoked = true\n"
+                            "\n[[history]]\ndate = 2026-04-09\nsections = [\n"
+                            "    \"competences\",\n    \"plan\",\n]\nreplaced_on = 2026-05-04\n");
+    }
+
+    TEST_CASE("consents: the history as lines of text, as bilan wrote it before, still reads") {
+        const Consent c =
+            read_back("recipient = \"A\"\ndate = 2026-06-02\nhistory = [\n"
+                      "  \"accordé le 2026-03-02 (projet, Plan), retiré le 2026-03-10\",\n"
+                      "  \"accordé le 2026-04-01 (competences), remplacé le 2026-05-04\",\n]\n",
+                      consent_reader);
+        const std::vector<ConsentPeriod> expected{
+            {Date{2026, 3, 2}, {"projet", "plan"}, Date{2026, 3, 10}, std::nullopt},
+            {Date{2026, 4, 1}, {"competences"}, std::nullopt, Date{2026, 5, 4}}};
+        CHECK(c.history == expected);
+        // Written again, it takes the new form.
+        CHECK(emitted(c).find("[[history]]") != std::string::npos);
+    }
+
+    TEST_CASE("consents: a history mixing lines of text and tables is refused where it mixes") {
+        CHECK(consent_problems("recipient = \"A\"\ndate = 2026-06-02\nhistory = [\n"
+                               "  \"accordé le 2026-03-02 (projet), retiré le 2026-03-10\",\n"
+                               "  { date = 2026-04-01, sections = [\"plan\"], revoked = true },\n"
+                               "]\n") ==
+              std::vector<std::string>{"5:3: « history » mêle des lignes de texte (ancienne "
+                                       "forme) et des tables [[history]] : attendu l'une ou "
+                                       "l'autre"});
+    }
+
+    TEST_CASE("consents: a history table says how the grant ended, and nothing else") {
+        const std::string head = "recipient = \"A\"\ndate = 2026-06-02\n[[history]]\n";
+        CHECK(consent_problems(head + "date = 2026-03-02\nsections = [\"projet\"]\n") ==
+              std::vector<std::string>{
+                  "3:1: historique : attendu « revoked = true » ou « replaced_on = AAAA-MM-JJ »",
+                  "3:1: accord antérieur invalide dans « history »"});
+        CHECK(consent_problems(head + "date = 2026-03-02\nsections = [\"projet\"]\n"
+                                      "revoked = true\nrevoked_on = 2026-03-10\nnote = \"x\"\n")
+                  .front() == "8:1: clé inconnue « note »");
+        CHECK(consent_problems(head + "date = 2026-03-02\nsections = [\"projet\"]\n"
+                                      "revoked = true\nrevoked_on = 2026-03-01\n")
+                  .front() == "7:14: historique : le retrait (2026-03-01) précède l'accord "
+                              "(2026-03-02)");
+        CHECK(consent_problems(head + "date = 2026-03-02\nsections = [\"projet\"]\n"
+                                      "revoked = true\nreplaced_on = 2026-04-01\n")
+                  .front() == "7:15: historique : un accord est retiré ou remplacé, pas les deux");
+        CHECK(consent_problems(head + "date = 2026-03-02\nrevoked = true\n").front() ==
+              "3:1: historique : clé « sections » manquante");
     }
 }
