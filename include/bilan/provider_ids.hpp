@@ -1,0 +1,21 @@
+// The identifiers of a training provider (practice.md §1): the SIRET of its establishment and
+// its numéro de déclaration d'activité (NDA). Typed as people write them, with spaces.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace bilan {
+
+// The 14 digits of a SIRET whose check digit is right (Luhn over all 14 digits; La Poste's
+// establishments, SIREN 356000000, pass when their digits add up to a multiple of 5). Spaces
+// and dots between digit groups are dropped. UsageError naming the expected form otherwise.
+std::string parse_siret(std::string_view text);
+
+// The 11 digits of an NDA (spaces dropped). UsageError naming the expected form otherwise.
+std::string parse_nda(std::string_view text);
+
+// Whether 14 digits pass the SIRET check (no spaces).
+bool siret_check_passes(std::string_view digits);
+
+} // namespace bilan
