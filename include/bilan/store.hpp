@@ -222,6 +222,8 @@ public:
     void update(const Piste& before, const Piste& after); // surveys may only be added
     void update(const BilanRecord& before, const BilanRecord& after);
     void update(const Project& before, const Project& after); // creates project.toml if needed
+    // A consent's history may only grow: its new periods are appended as [[history]] tables.
+    void update(const Consent& before, const Consent& after);
     template <typename Record> void remove(const Record& record) {
         remove_record(collection_of(record), record.id);
     }

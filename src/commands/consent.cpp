@@ -1,9 +1,8 @@
 // bilan consent grant|revoke|list: the beneficiary's agreement that a version of the synthesis
-// may go to someone (L6313-4). One file per recipient, consents/<id>.toml, id = the recipient
-// folded to ASCII; a revoked consent keeps its file as evidence, and granting it again moves
-// the earlier grant and revocation to a [[history]] table of the file. Every change is spliced into
-// the file, so a person's comments and layout stay.
+// may go to someone (L6313-4). The rules and the files are the operations'
+// (src/ops/consents.cpp); here, the options parsed, the operation called, its result printed.
 #include "bilan/json.hpp"
+#include "bilan/ops/consents.hpp"
 #include "bilan/synthesis.hpp"
 #include "bilan/views.hpp"
 #include "cli/command.hpp"
@@ -20,103 +19,26 @@ struct GrantOptions {
     bool sections_given = false;
 };
 
-std::string require_recipient(const std::string& recipient) {
-    require_typed_text(recipient, "destinataire");
-    if (recipient.find_first_of("\n\r\t") != std::string::npos)
-        throw UsageError("le destinataire tient sur une ligne");
-    const std::string id = consent_id(recipient);
-    if (id.empty())
-        throw UsageError("destinataire « " + recipient +
-                         " » : il faut au moins une lettre ou un chiffre");
-    if (id.size() > 100) throw UsageError("nom de destinataire trop long (100 caractères au plus)");
-    return id;
-}
-
-std::string trimmed(const std::string& text) {
-    const auto b = text.find_first_not_of(" \t");
-    const auto e = text.find_last_not_of(" \t");
-    return b == std::string::npos ? std::string() : text.substr(b, e - b + 1);
-}
-
-// The keys whose value differs between two states of a consent: only those are spliced into
-// its file, so that whatever else the person wrote there stays byte for byte.
-store::Fields changed_fields(const Consent& before, const Consent& after) {
-    const store::Fields old_fields = store::fields_of(before);
-    store::Fields edits;
-    for (const store::Field& field : store::fields_of(after)) {
-        const auto same = std::find_if(old_fields.begin(), old_fields.end(), [&](const auto& f) {
-            return f.key == field.key && f.value == field.value;
-        });
-        if (same == old_fields.end()) edits.push_back(field);
-    }
-    return edits;
-}
-
-// The recipient's consent to edit: the file named after them, else one written by hand under
-// another name for the same recipient; nullptr when there is none yet.
-const Consent* existing_consent(const std::vector<Consent>& consents, const std::string& id,
-                                const std::string& recipient) {
-    const std::vector<const Consent*> found = consents_for(consents, recipient);
-    for (const Consent* c : found)
-        if (c->id == id) return c;
-    return found.empty() ? nullptr : found.front();
-}
-
 int run_grant(const Context& context, const GrantOptions& o) {
     const store::Store store = context.store();
     store.require_bilan();
-    const std::string id = require_recipient(o.recipient);
+    ops::recipient_id(o.recipient); // a wrong recipient is told before a wrong date
     const Date date = context.parse_date(o.date);
     // An empty or blank --sections is a mistake, not a request for the default.
-    std::vector<std::string> sections =
-        o.sections_given ? parse_sections(o.sections) : default_shared_sections();
-    store::Diagnostics strict;
-    // No agreement to share results predates the bilan that produced them: such a date is a
-    // typing mistake that would stand as false evidence.
-    if (const BilanRecord bilan = store.load_bilan(strict); bilan.start && date < *bilan.start)
-        throw RefusedError("accord du " + date.iso() + " refusé : le bilan n'a commencé que le " +
-                           bilan.start->iso());
-    store::Transaction transaction(store); // read under the lock: what we edit is current
-    const std::vector<Consent> consents = store.load_consents(strict);
-    if (const Consent* current = existing_consent(consents, id, o.recipient)) {
-        // Granting again edits the record in place: the recipient keeps its first spelling, a
-        // revocation moves to the history, and the person's comments stay.
-        const Consent next = grant_again(*current, date, std::move(sections));
-        transaction.update_record_tables(store::Collection::consents, current->id,
-                                         changed_fields(*current, next), "history",
-                                         store::history_tables(next));
-        return 0;
-    }
-    Consent c;
-    c.id = id;
-    c.recipient = trimmed(o.recipient);
-    c.date = date;
-    c.sections = std::move(sections);
-    transaction.write_record(store::Collection::consents, c.id, store::fields_of(c));
+    std::optional<std::vector<std::string>> sections;
+    if (o.sections_given) sections = parse_sections(o.sections);
+    ops::grant_consent(store, o.recipient, date, std::move(sections));
     return 0;
 }
 
 int run_revoke(const Context& context, const std::string& recipient, const std::string& date) {
     const store::Store store = context.store();
     store.require_bilan();
-    require_recipient(recipient);
+    ops::recipient_id(recipient);
     const std::optional<Date> on =
         date.empty() ? std::nullopt : std::optional<Date>(context.parse_date(date));
-    store::Transaction transaction(store); // read under the lock: what we edit is current
-    store::Diagnostics strict;
-    const std::vector<Consent> consents = store.load_consents(strict);
-    const std::vector<const Consent*> found = consents_for(consents, recipient);
-    if (found.empty())
-        throw RefusedError("aucun consentement pour « " + recipient +
-                           " » (voir « bilan consent list »)");
-    // Every consent is checked before any file is written: a refusal leaves them all as they were.
-    std::vector<std::pair<const Consent*, store::Fields>> edits;
-    for (const Consent* c : found)
-        if (!c->revoked) // the first revocation stays as it was recorded
-            edits.emplace_back(c, changed_fields(*c, revoke_consent(*c, on)));
-    if (edits.empty()) print_note("le consentement pour « " + recipient + " » était déjà retiré");
-    for (const auto& [c, fields] : edits)
-        transaction.update_record(store::Collection::consents, c->id, fields);
+    for (const std::string& note : ops::revoke_consent(store, recipient, on))
+        print_note(note);
     return 0;
 }
 
@@ -198,10 +120,7 @@ std::string consents_json(const std::vector<Consent>& consents) {
 }
 
 int run_list(const Context& context, bool json) {
-    const store::Store store = context.store();
-    store.require_bilan();
-    store::Diagnostics strict;
-    const std::vector<Consent> consents = store.load_consents(strict);
+    const std::vector<Consent> consents = ops::list_consents(context.store());
     if (json)
         print_out(consents_json(consents));
     else if (consents.empty() && ::isatty(STDOUT_FILENO)) // a person sees the command worked

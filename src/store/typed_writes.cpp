@@ -42,6 +42,16 @@ void Transaction::update(const Project& before, const Project& after) {
     update_project(changed_fields(fields_of(before), fields_of(after)));
 }
 
+void Transaction::update(const Consent& before, const Consent& after) {
+    // The earlier grants are evidence: an update that would drop or change one is a bug.
+    if (after.history.size() < before.history.size() ||
+        !std::equal(before.history.begin(), before.history.end(), after.history.begin()))
+        throw RefusedError("l'historique d'un consentement ne s'efface pas : on y ajoute");
+    update_record_tables(Collection::consents, before.id,
+                         changed_fields(fields_of(before), fields_of(after)), "history",
+                         history_tables(after));
+}
+
 ConsistentRead::ConsistentRead(const Store& store)
     : gate_(std::make_unique<FolderGate>(store.root(), FolderGate::Mode::shared)) {}
 

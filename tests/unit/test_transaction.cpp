@@ -166,6 +166,42 @@ TEST_SUITE("store.transaction") {
         CHECK(store.load_project(diagnostics).title == "Formatrice");
     }
 
+    TEST_CASE("a consent's update splices its keys and appends its new history periods") {
+        TempBilan bilan;
+        const Store store(bilan.dir);
+        Consent granted;
+        granted.id = "france-travail";
+        granted.recipient = "France Travail";
+        granted.date = Date{2026, 5, 4};
+        {
+            Transaction tx(store);
+            tx.create(granted);
+        }
+        const fs::path file = bilan.dir / "consents" / "france-travail.toml";
+        std::ofstream(file, std::ios::app | std::ios::binary) << "# écrit à la main\n";
+        Consent again = granted;
+        again.date = Date{2026, 6, 1};
+        again.history.push_back({granted.date, {"projet", "plan"}, std::nullopt, again.date});
+        {
+            Transaction tx(store);
+            tx.update(granted, again);
+        }
+        Diagnostics diagnostics;
+        const std::vector<Consent> consents = store.load_consents(diagnostics);
+        REQUIRE(consents.size() == 1);
+        CHECK(consents[0].date == again.date);
+        CHECK(consents[0].history == again.history);
+        CHECK(contents(file).find("# écrit à la main\n") != std::string::npos);
+
+        // The history is evidence: an update that drops a period is refused, nothing written.
+        const auto before = snapshot(bilan.dir);
+        {
+            Transaction tx(store);
+            CHECK_THROWS_AS(tx.update(consents[0], granted), RefusedError);
+        }
+        CHECK(snapshot(bilan.dir) == before);
+    }
+
     TEST_CASE("a refused edit writes nothing") {
         TempBilan bilan;
         const Store store(bilan.dir);
