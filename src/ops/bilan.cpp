@@ -150,7 +150,7 @@ void set_bilan_field(const store::Store& store, std::string_view key, const std:
 
 // ---- sessions -----------------------------------------------------------------------------
 
-Notes add_session(const store::Store& store, Session session, const IdAnnouncer& announce) {
+Notes add_session(const store::Store& store, Session session, const OnAdded& on_added) {
     store.require_bilan();
     // The framework decides the phase, and the folder the warnings: read under the lock.
     store::Transaction transaction(store);
@@ -165,13 +165,7 @@ Notes add_session(const store::Store& store, Session session, const IdAnnouncer&
     const std::vector<Session> others = framework.cap_minutes && framework.counts(session.phase)
                                             ? folder.load_sessions(framework, skip)
                                             : std::vector<Session>{};
-    session.id = transaction.add(session);
-    try {
-        announce(session.id);
-    } catch (...) {
-        transaction.remove(session);
-        throw;
-    }
+    session.id = add_told(transaction, session, on_added);
     return new_session_warnings(framework, bilan, others, session);
 }
 

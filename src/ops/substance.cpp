@@ -12,20 +12,6 @@ namespace {
 
 using store::Collection;
 
-// Adds `record` and hands its id to `on_added` while the lock is held; when that fails, the
-// record goes again, so that nothing stays written on an error.
-template <typename Record>
-std::string add_told(store::Transaction& transaction, Record record, const OnAdded& on_added) {
-    record.id = transaction.add(record);
-    try {
-        on_added(record.id);
-    } catch (...) {
-        transaction.remove(record);
-        throw;
-    }
-    return record.id;
-}
-
 template <typename Record>
 std::string add_alone(const store::Store& store, const Record& record, const OnAdded& on_added) {
     store.require_bilan();

@@ -45,13 +45,9 @@ void set_bilan_field(const store::Store& store, std::string_view key, const std:
 
 // ---- sessions -----------------------------------------------------------------------------
 
-// Called with the new record's id inside the transaction: when it throws (stdout closed), the
-// record is removed again, so that nothing is written on an error.
-using IdAnnouncer = std::function<void(const std::string& id)>;
-
 // Adds `session` (its phase as typed, resolved with the folder's framework) and announces its
 // id; returns the warnings (cap, dates outside the bilan), without the "attention : ".
-Notes add_session(const store::Store& store, Session session, const IdAnnouncer& announce);
+Notes add_session(const store::Store& store, Session session, const OnAdded& on_added);
 
 // The sessions by date, those of `phase` only when it is given (resolved with the framework).
 struct SessionList {

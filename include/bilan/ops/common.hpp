@@ -10,6 +10,7 @@
 #include "bilan/model.hpp"
 #include "bilan/store.hpp"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,24 @@ struct Loaded {
     Folder folder;
 };
 Loaded load_folder(const store::Store& store);
+
+// Run with a new record's id before its transaction ends (the command prints it): when it
+// throws (stdout closed or full), the record is removed again and the error goes on, so that
+// an id nobody saw leaves nothing written.
+using OnAdded = std::function<void(const std::string& id)>;
+
+// Adds `record` in `transaction` and hands its id to `on_added` while the lock is held.
+template <typename Record>
+std::string add_told(store::Transaction& transaction, Record record, const OnAdded& on_added) {
+    record.id = transaction.add(record);
+    try {
+        on_added(record.id);
+    } catch (...) {
+        transaction.remove(record);
+        throw;
+    }
+    return record.id;
+}
 
 // The same inside a write, under the transaction's lock.
 Loaded load_folder(const store::Transaction& transaction);

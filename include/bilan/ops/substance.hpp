@@ -16,11 +16,6 @@
 
 namespace bilan::ops {
 
-// Run with the new record's id before the transaction ends (the command prints it): when it
-// throws (stdout closed or full), the record is removed again and the error goes on, so that
-// an id nobody saw leaves nothing written.
-using OnAdded = std::function<void(const std::string& id)>;
-
 // `experience`: an id or a unique prefix of one (lower case, 3 characters at least), resolved
 // under the lock, so that the experience still exists when the skill names it.
 std::string add_skill(const store::Store& store, Skill skill,
