@@ -29,6 +29,14 @@ struct BilanRecord {
     SourcePos funding_origin;   // where `funding` is written, for a funding the framework lacks
 };
 
+// How a session's attendance is proved: `kind` is emargement, signature-electronique,
+// journal-visio or autre; `ref` what identifies the piece (a scan's name, a platform's id).
+struct Evidence {
+    std::string kind;
+    std::string ref;
+    bool operator==(const Evidence&) const = default;
+};
+
 struct Session {
     std::string id;
     Date date;
@@ -39,6 +47,7 @@ struct Session {
     std::optional<TimeOfDay> from;
     std::optional<TimeOfDay> to;
     std::string note;
+    std::vector<Evidence> evidence; // oldest first; added by `session attest`, never removed
     SourcePos origin;
 };
 

@@ -13,6 +13,7 @@
 
 #include "bilan/framework.hpp"
 #include "bilan/model.hpp"
+#include "bilan/practice.hpp"
 #include "bilan/rules.hpp"
 
 #include <cstdint>
@@ -143,6 +144,11 @@ struct FolderCheck {
     std::size_t file_problems = 0;
 };
 FolderCheck check_folder(const Store& store);
+
+// The practice folder the bilan of `store` belongs to: the folder $BILAN_PRACTICE names, else
+// the nearest folder above the bilan's (itself included) that holds practice.toml, like git
+// finding its repository; nullopt when there is none.
+std::optional<Practice> find_practice(const Store& store, Diagnostics& diagnostics);
 
 // Loads and validates a framework file given on the command line (not yet in a folder).
 Framework load_framework_file(const std::filesystem::path& file);

@@ -6,7 +6,6 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <array>
 #include <map>
 #include <stdexcept>
 
@@ -18,22 +17,11 @@ struct Declared {
     std::string_view name;
     Declaration declare;
 };
-constexpr std::array<Declared, 14> command_files{{
-    {"init", declare_init},
-    {"set", declare_set},
-    {"session", declare_session},
-    {"status", declare_status},
-    {"skill", declare_skill},
-    {"experience", declare_experience},
-    {"trait", declare_trait},
-    {"test", declare_test},
-    {"piste", declare_piste},
-    {"project", declare_project},
-    {"action", declare_action},
-    {"render", declare_render},
-    {"consent", declare_consent},
-    {"check", declare_check},
-}};
+constexpr Declared command_files[] = {
+#define BILAN_COMMAND(name) {#name, declare_##name},
+#include "cli/commands.inc"
+#undef BILAN_COMMAND
+};
 
 // The top-level options that take the next argument as their value (declared below).
 bool takes_value(std::string_view arg) {

@@ -51,21 +51,10 @@ struct Declarations {
     void add(Command command) { commands.push_back(std::move(command)); }
 };
 
-// Each command file defines one of these; app.cpp lists them.
+// Each command file defines `declare_<name>`; src/CMakeLists.txt (BILAN_COMMANDS) lists them.
 using Declaration = void (*)(Declarations& declarations, Context& context);
-void declare_init(Declarations&, Context&);
-void declare_set(Declarations&, Context&);
-void declare_session(Declarations&, Context&);
-void declare_status(Declarations&, Context&);
-void declare_check(Declarations&, Context&);
-void declare_skill(Declarations&, Context&);
-void declare_experience(Declarations&, Context&);
-void declare_trait(Declarations&, Context&);
-void declare_test(Declarations&, Context&);
-void declare_piste(Declarations&, Context&);
-void declare_project(Declarations&, Context&);
-void declare_action(Declarations&, Context&);
-void declare_render(Declarations&, Context&);
-void declare_consent(Declarations&, Context&);
+#define BILAN_COMMAND(name) void declare_##name(Declarations&, Context&);
+#include "cli/commands.inc"
+#undef BILAN_COMMAND
 
 } // namespace bilan::cli

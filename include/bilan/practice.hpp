@@ -1,0 +1,25 @@
+// The practice around a bilan: the provider's identity, kept once in a practice folder's
+// practice.toml and shared by the bilans below it. Administrative data: it appears on the proof
+// of service (attendance sheet, certificat de réalisation), never in a third party's version of
+// the synthesis beyond what the synthesis already says.
+#pragma once
+
+#include "bilan/errors.hpp"
+
+#include <string>
+
+namespace bilan {
+
+// practice.toml. Optional text fields are empty when absent.
+struct Practice {
+    std::string name;      // raison sociale
+    std::string siret;     // 14 digits, Luhn (provider_ids.hpp)
+    std::string nda;       // numéro de déclaration d'activité, 11 digits
+    std::string qualiopi;  // the certificate's reference, as the provider writes it
+    std::string address;
+    std::string city;
+    std::string signatory; // who signs the certificate for the provider
+    SourcePos origin;
+};
+
+} // namespace bilan
