@@ -12,10 +12,10 @@ namespace bilan {
 
 // practice.toml. Optional text fields are empty when absent.
 struct Practice {
-    std::string name;      // raison sociale
-    std::string siret;     // 14 digits, Luhn (provider_ids.hpp)
-    std::string nda;       // numéro de déclaration d'activité, 11 digits
-    std::string qualiopi;  // the certificate's reference, as the provider writes it
+    std::string name;     // raison sociale
+    std::string siret;    // 14 digits, Luhn (provider_ids.hpp)
+    std::string nda;      // numéro de déclaration d'activité, 11 digits
+    std::string qualiopi; // the certificate's reference, as the provider writes it
     std::string address;
     std::string city;
     std::string signatory; // who signs the certificate for the provider
