@@ -28,10 +28,21 @@
 
 namespace bilan::store {
 
-enum class Collection { sessions, skills, experiences, traits, tests, pistes, actions, consents };
+// A kind of record kept one file per record in a folder of its own (sessions/ID.toml): its
+// folder and its noun. Each kind is described once, in src/store/codec.cpp (its keys, its
+// order, its member of Folder), and named in code by its type: collection_of<Session>().
+struct Collection {
+    std::string_view folder;  // "sessions"
+    std::string_view noun;    // "séance", for messages
+    std::string_view removed; // "Séance supprimée", said by `rm`
+    bool operator==(const Collection& other) const { return folder == other.folder; }
+};
 
-std::string_view directory_of(Collection collection); // "sessions"
-std::string_view record_noun(Collection collection);  // "séance", for messages
+// Defined in codec.cpp for each kind of record (Session, Skill, … Consent).
+template <typename Record> Collection collection_of();
+template <typename Record> std::vector<Record>& records_of(Folder& folder);
+// Every kind, in the order a folder is loaded and checked.
+std::vector<Collection> record_collections();
 
 // How a loader reacts to a bad file: commands stop at the first problem (exit 1), `check`
 // collects them all and skips the bad records.
@@ -65,21 +76,12 @@ struct Field {
 };
 using Fields = std::vector<Field>;
 
-// Each record as the fields bilan writes, in their canonical order.
-Fields fields_of(const BilanRecord& bilan);
-Fields fields_of(const Session& session);
-Fields fields_of(const Skill& skill);
-Fields fields_of(const Experience& experience);
-Fields fields_of(const Trait& trait);
-Fields fields_of(const TestResult& test);
-Fields fields_of(const Piste& piste); // without its surveys
-Fields fields_of(const Survey& survey);
-Fields fields_of(const Project& project);
-Fields fields_of(const Action& action);
-Fields fields_of(const Consent& consent); // without its history:
+// Each record as the fields bilan writes, in their canonical order (codec.cpp defines it for
+// every record: BilanRecord, Project, each kind above, a piste's Survey without which a piste
+// is written, a consent's earlier ConsentPeriod). A consent is written without its history:
 // each earlier grant is a [[history]] table of its own (date, sections, then revoked = true
 // and revoked_on, or replaced_on), oldest first.
-Fields fields_of(const ConsentPeriod& period);
+template <typename Record> Fields fields_of(const Record& record);
 std::vector<Fields> history_tables(const Consent& consent);
 
 class Store {
@@ -101,14 +103,15 @@ public:
     // The bilan's framework; reports a funding it does not name.
     Framework load_framework(const BilanRecord& bilan, Diagnostics& diagnostics) const;
     std::vector<Session> load_sessions(const Framework& framework, Diagnostics& diag) const;
-    std::vector<Skill> load_skills(Diagnostics& diagnostics) const;
-    std::vector<Experience> load_experiences(Diagnostics& diagnostics) const;
-    std::vector<Trait> load_traits(Diagnostics& diagnostics) const;
-    std::vector<TestResult> load_tests(Diagnostics& diagnostics) const;
-    std::vector<Piste> load_pistes(Diagnostics& diagnostics) const;
+    // The records of one kind, in its order (a kind read with the framework, such as sessions,
+    // needs `framework`).
+    template <typename Record>
+    std::vector<Record> load(Diagnostics& diagnostics, const Framework* framework = nullptr) const {
+        const Collection collection = collection_of<Record>();
+        Folder folder = load_records({&collection, 1}, framework, diagnostics);
+        return std::move(records_of<Record>(folder));
+    }
     Project load_project(Diagnostics& diagnostics) const;
-    std::vector<Action> load_actions(Diagnostics& diagnostics) const;
-    std::vector<Consent> load_consents(Diagnostics& diagnostics) const;
     // Every file, for `check`, `status` and `render`.
     Folder load_all(const Framework& framework, BilanRecord bilan, Diagnostics& diag) const;
     // Files in the folder that no loader reads (a stray "sesions/" or "notes.toml").
@@ -120,7 +123,7 @@ public:
 private:
     // The record files of `collections`, each list in its order (the framework is needed for
     // sessions only), read file after file in name order.
-    Folder load_records(std::initializer_list<Collection> collections, const Framework* framework,
+    Folder load_records(std::span<const Collection> collections, const Framework* framework,
                         Diagnostics& diagnostics) const;
     Framework find_framework(const BilanRecord& bilan, Diagnostics& diagnostics) const;
 
@@ -159,32 +162,6 @@ Framework load_builtin_framework(std::string_view name);
 // whatever else a person wrote there stays byte for byte.
 Fields changed_fields(const Fields& before, const Fields& after);
 
-// The collection each kind of record lives in, for the typed writes of Transaction.
-constexpr Collection collection_of(const Session&) {
-    return Collection::sessions;
-}
-constexpr Collection collection_of(const Skill&) {
-    return Collection::skills;
-}
-constexpr Collection collection_of(const Experience&) {
-    return Collection::experiences;
-}
-constexpr Collection collection_of(const Trait&) {
-    return Collection::traits;
-}
-constexpr Collection collection_of(const TestResult&) {
-    return Collection::tests;
-}
-constexpr Collection collection_of(const Piste&) {
-    return Collection::pistes;
-}
-constexpr Collection collection_of(const Action&) {
-    return Collection::actions;
-}
-constexpr Collection collection_of(const Consent&) {
-    return Collection::consents;
-}
-
 class FolderLock;
 class FolderGate;
 
@@ -218,11 +195,11 @@ public:
 
     // Typed writes: the store alone names the keys. `add` returns the new record's id.
     template <typename Record> std::string add(const Record& record) {
-        return add_record(collection_of(record), fields_of(record));
+        return add_record(collection_of<Record>(), fields_of(record));
     }
     // Writes what differs between `before` (as loaded) and `after`, and nothing else.
     template <typename Record> void update(const Record& before, const Record& after) {
-        update_record(collection_of(before), before.id,
+        update_record(collection_of<Record>(), before.id,
                       changed_fields(fields_of(before), fields_of(after)));
     }
     void update(const Piste& before, const Piste& after); // surveys may only be added
@@ -231,11 +208,11 @@ public:
     // A consent's history may only grow: its new periods are appended as [[history]] tables.
     void update(const Consent& before, const Consent& after);
     template <typename Record> void remove(const Record& record) {
-        remove_record(collection_of(record), record.id);
+        remove_record(collection_of<Record>(), record.id);
     }
     // A consent's file is named after its recipient (consent.id): written whole, new or not.
     void create(const Consent& consent) {
-        write_record(Collection::consents, consent.id, fields_of(consent));
+        write_record(collection_of<Consent>(), consent.id, fields_of(consent));
     }
 
     // The same writes by collection and keys, for the store's own use and its tests.

@@ -50,7 +50,7 @@ void declare_action(Declarations& declarations, Context& context) {
                          return std::string("Aucune action.\n");
                      return json ? actions_json(list) : actions_table(list);
                  });
-    declare_rm(declarations, context, "action", store::Collection::actions);
+    declare_rm(declarations, context, "action", store::collection_of<Action>());
 }
 
 } // namespace bilan::cli

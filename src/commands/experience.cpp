@@ -54,7 +54,7 @@ void declare_experience(Declarations& declarations, Context& context) {
                      return experiences_table(list);
                  });
     // Refused while a skill cites it as its source: its reference would dangle.
-    declare_rm(declarations, context, "experience", store::Collection::experiences,
+    declare_rm(declarations, context, "experience", store::collection_of<Experience>(),
                "Supprimer une expérience (refusé tant qu'une compétence la cite comme source)");
 }
 

@@ -112,7 +112,7 @@ void declare_piste(Declarations& declarations, Context& context) {
                          return std::string("Aucune piste.\n");
                      return json ? pistes_json(list) : pistes_table(list);
                  });
-    declare_rm(declarations, context, "piste", store::Collection::pistes);
+    declare_rm(declarations, context, "piste", store::collection_of<Piste>());
 }
 
 } // namespace bilan::cli

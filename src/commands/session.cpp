@@ -86,7 +86,7 @@ void declare_session(Declarations& declarations, Context& context) {
                        {"--json", "Sortie JSON", &list->json}},
                       [&context, list] { return run_list(context, list->phase, list->json); }});
 
-    declare_rm(declarations, context, "session", store::Collection::sessions,
+    declare_rm(declarations, context, "session", store::collection_of<Session>(),
                "Supprimer une séance");
 }
 

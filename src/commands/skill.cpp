@@ -78,7 +78,7 @@ void declare_skill(Declarations& declarations, Context& context) {
              return 0;
          }});
 
-    declare_rm(declarations, context, "skill", store::Collection::skills);
+    declare_rm(declarations, context, "skill", store::collection_of<Skill>());
 }
 
 } // namespace bilan::cli

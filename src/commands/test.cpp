@@ -41,7 +41,7 @@ void declare_test(Declarations& declarations, Context& context) {
                          return std::string("Aucun test.\n");
                      return json ? tests_json(list) : tests_table(list);
                  });
-    declare_rm(declarations, context, "test", store::Collection::tests);
+    declare_rm(declarations, context, "test", store::collection_of<TestResult>());
 }
 
 } // namespace bilan::cli

@@ -42,7 +42,7 @@ void declare_trait(Declarations& declarations, Context& context) {
                          return std::string("Aucune caractéristique personnelle.\n");
                      return json ? traits_json(list) : traits_table(list);
                  });
-    declare_rm(declarations, context, "trait", store::Collection::traits);
+    declare_rm(declarations, context, "trait", store::collection_of<Trait>());
 }
 
 } // namespace bilan::cli

@@ -51,7 +51,7 @@ void grant_consent(const store::Store& store, const std::string& recipient, cons
         bilan.start && date < *bilan.start)
         throw RefusedError("accord du " + date.iso() + " refusé : le bilan n'a commencé que le " +
                            bilan.start->iso());
-    const std::vector<Consent> consents = current_store.load_consents(strict);
+    const std::vector<Consent> consents = current_store.load<Consent>(strict);
     if (const Consent* current = existing_consent(consents, id, recipient)) {
         // Granting again edits the record in place: the recipient keeps its first spelling, a
         // revocation moves to the history, and the person's comments stay.
@@ -72,7 +72,7 @@ Notes revoke_consent(const store::Store& store, const std::string& recipient,
     recipient_id(recipient);
     store::Transaction transaction(store); // read under the lock: what we edit is current
     store::Diagnostics strict;
-    const std::vector<Consent> consents = transaction.store().load_consents(strict);
+    const std::vector<Consent> consents = transaction.store().load<Consent>(strict);
     const std::vector<const Consent*> found = consents_for(consents, recipient);
     if (found.empty())
         throw RefusedError("aucun consentement pour « " + recipient +
@@ -94,7 +94,7 @@ std::vector<Consent> list_consents(const store::Store& store) {
     store.require_bilan();
     return read_still(store, [](const store::Store& still) {
         store::Diagnostics strict;
-        return still.load_consents(strict);
+        return still.load<Consent>(strict);
     });
 }
 

@@ -12,13 +12,6 @@ namespace {
 
 using store::Collection;
 
-template <typename Record>
-std::string add_alone(const store::Store& store, const Record& record, const OnAdded& on_added) {
-    store.require_bilan();
-    store::Transaction transaction(store);
-    return add_told(transaction, record, on_added);
-}
-
 // The record `id` in `records`, as loaded (strict: a bad file stopped the load already).
 template <typename Record>
 const Record& find_loaded(const store::Store& store, const std::vector<Record>& records,
@@ -26,9 +19,8 @@ const Record& find_loaded(const store::Store& store, const std::vector<Record>& 
     const auto found =
         std::find_if(records.begin(), records.end(), [&](const Record& r) { return r.id == id; });
     if (found == records.end())
-        throw RefusedError(
-            store.display(std::string(store::directory_of(collection)) + "/" + id + ".toml") +
-            " n'existe plus");
+        throw RefusedError(store.display(std::string(collection.folder) + "/" + id + ".toml") +
+                           " n'existe plus");
     return *found;
 }
 
@@ -36,7 +28,7 @@ const Record& find_loaded(const store::Store& store, const std::vector<Record>& 
 // would then fail).
 void refuse_cited_experience(const store::Store& store, const std::string& id) {
     store::Diagnostics strict;
-    const std::vector<Skill> skills = store.load_skills(strict);
+    const std::vector<Skill> skills = store.load<Skill>(strict);
     const std::size_t count = skills_citing(skills, id);
     if (count == 0) return;
     std::string ids;
@@ -59,12 +51,9 @@ void refuse_cited_experience(const store::Store& store, const std::string& id) {
                        " d'abord (bilan skill rm ID)");
 }
 
-// "Compétence supprimée", "Test supprimé": the record's noun, agreed.
+// "Compétence supprimée : ", "Test supprimé : ".
 std::string removed_heading(Collection collection) {
-    std::string noun(store::record_noun(collection));
-    const bool masculine = collection == Collection::tests || collection == Collection::consents;
-    noun[0] = static_cast<char>(noun[0] - 'a' + 'A'); // every noun starts with an ASCII letter
-    return noun + (masculine ? " supprimé : " : " supprimée : ");
+    return std::string(collection.removed) + " : ";
 }
 
 template <typename Record>
@@ -78,29 +67,24 @@ std::string line_of(const std::vector<Record>& records, const std::string& id,
 // The record's line in its list; bad files elsewhere are skipped.
 std::string record_line(const store::Store& store, Collection collection, const std::string& id) {
     store::Diagnostics skip(true);
-    switch (collection) {
-    case Collection::sessions: {
+    if (collection == store::collection_of<Session>()) {
         const Framework framework = store.load_framework(store.load_bilan(skip), skip);
         for (const Session& s : store.load_sessions(framework, skip))
             if (s.id == id) return sessions_table({s}, framework);
-        return id + "\n";
+    } else if (collection == store::collection_of<Skill>()) {
+        return line_of(store.load<Skill>(skip), id, &skills_table);
+    } else if (collection == store::collection_of<Experience>()) {
+        return line_of(store.load<Experience>(skip), id, &experiences_table);
+    } else if (collection == store::collection_of<Trait>()) {
+        return line_of(store.load<Trait>(skip), id, &traits_table);
+    } else if (collection == store::collection_of<TestResult>()) {
+        return line_of(store.load<TestResult>(skip), id, &tests_table);
+    } else if (collection == store::collection_of<Piste>()) {
+        return line_of(store.load<Piste>(skip), id, &pistes_table);
+    } else if (collection == store::collection_of<Action>()) {
+        return line_of(store.load<Action>(skip), id, &actions_table);
     }
-    case Collection::skills:
-        return line_of(store.load_skills(skip), id, &skills_table);
-    case Collection::experiences:
-        return line_of(store.load_experiences(skip), id, &experiences_table);
-    case Collection::traits:
-        return line_of(store.load_traits(skip), id, &traits_table);
-    case Collection::tests:
-        return line_of(store.load_tests(skip), id, &tests_table);
-    case Collection::pistes:
-        return line_of(store.load_pistes(skip), id, &pistes_table);
-    case Collection::actions:
-        return line_of(store.load_actions(skip), id, &actions_table);
-    case Collection::consents:
-        break;
-    }
-    return id + "\n";
+    return id + "\n"; // a kind without a list line here is named by its id
 }
 
 // Blank items are dropped, so `--watch "" --watch a` gives ["a"].
@@ -111,15 +95,6 @@ std::vector<std::string> without_blanks(std::vector<std::string> items) {
     return items;
 }
 
-// Runs a read of the folder under its shared lock, strictly.
-template <typename Read> auto read_strictly(const store::Store& store, Read read) {
-    store.require_bilan();
-    return read_still(store, [&](const store::Store& still) {
-        store::Diagnostics strict;
-        return read(still, strict);
-    });
-}
-
 } // namespace
 
 std::string add_skill(const store::Store& store, Skill skill,
@@ -127,7 +102,8 @@ std::string add_skill(const store::Store& store, Skill skill,
     store.require_bilan();
     store::Transaction transaction(store); // the experience must still exist when linked
     if (experience)
-        skill.experience = transaction.store().resolve_id(Collection::experiences, *experience);
+        skill.experience =
+            transaction.store().resolve_id(store::collection_of<Experience>(), *experience);
     return add_told(transaction, std::move(skill), on_added);
 }
 
@@ -136,33 +112,33 @@ std::string add_experience(const store::Store& store, const Experience& experien
     if (experience.from && experience.to && *experience.to < *experience.from)
         throw UsageError("--to (" + experience.to->iso() + ") précède --from (" +
                          experience.from->iso() + ")");
-    return add_alone(store, experience, on_added);
+    return add(store, experience, on_added);
 }
 
 std::string add_trait(const store::Store& store, const Trait& trait, const OnAdded& on_added) {
-    return add_alone(store, trait, on_added);
+    return add(store, trait, on_added);
 }
 
 std::string add_test(const store::Store& store, const TestResult& test, const OnAdded& on_added) {
-    return add_alone(store, test, on_added);
+    return add(store, test, on_added);
 }
 
 std::string add_piste(const store::Store& store, const Piste& piste, const OnAdded& on_added) {
-    return add_alone(store, piste, on_added);
+    return add(store, piste, on_added);
 }
 
 std::string add_action(const store::Store& store, const Action& action, const OnAdded& on_added) {
-    return add_alone(store, action, on_added);
+    return add(store, action, on_added);
 }
 
 void survey_piste(const store::Store& store, const std::string& piste, const Survey& survey) {
     store.require_bilan();
     store::Transaction transaction(store); // what is read decides the write: under the lock
     const store::Store& locked = transaction.store();
-    const std::string id = locked.resolve_id(Collection::pistes, piste);
+    const std::string id = locked.resolve_id(store::collection_of<Piste>(), piste);
     store::Diagnostics strict;
-    const auto pistes = locked.load_pistes(strict); // never append to a file we cannot read
-    const Piste& before = find_loaded(locked, pistes, Collection::pistes, id);
+    const auto pistes = locked.load<Piste>(strict); // never append to a file we cannot read
+    const Piste& before = find_loaded(locked, pistes, store::collection_of<Piste>(), id);
     Piste after = before;
     after.surveys.push_back(survey);
     transaction.update(before, after);
@@ -174,9 +150,9 @@ Notes decide_piste(const store::Store& store, const std::string& piste, const st
     // Read under the lock: two `decide … retained` at once must not both see no retained piste.
     store::Transaction transaction(store);
     const store::Store& locked = transaction.store();
-    const std::string id = locked.resolve_id(Collection::pistes, piste);
+    const std::string id = locked.resolve_id(store::collection_of<Piste>(), piste);
     store::Diagnostics strict;
-    const auto pistes = locked.load_pistes(strict);
+    const auto pistes = locked.load<Piste>(strict);
     std::vector<const Piste*> demoted;
     for (const Piste& p : pistes) {
         if (decision != "retained" || p.decision != "retained" || p.id == id) continue;
@@ -185,7 +161,7 @@ Notes decide_piste(const store::Store& store, const std::string& piste, const st
                                "ajoutez --replace pour la passer en plan B");
         demoted.push_back(&p);
     }
-    const Piste& before = find_loaded(locked, pistes, Collection::pistes, id);
+    const Piste& before = find_loaded(locked, pistes, store::collection_of<Piste>(), id);
     Notes notes;
     for (const Piste* other : demoted) {
         Piste backup = *other;
@@ -204,10 +180,10 @@ void complete_action(const store::Store& store, const std::string& action) {
     store.require_bilan();
     store::Transaction transaction(store); // what is read decides the write: under the lock
     const store::Store& locked = transaction.store();
-    const std::string id = locked.resolve_id(Collection::actions, action);
+    const std::string id = locked.resolve_id(store::collection_of<Action>(), action);
     store::Diagnostics strict;
-    const auto actions = locked.load_actions(strict); // never edit a file we cannot read
-    const Action& before = find_loaded(locked, actions, Collection::actions, id);
+    const auto actions = locked.load<Action>(strict); // never edit a file we cannot read
+    const Action& before = find_loaded(locked, actions, store::collection_of<Action>(), id);
     Action after = before;
     after.done = true;
     transaction.update(before, after);
@@ -228,40 +204,35 @@ void set_project(const store::Store& store, const ProjectEdit& edit) {
 
 std::vector<Skill> list_skills(const store::Store& store, const std::string& type) {
     auto skills = read_strictly(
-        store, [](const store::Store& s, store::Diagnostics& d) { return s.load_skills(d); });
+        store, [](const store::Store& s, store::Diagnostics& d) { return s.load<Skill>(d); });
     std::erase_if(skills, [&](const Skill& k) { return !type.empty() && k.type != type; });
     return skills;
 }
 
 std::vector<Experience> list_experiences(const store::Store& store) {
-    return read_strictly(
-        store, [](const store::Store& s, store::Diagnostics& d) { return s.load_experiences(d); });
+    return list<Experience>(store);
 }
 
 std::vector<Trait> list_traits(const store::Store& store) {
-    return read_strictly(
-        store, [](const store::Store& s, store::Diagnostics& d) { return s.load_traits(d); });
+    return list<Trait>(store);
 }
 
 std::vector<TestResult> list_tests(const store::Store& store) {
-    return read_strictly(
-        store, [](const store::Store& s, store::Diagnostics& d) { return s.load_tests(d); });
+    return list<TestResult>(store);
 }
 
 std::vector<Piste> list_pistes(const store::Store& store) {
-    return read_strictly(
-        store, [](const store::Store& s, store::Diagnostics& d) { return s.load_pistes(d); });
+    return list<Piste>(store);
 }
 
 std::vector<Action> list_actions(const store::Store& store) {
-    return read_strictly(
-        store, [](const store::Store& s, store::Diagnostics& d) { return s.load_actions(d); });
+    return list<Action>(store);
 }
 
 ProjectView show_project(const store::Store& store) {
     return read_strictly(store, [](const store::Store& s, store::Diagnostics& d) {
         Project project = s.load_project(d);
-        return ProjectView{std::move(project), s.load_pistes(d)};
+        return ProjectView{std::move(project), s.load<Piste>(d)};
     });
 }
 
@@ -280,7 +251,8 @@ Removed remove_record(const store::Store& store, Collection collection,
     const store::Store& locked = transaction.store();
     Removed removed;
     removed.id = locked.resolve_id(collection, id_or_prefix);
-    if (collection == Collection::experiences) refuse_cited_experience(locked, removed.id);
+    if (collection == store::collection_of<Experience>())
+        refuse_cited_experience(locked, removed.id);
     if (describe) removed.told = removal_text(locked, collection, removed.id);
     transaction.remove_record(collection, removed.id);
     return removed;

@@ -2,7 +2,11 @@
 
 #include "bilan/synthesis.hpp"
 
+#include <algorithm>
+#include <array>
 #include <set>
+#include <stdexcept>
+#include <tuple>
 
 namespace bilan::store {
 namespace {
@@ -58,7 +62,7 @@ BilanRecord read_bilan(RecordReader& r) {
     return b;
 }
 
-Fields fields_of(const BilanRecord& b) {
+Fields write_fields(const BilanRecord& b) {
     return {{"format", std::int64_t{current_format}},
             {"beneficiary", b.beneficiary},
             {"framework", b.framework},
@@ -217,7 +221,7 @@ Session read_session(RecordReader& r, const Framework& framework) {
     return s;
 }
 
-Fields fields_of(const Session& s) {
+Fields write_fields(const Session& s) {
     const bool timed = s.from && s.to;
     return {{"date", s.date},
             {"phase", s.phase},
@@ -245,7 +249,7 @@ Skill read_skill(RecordReader& r) {
     return k;
 }
 
-Fields fields_of(const Skill& k) {
+Fields write_fields(const Skill& k) {
     return {{"text", k.text},
             {"type", k.type},
             {"domain", text_or_none(k.domain)},
@@ -268,7 +272,7 @@ Experience read_experience(RecordReader& r) {
     return e;
 }
 
-Fields fields_of(const Experience& e) {
+Fields write_fields(const Experience& e) {
     return {{"title", e.title},           {"kind", e.kind},
             {"org", text_or_none(e.org)}, {"from", date_or_none(e.from)},
             {"to", date_or_none(e.to)},   {"note", text_or_none(e.note)}};
@@ -283,7 +287,7 @@ Trait read_trait(RecordReader& r) {
     return t;
 }
 
-Fields fields_of(const Trait& t) {
+Fields write_fields(const Trait& t) {
     return {{"text", t.text}, {"kind", t.kind}, {"note", text_or_none(t.note)}};
 }
 
@@ -297,7 +301,7 @@ TestResult read_test(RecordReader& r) {
     return t;
 }
 
-Fields fields_of(const TestResult& t) {
+Fields write_fields(const TestResult& t) {
     return {{"instrument", t.instrument},
             {"date", t.date},
             {"result", t.result},
@@ -330,7 +334,7 @@ Piste read_piste(RecordReader& r, Diagnostics& diagnostics) {
     return p;
 }
 
-Fields fields_of(const Piste& p) {
+Fields write_fields(const Piste& p) {
     return {{"title", p.title},
             {"desire", int_or_none(p.desire)},
             {"feasibility", int_or_none(p.feasibility)},
@@ -340,7 +344,7 @@ Fields fields_of(const Piste& p) {
             {"why", text_or_none(p.why)}};
 }
 
-Fields fields_of(const Survey& s) {
+Fields write_fields(const Survey& s) {
     return {{"date", s.date}, {"with", s.with}, {"note", text_or_none(s.note)}};
 }
 
@@ -354,7 +358,7 @@ Project read_project(RecordReader& r) {
     return p;
 }
 
-Fields fields_of(const Project& p) {
+Fields write_fields(const Project& p) {
     return {{"title", text_or_none(p.title)},
             {"training", text_or_none(p.training)},
             {"strength", list_or_none(p.strengths)},
@@ -371,7 +375,7 @@ Action read_action(RecordReader& r) {
     return a;
 }
 
-Fields fields_of(const Action& a) {
+Fields write_fields(const Action& a) {
     return {{"text", a.text},
             {"horizon", a.horizon},
             {"due", date_or_none(a.due)},
@@ -462,7 +466,7 @@ Consent read_consent(RecordReader& r) {
     return c;
 }
 
-Fields fields_of(const Consent& c) {
+Fields write_fields(const Consent& c) {
     return {{"recipient", c.recipient},
             {"date", c.date},
             {"sections", list_or_none(c.sections)},
@@ -470,7 +474,7 @@ Fields fields_of(const Consent& c) {
             {"revoked_on", date_or_none(c.revoked_on)}};
 }
 
-Fields fields_of(const ConsentPeriod& p) {
+Fields write_fields(const ConsentPeriod& p) {
     return {{"date", p.date},
             {"sections", p.sections},
             {"revoked", true_or_none(!p.replaced_on)},
@@ -484,5 +488,194 @@ std::vector<Fields> history_tables(const Consent& c) {
         tables.push_back(fields_of(period));
     return tables;
 }
+
+// ---- the kinds of records ---------------------------------------------------------------
+
+namespace {
+
+// Every order ends with the id, unique in its folder: no two records tie, so the result does
+// not depend on the order the files were read in.
+template <typename Record, typename Less> void sort_by(std::vector<Record>& list, Less less) {
+    std::sort(list.begin(), list.end(), less);
+}
+
+void sort_sessions(std::vector<Session>& list) {
+    sort_by(list, [](const Session& a, const Session& b) {
+        return std::tie(a.date, a.from, a.id) < std::tie(b.date, b.from, b.id);
+    });
+}
+
+void sort_skills(std::vector<Skill>& list) {
+    sort_by(list, [](const Skill& a, const Skill& b) {
+        return std::tie(a.type, a.domain, a.text, a.id) < std::tie(b.type, b.domain, b.text, b.id);
+    });
+}
+
+void sort_experiences(std::vector<Experience>& list) {
+    sort_by(list, [](const Experience& a, const Experience& b) {
+        return std::tie(a.from, a.title, a.id) < std::tie(b.from, b.title, b.id);
+    });
+}
+
+void sort_traits(std::vector<Trait>& list) {
+    auto rank = [](const Trait& t) {
+        const auto kinds = trait_kinds();
+        return std::find_if(kinds.begin(), kinds.end(),
+                            [&](const Term& k) { return k.key == t.kind; }) -
+               kinds.begin();
+    };
+    sort_by(list, [&](const Trait& a, const Trait& b) {
+        return std::make_tuple(rank(a), a.text, a.id) < std::make_tuple(rank(b), b.text, b.id);
+    });
+}
+
+void sort_tests(std::vector<TestResult>& list) {
+    sort_by(list, [](const TestResult& a, const TestResult& b) {
+        return std::tie(a.date, a.instrument, a.id) < std::tie(b.date, b.instrument, b.id);
+    });
+}
+
+void sort_pistes(std::vector<Piste>& list) {
+    sort_by(list, [](const Piste& a, const Piste& b) {
+        return std::tie(a.title, a.id) < std::tie(b.title, b.id);
+    });
+}
+
+void sort_actions(std::vector<Action>& list) {
+    sort_by(list, [](const Action& a, const Action& b) {
+        // court < long < moyen alphabetically: rank the horizons as time goes.
+        auto rank = [](const std::string& h) { return h == "court" ? 0 : h == "moyen" ? 1 : 2; };
+        return std::make_tuple(rank(a.horizon), a.due, a.text, a.id) <
+               std::make_tuple(rank(b.horizon), b.due, b.text, b.id);
+    });
+}
+
+void sort_consents(std::vector<Consent>& list) {
+    sort_by(list, [](const Consent& a, const Consent& b) { return a.id < b.id; });
+}
+
+// One descriptor per kind of record drives its folder, its loading, its order and its writes:
+// a new kind is its struct (model.hpp, with its member of Folder), its reader and
+// write_fields above, its line below and its BILAN_RECORD_KIND line; then its views and its
+// command file.
+template <typename Record> struct RecordKind {
+    std::string_view folder;  // "sessions"
+    std::string_view noun;    // "séance", for messages
+    std::string_view removed; // "Séance supprimée", said by `rm`
+    std::vector<Record> Folder::*list;
+    Record (*read)(RecordReader& reader, const Framework* framework); // sessions need it
+    void (*sort)(std::vector<Record>& list); // an order that ends with the id
+    bool named_by_recipient = false; // consents: named after their recipient, not a random id
+};
+
+constexpr std::tuple kinds{
+    RecordKind<Session>{"sessions", "séance", "Séance supprimée", &Folder::sessions,
+                        [](RecordReader& r, const Framework* f) {
+                            if (f == nullptr)
+                                throw std::logic_error("une séance se lit avec son cadre");
+                            return read_session(r, *f);
+                        },
+                        sort_sessions},
+    RecordKind<Skill>{"skills", "compétence", "Compétence supprimée", &Folder::skills,
+                      [](RecordReader& r, const Framework*) { return read_skill(r); }, sort_skills},
+    RecordKind<Experience>{
+        "experiences", "expérience", "Expérience supprimée", &Folder::experiences,
+        [](RecordReader& r, const Framework*) { return read_experience(r); }, sort_experiences},
+    RecordKind<Trait>{"traits", "caractéristique", "Caractéristique supprimée", &Folder::traits,
+                      [](RecordReader& r, const Framework*) { return read_trait(r); }, sort_traits},
+    RecordKind<TestResult>{"tests", "test", "Test supprimé", &Folder::tests,
+                           [](RecordReader& r, const Framework*) { return read_test(r); },
+                           sort_tests},
+    RecordKind<Piste>{
+        "pistes", "piste", "Piste supprimée", &Folder::pistes,
+        [](RecordReader& r, const Framework*) { return read_piste(r, r.diagnostics()); },
+        sort_pistes},
+    RecordKind<Action>{"actions", "action", "Action supprimée", &Folder::actions,
+                       [](RecordReader& r, const Framework*) { return read_action(r); },
+                       sort_actions},
+    RecordKind<Consent>{"consents", "consentement", "Consentement supprimé", &Folder::consents,
+                        [](RecordReader& r, const Framework*) { return read_consent(r); },
+                        sort_consents, true},
+};
+
+template <typename Record> constexpr const RecordKind<Record>& kind_of() {
+    return std::get<RecordKind<Record>>(kinds);
+}
+
+// The same descriptor without its type, for the store's loops over every kind.
+template <typename Record> RecordKindInfo erased(const RecordKind<Record>& kind) {
+    RecordKindInfo info;
+    info.collection = {kind.folder, kind.noun, kind.removed};
+    info.named_by_recipient = kind.named_by_recipient;
+    info.read_into = [](RecordReader& reader, const Framework* framework, std::string id,
+                        Folder& into) {
+        Record record = kind_of<Record>().read(reader, framework);
+        if (!reader.finish()) return;
+        record.id = std::move(id);
+        (into.*kind_of<Record>().list).push_back(std::move(record));
+    };
+    info.sort = [](Folder& folder) { kind_of<Record>().sort(folder.*kind_of<Record>().list); };
+    return info;
+}
+
+const auto erased_kinds =
+    std::apply([](const auto&... kind) { return std::array{erased(kind)...}; }, kinds);
+
+} // namespace
+
+template <typename Record> Record read_record(RecordReader& reader, const Framework* framework) {
+    return kind_of<Record>().read(reader, framework);
+}
+
+template <typename Record> Collection collection_of() {
+    const RecordKind<Record>& kind = kind_of<Record>();
+    return {kind.folder, kind.noun, kind.removed};
+}
+
+template <typename Record> std::vector<Record>& records_of(Folder& folder) {
+    return folder.*kind_of<Record>().list;
+}
+
+std::span<const RecordKindInfo> record_kinds() {
+    return erased_kinds;
+}
+
+std::vector<Collection> record_collections() {
+    std::vector<Collection> all;
+    for (const RecordKindInfo& kind : erased_kinds)
+        all.push_back(kind.collection);
+    return all;
+}
+
+const RecordKindInfo& kind_info(Collection collection) {
+    for (const RecordKindInfo& kind : erased_kinds)
+        if (kind.collection == collection) return kind;
+    throw std::logic_error("type d'enregistrement inconnu : " + std::string(collection.folder));
+}
+
+// Every record's keys, whichever of the write_fields above it takes.
+template <typename Record> Fields fields_of(const Record& record) {
+    return write_fields(record);
+}
+template Fields fields_of(const BilanRecord&);
+template Fields fields_of(const Survey&);
+template Fields fields_of(const Project&);
+template Fields fields_of(const ConsentPeriod&);
+
+// What the other files use of each kind, compiled here where the descriptors are.
+#define BILAN_RECORD_KIND(Record)                                                                  \
+    template Fields fields_of(const Record&);                                                      \
+    template Record read_record(RecordReader&, const Framework*);                                  \
+    template Collection collection_of<Record>();                                                   \
+    template std::vector<Record>& records_of<Record>(Folder&);
+BILAN_RECORD_KIND(Session)
+BILAN_RECORD_KIND(Skill)
+BILAN_RECORD_KIND(Experience)
+BILAN_RECORD_KIND(Trait)
+BILAN_RECORD_KIND(TestResult)
+BILAN_RECORD_KIND(Piste)
+BILAN_RECORD_KIND(Action)
+BILAN_RECORD_KIND(Consent)
+#undef BILAN_RECORD_KIND
 
 } // namespace bilan::store

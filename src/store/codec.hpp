@@ -4,18 +4,29 @@
 #include "bilan/store.hpp"
 #include "record_reader.hpp"
 
+#include <span>
+#include <string>
+
 namespace bilan::store {
 
 BilanRecord read_bilan(RecordReader& r);
 Framework read_framework(RecordReader& r, Diagnostics& diagnostics);
-Session read_session(RecordReader& r, const Framework& framework);
-Skill read_skill(RecordReader& r);
-Experience read_experience(RecordReader& r);
-Trait read_trait(RecordReader& r);
-TestResult read_test(RecordReader& r);
-Piste read_piste(RecordReader& r, Diagnostics& diagnostics);
 Project read_project(RecordReader& r);
-Action read_action(RecordReader& r);
-Consent read_consent(RecordReader& r);
+// A record of one kind (Session, Skill, … Consent); sessions need their `framework`.
+template <typename Record> Record read_record(RecordReader& r, const Framework* framework);
+
+// What the store needs of a kind of record, whatever its type: each kind is described once in
+// codec.cpp (its `kinds` table), and the store's loops (load, sort, check, ids) go over these.
+struct RecordKindInfo {
+    Collection collection;
+    bool named_by_recipient = false; // consents: named after their recipient, not a random id
+    // Reads one record's table (the file `id`.toml) into its list of `into`, unless the reader
+    // found a problem (reported to its Diagnostics).
+    void (*read_into)(RecordReader& reader, const Framework* framework, std::string id,
+                      Folder& into) = nullptr;
+    void (*sort)(Folder& folder) = nullptr; // each list in its order, which ends with the id
+};
+std::span<const RecordKindInfo> record_kinds();
+const RecordKindInfo& kind_info(Collection collection);
 
 } // namespace bilan::store

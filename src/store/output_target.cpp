@@ -60,8 +60,8 @@ void refuse_bilan_file_target(const Store& store, const fs::path& target) {
 
     std::vector<std::string> record_folder_names;
     std::vector<Identity> record_folders;
-    for (std::size_t i = 0; i <= static_cast<std::size_t>(Collection::consents); ++i) {
-        record_folder_names.emplace_back(directory_of(Collection(i)));
+    for (const Collection& collection : record_collections()) {
+        record_folder_names.emplace_back(collection.folder);
         if (auto id = identity_of(store.root() / record_folder_names.back()))
             record_folders.push_back(*id);
     }

@@ -24,139 +24,28 @@ namespace {
 // would otherwise count twice. Consents are named after their recipient (consent_id: lower-case
 // ASCII letters and digits, single hyphens inside), the others by an id of eight lower-case
 // hex digits.
-bool is_record_name(Collection collection, std::string_view name) {
+bool is_record_name(const RecordKindInfo& kind, std::string_view name) {
     if (!name.ends_with(".toml")) return false;
     const std::string_view id = name.substr(0, name.size() - 5);
     // A consent is named after its recipient (consent_id): exactly the name bilan gives, so
     // that "france-travail (conflicted copy)" or "France-Travail" is not one.
-    if (collection == Collection::consents) return !id.empty() && consent_id(id) == id;
+    if (kind.named_by_recipient) return !id.empty() && consent_id(id) == id;
     return id.size() == 8 && std::all_of(id.begin(), id.end(), [](char c) {
                return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
            });
 }
 
-std::string_view expected_name(Collection collection) {
-    return collection == Collection::consents
+std::string_view expected_name(const RecordKindInfo& kind) {
+    return kind.named_by_recipient
                ? "le destinataire tel que bilan le nomme (minuscules, chiffres, tirets), puis .toml"
                : "huit chiffres hexadécimaux en minuscules, puis .toml";
-}
-
-// ---- the order of each list --------------------------------------------------------------
-
-// Every order ends with the id, unique in its folder: no two records tie, so the result does
-// not depend on the order the files were read in.
-template <typename Record, typename Less> void sort_by(std::vector<Record>& list, Less less) {
-    std::sort(list.begin(), list.end(), less);
-}
-
-void sort_sessions(std::vector<Session>& list) {
-    sort_by(list, [](const Session& a, const Session& b) {
-        return std::tie(a.date, a.from, a.id) < std::tie(b.date, b.from, b.id);
-    });
-}
-
-void sort_skills(std::vector<Skill>& list) {
-    sort_by(list, [](const Skill& a, const Skill& b) {
-        return std::tie(a.type, a.domain, a.text, a.id) < std::tie(b.type, b.domain, b.text, b.id);
-    });
-}
-
-void sort_experiences(std::vector<Experience>& list) {
-    sort_by(list, [](const Experience& a, const Experience& b) {
-        return std::tie(a.from, a.title, a.id) < std::tie(b.from, b.title, b.id);
-    });
-}
-
-void sort_traits(std::vector<Trait>& list) {
-    auto rank = [](const Trait& t) {
-        const auto kinds = trait_kinds();
-        return std::find_if(kinds.begin(), kinds.end(),
-                            [&](const Term& k) { return k.key == t.kind; }) -
-               kinds.begin();
-    };
-    sort_by(list, [&](const Trait& a, const Trait& b) {
-        return std::make_tuple(rank(a), a.text, a.id) < std::make_tuple(rank(b), b.text, b.id);
-    });
-}
-
-void sort_tests(std::vector<TestResult>& list) {
-    sort_by(list, [](const TestResult& a, const TestResult& b) {
-        return std::tie(a.date, a.instrument, a.id) < std::tie(b.date, b.instrument, b.id);
-    });
-}
-
-void sort_pistes(std::vector<Piste>& list) {
-    sort_by(list, [](const Piste& a, const Piste& b) {
-        return std::tie(a.title, a.id) < std::tie(b.title, b.id);
-    });
-}
-
-void sort_actions(std::vector<Action>& list) {
-    sort_by(list, [](const Action& a, const Action& b) {
-        // court < long < moyen alphabetically: rank the horizons as time goes.
-        auto rank = [](const std::string& h) { return h == "court" ? 0 : h == "moyen" ? 1 : 2; };
-        return std::make_tuple(rank(a.horizon), a.due, a.text, a.id) <
-               std::make_tuple(rank(b.horizon), b.due, b.text, b.id);
-    });
-}
-
-// ---- the kinds of records ---------------------------------------------------------------
-
-// One descriptor per kind of record drives its folder, its loading and its order: a new kind
-// is its struct (model.hpp) and Collection, its keys (codec.cpp), its line below, its views
-// and its command file.
-template <typename Record> struct RecordKind {
-    Collection collection;
-    std::string_view folder; // "sessions"
-    std::string_view noun;   // "séance", for messages
-    std::vector<Record> Folder::*list;
-    Record (*read)(RecordReader& reader, const Framework* framework); // sessions need it
-    void (*sort)(std::vector<Record>& list); // an order that ends with the id
-};
-
-constexpr std::tuple kinds{
-    RecordKind<Session>{Collection::sessions, "sessions", "séance", &Folder::sessions,
-                        [](RecordReader& r, const Framework* f) { return read_session(r, *f); },
-                        sort_sessions},
-    RecordKind<Skill>{Collection::skills, "skills", "compétence", &Folder::skills,
-                      [](RecordReader& r, const Framework*) { return read_skill(r); }, sort_skills},
-    RecordKind<Experience>{
-        Collection::experiences, "experiences", "expérience", &Folder::experiences,
-        [](RecordReader& r, const Framework*) { return read_experience(r); }, sort_experiences},
-    RecordKind<Trait>{Collection::traits, "traits", "caractéristique", &Folder::traits,
-                      [](RecordReader& r, const Framework*) { return read_trait(r); }, sort_traits},
-    RecordKind<TestResult>{Collection::tests, "tests", "test", &Folder::tests,
-                           [](RecordReader& r, const Framework*) { return read_test(r); },
-                           sort_tests},
-    RecordKind<Piste>{
-        Collection::pistes, "pistes", "piste", &Folder::pistes,
-        [](RecordReader& r, const Framework*) { return read_piste(r, r.diagnostics()); },
-        sort_pistes},
-    RecordKind<Action>{Collection::actions, "actions", "action", &Folder::actions,
-                       [](RecordReader& r, const Framework*) { return read_action(r); },
-                       sort_actions},
-    RecordKind<Consent>{Collection::consents, "consents", "consentement", &Folder::consents,
-                        [](RecordReader& r, const Framework*) { return read_consent(r); },
-                        sort_consents},
-};
-
-template <typename Visit> void for_each_kind(Visit visit) {
-    std::apply([&](const auto&... kind) { (visit(kind), ...); }, kinds);
-}
-
-// Calls `visit` with the descriptor of `collection`.
-template <typename Visit> void with_kind(Collection collection, Visit visit) {
-    for_each_kind([&](const auto& kind) {
-        if (kind.collection == collection) visit(kind);
-    });
 }
 
 // ---- loading record files ---------------------------------------------------------------
 
 // Reads one record file of `kind` (listed in `folder`) into its list of `into`; a bad file is
 // reported, and skipped when collecting.
-template <typename Kind>
-void load_record(const Kind& kind, const FolderReader& folder, const ListedFile& file,
+void load_record(const RecordKindInfo& kind, const FolderReader& folder, const ListedFile& file,
                  const std::string& shown_dir, const Framework* framework, Folder& into,
                  Diagnostics& diagnostics) {
     const std::string& name = file.name;
@@ -166,10 +55,7 @@ void load_record(const Kind& kind, const FolderReader& folder, const ListedFile&
         if (!text) return; // removed by a writer since the folder was listed: as if before it
         const toml::table table = parse_toml(*text, shown);
         RecordReader reader(table, {std::move(shown), 0, 0}, diagnostics);
-        auto record = kind.read(reader, framework);
-        if (!reader.finish()) return;
-        record.id = name.substr(0, name.size() - 5);
-        (into.*kind.list).push_back(std::move(record));
+        kind.read_into(reader, framework, name.substr(0, name.size() - 5), into);
     } catch (const DataError& e) {
         diagnostics.report(e.where, e.detail);
     } catch (const UnreadableFile& e) { // `check` lists it and goes on; the others stop (exit 3)
@@ -178,23 +64,7 @@ void load_record(const Kind& kind, const FolderReader& folder, const ListedFile&
     }
 }
 
-void sort_records(Folder& folder) {
-    for_each_kind([&](const auto& kind) { kind.sort(folder.*kind.list); });
-}
-
 } // namespace
-
-std::string_view directory_of(Collection collection) {
-    std::string_view folder;
-    with_kind(collection, [&](const auto& kind) { folder = kind.folder; });
-    return folder;
-}
-
-std::string_view record_noun(Collection collection) {
-    std::string_view noun;
-    with_kind(collection, [&](const auto& kind) { noun = kind.noun; });
-    return noun;
-}
 
 // ---- diagnostics -------------------------------------------------------------------------
 
@@ -383,14 +253,15 @@ Framework Store::find_framework(const BilanRecord& bilan, Diagnostics& diagnosti
     return load_builtin_framework("fr");
 }
 
-Folder Store::load_records(std::initializer_list<Collection> collections,
-                           const Framework* framework, Diagnostics& diagnostics) const {
+Folder Store::load_records(std::span<const Collection> collections, const Framework* framework,
+                           Diagnostics& diagnostics) const {
     // File after file, collection after collection, each folder in name order: problems are
     // reported, and the first error thrown, in that order.
     adapt_to_format(diagnostics);
     Folder records;
-    for (const Collection collection : collections) {
-        const std::string dir(directory_of(collection));
+    for (const Collection& collection : collections) {
+        const RecordKindInfo& kind = kind_info(collection);
+        const std::string dir(collection.folder);
         std::optional<FolderReader> folder;
         try {
             folder.emplace(root_ / dir);
@@ -404,38 +275,17 @@ Folder Store::load_records(std::initializer_list<Collection> collections,
         }
         const std::string shown_dir = display(dir) + "/";
         const std::vector<ListedFile> files = folder->list();
-        with_kind(collection, [&](const auto& kind) {
-            for (const ListedFile& file : files)
-                if (is_record_name(collection, file.name))
-                    load_record(kind, *folder, file, shown_dir, framework, records, diagnostics);
-        });
+        for (const ListedFile& file : files)
+            if (is_record_name(kind, file.name))
+                load_record(kind, *folder, file, shown_dir, framework, records, diagnostics);
     }
-    sort_records(records);
+    for (const RecordKindInfo& kind : record_kinds())
+        kind.sort(records);
     return records;
 }
 
 std::vector<Session> Store::load_sessions(const Framework& framework, Diagnostics& diag) const {
-    return load_records({Collection::sessions}, &framework, diag).sessions;
-}
-
-std::vector<Skill> Store::load_skills(Diagnostics& diagnostics) const {
-    return load_records({Collection::skills}, nullptr, diagnostics).skills;
-}
-
-std::vector<Experience> Store::load_experiences(Diagnostics& diagnostics) const {
-    return load_records({Collection::experiences}, nullptr, diagnostics).experiences;
-}
-
-std::vector<Trait> Store::load_traits(Diagnostics& diagnostics) const {
-    return load_records({Collection::traits}, nullptr, diagnostics).traits;
-}
-
-std::vector<TestResult> Store::load_tests(Diagnostics& diagnostics) const {
-    return load_records({Collection::tests}, nullptr, diagnostics).tests;
-}
-
-std::vector<Piste> Store::load_pistes(Diagnostics& diagnostics) const {
-    return load_records({Collection::pistes}, nullptr, diagnostics).pistes;
+    return load<Session>(diag, &framework);
 }
 
 Project Store::load_project(Diagnostics& diagnostics) const {
@@ -456,20 +306,9 @@ Project Store::load_project(Diagnostics& diagnostics) const {
     return project;
 }
 
-std::vector<Action> Store::load_actions(Diagnostics& diagnostics) const {
-    return load_records({Collection::actions}, nullptr, diagnostics).actions;
-}
-
-std::vector<Consent> Store::load_consents(Diagnostics& diagnostics) const {
-    return load_records({Collection::consents}, nullptr, diagnostics).consents;
-}
-
 Folder Store::load_all(const Framework& framework, BilanRecord bilan, Diagnostics& diag) const {
     // The project is one file, read after the records.
-    Folder folder = load_records({Collection::sessions, Collection::skills, Collection::experiences,
-                                  Collection::traits, Collection::tests, Collection::pistes,
-                                  Collection::actions, Collection::consents},
-                                 &framework, diag);
+    Folder folder = load_records(record_collections(), &framework, diag);
     folder.bilan = std::move(bilan);
     folder.project = load_project(diag);
     return folder;
@@ -567,10 +406,10 @@ std::optional<std::string_view> misspelt_record_folder(std::string_view name) {
     for (char& c : folded)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     std::optional<std::string_view> meant;
-    for_each_kind([&](const auto& kind) {
-        const std::string_view dir = kind.folder;
+    for (const RecordKindInfo& kind : record_kinds()) {
+        const std::string_view dir = kind.collection.folder;
         if (folded == dir || folded == dir.substr(0, dir.size() - 1)) meant = dir;
-    });
+    }
     return meant;
 }
 
@@ -613,36 +452,36 @@ std::vector<Problem> Store::unknown_entries(const BilanRecord& bilan) const {
         }
     }
     // In a record folder, everything but a record is reported: a conflict copy, a stray note.
-    for_each_kind([&](const auto& kind) {
-        const Collection collection = kind.collection;
-        const std::string_view dir = kind.folder;
+    for (const RecordKindInfo& kind : record_kinds()) {
+        const std::string_view dir = kind.collection.folder;
         std::vector<ListedFile> entries;
         try {
             entries = FolderReader(root_ / std::string(dir)).list();
         } catch (const Error&) { // reported by the loader already
-            return;
+            continue;
         }
         for (const ListedFile& entry : entries) {
-            if (is_record_name(collection, entry.name) || is_temp_file_name(entry.name)) continue;
+            if (is_record_name(kind, entry.name) || is_temp_file_name(entry.name)) continue;
             const std::string relative = std::string(dir) + "/" + entry.name;
             if (entry.directory)
                 report(relative, "dossier inconnu de bilan, ignoré");
             else
                 report(relative, "n'est pas un enregistrement (nom attendu : " +
-                                     std::string(expected_name(collection)) +
+                                     std::string(expected_name(kind)) +
                                      "), ignoré : une copie de conflit ? comparez-la, puis "
                                      "supprimez-la");
         }
-    });
+    }
     return problems;
 }
 
 std::string Store::resolve_id(Collection collection, std::string_view id_or_prefix) const {
-    const std::string dir(directory_of(collection));
+    const std::string dir(collection.folder);
+    const RecordKindInfo& kind = kind_info(collection);
     const std::string wanted(id_or_prefix);
     std::vector<std::string> matches;
     for (const ListedFile& file : FolderReader(root_ / dir).list()) {
-        if (!is_record_name(collection, file.name)) continue;
+        if (!is_record_name(kind, file.name)) continue;
         const std::string id = file.name.substr(0, file.name.size() - 5);
         if (id == wanted) return id;
         if (wanted.size() >= 3 && id.starts_with(wanted)) matches.push_back(id);

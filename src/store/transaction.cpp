@@ -95,7 +95,7 @@ Transaction::Transaction(const Store& store)
 Transaction::~Transaction() = default;
 
 std::string Transaction::add_record(Collection collection, const Fields& fields) {
-    const auto dir = store_.root() / std::string(directory_of(collection));
+    const auto dir = store_.root() / std::string(collection.folder);
     return in_private_directory(dir, [&] {
         const std::string content = emit_fields(fields);
         for (std::uint64_t attempt = 0;; ++attempt) {
@@ -110,7 +110,7 @@ std::string Transaction::add_record(Collection collection, const Fields& fields)
 }
 
 void Transaction::remove_record(Collection collection, const std::string& id) {
-    const auto dir = store_.root() / std::string(directory_of(collection));
+    const auto dir = store_.root() / std::string(collection.folder);
     make_private_directory(dir); // it holds the record: this only makes it 0700 again
     remove_file_durably(dir / (id + ".toml"));
 }
@@ -131,12 +131,12 @@ void Transaction::edit_file(const std::string& relative, const Fields& edits,
 }
 
 void Transaction::update_record(Collection collection, const std::string& id, const Fields& edits) {
-    edit_file(std::string(directory_of(collection)) + "/" + id + ".toml", edits, false);
+    edit_file(std::string(collection.folder) + "/" + id + ".toml", edits, false);
 }
 
 void Transaction::append_table(Collection collection, const std::string& id,
                                const std::string& name, const Fields& fields) {
-    const std::string relative = std::string(directory_of(collection)) + "/" + id + ".toml";
+    const std::string relative = std::string(collection.folder) + "/" + id + ".toml";
     const auto path = store_.root() / relative;
     const std::string shown = store_.display(relative);
     const auto original = read_file_if_exists(path);
@@ -185,7 +185,7 @@ bool holds_tables(const toml::node* node, const std::vector<Fields>& tables, std
 void Transaction::update_record_tables(Collection collection, const std::string& id,
                                        const Fields& edits, const std::string& name,
                                        const std::vector<Fields>& tables) {
-    const std::string relative = std::string(directory_of(collection)) + "/" + id + ".toml";
+    const std::string relative = std::string(collection.folder) + "/" + id + ".toml";
     const auto path = store_.root() / relative;
     const std::string shown = store_.display(relative);
     const auto original = read_file_if_exists(path);
@@ -239,11 +239,11 @@ void Transaction::update_project(const Fields& edits) {
 }
 
 void Transaction::write_record(Collection collection, const std::string& id, const Fields& fields) {
-    const auto dir = store_.root() / std::string(directory_of(collection));
+    const auto dir = store_.root() / std::string(collection.folder);
     in_private_directory(dir, [&] {
         const std::string name = id + ".toml";
         require_replaceable(dir / name,
-                            store_.display(std::string(directory_of(collection)) + "/" + name));
+                            store_.display(std::string(collection.folder) + "/" + name));
         write_file_atomically(dir / name, emit_fields(fields));
     });
 }

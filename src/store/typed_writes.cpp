@@ -28,10 +28,10 @@ void Transaction::update(const Piste& before, const Piste& after) {
     if (after.surveys.size() < kept ||
         !std::equal(before.surveys.begin(), before.surveys.end(), after.surveys.begin()))
         throw RefusedError("les enquêtes d'une piste ne s'effacent pas : on en ajoute");
-    update_record(Collection::pistes, before.id,
+    update_record(collection_of<Piste>(), before.id,
                   changed_fields(fields_of(before), fields_of(after)));
     for (std::size_t i = kept; i < after.surveys.size(); ++i)
-        append_table(Collection::pistes, before.id, "surveys", fields_of(after.surveys[i]));
+        append_table(collection_of<Piste>(), before.id, "surveys", fields_of(after.surveys[i]));
 }
 
 void Transaction::update(const BilanRecord& before, const BilanRecord& after) {
@@ -47,7 +47,7 @@ void Transaction::update(const Consent& before, const Consent& after) {
     if (after.history.size() < before.history.size() ||
         !std::equal(before.history.begin(), before.history.end(), after.history.begin()))
         throw RefusedError("l'historique d'un consentement ne s'efface pas : on y ajoute");
-    update_record_tables(Collection::consents, before.id,
+    update_record_tables(collection_of<Consent>(), before.id,
                          changed_fields(fields_of(before), fields_of(after)), "history",
                          history_tables(after));
 }

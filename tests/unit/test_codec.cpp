@@ -112,7 +112,7 @@ std::vector<std::string> consent_problems(const std::string& text) {
     const toml::table table = parse_toml(text, "c.toml");
     Diagnostics diagnostics(true);
     RecordReader reader(table, {"c.toml", 0, 0}, diagnostics);
-    read_consent(reader);
+    read_record<Consent>(reader, nullptr);
     reader.finish();
     std::vector<std::string> out;
     for (const Problem& p : diagnostics.problems())
@@ -122,14 +122,28 @@ std::vector<std::string> consent_problems(const std::string& text) {
 }
 
 const auto bilan_reader = [](RecordReader& r, Diagnostics&) { return read_bilan(r); };
-const auto session_reader = [](RecordReader& r, Diagnostics&) { return read_session(r, fr()); };
-const auto skill_reader = [](RecordReader& r, Diagnostics&) { return read_skill(r); };
-const auto experience_reader = [](RecordReader& r, Diagnostics&) { return read_experience(r); };
-const auto trait_reader = [](RecordReader& r, Diagnostics&) { return read_trait(r); };
-const auto test_reader = [](RecordReader& r, Diagnostics&) { return read_test(r); };
+const auto session_reader = [](RecordReader& r, Diagnostics&) {
+    return read_record<Session>(r, &fr());
+};
+const auto skill_reader = [](RecordReader& r, Diagnostics&) {
+    return read_record<Skill>(r, nullptr);
+};
+const auto experience_reader = [](RecordReader& r, Diagnostics&) {
+    return read_record<Experience>(r, nullptr);
+};
+const auto trait_reader = [](RecordReader& r, Diagnostics&) {
+    return read_record<Trait>(r, nullptr);
+};
+const auto test_reader = [](RecordReader& r, Diagnostics&) {
+    return read_record<TestResult>(r, nullptr);
+};
 const auto project_reader = [](RecordReader& r, Diagnostics&) { return read_project(r); };
-const auto action_reader = [](RecordReader& r, Diagnostics&) { return read_action(r); };
-const auto consent_reader = [](RecordReader& r, Diagnostics&) { return read_consent(r); };
+const auto action_reader = [](RecordReader& r, Diagnostics&) {
+    return read_record<Action>(r, nullptr);
+};
+const auto consent_reader = [](RecordReader& r, Diagnostics&) {
+    return read_record<Consent>(r, nullptr);
+};
 
 } // namespace
 
@@ -202,7 +216,9 @@ TEST_SUITE("store.codec") {
     }
 
     TEST_CASE("a piste with its ratings, lists and enquêtes métiers") {
-        const auto piste_reader = [](RecordReader& r, Diagnostics& d) { return read_piste(r, d); };
+        const auto piste_reader = [](RecordReader& r, Diagnostics&) {
+            return read_record<Piste>(r, nullptr);
+        };
         Piste p;
         p.title = "Formatrice";
         round_trip(p, piste_reader);

@@ -150,12 +150,12 @@ TEST_SUITE("ops.substance") {
         const std::string skill_id =
             ops::add_skill(store, skill, cited.substr(0, 3), ignore); // a prefix is resolved
         CHECK(ops::list_skills(store).at(0).experience == cited);
-        CHECK_THROWS_AS(ops::remove_record(store, store::Collection::experiences, cited, false),
+        CHECK_THROWS_AS(ops::remove_record(store, store::collection_of<Experience>(), cited, false),
                         RefusedError);
         CHECK(ops::list_experiences(store).size() == 1);
-        ops::remove_record(store, store::Collection::skills, skill_id, false);
+        ops::remove_record(store, store::collection_of<Skill>(), skill_id, false);
         const ops::Removed removed =
-            ops::remove_record(store, store::Collection::experiences, cited, true);
+            ops::remove_record(store, store::collection_of<Experience>(), cited, true);
         CHECK(removed.id == cited);
         CHECK(removed.told.rfind("Expérience supprimée : ", 0) == 0);
         CHECK(ops::list_experiences(store).empty());

@@ -66,7 +66,7 @@ Skill skill(std::string text) {
 
 std::vector<Skill> skills_in(const Store& store) {
     Diagnostics diagnostics;
-    return store.load_skills(diagnostics);
+    return store.load<Skill>(diagnostics);
 }
 
 } // namespace
@@ -78,7 +78,8 @@ TEST_SUITE("store.transaction") {
         std::string id;
         {
             Transaction tx(store);
-            id = tx.add_record(Collection::skills, fields_of(skill("Tenir un budget « serré »")));
+            id = tx.add_record(store::collection_of<Skill>(),
+                               fields_of(skill("Tenir un budget « serré »")));
         }
         CHECK(id.size() == 8);
         const auto skills = skills_in(store);
@@ -92,7 +93,7 @@ TEST_SUITE("store.transaction") {
               (fs::perms::owner_read | fs::perms::owner_write));
         CHECK((fs::status(bilan.dir / "skills").permissions() & fs::perms::all) ==
               fs::perms::owner_all);
-        CHECK(store.resolve_id(Collection::skills, id.substr(0, 3)) == id);
+        CHECK(store.resolve_id(store::collection_of<Skill>(), id.substr(0, 3)) == id);
         // No lock and no temp file stay behind.
         for (const auto& entry : fs::recursive_directory_iterator(bilan.dir))
             CHECK(entry.path().filename().string().find(".tmp") == std::string::npos);
@@ -105,7 +106,7 @@ TEST_SUITE("store.transaction") {
         std::string id;
         {
             Transaction tx(store);
-            id = tx.add_record(Collection::skills, fields_of(skill("Tenir un budget")));
+            id = tx.add_record(store::collection_of<Skill>(), fields_of(skill("Tenir un budget")));
         }
         const fs::path file = bilan.dir / "skills" / (id + ".toml");
         const std::string written = "# Vue en séance 3, à revoir avec elle.\n"
@@ -116,7 +117,7 @@ TEST_SUITE("store.transaction") {
         std::ofstream(file, std::ios::binary) << written;
         {
             Transaction tx(store);
-            tx.update_record(Collection::skills, id,
+            tx.update_record(store::collection_of<Skill>(), id,
                              {{"text", std::string("Tenir un budget de 2 M€")},
                               {"domain", std::nullopt},
                               {"transferable", true}});
@@ -139,12 +140,12 @@ TEST_SUITE("store.transaction") {
         std::string kept, removed;
         {
             Transaction tx(store);
-            kept = tx.add_record(Collection::skills, fields_of(skill("Garder")));
-            removed = tx.add_record(Collection::skills, fields_of(skill("Retirer")));
+            kept = tx.add_record(store::collection_of<Skill>(), fields_of(skill("Garder")));
+            removed = tx.add_record(store::collection_of<Skill>(), fields_of(skill("Retirer")));
         }
         {
             Transaction tx(store);
-            tx.remove_record(Collection::skills, removed);
+            tx.remove_record(store::collection_of<Skill>(), removed);
         }
         const auto skills = skills_in(store);
         REQUIRE(skills.size() == 1);
@@ -187,7 +188,7 @@ TEST_SUITE("store.transaction") {
             tx.update(granted, again);
         }
         Diagnostics diagnostics;
-        const std::vector<Consent> consents = store.load_consents(diagnostics);
+        const std::vector<Consent> consents = store.load<Consent>(diagnostics);
         REQUIRE(consents.size() == 1);
         CHECK(consents[0].date == again.date);
         CHECK(consents[0].history == again.history);
@@ -208,25 +209,26 @@ TEST_SUITE("store.transaction") {
         std::string id;
         {
             Transaction tx(store);
-            id = tx.add_record(Collection::skills, fields_of(skill("Tenir un budget")));
+            id = tx.add_record(store::collection_of<Skill>(), fields_of(skill("Tenir un budget")));
         }
         const fs::path file = bilan.dir / "skills" / (id + ".toml");
         const auto before = snapshot(bilan.dir);
 
         SUBCASE("a record that does not exist") {
             Transaction tx(store);
-            CHECK_THROWS_AS(tx.update_record(Collection::skills, "00000000", {{"text", true}}),
-                            RefusedError);
-            CHECK_THROWS_AS(store.resolve_id(Collection::skills, "zz"), RefusedError);
+            CHECK_THROWS_AS(
+                tx.update_record(store::collection_of<Skill>(), "00000000", {{"text", true}}),
+                RefusedError);
+            CHECK_THROWS_AS(store.resolve_id(store::collection_of<Skill>(), "zz"), RefusedError);
         }
         SUBCASE("a record made read-only on purpose") {
             fs::permissions(file, fs::perms::owner_read);
             const auto read_only = snapshot(bilan.dir);
             {
                 Transaction tx(store);
-                CHECK_THROWS_AS(
-                    tx.update_record(Collection::skills, id, {{"text", std::string("Autre")}}),
-                    RefusedError);
+                CHECK_THROWS_AS(tx.update_record(store::collection_of<Skill>(), id,
+                                                 {{"text", std::string("Autre")}}),
+                                RefusedError);
             }
             CHECK(snapshot(bilan.dir) == read_only);
             fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write);
@@ -237,9 +239,9 @@ TEST_SUITE("store.transaction") {
             const auto edited = snapshot(bilan.dir);
             {
                 Transaction tx(store);
-                CHECK_THROWS_AS(
-                    tx.update_record(Collection::skills, id, {{"text", std::string("Autre")}}),
-                    DataError);
+                CHECK_THROWS_AS(tx.update_record(store::collection_of<Skill>(), id,
+                                                 {{"text", std::string("Autre")}}),
+                                DataError);
             }
             CHECK(snapshot(bilan.dir) == edited);
             return;
@@ -249,9 +251,9 @@ TEST_SUITE("store.transaction") {
             const auto broken = snapshot(bilan.dir);
             {
                 Transaction tx(store);
-                CHECK_THROWS_AS(
-                    tx.update_record(Collection::skills, id, {{"text", std::string("Autre")}}),
-                    DataError);
+                CHECK_THROWS_AS(tx.update_record(store::collection_of<Skill>(), id,
+                                                 {{"text", std::string("Autre")}}),
+                                DataError);
             }
             CHECK(snapshot(bilan.dir) == broken);
             return;

@@ -56,4 +56,32 @@ template <typename Read> auto read_still(const store::Store& store, Read read) {
     return read(store);
 }
 
+// The operations every kind of record has, whatever its type: a kind without rules of its own
+// (a new one included) needs no operation of its own for them.
+
+// `GROUP add`: one Transaction that adds `record` and hands its id to `on_added`.
+template <typename Record>
+std::string add(const store::Store& store, const Record& record, const OnAdded& on_added) {
+    store.require_bilan();
+    store::Transaction transaction(store);
+    return add_told(transaction, record, on_added);
+}
+
+// Runs `read(store, diagnostics)` under the folder's shared lock, strictly (the first bad file
+// stops it: DataError, exit 1).
+template <typename Read> auto read_strictly(const store::Store& store, Read read) {
+    store.require_bilan();
+    return read_still(store, [&](const store::Store& still) {
+        store::Diagnostics strict;
+        return read(still, strict);
+    });
+}
+
+// `GROUP list`: the records of one kind, in their order.
+template <typename Record> std::vector<Record> list(const store::Store& store) {
+    return read_strictly(store, [](const store::Store& still, store::Diagnostics& strict) {
+        return still.load<Record>(strict);
+    });
+}
+
 } // namespace bilan::ops
