@@ -618,9 +618,6 @@ template <typename Record> RecordKindInfo erased(const RecordKind<Record>& kind)
     return info;
 }
 
-const auto erased_kinds =
-    std::apply([](const auto&... kind) { return std::array{erased(kind)...}; }, kinds);
-
 } // namespace
 
 template <typename Record> Record read_record(RecordReader& reader, const Framework* framework) {
@@ -637,18 +634,21 @@ template <typename Record> std::vector<Record>& records_of(Folder& folder) {
 }
 
 std::span<const RecordKindInfo> record_kinds() {
+    // Built on first use, so that no static initialiser elsewhere can run before it.
+    static const auto erased_kinds =
+        std::apply([](const auto&... kind) { return std::array{erased(kind)...}; }, kinds);
     return erased_kinds;
 }
 
 std::vector<Collection> record_collections() {
     std::vector<Collection> all;
-    for (const RecordKindInfo& kind : erased_kinds)
+    for (const RecordKindInfo& kind : record_kinds())
         all.push_back(kind.collection);
     return all;
 }
 
 const RecordKindInfo& kind_info(Collection collection) {
-    for (const RecordKindInfo& kind : erased_kinds)
+    for (const RecordKindInfo& kind : record_kinds())
         if (kind.collection == collection) return kind;
     throw std::logic_error("type d'enregistrement inconnu : " + std::string(collection.folder));
 }
