@@ -369,6 +369,15 @@ test_every_shape_of_a_bad_practice_toml() {
     expect_status 1 "a link to nothing"
     expect_err_contains "lien symbolique vers rien"
     rm "$dir/practice.toml"
+    mkfifo "$dir/practice.toml"
+    run -C "$bilan" practice show
+    expect_status 1 "a FIFO (never waited on)"
+    expect_err_contains "n'est pas un fichier ordinaire"
+    rm "$dir/practice.toml"
+    ln -s practice.toml "$dir/practice.toml"
+    run -C "$bilan" practice show
+    expect_status 1 "a link to itself"
+    rm "$dir/practice.toml"
     { printf 'name = "C"\n#'; head -c 1100000 /dev/zero | tr '\0' x; echo; } >"$dir/practice.toml"
     run -C "$bilan" practice show
     expect_status 1 "too large"
@@ -395,6 +404,40 @@ test_every_shape_of_a_bad_practice_toml() {
         expect_out_contains "illisible"
     fi
     chmod 600 "$dir/practice.toml"
+}
+
+# A practice.toml of another user found above (one planted in /tmp) is refused; root's is not.
+test_a_practice_toml_of_another_user_is_refused() {
+    if [ "$(id -u)" -ne 0 ] || ! command -v setpriv >/dev/null; then
+        skip "needs root and setpriv to act as two users"
+        return
+    fi
+    local shared
+    shared=$(mktemp -d "${TMPDIR:-/tmp}/bilan-shared.XXXXXX")
+    chmod 1777 "$shared"
+    mkdir -p "$shared/mine" && chown 65534:65534 "$shared/mine"
+    printf 'name = "Cabinet planté"\n' >"$shared/practice.toml"
+    chown 54321 "$shared/practice.toml" && chmod 644 "$shared/practice.toml"
+    as_nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups "$BILAN" "$@"; }
+    as_nobody -C "$shared/mine" practice show >"$TMP_ROOT/own.out" 2>"$TMP_ROOT/own.err"
+    status=$?
+    err=$(cat "$TMP_ROOT/own.err")
+    expect_status 1 "another user's practice.toml"
+    expect_err_contains "appartient à un autre utilisateur"
+    as_nobody init "$shared/mine/claire" --beneficiary "Claire" 2>"$TMP_ROOT/own.err"
+    status=$?
+    expect_status 1 "init under another user's practice.toml"
+    [ -e "$shared/mine/claire" ] && fail "bilan made" || ok
+    # The user's own file, or root's, is theirs to use.
+    chown 65534 "$shared/practice.toml"
+    as_nobody -C "$shared/mine" practice show >/dev/null 2>&1
+    status=$?
+    expect_status 0 "one's own practice.toml"
+    chown 0 "$shared/practice.toml"
+    as_nobody -C "$shared/mine" practice show >/dev/null 2>&1
+    status=$?
+    expect_status 0 "root's practice.toml"
+    rm -rf "$shared"
 }
 
 test_check_warns_a_public_funding_without_qualiopi() {
