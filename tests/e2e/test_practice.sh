@@ -198,6 +198,19 @@ signatory = "Anne Dupont, gérante"' "practice.toml after two sets"
     [ ! -e "$dir/.lock" ] && ok || fail ".lock left behind"
 }
 
+test_concurrent_sets_lose_no_field() {
+    local dir field pids=()
+    dir=$(new_practice)
+    for field in qualiopi address city signatory; do
+        "$BILAN" -C "$dir" practice set "$field" "valeur de $field" 2>>"$TMP_ROOT/conc.err" &
+        pids+=($!)
+    done
+    for pid in "${pids[@]}"; do wait "$pid" || fail "a set failed: $(cat "$TMP_ROOT/conc.err")"; done
+    for field in qualiopi address city signatory; do
+        expect_file_contains "$dir/practice.toml" "$field = \"valeur de $field\""
+    done
+}
+
 test_set_refuses_what_init_refuses_and_writes_nothing() {
     local dir snapshot
     dir=$(new_practice)
