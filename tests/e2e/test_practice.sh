@@ -294,6 +294,12 @@ test_bilan_practice_without_practice_toml_is_refused() {
     BILAN_PRACTICE=$TMP_ROOT/nowhere run practice show
     expect_status 1 "a folder that does not exist"
     expect_err_contains "n'existe pas"
+    BILAN_PRACTICE=$TMP_ROOT/afile-bp run practice show
+    expect_status 1 "a file"
+    : >"$TMP_ROOT/afile-bp"
+    BILAN_PRACTICE=$TMP_ROOT/afile-bp run practice show
+    expect_status 1 "a file"
+    expect_err_contains "n'est pas un dossier"
     BILAN_PRACTICE=$empty run init "$TMP_ROOT/bp-claire" --beneficiary "Claire"
     expect_status 1 "init"
     [ -e "$TMP_ROOT/bp-claire" ] && fail "bilan made" || ok
