@@ -405,6 +405,10 @@ test_every_shape_of_a_bad_practice_toml() {
     run -C "$bilan" practice show
     expect_status 1 "not UTF-8"
     expect_err_contains "practice.toml:"
+    { printf 'name = "C"\n'; printf 'a.%.0s' $(seq 100000); echo 'b = 1'; } >"$dir/practice.toml"
+    run -C "$bilan" practice show
+    expect_status 1 "a key nested 100 000 deep (toml++ would overflow its stack)"
+    expect_err_contains "practice.toml:2:"
     printf 'name = "C"\ncity = 75\n' >"$dir/practice.toml"
     run -C "$bilan" practice show
     expect_status 1 "a number for a text"
