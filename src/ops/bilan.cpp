@@ -25,6 +25,13 @@ void open_bilan(const NewBilan& request) {
     }
     // The framework names the fundings: a provider's own are as good as the built-in ones.
     if (!request.funding.empty()) bilan.funding = framework.resolve_funding(request.funding);
+    if (!request.organisation_given) {
+        // Inside a practice folder, the provider is the practice; a broken practice.toml
+        // stops the init (exit 1) rather than open a bilan without it.
+        store::Diagnostics strict;
+        if (const auto practice = store::find_practice(store::Store(request.dir), strict))
+            bilan.organisation = practice->name;
+    }
     store::create_bilan(request.dir, store::fields_of(bilan), framework_file);
 }
 
@@ -187,11 +194,38 @@ Loaded read_status(const store::Store& store) {
     return load_folder(store);
 }
 
-std::vector<Problem> check(const store::Store& store) {
+namespace {
+
+// The problems of the bilan's practice.toml, listed with the bilan's own files; and, as a
+// note, a bilan paid with public or mutualised money by a provider without Qualiopi
+// (L6316-1): the practice may hold it without saying so, so it does not fail `check`.
+std::vector<Problem> check_practice(const store::Store& store, Notes& notes) {
+    store::Diagnostics collect(true);
+    const std::optional<Practice> practice = store::find_practice(store, collect);
+    if (!practice || !collect.problems().empty() || !practice->qualiopi.empty())
+        return collect.problems();
+    store::Diagnostics lenient(true);
+    const std::string funding = store.load_bilan(lenient).funding;
+    if (funding == "cpf" || funding == "france-travail")
+        notes.push_back(practice->origin.file +
+                        " : pas de certification Qualiopi (« qualiopi »), " +
+                        "exigée pour un bilan financé par « " + funding +
+                        " » (L6316-1) : bilan practice set qualiopi TEXTE");
+    return {};
+}
+
+} // namespace
+
+std::vector<Problem> check(const store::Store& store, Notes& notes) {
     store.require_bilan();
     // check reads every file, one after the other: all of them as one write left them.
     const store::ConsistentRead still(store);
-    return store::check_folder(store).problems;
+    store::FolderCheck found = store::check_folder(store);
+    const std::vector<Problem> practice = check_practice(store, notes);
+    auto& problems = found.problems;
+    problems.insert(problems.begin() + static_cast<std::ptrdiff_t>(found.file_problems),
+                    practice.begin(), practice.end());
+    return problems;
 }
 
 namespace {
