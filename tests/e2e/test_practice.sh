@@ -528,7 +528,7 @@ test_the_example_lives_in_its_practice() {
     snapshot=$(fingerprint "$SOURCE_DIR/examples")
     run -C "$EXAMPLE" practice show --json
     expect_status 0 "practice show of the example"
-    expect_equal "$(printf '%s' "$out" | jq -r .name)" "Cabinet Horizons Compétences"
+    expect_equal "$(printf '%s' "$out" | jq -r .name)" "Cabinet Horizons Mosaïque"
     expect_equal "$(printf '%s' "$out" | jq -r .siret)" "$GOOD_SIRET"
     run -C "$EXAMPLE" practice show
     expect_out_contains "examples/practice.toml"
