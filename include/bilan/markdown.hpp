@@ -65,7 +65,8 @@ private:
 struct Letterhead {
     std::string title;        // "Bilan de compétences : document de synthèse"
     std::string subtitle;     // empty: none
-    std::string beneficiary;  // also the author: the results are theirs
+    std::string beneficiary;  // also the author of the synthesis: the results are theirs
+    std::string author;       // empty: the beneficiary; the provider's documents name it
     std::string provider;     // empty when not recorded
     std::string counsellor;   // empty when not recorded
     std::optional<Date> date; // the day it was handed over; never the clock
