@@ -59,8 +59,8 @@ private:
     std::string out_;
 };
 
-// What heads and closes every document of a bilan (the synthesis, and the attendance sheet and
-// certificate to come): who it is for, who wrote it, and when it was handed over. One place, so
+// What heads and closes every document of a bilan (the synthesis, the attendance sheet and the
+// certificate): who it is for, who wrote it, and when it was handed over. One place, so
 // that every document names them alike and escapes them alike.
 struct Letterhead {
     std::string title;        // "Bilan de compétences : document de synthèse"

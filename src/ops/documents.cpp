@@ -66,9 +66,10 @@ Notes certificate_notes(const Sessions& read, const std::vector<const Session*>&
                                             : " (R6313-4, décret 2026, date d'effet à vérifier)"));
     for (const Session* s : counted)
         if (held_with_counsellor(*s) && s->evidence.empty())
-            notes.push_back("séance " + s->id + " du " + s->date.iso() +
-                            " sans preuve de présence (bilan session attest " + s->id +
-                            " --evidence emargement)");
+            notes.push_back(
+                "séance " + s->id + " du " + s->date.iso() +
+                " sans preuve de présence (bilan session attest " + s->id + " --evidence " +
+                (s->mode == "distance" ? "signature-electronique" : "emargement") + ")");
     if (signed_on && *signed_on < counted.back()->date)
         notes.push_back("certificat daté du " + signed_on->iso() +
                         ", avant la dernière séance comptée (" + counted.back()->date.iso() + ")");

@@ -211,6 +211,19 @@ SIRET : 999 123 456 00017 — NDA : 11759999975"
     expect_out_contains "Fait à Paris, le 6 mai 2026."
     BILAN_PRACTICE=$practice run -C "$dir" certificat --date 2026-05-06 --place "Nantes"
     expect_out_contains "Fait à Nantes, le 6 mai 2026."
+    # A practice without SIRET, NDA or signatory: the documents leave them out and say so.
+    grep -v '^siret\|^nda\|^signatory' "$practice/practice.toml" >"$practice/p" &&
+        mv "$practice/p" "$practice/practice.toml" && chmod 600 "$practice/practice.toml"
+    BILAN_PRACTICE=$practice run -C "$dir" emargement
+    expect_status 0
+    expect_out_contains "**Cabinet Horizons Compétences**"
+    expect_out_lacks "SIRET"
+    expect_err_contains "attention : le cabinet n'a pas de SIRET : la feuille n'en porte pas"
+    expect_err_contains "attention : le cabinet n'a pas de numéro de déclaration d'activité"
+    BILAN_PRACTICE=$practice run -C "$dir" certificat
+    expect_status 0
+    expect_err_contains "attention : le cabinet n'a pas de signataire"
+    expect_out_contains "Je soussigné(e) **……………………**"
 }
 
 # ---- the certificate ---------------------------------------------------------------------
