@@ -1,4 +1,4 @@
-// bilan emargement [-o FILE] [--blank [--rows N]]: the attendance sheet in Markdown. A read
+// bilan emargement [-o FILE] [--blank [ROWS]]: the attendance sheet in Markdown. A read
 // command: the folder is never written; -o writes FILE atomically (mode 0600), never a file of
 // the bilan.
 #include "bilan/ops/documents.hpp"
@@ -20,7 +20,9 @@ struct SheetOptions {
 
 int parse_rows(const SheetOptions& o) {
     if (!o.rows_given) return default_blank_rows;
-    if (!o.blank) throw UsageError("--rows va avec --blank");
+    if (!o.blank)
+        throw UsageError("un nombre de lignes va avec --blank (bilan emargement --blank " + o.rows +
+                         ")");
     int rows = 0;
     for (const char c : o.rows) {
         if (c < '0' || c > '9' || rows > max_blank_rows) {
@@ -30,7 +32,7 @@ int parse_rows(const SheetOptions& o) {
         rows = rows * 10 + (c - '0');
     }
     if (o.rows.empty() || rows < 1 || rows > max_blank_rows)
-        throw UsageError("--rows « " + o.rows + " » : attendu un nombre de lignes de 1 à " +
+        throw UsageError("--blank « " + o.rows + " » : attendu un nombre de lignes de 1 à " +
                          std::to_string(max_blank_rows));
     return rows;
 }
@@ -64,12 +66,12 @@ void declare_emargement(Declarations& declarations, Context& context) {
     declarations.add(
         {"emargement",
          "Feuille d'émargement en Markdown : une ligne par séance avec le conseiller, à signer",
-         "bilan emargement -o emargement.md",
+         "bilan emargement -o emargement.md ; bilan emargement --blank 6",
          {{"-o,--output",
            "Écrire dans ce fichier (atomiquement, mode 0600) plutôt que sur la sortie", &o->output},
           {"--blank", "Une feuille vierge pour les séances à venir, à remplir à la main",
            &o->blank},
-          {"--rows", "Avec --blank : le nombre de lignes (10 par défaut, 100 au plus)", &o->rows,
+          {"ROWS", "Avec --blank : le nombre de lignes (10 par défaut, 100 au plus)", &o->rows,
            false, &o->rows_given}},
          [&context, o] { return run_emargement(context, *o); }});
 }

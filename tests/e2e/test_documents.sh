@@ -108,17 +108,17 @@ test_a_blank_sheet_for_the_coming_sessions() {
     expect_equal "$(printf '%s\n' "$out" | grep -c '^|  |  |  |  |  |  |  |$')" 10 "10 empty rows"
     expect_out_contains "**Bénéficiaire :** Test Bénéficiaire"
     session "$dir" --date 2026-03-02 --phase preliminaire --duration 3h
-    run -C "$dir" emargement --blank --rows 3
+    run -C "$dir" emargement --blank 3
     expect_status 0
     expect_equal "$(printf '%s\n' "$out" | grep -c '^|  |  |  |  |  |  |  |$')" 3 "3 empty rows"
     expect_out_lacks "2 mars 2026"
     for bad in 0 101 -1 abc ""; do
-        run -C "$dir" emargement --blank --rows "$bad"
-        expect_status 2 "--rows '$bad'"
+        run -C "$dir" emargement --blank "$bad"
+        expect_status 2 "--blank '$bad'"
         expect_out ""
     done
-    run -C "$dir" emargement --rows 3
-    expect_status 2 "--rows without --blank"
+    run -C "$dir" emargement 3
+    expect_status 2 "a number of rows without --blank"
 }
 
 test_a_hostile_name_cannot_change_the_documents() {
