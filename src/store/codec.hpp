@@ -17,5 +17,6 @@ Piste read_piste(RecordReader& r, Diagnostics& diagnostics);
 Project read_project(RecordReader& r);
 Action read_action(RecordReader& r);
 Consent read_consent(RecordReader& r);
+Practice read_practice(RecordReader& r);
 
 } // namespace bilan::store
