@@ -18,6 +18,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <initializer_list>
 #include <memory>
 #include <optional>
@@ -53,8 +54,13 @@ private:
 };
 
 // The format of a bilan folder this version reads and writes: `format` in bilan.toml, 1 when
-// absent. A newer folder is read for what this version knows, and never written.
-constexpr int current_format = 1;
+// absent. A newer folder is read for what this version knows, and never written. A new folder
+// is of the first format, and stays so until a write needs more: format 2 brings a session's
+// [[evidence]] tables and the session kind `atelier`, which a bilan of format 1 cannot read;
+// the write that brings them raises `format` in the same transaction. A folder that never
+// uses them stays format 1, byte for byte, and open to older versions.
+constexpr int first_format = 1;
+constexpr int current_format = 2;
 
 // A value to write; the store turns it into TOML.
 using Value =
@@ -67,7 +73,12 @@ using Fields = std::vector<Field>;
 
 // Each record as the fields bilan writes, in their canonical order.
 Fields fields_of(const BilanRecord& bilan);
-Fields fields_of(const Session& session);
+Fields fields_of(const Session& session); // without its evidence:
+// each piece of evidence is an [[evidence]] table of its own (kind, ref), oldest first.
+Fields fields_of(const Evidence& evidence);
+std::vector<Fields> evidence_tables(const Session& session);
+// The folder format a session needs: 2 with evidence or of kind atelier, else 1.
+int format_needed(const Session& session);
 Fields fields_of(const Skill& skill);
 Fields fields_of(const Experience& experience);
 Fields fields_of(const Trait& trait);
@@ -143,7 +154,7 @@ struct FolderCheck {
     std::vector<Problem> problems;
     std::size_t file_problems = 0;
 };
-FolderCheck check_folder(const Store& store);
+FolderCheck check_folder(const Store& store, const Date& today); // today: see rule_problems
 
 // ---- the practice folder (practice.toml: the provider's identity) --------------------------
 
@@ -253,6 +264,10 @@ public:
         update_record(collection_of(before), before.id,
                       changed_fields(fields_of(before), fields_of(after)));
     }
+    // A session of a kind or with evidence that need a later format raises the folder's first.
+    std::string add(const Session& session);
+    // Evidence may only be added: the new pieces are appended as [[evidence]] tables.
+    void update(const Session& before, const Session& after);
     void update(const Piste& before, const Piste& after); // surveys may only be added
     void update(const BilanRecord& before, const BilanRecord& after);
     void update(const Project& before, const Project& after); // creates project.toml if needed
@@ -289,7 +304,23 @@ public:
     // Writes a whole new file (e.g. a consent named after its recipient), or replaces it.
     void write_record(Collection collection, const std::string& id, const Fields& fields);
 
+    // Raises bilan.toml's `format` to `needed` when the folder is of an earlier one (spliced:
+    // the rest of the file stays as written), then runs `write`; when `write` fails, bilan.toml
+    // is put back as it was. Raised first, so that a crash between the two leaves a folder
+    // marked newer than it needs, never an older one holding what its format lacks.
+    void in_format(int needed, const std::function<void()>& write);
+
 private:
+    // A record's new text, composed and checked, not yet written.
+    struct PreparedEdit {
+        std::filesystem::path path;
+        std::string text;
+        bool changed = false;
+    };
+    PreparedEdit prepare_record_tables(Collection collection, const std::string& id,
+                                       const Fields& edits, const std::string& name,
+                                       const std::vector<Fields>& tables) const;
+
     const Store& store_;
     std::unique_ptr<FolderLock> lock_;
     std::unique_ptr<FolderGate> gate_;

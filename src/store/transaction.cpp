@@ -185,6 +185,14 @@ bool holds_tables(const toml::node* node, const std::vector<Fields>& tables, std
 void Transaction::update_record_tables(Collection collection, const std::string& id,
                                        const Fields& edits, const std::string& name,
                                        const std::vector<Fields>& tables) {
+    const PreparedEdit edit = prepare_record_tables(collection, id, edits, name, tables);
+    if (edit.changed) write_file_atomically(edit.path, edit.text);
+}
+
+Transaction::PreparedEdit
+Transaction::prepare_record_tables(Collection collection, const std::string& id,
+                                   const Fields& edits, const std::string& name,
+                                   const std::vector<Fields>& tables) const {
     const std::string relative = std::string(directory_of(collection)) + "/" + id + ".toml";
     const auto path = store_.root() / relative;
     const std::string shown = store_.display(relative);
@@ -216,8 +224,26 @@ void Transaction::update_record_tables(Collection collection, const std::string&
     if (!added.empty() && !holds_tables(parse_toml(text, shown).get(name), tables, kept))
         throw DataError({shown, 0, 0}, "modification de « " + name +
                                            " » impossible : elle y est écrite autrement");
-    if (text == *original) return; // nothing changes: leave the file untouched
-    write_file_atomically(path, text);
+    // Nothing changes: the file is left untouched.
+    return {path, text, text != *original};
+}
+
+void Transaction::in_format(int needed, const std::function<void()>& write) {
+    if (store_.format() >= needed) return write();
+    const auto path = store_.root() / "bilan.toml";
+    const std::optional<std::string> original = read_file_if_exists(path);
+    update_bilan({{"format", std::int64_t{needed}}});
+    store_.require_writable_format(); // reads the format again
+    try {
+        write();
+    } catch (...) {
+        try { // the folder is left of the format it was: nothing of this write remains
+            if (original) write_file_atomically(path, *original);
+            store_.require_writable_format();
+        } catch (const Error&) { // the write's own error says what went wrong
+        }
+        throw;
+    }
 }
 
 void Transaction::update_bilan(const Fields& edits) {
