@@ -74,7 +74,7 @@ TEST_SUITE("proof documents") {
         CHECK(french_time(TimeOfDay{14, 0}) == "14 h 00");
     }
 
-    TEST_CASE("dates carry their weekday; a SIRET its groups") {
+    TEST_CASE("dates carry their weekday and a SIRET its groups") {
         CHECK(french_long_date(Date{2026, 3, 2}) == "lundi 2 mars 2026");
         CHECK(french_long_date(Date{2026, 3, 1}) == "dimanche 1er mars 2026");
         CHECK(grouped_siret("99912345600017") == "999 123 456 00017");
