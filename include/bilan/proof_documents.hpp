@@ -29,8 +29,8 @@ std::string grouped_siret(std::string_view siret);
 
 // ---- what the documents count ------------------------------------------------------------
 
-// A session the beneficiary spends with the counsellor (every kind but `enquete` and
-// `travail-personnel`): the ones an attendance sheet lists.
+// A session the beneficiary spends with the counsellor (is_accompaniment: every kind but
+// `enquete` and `travail-personnel`): the ones an attendance sheet lists.
 bool held_with_counsellor(const Session& session);
 // Those sessions in date order, then start time, then id.
 std::vector<const Session*> attendance_sessions(const Folder& folder);

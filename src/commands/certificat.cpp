@@ -33,6 +33,7 @@ int deliver(const Context& context, const std::string& output,
 
 int run_certificat(const Context& context, const CertificateOptionsText& o) {
     ops::CertificateOptions options;
+    options.today = context.today();
     if (o.date_given) options.signed_on = context.parse_date(o.date);
     if (o.place_given) {
         require_typed_text(o.place, "--place");

@@ -51,7 +51,7 @@ std::string grouped_siret(std::string_view siret) {
 }
 
 bool held_with_counsellor(const Session& session) {
-    return session.kind != "enquete" && session.kind != "travail-personnel";
+    return is_accompaniment(session.kind); // one rule with the floor and the evidence checks
 }
 
 namespace {

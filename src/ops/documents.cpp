@@ -50,29 +50,39 @@ Practice provider_of(const store::Store& store, const BilanRecord& bilan, std::s
 }
 
 Notes certificate_notes(const Sessions& read, const std::vector<const Session*>& counted,
-                        int realised_minutes, const std::optional<Date>& signed_on) {
+                        int realised_minutes, const CertificateOptions& options) {
     const Framework& fw = read.framework;
     const BilanRecord& b = read.folder.bilan;
+    const Date& last = counted.back()->date;
     Notes notes;
     if (!b.end)
         notes.push_back("la fin du bilan n'est pas renseignée (bilan set end DATE) : le "
                         "certificat s'arrête à la dernière séance comptée, du " +
-                        counted.back()->date.iso());
+                        last.iso());
     if (fw.floor_minutes && realised_minutes < *fw.floor_minutes)
         notes.push_back(
             "sous le plancher : " + format_minutes(realised_minutes) + " en " +
             floor_kinds_text(fw) + " pour " + format_minutes(*fw.floor_minutes) + " au moins" +
             (certificate_is_attestation(fw) ? std::string()
                                             : " (R6313-4, décret 2026, date d'effet à vérifier)"));
+    // The same words as status and check: evidence missing for a session held, or a remote
+    // one proved by a paper sheet alone.
+    std::vector<Session> sessions;
     for (const Session* s : counted)
-        if (held_with_counsellor(*s) && s->evidence.empty())
-            notes.push_back(
-                "séance " + s->id + " du " + s->date.iso() +
-                " sans preuve de présence (bilan session attest " + s->id + " --evidence " +
-                (s->mode == "distance" ? "signature-electronique" : "emargement") + ")");
-    if (signed_on && *signed_on < counted.back()->date)
-        notes.push_back("certificat daté du " + signed_on->iso() +
-                        ", avant la dernière séance comptée (" + counted.back()->date.iso() + ")");
+        sessions.push_back(*s);
+    const Notes evidence = evidence_warnings(sessions, options.today);
+    notes.insert(notes.end(), evidence.begin(), evidence.end());
+    std::size_t to_come = 0;
+    for (const Session* s : counted)
+        if (held_with_counsellor(*s) && options.today < s->date) ++to_come;
+    if (to_come)
+        notes.push_back(std::to_string(to_come) +
+                        (to_come > 1 ? " séances comptées sont" : " séance comptée est") +
+                        " encore à venir (jusqu'au " + last.iso() +
+                        ") : le certificat les compte comme réalisées");
+    if (options.signed_on && *options.signed_on < last)
+        notes.push_back("certificat daté du " + options.signed_on->iso() +
+                        ", avant la dernière séance comptée (" + last.iso() + ")");
     return notes;
 }
 
@@ -105,7 +115,7 @@ Document certificate(const store::Store& store, const CertificateOptions& option
         doc.notes.push_back("le cabinet n'a pas de signataire (bilan practice set signatory "
                             "NOM) : le certificat le laisse à remplir");
     const int realised = hour_report(read.framework, read.folder).floor_counted_minutes;
-    const Notes checks = certificate_notes(read, counted, realised, options.signed_on);
+    const Notes checks = certificate_notes(read, counted, realised, options);
     doc.notes.insert(doc.notes.end(), checks.begin(), checks.end());
     bilan::CertificateRequest request;
     request.signed_on = options.signed_on;

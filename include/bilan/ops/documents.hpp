@@ -24,11 +24,14 @@ Document attendance_sheet(const store::Store& store, int blank_rows);
 struct CertificateOptions {
     std::optional<Date> signed_on;    // --date
     std::optional<std::string> place; // --place; absent: the practice's city
+    Date today;                       // tells the sessions held from those to come
 };
 
 // The certificat de réalisation (an attestation de participation for a `be` bilan).
 // RefusedError when no session of a counted phase exists; notes when the end is not set, the
-// floor is not reached, a counted session has no evidence, or it is dated before the last one.
+// floor is not reached, a counted session held by `today` has no evidence (or a remote one
+// only a paper sheet), a counted session is still to come, or it is dated before the last
+// one. The document itself never depends on `today`.
 Document certificate(const store::Store& store, const CertificateOptions& options);
 
 } // namespace bilan::ops
