@@ -69,6 +69,21 @@ test_the_sheet_lists_the_sessions_held_with_the_counsellor() {
     expect_equal "$(printf '%s\n' "$out" | grep -c '^| [a-z]*di ')" 5 "one row per session held"
 }
 
+test_a_workshop_led_by_the_counsellor_is_signed_and_counted() {
+    local dir
+    if ! "$BILAN" session add --help 2>/dev/null | grep -q atelier; then
+        skip "the kind atelier is not in this build (h14-evidence)"
+        return
+    fi
+    dir=$(new_bilan)
+    session "$dir" --date 2026-03-02 --phase preliminaire --duration 3h
+    session "$dir" --date 2026-03-05 --phase investigation --duration 2h --kind atelier
+    run -C "$dir" emargement
+    expect_out_contains "| jeudi 5 mars 2026 |  | 2 h | Phase d'investigation | présentiel |  |  |"
+    run -C "$dir" certificat
+    expect_out_contains "pour une durée de **5 h**."
+}
+
 test_nothing_of_the_substance_is_on_either_document() {
     local dir what
     dir=$(seeded_bilan)
