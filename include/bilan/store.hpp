@@ -17,6 +17,7 @@
 #include "bilan/rules.hpp"
 
 #include <cstdint>
+#include <exception>
 #include <filesystem>
 #include <functional>
 #include <initializer_list>
@@ -305,9 +306,10 @@ public:
     void write_record(Collection collection, const std::string& id, const Fields& fields);
 
     // Raises bilan.toml's `format` to `needed` when the folder is of an earlier one (spliced:
-    // the rest of the file stays as written), then runs `write`; when `write` fails, bilan.toml
-    // is put back as it was. Raised first, so that a crash between the two leaves a folder
-    // marked newer than it needs, never an older one holding what its format lacks.
+    // the rest of the file stays as written), then runs `write`; when the transaction fails
+    // (an exception leaves it), bilan.toml is put back as it was. Raised first, so that a
+    // crash between the two leaves a folder marked newer than it needs, never an older one
+    // holding what its format lacks.
     void in_format(int needed, const std::function<void()>& write);
 
 private:
@@ -324,6 +326,8 @@ private:
     const Store& store_;
     std::unique_ptr<FolderLock> lock_;
     std::unique_ptr<FolderGate> gate_;
+    std::optional<std::string> bilan_before_format_; // bilan.toml before in_format raised it
+    int uncaught_at_start_ = std::uncaught_exceptions();
     void edit_file(const std::string& relative, const Fields& edits, bool create_if_missing);
 };
 

@@ -73,7 +73,7 @@ int run_list(const Context& context, const std::string& phase_filter, bool json)
 } // namespace
 
 void declare_session(Declarations& declarations, Context& context) {
-    declarations.group("session", "Séances : ajouter, lister, supprimer");
+    declarations.group("session", "Séances : ajouter, prouver, lister, supprimer");
 
     auto add = std::make_shared<SessionAddOptions>();
     declarations.add(

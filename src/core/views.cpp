@@ -124,7 +124,8 @@ std::string without_trailing_spaces(std::string_view text) {
 
 namespace {
 
-// "émargement (scan-0309.pdf), journal de connexion": how each attendance is proved.
+// "preuve : feuille d'émargement (scan-0309.pdf), journal de connexion": how the attendance
+// is proved, in the order it was recorded.
 std::string evidence_cell(const std::vector<Evidence>& evidence) {
     std::string cell;
     for (const Evidence& e : evidence)

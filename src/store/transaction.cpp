@@ -7,6 +7,7 @@
 #include <cinttypes>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
 #include <sys/random.h>
 #include <sys/stat.h>
@@ -92,7 +93,17 @@ Transaction::Transaction(const Store& store)
     make_private_directory(store.root()); // a clone under umask 022 left it 0755
 }
 
-Transaction::~Transaction() = default;
+Transaction::~Transaction() {
+    // A transaction that raised the folder's format and then failed (a write refused, an id
+    // that could not be printed and was removed again) leaves bilan.toml as it was: nothing of
+    // it remains. Still under the lock: the members that hold it go after this body.
+    if (!bilan_before_format_ || std::uncaught_exceptions() <= uncaught_at_start_) return;
+    try {
+        write_file_atomically(store_.root() / "bilan.toml", *bilan_before_format_);
+        store_.require_writable_format(); // reads the format again
+    } catch (...) {                       // the failure under way says what went wrong
+    }
+}
 
 std::string Transaction::add_record(Collection collection, const Fields& fields) {
     const auto dir = store_.root() / std::string(directory_of(collection));
@@ -229,21 +240,14 @@ Transaction::prepare_record_tables(Collection collection, const std::string& id,
 }
 
 void Transaction::in_format(int needed, const std::function<void()>& write) {
-    if (store_.format() >= needed) return write();
-    const auto path = store_.root() / "bilan.toml";
-    const std::optional<std::string> original = read_file_if_exists(path);
-    update_bilan({{"format", std::int64_t{needed}}});
-    store_.require_writable_format(); // reads the format again
-    try {
-        write();
-    } catch (...) {
-        try { // the folder is left of the format it was: nothing of this write remains
-            if (original) write_file_atomically(path, *original);
-            store_.require_writable_format();
-        } catch (const Error&) { // the write's own error says what went wrong
-        }
-        throw;
+    if (store_.format() < needed) {
+        const std::optional<std::string> original =
+            read_file_if_exists(store_.root() / "bilan.toml");
+        update_bilan({{"format", std::int64_t{needed}}});
+        if (!bilan_before_format_) bilan_before_format_ = original; // put back if all fails
+        store_.require_writable_format();                           // reads the format again
     }
+    write();
 }
 
 void Transaction::update_bilan(const Fields& edits) {

@@ -283,6 +283,20 @@ test_an_atelier_raises_the_format_and_so_does_a_folder_without_one() {
     expect_equal "$err" "" "no note: this version writes format 2"
 }
 
+test_an_atelier_whose_id_cannot_be_printed_leaves_the_format_as_it_was() {
+    local dir before
+    dir=$(new_bilan)
+    session_on "$dir" 2026-03-03 >/dev/null
+    before=$(cat "$dir/bilan.toml")
+    "$BILAN" -C "$dir" session add --date 2026-03-04 --phase investigation --duration 1h \
+        --kind atelier >&- 2>"$TMP_ROOT/.err"
+    status=$? err=$(cat "$TMP_ROOT/.err")
+    expect_status 3 "stdout closed"
+    expect_err_one_line
+    expect_equal "$(cat "$dir/bilan.toml")" "$before" "bilan.toml as it was"
+    expect_equal "$(ls "$dir/sessions" | wc -l)" 1 "the atelier is removed again"
+}
+
 test_a_newer_folder_refuses_attest() {
     local dir id snap
     dir=$(new_bilan)
