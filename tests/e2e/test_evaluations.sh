@@ -196,6 +196,21 @@ test_an_abandonment_stops_the_evaluations_due() {
     expect_out_lacks "Évaluation à"
 }
 
+# Why evaluations/ needs no new format: a version that does not know a record folder at the
+# top leaves it alone, as this one does any unknown folder there (check names only misspelt
+# record folders), so an older bilan reads, checks and writes such a folder unharmed.
+test_an_unknown_folder_at_the_top_is_left_alone() {
+    local dir
+    dir=$(ended_bilan)
+    mkdir -m 700 "$dir/retours"
+    printf 'kind = "chaud"\n' >"$dir/retours/0123abcd.toml"
+    BILAN_TODAY=2026-05-03 run -C "$dir" check
+    expect_out_lacks "retours"
+    expect_err_lacks "retours"
+    "$BILAN" -C "$dir" evaluation add chaud --date 2026-05-04 --satisfaction 4 >/dev/null
+    expect_file_contains "$dir/bilan.toml" "format = 1"
+}
+
 test_check_reads_the_evaluations() {
     local dir id
     dir=$(ended_bilan)
