@@ -148,10 +148,38 @@ struct FolderCheck {
 };
 FolderCheck check_folder(const Store& store);
 
+// ---- the practice folder (practice.toml: the provider's identity) --------------------------
+
+// Where a practice.toml was found: its folder, and the file as messages name it.
+struct PracticeFolder {
+    std::filesystem::path folder;
+    std::string shown; // "../practice.toml": relative when the search started from a relative path
+};
+
+// The practice folder of the folder `from` (a bilan's, or any working folder): the folder
+// $BILAN_PRACTICE names (RefusedError when it holds no practice.toml), else the nearest folder
+// at or above `from` (made absolute) with an entry named practice.toml, like git finding its
+// repository; nullopt when there is none. A practice.toml found that way but owned by another
+// user (neither you nor root) is refused (RefusedError): in a shared folder such as /tmp,
+// anybody could otherwise lend their identity to your certificates.
+std::optional<PracticeFolder> locate_practice(const std::filesystem::path& from);
+
+// Reads and checks practice.toml in `where` (a symbolic link is followed; a folder, a file
+// too large, a bad SIRET or NDA, an unknown key are problems, at FILE:LINE:COLUMN); problems
+// go to `diagnostics`, whose strict form throws. Nullopt when the file could not be read.
+std::optional<Practice> load_practice(const PracticeFolder& where, Diagnostics& diagnostics);
+
 // The practice folder the bilan of `store` belongs to: the folder $BILAN_PRACTICE names, else
 // the nearest folder above the bilan's (itself included) that holds practice.toml, like git
-// finding its repository; nullopt when there is none.
+// finding its repository; nullopt when there is none. Problems (no practice.toml where
+// $BILAN_PRACTICE points, a bad file) go to `diagnostics`.
 std::optional<Practice> find_practice(const Store& store, Diagnostics& diagnostics);
+
+// Creates DIR (0700) if needed and DIR/practice.toml (0600, atomically, never replacing one:
+// RefusedError when DIR already holds one). A folder made for it is removed again on failure.
+void create_practice(const std::filesystem::path& dir, const Practice& practice);
+
+Fields fields_of(const Practice& practice);
 
 // Loads and validates a framework file given on the command line (not yet in a folder).
 Framework load_framework_file(const std::filesystem::path& file);
@@ -207,6 +235,8 @@ public:
     void update(const Project& before, const Project& after); // creates project.toml if needed
     // A consent's history may only grow: its new periods are appended as [[history]] tables.
     void update(const Consent& before, const Consent& after);
+    // practice.toml of a practice folder (a Transaction on the Store of that folder).
+    void update(const Practice& before, const Practice& after);
     template <typename Record> void remove(const Record& record) {
         remove_record(collection_of<Record>(), record.id);
     }

@@ -11,6 +11,7 @@ struct InitOptions {
     std::string beneficiary;
     std::string framework = "fr";
     std::string start, funding, counsellor, organisation, demand;
+    bool organisation_given = false;
 };
 
 int run_init(const Context& context, const InitOptions& o) {
@@ -28,6 +29,7 @@ int run_init(const Context& context, const InitOptions& o) {
     if (!o.start.empty()) request.bilan.start = context.parse_date(o.start);
     request.bilan.counsellor = o.counsellor;
     request.bilan.organisation = o.organisation;
+    request.organisation_given = o.organisation_given;
     request.bilan.demand = o.demand;
     ops::open_bilan(request);
     return 0;
@@ -51,7 +53,9 @@ void declare_init(Declarations& declarations, Context& context) {
            "personnel, autre (be)",
            &o->funding},
           {"--counsellor", "Conseiller·ère", &o->counsellor},
-          {"--organisation", "Prestataire", &o->organisation},
+          {"--organisation",
+           "Prestataire (défaut : le nom du cabinet, practice.toml au-dessus du dossier)",
+           &o->organisation, false, &o->organisation_given},
           {"--demand", "Demande initiale du ou de la bénéficiaire", &o->demand}},
          [&context, o] { return run_init(context, *o); }});
 }

@@ -25,6 +25,13 @@ void open_bilan(const NewBilan& request) {
     }
     // The framework names the fundings: a provider's own are as good as the built-in ones.
     if (!request.funding.empty()) bilan.funding = framework.resolve_funding(request.funding);
+    if (!request.organisation_given) {
+        // Inside a practice folder, the provider is the practice; a broken practice.toml
+        // stops the init (exit 1) rather than open a bilan without it.
+        store::Diagnostics strict;
+        if (const auto practice = store::find_practice(store::Store(request.dir), strict))
+            bilan.organisation = practice->name;
+    }
     store::create_bilan(request.dir, store::fields_of(bilan), framework_file);
 }
 
@@ -187,11 +194,43 @@ Loaded read_status(const store::Store& store) {
     return load_folder(store);
 }
 
+namespace {
+
+// The practice of a bilan as `check` sees it: the problems of its practice.toml, listed with
+// the bilan's own files; and, as a rule, a bilan paid with public or mutualised money by a
+// provider without Qualiopi (L6316-1).
+struct PracticeCheck {
+    std::vector<Problem> file_problems;
+    std::vector<Problem> rule_problems;
+};
+PracticeCheck check_practice(const store::Store& store) {
+    store::Diagnostics collect(true);
+    const std::optional<Practice> practice = store::find_practice(store, collect);
+    PracticeCheck found{collect.problems(), {}};
+    if (!practice || !found.file_problems.empty() || !practice->qualiopi.empty()) return found;
+    store::Diagnostics lenient(true);
+    const std::string funding = store.load_bilan(lenient).funding;
+    if (funding == "cpf" || funding == "france-travail")
+        found.rule_problems.push_back(
+            {practice->origin, "pas de certification Qualiopi (« qualiopi ») : elle est exigée "
+                               "pour un bilan financé par « " +
+                                   funding + " » (L6316-1)"});
+    return found;
+}
+
+} // namespace
+
 std::vector<Problem> check(const store::Store& store) {
     store.require_bilan();
     // check reads every file, one after the other: all of them as one write left them.
     const store::ConsistentRead still(store);
-    return store::check_folder(store).problems;
+    store::FolderCheck found = store::check_folder(store);
+    PracticeCheck practice = check_practice(store);
+    auto& problems = found.problems;
+    problems.insert(problems.begin() + static_cast<std::ptrdiff_t>(found.file_problems),
+                    practice.file_problems.begin(), practice.file_problems.end());
+    problems.insert(problems.end(), practice.rule_problems.begin(), practice.rule_problems.end());
+    return problems;
 }
 
 namespace {

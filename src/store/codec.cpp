@@ -1,5 +1,6 @@
 #include "codec.hpp"
 
+#include "bilan/provider_ids.hpp"
 #include "bilan/synthesis.hpp"
 
 #include <algorithm>
@@ -677,5 +678,46 @@ BILAN_RECORD_KIND(Piste)
 BILAN_RECORD_KIND(Action)
 BILAN_RECORD_KIND(Consent)
 #undef BILAN_RECORD_KIND
+
+// ---- practice.toml (the practice folder) --------------------------------------------------
+
+namespace {
+// A SIRET or an NDA as the file writes it (spaces between groups allowed), checked by `parse`;
+// a wrong one is reported at its value.
+std::string provider_id(RecordReader& r, std::string_view key,
+                        std::string (*parse)(std::string_view)) {
+    const std::string raw = r.text(key);
+    if (raw.empty()) return {};
+    try {
+        return parse(raw);
+    } catch (const UsageError& e) {
+        r.fail(r.pos(key), e.what());
+        return raw; // as written: `practice set` replaces or removes it like any other value
+    }
+}
+} // namespace
+
+Practice read_practice(RecordReader& r) {
+    Practice p;
+    p.name = r.text("name", true);
+    p.siret = provider_id(r, "siret", parse_siret);
+    p.nda = provider_id(r, "nda", parse_nda);
+    p.qualiopi = r.text("qualiopi");
+    p.address = r.text("address");
+    p.city = r.text("city");
+    p.signatory = r.text("signatory");
+    p.origin = r.file();
+    return p;
+}
+
+Fields fields_of(const Practice& p) {
+    return {{"name", p.name},
+            {"siret", text_or_none(p.siret)},
+            {"nda", text_or_none(p.nda)},
+            {"qualiopi", text_or_none(p.qualiopi)},
+            {"address", text_or_none(p.address)},
+            {"city", text_or_none(p.city)},
+            {"signatory", text_or_none(p.signatory)}};
+}
 
 } // namespace bilan::store

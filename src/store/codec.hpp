@@ -28,5 +28,6 @@ struct RecordKindInfo {
 };
 std::span<const RecordKindInfo> record_kinds();
 const RecordKindInfo& kind_info(Collection collection);
+Practice read_practice(RecordReader& r);
 
 } // namespace bilan::store

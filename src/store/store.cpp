@@ -432,7 +432,7 @@ std::vector<Problem> Store::unknown_entries(const BilanRecord& bilan) const {
     for (const ListedFile& entry : top) {
         const std::string& name = entry.name;
         if (name.front() == '.' || name == "bilan.toml" || name == "project.toml" ||
-            name == bilan.framework)
+            name == "practice.toml" || name == bilan.framework) // a practice of one bilan
             continue;
         const auto folder = misspelt_record_folder(name);
         if (folder && *folder == name) continue;

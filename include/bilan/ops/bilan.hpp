@@ -19,12 +19,14 @@ namespace bilan::ops {
 
 // A bilan to open: `bilan` holds what the person typed (beneficiary, start, the texts);
 // `framework` is fr, be or a framework file to copy in; `funding`, as typed, is resolved with
-// that framework.
+// that framework. Unless `organisation_given` (--organisation, even empty), a bilan opened
+// inside a practice folder takes the practice's name as its organisation.
 struct NewBilan {
     std::filesystem::path dir;
     BilanRecord bilan;
     std::string framework = "fr";
     std::string funding;
+    bool organisation_given = false;
 };
 void open_bilan(const NewBilan& request);
 
@@ -62,7 +64,8 @@ SessionList list_sessions(const store::Store& store, const std::string& phase);
 // Everything `status` shows: the whole folder, read at once.
 Loaded read_status(const store::Store& store);
 
-// Every problem of the folder (`bilan check`), read at once.
+// Every problem of the folder (`bilan check`), read at once; and those of its practice's
+// practice.toml, with a CPF or France Travail bilan in a practice without Qualiopi.
 std::vector<Problem> check(const store::Store& store);
 
 // The document de synthèse; with a recipient, the version communicated to them, which only
