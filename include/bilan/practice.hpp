@@ -19,6 +19,9 @@ struct Practice {
     std::string address;
     std::string city;
     std::string signatory; // who signs the certificate for the provider
+    // The public holidays its deadlines in business days skip: "metropole" (when empty) or
+    // "alsace-moselle" (calendar.hpp).
+    std::string holidays;
     SourcePos origin;
 };
 

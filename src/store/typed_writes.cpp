@@ -42,6 +42,10 @@ void Transaction::update(const Project& before, const Project& after) {
     update_project(changed_fields(fields_of(before), fields_of(after)));
 }
 
+void Transaction::update(const EdofFile& before, const EdofFile& after) {
+    update_edof(changed_fields(fields_of(before), fields_of(after)));
+}
+
 void Transaction::update(const Consent& before, const Consent& after) {
     // The earlier grants are evidence: an update that would drop or change one is a bug.
     if (after.history.size() < before.history.size() ||
