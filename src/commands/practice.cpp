@@ -40,7 +40,7 @@ std::string practice_text(const ops::FoundPractice& found) {
     return line("Raison sociale", p.name) + line("SIRET", grouped(p.siret, {3, 3, 3, 5})) +
            line("NDA", grouped(p.nda, {2, 2, 5, 2})) + line("Qualiopi", p.qualiopi) +
            line("Adresse", p.address) + line("Ville", p.city) + line("Signataire", p.signatory) +
-           line("Jours fériés", p.holidays.empty() ? "metropole" : p.holidays) +
+           (p.holidays.empty() ? "" : line("Jours fériés", p.holidays)) +
            line("Fichier", found.file);
 }
 
@@ -54,9 +54,10 @@ std::string practice_json(const Practice& p) {
         .text_or_null("qualiopi", p.qualiopi)
         .text_or_null("address", p.address)
         .text_or_null("city", p.city)
-        .text_or_null("signatory", p.signatory)
-        .field("holidays", p.holidays.empty() ? std::string("metropole") : p.holidays)
-        .end_object();
+        .text_or_null("signatory", p.signatory);
+    // Only when chosen: the contract's keys stay as they were for a practice that does not.
+    if (!p.holidays.empty()) json.field("holidays", p.holidays);
+    json.end_object();
     return json.str();
 }
 

@@ -1,5 +1,6 @@
 #include "bilan/views.hpp"
 
+#include "bilan/edof_rules.hpp"
 #include "bilan/json.hpp"
 
 #include <algorithm>
@@ -292,6 +293,10 @@ std::string status_text(const Framework& framework, const Folder& folder, const 
     out += totals_lines(framework, report, style);
     if (auto due = followup_due(framework, folder.bilan))
         out += "\nEntretien de suivi prévu vers le " + due->french() + "\n";
+    if (auto next = next_edof_deadline(framework, folder))
+        out += "\nProchaine échéance : " + std::string(next->rule->label) +
+               " EDOF au plus tard le " + next->date.french() + " (" +
+               edof_rule_citation(*next->rule, next->clock_start) + ")\n";
     out += substance_lines(folder, style);
     if (!report.warnings.empty()) {
         out += "\n" + style.bold("Avertissements") + "\n";
@@ -330,6 +335,11 @@ std::string status_json(const Framework& framework, const Folder& folder) {
         .field("floor_minutes", framework.floor_minutes)
         .field("floor_counted_minutes", report.floor_counted_minutes)
         .field("followup_due", followup_due(framework, b));
+    json.key("next_deadline");
+    if (auto next = next_edof_deadline(framework, folder))
+        json.begin_object().field("what", next->rule->what).field("date", next->date).end_object();
+    else
+        json.null();
     SubstanceCounts c = count_substance(folder);
     json.key("substance").begin_object().key("skills").begin_object();
     for (const Term& t : skill_types())
