@@ -321,4 +321,14 @@ test_a_hand_written_file_is_checked() {
     expect_out_contains "dosier"
 }
 
+test_render_never_replaces_edof_toml() {
+    local dir snapshot
+    dir=$(cpf_bilan 2026-05-13)
+    "$BILAN" -C "$dir" edof set --dossier 1 >/dev/null
+    snapshot=$(fingerprint "$dir")
+    run -C "$dir" render -o "$dir/edof.toml"
+    expect_status 1 "render -o edof.toml"
+    expect_unchanged "$dir" "$snapshot"
+}
+
 run_tests
