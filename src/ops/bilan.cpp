@@ -196,40 +196,35 @@ Loaded read_status(const store::Store& store) {
 
 namespace {
 
-// The practice of a bilan as `check` sees it: the problems of its practice.toml, listed with
-// the bilan's own files; and, as a rule, a bilan paid with public or mutualised money by a
-// provider without Qualiopi (L6316-1).
-struct PracticeCheck {
-    std::vector<Problem> file_problems;
-    std::vector<Problem> rule_problems;
-};
-PracticeCheck check_practice(const store::Store& store) {
+// The problems of the bilan's practice.toml, listed with the bilan's own files; and, as a
+// note, a bilan paid with public or mutualised money by a provider without Qualiopi
+// (L6316-1): the practice may hold it without saying so, so it does not fail `check`.
+std::vector<Problem> check_practice(const store::Store& store, Notes& notes) {
     store::Diagnostics collect(true);
     const std::optional<Practice> practice = store::find_practice(store, collect);
-    PracticeCheck found{collect.problems(), {}};
-    if (!practice || !found.file_problems.empty() || !practice->qualiopi.empty()) return found;
+    if (!practice || !collect.problems().empty() || !practice->qualiopi.empty())
+        return collect.problems();
     store::Diagnostics lenient(true);
     const std::string funding = store.load_bilan(lenient).funding;
     if (funding == "cpf" || funding == "france-travail")
-        found.rule_problems.push_back(
-            {practice->origin, "pas de certification Qualiopi (« qualiopi ») : elle est exigée "
-                               "pour un bilan financé par « " +
-                                   funding + " » (L6316-1)"});
-    return found;
+        notes.push_back(practice->origin.file +
+                        " : pas de certification Qualiopi (« qualiopi »), " +
+                        "exigée pour un bilan financé par « " + funding +
+                        " » (L6316-1) : bilan practice set qualiopi TEXTE");
+    return {};
 }
 
 } // namespace
 
-std::vector<Problem> check(const store::Store& store) {
+std::vector<Problem> check(const store::Store& store, Notes& notes) {
     store.require_bilan();
     // check reads every file, one after the other: all of them as one write left them.
     const store::ConsistentRead still(store);
     store::FolderCheck found = store::check_folder(store);
-    PracticeCheck practice = check_practice(store);
+    const std::vector<Problem> practice = check_practice(store, notes);
     auto& problems = found.problems;
     problems.insert(problems.begin() + static_cast<std::ptrdiff_t>(found.file_problems),
-                    practice.file_problems.begin(), practice.file_problems.end());
-    problems.insert(problems.end(), practice.rule_problems.begin(), practice.rule_problems.end());
+                    practice.begin(), practice.end());
     return problems;
 }
 

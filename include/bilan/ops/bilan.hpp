@@ -64,9 +64,10 @@ SessionList list_sessions(const store::Store& store, const std::string& phase);
 // Everything `status` shows: the whole folder, read at once.
 Loaded read_status(const store::Store& store);
 
-// Every problem of the folder (`bilan check`), read at once; and those of its practice's
-// practice.toml, with a CPF or France Travail bilan in a practice without Qualiopi.
-std::vector<Problem> check(const store::Store& store);
+// Every problem of the folder (`bilan check`), read at once, and those of its practice's
+// practice.toml. `notes` gets what is not a problem of the files but should be looked at: a
+// CPF or France Travail bilan in a practice without Qualiopi (L6316-1).
+std::vector<Problem> check(const store::Store& store, Notes& notes);
 
 // The document de synthèse; with a recipient, the version communicated to them, which only
 // the latest consent to them not revoked allows (RefusedError otherwise, saying why).
