@@ -12,7 +12,7 @@ namespace {
 
 int run_check(const Context& context, bool json) {
     ops::Notes notes;
-    const std::vector<Problem> problems = ops::check(context.store(), notes);
+    const std::vector<Problem> problems = ops::check(context.store(), context.today(), notes);
     for (const std::string& note : notes)
         print_note("attention : " + note);
     if (json) {

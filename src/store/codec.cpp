@@ -65,7 +65,8 @@ BilanRecord read_bilan(RecordReader& r) {
 }
 
 Fields write_fields(const BilanRecord& b) {
-    return {{"format", std::int64_t{current_format}},
+    // A new folder is of the first format; the writes that need a later one raise it.
+    return {{"format", std::int64_t{first_format}},
             {"beneficiary", b.beneficiary},
             {"framework", b.framework},
             {"start", date_or_none(b.start)},
@@ -219,6 +220,15 @@ Session read_session(RecordReader& r, const Framework& framework) {
     s.kind = r.term("kind", session_kinds(), "type de séance", false, "entretien");
     s.mode = r.term("mode", session_modes(), "modalité", false, "presentiel");
     s.note = r.text("note");
+    // [[evidence]] tables (format 2), oldest first: how the attendance is proved.
+    for (const toml::table* table : r.tables("evidence")) {
+        RecordReader e(*table, position_of(*table, r.file().file), r.diagnostics());
+        Evidence evidence;
+        evidence.kind = e.term("kind", evidence_kinds(), "type de preuve", true);
+        evidence.ref = e.text("ref");
+        if (!e.finish()) r.fail(e.file(), "preuve de présence invalide dans « evidence »");
+        s.evidence.push_back(std::move(evidence));
+    }
     s.origin = r.file();
     return s;
 }
@@ -233,6 +243,21 @@ Fields write_fields(const Session& s) {
             {"kind", s.kind},
             {"mode", s.mode},
             {"note", text_or_none(s.note)}};
+}
+
+Fields write_fields(const Evidence& e) {
+    return {{"kind", e.kind}, {"ref", text_or_none(e.ref)}};
+}
+
+std::vector<Fields> evidence_tables(const Session& s) {
+    std::vector<Fields> tables;
+    for (const Evidence& e : s.evidence)
+        tables.push_back(write_fields(e));
+    return tables;
+}
+
+int format_needed(const Session& s) {
+    return !s.evidence.empty() || s.kind == "atelier" ? 2 : first_format;
 }
 
 // ---- substance ---------------------------------------------------------------------------
@@ -716,6 +741,7 @@ template <typename Record> Fields fields_of(const Record& record) {
 }
 template Fields fields_of(const BilanRecord&);
 template Fields fields_of(const Survey&);
+template Fields fields_of(const Evidence&);
 template Fields fields_of(const Project&);
 template Fields fields_of(const EdofFile&);
 template Fields fields_of(const ConsentPeriod&);

@@ -141,7 +141,7 @@ FormatNote& format_note() {
 
 int Store::format() const {
     if (format_) return *format_;
-    format_ = current_format;
+    format_ = first_format; // absent: a folder from before `format` was written
     try {
         if (const auto text = read_file_if_exists(root_ / "bilan.toml")) {
             const toml::table table = parse_toml(*text, display("bilan.toml"));
@@ -413,7 +413,7 @@ std::vector<Problem> permission_problems(const Store& store) {
 
 } // namespace
 
-FolderCheck check_folder(const Store& store) {
+FolderCheck check_folder(const Store& store, const Date& today) {
     Diagnostics collect(true);
     const BilanRecord bilan = store.load_bilan(collect);
     const Framework framework = store.load_framework(bilan, collect);
@@ -424,7 +424,7 @@ FolderCheck check_folder(const Store& store) {
     };
     add(store.unknown_entries(bilan));
     add(permission_problems(store));
-    add(rule_problems(framework, folder));
+    add(rule_problems(framework, folder, today));
     add(synthesis_problems(framework, folder));
     return result;
 }
