@@ -69,11 +69,13 @@ private:
 // The format of a bilan folder this version reads and writes: `format` in bilan.toml, 1 when
 // absent. A newer folder is read for what this version knows, and never written. A new folder
 // is of the first format, and stays so until a write needs more: format 2 brings a session's
-// [[evidence]] tables and the session kind `atelier`, which a bilan of format 1 cannot read;
-// the write that brings them raises `format` in the same transaction. A folder that never
+// [[evidence]] tables and the session kind `atelier`, which a bilan of format 1 cannot read,
+// and edof.toml (edof_format), which it would call an unknown file; the write that brings them
+// raises `format` in the same transaction. A folder that never
 // uses them stays format 1, byte for byte, and open to older versions.
 constexpr int first_format = 1;
 constexpr int current_format = 2;
+constexpr int edof_format = 2; // the first format with edof.toml
 
 // A value to write; the store turns it into TOML.
 using Value =

@@ -64,7 +64,12 @@ void Transaction::update(const Project& before, const Project& after) {
 }
 
 void Transaction::update(const EdofFile& before, const EdofFile& after) {
-    update_edof(changed_fields(fields_of(before), fields_of(after)));
+    const Fields edits = changed_fields(fields_of(before), fields_of(after));
+    const bool writes = std::any_of(edits.begin(), edits.end(),
+                                    [](const Field& field) { return field.value.has_value(); });
+    if (edits.empty() || (before.empty() && !writes)) return; // no file to write
+    // A version of format 1 would call edof.toml an unknown file: raised first, in this write.
+    in_format(edof_format, [&] { update_edof(edits); });
 }
 
 void Transaction::update(const Consent& before, const Consent& after) {

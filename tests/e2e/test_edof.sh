@@ -321,6 +321,30 @@ test_a_hand_written_file_is_checked() {
     expect_out_contains "dosier"
 }
 
+test_the_first_edof_set_raises_the_format() {
+    local dir snapshot
+    dir=$(cpf_bilan 2026-05-13)
+    expect_file_contains "$dir/bilan.toml" "format = 1"
+    snapshot=$(fingerprint "$dir")
+    run -C "$dir" edof set --entry-declared 2026-05-15 --exit-declared 2026-05-14
+    expect_status 1 "refused"
+    expect_unchanged "$dir" "$snapshot"
+    run -C "$dir" edof set --paid ""
+    expect_status 0 "removing what is not there"
+    expect_unchanged "$dir" "$snapshot"
+    run -C "$dir" edof set --dossier 7
+    expect_status 0
+    expect_file_contains "$dir/bilan.toml" "format = 2"
+    [ "$(stat -c %a "$dir/bilan.toml")" = 600 ] && ok || fail "bilan.toml mode"
+    run -C "$dir" check
+    expect_out_lacks "inconnu"
+    sed -i 's/^format = 2/format = 3/' "$dir/bilan.toml"
+    snapshot=$(fingerprint "$dir")
+    run -C "$dir" edof set --dossier 8
+    expect_status 1 "a newer folder is never written"
+    expect_unchanged "$dir" "$snapshot"
+}
+
 test_render_never_replaces_edof_toml() {
     local dir snapshot
     dir=$(cpf_bilan 2026-05-13)
