@@ -318,10 +318,12 @@ std::string status_text(const Framework& framework, const Folder& folder, const 
     out += totals_lines(framework, report, style);
     if (auto due = followup_due(framework, folder.bilan))
         out += "\nEntretien de suivi prévu vers le " + due->french() + "\n";
-    if (auto next = next_edof_deadline(framework, folder))
-        out += "\nProchaine échéance : " + std::string(next->rule->label) +
-               " EDOF au plus tard le " + next->date.french() + " (" +
+    if (auto next = next_edof_deadline(framework, folder)) {
+        const std::string when = "au plus tard le " + next->date.french();
+        out += "\nProchaine échéance : " + std::string(next->rule->label) + " EDOF " +
+               (next->date < today ? style.warn(when + ", dépassée") : when) + " (" +
                edof_rule_citation(*next->rule, next->clock_start) + ")\n";
+    }
     out += substance_lines(folder, style);
     if (!report.warnings.empty()) {
         out += "\n" + style.bold("Avertissements") + "\n";
@@ -365,7 +367,11 @@ std::string status_json(const Framework& framework, const Folder& folder, const 
         .field("followup_due", followup_due(framework, b));
     json.key("next_deadline");
     if (auto next = next_edof_deadline(framework, folder))
-        json.begin_object().field("what", next->rule->what).field("date", next->date).end_object();
+        json.begin_object()
+            .field("what", next->rule->what)
+            .field("date", next->date)
+            .field("overdue", next->date < today)
+            .end_object();
     else
         json.null();
     SubstanceCounts c = count_substance(folder);

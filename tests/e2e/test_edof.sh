@@ -259,8 +259,13 @@ test_status_shows_the_next_deadline() {
     run -C "$dir" status --json
     expect_out_contains '"next_deadline": {
     "what": "edof-entree",
-    "date": "2026-05-19"
+    "date": "2026-05-19",
+    "overdue": false
   }'
+    BILAN_TODAY=2026-05-20 run -C "$dir" status --json
+    expect_out_contains '"overdue": true'
+    BILAN_TODAY=2026-05-20 run -C "$dir" status
+    expect_out_contains "au plus tard le 19 mai 2026, dépassée"
     "$BILAN" -C "$dir" edof set --entry-declared 2026-05-14 >/dev/null
     run -C "$dir" status --json
     expect_out_contains '"next_deadline": null'
