@@ -222,14 +222,10 @@ std::string edof_text(const Framework& framework, const Folder& folder) {
         out += "\nLe bilan n'est pas financé par le CPF : pas d'échéance EDOF.\n";
         return out;
     }
-    out += "\nÉchéances : ";
-    for (std::size_t i = 0; i < deadline_rules.size(); ++i)
-        out += (i ? " ; " : "") + std::string(deadline_rules[i].label) + " " +
-               std::to_string(deadline_rules[i].business_days) + " jours ouvrés après " +
-               std::string(clock_text(deadline_rules[i].clock));
-    out += " (" + std::string(mcf_cgu) +
-           ", à vérifier), jours fériés : " + std::string(holiday_calendar_label(folder.holidays)) +
-           ".\n";
+    out += "\nÉchéances (jours fériés : " + std::string(holiday_calendar_label(folder.holidays)) +
+           ") :\n";
+    for (const EdofDeadlineRule& rule : deadline_rules)
+        out += "  " + std::string(rule.label) + " : " + edof_rule_citation(rule) + "\n";
     return out;
 }
 
