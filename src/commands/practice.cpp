@@ -86,7 +86,9 @@ void declare_practice(Declarations& declarations, Context& context) {
           {"--qualiopi", "Certification Qualiopi (numéro, organisme…)", &p.qualiopi},
           {"--address", "Adresse, sur une ligne", &p.address},
           {"--city", "Ville (lieu de signature des attestations)", &p.city},
-          {"--signatory", "Signataire des attestations (nom, qualité)", &p.signatory}},
+          {"--signatory", "Signataire des attestations (nom, qualité)", &p.signatory},
+          {"--holidays", "Jours fériés des échéances : metropole (défaut) ou alsace-moselle",
+           &p.holidays}},
          [init] {
              ops::open_practice(init->dir, init->practice);
              return 0;

@@ -251,6 +251,18 @@ test_alsace_moselle_is_an_option_of_the_practice() {
     expect_out_contains 'corse'
 }
 
+test_practice_init_takes_the_calendar() {
+    run practice init "$TMP_ROOT/cabinet-strasbourg" --name "Cabinet" --holidays "Alsace Moselle"
+    expect_status 0
+    expect_file_contains "$TMP_ROOT/cabinet-strasbourg/practice.toml" 'holidays = "alsace-moselle"'
+    BILAN_PRACTICE=$TMP_ROOT/cabinet-strasbourg run practice show --json
+    expect_out_contains '"holidays": "alsace-moselle"'
+    run practice init "$TMP_ROOT/cabinet-corse" --name "Cabinet" --holidays corse
+    expect_status 2
+    expect_err_one_line
+    [ -e "$TMP_ROOT/cabinet-corse" ] && fail "a folder was made" || ok
+}
+
 test_status_shows_the_next_deadline() {
     local dir
     dir=$(cpf_bilan 2026-05-13)
