@@ -305,3 +305,9 @@ A1=$("$B" -C "$D" action add "Assister à l'information collective sur le titre 
 # --- Consentement ------------------------------------------------------------
 
 "$B" -C "$D" consent grant "France Travail" --date 2026-05-04
+
+# --- Dossier CPF (EDOF) ------------------------------------------------------
+
+"$B" -C "$D" edof set --dossier 7412589630 --requested 2026-02-09 --answered 2026-02-10 \
+    --validated 2026-02-12 --entry-declared 2026-03-03 --exit-declared 2026-05-06 \
+    --service-fait total

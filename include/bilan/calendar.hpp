@@ -17,6 +17,10 @@ enum class HolidayCalendar { metropole, alsace_moselle };
 
 // "metropole" or "alsace-moselle" (accented and spaced spellings accepted); nullopt otherwise.
 std::optional<HolidayCalendar> parse_holiday_calendar(std::string_view text);
+// "metropole", "alsace-moselle": how practice.toml writes it (`holidays`).
+std::string_view holiday_calendar_key(HolidayCalendar calendar);
+// "métropole", "Alsace-Moselle": for people.
+std::string_view holiday_calendar_label(HolidayCalendar calendar);
 
 // Easter Sunday of `year` in the Gregorian calendar (the anonymous algorithm, integers only).
 Date easter_sunday(int year);

@@ -2,6 +2,8 @@
 // `origin` only remembers where a record came from so that rules can point at it.
 #pragma once
 
+#include "bilan/calendar.hpp"
+#include "bilan/edof.hpp"
 #include "bilan/errors.hpp"
 #include "bilan/values.hpp"
 
@@ -192,6 +194,10 @@ struct Folder {
     std::vector<Action> actions;
     std::vector<Consent> consents;
     std::vector<Evaluation> evaluations; // by date, then kind, then id
+    EdofFile edof;                       // edof.toml: the CPF file, empty when absent
+    // Not the folder's but its practice's (practice.toml `holidays`): the public holidays its
+    // deadlines in business days skip. Set by the store when it loads the whole folder.
+    HolidayCalendar holidays = HolidayCalendar::metropole;
 };
 
 } // namespace bilan

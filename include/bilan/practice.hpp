@@ -25,6 +25,9 @@ struct Practice {
     // evaluations ("attentes=1-5", evaluations.hpp); absent: the default sets.
     std::optional<std::vector<std::string>> questions_chaud;
     std::optional<std::vector<std::string>> questions_froid;
+    // The public holidays its deadlines in business days skip: "metropole" (when empty) or
+    // "alsace-moselle" (calendar.hpp).
+    std::string holidays;
     SourcePos origin;
 };
 

@@ -4,6 +4,7 @@
 //   bilan.toml            the bilan's record (beneficiary, dates, funding, demand…)
 //   framework.toml        a provider's own framework, when `framework` names it
 //   project.toml          the professional project
+//   edof.toml             the CPF file as declared on the platform (EDOF)
 //   sessions/ID.toml      one file per record, so that two git clones' additions merge
 //   skills/ID.toml  experiences/ID.toml  traits/ID.toml  tests/ID.toml
 //   pistes/ID.toml  actions/ID.toml  consents/ID.toml  evaluations/ID.toml
@@ -68,14 +69,16 @@ private:
 // The format of a bilan folder this version reads and writes: `format` in bilan.toml, 1 when
 // absent. A newer folder is read for what this version knows, and never written. A new folder
 // is of the first format, and stays so until a write needs more: format 2 brings a session's
-// [[evidence]] tables and the session kind `atelier`, which a bilan of format 1 cannot read;
-// the write that brings them raises `format` in the same transaction. A folder that never
-// uses them stays format 1, byte for byte, and open to older versions. Format 3 brings the
-// keys of bilan.toml on the end of a bilan (handover, handover_mode, abandoned,
-// abandon_reason). The evaluations/ folder needs none: a version that does not know it leaves
-// it alone (check reports no unknown folder there) and reads everything else.
+// [[evidence]] tables and the session kind `atelier`, which a bilan of format 1 cannot read,
+// and edof.toml (edof_format), which it would call an unknown file; the write that brings them
+// raises `format` in the same transaction. A folder that never uses them stays format 1, byte
+// for byte, and open to older versions. Format 3 brings the keys of bilan.toml on the end of a
+// bilan (handover, handover_mode, abandoned, abandon_reason). The evaluations/ folder needs
+// none: a version that does not know it leaves it alone (check reports no unknown folder
+// there) and reads everything else.
 constexpr int first_format = 1;
 constexpr int current_format = 3;
+constexpr int edof_format = 2; // the first format with edof.toml
 
 // A value to write; the store turns it into TOML.
 using Value =
@@ -129,6 +132,7 @@ public:
         return std::move(records_of<Record>(folder));
     }
     Project load_project(Diagnostics& diagnostics) const;
+    EdofFile load_edof(Diagnostics& diagnostics) const; // empty when edof.toml is absent
     // Every file, for `check`, `status` and `render`.
     Folder load_all(const Framework& framework, BilanRecord bilan, Diagnostics& diag) const;
     // Files in the folder that no loader reads (a stray "sesions/" or "notes.toml").
@@ -196,6 +200,10 @@ std::optional<Practice> load_practice(const PracticeFolder& where, Diagnostics& 
 // $BILAN_PRACTICE points, a bad file) go to `diagnostics`.
 std::optional<Practice> find_practice(const Store& store, Diagnostics& diagnostics);
 
+// The public holidays of that practice (practice.toml `holidays`): metropolitan France when
+// there is none, or it cannot be read (`check` reports its problems).
+HolidayCalendar practice_holidays(const Store& store);
+
 // Creates DIR (0700) if needed and DIR/practice.toml (0600, atomically, never replacing one:
 // RefusedError when DIR already holds one). A folder made for it is removed again on failure.
 void create_practice(const std::filesystem::path& dir, const Practice& practice);
@@ -255,7 +263,8 @@ public:
     void update(const Session& before, const Session& after);
     void update(const Piste& before, const Piste& after); // surveys may only be added
     void update(const BilanRecord& before, const BilanRecord& after);
-    void update(const Project& before, const Project& after); // creates project.toml if needed
+    void update(const Project& before, const Project& after);   // creates project.toml if needed
+    void update(const EdofFile& before, const EdofFile& after); // creates edof.toml if needed
     // A consent's history may only grow: its new periods are appended as [[history]] tables.
     void update(const Consent& before, const Consent& after);
     // practice.toml of a practice folder (a Transaction on the Store of that folder).
@@ -286,6 +295,7 @@ public:
                               const std::string& name, const std::vector<Fields>& tables);
     void update_bilan(const Fields& edits);
     void update_project(const Fields& edits); // creates project.toml when needed
+    void update_edof(const Fields& edits);    // creates edof.toml when needed
     // Writes a whole new file (e.g. a consent named after its recipient), or replaces it.
     void write_record(Collection collection, const std::string& id, const Fields& fields);
 
@@ -313,6 +323,9 @@ private:
     std::optional<std::string> bilan_before_format_; // bilan.toml before in_format raised it
     int uncaught_at_start_ = std::uncaught_exceptions();
     void edit_file(const std::string& relative, const Fields& edits, bool create_if_missing);
+    // A file of one record at the folder's top (project.toml, edof.toml): edited in place, or
+    // created with `header` when an edit gives it a value.
+    void update_single_file(const std::string& name, std::string_view header, const Fields& edits);
 };
 
 // Writes `content` to `path` atomically with mode 0600 (temp file, fsync, rename, fsync dir).

@@ -40,6 +40,7 @@ std::string practice_text(const ops::FoundPractice& found) {
     return line("Raison sociale", p.name) + line("SIRET", grouped(p.siret, {3, 3, 3, 5})) +
            line("NDA", grouped(p.nda, {2, 2, 5, 2})) + line("Qualiopi", p.qualiopi) +
            line("Adresse", p.address) + line("Ville", p.city) + line("Signataire", p.signatory) +
+           (p.holidays.empty() ? "" : line("Jours fériés", p.holidays)) +
            line("Fichier", found.file);
 }
 
@@ -53,8 +54,10 @@ std::string practice_json(const Practice& p) {
         .text_or_null("qualiopi", p.qualiopi)
         .text_or_null("address", p.address)
         .text_or_null("city", p.city)
-        .text_or_null("signatory", p.signatory)
-        .end_object();
+        .text_or_null("signatory", p.signatory);
+    // Only when chosen: the contract's keys stay as they were for a practice that does not.
+    if (!p.holidays.empty()) json.field("holidays", p.holidays);
+    json.end_object();
     return json.str();
 }
 
@@ -83,7 +86,9 @@ void declare_practice(Declarations& declarations, Context& context) {
           {"--qualiopi", "Certification Qualiopi (numéro, organisme…)", &p.qualiopi},
           {"--address", "Adresse, sur une ligne", &p.address},
           {"--city", "Ville (lieu de signature des attestations)", &p.city},
-          {"--signatory", "Signataire des attestations (nom, qualité)", &p.signatory}},
+          {"--signatory", "Signataire des attestations (nom, qualité)", &p.signatory},
+          {"--holidays", "Jours fériés des échéances : metropole (défaut) ou alsace-moselle",
+           &p.holidays}},
          [init] {
              ops::open_practice(init->dir, init->practice);
              return 0;

@@ -52,6 +52,14 @@ std::optional<HolidayCalendar> parse_holiday_calendar(std::string_view text) {
     return std::nullopt;
 }
 
+std::string_view holiday_calendar_key(HolidayCalendar calendar) {
+    return calendar == HolidayCalendar::alsace_moselle ? "alsace-moselle" : "metropole";
+}
+
+std::string_view holiday_calendar_label(HolidayCalendar calendar) {
+    return calendar == HolidayCalendar::alsace_moselle ? "Alsace-Moselle" : "métropole";
+}
+
 Date easter_sunday(int year) {
     const int a = year % 19, b = year / 100, c = year % 100;
     const int d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;

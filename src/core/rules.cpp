@@ -1,5 +1,7 @@
 #include "bilan/rules.hpp"
 
+#include "bilan/edof_rules.hpp"
+
 #include <algorithm>
 #include <array>
 #include <map>
@@ -107,6 +109,8 @@ HourReport hour_report(const Framework& framework, const Folder& folder) {
         *b.end > b.start->plus_months(*framework.max_months))
         w.push_back("bilan étalé sur plus de " + std::to_string(*framework.max_months) + " mois (" +
                     dates_of(b) + ")");
+    for (std::string& warning : edof_warnings(framework, folder))
+        w.push_back(std::move(warning));
     return report;
 }
 
@@ -240,6 +244,8 @@ std::vector<Problem> rule_problems(const Framework& framework, const Folder& fol
             if (p.decision == "retained")
                 problems.push_back({p.origin, "plusieurs pistes retenues : une seule peut "
                                               "l'être (les autres en plan B ou abandonnées)"});
+    for (Problem& problem : edof_problems(framework, folder))
+        problems.push_back(std::move(problem));
     return problems;
 }
 

@@ -1,5 +1,6 @@
 #include "bilan/views.hpp"
 
+#include "bilan/edof_rules.hpp"
 #include "bilan/evaluations.hpp"
 #include "bilan/json.hpp"
 
@@ -322,6 +323,12 @@ std::string status_text(const Framework& framework, const Folder& folder, const 
     out += totals_lines(framework, report, style);
     if (const std::string end = after_end_lines(framework, folder, today); !end.empty())
         out += "\n" + end;
+    if (auto next = next_edof_deadline(framework, folder)) {
+        const std::string when = "au plus tard le " + next->date.french();
+        out += "\nProchaine échéance : " + std::string(next->rule->label) + " EDOF " +
+               (next->date < today ? style.warn(when + ", dépassée") : when) + " (" +
+               edof_rule_citation(*next->rule, next->clock_start) + ")\n";
+    }
     out += substance_lines(folder, style);
     if (!report.warnings.empty()) {
         out += "\n" + style.bold("Avertissements") + "\n";
@@ -366,6 +373,15 @@ std::string status_json(const Framework& framework, const Folder& folder, const 
         .field("followup_done", followup_session(framework, folder.sessions) != nullptr)
         .field("handover", b.handover)
         .field("abandoned", b.abandoned);
+    json.key("next_deadline");
+    if (auto next = next_edof_deadline(framework, folder))
+        json.begin_object()
+            .field("what", next->rule->what)
+            .field("date", next->date)
+            .field("overdue", next->date < today)
+            .end_object();
+    else
+        json.null();
     SubstanceCounts c = count_substance(folder);
     json.key("substance").begin_object().key("skills").begin_object();
     for (const Term& t : skill_types())

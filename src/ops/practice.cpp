@@ -1,5 +1,6 @@
 #include "bilan/ops/practice.hpp"
 
+#include "bilan/calendar.hpp"
 #include "bilan/provider_ids.hpp"
 #include "bilan/values.hpp"
 
@@ -7,6 +8,14 @@
 
 namespace bilan::ops {
 namespace {
+
+// The calendar of public holidays as practice.toml writes it.
+std::string parse_holidays(std::string_view text) {
+    if (const auto calendar = parse_holiday_calendar(text))
+        return std::string(holiday_calendar_key(*calendar));
+    throw UsageError("« holidays » : « " + std::string(text) +
+                     " » inconnu (attendu metropole ou alsace-moselle)");
+}
 
 // The fields of practice.toml as `practice set` names them, and how each is checked.
 struct PracticeSlot {
@@ -23,6 +32,7 @@ constexpr PracticeSlot slots[] = {
     {"address", &Practice::address, nullptr, false},
     {"city", &Practice::city, nullptr, false},
     {"signatory", &Practice::signatory, nullptr, false},
+    {"holidays", &Practice::holidays, parse_holidays, false},
 };
 
 // The value of `slot` as stored: "" removes an optional field. Every value is one line: the

@@ -1,5 +1,6 @@
 #include "codec.hpp"
 
+#include "bilan/calendar.hpp"
 #include "bilan/evaluations.hpp"
 #include "bilan/provider_ids.hpp"
 #include "bilan/synthesis.hpp"
@@ -271,7 +272,7 @@ Fields write_fields(const Evidence& e) {
 std::vector<Fields> evidence_tables(const Session& s) {
     std::vector<Fields> tables;
     for (const Evidence& e : s.evidence)
-        tables.push_back(fields_of(e));
+        tables.push_back(write_fields(e));
     return tables;
 }
 
@@ -409,6 +410,61 @@ Fields write_fields(const Project& p) {
             {"training", text_or_none(p.training)},
             {"strength", list_or_none(p.strengths)},
             {"watch", list_or_none(p.watch)}};
+}
+
+// ---- edof.toml (the CPF file) -------------------------------------------------------------
+
+namespace {
+// A reason of edof_reasons() as its key, any other as written.
+std::string edof_reason(RecordReader& r) {
+    const std::string raw = r.text("reason");
+    const Term* term = nullptr;
+    for (const Term& candidate : edof_reasons())
+        if (fold_term(raw) == candidate.key ||
+            std::find(candidate.aliases.begin(), candidate.aliases.end(), fold_term(raw)) !=
+                candidate.aliases.end())
+            term = &candidate;
+    return term ? std::string(term->key) : raw;
+}
+} // namespace
+
+EdofFile read_edof(RecordReader& r) {
+    EdofFile e;
+    e.dossier = r.text("dossier");
+    e.requested = r.date("requested");
+    e.answered = r.date("answered");
+    e.validated = r.date("validated");
+    e.entry_declared = r.date("entry_declared");
+    e.exit_declared = r.date("exit_declared");
+    e.service_fait = r.term("service_fait", service_fait_kinds(), "service fait");
+    if (auto minutes = r.integer("minutes_not_done", 1, 100000))
+        e.minutes_not_done = static_cast<int>(*minutes);
+    e.reason = edof_reason(r);
+    e.invoiced = r.date("invoiced");
+    e.paid = r.date("paid");
+    if (e.entry_declared && e.exit_declared && *e.exit_declared < *e.entry_declared)
+        r.fail(r.pos("exit_declared"), "la sortie déclarée (" + e.exit_declared->iso() +
+                                           ") précède l'entrée déclarée (" +
+                                           e.entry_declared->iso() + ")");
+    e.origin = r.file();
+    e.entry_pos = r.has("entry_declared") ? r.pos("entry_declared") : r.file();
+    e.exit_pos = r.has("exit_declared") ? r.pos("exit_declared") : r.file();
+    e.service_fait_pos = r.has("service_fait") ? r.pos("service_fait") : r.file();
+    return e;
+}
+
+Fields write_fields(const EdofFile& e) {
+    return {{"dossier", text_or_none(e.dossier)},
+            {"requested", date_or_none(e.requested)},
+            {"answered", date_or_none(e.answered)},
+            {"validated", date_or_none(e.validated)},
+            {"entry_declared", date_or_none(e.entry_declared)},
+            {"exit_declared", date_or_none(e.exit_declared)},
+            {"service_fait", text_or_none(e.service_fait)},
+            {"minutes_not_done", int_or_none(e.minutes_not_done)},
+            {"reason", text_or_none(e.reason)},
+            {"invoiced", date_or_none(e.invoiced)},
+            {"paid", date_or_none(e.paid)}};
 }
 
 Action read_action(RecordReader& r) {
@@ -622,6 +678,12 @@ Practice read_practice(RecordReader& r) {
     p.address = r.text("address");
     p.city = r.text("city");
     p.signatory = r.text("signatory");
+    p.holidays = r.text("holidays");
+    if (const auto calendar = parse_holiday_calendar(p.holidays))
+        p.holidays = holiday_calendar_key(*calendar);
+    else if (!p.holidays.empty())
+        r.fail(r.pos("holidays"), "« holidays » : « " + p.holidays +
+                                      " » inconnu (attendu metropole ou alsace-moselle)");
     read_questions(r, p);
     p.origin = r.file();
     return p;
@@ -634,7 +696,8 @@ Fields write_fields(const Practice& p) {
             {"qualiopi", text_or_none(p.qualiopi)},
             {"address", text_or_none(p.address)},
             {"city", text_or_none(p.city)},
-            {"signatory", text_or_none(p.signatory)}};
+            {"signatory", text_or_none(p.signatory)},
+            {"holidays", text_or_none(p.holidays)}};
 }
 
 // ---- the kinds of records ---------------------------------------------------------------
@@ -816,10 +879,11 @@ template <typename Record> Fields fields_of(const Record& record) {
 }
 template Fields fields_of(const BilanRecord&);
 template Fields fields_of(const Survey&);
+template Fields fields_of(const Evidence&);
 template Fields fields_of(const Project&);
+template Fields fields_of(const EdofFile&);
 template Fields fields_of(const ConsentPeriod&);
 template Fields fields_of(const Practice&);
-template Fields fields_of(const Evidence&);
 
 // What the other files use of each kind, compiled here where the descriptors are.
 #define BILAN_RECORD_KIND(Record)                                                                  \

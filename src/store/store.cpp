@@ -307,11 +307,42 @@ Project Store::load_project(Diagnostics& diagnostics) const {
     return project;
 }
 
+EdofFile Store::load_edof(Diagnostics& diagnostics) const {
+    adapt_to_format(diagnostics);
+    const std::string shown = display("edof.toml");
+    EdofFile edof;
+    try {
+        const auto text = read_file_if_exists(root_ / "edof.toml");
+        if (!text) return edof;
+        const toml::table table = parse_toml(*text, shown);
+        RecordReader reader(table, {shown, 0, 0}, diagnostics);
+        edof = read_edof(reader);
+        reader.finish();
+    } catch (const DataError& e) {
+        diagnostics.report(e.where, e.detail);
+    }
+    edof.origin = {shown, 0, 0};
+    return edof;
+}
+
+// The practice's problems are `check`'s to report (ops::check), not every command's.
+HolidayCalendar practice_holidays(const Store& store) {
+    try {
+        Diagnostics ignored(true);
+        if (const auto practice = find_practice(store, ignored))
+            if (const auto calendar = parse_holiday_calendar(practice->holidays)) return *calendar;
+    } catch (const Error&) {
+    }
+    return HolidayCalendar::metropole;
+}
+
 Folder Store::load_all(const Framework& framework, BilanRecord bilan, Diagnostics& diag) const {
-    // The project is one file, read after the records.
+    // The project and the CPF file are one file each, read after the records.
     Folder folder = load_records(record_collections(), &framework, diag);
     folder.bilan = std::move(bilan);
     folder.project = load_project(diag);
+    folder.edof = load_edof(diag);
+    folder.holidays = practice_holidays(*this);
     return folder;
 }
 
@@ -437,7 +468,8 @@ std::vector<Problem> Store::unknown_entries(const BilanRecord& bilan) const {
     for (const ListedFile& entry : top) {
         const std::string& name = entry.name;
         if (name.front() == '.' || name == "bilan.toml" || name == "project.toml" ||
-            name == "practice.toml" || name == bilan.framework) // a practice of one bilan
+            name == "edof.toml" || name == "practice.toml" ||
+            name == bilan.framework) // a practice of one bilan
             continue;
         const auto folder = misspelt_record_folder(name);
         if (folder && *folder == name) continue;
@@ -448,8 +480,8 @@ std::vector<Problem> Store::unknown_entries(const BilanRecord& bilan) const {
         } else if (name.ends_with(".toml")) {
             report(name, "fichier inconnu de bilan, ignoré (voir FILES dans man bilan)");
         } else {
-            for (const std::string& own :
-                 {std::string("bilan.toml"), std::string("project.toml"), bilan.framework})
+            for (const std::string& own : {std::string("bilan.toml"), std::string("project.toml"),
+                                           std::string("edof.toml"), bilan.framework})
                 if (own.ends_with(".toml") && name.starts_with(own)) {
                     report(name, "copie de " + own + " ? ignorée : seul " + own + " est lu");
                     break;

@@ -255,17 +255,29 @@ void Transaction::update_bilan(const Fields& edits) {
 }
 
 void Transaction::update_project(const Fields& edits) {
-    const bool exists = read_file_if_exists(store_.root() / "project.toml").has_value();
-    if (exists) return edit_file("project.toml", edits, false);
-    const std::string header = "# Projet professionnel : « bilan project set » ou à la main.\n";
+    update_single_file("project.toml",
+                       "# Projet professionnel : « bilan project set » ou à la main.\n", edits);
+}
+
+void Transaction::update_edof(const Fields& edits) {
+    update_single_file("edof.toml",
+                       "# Dossier CPF tel que déclaré sur EDOF (Mon Compte Formation) :\n"
+                       "# « bilan edof set » ou à la main ; commentaires conservés.\n",
+                       edits);
+}
+
+void Transaction::update_single_file(const std::string& name, std::string_view header,
+                                     const Fields& edits) {
+    const bool exists = read_file_if_exists(store_.root() / name).has_value();
+    if (exists) return edit_file(name, edits, false);
     Fields present;
     for (const Field& field : edits)
         if (field.value) present.push_back(field);
     if (present.empty()) return;
-    const std::string text = header + emit_fields(present);
-    require_replaceable(store_.root() / "project.toml", store_.display("project.toml"));
-    verify_edits(text, present, store_.display("project.toml"));
-    write_file_atomically(store_.root() / "project.toml", text);
+    const std::string text = std::string(header) + emit_fields(present);
+    require_replaceable(store_.root() / name, store_.display(name));
+    verify_edits(text, present, store_.display(name));
+    write_file_atomically(store_.root() / name, text);
 }
 
 void Transaction::write_record(Collection collection, const std::string& id, const Fields& fields) {

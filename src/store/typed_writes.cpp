@@ -63,6 +63,15 @@ void Transaction::update(const Project& before, const Project& after) {
     update_project(changed_fields(fields_of(before), fields_of(after)));
 }
 
+void Transaction::update(const EdofFile& before, const EdofFile& after) {
+    const Fields edits = changed_fields(fields_of(before), fields_of(after));
+    const bool writes = std::any_of(edits.begin(), edits.end(),
+                                    [](const Field& field) { return field.value.has_value(); });
+    if (edits.empty() || (before.empty() && !writes)) return; // no file to write
+    // A version of format 1 would call edof.toml an unknown file: raised first, in this write.
+    in_format(edof_format, [&] { update_edof(edits); });
+}
+
 void Transaction::update(const Consent& before, const Consent& after) {
     // The earlier grants are evidence: an update that would drop or change one is a bug.
     if (after.history.size() < before.history.size() ||

@@ -134,5 +134,8 @@ TEST_SUITE("calendar") {
         CHECK(parse_holiday_calendar("Métropole") == HolidayCalendar::metropole);
         CHECK(parse_holiday_calendar("alsace-moselle") == HolidayCalendar::alsace_moselle);
         CHECK_FALSE(parse_holiday_calendar("corse"));
+        CHECK(holiday_calendar_key(HolidayCalendar::alsace_moselle) == "alsace-moselle");
+        CHECK(parse_holiday_calendar(holiday_calendar_key(HolidayCalendar::metropole)) ==
+              HolidayCalendar::metropole);
     }
 }

@@ -81,6 +81,11 @@ auto members(const Piste& p) { // its surveys are compared one by one
 auto members(const Project& p) {
     return std::tie(p.title, p.training, p.strengths, p.watch);
 }
+auto members(const EdofFile& e) {
+    return std::tie(e.dossier, e.requested, e.answered, e.validated, e.entry_declared,
+                    e.exit_declared, e.service_fait, e.minutes_not_done, e.reason, e.invoiced,
+                    e.paid);
+}
 auto members(const Action& a) {
     return std::tie(a.text, a.horizon, a.due, a.done);
 }
@@ -148,6 +153,7 @@ const auto test_reader = [](RecordReader& r, Diagnostics&) {
     return read_record<TestResult>(r, nullptr);
 };
 const auto project_reader = [](RecordReader& r, Diagnostics&) { return read_project(r); };
+const auto edof_reader = [](RecordReader& r, Diagnostics&) { return read_edof(r); };
 const auto action_reader = [](RecordReader& r, Diagnostics&) {
     return read_record<Action>(r, nullptr);
 };
@@ -337,6 +343,25 @@ TEST_SUITE("store.codec") {
         REQUIRE(back.surveys.size() == surveys.size());
         for (std::size_t i = 0; i < surveys.size(); ++i)
             CHECK(same(back.surveys[i], surveys[i]));
+    }
+
+    TEST_CASE("edof.toml: empty, then every field") {
+        EdofFile e;
+        round_trip(e, edof_reader);
+        e.dossier = hard_texts[0];
+        e.requested = Date{2026, 4, 1};
+        e.answered = Date{2026, 4, 2};
+        e.validated = Date{2026, 4, 3};
+        e.entry_declared = Date{2026, 5, 15};
+        e.exit_declared = Date{2026, 6, 30};
+        e.service_fait = "partiel";
+        e.minutes_not_done = 90;
+        e.reason = "force-majeure";
+        e.invoiced = Date{2026, 7, 1};
+        e.paid = Date{2026, 7, 31};
+        round_trip(e, edof_reader);
+        e.reason = hard_texts[1]; // a reason of its own, as written
+        round_trip(e, edof_reader);
     }
 
     TEST_CASE("the project: empty, then with its lists") {
