@@ -3,6 +3,7 @@
 #pragma once
 
 #include "bilan/errors.hpp"
+#include "bilan/funding.hpp"
 #include "bilan/values.hpp"
 
 #include <optional>
@@ -165,6 +166,8 @@ struct Folder {
     Project project;
     std::vector<Action> actions;
     std::vector<Consent> consents;
+    Convention convention; // convention.toml
+    Financing financing;   // financing.toml
 };
 
 } // namespace bilan

@@ -4,6 +4,8 @@
 //   bilan.toml            the bilan's record (beneficiary, dates, funding, demand…)
 //   framework.toml        a provider's own framework, when `framework` names it
 //   project.toml          the professional project
+//   convention.toml       the tripartite convention (R6313-8), when there is one
+//   financing.toml        the price and each payer's part
 //   sessions/ID.toml      one file per record, so that two git clones' additions merge
 //   skills/ID.toml  experiences/ID.toml  traits/ID.toml  tests/ID.toml
 //   pistes/ID.toml  actions/ID.toml  consents/ID.toml
@@ -112,6 +114,9 @@ public:
         return std::move(records_of<Record>(folder));
     }
     Project load_project(Diagnostics& diagnostics) const;
+    // convention.toml and financing.toml: empty (exists false) when absent.
+    Convention load_convention(Diagnostics& diagnostics) const;
+    Financing load_financing(Diagnostics& diagnostics) const;
     // Every file, for `check`, `status` and `render`.
     Folder load_all(const Framework& framework, BilanRecord bilan, Diagnostics& diag) const;
     // Files in the folder that no loader reads (a stray "sesions/" or "notes.toml").
@@ -146,7 +151,7 @@ struct FolderCheck {
     std::vector<Problem> problems;
     std::size_t file_problems = 0;
 };
-FolderCheck check_folder(const Store& store);
+FolderCheck check_folder(const Store& store, const Date& today); // today: see rule_problems
 
 // ---- the practice folder (practice.toml: the provider's identity) --------------------------
 
@@ -180,6 +185,12 @@ std::optional<Practice> find_practice(const Store& store, Diagnostics& diagnosti
 void create_practice(const std::filesystem::path& dir, const Practice& practice);
 
 Fields fields_of(const Practice& practice);
+Fields fields_of(const Convention& convention);
+Fields fields_of(const Financing& financing);
+
+// The files of one record each at a bilan's top level besides bilan.toml (project.toml,
+// convention.toml…): what `check` knows and `-o` never replaces.
+std::span<const std::string_view> single_record_files();
 
 // Loads and validates a framework file given on the command line (not yet in a folder).
 Framework load_framework_file(const std::filesystem::path& file);
@@ -233,6 +244,10 @@ public:
     void update(const Piste& before, const Piste& after); // surveys may only be added
     void update(const BilanRecord& before, const BilanRecord& after);
     void update(const Project& before, const Project& after); // creates project.toml if needed
+    // convention.toml and financing.toml, created when needed; the folder's format is raised
+    // to the one they need first.
+    void update(const Convention& before, const Convention& after);
+    void update(const Financing& before, const Financing& after);
     // A consent's history may only grow: its new periods are appended as [[history]] tables.
     void update(const Consent& before, const Consent& after);
     // practice.toml of a practice folder (a Transaction on the Store of that folder).
@@ -263,6 +278,10 @@ public:
                               const std::string& name, const std::vector<Fields>& tables);
     void update_bilan(const Fields& edits);
     void update_project(const Fields& edits); // creates project.toml when needed
+    // Splices `edits` into the single-record file `relative` (convention.toml…), creating it
+    // with the comment `header` when it is absent and an edit gives a value.
+    void update_single_file(const std::string& relative, std::string_view header,
+                            const Fields& edits);
     // Writes a whole new file (e.g. a consent named after its recipient), or replaces it.
     void write_record(Collection collection, const std::string& id, const Fields& fields);
 

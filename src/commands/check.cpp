@@ -11,7 +11,7 @@ namespace bilan::cli {
 namespace {
 
 int run_check(const Context& context, bool json) {
-    const std::vector<Problem> problems = ops::check(context.store());
+    const std::vector<Problem> problems = ops::check(context.store(), context.today());
     if (json) {
         print_out(problems_json(problems));
     } else {

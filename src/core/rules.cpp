@@ -130,7 +130,8 @@ std::vector<std::string> new_session_warnings(const Framework& framework, const 
     return warnings;
 }
 
-std::vector<Problem> rule_problems(const Framework& framework, const Folder& folder) {
+std::vector<Problem> rule_problems(const Framework& framework, const Folder& folder,
+                                   const Date& today) {
     std::vector<Problem> problems;
     const BilanRecord& b = folder.bilan;
     const HourReport report = hour_report(framework, folder);
@@ -163,6 +164,9 @@ std::vector<Problem> rule_problems(const Framework& framework, const Folder& fol
             if (p.decision == "retained")
                 problems.push_back({p.origin, "plusieurs pistes retenues : une seule peut "
                                               "l'être (les autres en plan B ou abandonnées)"});
+    for (auto found :
+         {convention_problems(framework, folder, today), financing_problems(framework, folder)})
+        problems.insert(problems.end(), found.begin(), found.end());
     return problems;
 }
 

@@ -220,11 +220,11 @@ PracticeCheck check_practice(const store::Store& store) {
 
 } // namespace
 
-std::vector<Problem> check(const store::Store& store) {
+std::vector<Problem> check(const store::Store& store, const Date& today) {
     store.require_bilan();
     // check reads every file, one after the other: all of them as one write left them.
     const store::ConsistentRead still(store);
-    store::FolderCheck found = store::check_folder(store);
+    store::FolderCheck found = store::check_folder(store, today);
     PracticeCheck practice = check_practice(store);
     auto& problems = found.problems;
     problems.insert(problems.begin() + static_cast<std::ptrdiff_t>(found.file_problems),

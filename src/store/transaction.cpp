@@ -238,6 +238,20 @@ void Transaction::update_project(const Fields& edits) {
     write_file_atomically(store_.root() / "project.toml", text);
 }
 
+void Transaction::update_single_file(const std::string& relative, std::string_view header,
+                                     const Fields& edits) {
+    const auto path = store_.root() / relative;
+    if (read_file_if_exists(path)) return edit_file(relative, edits, false);
+    Fields present;
+    for (const Field& field : edits)
+        if (field.value) present.push_back(field);
+    if (present.empty()) return;
+    const std::string text = std::string(header) + emit_fields(present);
+    require_replaceable(path, store_.display(relative));
+    verify_edits(text, present, store_.display(relative));
+    write_file_atomically(path, text);
+}
+
 void Transaction::write_record(Collection collection, const std::string& id, const Fields& fields) {
     const auto dir = store_.root() / std::string(collection.folder);
     in_private_directory(dir, [&] {

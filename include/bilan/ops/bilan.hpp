@@ -66,7 +66,7 @@ Loaded read_status(const store::Store& store);
 
 // Every problem of the folder (`bilan check`), read at once; and those of its practice's
 // practice.toml, with a CPF or France Travail bilan in a practice without Qualiopi.
-std::vector<Problem> check(const store::Store& store);
+std::vector<Problem> check(const store::Store& store, const Date& today);
 
 // The document de synthèse; with a recipient, the version communicated to them, which only
 // the latest consent to them not revoked allows (RefusedError otherwise, saying why).
