@@ -71,6 +71,8 @@ std::int64_t parse_amount_cents(std::string_view text);
 // "1 800,50 €", "1 600 €": how a French document writes an amount (no-break spaces: U+202F
 // between thousands, U+00A0 before the sign).
 std::string french_amount(std::int64_t cents);
+// "1 800,50 €" with plain spaces: for messages on a terminal, which people grep.
+std::string amount_text(std::int64_t cents);
 // "1800.50": the amount as a plain decimal, for text output and messages' examples.
 std::string plain_amount(std::int64_t cents);
 

@@ -22,7 +22,7 @@ const FrenchFundingRules rules_2026{
     "R6313-8 du Code du travail",
     {10, "R6313-8 du Code du travail ; jours calendaires", true},
     {160'000, "plafond CPF d'un bilan, décret de février 2026", true},
-    {10'320, "participation forfaitaire CPF (L6323-4), montant 2026", true},
+    {10'320, "L6323-4 du Code du travail, montant 2026", true},
 };
 
 // ---- the payers a financing names ----------------------------------------------------------
@@ -148,12 +148,22 @@ std::int64_t parse_amount_cents(std::string_view raw) {
     return cents;
 }
 
-std::string french_amount(std::int64_t cents) {
+namespace {
+std::string amount_with(std::int64_t cents, std::string_view thousands, std::string_view before) {
     const std::string sign = cents < 0 ? "-" : "";
     if (cents < 0) cents = -cents;
-    std::string text = sign + digits_grouped(cents / 100, "\u202f");
+    std::string text = sign + digits_grouped(cents / 100, thousands);
     if (cents % 100 != 0) text += "," + two_digits(cents % 100);
-    return text + "\u00a0€";
+    return text + std::string(before) + "€";
+}
+} // namespace
+
+std::string french_amount(std::int64_t cents) {
+    return amount_with(cents, "\u202f", "\u00a0");
+}
+
+std::string amount_text(std::int64_t cents) {
+    return amount_with(cents, " ", " ");
 }
 
 std::string plain_amount(std::int64_t cents) {
@@ -247,27 +257,27 @@ std::vector<Problem> financing_problems(const Framework& framework, const Folder
     const Financing& f = folder.financing;
     if (!f.exists) return problems;
     if (f.price_cents && !f.parts.empty() && f.parts_total() != *f.price_cents)
-        problems.push_back({f.origin, "financement : les parts (" + french_amount(f.parts_total()) +
-                                          ") ne font pas le prix (" +
-                                          french_amount(*f.price_cents) + ")"});
+        problems.push_back({f.origin, "financement : les parts (" + amount_text(f.parts_total()) +
+                                          ") ne font pas le prix (" + amount_text(*f.price_cents) +
+                                          ")"});
     if (!follows_french_funding(framework)) return problems;
     const FrenchFundingRules& rules = french_funding_rules();
     const std::optional<std::int64_t> cpf = f.part("cpf");
     if (cpf && *cpf > rules.cpf_ceiling_cents.value)
-        problems.push_back({f.origin, "financement : part CPF de " + french_amount(*cpf) +
+        problems.push_back({f.origin, "financement : part CPF de " + amount_text(*cpf) +
                                           ", au-delà du plafond de " +
-                                          french_amount(rules.cpf_ceiling_cents.value) + " " +
+                                          amount_text(rules.cpf_ceiling_cents.value) + " " +
                                           cited(rules.cpf_ceiling_cents)});
     // Decided only when the folder says the holder is not a jobseeker: unknown, nothing said.
     const std::int64_t paid = f.part("beneficiaire").value_or(0);
     if (cpf && *cpf > 0 && f.jobseeker == false && paid < rules.cpf_participation_cents.value)
         problems.push_back(
             {f.origin, "financement : la participation forfaitaire de " +
-                           french_amount(rules.cpf_participation_cents.value) + " " +
+                           amount_text(rules.cpf_participation_cents.value) + " " +
                            cited(rules.cpf_participation_cents) +
                            " est due par le ou la titulaire du CPF qui n'est pas demandeur "
                            "d'emploi, or sa part est de " +
-                           french_amount(paid)});
+                           amount_text(paid)});
     return problems;
 }
 

@@ -170,8 +170,7 @@ void action(md::Writer& w, const Framework& framework, const Convention& c) {
             "personnelles, ainsi que ses aptitudes et ses motivations, afin de définir un projet "
             "professionnel et, le cas échéant, un projet de formation (article L6313-4).");
     text_or(w, "Contenu", c.content,
-            "Le bilan se déroule en trois phases : " + counted_phases(framework) +
-                " (article R6313-4).");
+            "Le bilan comprend : " + counted_phases(framework) + " (article R6313-4).");
     w.heading(2, "2. Moyens");
     text_or(w, "Moyens pédagogiques et techniques", c.means,
             "Entretiens individuels avec un conseiller ou une conseillère du prestataire, en "
@@ -207,7 +206,8 @@ void results(md::Writer& w) {
     w.heading(2, "5. Communication des résultats");
     w.paragraph("Les résultats détaillés et le document de synthèse sont communiqués au " +
                 bold("seul bénéficiaire") +
-                ". Ils ne peuvent être communiqués à un tiers, l'employeur compris, qu'avec "
+                " : le document de synthèse lui est remis à l'issue de la phase de conclusion. Ils "
+                "ne peuvent être communiqués à un tiers, l'employeur compris, qu'avec "
                 "son accord (article L6313-4). Le prestataire remet à l'employeur, à sa demande, "
                 "les seuls documents de réalisation (certificat de réalisation, feuilles "
                 "d'émargement) et sa facture, sans rien du contenu du bilan.");
@@ -220,8 +220,7 @@ void price(md::Writer& w, const Folder& folder) {
     const Financing& f = folder.financing;
     w.heading(2, "6. Prix et modalités de règlement");
     w.paragraph("Prix du bilan : " +
-                bold(f.price_cents ? french_amount(*f.price_cents) : std::string(to_fill)) +
-                " net de taxe.");
+                bold(f.price_cents ? french_amount(*f.price_cents) : std::string(to_fill)) + ".");
     if (!f.parts.empty()) {
         std::vector<std::vector<std::string>> rows;
         for (const FundingPart& part : f.parts)
