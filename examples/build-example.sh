@@ -39,45 +39,59 @@ export BILAN_ID_SEED=claire-martin
 "$B" -C "$D" set end 2026-05-04
 
 # --- Séances -----------------------------------------------------------------
+# Each session held with the counsellor is proved: a signed attendance sheet in person; an
+# electronic signature and the platform's connection log at a distance.
 # Entretien préalable (hors bilan).
-"$B" -C "$D" session add --date 2026-02-23 --phase prealable --duration 1h \
-    --note "Présentation de la démarche, analyse de la demande et montage du dossier CPF." >/dev/null
+S=$("$B" -C "$D" session add --date 2026-02-23 --phase prealable --duration 1h \
+    --note "Présentation de la démarche, analyse de la demande et montage du dossier CPF.")
+"$B" -C "$D" session attest "$S" --evidence emargement --ref "emargement/2026-02-23.pdf"
 
 # Phase préliminaire : 3h.
-"$B" -C "$D" session add --date 2026-03-02 --phase preliminaire --duration 3h \
-    --note "Engagement dans la démarche, retour sur l'histoire professionnelle, hauts et bas du parcours." >/dev/null
+S=$("$B" -C "$D" session add --date 2026-03-02 --phase preliminaire --duration 3h \
+    --note "Engagement dans la démarche, retour sur l'histoire professionnelle, hauts et bas du parcours.")
+"$B" -C "$D" session attest "$S" --evidence emargement --ref "emargement/2026-03-02.pdf"
 
 # Phase d'investigation : 13h d'accompagnement + 3h30 de travail personnel.
-"$B" -C "$D" session add --date 2026-03-09 --phase investigation --duration 2h30 \
-    --note "Analyse détaillée du parcours et premier inventaire des savoirs, savoir-faire et savoir-être." >/dev/null
+S=$("$B" -C "$D" session add --date 2026-03-09 --phase investigation --duration 2h30 \
+    --note "Analyse détaillée du parcours et premier inventaire des savoirs, savoir-faire et savoir-être.")
+"$B" -C "$D" session attest "$S" --evidence emargement --ref "emargement/2026-03-09.pdf"
 "$B" -C "$D" session add --date 12/03/2026 --phase investigation --duration 1h \
     --kind travail-personnel \
     --note "Questionnaire d'histoire professionnelle complété et questionnaire « Le regard des autres » diffusé à six proches." >/dev/null
-"$B" -C "$D" session add --date 2026-03-16 --phase investigation --from 09:30 --to 12:00 \
+S=$("$B" -C "$D" session add --date 2026-03-16 --phase investigation --from 09:30 --to 12:00 \
     --kind test \
-    --note "Passation de l'inventaire d'intérêts RIASEC (Strong) et première restitution." >/dev/null
-"$B" -C "$D" session add --date 2026-03-23 --phase investigation --duration 2,5 \
+    --note "Passation de l'inventaire d'intérêts RIASEC (Strong) et première restitution.")
+"$B" -C "$D" session attest "$S" --evidence emargement --ref "emargement/2026-03-16.pdf"
+S=$("$B" -C "$D" session add --date 2026-03-23 --phase investigation --duration 2,5 \
     --mode distance \
-    --note "Valeurs, sens du travail, activité idéale ; tri entre critères fondamentaux et concessions." >/dev/null
-"$B" -C "$D" session add --date 2026-03-30 --phase investigation --duration 2h \
-    --note "Retour du « regard des autres » et du RIASEC, formalisation du patrimoine de compétences, émergence de trois pistes." >/dev/null
-"$B" -C "$D" session add --date 2026-04-07 --phase investigation --duration 2h \
+    --note "Valeurs, sens du travail, activité idéale ; tri entre critères fondamentaux et concessions.")
+"$B" -C "$D" session attest "$S" --evidence signature-electronique --ref "signature-2026-03-23"
+"$B" -C "$D" session attest "$S" --evidence journal-visio --ref "visio-2026-03-23.csv"
+S=$("$B" -C "$D" session add --date 2026-03-30 --phase investigation --duration 2h \
+    --note "Retour du « regard des autres » et du RIASEC, formalisation du patrimoine de compétences, émergence de trois pistes.")
+"$B" -C "$D" session attest "$S" --evidence emargement --ref "emargement/2026-03-30.pdf"
+S=$("$B" -C "$D" session add --date 2026-04-07 --phase investigation --duration 2h \
     --mode distance \
-    --note "Analyse envie/faisabilité des trois pistes et préparation du guide d'enquête métier." >/dev/null
+    --note "Analyse envie/faisabilité des trois pistes et préparation du guide d'enquête métier.")
+"$B" -C "$D" session attest "$S" --evidence signature-electronique --ref "signature-2026-04-07"
+"$B" -C "$D" session attest "$S" --evidence journal-visio --ref "visio-2026-04-07.csv"
 "$B" -C "$D" session add --date 2026-04-09 --phase investigation --duration 1h \
     --kind enquete \
     --note "Rencontre d'une formatrice en comptabilité-paie dans un organisme de formation continue." >/dev/null
 "$B" -C "$D" session add --date 15/04/2026 --phase investigation --duration 1h30 \
     --kind enquete \
     --note "Rencontre d'une conseillère en insertion professionnelle dans un chantier d'insertion." >/dev/null
-"$B" -C "$D" session add --date 2026-04-20 --phase investigation --duration 90m \
-    --note "Débriefing des enquêtes métiers et choix de la piste principale et du plan B." >/dev/null
+S=$("$B" -C "$D" session add --date 2026-04-20 --phase investigation --duration 90m \
+    --note "Débriefing des enquêtes métiers et choix de la piste principale et du plan B.")
+"$B" -C "$D" session attest "$S" --evidence emargement --ref "emargement/2026-04-20.pdf"
 
 # Phase de conclusion : 4h.
-"$B" -C "$D" session add --date 2026-04-27 --phase conclusion --duration 2h \
-    --note "Description du projet : points forts, points de vigilance, formation visée et financement." >/dev/null
-"$B" -C "$D" session add --date 2026-05-04 --phase conclusion --from 14:00 --to 16:00 \
-    --note "Plan d'action, remise du document de synthèse et évaluation à chaud." >/dev/null
+S=$("$B" -C "$D" session add --date 2026-04-27 --phase conclusion --duration 2h \
+    --note "Description du projet : points forts, points de vigilance, formation visée et financement.")
+"$B" -C "$D" session attest "$S" --evidence emargement --ref "emargement/2026-04-27.pdf"
+S=$("$B" -C "$D" session add --date 2026-05-04 --phase conclusion --from 14:00 --to 16:00 \
+    --note "Plan d'action, remise du document de synthèse et évaluation à chaud.")
+"$B" -C "$D" session attest "$S" --evidence emargement --ref "emargement/2026-05-04.pdf"
 
 # --- Parcours ----------------------------------------------------------------
 

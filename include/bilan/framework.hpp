@@ -37,7 +37,8 @@ struct Framework {
     std::vector<Phase> phases;
     std::optional<int> cap_minutes;   // all time of the counted phases
     std::optional<int> floor_minutes; // accompaniment in the counted phases
-    std::vector<std::string> floor_kinds{"entretien", "test"};
+    // Without `floor_kinds`, a provider's framework counts every accompaniment kind.
+    std::vector<std::string> floor_kinds{"entretien", "test", "atelier"};
     std::optional<int> min_sessions;           // accompaniment sessions in counted phases
     std::optional<int> max_months;             // from start to end
     std::optional<int> followup_months;        // the first follow-up is due this long after the end

@@ -27,6 +27,7 @@ struct HourReport {
     int counted_minutes = 0;       // accompaniment + personal
     int floor_counted_minutes = 0; // the kinds the framework's floor counts
     int accompaniment_sessions = 0;
+    bool has_counted_atelier = false; // a workshop in a counted phase: documents name the kind
     std::vector<std::string> warnings;
 };
 
@@ -41,6 +42,23 @@ struct Problem {
     std::string message;
     std::string text() const;
 };
+
+// Proof of service (practice.md §4a): a session held with the counsellor (is_accompaniment),
+// dated `today` or before, without any evidence of attendance; a remote session whose only
+// evidence is a paper attendance sheet, which proves presence in a room. In date order.
+struct EvidenceGaps {
+    std::vector<const Session*> unproved;
+    std::vector<const Session*> remote_on_paper;
+};
+EvidenceGaps evidence_gaps(const std::vector<Session>& sessions, const Date& today);
+
+// What `status` says of those gaps: one line per session, or, past a few, one line with the
+// count and the first ids; each names the command that fixes it (bilan session attest).
+std::vector<std::string> evidence_warnings(const std::vector<Session>& sessions, const Date& today);
+
+// The same gaps as `check` says them, beside its problems: warnings, since the folder is valid
+// and the proof may be kept elsewhere (exit status unchanged), each at its session's file.
+std::vector<Problem> evidence_problems(const std::vector<Session>& sessions, const Date& today);
 
 // Rule violations (not file syntax): over the cap, under the floor once the bilan has ended,
 // counted sessions outside its dates, references to records that do not exist, the funding's

@@ -19,7 +19,9 @@
 #include "bilan/rules.hpp"
 
 #include <cstdint>
+#include <exception>
 #include <filesystem>
+#include <functional>
 #include <initializer_list>
 #include <memory>
 #include <optional>
@@ -66,8 +68,13 @@ private:
 };
 
 // The format of a bilan folder this version reads and writes: `format` in bilan.toml, 1 when
-// absent. A newer folder is read for what this version knows, and never written.
-constexpr int current_format = 1;
+// absent. A newer folder is read for what this version knows, and never written. A new folder
+// is of the first format, and stays so until a write needs more: format 2 brings a session's
+// [[evidence]] tables and the session kind `atelier`, which a bilan of format 1 cannot read;
+// the write that brings them raises `format` in the same transaction. A folder that never
+// uses them stays format 1, byte for byte, and open to older versions.
+constexpr int first_format = 1;
+constexpr int current_format = 2;
 
 // A value to write; the store turns it into TOML.
 using Value =
@@ -80,11 +87,16 @@ using Fields = std::vector<Field>;
 
 // Each record as the fields bilan writes, in their canonical order (codec.cpp defines it for
 // every record: BilanRecord, Project, each kind above, a piste's Survey without which a piste
-// is written, a consent's earlier ConsentPeriod). A consent is written without its history:
+// is written, a consent's earlier ConsentPeriod, a session's Evidence). A session is written
+// without its evidence: each piece is an [[evidence]] table of its own (kind, ref), oldest
+// first (evidence_tables). A consent is written without its history:
 // each earlier grant is a [[history]] table of its own (date, sections, then revoked = true
 // and revoked_on, or replaced_on), oldest first.
 template <typename Record> Fields fields_of(const Record& record);
 std::vector<Fields> history_tables(const Consent& consent);
+std::vector<Fields> evidence_tables(const Session& session);
+// The folder format a session needs: 2 with evidence or of kind atelier, else 1.
+int format_needed(const Session& session);
 
 class Store {
 public:
@@ -150,8 +162,11 @@ void create_bilan(const std::filesystem::path& dir, const Fields& bilan_fields,
 struct FolderCheck {
     std::vector<Problem> problems;
     std::size_t file_problems = 0;
+    // What is worth a look but leaves the folder valid: sessions held by `today` without
+    // evidence of attendance (evidence_problems).
+    std::vector<Problem> warnings;
 };
-FolderCheck check_folder(const Store& store, const Date& today); // today: see rule_problems
+FolderCheck check_folder(const Store& store, const Date& today);
 
 // ---- the practice folder (practice.toml: the provider's identity) --------------------------
 
@@ -184,7 +199,6 @@ std::optional<Practice> find_practice(const Store& store, Diagnostics& diagnosti
 // RefusedError when DIR already holds one). A folder made for it is removed again on failure.
 void create_practice(const std::filesystem::path& dir, const Practice& practice);
 
-Fields fields_of(const Practice& practice);
 Fields fields_of(const Convention& convention);
 Fields fields_of(const Financing& financing);
 
@@ -241,6 +255,10 @@ public:
         update_record(collection_of<Record>(), before.id,
                       changed_fields(fields_of(before), fields_of(after)));
     }
+    // A session of a kind or with evidence that need a later format raises the folder's first.
+    std::string add(const Session& session);
+    // Evidence may only be added: the new pieces are appended as [[evidence]] tables.
+    void update(const Session& before, const Session& after);
     void update(const Piste& before, const Piste& after); // surveys may only be added
     void update(const BilanRecord& before, const BilanRecord& after);
     void update(const Project& before, const Project& after); // creates project.toml if needed
@@ -285,10 +303,29 @@ public:
     // Writes a whole new file (e.g. a consent named after its recipient), or replaces it.
     void write_record(Collection collection, const std::string& id, const Fields& fields);
 
+    // Raises bilan.toml's `format` to `needed` when the folder is of an earlier one (spliced:
+    // the rest of the file stays as written), then runs `write`; when the transaction fails
+    // (an exception leaves it), bilan.toml is put back as it was. Raised first, so that a
+    // crash between the two leaves a folder marked newer than it needs, never an older one
+    // holding what its format lacks.
+    void in_format(int needed, const std::function<void()>& write);
+
 private:
+    // A record's new text, composed and checked, not yet written.
+    struct PreparedEdit {
+        std::filesystem::path path;
+        std::string text;
+        bool changed = false;
+    };
+    PreparedEdit prepare_record_tables(Collection collection, const std::string& id,
+                                       const Fields& edits, const std::string& name,
+                                       const std::vector<Fields>& tables) const;
+
     const Store& store_;
     std::unique_ptr<FolderLock> lock_;
     std::unique_ptr<FolderGate> gate_;
+    std::optional<std::string> bilan_before_format_; // bilan.toml before in_format raised it
+    int uncaught_at_start_ = std::uncaught_exceptions();
     void edit_file(const std::string& relative, const Fields& edits, bool create_if_missing);
 };
 

@@ -67,6 +67,8 @@ std::string_view term_label(std::span<const Term> terms, std::string_view key);
 
 std::span<const Term> session_kinds();
 std::span<const Term> session_modes();
+// How a session's attendance is proved: emargement, signature-electronique, journal-visio, autre.
+std::span<const Term> evidence_kinds();
 std::span<const Term> funding_kinds();
 std::span<const Term> skill_types();
 std::span<const Term> experience_kinds();
@@ -74,7 +76,8 @@ std::span<const Term> trait_kinds();
 std::span<const Term> piste_decisions();
 std::span<const Term> action_horizons();
 
-// Accompaniment (entretien, test) counts toward the floor; personal work does not.
+// Accompaniment, a session held with the counsellor (entretien, test, atelier): what the
+// floor counts and the attendance sheet lists; personal work (enquete, travail-personnel) is not.
 bool is_accompaniment(std::string_view session_kind);
 
 // The code point at the start of `text` and its length in bytes; nullopt unless it is valid

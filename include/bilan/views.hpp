@@ -34,7 +34,8 @@ std::string counted(int count, std::string_view singular, std::string_view plura
 std::string aligned_rows(const std::vector<std::vector<std::string>>& rows,
                          std::string_view align = {});
 
-// One line per session, phases shown by their label in `framework`. Without a framework the
+// One line per session (its evidence of attendance last), phases shown by their label in
+// `framework`. Without a framework the
 // phase keys are shown (kept for callers that have none, such as the fuzz target).
 std::string sessions_table(const std::vector<Session>& sessions, const Framework& framework);
 std::string sessions_table(const std::vector<Session>& sessions);
@@ -43,8 +44,10 @@ std::string sessions_json(const std::vector<Session>& sessions);
 // The follow-up interview's due date: the bilan's end plus the framework's delay.
 std::optional<Date> followup_due(const Framework& framework, const BilanRecord& bilan);
 
-std::string status_text(const Framework& framework, const Folder& folder, const Style& style);
-std::string status_json(const Framework& framework, const Folder& folder);
+// `today` decides which sessions are past, and so which lack evidence of attendance.
+std::string status_text(const Framework& framework, const Folder& folder, const Date& today,
+                        const Style& style);
+std::string status_json(const Framework& framework, const Folder& folder, const Date& today);
 
 std::string problems_json(const std::vector<Problem>& problems);
 

@@ -11,7 +11,10 @@ namespace bilan::cli {
 namespace {
 
 int run_check(const Context& context, bool json) {
-    const std::vector<Problem> problems = ops::check(context.store(), context.today());
+    ops::Notes notes;
+    const std::vector<Problem> problems = ops::check(context.store(), context.today(), notes);
+    for (const std::string& note : notes)
+        print_note("attention : " + note);
     if (json) {
         print_out(problems_json(problems));
     } else {

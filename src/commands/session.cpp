@@ -1,4 +1,5 @@
-// bilan session add|list|rm: the sessions logged against the phases' hour targets.
+// bilan session add|attest|list|rm: the sessions logged against the phases' hour targets, and
+// the evidence that each took place.
 #include "bilan/json.hpp"
 #include "bilan/ops/bilan.hpp"
 #include "bilan/views.hpp"
@@ -43,6 +44,21 @@ int run_session_add(const Context& context, const SessionAddOptions& o) {
     return 0;
 }
 
+struct AttestOptions {
+    std::string id, evidence, ref;
+};
+
+int run_attest(const Context& context, const AttestOptions& o) {
+    const std::string id = id_argument(o.id);
+    Evidence evidence;
+    evidence.kind = std::string(resolve_term(evidence_kinds(), o.evidence, "type de preuve"));
+    evidence.ref = checked_text(o.ref, "--ref");
+    const Date today = context.today(); // a session still to come gets a note
+    for (const std::string& note : ops::attest_session(context.store(), id, evidence, today))
+        print_note("attention : " + note);
+    return 0;
+}
+
 int run_list(const Context& context, const std::string& phase_filter, bool json) {
     const ops::SessionList list = ops::list_sessions(context.store(), phase_filter);
     if (json)
@@ -57,7 +73,7 @@ int run_list(const Context& context, const std::string& phase_filter, bool json)
 } // namespace
 
 void declare_session(Declarations& declarations, Context& context) {
-    declarations.group("session", "Séances : ajouter, lister, supprimer");
+    declarations.group("session", "Séances : ajouter, prouver, lister, supprimer");
 
     auto add = std::make_shared<SessionAddOptions>();
     declarations.add(
@@ -69,10 +85,23 @@ void declare_session(Declarations& declarations, Context& context) {
           {"--duration", "Durée : 2h30, 1h05, 90m, 2, 2.5, 2,5, 2:30", &add->duration},
           {"--from", "Heure de début (HH:MM)", &add->from},
           {"--to", "Heure de fin (HH:MM)", &add->to},
-          {"--kind", "entretien (défaut), test, enquete, travail-personnel", &add->kind},
+          {"--kind",
+           "entretien (défaut), test, atelier, enquete, travail-personnel (un test passé seul)",
+           &add->kind},
           {"--mode", "presentiel (défaut) ou distance", &add->mode},
           {"--note", "Note de travail (n'apparaît dans aucun document)", &add->note}},
          [&context, add] { return run_session_add(context, *add); }});
+
+    auto attest = std::make_shared<AttestOptions>();
+    declarations.add(
+        {"session attest",
+         "Consigner la preuve de présence d'une séance (répétable)",
+         "bilan session attest 3f9a --evidence emargement --ref scans/2026-03-09.pdf",
+         {{"ID", "Identifiant de la séance", &attest->id, true},
+          {"--evidence", "emargement, signature-electronique, journal-visio ou autre",
+           &attest->evidence, true},
+          {"--ref", "Ce qui identifie la pièce (fichier, numéro de la plateforme)", &attest->ref}},
+         [&context, attest] { return run_attest(context, *attest); }});
 
     struct ListOptions {
         std::string phase;

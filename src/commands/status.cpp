@@ -9,9 +9,11 @@ namespace bilan::cli {
 namespace {
 
 int run_status(const Context& context, bool json) {
+    const Date today = context.today(); // which sessions are past, and should be proved
     const ops::Loaded loaded = ops::read_status(context.store());
-    print_out(json ? status_json(loaded.framework, loaded.folder)
-                   : status_text(loaded.framework, loaded.folder, Style{context.color_stdout()}));
+    print_out(
+        json ? status_json(loaded.framework, loaded.folder, today)
+             : status_text(loaded.framework, loaded.folder, today, Style{context.color_stdout()}));
     return 0;
 }
 

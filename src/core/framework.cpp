@@ -9,7 +9,9 @@ namespace {
 
 // France: the usual programme (préalable 1h, préliminaire 3h, investigation 17h, conclusion
 // 4h, suivi 1h), L6313-4's 24-hour cap, the 2026 decree's 13-hour floor of
-// effective accompaniment (to verify), the follow-up about six months after the end.
+// effective accompaniment (to verify), the follow-up about six months after the end. The
+// floor counts what the provider delivers: interviews, tests supervised or debriefed, and
+// workshops the counsellor leads; a test taken alone is personal work (practice.md §3).
 constexpr const char* france =
     R"toml(# Cadre français : Code du travail L6313-1, L6313-4, R6313-4 à R6313-8.
 name = "fr"
@@ -17,7 +19,7 @@ label = "Bilan de compétences (France, Code du travail L6313-4)"
 notice = "article L6313-4 du Code du travail"   # cité par la mention de confidentialité
 cap_minutes = 1440        # 24 h au plus pour les trois phases du bilan (L6313-4)
 floor_minutes = 780       # 13 h d'accompagnement effectif au moins (décret 2026, à vérifier)
-floor_kinds = ["entretien", "test"]
+floor_kinds = ["entretien", "test", "atelier"]   # un test passé seul : travail-personnel
 followup_months = 6       # entretien de suivi environ six mois après la fin
 
 [[phases]]
@@ -52,7 +54,9 @@ aliases = ["follow-up", "followup"]
 )toml";
 
 // Belgium: phases 1 to 3 last 12 to 20 hours over 4 to 8 weeks (up to 4 months), with at
-// least 12 hours of interviews in at least 6 appointments; follow-ups within 12 months, the
+// least 12 hours of interviews in at least 6 appointments (a collective workshop is time of the
+// bilan, under its cap, but no interview: it counts toward neither the floor nor the
+// appointments, which the scheme states as individual interviews); follow-ups within 12 months, the
 // first at most 6 months after the end. No Belgian article is known to us that makes the
 // results the worker's own: the notice cites none (never the French L6313-4). Funded by the
 // sectors' social funds (fonds sociaux sectoriels), training vouchers (chèques-formation), the
@@ -63,7 +67,7 @@ name = "be"
 label = "Bilan de compétences (Belgique)"
 cap_minutes = 1200        # 20 h au plus hors suivi
 floor_minutes = 720       # 12 h d'entretiens au moins
-floor_kinds = ["entretien"]
+floor_kinds = ["entretien"]   # un atelier collectif n'est pas un entretien
 min_sessions = 6          # en 6 rendez-vous au moins
 max_months = 4            # 4 à 8 semaines, étalement possible jusqu'à 4 mois
 followup_months = 6       # premier suivi au plus tard 6 mois après la fin

@@ -40,7 +40,7 @@ std::string parse_siret(std::string_view text) {
     if (digits.size() != 14)
         throw UsageError(
             "SIRET « " + std::string(text) +
-            " » : 14 chiffres attendus (SIREN sur 9, NIC sur 5), ex. 732 829 320 00074");
+            " » : 14 chiffres attendus (SIREN sur 9, NIC sur 5), ex. 999 123 456 00017");
     if (!siret_check_passes(digits))
         throw UsageError("SIRET « " + std::string(text) +
                          " » : la clé de contrôle ne correspond pas (une erreur de frappe ?)");

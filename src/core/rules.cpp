@@ -43,9 +43,10 @@ std::string outside_message(const Session& s, const BilanRecord& bilan) {
 // "entretiens et tests": the kinds of session the framework's floor counts (`be` counts only
 // entretiens), so that the warning's figure is not mistaken for the accompaniment total.
 std::string floor_kinds_text(const Framework& fw) {
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> plurals{{
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 5> plurals{{
         {"entretien", "entretiens"},
         {"test", "tests"},
+        {"atelier", "ateliers"},
         {"enquete", "enquêtes"},
         {"travail-personnel", "travail personnel"},
     }};
@@ -75,6 +76,7 @@ HourReport hour_report(const Framework& framework, const Folder& folder) {
         ++progress.sessions;
         if (!progress.phase->counted) continue;
         report.counted_minutes += s.minutes;
+        report.has_counted_atelier = report.has_counted_atelier || s.kind == "atelier";
         (is_accompaniment(s.kind) ? report.accompaniment_minutes : report.personal_minutes) +=
             s.minutes;
         if (framework.counts_toward_floor(s.kind)) {
@@ -127,6 +129,81 @@ std::vector<std::string> new_session_warnings(const Framework& framework, const 
     if (bilan.end && added.date > *bilan.end)
         warnings.push_back("séance du " + added.date.iso() + " après la fin du bilan (" +
                            bilan.end->iso() + ")");
+    return warnings;
+}
+
+// ---- proof of service ----------------------------------------------------------------------
+
+EvidenceGaps evidence_gaps(const std::vector<Session>& sessions, const Date& today) {
+    EvidenceGaps gaps;
+    for (const Session& s : sessions) {
+        if (!is_accompaniment(s.kind)) continue; // enquête, travail personnel: nobody signs
+        if (s.evidence.empty() && s.date <= today) gaps.unproved.push_back(&s);
+        const bool paper_only =
+            !s.evidence.empty() &&
+            std::all_of(s.evidence.begin(), s.evidence.end(),
+                        [](const Evidence& e) { return e.kind == "emargement"; });
+        if (s.mode == "distance" && paper_only) gaps.remote_on_paper.push_back(&s);
+    }
+    return gaps;
+}
+
+namespace {
+
+// Past this many sessions, one line says how many and names the first ones: a folder of forty
+// unproved sessions gets one line, not forty.
+constexpr std::size_t listed_one_by_one = 3;
+constexpr const char* evidence_kind_list = "emargement|signature-electronique|journal-visio|autre";
+
+std::string unproved_message(const Session& s) {
+    return "séance du " + s.date.iso() + " (" + s.id + ") sans preuve de présence : bilan " +
+           "session attest " + s.id + " --evidence " +
+           (s.mode == "distance" ? "signature-electronique" : "emargement");
+}
+
+std::string remote_on_paper_message(const Session& s) {
+    return "séance à distance du " + s.date.iso() + " (" + s.id +
+           ") prouvée par une feuille d'émargement seule : bilan session attest " + s.id +
+           " --evidence signature-electronique (ou journal-visio)";
+}
+
+std::string first_ones(const std::vector<const Session*>& sessions) {
+    std::string text;
+    for (std::size_t i = 0; i < listed_one_by_one; ++i)
+        text += (i ? ", " : "") + sessions[i]->id + " du " + sessions[i]->date.iso();
+    return text + "…";
+}
+
+// One problem per session, or one for them all when there are more than a few.
+void add_gap_problems(std::vector<Problem>& out, const std::vector<const Session*>& sessions,
+                      std::string (*one)(const Session&), const std::string& many) {
+    if (sessions.size() > listed_one_by_one) {
+        out.push_back({std::nullopt, std::to_string(sessions.size()) + " " + many + " (" +
+                                         first_ones(sessions) + ") : pour chacune, bilan " +
+                                         "session attest ID --evidence " + evidence_kind_list});
+        return;
+    }
+    for (const Session* s : sessions)
+        out.push_back({s->origin, one(*s)});
+}
+
+} // namespace
+
+std::vector<Problem> evidence_problems(const std::vector<Session>& sessions, const Date& today) {
+    const EvidenceGaps gaps = evidence_gaps(sessions, today);
+    std::vector<Problem> problems;
+    add_gap_problems(problems, gaps.unproved, unproved_message,
+                     "séances passées sans preuve de présence");
+    add_gap_problems(problems, gaps.remote_on_paper, remote_on_paper_message,
+                     "séances à distance prouvées par une feuille d'émargement seule");
+    return problems;
+}
+
+std::vector<std::string> evidence_warnings(const std::vector<Session>& sessions,
+                                           const Date& today) {
+    std::vector<std::string> warnings;
+    for (const Problem& p : evidence_problems(sessions, today))
+        warnings.push_back(p.message);
     return warnings;
 }
 

@@ -270,12 +270,14 @@ void Synthesis::how_it_ran() {
     if (fw_.cap_minutes)
         totals += " (" + format_minutes(*fw_.cap_minutes) + " au plus selon le cadre)";
     totals += ", dont " + format_minutes(report_.accompaniment_minutes) +
-              " d'accompagnement en entretiens et tests";
+              (report_.has_counted_atelier ? " d'accompagnement en entretiens, tests et ateliers"
+                                           : " d'accompagnement en entretiens et tests");
     // The floor is stated against what it counts: `be` counts interviews only, so its figure
     // is not the accompaniment's, and a document must never show a floor met that check finds
     // unmet.
     const bool floor_is_accompaniment =
-        fw_.floor_kinds == std::vector<std::string>{"entretien", "test"};
+        fw_.counts_toward_floor("entretien") && fw_.counts_toward_floor("test") &&
+        report_.floor_counted_minutes == report_.accompaniment_minutes;
     if (fw_.floor_minutes && floor_is_accompaniment)
         totals += " (" + format_minutes(*fw_.floor_minutes) + " au moins selon le cadre)";
     totals += " et " + format_minutes(report_.personal_minutes) +

@@ -357,8 +357,15 @@ namespace {
 
 constexpr std::array<std::string_view, 2> a_entretien{"interview", "rendez-vous"};
 constexpr std::array<std::string_view, 1> a_test{"evaluation"};
+// A workshop led by the counsellor for a group: accompaniment, like an interview.
+constexpr std::array<std::string_view, 3> a_atelier{"workshop", "atelier-collectif",
+                                                    "atelier-de-groupe"};
 constexpr std::array<std::string_view, 3> a_enquete{"enquete-metier", "survey", "field-survey"};
-constexpr std::array<std::string_view, 3> a_personal{"personal-work", "travail", "homework"};
+// A test the beneficiary takes alone, neither supervised nor debriefed by the counsellor, is
+// personal work: it is no effective accompaniment (R6313-4, 2026), so it never meets the floor.
+constexpr std::array<std::string_view, 7> a_personal{"personal-work", "travail",   "homework",
+                                                     "test-autonome", "test-seul", "auto-passation",
+                                                     "self-test"};
 constexpr std::array<std::string_view, 3> a_presentiel{"in-person", "face-a-face", "onsite"};
 constexpr std::array<std::string_view, 3> a_distance{"remote", "a-distance", "visio"};
 constexpr std::array<std::string_view, 1> a_cpf{"mon-compte-formation"};
@@ -381,6 +388,13 @@ constexpr std::array<std::string_view, 2> a_interet{"interest", "centre-d-intere
 constexpr std::array<std::string_view, 3> a_critere{"criterion", "critere-fondamental", "criteria"};
 constexpr std::array<std::string_view, 2> a_concession{"concession-acceptable", "compromise"};
 constexpr std::array<std::string_view, 2> a_personnalite{"personality", "trait"};
+constexpr std::array<std::string_view, 4> a_emargement{"feuille-d'emargement", "feuille-emargement",
+                                                       "feuille-de-presence", "attendance-sheet"};
+constexpr std::array<std::string_view, 4> a_signature{
+    "e-signature", "esignature", "signature-numerique", "electronic-signature"};
+constexpr std::array<std::string_view, 5> a_journal{"visio", "journal-de-connexion", "connexion",
+                                                    "log", "video-log"};
+constexpr std::array<std::string_view, 1> a_other_evidence{"other"};
 constexpr std::array<std::string_view, 2> a_retained{"retenue", "retenu"};
 constexpr std::array<std::string_view, 2> a_backup{"plan-b", "secours"};
 constexpr std::array<std::string_view, 2> a_dropped{"abandonnee", "abandonne"};
@@ -390,10 +404,16 @@ constexpr std::array<std::string_view, 2> a_long{"long-term", "long-terme"};
 
 const std::array kinds{BILAN_TERM("entretien", "entretien", a_entretien),
                        BILAN_TERM("test", "test", a_test),
+                       BILAN_TERM("atelier", "atelier collectif", a_atelier),
                        BILAN_TERM("enquete", "enquête métier", a_enquete),
                        BILAN_TERM("travail-personnel", "travail personnel", a_personal)};
 const std::array modes{BILAN_TERM("presentiel", "présentiel", a_presentiel),
                        BILAN_TERM("distance", "à distance", a_distance)};
+const std::array evidence_terms{
+    BILAN_TERM("emargement", "feuille d'émargement", a_emargement),
+    BILAN_TERM("signature-electronique", "signature électronique", a_signature),
+    BILAN_TERM("journal-visio", "journal de connexion", a_journal),
+    BILAN_TERM("autre", "autre pièce", a_other_evidence)};
 const std::array fundings{
     BILAN_TERM("cpf", "CPF (Mon Compte Formation)", a_cpf),
     BILAN_TERM("employeur", "employeur (plan de développement des compétences)", a_employeur),
@@ -430,6 +450,9 @@ std::span<const Term> session_kinds() {
 std::span<const Term> session_modes() {
     return modes;
 }
+std::span<const Term> evidence_kinds() {
+    return evidence_terms;
+}
 std::span<const Term> funding_kinds() {
     return fundings;
 }
@@ -450,7 +473,7 @@ std::span<const Term> action_horizons() {
 }
 
 bool is_accompaniment(std::string_view kind) {
-    return kind == "entretien" || kind == "test";
+    return kind == "entretien" || kind == "test" || kind == "atelier";
 }
 
 // ---- text hygiene ------------------------------------------------------------------------

@@ -124,6 +124,16 @@ std::string without_trailing_spaces(std::string_view text) {
 
 namespace {
 
+// "preuve : feuille d'émargement (scan-0309.pdf), journal de connexion": how the attendance
+// is proved, in the order it was recorded.
+std::string evidence_cell(const std::vector<Evidence>& evidence) {
+    std::string cell;
+    for (const Evidence& e : evidence)
+        cell += (cell.empty() ? "" : ", ") + std::string(term_label(evidence_kinds(), e.kind)) +
+                (e.ref.empty() ? "" : " (" + one_line(e.ref) + ")");
+    return cell.empty() ? cell : "preuve : " + cell;
+}
+
 std::string session_rows(const std::vector<Session>& sessions, const Framework* framework) {
     std::vector<std::vector<std::string>> rows;
     for (const Session& s : sessions) {
@@ -133,7 +143,7 @@ std::string session_rows(const std::vector<Session>& sessions, const Framework* 
                         s.mode == "distance" ? std::string(term_label(session_modes(), s.mode))
                                              : std::string(),
                         s.from && s.to ? s.from->text() + "–" + s.to->text() : std::string(),
-                        one_line(s.note)});
+                        evidence_cell(s.evidence), one_line(s.note)});
     }
     return aligned_rows(rows, "lllr");
 }
@@ -163,7 +173,11 @@ std::string sessions_json(const std::vector<Session>& sessions) {
         s.from ? json.value(s.from->text()) : json.null();
         json.key("to");
         s.to ? json.value(s.to->text()) : json.null();
-        json.text_or_null("note", s.note).end_object();
+        json.text_or_null("note", s.note);
+        json.key("evidence").begin_array();
+        for (const Evidence& e : s.evidence)
+            json.begin_object().field("kind", e.kind).text_or_null("ref", e.ref).end_object();
+        json.end_array().end_object();
     }
     json.end_array().end_object();
     return json.str();
@@ -250,7 +264,7 @@ std::string totals_lines(const Framework& fw, const HourReport& r, const Style& 
         cap_note = "plafond " + format_minutes(*fw.cap_minutes) +
                    (left >= 0 ? ", reste " + minutes_or_dash(left) : style.warn(", dépassé"));
     }
-    return row("Accompagnement (entretiens, tests)", r.accompaniment_minutes, floor_note) +
+    return row("Accompagnement effectif", r.accompaniment_minutes, floor_note) +
            row("Travail personnel (enquêtes, travail)", r.personal_minutes, "") +
            row("Total compté dans le bilan", r.counted_minutes, cap_note);
 }
@@ -285,8 +299,19 @@ std::string substance_lines(const Folder& folder, const Style& style) {
 
 } // namespace
 
-std::string status_text(const Framework& framework, const Folder& folder, const Style& style) {
-    const HourReport report = hour_report(framework, folder);
+namespace {
+// The framework's warnings, then those of the proof of service.
+HourReport status_report(const Framework& framework, const Folder& folder, const Date& today) {
+    HourReport report = hour_report(framework, folder);
+    for (std::string& warning : evidence_warnings(folder.sessions, today))
+        report.warnings.push_back(std::move(warning));
+    return report;
+}
+} // namespace
+
+std::string status_text(const Framework& framework, const Folder& folder, const Date& today,
+                        const Style& style) {
+    const HourReport report = status_report(framework, folder, today);
     std::string out = header_lines(framework, folder.bilan, style);
     out += phase_lines(report, style);
     out += totals_lines(framework, report, style);
@@ -301,8 +326,8 @@ std::string status_text(const Framework& framework, const Folder& folder, const 
     return without_trailing_spaces(out);
 }
 
-std::string status_json(const Framework& framework, const Folder& folder) {
-    const HourReport report = hour_report(framework, folder);
+std::string status_json(const Framework& framework, const Folder& folder, const Date& today) {
+    const HourReport report = status_report(framework, folder, today);
     const BilanRecord& b = folder.bilan;
     JsonWriter json;
     json.begin_object()
@@ -329,6 +354,9 @@ std::string status_json(const Framework& framework, const Folder& folder) {
         .field("cap_minutes", framework.cap_minutes)
         .field("floor_minutes", framework.floor_minutes)
         .field("floor_counted_minutes", report.floor_counted_minutes)
+        // What the CPF pays for and the certificat de réalisation states (D6323-6, 2026): the
+        // accompaniment of the counted phases, as the framework's floor counts it.
+        .field("cpf_minutes", report.floor_counted_minutes)
         .field("followup_due", followup_due(framework, b));
     SubstanceCounts c = count_substance(folder);
     json.key("substance").begin_object().key("skills").begin_object();

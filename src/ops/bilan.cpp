@@ -5,6 +5,7 @@
 #include "bilan/values.hpp"
 #include "bilan/views.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace bilan::ops {
@@ -176,6 +177,36 @@ Notes add_session(const store::Store& store, Session session, const OnAdded& on_
     return new_session_warnings(framework, bilan, others, session);
 }
 
+Notes attest_session(const store::Store& store, const std::string& session,
+                     const Evidence& evidence, const Date& today) {
+    store.require_bilan();
+    store::Transaction transaction(store); // what is read decides the write: under the lock
+    const store::Store& folder = transaction.store();
+    const std::string id = folder.resolve_id(store::collection_of<Session>(), session);
+    store::Diagnostics strict; // never append to a file we cannot read
+    const BilanRecord bilan = folder.load_bilan(strict);
+    const std::vector<Session> sessions =
+        folder.load_sessions(folder.load_framework(bilan, strict), strict);
+    const auto before = std::find_if(sessions.begin(), sessions.end(),
+                                     [&](const Session& s) { return s.id == id; });
+    if (before == sessions.end())
+        throw RefusedError(folder.display("sessions/" + id + ".toml") + " n'existe plus");
+    Session after = *before;
+    after.evidence.push_back(evidence);
+    transaction.update(*before, after);
+
+    Notes notes;
+    if (today < after.date)
+        notes.push_back("la séance du " + after.date.iso() + " est à venir : une preuve de " +
+                        "présence se recueille quand elle a eu lieu");
+    if (!evidence_gaps({after}, today).remote_on_paper.empty())
+        notes.push_back("séance à distance : une feuille d'émargement prouve une présence en " +
+                        std::string("salle ; ajoutez la signature électronique ou le journal ") +
+                        "de connexion (bilan session attest " + id +
+                        " --evidence signature-electronique)");
+    return notes;
+}
+
 SessionList list_sessions(const store::Store& store, const std::string& phase) {
     const store::ConsistentRead still(store);
     store::Diagnostics strict;
@@ -196,40 +227,37 @@ Loaded read_status(const store::Store& store) {
 
 namespace {
 
-// The practice of a bilan as `check` sees it: the problems of its practice.toml, listed with
-// the bilan's own files; and, as a rule, a bilan paid with public or mutualised money by a
-// provider without Qualiopi (L6316-1).
-struct PracticeCheck {
-    std::vector<Problem> file_problems;
-    std::vector<Problem> rule_problems;
-};
-PracticeCheck check_practice(const store::Store& store) {
+// The problems of the bilan's practice.toml, listed with the bilan's own files; and, as a
+// note, a bilan paid with public or mutualised money by a provider without Qualiopi
+// (L6316-1): the practice may hold it without saying so, so it does not fail `check`.
+std::vector<Problem> check_practice(const store::Store& store, Notes& notes) {
     store::Diagnostics collect(true);
     const std::optional<Practice> practice = store::find_practice(store, collect);
-    PracticeCheck found{collect.problems(), {}};
-    if (!practice || !found.file_problems.empty() || !practice->qualiopi.empty()) return found;
+    if (!practice || !collect.problems().empty() || !practice->qualiopi.empty())
+        return collect.problems();
     store::Diagnostics lenient(true);
     const std::string funding = store.load_bilan(lenient).funding;
     if (funding == "cpf" || funding == "france-travail")
-        found.rule_problems.push_back(
-            {practice->origin, "pas de certification Qualiopi (« qualiopi ») : elle est exigée "
-                               "pour un bilan financé par « " +
-                                   funding + " » (L6316-1)"});
-    return found;
+        notes.push_back(practice->origin.file +
+                        " : pas de certification Qualiopi (« qualiopi »), " +
+                        "exigée pour un bilan financé par « " + funding +
+                        " » (L6316-1) : bilan practice set qualiopi TEXTE");
+    return {};
 }
 
 } // namespace
 
-std::vector<Problem> check(const store::Store& store, const Date& today) {
+std::vector<Problem> check(const store::Store& store, const Date& today, Notes& notes) {
     store.require_bilan();
     // check reads every file, one after the other: all of them as one write left them.
     const store::ConsistentRead still(store);
     store::FolderCheck found = store::check_folder(store, today);
-    PracticeCheck practice = check_practice(store);
+    for (const Problem& warning : found.warnings)
+        notes.push_back(warning.text());
+    const std::vector<Problem> practice = check_practice(store, notes);
     auto& problems = found.problems;
     problems.insert(problems.begin() + static_cast<std::ptrdiff_t>(found.file_problems),
-                    practice.file_problems.begin(), practice.file_problems.end());
-    problems.insert(problems.end(), practice.rule_problems.begin(), practice.rule_problems.end());
+                    practice.begin(), practice.end());
     return problems;
 }
 

@@ -64,7 +64,8 @@ BilanRecord read_bilan(RecordReader& r) {
 }
 
 Fields write_fields(const BilanRecord& b) {
-    return {{"format", std::int64_t{current_format}},
+    // A new folder is of the first format; the writes that need a later one raise it.
+    return {{"format", std::int64_t{first_format}},
             {"beneficiary", b.beneficiary},
             {"framework", b.framework},
             {"start", date_or_none(b.start)},
@@ -218,6 +219,15 @@ Session read_session(RecordReader& r, const Framework& framework) {
     s.kind = r.term("kind", session_kinds(), "type de séance", false, "entretien");
     s.mode = r.term("mode", session_modes(), "modalité", false, "presentiel");
     s.note = r.text("note");
+    // [[evidence]] tables (format 2), oldest first: how the attendance is proved.
+    for (const toml::table* table : r.tables("evidence")) {
+        RecordReader e(*table, position_of(*table, r.file().file), r.diagnostics());
+        Evidence evidence;
+        evidence.kind = e.term("kind", evidence_kinds(), "type de preuve", true);
+        evidence.ref = e.text("ref");
+        if (!e.finish()) r.fail(e.file(), "preuve de présence invalide dans « evidence »");
+        s.evidence.push_back(std::move(evidence));
+    }
     s.origin = r.file();
     return s;
 }
@@ -232,6 +242,21 @@ Fields write_fields(const Session& s) {
             {"kind", s.kind},
             {"mode", s.mode},
             {"note", text_or_none(s.note)}};
+}
+
+Fields write_fields(const Evidence& e) {
+    return {{"kind", e.kind}, {"ref", text_or_none(e.ref)}};
+}
+
+std::vector<Fields> evidence_tables(const Session& s) {
+    std::vector<Fields> tables;
+    for (const Evidence& e : s.evidence)
+        tables.push_back(fields_of(e));
+    return tables;
+}
+
+int format_needed(const Session& s) {
+    return !s.evidence.empty() || s.kind == "atelier" ? 2 : first_format;
 }
 
 // ---- substance ---------------------------------------------------------------------------
@@ -490,6 +515,47 @@ std::vector<Fields> history_tables(const Consent& c) {
     return tables;
 }
 
+// ---- practice.toml (the practice folder) --------------------------------------------------
+
+namespace {
+// A SIRET or an NDA as the file writes it (spaces between groups allowed), checked by `parse`;
+// a wrong one is reported at its value.
+std::string provider_id(RecordReader& r, std::string_view key,
+                        std::string (*parse)(std::string_view)) {
+    const std::string raw = r.text(key);
+    if (raw.empty()) return {};
+    try {
+        return parse(raw);
+    } catch (const UsageError& e) {
+        r.fail(r.pos(key), e.what());
+        return raw; // as written: `practice set` replaces or removes it like any other value
+    }
+}
+} // namespace
+
+Practice read_practice(RecordReader& r) {
+    Practice p;
+    p.name = r.text("name", true);
+    p.siret = provider_id(r, "siret", parse_siret);
+    p.nda = provider_id(r, "nda", parse_nda);
+    p.qualiopi = r.text("qualiopi");
+    p.address = r.text("address");
+    p.city = r.text("city");
+    p.signatory = r.text("signatory");
+    p.origin = r.file();
+    return p;
+}
+
+Fields write_fields(const Practice& p) {
+    return {{"name", p.name},
+            {"siret", text_or_none(p.siret)},
+            {"nda", text_or_none(p.nda)},
+            {"qualiopi", text_or_none(p.qualiopi)},
+            {"address", text_or_none(p.address)},
+            {"city", text_or_none(p.city)},
+            {"signatory", text_or_none(p.signatory)}};
+}
+
 // ---- the kinds of records ---------------------------------------------------------------
 
 namespace {
@@ -662,6 +728,8 @@ template Fields fields_of(const BilanRecord&);
 template Fields fields_of(const Survey&);
 template Fields fields_of(const Project&);
 template Fields fields_of(const ConsentPeriod&);
+template Fields fields_of(const Practice&);
+template Fields fields_of(const Evidence&);
 
 // What the other files use of each kind, compiled here where the descriptors are.
 #define BILAN_RECORD_KIND(Record)                                                                  \
@@ -679,52 +747,7 @@ BILAN_RECORD_KIND(Action)
 BILAN_RECORD_KIND(Consent)
 #undef BILAN_RECORD_KIND
 
-// ---- practice.toml (the practice folder) --------------------------------------------------
-
-namespace {
-// A SIRET or an NDA as the file writes it (spaces between groups allowed), checked by `parse`;
-// a wrong one is reported at its value.
-std::string provider_id(RecordReader& r, std::string_view key,
-                        std::string (*parse)(std::string_view)) {
-    const std::string raw = r.text(key);
-    if (raw.empty()) return {};
-    try {
-        return parse(raw);
-    } catch (const UsageError& e) {
-        r.fail(r.pos(key), e.what());
-        return raw; // as written: `practice set` replaces or removes it like any other value
-    }
-}
-} // namespace
-
-Practice read_practice(RecordReader& r) {
-    Practice p;
-    p.name = r.text("name", true);
-    p.siret = provider_id(r, "siret", parse_siret);
-    p.nda = provider_id(r, "nda", parse_nda);
-    p.qualiopi = r.text("qualiopi");
-    p.address = r.text("address");
-    p.city = r.text("city");
-    p.signatory = r.text("signatory");
-    p.origin = r.file();
-    return p;
-}
-
-Fields fields_of(const Practice& p) {
-    return {{"name", p.name},
-            {"siret", text_or_none(p.siret)},
-            {"nda", text_or_none(p.nda)},
-            {"qualiopi", text_or_none(p.qualiopi)},
-            {"address", text_or_none(p.address)},
-            {"city", text_or_none(p.city)},
-            {"signatory", text_or_none(p.signatory)}};
-}
-
-} // namespace bilan::store
-
 // ---- convention.toml and financing.toml (the funding's paperwork) --------------------------
-
-namespace bilan::store {
 
 Convention read_convention(RecordReader& r) {
     Convention c;

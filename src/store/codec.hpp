@@ -12,6 +12,7 @@ namespace bilan::store {
 BilanRecord read_bilan(RecordReader& r);
 Framework read_framework(RecordReader& r, Diagnostics& diagnostics);
 Project read_project(RecordReader& r);
+Practice read_practice(RecordReader& r);
 // A record of one kind (Session, Skill, … Consent); sessions need their `framework`.
 template <typename Record> Record read_record(RecordReader& r, const Framework* framework);
 
@@ -28,7 +29,6 @@ struct RecordKindInfo {
 };
 std::span<const RecordKindInfo> record_kinds();
 const RecordKindInfo& kind_info(Collection collection);
-Practice read_practice(RecordReader& r);
 Convention read_convention(RecordReader& r);
 Financing read_financing(RecordReader& r);
 

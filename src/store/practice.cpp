@@ -58,6 +58,8 @@ std::optional<PracticeFolder> named_practice() {
     const std::string shown = (folder / file_name).lexically_normal().string();
     if (entry_exists(folder / file_name)) return PracticeFolder{folder, shown};
     std::error_code ec;
+    if (fs::exists(folder, ec) && !fs::is_directory(folder, ec))
+        throw RefusedError("BILAN_PRACTICE : " + std::string(named) + " n'est pas un dossier");
     if (!fs::is_directory(folder, ec))
         throw RefusedError("BILAN_PRACTICE : le dossier " + std::string(named) +
                            " n'existe pas (créez le cabinet avec « bilan practice init " +

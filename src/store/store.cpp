@@ -142,7 +142,7 @@ FormatNote& format_note() {
 
 int Store::format() const {
     if (format_) return *format_;
-    format_ = current_format;
+    format_ = first_format; // absent: a folder from before `format` was written
     try {
         if (const auto text = read_file_if_exists(root_ / "bilan.toml")) {
             const toml::table table = parse_toml(*text, display("bilan.toml"));
@@ -432,7 +432,7 @@ FolderCheck check_folder(const Store& store, const Date& today) {
     const BilanRecord bilan = store.load_bilan(collect);
     const Framework framework = store.load_framework(bilan, collect);
     const Folder folder = store.load_all(framework, bilan, collect);
-    FolderCheck result{collect.problems(), collect.problems().size()};
+    FolderCheck result{collect.problems(), collect.problems().size(), {}};
     auto add = [&](std::vector<Problem> more) {
         std::move(more.begin(), more.end(), std::back_inserter(result.problems));
     };
@@ -440,6 +440,7 @@ FolderCheck check_folder(const Store& store, const Date& today) {
     add(permission_problems(store));
     add(rule_problems(framework, folder, today));
     add(synthesis_problems(framework, folder));
+    result.warnings = evidence_problems(folder.sessions, today);
     return result;
 }
 

@@ -7,6 +7,7 @@
 #include <cinttypes>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
 #include <sys/random.h>
 #include <sys/stat.h>
@@ -92,7 +93,17 @@ Transaction::Transaction(const Store& store)
     make_private_directory(store.root()); // a clone under umask 022 left it 0755
 }
 
-Transaction::~Transaction() = default;
+Transaction::~Transaction() {
+    // A transaction that raised the folder's format and then failed (a write refused, an id
+    // that could not be printed and was removed again) leaves bilan.toml as it was: nothing of
+    // it remains. Still under the lock: the members that hold it go after this body.
+    if (!bilan_before_format_ || std::uncaught_exceptions() <= uncaught_at_start_) return;
+    try {
+        write_file_atomically(store_.root() / "bilan.toml", *bilan_before_format_);
+        store_.require_writable_format(); // reads the format again
+    } catch (...) {                       // the failure under way says what went wrong
+    }
+}
 
 std::string Transaction::add_record(Collection collection, const Fields& fields) {
     const auto dir = store_.root() / std::string(collection.folder);
@@ -185,6 +196,14 @@ bool holds_tables(const toml::node* node, const std::vector<Fields>& tables, std
 void Transaction::update_record_tables(Collection collection, const std::string& id,
                                        const Fields& edits, const std::string& name,
                                        const std::vector<Fields>& tables) {
+    const PreparedEdit edit = prepare_record_tables(collection, id, edits, name, tables);
+    if (edit.changed) write_file_atomically(edit.path, edit.text);
+}
+
+Transaction::PreparedEdit
+Transaction::prepare_record_tables(Collection collection, const std::string& id,
+                                   const Fields& edits, const std::string& name,
+                                   const std::vector<Fields>& tables) const {
     const std::string relative = std::string(collection.folder) + "/" + id + ".toml";
     const auto path = store_.root() / relative;
     const std::string shown = store_.display(relative);
@@ -216,8 +235,19 @@ void Transaction::update_record_tables(Collection collection, const std::string&
     if (!added.empty() && !holds_tables(parse_toml(text, shown).get(name), tables, kept))
         throw DataError({shown, 0, 0}, "modification de « " + name +
                                            " » impossible : elle y est écrite autrement");
-    if (text == *original) return; // nothing changes: leave the file untouched
-    write_file_atomically(path, text);
+    // Nothing changes: the file is left untouched.
+    return {path, text, text != *original};
+}
+
+void Transaction::in_format(int needed, const std::function<void()>& write) {
+    if (store_.format() < needed) {
+        const std::optional<std::string> original =
+            read_file_if_exists(store_.root() / "bilan.toml");
+        update_bilan({{"format", std::int64_t{needed}}});
+        if (!bilan_before_format_) bilan_before_format_ = original; // put back if all fails
+        store_.require_writable_format();                           // reads the format again
+    }
+    write();
 }
 
 void Transaction::update_bilan(const Fields& edits) {

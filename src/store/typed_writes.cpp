@@ -23,6 +23,27 @@ Fields changed_fields(const Fields& before, const Fields& after) {
     return edits;
 }
 
+std::string Transaction::add(const Session& session) {
+    std::string id;
+    in_format(format_needed(session),
+              [&] { id = add_record(collection_of<Session>(), fields_of(session)); });
+    return id;
+}
+
+void Transaction::update(const Session& before, const Session& after) {
+    // Evidence of attendance is what a funder checks: an update that would drop or change a
+    // piece of it is a bug.
+    if (after.evidence.size() < before.evidence.size() ||
+        !std::equal(before.evidence.begin(), before.evidence.end(), after.evidence.begin()))
+        throw RefusedError("les preuves de présence d'une séance ne s'effacent pas : on en ajoute");
+    // Composed and checked first: a session file that cannot take the change raises nothing.
+    const PreparedEdit edit = prepare_record_tables(
+        collection_of<Session>(), before.id, changed_fields(fields_of(before), fields_of(after)),
+        "evidence", evidence_tables(after));
+    if (!edit.changed) return;
+    in_format(format_needed(after), [&] { write_file_atomically(edit.path, edit.text); });
+}
+
 void Transaction::update(const Piste& before, const Piste& after) {
     const std::size_t kept = before.surveys.size();
     if (after.surveys.size() < kept ||

@@ -54,6 +54,9 @@ expect_out_lacks() {
 expect_err_contains() {
     case $err in *"$1"*) ok ;; *) fail "stderr lacks: $1" ;; esac
 }
+expect_err_lacks() {
+    case $err in *"$1"*) fail "stderr has: $1" ;; *) ok ;; esac
+}
 expect_err_one_line() { # one clear line on stderr
     if [ -n "$err" ] && [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ]; then ok; else fail "stderr is not one line"; fi
 }

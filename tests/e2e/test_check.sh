@@ -8,9 +8,10 @@ session_file() { # DIR NAME CONTENT
 }
 
 test_check_reports_each_bad_file_at_its_place() {
-    local dir snapshot
+    local dir snapshot id
     dir=$(new_bilan)
-    "$BILAN" -C "$dir" session add --date 2026-03-03 --phase investigation --duration 2h >/dev/null
+    id=$("$BILAN" -C "$dir" session add --date 2026-03-03 --phase investigation --duration 2h)
+    "$BILAN" -C "$dir" session attest "$id" --evidence emargement # a sound session, proved
     session_file "$dir" aaaa0001 $'date = 2026-03-04\nphase = "investigation"\nminutes = -30'
     session_file "$dir" aaaa0002 $'date = 2026-03-04\nphase = "voyage"\nminutes = 60'
     session_file "$dir" aaaa0003 $'date = 2026-03-04\nphase = "investigation"\nminutes = "deux heures"'
@@ -54,9 +55,10 @@ test_other_commands_stop_at_the_first_bad_file() {
 }
 
 test_check_on_a_clean_folder_is_silent() {
-    local dir
+    local dir id
     dir=$(new_bilan)
-    "$BILAN" -C "$dir" session add --date 2026-03-03 --phase investigation --duration 2h >/dev/null
+    id=$("$BILAN" -C "$dir" session add --date 2026-03-03 --phase investigation --duration 2h)
+    "$BILAN" -C "$dir" session attest "$id" --evidence emargement
     run -C "$dir" check
     # Only the synthesis-completeness rules may speak about a young bilan.
     if printf '%s\n' "$out" | grep -q 'sessions/'; then fail "problem reported on a clean session"; else ok; fi

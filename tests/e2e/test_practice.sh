@@ -198,6 +198,19 @@ signatory = "Anne Dupont, gérante"' "practice.toml after two sets"
     [ ! -e "$dir/.lock" ] && ok || fail ".lock left behind"
 }
 
+test_concurrent_sets_lose_no_field() {
+    local dir field pids=()
+    dir=$(new_practice)
+    for field in qualiopi address city signatory; do
+        "$BILAN" -C "$dir" practice set "$field" "valeur de $field" 2>>"$TMP_ROOT/conc.err" &
+        pids+=($!)
+    done
+    for pid in "${pids[@]}"; do wait "$pid" || fail "a set failed: $(cat "$TMP_ROOT/conc.err")"; done
+    for field in qualiopi address city signatory; do
+        expect_file_contains "$dir/practice.toml" "$field = \"valeur de $field\""
+    done
+}
+
 test_set_refuses_what_init_refuses_and_writes_nothing() {
     local dir snapshot
     dir=$(new_practice)
@@ -281,6 +294,12 @@ test_bilan_practice_without_practice_toml_is_refused() {
     BILAN_PRACTICE=$TMP_ROOT/nowhere run practice show
     expect_status 1 "a folder that does not exist"
     expect_err_contains "n'existe pas"
+    BILAN_PRACTICE=$TMP_ROOT/afile-bp run practice show
+    expect_status 1 "a file"
+    : >"$TMP_ROOT/afile-bp"
+    BILAN_PRACTICE=$TMP_ROOT/afile-bp run practice show
+    expect_status 1 "a file"
+    expect_err_contains "n'est pas un dossier"
     BILAN_PRACTICE=$empty run init "$TMP_ROOT/bp-claire" --beneficiary "Claire"
     expect_status 1 "init"
     [ -e "$TMP_ROOT/bp-claire" ] && fail "bilan made" || ok
@@ -369,6 +388,15 @@ test_every_shape_of_a_bad_practice_toml() {
     expect_status 1 "a link to nothing"
     expect_err_contains "lien symbolique vers rien"
     rm "$dir/practice.toml"
+    mkfifo "$dir/practice.toml"
+    run -C "$bilan" practice show
+    expect_status 1 "a FIFO (never waited on)"
+    expect_err_contains "n'est pas un fichier ordinaire"
+    rm "$dir/practice.toml"
+    ln -s practice.toml "$dir/practice.toml"
+    run -C "$bilan" practice show
+    expect_status 1 "a link to itself"
+    rm "$dir/practice.toml"
     { printf 'name = "C"\n#'; head -c 1100000 /dev/zero | tr '\0' x; echo; } >"$dir/practice.toml"
     run -C "$bilan" practice show
     expect_status 1 "too large"
@@ -377,6 +405,10 @@ test_every_shape_of_a_bad_practice_toml() {
     run -C "$bilan" practice show
     expect_status 1 "not UTF-8"
     expect_err_contains "practice.toml:"
+    { printf 'name = "C"\n'; printf 'a.%.0s' $(seq 100000); echo 'b = 1'; } >"$dir/practice.toml"
+    run -C "$bilan" practice show
+    expect_status 1 "a key nested 100 000 deep (toml++ would overflow its stack)"
+    expect_err_contains "practice.toml:2:"
     printf 'name = "C"\ncity = 75\n' >"$dir/practice.toml"
     run -C "$bilan" practice show
     expect_status 1 "a number for a text"
@@ -397,6 +429,40 @@ test_every_shape_of_a_bad_practice_toml() {
     chmod 600 "$dir/practice.toml"
 }
 
+# A practice.toml of another user found above (one planted in /tmp) is refused; root's is not.
+test_a_practice_toml_of_another_user_is_refused() {
+    if [ "$(id -u)" -ne 0 ] || ! command -v setpriv >/dev/null; then
+        skip "needs root and setpriv to act as two users"
+        return
+    fi
+    local shared
+    shared=$(mktemp -d "${TMPDIR:-/tmp}/bilan-shared.XXXXXX")
+    chmod 1777 "$shared"
+    mkdir -p "$shared/mine" && chown 65534:65534 "$shared/mine"
+    printf 'name = "Cabinet planté"\n' >"$shared/practice.toml"
+    chown 54321 "$shared/practice.toml" && chmod 644 "$shared/practice.toml"
+    as_nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups "$BILAN" "$@"; }
+    as_nobody -C "$shared/mine" practice show >"$TMP_ROOT/own.out" 2>"$TMP_ROOT/own.err"
+    status=$?
+    err=$(cat "$TMP_ROOT/own.err")
+    expect_status 1 "another user's practice.toml"
+    expect_err_contains "appartient à un autre utilisateur"
+    as_nobody init "$shared/mine/claire" --beneficiary "Claire" 2>"$TMP_ROOT/own.err"
+    status=$?
+    expect_status 1 "init under another user's practice.toml"
+    [ -e "$shared/mine/claire" ] && fail "bilan made" || ok
+    # The user's own file, or root's, is theirs to use.
+    chown 65534 "$shared/practice.toml"
+    as_nobody -C "$shared/mine" practice show >/dev/null 2>&1
+    status=$?
+    expect_status 0 "one's own practice.toml"
+    chown 0 "$shared/practice.toml"
+    as_nobody -C "$shared/mine" practice show >/dev/null 2>&1
+    status=$?
+    expect_status 0 "root's practice.toml"
+    rm -rf "$shared"
+}
+
 test_check_warns_a_public_funding_without_qualiopi() {
     local dir
     dir=$(mktemp -d "$TMP_ROOT/q.XXXXXX")
@@ -404,13 +470,20 @@ test_check_warns_a_public_funding_without_qualiopi() {
     "$BILAN" init "$dir/cpf" --beneficiary "A" --funding cpf >/dev/null
     "$BILAN" init "$dir/perso" --beneficiary "B" --funding personnel >/dev/null
     run -C "$dir/cpf" check
-    expect_out_contains "Qualiopi"
-    expect_out_contains "L6316-1"
+    expect_err_contains "attention : $dir/practice.toml : pas de certification Qualiopi"
+    expect_err_contains "L6316-1"
+    expect_out_lacks "Qualiopi" # a warning, not a problem: the practice may hold it unsaid
     run -C "$dir/perso" check
-    expect_out_lacks "Qualiopi"
+    case $err in *Qualiopi*) fail "warned for a personal funding" ;; *) ok ;; esac
     "$BILAN" -C "$dir" practice set qualiopi "QUA-9" >/dev/null
     run -C "$dir/cpf" check
-    expect_out_lacks "Qualiopi"
+    case $err in *Qualiopi*) fail "still warned" ;; *) ok ;; esac
+    # The example's own bilan is CPF, in a practice with Qualiopi: nothing to say.
+    mkdir "$dir/exemple" && cp -a "$EXAMPLE/." "$dir/exemple/"
+    chmod -R go-rwx "$dir/exemple"
+    run -C "$dir/exemple" check
+    expect_status 0 "the example inside a practice with Qualiopi"
+    expect_equal "$err" "" "stderr"
 }
 
 test_a_practice_in_the_bilan_folder_itself() {
@@ -455,7 +528,7 @@ test_the_example_lives_in_its_practice() {
     snapshot=$(fingerprint "$SOURCE_DIR/examples")
     run -C "$EXAMPLE" practice show --json
     expect_status 0 "practice show of the example"
-    expect_equal "$(printf '%s' "$out" | jq -r .name)" "Cabinet Horizons Compétences"
+    expect_equal "$(printf '%s' "$out" | jq -r .name)" "Cabinet Horizons Mosaïque"
     expect_equal "$(printf '%s' "$out" | jq -r .siret)" "$GOOD_SIRET"
     run -C "$EXAMPLE" practice show
     expect_out_contains "examples/practice.toml"

@@ -14,12 +14,14 @@ lit() { printf "'''%s'''" "$1"; }
 
 # A bilan with something in every part of the synthesis.
 complete_bilan() {
-    local dir
+    local dir id
     dir=$(new_bilan --demand "Donner plus de sens à son travail" --funding cpf \
         --counsellor "Hélène Rocher" --organisation "Cabinet Horizons") || return 1
     "$BILAN" -C "$dir" set end 2026-05-04 >/dev/null
-    "$BILAN" -C "$dir" session add --date 2026-03-02 --phase preliminaire --duration 3h >/dev/null
-    "$BILAN" -C "$dir" session add --date 2026-03-09 --phase investigation --duration 10h >/dev/null
+    id=$("$BILAN" -C "$dir" session add --date 2026-03-02 --phase preliminaire --duration 3h)
+    "$BILAN" -C "$dir" session attest "$id" --evidence emargement # proof of service: check is clean
+    id=$("$BILAN" -C "$dir" session add --date 2026-03-09 --phase investigation --duration 10h)
+    "$BILAN" -C "$dir" session attest "$id" --evidence emargement
     record "$dir" experiences 000000e1 'title = "Comptable"
 kind = "poste"
 org = "Fiduciaire Lemoine"

@@ -204,19 +204,20 @@ std::optional<bool> show(const store::Store& store) {
     }
     try {
         // Without colour: what goes to a terminal then holds no escape sequence of ours.
-        const std::string terminal =
-            status_text(framework, folder, Style{false}) + sessions_table(folder.sessions) +
-            skills_table(folder.skills) + experiences_table(folder.experiences) +
-            traits_table(folder.traits) + tests_table(folder.tests) + pistes_table(folder.pistes) +
-            actions_table(folder.actions) + project_text(folder.project, folder.pistes);
+        const std::string terminal = status_text(framework, folder, fuzz_today, Style{false}) +
+                                     sessions_table(folder.sessions) + skills_table(folder.skills) +
+                                     experiences_table(folder.experiences) +
+                                     traits_table(folder.traits) + tests_table(folder.tests) +
+                                     pistes_table(folder.pistes) + actions_table(folder.actions) +
+                                     project_text(folder.project, folder.pistes);
         require_no_control(terminal, "\n\t\r", "the text views");
-        const std::string json = status_json(framework, folder) + sessions_json(folder.sessions) +
-                                 skills_json(folder.skills) + experiences_json(folder.experiences) +
-                                 traits_json(folder.traits) + tests_json(folder.tests) +
-                                 pistes_json(folder.pistes) + actions_json(folder.actions) +
-                                 project_json(folder.project, folder.pistes);
+        const std::string json =
+            status_json(framework, folder, fuzz_today) + sessions_json(folder.sessions) +
+            skills_json(folder.skills) + experiences_json(folder.experiences) +
+            traits_json(folder.traits) + tests_json(folder.tests) + pistes_json(folder.pistes) +
+            actions_json(folder.actions) + project_json(folder.project, folder.pistes);
         require_no_control(json, "\n", "the JSON views");
-        (void)status_text(framework, folder, Style{true});
+        (void)status_text(framework, folder, fuzz_today, Style{true});
         require_no_control(render_synthesis(framework, folder), "\n", "render");
     } catch (const Error&) {
     }

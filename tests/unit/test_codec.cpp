@@ -56,7 +56,7 @@ auto members(const BilanRecord& b) {
                     b.organisation, b.demand, b.expectations, b.situation, b.circumstances);
 }
 auto members(const Session& s) {
-    return std::tie(s.date, s.phase, s.minutes, s.kind, s.mode, s.from, s.to, s.note);
+    return std::tie(s.date, s.phase, s.minutes, s.kind, s.mode, s.from, s.to, s.note, s.evidence);
 }
 auto members(const Skill& k) {
     return std::tie(k.text, k.type, k.domain, k.source, k.experience, k.evidence, k.transferable);
@@ -96,6 +96,12 @@ template <typename Record> std::string emitted_record(const Record& record) {
 }
 std::string emitted_record(const Consent& c) {
     return emitted(c);
+}
+std::string emitted_record(const Session& s) { // its evidence as update_record_tables adds it
+    std::string text = emit_fields(fields_of(s));
+    for (const Fields& table : evidence_tables(s))
+        text += "\n[[evidence]]\n" + emit_fields(table);
+    return text;
 }
 
 // Writes `record`, reads it back with `read`, and checks it is the same record.
@@ -183,6 +189,33 @@ TEST_SUITE("store.codec") {
             s.note = text;
             round_trip(s, session_reader);
         }
+    }
+
+    TEST_CASE("a session's evidence of attendance, and the format it needs") {
+        Session s;
+        s.date = Date{2026, 3, 2};
+        s.phase = "investigation";
+        s.minutes = 120;
+        CHECK(format_needed(s) == 1);
+        s.kind = "atelier";
+        round_trip(s, session_reader);
+        CHECK(format_needed(s) == 2);
+        s.kind = "entretien";
+        s.mode = "distance";
+        s.evidence = {{"signature-electronique", ""}};
+        CHECK(format_needed(s) == 2);
+        for (const std::string& text : hard_texts) {
+            s.evidence.push_back({"autre", text});
+            round_trip(s, session_reader);
+        }
+        // A kind written by hand is read as its term: an alias, accents, capitals.
+        const Session back = read_back("date = 2026-03-02\nphase = \"investigation\"\n"
+                                       "minutes = 60\n\n[[evidence]]\nkind = \"Feuille "
+                                       "d'émargement\"\n\n[[evidence]]\nkind = \"visio\"\n",
+                                       session_reader);
+        REQUIRE(back.evidence.size() == 2);
+        CHECK(back.evidence[0] == Evidence{"emargement", ""});
+        CHECK(back.evidence[1] == Evidence{"journal-visio", ""});
     }
 
     TEST_CASE("skills, experiences, traits and tests, bare and full") {

@@ -76,7 +76,7 @@ bool temp_is_outside_any_practice() {
 } // namespace
 
 TEST_SUITE("practice") {
-    TEST_CASE("the nearest practice.toml above the bilan wins; the bilan's own folder counts") {
+    TEST_CASE("the nearest practice.toml above the bilan wins, the bilan's own folder included") {
         const Tree tree("nested");
         if (!temp_is_outside_any_practice()) BILAN_SKIP("a practice.toml above the temp folder");
         tree.write("practice.toml", "name = \"Cabinet du haut\"\n");

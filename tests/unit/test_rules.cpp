@@ -1,6 +1,7 @@
 #include "bilan/rules.hpp"
 #include "bilan/store.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 
 using namespace bilan;
@@ -45,7 +46,7 @@ TEST_SUITE("rules") {
         CHECK(r.accompaniment_minutes == 330); // the préalable does not count
         CHECK(r.personal_minutes == 150);
         CHECK(r.counted_minutes == 480);
-        CHECK(has_warning(r, "sous le plancher : 5h30 en entretiens et tests pour 13h"));
+        CHECK(has_warning(r, "sous le plancher : 5h30 en entretiens, tests et ateliers pour 13h"));
         CHECK_FALSE(has_warning(r, "plafond"));
         CHECK_FALSE(has_warning(r, "hors des dates")); // the préalable is before the start: fine
     }
@@ -122,5 +123,74 @@ TEST_SUITE("rules") {
         const HourReport r = hour_report(be, folder);
         CHECK(r.floor_counted_minutes == 0); // tests do not count toward the Belgian floor
         CHECK(has_warning(r, "rendez-vous d'accompagnement : 0 pour 6"));
+    }
+
+    TEST_CASE("ateliers count toward the French floor, a test taken alone does not") {
+        const Framework fr = store::load_builtin_framework("fr");
+        const Framework be = store::load_builtin_framework("be");
+        Folder folder;
+        folder.sessions = {
+            session({2026, 3, 9}, "investigation", 120, "atelier"),
+            session({2026, 3, 10}, "investigation", 60,
+                    std::string(resolve_term(session_kinds(), "test autonome", "type de séance")))};
+        CHECK(folder.sessions[1].kind == "travail-personnel");
+        const HourReport r = hour_report(fr, folder);
+        CHECK(r.accompaniment_minutes == 120);
+        CHECK(r.floor_counted_minutes == 120);
+        CHECK(r.personal_minutes == 60);
+        CHECK(has_warning(r, "en entretiens, tests et ateliers pour 13h"));
+        // be's floor counts interviews: a workshop is time of the bilan, not an interview.
+        const HourReport b = hour_report(be, folder);
+        CHECK(b.accompaniment_minutes == 120);
+        CHECK(b.floor_counted_minutes == 0);
+        CHECK(b.counted_minutes == 180);
+    }
+
+    TEST_CASE("proof of service: past sessions held with the counsellor need evidence") {
+        std::vector<Session> sessions{session({2026, 3, 2}, "preliminaire", 180),
+                                      session({2026, 3, 9}, "investigation", 60, "enquete"),
+                                      session({2026, 3, 10}, "investigation", 60, "atelier"),
+                                      session({2026, 3, 11}, "investigation", 60)};
+        sessions[2].mode = "distance";
+        EvidenceGaps gaps = evidence_gaps(sessions, Date{2026, 3, 10});
+        REQUIRE(gaps.unproved.size() == 2);      // the enquête is no session with the counsellor,
+        CHECK(gaps.unproved[0] == &sessions[0]); // the 11th is still to come
+        CHECK(gaps.unproved[1] == &sessions[2]);
+        CHECK(gaps.remote_on_paper.empty());
+
+        sessions[2].evidence = {{"emargement", "feuille.pdf"}};
+        gaps = evidence_gaps(sessions, Date{2026, 3, 10});
+        CHECK(gaps.unproved.size() == 1);
+        REQUIRE(gaps.remote_on_paper.size() == 1); // a paper sheet proves presence in a room
+        sessions[2].evidence.push_back({"journal-visio", ""});
+        CHECK(evidence_gaps(sessions, Date{2026, 3, 10}).remote_on_paper.empty());
+
+        const auto warnings = evidence_warnings(sessions, Date{2026, 3, 10});
+        REQUIRE(warnings.size() == 1);
+        CHECK(warnings[0] == "séance du 2026-03-02 (" + sessions[0].id +
+                                 ") sans preuve de présence : bilan session attest " +
+                                 sessions[0].id + " --evidence emargement");
+    }
+
+    TEST_CASE("proof of service: many unproved sessions make one line, a warning in check") {
+        const Framework fr = store::load_builtin_framework("fr");
+        Folder folder;
+        for (int day = 2; day <= 13; ++day)
+            folder.sessions.push_back(session({2026, 3, day}, "investigation", 30 + day));
+        const auto warnings = evidence_warnings(folder.sessions, Date{2026, 3, 31});
+        REQUIRE(warnings.size() == 1);
+        CHECK(
+            warnings[0].starts_with("12 séances passées sans preuve de présence (s32investigation "
+                                    "du 2026-03-02, s33investigation du 2026-03-03, "
+                                    "s34investigation du 2026-03-04…) : pour chacune, bilan "
+                                    "session attest ID --evidence emargement|"));
+        const auto gaps = evidence_problems(folder.sessions, Date{2026, 3, 31});
+        REQUIRE(gaps.size() == 1);
+        CHECK(gaps[0].message == warnings[0]);
+        // The folder is still valid: the gaps are not among its problems.
+        const auto problems = rule_problems(fr, folder, Date{2026, 3, 31});
+        CHECK(std::none_of(problems.begin(), problems.end(), [](const Problem& p) {
+            return p.message.find("sans preuve") != std::string::npos;
+        }));
     }
 }

@@ -203,6 +203,44 @@ TEST_SUITE("store.transaction") {
         CHECK(snapshot(bilan.dir) == before);
     }
 
+    TEST_CASE("a session's evidence is appended, never dropped, and raises the format once") {
+        TempBilan bilan;
+        const Store store(bilan.dir);
+        Session session;
+        session.date = Date{2026, 3, 9};
+        session.phase = "investigation";
+        session.minutes = 120;
+        {
+            Transaction tx(store);
+            session.id = tx.add(session);
+        }
+        CHECK(store.format() == 1); // an entretien needs nothing of format 2
+        const std::string bilan_toml = contents(bilan.dir / "bilan.toml");
+        Session proved = session;
+        proved.evidence = {{"emargement", "scan.pdf"}, {"journal-visio", ""}};
+        {
+            Transaction tx(store);
+            tx.update(session, proved);
+        }
+        Diagnostics diagnostics;
+        const Framework fr = load_builtin_framework("fr");
+        std::vector<Session> sessions = store.load_sessions(fr, diagnostics);
+        REQUIRE(sessions.size() == 1);
+        CHECK(sessions[0].evidence == proved.evidence);
+        CHECK(store.format() == 2);
+        std::string raised = bilan_toml;
+        raised.replace(raised.find("format = 1"), 10, "format = 2");
+        CHECK(contents(bilan.dir / "bilan.toml") == raised); // that value, nothing else
+
+        // Evidence is what a funder checks: an update that drops a piece is refused.
+        const auto before = snapshot(bilan.dir);
+        {
+            Transaction tx(store);
+            CHECK_THROWS_AS(tx.update(sessions[0], session), RefusedError);
+        }
+        CHECK(snapshot(bilan.dir) == before);
+    }
+
     TEST_CASE("a refused edit writes nothing") {
         TempBilan bilan;
         const Store store(bilan.dir);

@@ -156,9 +156,9 @@ TEST_SUITE("values") {
         CHECK(resolve_term(skill_types(), "savoir être", "type") == "savoir-etre");
         CHECK(resolve_term(session_modes(), "présentiel", "mode") == "presentiel");
         CHECK(resolve_term(funding_kinds(), "France Travail", "f") == "france-travail");
-        CHECK_THROWS_WITH_AS(resolve_term(session_kinds(), "visite", "type de séance"),
-                             doctest::Contains("entretien, test, enquete, travail-personnel"),
-                             UsageError);
+        CHECK_THROWS_WITH_AS(
+            resolve_term(session_kinds(), "visite", "type de séance"),
+            doctest::Contains("entretien, test, atelier, enquete, travail-personnel"), UsageError);
     }
 
     TEST_CASE("text hygiene") {

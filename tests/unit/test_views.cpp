@@ -17,6 +17,9 @@ Session session(std::string id, std::string phase, std::string note) {
     return s;
 }
 
+// The day status is run: after the sessions of these tests (2026-03-16).
+constexpr Date today{2026, 3, 20};
+
 } // namespace
 
 TEST_SUITE("views") {
@@ -67,7 +70,7 @@ TEST_SUITE("views") {
         CHECK(json.find("\xc2\x9b") == std::string::npos);
         Folder f;
         f.bilan.beneficiary = "Claire\u202eMartin";
-        const std::string status = status_text(fr(), f, Style{false});
+        const std::string status = status_text(fr(), f, today, Style{false});
         CHECK(status.starts_with("Claire\\u202eMartin — "));
     }
 
@@ -79,13 +82,43 @@ TEST_SUITE("views") {
         Framework framework = fr();
         framework.phases.front().target_minutes = 0; // a phase without target has no bar
         for (const bool colour : {false, true}) {
-            const std::string text = status_text(framework, f, Style{colour});
+            const std::string text = status_text(framework, f, today, Style{colour});
             CHECK(no_line_ends_with_a_space(text));
             CHECK(text.find("\nEntretien de suivi prévu vers le 4 novembre 2026\n") !=
                   std::string::npos);
         }
         // Nothing after the figure when there is no note: the line ends there.
-        CHECK(status_text(framework, f, Style{false})
+        CHECK(status_text(framework, f, today, Style{false})
                   .find("Travail personnel (enquêtes, travail)      0h\n") != std::string::npos);
+    }
+
+    TEST_CASE("sessions: the evidence of attendance in the list and the JSON") {
+        std::vector<Session> sessions{session("a1", "investigation", "note"),
+                                      session("b2", "investigation", "")};
+        sessions[0].evidence = {{"emargement", "scan \"1\".pdf"}, {"journal-visio", ""}};
+        const std::string table = sessions_table(sessions, fr());
+        CHECK(table.find(
+                  "preuve : feuille d'émargement (scan \"1\".pdf), journal de connexion  note") !=
+              std::string::npos);
+        const std::string json = sessions_json(sessions);
+        CHECK(json.find("\"evidence\": [\n        {\n          \"kind\": \"emargement\",\n"
+                        "          \"ref\": \"scan \\\"1\\\".pdf\"\n        },\n        {\n"
+                        "          \"kind\": \"journal-visio\",\n          \"ref\": null\n") !=
+              std::string::npos);
+        CHECK(json.find("\"evidence\": []") != std::string::npos); // always there, empty when none
+    }
+
+    TEST_CASE("status: unproved sessions warned about, cpf_minutes in the JSON") {
+        Folder f;
+        f.bilan.beneficiary = "Claire Martin";
+        f.sessions = {session("s1", "investigation", "")};
+        CHECK(status_text(fr(), f, today, Style{false}).find("sans preuve de présence") !=
+              std::string::npos);
+        CHECK(status_text(fr(), f, Date{2026, 3, 15}, Style{false}).find("preuve") ==
+              std::string::npos); // a session to come needs none yet
+        f.sessions[0].kind = "atelier";
+        const std::string json = status_json(fr(), f, today);
+        CHECK(json.find("\"cpf_minutes\": 150,") != std::string::npos);
+        CHECK(json.find("sans preuve de présence") != std::string::npos);
     }
 }

@@ -1,6 +1,6 @@
-// The operations on the bilan itself and its sessions: init, set, session add|list|rm, status,
-// check, render. Each takes values already parsed by the command line, does its reads and its
-// write under the folder's lock (a Transaction) or its reads under the shared lock
+// The operations on the bilan itself and its sessions: init, set, session add|attest|list|rm,
+// status, check, render. Each takes values already parsed by the command line, does its reads and
+// its write under the folder's lock (a Transaction) or its reads under the shared lock
 // (ConsistentRead), and returns what the command prints.
 #pragma once
 
@@ -51,6 +51,12 @@ void set_bilan_field(const store::Store& store, std::string_view key, const std:
 // id; returns the warnings (cap, dates outside the bilan), without the "attention : ".
 Notes add_session(const store::Store& store, Session session, const OnAdded& on_added);
 
+// Appends `evidence` (its kind resolved, its ref checked by the command) to the session named
+// by `session` (an id or a unique prefix), raising the folder's format when it is older;
+// returns the notes: a session still to come, a remote one proved by a paper sheet alone.
+Notes attest_session(const store::Store& store, const std::string& session,
+                     const Evidence& evidence, const Date& today);
+
 // The sessions by date, those of `phase` only when it is given (resolved with the framework).
 struct SessionList {
     Framework framework;
@@ -64,9 +70,11 @@ SessionList list_sessions(const store::Store& store, const std::string& phase);
 // Everything `status` shows: the whole folder, read at once.
 Loaded read_status(const store::Store& store);
 
-// Every problem of the folder (`bilan check`), read at once; and those of its practice's
-// practice.toml, with a CPF or France Travail bilan in a practice without Qualiopi.
-std::vector<Problem> check(const store::Store& store, const Date& today);
+// Every problem of the folder (`bilan check`), read at once, and those of its practice's
+// practice.toml. `notes` gets what is not a problem of the files but should be looked at: a
+// CPF or France Travail bilan in a practice without Qualiopi (L6316-1), the sessions held
+// (dated `today` or before) with no evidence of attendance.
+std::vector<Problem> check(const store::Store& store, const Date& today, Notes& notes);
 
 // The document de synthèse; with a recipient, the version communicated to them, which only
 // the latest consent to them not revoked allows (RefusedError otherwise, saying why).
