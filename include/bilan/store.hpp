@@ -297,9 +297,10 @@ public:
     void update_bilan(const Fields& edits);
     void update_project(const Fields& edits); // creates project.toml when needed
     // Splices `edits` into the single-record file `relative` (convention.toml…), creating it
-    // with the comment `header` when it is absent and an edit gives a value.
+    // with the comment `header` when it is absent and an edit gives a value; a write raises the
+    // folder's format to `format` first (in_format), so that an older bilan never meets it.
     void update_single_file(const std::string& relative, std::string_view header,
-                            const Fields& edits);
+                            const Fields& edits, int format);
     // Writes a whole new file (e.g. a consent named after its recipient), or replaces it.
     void write_record(Collection collection, const std::string& id, const Fields& fields);
 

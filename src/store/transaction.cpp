@@ -269,17 +269,19 @@ void Transaction::update_project(const Fields& edits) {
 }
 
 void Transaction::update_single_file(const std::string& relative, std::string_view header,
-                                     const Fields& edits) {
+                                     const Fields& edits, int format) {
+    if (edits.empty()) return;
     const auto path = store_.root() / relative;
-    if (read_file_if_exists(path)) return edit_file(relative, edits, false);
+    if (read_file_if_exists(path))
+        return in_format(format, [&] { edit_file(relative, edits, false); });
     Fields present;
     for (const Field& field : edits)
         if (field.value) present.push_back(field);
-    if (present.empty()) return;
+    if (present.empty()) return; // nothing to remove from a file that is not there
     const std::string text = std::string(header) + emit_fields(present);
     require_replaceable(path, store_.display(relative));
     verify_edits(text, present, store_.display(relative));
-    write_file_atomically(path, text);
+    in_format(format, [&] { write_file_atomically(path, text); });
 }
 
 void Transaction::write_record(Collection collection, const std::string& id, const Fields& fields) {

@@ -63,18 +63,23 @@ void Transaction::update(const Project& before, const Project& after) {
     update_project(changed_fields(fields_of(before), fields_of(after)));
 }
 
+namespace {
+// convention.toml and financing.toml came with format 2: a bilan of format 1 knows neither.
+constexpr int funding_format = 2;
+} // namespace
+
 void Transaction::update(const Convention& before, const Convention& after) {
     update_single_file("convention.toml",
                        "# Convention tripartite (R6313-8) : « bilan convention set » ou à la "
                        "main.\n",
-                       changed_fields(fields_of(before), fields_of(after)));
+                       changed_fields(fields_of(before), fields_of(after)), funding_format);
 }
 
 void Transaction::update(const Financing& before, const Financing& after) {
     update_single_file("financing.toml",
                        "# Financement, montants en centimes : « bilan financing set » ou à la "
                        "main.\n",
-                       changed_fields(fields_of(before), fields_of(after)));
+                       changed_fields(fields_of(before), fields_of(after)), funding_format);
 }
 
 void Transaction::update(const Consent& before, const Consent& after) {

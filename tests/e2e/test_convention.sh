@@ -118,6 +118,38 @@ test_set_refuses_a_broken_convention_file() {
     expect_out_contains "convention.toml:2:"
 }
 
+test_the_first_write_raises_the_format_and_only_then() {
+    local dir snapshot
+    dir=$(new_bilan --funding employeur)
+    expect_file_contains "$dir/bilan.toml" "format = 1"
+    snapshot=$(fingerprint "$dir")
+    run -C "$dir" financing set --part cpf=
+    expect_status 0 "removing from no file"
+    run -C "$dir" convention set --start 2026-04-01 --end 2026-03-01
+    expect_status 1
+    expect_unchanged "$dir" "$snapshot"
+    run -C "$dir" convention set --employer "Durand"
+    expect_status 0
+    expect_file_contains "$dir/bilan.toml" "format = 2"
+    grep -q "format = 1" "$dir/bilan.toml" && fail "format 1 left" || ok
+    dir=$(new_bilan --funding cpf)
+    run -C "$dir" financing set --price 1600
+    expect_status 0
+    expect_file_contains "$dir/bilan.toml" "format = 2"
+}
+
+test_a_newer_folder_is_never_written() {
+    local dir snapshot
+    dir=$(new_bilan --funding employeur)
+    sed -i 's/^format = .*/format = 99/' "$dir/bilan.toml"
+    snapshot=$(fingerprint "$dir")
+    run -C "$dir" convention set --employer "Durand"
+    expect_status 1 "convention set in a newer folder"
+    run -C "$dir" financing set --price 1800
+    expect_status 1 "financing set in a newer folder"
+    expect_unchanged "$dir" "$snapshot"
+}
+
 # ---- check: the convention ------------------------------------------------------------------
 
 test_employer_and_reclassement_funding_need_a_convention() {
