@@ -43,6 +43,9 @@ struct Convention {
     bool exists = false;
     // The last of the three signatures, once all three are given.
     std::optional<Date> fully_signed() const;
+    // The last day the employee may sign (sent + acceptance_days, calendar days), once sent:
+    // what `due` reminds of while the employee has not signed.
+    std::optional<Date> acceptance_deadline() const;
 };
 
 // The payers a financing names (`--part PAYER=AMOUNT`): key, label, aliases.

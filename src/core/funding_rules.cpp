@@ -86,6 +86,11 @@ std::optional<Date> Convention::fully_signed() const {
     return std::max({*signed_employee, *signed_employer, *signed_provider});
 }
 
+std::optional<Date> Convention::acceptance_deadline() const {
+    if (!sent) return std::nullopt;
+    return Date::from_days(sent->days_since_epoch() + french_funding_rules().acceptance_days.value);
+}
+
 std::optional<std::int64_t> Financing::part(std::string_view payer) const {
     for (const FundingPart& p : parts)
         if (p.payer == payer) return p.cents;
@@ -196,7 +201,7 @@ std::string unsigned_parties(const Convention& c) {
 void signature_problems(const Convention& c, const Date& today, std::vector<Problem>& problems) {
     const FrenchFundingRules& rules = french_funding_rules();
     if (!c.sent) return;
-    const Date limit = Date::from_days(c.sent->days_since_epoch() + rules.acceptance_days.value);
+    const Date limit = *c.acceptance_deadline();
     const std::string delay = std::to_string(rules.acceptance_days.value) + " jours";
     if (c.signed_employee && *c.signed_employee > limit)
         problems.push_back({c.signed_employee_origin,

@@ -98,6 +98,7 @@ TEST_SUITE("funding") {
         Folder folder = employer_folder();
         folder.convention = sent_on({2026, 3, 2});
         folder.convention.signed_employee = Date{2026, 3, 12};
+        CHECK(folder.convention.acceptance_deadline() == Date{2026, 3, 12});
         CHECK(convention_problems(fr, folder, {2026, 4, 1}).empty());
         folder.convention.signed_employee = Date{2026, 3, 13};
         CHECK(says(convention_problems(fr, folder, {2026, 4, 1}), "réputée refusée"));
