@@ -289,6 +289,19 @@ A1=$("$B" -C "$D" action add "Assister à l'information collective sur le titre 
     --horizon long --due 2027-12-31 >/dev/null
 "$B" -C "$D" action done "$A1"
 
+# --- Fin du bilan -----------------------------------------------------------
+# The synthesis handed over at the last conclusion session, and the evaluation à chaud taken
+# there (administrative: never in the synthesis); the follow-up and the evaluation à froid
+# fall due six months later, on 4 November 2026.
+
+"$B" -C "$D" set handover 2026-05-04
+"$B" -C "$D" set handover-mode remise-en-main-propre
+"$B" -C "$D" evaluation add chaud --date 2026-05-04 --satisfaction 5 \
+    --answer attentes=5 --answer objectifs=5 --answer ecoute=5 --answer outils=4 \
+    --answer rythme=4 --answer conditions=5 --answer synthese=5 --answer projet=5 \
+    --answer recommande=oui \
+    --comment "Séances bien rythmées ; les deux séances à distance ont aussi bien fonctionné qu'en présentiel." >/dev/null
+
 # --- Consentement ------------------------------------------------------------
 
 "$B" -C "$D" consent grant "France Travail" --date 2026-05-04

@@ -25,6 +25,13 @@ struct BilanRecord {
     std::string expectations;  // les attentes
     std::string situation;     // la situation professionnelle au départ
     std::string circumstances; // le contexte et le déroulement
+    // The end of the bilan beyond `end` (format 3): the day the synthesis was handed over and
+    // how (remise-en-main-propre, courrier, email, autre); an abandonment, which stops every
+    // deadline falling on or after it (follow-up, evaluations).
+    std::optional<Date> handover;
+    std::string handover_mode;
+    std::optional<Date> abandoned;
+    std::string abandon_reason;
     SourcePos origin;
     SourcePos framework_origin; // where `framework` is written, for "framework not found"
     SourcePos funding_origin;   // where `funding` is written, for a funding the framework lacks
@@ -154,6 +161,25 @@ struct Consent {
     SourcePos origin;
 };
 
+// One answer of an evaluation: a question's key (attentes, situation…) and the value given.
+struct Answer {
+    std::string key;
+    std::string value;
+    bool operator==(const Answer&) const = default;
+};
+
+// An evaluation of the service (Qualiopi ind. 11 and 30): à chaud at the last conclusion
+// session, à froid at the follow-up. Administrative data: never in the synthesis.
+struct Evaluation {
+    std::string id;
+    std::string kind; // chaud, froid
+    Date date;
+    int satisfaction = 0;        // 1 to 5
+    std::vector<Answer> answers; // in the order given
+    std::string comment;         // about the service, never the substance
+    SourcePos origin;
+};
+
 // Everything a folder holds, loaded on demand by the store.
 struct Folder {
     BilanRecord bilan;
@@ -166,8 +192,9 @@ struct Folder {
     Project project;
     std::vector<Action> actions;
     std::vector<Consent> consents;
-    Convention convention; // convention.toml
-    Financing financing;   // financing.toml
+    std::vector<Evaluation> evaluations; // by date, then kind, then id
+    Convention convention;               // convention.toml
+    Financing financing;                 // financing.toml
 };
 
 } // namespace bilan

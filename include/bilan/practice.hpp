@@ -6,7 +6,9 @@
 
 #include "bilan/errors.hpp"
 
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace bilan {
 
@@ -19,6 +21,10 @@ struct Practice {
     std::string address;
     std::string city;
     std::string signatory; // who signs the certificate for the provider
+    // [questions] chaud = [...], froid = [...]: the practice's own question sets for the
+    // evaluations ("attentes=1-5", evaluations.hpp); absent: the default sets.
+    std::optional<std::vector<std::string>> questions_chaud;
+    std::optional<std::vector<std::string>> questions_froid;
     SourcePos origin;
 };
 

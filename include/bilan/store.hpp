@@ -8,7 +8,7 @@
 //   financing.toml        the price and each payer's part
 //   sessions/ID.toml      one file per record, so that two git clones' additions merge
 //   skills/ID.toml  experiences/ID.toml  traits/ID.toml  tests/ID.toml
-//   pistes/ID.toml  actions/ID.toml  consents/ID.toml
+//   pistes/ID.toml  actions/ID.toml  consents/ID.toml  evaluations/ID.toml
 //   .lock                 present only while a writer runs
 //   .gitignore            keeps .lock and temp files out of git
 #pragma once
@@ -72,9 +72,12 @@ private:
 // is of the first format, and stays so until a write needs more: format 2 brings a session's
 // [[evidence]] tables and the session kind `atelier`, which a bilan of format 1 cannot read;
 // the write that brings them raises `format` in the same transaction. A folder that never
-// uses them stays format 1, byte for byte, and open to older versions.
+// uses them stays format 1, byte for byte, and open to older versions. Format 3 brings the
+// keys of bilan.toml on the end of a bilan (handover, handover_mode, abandoned,
+// abandon_reason). The evaluations/ folder needs none: a version that does not know it leaves
+// it alone (check reports no unknown folder there) and reads everything else.
 constexpr int first_format = 1;
-constexpr int current_format = 2;
+constexpr int current_format = 3;
 
 // A value to write; the store turns it into TOML.
 using Value =
@@ -97,6 +100,8 @@ std::vector<Fields> history_tables(const Consent& consent);
 std::vector<Fields> evidence_tables(const Session& session);
 // The folder format a session needs: 2 with evidence or of kind atelier, else 1.
 int format_needed(const Session& session);
+// The folder format bilan.toml needs: 3 with a handover or an abandonment, else 1.
+int format_needed(const BilanRecord& bilan);
 
 class Store {
 public:
@@ -163,7 +168,8 @@ struct FolderCheck {
     std::vector<Problem> problems;
     std::size_t file_problems = 0;
     // What is worth a look but leaves the folder valid: sessions held by `today` without
-    // evidence of attendance (evidence_problems).
+    // evidence of attendance (evidence_problems), the follow-up and evaluations due
+    // (after_end_warnings).
     std::vector<Problem> warnings;
 };
 FolderCheck check_folder(const Store& store, const Date& today);
@@ -346,7 +352,7 @@ void refuse_bilan_file_target(const Store& store, const std::filesystem::path& t
 // What `set` accepts and how each field is typed.
 struct BilanField {
     std::string_view key;
-    enum class Kind { text, date, funding, framework } kind;
+    enum class Kind { text, date, funding, framework, handover_mode } kind;
     bool required;
 };
 std::span<const BilanField> bilan_fields();

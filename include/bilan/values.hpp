@@ -75,6 +75,8 @@ std::span<const Term> experience_kinds();
 std::span<const Term> trait_kinds();
 std::span<const Term> piste_decisions();
 std::span<const Term> action_horizons();
+// How the synthesis was handed over: remise-en-main-propre, courrier, email, autre.
+std::span<const Term> handover_modes();
 
 // Accompaniment, a session held with the counsellor (entretien, test, atelier): what the
 // floor counts and the attendance sheet lists; personal work (enquete, travail-personnel) is not.

@@ -2,6 +2,7 @@
 // only the headings, labels and sentences written here are Markdown.
 #include "bilan/synthesis.hpp"
 
+#include "bilan/evaluations.hpp"
 #include "bilan/markdown.hpp"
 #include "bilan/views.hpp"
 
@@ -122,6 +123,7 @@ private:
 md::Letterhead Synthesis::letterhead(const Consent* shared) const {
     md::Letterhead head =
         md::Letterhead::of(f_.bilan, "Bilan de compétences : document de synthèse");
+    head.date = synthesis_date(f_.bilan); // handed over that day; without a handover, the end
     if (shared) head.subtitle = "Version communiquée à " + shared->recipient;
     return head;
 }
@@ -559,12 +561,24 @@ void Synthesis::plan() {
 
 void Synthesis::followup() {
     w_.heading(3, "Entretien de suivi");
+    // As on the day the document is dated: the sessions after it are not in f_.
     const auto due = followup_due(fw_, f_.bilan);
+    const auto dated = synthesis_date(f_.bilan);
+    const std::string months =
+        fw_.followup_months ? std::to_string(*fw_.followup_months) + " mois après la fin du bilan"
+                            : std::string();
     std::string text;
-    if (due)
-        text = "Un entretien de suivi est prévu vers le " + due->french() + ", " +
-               std::to_string(*fw_.followup_months) +
-               " mois après la fin du bilan, pour faire le point sur la mise en œuvre du projet.";
+    if (const Session* done = followup_session(fw_, f_.sessions))
+        text = "L'entretien de suivi a eu lieu le " + done->date.french() + ".";
+    else if (f_.bilan.abandoned && fw_.followup_months)
+        text = "Le bilan a été interrompu le " + f_.bilan.abandoned->french() +
+               " : aucun entretien de suivi n'est prévu.";
+    else if (due && dated && *due < *dated)
+        text = "Un entretien de suivi était prévu vers le " + due->french() + ", " + months +
+               " ; il reste à fixer.";
+    else if (due)
+        text = "Un entretien de suivi est prévu vers le " + due->french() + ", " + months +
+               ", pour faire le point sur la mise en œuvre du projet.";
     else if (fw_.followup_months)
         text = "Un entretien de suivi aura lieu environ " + std::to_string(*fw_.followup_months) +
                " mois après la fin du bilan, dont la date n'est pas encore fixée.";
@@ -590,7 +604,16 @@ std::string render_synthesis(const Framework& framework, const Folder& folder,
     else
         for (const Term& term : synthesis_sections())
             sections.emplace_back(term.key);
-    Synthesis doc(framework, folder);
+    // The document as handed over: no session after its date, re-rendered any day later.
+    const auto dated = synthesis_date(folder.bilan);
+    const bool later = dated && std::any_of(folder.sessions.begin(), folder.sessions.end(),
+                                            [&](const Session& s) { return *dated < s.date; });
+    std::optional<Folder> as_handed_over;
+    if (later) {
+        as_handed_over = folder;
+        std::erase_if(as_handed_over->sessions, [&](const Session& s) { return *dated < s.date; });
+    }
+    Synthesis doc(framework, as_handed_over ? *as_handed_over : folder);
     doc.front_matter(shared_with);
     doc.notice(shared_with, sections);
     doc.body(sections);

@@ -441,6 +441,15 @@ const std::array decision_terms{BILAN_TERM("retained", "retenue", a_retained),
 const std::array horizon_terms{BILAN_TERM("court", "court terme", a_court),
                                BILAN_TERM("moyen", "moyen terme", a_moyen),
                                BILAN_TERM("long", "long terme", a_long)};
+constexpr std::array<std::string_view, 4> a_in_hand{"en-main-propre", "main-propre", "in-person",
+                                                    "remise"};
+constexpr std::array<std::string_view, 3> a_post{"lettre", "poste", "post"};
+constexpr std::array<std::string_view, 4> a_email{"e-mail", "courriel", "mail", "mel"};
+constexpr std::array<std::string_view, 1> a_other_mode{"other"};
+const std::array handover_terms{BILAN_TERM("remise-en-main-propre", "en main propre", a_in_hand),
+                                BILAN_TERM("courrier", "par courrier", a_post),
+                                BILAN_TERM("email", "par courriel", a_email),
+                                BILAN_TERM("autre", "autre mode de remise", a_other_mode)};
 #undef BILAN_TERM
 } // namespace
 
@@ -470,6 +479,9 @@ std::span<const Term> piste_decisions() {
 }
 std::span<const Term> action_horizons() {
     return horizon_terms;
+}
+std::span<const Term> handover_modes() {
+    return handover_terms;
 }
 
 bool is_accompaniment(std::string_view kind) {

@@ -1,5 +1,6 @@
 #include "bilan/views.hpp"
 
+#include "bilan/evaluations.hpp"
 #include "bilan/json.hpp"
 
 #include <algorithm>
@@ -187,7 +188,9 @@ std::string sessions_json(const std::vector<Session>& sessions) {
 
 std::optional<Date> followup_due(const Framework& framework, const BilanRecord& bilan) {
     if (!framework.followup_months || !bilan.end) return std::nullopt;
-    return bilan.end->plus_months(*framework.followup_months);
+    const Date due = bilan.end->plus_months(*framework.followup_months);
+    if (!deadline_stands(bilan, due)) return std::nullopt; // abandoned: no follow-up is owed
+    return due;
 }
 
 namespace {
@@ -305,6 +308,8 @@ HourReport status_report(const Framework& framework, const Folder& folder, const
     HourReport report = hour_report(framework, folder);
     for (std::string& warning : evidence_warnings(folder.sessions, today))
         report.warnings.push_back(std::move(warning));
+    for (std::string& warning : after_end_warnings(framework, folder, today))
+        report.warnings.push_back(std::move(warning));
     return report;
 }
 } // namespace
@@ -315,8 +320,8 @@ std::string status_text(const Framework& framework, const Folder& folder, const 
     std::string out = header_lines(framework, folder.bilan, style);
     out += phase_lines(report, style);
     out += totals_lines(framework, report, style);
-    if (auto due = followup_due(framework, folder.bilan))
-        out += "\nEntretien de suivi prévu vers le " + due->french() + "\n";
+    if (const std::string end = after_end_lines(framework, folder, today); !end.empty())
+        out += "\n" + end;
     out += substance_lines(folder, style);
     if (!report.warnings.empty()) {
         out += "\n" + style.bold("Avertissements") + "\n";
@@ -357,7 +362,10 @@ std::string status_json(const Framework& framework, const Folder& folder, const 
         // What the CPF pays for and the certificat de réalisation states (D6323-6, 2026): the
         // accompaniment of the counted phases, as the framework's floor counts it.
         .field("cpf_minutes", report.floor_counted_minutes)
-        .field("followup_due", followup_due(framework, b));
+        .field("followup_due", followup_due(framework, b))
+        .field("followup_done", followup_session(framework, folder.sessions) != nullptr)
+        .field("handover", b.handover)
+        .field("abandoned", b.abandoned);
     SubstanceCounts c = count_substance(folder);
     json.key("substance").begin_object().key("skills").begin_object();
     for (const Term& t : skill_types())

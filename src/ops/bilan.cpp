@@ -57,12 +57,21 @@ struct FieldSlot {
     std::optional<Date> BilanRecord::*date = nullptr;
 };
 constexpr FieldSlot slots[] = {
-    {"beneficiary", &BilanRecord::beneficiary}, {"start", nullptr, &BilanRecord::start},
-    {"end", nullptr, &BilanRecord::end},        {"funding", &BilanRecord::funding},
-    {"counsellor", &BilanRecord::counsellor},   {"organisation", &BilanRecord::organisation},
-    {"demand", &BilanRecord::demand},           {"expectations", &BilanRecord::expectations},
-    {"situation", &BilanRecord::situation},     {"circumstances", &BilanRecord::circumstances},
+    {"beneficiary", &BilanRecord::beneficiary},
+    {"start", nullptr, &BilanRecord::start},
+    {"end", nullptr, &BilanRecord::end},
+    {"funding", &BilanRecord::funding},
+    {"counsellor", &BilanRecord::counsellor},
+    {"organisation", &BilanRecord::organisation},
+    {"demand", &BilanRecord::demand},
+    {"expectations", &BilanRecord::expectations},
+    {"situation", &BilanRecord::situation},
+    {"circumstances", &BilanRecord::circumstances},
     {"framework", &BilanRecord::framework},
+    {"handover", nullptr, &BilanRecord::handover},
+    {"handover-mode", &BilanRecord::handover_mode},
+    {"abandoned", nullptr, &BilanRecord::abandoned},
+    {"abandon-reason", &BilanRecord::abandon_reason},
 };
 
 const FieldSlot& slot_of(const store::BilanField& field) {
@@ -118,6 +127,9 @@ void assign(BilanRecord& bilan, const store::Store& store, const store::BilanFie
         check_new_framework(store, raw);
         bilan.*slot.text = raw;
         return;
+    case Kind::handover_mode:
+        bilan.*slot.text = std::string(resolve_term(handover_modes(), raw, "mode de remise"));
+        return;
     case Kind::text:
         break;
     }
@@ -153,7 +165,14 @@ void set_bilan_field(const store::Store& store, std::string_view key, const std:
         *changed.end < *changed.start)
         throw RefusedError("la fin (" + changed.end->iso() + ") précéderait le début (" +
                            changed.start->iso() + ") : rien n'a été modifié");
-    transaction.update(before, changed);
+    for (const auto& [date, what] : {std::pair{changed.handover, "la remise de la synthèse"},
+                                     std::pair{changed.abandoned, "l'abandon"}})
+        if (changed.start && date && *date < *changed.start)
+            throw RefusedError(std::string(what) + " (" + date->iso() + ") précéderait le début (" +
+                               changed.start->iso() + ") : rien n'a été modifié");
+    // The keys on the end of a bilan are format 3: raised in the same transaction.
+    transaction.in_format(store::format_needed(changed),
+                          [&] { transaction.update(before, changed); });
 }
 
 // ---- sessions -----------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 #include "bilan/ops/substance.hpp"
 
 #include "bilan/errors.hpp"
+#include "bilan/evaluations.hpp"
 #include "bilan/rules.hpp"
 #include "bilan/substance_views.hpp"
 #include "bilan/views.hpp"
@@ -83,6 +84,8 @@ std::string record_line(const store::Store& store, Collection collection, const 
         return line_of(store.load<Piste>(skip), id, &pistes_table);
     } else if (collection == store::collection_of<Action>()) {
         return line_of(store.load<Action>(skip), id, &actions_table);
+    } else if (collection == store::collection_of<Evaluation>()) {
+        return line_of(store.load<Evaluation>(skip), id, &evaluations_table);
     }
     return id + "\n"; // a kind without a list line here is named by its id
 }

@@ -1,5 +1,6 @@
 #include "codec.hpp"
 
+#include "bilan/evaluations.hpp"
 #include "bilan/provider_ids.hpp"
 #include "bilan/synthesis.hpp"
 
@@ -57,7 +58,16 @@ BilanRecord read_bilan(RecordReader& r) {
     b.expectations = r.text("expectations");
     b.situation = r.text("situation");
     b.circumstances = r.text("circumstances");
+    b.handover = r.date("handover");
+    b.handover_mode = r.term("handover_mode", handover_modes(), "mode de remise");
+    b.abandoned = r.date("abandoned");
+    b.abandon_reason = r.text("abandon_reason");
     check_order(r, b.start, b.end, "end");
+    for (const auto& [date, key, what] : {std::tuple{&b.handover, "handover", "la remise"},
+                                          std::tuple{&b.abandoned, "abandoned", "l'abandon"}})
+        if (b.start && *date && **date < *b.start)
+            r.fail(r.pos(key), std::string(what) + " (" + (*date)->iso() +
+                                   ") précède le début du bilan (" + b.start->iso() + ")");
     b.origin = r.file();
     b.framework_origin = r.pos("framework");
     return b;
@@ -76,7 +86,17 @@ Fields write_fields(const BilanRecord& b) {
             {"demand", text_or_none(b.demand)},
             {"expectations", text_or_none(b.expectations)},
             {"situation", text_or_none(b.situation)},
-            {"circumstances", text_or_none(b.circumstances)}};
+            {"circumstances", text_or_none(b.circumstances)},
+            {"handover", date_or_none(b.handover)},
+            {"handover_mode", text_or_none(b.handover_mode)},
+            {"abandoned", date_or_none(b.abandoned)},
+            {"abandon_reason", text_or_none(b.abandon_reason)}};
+}
+
+int format_needed(const BilanRecord& b) {
+    const bool end_keys =
+        b.handover || !b.handover_mode.empty() || b.abandoned || !b.abandon_reason.empty();
+    return end_keys ? 3 : first_format;
 }
 
 // ---- frameworks --------------------------------------------------------------------------
@@ -515,6 +535,42 @@ std::vector<Fields> history_tables(const Consent& c) {
     return tables;
 }
 
+// ---- evaluations -------------------------------------------------------------------------
+
+// `answers = ["attentes=5", "recommande=oui"]`: KEY=VALUE texts, in the order given.
+Evaluation read_evaluation(RecordReader& r) {
+    Evaluation e;
+    e.kind = r.term("kind", evaluation_kinds(), "type d'évaluation", true);
+    e.date = r.date("date", true).value_or(Date{});
+    e.satisfaction = static_cast<int>(r.integer("satisfaction", 1, 5, true).value_or(0));
+    const std::vector<std::string> answers = r.texts("answers");
+    for (std::size_t i = 0; i < answers.size(); ++i) {
+        try {
+            Answer answer = parse_answer(answers[i]);
+            for (const Answer& earlier : e.answers)
+                if (earlier.key == answer.key)
+                    throw UsageError("réponse « " + answer.key + " » donnée deux fois");
+            e.answers.push_back(std::move(answer));
+        } catch (const UsageError& error) {
+            r.fail(r.pos("answers", i), error.what());
+        }
+    }
+    e.comment = r.text("comment");
+    e.origin = r.file();
+    return e;
+}
+
+Fields write_fields(const Evaluation& e) {
+    std::vector<std::string> answers;
+    for (const Answer& a : e.answers)
+        answers.push_back(a.key + "=" + a.value);
+    return {{"kind", e.kind},
+            {"date", e.date},
+            {"satisfaction", std::int64_t{e.satisfaction}},
+            {"answers", list_or_none(answers)},
+            {"comment", text_or_none(e.comment)}};
+}
+
 // ---- practice.toml (the practice folder) --------------------------------------------------
 
 namespace {
@@ -531,6 +587,30 @@ std::string provider_id(RecordReader& r, std::string_view key,
         return raw; // as written: `practice set` replaces or removes it like any other value
     }
 }
+// [questions] chaud = [...], froid = [...]: each a question as parse_question reads it.
+void read_questions(RecordReader& r, Practice& p) {
+    const toml::node* node = r.node("questions");
+    if (!node) return;
+    const toml::table* table = node->as_table();
+    if (!table) return r.fail(r.pos("questions"), "« questions » doit être une table [questions]");
+    RecordReader q(*table, position_of(*table, r.file().file), r.diagnostics());
+    for (auto [kind, list] :
+         {std::pair{"chaud", &p.questions_chaud}, std::pair{"froid", &p.questions_froid}}) {
+        const bool given = q.has(kind);
+        std::vector<std::string> specs = q.texts(kind);
+        if (!given) continue;
+        *list = std::move(specs);
+        for (std::size_t i = 0; i < (*list)->size(); ++i) {
+            try {
+                parse_question((**list)[i]);
+            } catch (const UsageError& e) {
+                q.fail(q.pos(kind, i), e.what());
+            }
+        }
+    }
+    if (!q.finish()) r.fail(q.file(), "questions d'évaluation invalides");
+}
+
 } // namespace
 
 Practice read_practice(RecordReader& r) {
@@ -542,6 +622,7 @@ Practice read_practice(RecordReader& r) {
     p.address = r.text("address");
     p.city = r.text("city");
     p.signatory = r.text("signatory");
+    read_questions(r, p);
     p.origin = r.file();
     return p;
 }
@@ -621,6 +702,12 @@ void sort_consents(std::vector<Consent>& list) {
     sort_by(list, [](const Consent& a, const Consent& b) { return a.id < b.id; });
 }
 
+void sort_evaluations(std::vector<Evaluation>& list) {
+    sort_by(list, [](const Evaluation& a, const Evaluation& b) {
+        return std::tie(a.date, a.kind, a.id) < std::tie(b.date, b.kind, b.id);
+    });
+}
+
 // One descriptor per kind of record drives its folder, its loading, its order and its writes:
 // a new kind is its struct (model.hpp, with its member of Folder), its reader and
 // write_fields above, its line below and its BILAN_RECORD_KIND line; then its views and its
@@ -663,6 +750,9 @@ constexpr std::tuple kinds{
     RecordKind<Consent>{"consents", "consentement", "Consentement supprimé", &Folder::consents,
                         [](RecordReader& r, const Framework*) { return read_consent(r); },
                         sort_consents, true},
+    RecordKind<Evaluation>{
+        "evaluations", "évaluation", "Évaluation supprimée", &Folder::evaluations,
+        [](RecordReader& r, const Framework*) { return read_evaluation(r); }, sort_evaluations},
 };
 
 template <typename Record> constexpr const RecordKind<Record>& kind_of() {
@@ -745,6 +835,7 @@ BILAN_RECORD_KIND(TestResult)
 BILAN_RECORD_KIND(Piste)
 BILAN_RECORD_KIND(Action)
 BILAN_RECORD_KIND(Consent)
+BILAN_RECORD_KIND(Evaluation)
 #undef BILAN_RECORD_KIND
 
 // ---- convention.toml and financing.toml (the funding's paperwork) --------------------------

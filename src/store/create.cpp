@@ -125,7 +125,7 @@ void create_bilan(const fs::path& dir, const Fields& bilan_fields,
 
 namespace {
 using K = BilanField::Kind;
-constexpr std::array<BilanField, 11> fields{{
+constexpr std::array<BilanField, 15> fields{{
     {"beneficiary", K::text, true},
     {"start", K::date, false},
     {"end", K::date, false},
@@ -137,6 +137,10 @@ constexpr std::array<BilanField, 11> fields{{
     {"situation", K::text, false},
     {"circumstances", K::text, false},
     {"framework", K::framework, true},
+    {"handover", K::date, false},
+    {"handover-mode", K::handover_mode, false},
+    {"abandoned", K::date, false},
+    {"abandon-reason", K::text, false},
 }};
 } // namespace
 

@@ -1,5 +1,6 @@
 #include "bilan/store.hpp"
 
+#include "bilan/evaluations.hpp"
 #include "bilan/synthesis.hpp"
 #include "codec.hpp"
 #include "posix_io.hpp"
@@ -441,6 +442,9 @@ FolderCheck check_folder(const Store& store, const Date& today) {
     add(rule_problems(framework, folder, today));
     add(synthesis_problems(framework, folder));
     result.warnings = evidence_problems(folder.sessions, today);
+    // What falls due after the end (follow-up, evaluations): to do, not a fault of the folder.
+    for (std::string& warning : after_end_warnings(framework, folder, today))
+        result.warnings.push_back({std::nullopt, std::move(warning)});
     return result;
 }
 

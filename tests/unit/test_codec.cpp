@@ -53,7 +53,8 @@ template <typename Read> auto read_back(const std::string& text, Read read) {
 // Every member but the id (the file's name) and the origin (where it was read).
 auto members(const BilanRecord& b) {
     return std::tie(b.beneficiary, b.framework, b.start, b.end, b.funding, b.counsellor,
-                    b.organisation, b.demand, b.expectations, b.situation, b.circumstances);
+                    b.organisation, b.demand, b.expectations, b.situation, b.circumstances,
+                    b.handover, b.handover_mode, b.abandoned, b.abandon_reason);
 }
 auto members(const Session& s) {
     return std::tie(s.date, s.phase, s.minutes, s.kind, s.mode, s.from, s.to, s.note, s.evidence);
@@ -82,6 +83,9 @@ auto members(const Project& p) {
 }
 auto members(const Action& a) {
     return std::tie(a.text, a.horizon, a.due, a.done);
+}
+auto members(const Evaluation& e) {
+    return std::tie(e.kind, e.date, e.satisfaction, e.answers, e.comment);
 }
 auto members(const Consent& c) {
     return std::tie(c.recipient, c.date, c.sections, c.revoked, c.revoked_on, c.history);
@@ -147,6 +151,9 @@ const auto project_reader = [](RecordReader& r, Diagnostics&) { return read_proj
 const auto action_reader = [](RecordReader& r, Diagnostics&) {
     return read_record<Action>(r, nullptr);
 };
+const auto evaluation_reader = [](RecordReader& r, Diagnostics&) {
+    return read_record<Evaluation>(r, nullptr);
+};
 const auto consent_reader = [](RecordReader& r, Diagnostics&) {
     return read_record<Consent>(r, nullptr);
 };
@@ -170,8 +177,60 @@ TEST_SUITE("store.codec") {
             b.expectations = text;
             b.situation = text;
             b.circumstances = text;
+            b.handover = Date{2026, 7, 1};
+            b.handover_mode = "courrier";
+            b.abandoned = Date{2026, 6, 30};
+            b.abandon_reason = text;
             round_trip(b, bilan_reader);
         }
+    }
+
+    TEST_CASE("bilan.toml: the keys on the end of a bilan need format 3, the others 1") {
+        BilanRecord b;
+        b.beneficiary = "Claire Martin";
+        b.end = Date{2026, 5, 4};
+        CHECK(format_needed(b) == 1);
+        b.handover_mode = "email";
+        CHECK(format_needed(b) == 3);
+        b.handover_mode.clear();
+        b.abandoned = Date{2026, 5, 4};
+        CHECK(format_needed(b) == 3);
+    }
+
+    TEST_CASE("an evaluation, bare and with answers and a comment") {
+        Evaluation e;
+        e.kind = "chaud";
+        e.date = Date{2026, 5, 4};
+        e.satisfaction = 4;
+        round_trip(e, evaluation_reader);
+        for (const std::string& text : hard_texts) {
+            e.kind = "froid";
+            e.satisfaction = 1;
+            e.answers = {{"situation", "nouvel-emploi"}, {"actions", "3"}, {"remarque", text}};
+            e.comment = text;
+            round_trip(e, evaluation_reader);
+        }
+    }
+
+    TEST_CASE("an evaluation's answers are KEY=VALUE, each key once") {
+        const auto problems = [](const std::string& text) {
+            const toml::table table = parse_toml(text, "e.toml");
+            Diagnostics diagnostics(true);
+            RecordReader reader(table, {"e.toml", 0, 0}, diagnostics);
+            read_record<Evaluation>(reader, nullptr);
+            reader.finish();
+            std::vector<std::string> out;
+            for (const Problem& p : diagnostics.problems())
+                out.push_back(std::to_string(p.where->line) + ":" +
+                              std::to_string(p.where->column) + ": " + p.message);
+            return out;
+        };
+        const std::string head = "kind = \"chaud\"\ndate = 2026-05-04\nsatisfaction = 5\n";
+        CHECK(problems(head).empty());
+        CHECK(problems(head + "answers = [\"attentes\"]\n").front().starts_with("4:12: --answer"));
+        CHECK(problems(head + "answers = [\"a=1\", \"a=2\"]\n").front() ==
+              "4:19: réponse « a » donnée deux fois");
+        CHECK(problems("kind = \"tiede\"\ndate = 2026-05-04\nsatisfaction = 0\n").size() == 2);
     }
 
     TEST_CASE("a session in minutes, and one with its times") {
