@@ -5,6 +5,7 @@
 #include "bilan/calendar.hpp"
 #include "bilan/edof.hpp"
 #include "bilan/errors.hpp"
+#include "bilan/funding.hpp"
 #include "bilan/values.hpp"
 
 #include <optional>
@@ -198,6 +199,8 @@ struct Folder {
     // Not the folder's but its practice's (practice.toml `holidays`): the public holidays its
     // deadlines in business days skip. Set by the store when it loads the whole folder.
     HolidayCalendar holidays = HolidayCalendar::metropole;
+    Convention convention; // convention.toml
+    Financing financing;   // financing.toml
 };
 
 } // namespace bilan

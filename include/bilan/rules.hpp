@@ -61,8 +61,10 @@ std::vector<std::string> evidence_warnings(const std::vector<Session>& sessions,
 std::vector<Problem> evidence_problems(const std::vector<Session>& sessions, const Date& today);
 
 // Rule violations (not file syntax): over the cap, under the floor once the bilan has ended,
-// counted sessions outside its dates, references to records that do not exist.
-std::vector<Problem> rule_problems(const Framework& framework, const Folder& folder);
+// counted sessions outside its dates, references to records that do not exist, the funding's
+// paperwork as of `today` (funding.hpp).
+std::vector<Problem> rule_problems(const Framework& framework, const Folder& folder,
+                                   const Date& today);
 
 // What `session add` says at once about `added`, a session joining `others`: the bilan taken
 // over its cap, a counted session before its start or after its end. Warnings, not refusals.

@@ -5,6 +5,8 @@
 //   framework.toml        a provider's own framework, when `framework` names it
 //   project.toml          the professional project
 //   edof.toml             the CPF file as declared on the platform (EDOF)
+//   convention.toml       the tripartite convention (R6313-8), when there is one
+//   financing.toml        the price and each payer's part
 //   sessions/ID.toml      one file per record, so that two git clones' additions merge
 //   skills/ID.toml  experiences/ID.toml  traits/ID.toml  tests/ID.toml
 //   pistes/ID.toml  actions/ID.toml  consents/ID.toml  evaluations/ID.toml
@@ -133,6 +135,9 @@ public:
     }
     Project load_project(Diagnostics& diagnostics) const;
     EdofFile load_edof(Diagnostics& diagnostics) const; // empty when edof.toml is absent
+    // convention.toml and financing.toml: empty (exists false) when absent.
+    Convention load_convention(Diagnostics& diagnostics) const;
+    Financing load_financing(Diagnostics& diagnostics) const;
     // Every file, for `check`, `status` and `render`.
     Folder load_all(const Framework& framework, BilanRecord bilan, Diagnostics& diag) const;
     // Files in the folder that no loader reads (a stray "sesions/" or "notes.toml").
@@ -208,6 +213,10 @@ HolidayCalendar practice_holidays(const Store& store);
 // RefusedError when DIR already holds one). A folder made for it is removed again on failure.
 void create_practice(const std::filesystem::path& dir, const Practice& practice);
 
+// The files of one record each at a bilan's top level besides bilan.toml (project.toml,
+// convention.toml…): what `check` knows and `-o` never replaces.
+std::span<const std::string_view> single_record_files();
+
 // Loads and validates a framework file given on the command line (not yet in a folder).
 Framework load_framework_file(const std::filesystem::path& file);
 Framework load_builtin_framework(std::string_view name);
@@ -265,6 +274,10 @@ public:
     void update(const BilanRecord& before, const BilanRecord& after);
     void update(const Project& before, const Project& after);   // creates project.toml if needed
     void update(const EdofFile& before, const EdofFile& after); // creates edof.toml if needed
+    // convention.toml and financing.toml, created when needed; the folder's format is raised
+    // to the one they need first.
+    void update(const Convention& before, const Convention& after);
+    void update(const Financing& before, const Financing& after);
     // A consent's history may only grow: its new periods are appended as [[history]] tables.
     void update(const Consent& before, const Consent& after);
     // practice.toml of a practice folder (a Transaction on the Store of that folder).
@@ -296,6 +309,11 @@ public:
     void update_bilan(const Fields& edits);
     void update_project(const Fields& edits); // creates project.toml when needed
     void update_edof(const Fields& edits);    // creates edof.toml when needed
+    // Splices `edits` into the single-record file `relative` (convention.toml…), creating it
+    // with the comment `header` when it is absent and an edit gives a value; a write raises the
+    // folder's format to `format` first (in_format), so that an older bilan never meets it.
+    void update_single_file(const std::string& relative, std::string_view header,
+                            const Fields& edits, int format);
     // Writes a whole new file (e.g. a consent named after its recipient), or replaces it.
     void write_record(Collection collection, const std::string& id, const Fields& fields);
 

@@ -211,7 +211,8 @@ std::vector<std::string> evidence_warnings(const std::vector<Session>& sessions,
     return warnings;
 }
 
-std::vector<Problem> rule_problems(const Framework& framework, const Folder& folder) {
+std::vector<Problem> rule_problems(const Framework& framework, const Folder& folder,
+                                   const Date& today) {
     std::vector<Problem> problems;
     const BilanRecord& b = folder.bilan;
     const HourReport report = hour_report(framework, folder);
@@ -246,6 +247,9 @@ std::vector<Problem> rule_problems(const Framework& framework, const Folder& fol
                                               "l'être (les autres en plan B ou abandonnées)"});
     for (Problem& problem : edof_problems(framework, folder))
         problems.push_back(std::move(problem));
+    for (auto found :
+         {convention_problems(framework, folder, today), financing_problems(framework, folder)})
+        problems.insert(problems.end(), found.begin(), found.end());
     return problems;
 }
 

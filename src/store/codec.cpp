@@ -700,6 +700,91 @@ Fields write_fields(const Practice& p) {
             {"holidays", text_or_none(p.holidays)}};
 }
 
+// ---- convention.toml and financing.toml (the funding's paperwork) --------------------------
+
+Convention read_convention(RecordReader& r) {
+    Convention c;
+    c.employer = r.text("employer");
+    c.employer_siret = provider_id(r, "employer_siret", parse_siret);
+    c.employer_address = r.text("employer_address");
+    c.employer_signatory = r.text("employer_signatory");
+    c.title = r.text("title");
+    c.objective = r.text("objective");
+    c.content = r.text("content");
+    c.means = r.text("means");
+    c.conduct = r.text("conduct");
+    c.payment = r.text("payment");
+    if (const auto minutes = r.integer("duration_minutes", 1, 100000))
+        c.duration_minutes = static_cast<int>(*minutes);
+    c.start = r.date("start");
+    c.end = r.date("end");
+    check_order(r, c.start, c.end, "end");
+    c.sent = r.date("sent");
+    c.signed_employee = r.date("signed_employee");
+    c.signed_employer = r.date("signed_employer");
+    c.signed_provider = r.date("signed_provider");
+    c.sent_origin = r.has("sent") ? r.pos("sent") : r.file();
+    c.signed_employee_origin = r.has("signed_employee") ? r.pos("signed_employee") : r.file();
+    c.origin = r.file();
+    c.exists = true;
+    return c;
+}
+
+Fields write_fields(const Convention& c) {
+    return {{"employer", text_or_none(c.employer)},
+            {"employer_siret", text_or_none(c.employer_siret)},
+            {"employer_address", text_or_none(c.employer_address)},
+            {"employer_signatory", text_or_none(c.employer_signatory)},
+            {"title", text_or_none(c.title)},
+            {"objective", text_or_none(c.objective)},
+            {"content", text_or_none(c.content)},
+            {"means", text_or_none(c.means)},
+            {"conduct", text_or_none(c.conduct)},
+            {"payment", text_or_none(c.payment)},
+            {"duration_minutes", int_or_none(c.duration_minutes)},
+            {"start", date_or_none(c.start)},
+            {"end", date_or_none(c.end)},
+            {"sent", date_or_none(c.sent)},
+            {"signed_employee", date_or_none(c.signed_employee)},
+            {"signed_employer", date_or_none(c.signed_employer)},
+            {"signed_provider", date_or_none(c.signed_provider)}};
+}
+
+namespace {
+// Each payer's part is `<payer>_cents` (france-travail: france_travail_cents).
+std::string part_key(std::string_view payer) {
+    std::string key(payer);
+    std::replace(key.begin(), key.end(), '-', '_');
+    return key + "_cents";
+}
+constexpr std::int64_t max_cents = 1'000'000'000;
+} // namespace
+
+Financing read_financing(RecordReader& r) {
+    Financing f;
+    f.price_cents = r.integer("price_cents", 0, max_cents);
+    for (const Term& payer : funding_payers())
+        if (const auto cents = r.integer(part_key(payer.key), 0, max_cents))
+            f.parts.push_back({std::string(payer.key), *cents});
+    f.jobseeker = r.boolean("jobseeker");
+    f.origin = r.file();
+    f.exists = true;
+    return f;
+}
+
+Fields write_fields(const Financing& f) {
+    Fields fields{
+        {"price_cents", f.price_cents ? std::optional<Value>(*f.price_cents) : std::nullopt}};
+    for (const Term& payer : funding_payers()) {
+        const auto cents = f.part(payer.key);
+        fields.push_back(
+            {part_key(payer.key), cents ? std::optional<Value>(*cents) : std::nullopt});
+    }
+    fields.push_back(
+        {"jobseeker", f.jobseeker ? std::optional<Value>(*f.jobseeker) : std::nullopt});
+    return fields;
+}
+
 // ---- the kinds of records ---------------------------------------------------------------
 
 namespace {
@@ -882,6 +967,8 @@ template Fields fields_of(const Survey&);
 template Fields fields_of(const Evidence&);
 template Fields fields_of(const Project&);
 template Fields fields_of(const EdofFile&);
+template Fields fields_of(const Convention&);
+template Fields fields_of(const Financing&);
 template Fields fields_of(const ConsentPeriod&);
 template Fields fields_of(const Practice&);
 

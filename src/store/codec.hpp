@@ -30,5 +30,7 @@ struct RecordKindInfo {
 };
 std::span<const RecordKindInfo> record_kinds();
 const RecordKindInfo& kind_info(Collection collection);
+Convention read_convention(RecordReader& r);
+Financing read_financing(RecordReader& r);
 
 } // namespace bilan::store

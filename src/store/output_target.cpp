@@ -74,6 +74,8 @@ void refuse_bilan_file_target(const Store& store, const fs::path& target) {
     if (identity_of(parent) == root) {
         for (std::string_view file : top_level_files)
             if (next == file) refuse();
+        for (std::string_view file : single_record_files())
+            if (next == file) refuse();
         for (const std::string& folder : record_folder_names)
             if (next == folder) refuse();
     }

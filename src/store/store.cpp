@@ -7,6 +7,7 @@
 #include "toml_text.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <iterator>
@@ -307,23 +308,33 @@ Project Store::load_project(Diagnostics& diagnostics) const {
     return project;
 }
 
-EdofFile Store::load_edof(Diagnostics& diagnostics) const {
-    adapt_to_format(diagnostics);
-    const std::string shown = display("edof.toml");
-    EdofFile edof;
+namespace {
+
+// A file of one record at the bilan's top level, read by `read` when it exists (`absent`
+// otherwise); a fault is reported, and the record left as read so far.
+template <typename Record>
+Record load_single(const Store& store, const std::string& name, Diagnostics& diagnostics,
+                   Record (*read)(RecordReader&)) {
+    const std::string shown = store.display(name);
+    Record record;
     try {
-        const auto text = read_file_if_exists(root_ / "edof.toml");
-        if (!text) return edof;
+        const auto text = read_file_if_exists(store.root() / name);
+        if (!text) return record;
         const toml::table table = parse_toml(*text, shown);
         RecordReader reader(table, {shown, 0, 0}, diagnostics);
-        edof = read_edof(reader);
+        record = read(reader);
         reader.finish();
     } catch (const DataError& e) {
         diagnostics.report(e.where, e.detail);
     }
-    edof.origin = {shown, 0, 0};
-    return edof;
+    record.origin = {shown, 0, 0};
+    return record;
 }
+
+constexpr std::array<std::string_view, 4> single_files{"project.toml", "edof.toml",
+                                                       "convention.toml", "financing.toml"};
+
+} // namespace
 
 // The practice's problems are `check`'s to report (ops::check), not every command's.
 HolidayCalendar practice_holidays(const Store& store) {
@@ -336,12 +347,33 @@ HolidayCalendar practice_holidays(const Store& store) {
     return HolidayCalendar::metropole;
 }
 
+std::span<const std::string_view> single_record_files() {
+    return single_files;
+}
+
+EdofFile Store::load_edof(Diagnostics& diagnostics) const {
+    adapt_to_format(diagnostics);
+    return load_single<EdofFile>(*this, "edof.toml", diagnostics, read_edof);
+}
+
+Convention Store::load_convention(Diagnostics& diagnostics) const {
+    adapt_to_format(diagnostics);
+    return load_single<Convention>(*this, "convention.toml", diagnostics, read_convention);
+}
+
+Financing Store::load_financing(Diagnostics& diagnostics) const {
+    adapt_to_format(diagnostics);
+    return load_single<Financing>(*this, "financing.toml", diagnostics, read_financing);
+}
+
 Folder Store::load_all(const Framework& framework, BilanRecord bilan, Diagnostics& diag) const {
-    // The project and the CPF file are one file each, read after the records.
+    // The files of one record each are read after the records.
     Folder folder = load_records(record_collections(), &framework, diag);
     folder.bilan = std::move(bilan);
     folder.project = load_project(diag);
     folder.edof = load_edof(diag);
+    folder.convention = load_convention(diag);
+    folder.financing = load_financing(diag);
     folder.holidays = practice_holidays(*this);
     return folder;
 }
@@ -425,7 +457,7 @@ FolderCheck check_folder(const Store& store, const Date& today) {
     };
     add(store.unknown_entries(bilan));
     add(permission_problems(store));
-    add(rule_problems(framework, folder));
+    add(rule_problems(framework, folder, today));
     add(synthesis_problems(framework, folder));
     result.warnings = evidence_problems(folder.sessions, today);
     // What falls due after the end (follow-up, evaluations): to do, not a fault of the folder.
@@ -467,9 +499,9 @@ std::vector<Problem> Store::unknown_entries(const BilanRecord& bilan) const {
     // only what looks like ours but is not is reported.
     for (const ListedFile& entry : top) {
         const std::string& name = entry.name;
-        if (name.front() == '.' || name == "bilan.toml" || name == "project.toml" ||
-            name == "edof.toml" || name == "practice.toml" ||
-            name == bilan.framework) // a practice of one bilan
+        if (name.front() == '.' || name == "bilan.toml" || name == "practice.toml" ||
+            name == bilan.framework || // practice.toml: a practice of one bilan
+            std::find(single_files.begin(), single_files.end(), name) != single_files.end())
             continue;
         const auto folder = misspelt_record_folder(name);
         if (folder && *folder == name) continue;

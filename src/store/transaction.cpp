@@ -280,6 +280,22 @@ void Transaction::update_single_file(const std::string& name, std::string_view h
     write_file_atomically(store_.root() / name, text);
 }
 
+void Transaction::update_single_file(const std::string& relative, std::string_view header,
+                                     const Fields& edits, int format) {
+    if (edits.empty()) return;
+    const auto path = store_.root() / relative;
+    if (read_file_if_exists(path))
+        return in_format(format, [&] { edit_file(relative, edits, false); });
+    Fields present;
+    for (const Field& field : edits)
+        if (field.value) present.push_back(field);
+    if (present.empty()) return; // nothing to remove from a file that is not there
+    const std::string text = std::string(header) + emit_fields(present);
+    require_replaceable(path, store_.display(relative));
+    verify_edits(text, present, store_.display(relative));
+    in_format(format, [&] { write_file_atomically(path, text); });
+}
+
 void Transaction::write_record(Collection collection, const std::string& id, const Fields& fields) {
     const auto dir = store_.root() / std::string(collection.folder);
     in_private_directory(dir, [&] {

@@ -72,6 +72,25 @@ void Transaction::update(const EdofFile& before, const EdofFile& after) {
     in_format(edof_format, [&] { update_edof(edits); });
 }
 
+namespace {
+// convention.toml and financing.toml came with format 2: a bilan of format 1 knows neither.
+constexpr int funding_format = 2;
+} // namespace
+
+void Transaction::update(const Convention& before, const Convention& after) {
+    update_single_file("convention.toml",
+                       "# Convention tripartite (R6313-8) : « bilan convention set » ou à la "
+                       "main.\n",
+                       changed_fields(fields_of(before), fields_of(after)), funding_format);
+}
+
+void Transaction::update(const Financing& before, const Financing& after) {
+    update_single_file("financing.toml",
+                       "# Financement, montants en centimes : « bilan financing set » ou à la "
+                       "main.\n",
+                       changed_fields(fields_of(before), fields_of(after)), funding_format);
+}
+
 void Transaction::update(const Consent& before, const Consent& after) {
     // The earlier grants are evidence: an update that would drop or change one is a bug.
     if (after.history.size() < before.history.size() ||

@@ -98,7 +98,7 @@ new_bilan() {
 copy_example() {
     local dir
     dir=$(mktemp -d "$TMP_ROOT/ex.XXXXXX")
-    cp -a "$EXAMPLE/." "$dir/"
+    cp -a "${EXAMPLE:?}/." "$dir/"
     chmod -R go-rwx "$dir" # as git checks it out, it is open to all: `check` would say so
     printf '%s\n' "$dir"
 }

@@ -8,7 +8,7 @@
 
 LIMIT=${BILAN_HOSTILE_TIMEOUT:-30} # seconds; generous for sanitizer builds
 
-BASE=$(new_bilan)
+BASE=$(new_bilan) && [ -d "$BASE" ] || { echo "no base folder: setup failed" >&2; exit 1; }
 "$BILAN" -C "$BASE" session add --date 2026-03-03 --phase investigation --duration 1h >/dev/null
 
 # Runs bilan under a time limit; sets $out $err $status; fails on a crash, hang or report.
@@ -31,7 +31,7 @@ guarded() {
 folder_with() { # FILE
     local dir
     dir=$(mktemp -d "$TMP_ROOT/h.XXXXXX")
-    cp -a "$BASE/." "$dir/"
+    cp -a "${BASE:?no base folder}/." "$dir/" # never "/.": a failed setup must not copy the disk
     mkdir -p -m 700 "$(dirname "$dir/$1")"
     cat >"$dir/$1"
     printf '%s\n' "$dir"

@@ -479,7 +479,7 @@ test_check_warns_a_public_funding_without_qualiopi() {
     run -C "$dir/cpf" check
     case $err in *Qualiopi*) fail "still warned" ;; *) ok ;; esac
     # The example's own bilan is CPF, in a practice with Qualiopi: nothing to say.
-    mkdir "$dir/exemple" && cp -a "$EXAMPLE/." "$dir/exemple/"
+    mkdir "$dir/exemple" && cp -a "${EXAMPLE:?}/." "$dir/exemple/"
     chmod -R go-rwx "$dir/exemple"
     run -C "$dir/exemple" check
     expect_status 0 "the example inside a practice with Qualiopi"
@@ -512,7 +512,7 @@ test_the_synthesis_shows_no_provider_identity() {
     local dir
     dir=$(new_practice "Cabinet Identité")
     mkdir "$dir/x"
-    cp -a "$EXAMPLE/." "$dir/x/"
+    cp -a "${EXAMPLE:?}/." "$dir/x/"
     run -C "$dir/x" render
     expect_status 0
     expect_out_lacks "$GOOD_SIRET"

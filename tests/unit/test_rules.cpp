@@ -74,7 +74,7 @@ TEST_SUITE("rules") {
         CHECK(has_warning(r, "plafond dépassé"));
         CHECK(has_warning(r, "phase investigation au-delà de sa cible"));
         CHECK(has_warning(r, "hors des dates du bilan"));
-        const auto problems = rule_problems(fr, folder);
+        const auto problems = rule_problems(fr, folder, before_any);
         CHECK(problems.size() == 2); // the cap, the session after the end
     }
 
@@ -83,10 +83,11 @@ TEST_SUITE("rules") {
         Folder folder;
         folder.bilan.start = Date{2026, 3, 2};
         folder.sessions = {session({2026, 3, 2}, "preliminaire", 180)};
-        CHECK(rule_problems(fr, folder).empty());
+        CHECK(rule_problems(fr, folder, before_any).empty());
         folder.bilan.end = Date{2026, 5, 4};
-        REQUIRE(rule_problems(fr, folder).size() == 1);
-        CHECK(rule_problems(fr, folder)[0].message.find("plancher") != std::string::npos);
+        REQUIRE(rule_problems(fr, folder, before_any).size() == 1);
+        CHECK(rule_problems(fr, folder, before_any)[0].message.find("plancher") !=
+              std::string::npos);
     }
 
     TEST_CASE("references to missing experiences and two retained pistes") {
@@ -99,7 +100,7 @@ TEST_SUITE("rules") {
         Piste a, b;
         a.decision = b.decision = "retained";
         folder.pistes = {a, b};
-        const auto problems = rule_problems(fr, folder);
+        const auto problems = rule_problems(fr, folder, before_any);
         REQUIRE(problems.size() == 3);
         CHECK(problems[0].text().starts_with("skills/x.toml:4:14: "));
     }
@@ -187,7 +188,7 @@ TEST_SUITE("rules") {
         REQUIRE(gaps.size() == 1);
         CHECK(gaps[0].message == warnings[0]);
         // The folder is still valid: the gaps are not among its problems.
-        const auto problems = rule_problems(fr, folder);
+        const auto problems = rule_problems(fr, folder, Date{2026, 3, 31});
         CHECK(std::none_of(problems.begin(), problems.end(), [](const Problem& p) {
             return p.message.find("sans preuve") != std::string::npos;
         }));

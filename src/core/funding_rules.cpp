@@ -1,0 +1,289 @@
+// The funding rules of a French bilan (practice.md §3, §5): the figures and their sources in
+// one table, then the checks of the convention and the financing built on it.
+#include "bilan/framework.hpp"
+#include "bilan/funding.hpp"
+#include "bilan/model.hpp"
+#include "bilan/rules.hpp"
+
+#include <algorithm>
+#include <array>
+#include <limits>
+
+namespace bilan {
+
+namespace {
+
+// ---- the table: one edit per change of law ----------------------------------------------
+
+constexpr std::array<std::string_view, 2> convention_fundings{"employeur", "reclassement"};
+
+const FrenchFundingRules rules_2026{
+    convention_fundings,
+    "R6313-8 du Code du travail",
+    {10, "R6313-8 du Code du travail ; jours calendaires", true},
+    {160'000, "plafond CPF d'un bilan, décret de février 2026", true},
+    {10'320, "L6323-4 du Code du travail, montant 2026", true},
+};
+
+// ---- the payers a financing names ----------------------------------------------------------
+
+#define BILAN_PAYER(key, label, ...)                                                               \
+    Term {                                                                                         \
+        key, label, std::span<const std::string_view>(__VA_ARGS__)                                 \
+    }
+constexpr std::array<std::string_view, 2> a_cpf{"mon-compte-formation", "compte-formation"};
+constexpr std::array<std::string_view, 2> a_employeur{"employer", "entreprise"};
+constexpr std::array<std::string_view, 1> a_opco{"operateur-de-competences"};
+constexpr std::array<std::string_view, 3> a_france_travail{"ft", "pole-emploi", "france travail"};
+constexpr std::array<std::string_view, 4> a_beneficiaire{"beneficiary", "personnel", "titulaire",
+                                                         "participant"};
+constexpr std::array<std::string_view, 1> a_autre{"other"};
+const std::array payers{
+    BILAN_PAYER("cpf", "CPF (Mon Compte Formation)", a_cpf),
+    BILAN_PAYER("employeur", "employeur", a_employeur),
+    BILAN_PAYER("opco", "OPCO", a_opco),
+    BILAN_PAYER("france-travail", "France Travail", a_france_travail),
+    BILAN_PAYER("beneficiaire", "bénéficiaire", a_beneficiaire),
+    BILAN_PAYER("autre", "autre financeur", a_autre),
+};
+#undef BILAN_PAYER
+
+// "(R6313-8 du Code du travail ; jours calendaires, à vérifier)"
+template <typename T> std::string cited(const RuleFigure<T>& figure) {
+    return "(" + std::string(figure.source) + (figure.to_verify ? ", à vérifier)" : ")");
+}
+
+std::string digits_grouped(std::int64_t units, std::string_view separator) {
+    std::string digits = std::to_string(units);
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += separator;
+        out += digits[i];
+    }
+    return out;
+}
+
+std::string two_digits(std::int64_t n) {
+    return (n < 10 ? "0" : "") + std::to_string(n);
+}
+
+} // namespace
+
+const FrenchFundingRules& french_funding_rules() {
+    return rules_2026;
+}
+
+std::span<const Term> funding_payers() {
+    return payers;
+}
+
+bool follows_french_funding(const Framework& framework) {
+    return framework.fundings.empty();
+}
+
+std::optional<Date> Convention::fully_signed() const {
+    if (!signed_employee || !signed_employer || !signed_provider) return std::nullopt;
+    return std::max({*signed_employee, *signed_employer, *signed_provider});
+}
+
+std::optional<Date> Convention::acceptance_deadline() const {
+    if (!sent) return std::nullopt;
+    return Date::from_days(sent->days_since_epoch() + french_funding_rules().acceptance_days.value);
+}
+
+std::optional<std::int64_t> Financing::part(std::string_view payer) const {
+    for (const FundingPart& p : parts)
+        if (p.payer == payer) return p.cents;
+    return std::nullopt;
+}
+
+std::int64_t Financing::parts_total() const {
+    std::int64_t total = 0;
+    for (const FundingPart& p : parts)
+        total += p.cents;
+    return total;
+}
+
+// ---- amounts -------------------------------------------------------------------------------
+
+std::int64_t parse_amount_cents(std::string_view raw) {
+    const auto bad = [&](std::string_view why) {
+        return UsageError("montant « " + std::string(raw) + " » invalide : " + std::string(why) +
+                          " (en euros, par exemple 1800 ou 1 800,50)");
+    };
+    // Spaces (and the no-break ones a copy from a document brings) group thousands.
+    std::string text;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (raw[i] == ' ') continue;
+        if (raw.substr(i).starts_with("\u00a0")) {
+            i += 1;
+            continue;
+        }
+        if (raw.substr(i).starts_with("\u202f")) {
+            i += 2;
+            continue;
+        }
+        text += raw[i];
+    }
+    if (text.ends_with("€")) text.resize(text.size() - std::string_view("€").size());
+    bool in_cents = false;
+    if (text.ends_with("c")) {
+        in_cents = true;
+        text.pop_back();
+    }
+    if (text.empty()) throw bad("vide");
+    const std::size_t point = text.find_first_of(".,");
+    const std::string whole = text.substr(0, point);
+    const std::string fraction = point == std::string::npos ? "" : text.substr(point + 1);
+    const auto all_digits = [](const std::string& s) {
+        return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (whole.empty() || !all_digits(whole) || !all_digits(fraction))
+        throw bad(text.front() == '-' ? "négatif" : "un nombre est attendu");
+    if (point != std::string::npos && (in_cents || fraction.empty()))
+        throw bad("un nombre est attendu");
+    if (fraction.size() > 2) throw bad("au plus deux décimales");
+    constexpr std::int64_t max_cents = 1'000'000'000; // 10 million euros
+    if (whole.size() > 10) throw bad("trop grand");
+    std::int64_t cents = std::stoll(whole);
+    if (!in_cents)
+        cents = cents * 100 +
+                (fraction.empty() ? 0 : std::stoll(fraction) * (fraction.size() == 1 ? 10 : 1));
+    if (cents > max_cents) throw bad("trop grand");
+    return cents;
+}
+
+namespace {
+std::string amount_with(std::int64_t cents, std::string_view thousands, std::string_view before) {
+    const std::string sign = cents < 0 ? "-" : "";
+    if (cents < 0) cents = -cents;
+    std::string text = sign + digits_grouped(cents / 100, thousands);
+    if (cents % 100 != 0) text += "," + two_digits(cents % 100);
+    return text + std::string(before) + "€";
+}
+} // namespace
+
+std::string french_amount(std::int64_t cents) {
+    return amount_with(cents, "\u202f", "\u00a0");
+}
+
+std::string amount_text(std::int64_t cents) {
+    return amount_with(cents, " ", " ");
+}
+
+std::string plain_amount(std::int64_t cents) {
+    const std::string sign = cents < 0 ? "-" : "";
+    if (cents < 0) cents = -cents;
+    return sign + std::to_string(cents / 100) + "." + two_digits(cents % 100);
+}
+
+// ---- the convention ------------------------------------------------------------------------
+
+namespace {
+
+bool needs_convention(std::string_view funding) {
+    const auto& needed = french_funding_rules().convention_fundings;
+    return std::find(needed.begin(), needed.end(), funding) != needed.end();
+}
+
+// The parties who have not signed: "le salarié, l'employeur".
+std::string unsigned_parties(const Convention& c) {
+    std::vector<std::string_view> missing;
+    if (!c.signed_employee) missing.push_back("le ou la salarié(e)");
+    if (!c.signed_employer) missing.push_back("l'employeur");
+    if (!c.signed_provider) missing.push_back("le prestataire");
+    std::string text;
+    for (std::size_t i = 0; i < missing.size(); ++i)
+        text += (i == 0 ? "" : i + 1 == missing.size() ? " et " : ", ") + std::string(missing[i]);
+    return text;
+}
+
+void signature_problems(const Convention& c, const Date& today, std::vector<Problem>& problems) {
+    const FrenchFundingRules& rules = french_funding_rules();
+    if (!c.sent) return;
+    const Date limit = *c.acceptance_deadline();
+    const std::string delay = std::to_string(rules.acceptance_days.value) + " jours";
+    if (c.signed_employee && *c.signed_employee > limit)
+        problems.push_back({c.signed_employee_origin,
+                            "convention signée par le ou la salarié(e) le " +
+                                c.signed_employee->iso() + ", plus de " + delay +
+                                " après son envoi le " + c.sent->iso() + " (limite " + limit.iso() +
+                                ") : elle est réputée refusée " + cited(rules.acceptance_days)});
+    else if (!c.signed_employee && today > limit)
+        problems.push_back({c.sent_origin, "convention envoyée le " + c.sent->iso() +
+                                               " et pas signée par le ou la salarié(e) dans les " +
+                                               delay + " (limite " + limit.iso() +
+                                               ") : elle est réputée refusée " +
+                                               cited(rules.acceptance_days)});
+}
+
+} // namespace
+
+std::vector<Problem> convention_problems(const Framework& framework, const Folder& folder,
+                                         const Date& today) {
+    std::vector<Problem> problems;
+    if (!follows_french_funding(framework)) return problems;
+    const FrenchFundingRules& rules = french_funding_rules();
+    const BilanRecord& bilan = folder.bilan;
+    const Convention& c = folder.convention;
+    if (!c.exists) {
+        if (needs_convention(bilan.funding))
+            problems.push_back(
+                {bilan.funding_origin, "financement « " + bilan.funding +
+                                           " » sans convention tripartite (" +
+                                           std::string(rules.convention_source) +
+                                           ") : bilan convention set --employer … --sent …"});
+        return problems;
+    }
+    signature_problems(c, today, problems);
+    const std::optional<Date> signed_on = c.fully_signed();
+    for (const Session& s : folder.sessions) {
+        if (!framework.counts(s.phase)) continue;
+        if (signed_on && s.date < *signed_on)
+            problems.push_back({s.origin, "séance du " + s.date.iso() +
+                                              " avant la dernière signature de la convention (" +
+                                              signed_on->iso() +
+                                              ") : aucune séance avant que "
+                                              "les trois parties aient signé (" +
+                                              std::string(rules.convention_source) + ")"});
+        else if (!signed_on && s.date <= today)
+            problems.push_back({s.origin, "séance du " + s.date.iso() +
+                                              " alors que la convention n'est pas signée par " +
+                                              unsigned_parties(c) + " (" +
+                                              std::string(rules.convention_source) + ")"});
+    }
+    return problems;
+}
+
+// ---- the financing -------------------------------------------------------------------------
+
+std::vector<Problem> financing_problems(const Framework& framework, const Folder& folder) {
+    std::vector<Problem> problems;
+    const Financing& f = folder.financing;
+    if (!f.exists) return problems;
+    if (f.price_cents && !f.parts.empty() && f.parts_total() != *f.price_cents)
+        problems.push_back({f.origin, "financement : les parts (" + amount_text(f.parts_total()) +
+                                          ") ne font pas le prix (" + amount_text(*f.price_cents) +
+                                          ")"});
+    if (!follows_french_funding(framework)) return problems;
+    const FrenchFundingRules& rules = french_funding_rules();
+    const std::optional<std::int64_t> cpf = f.part("cpf");
+    if (cpf && *cpf > rules.cpf_ceiling_cents.value)
+        problems.push_back({f.origin, "financement : part CPF de " + amount_text(*cpf) +
+                                          ", au-delà du plafond de " +
+                                          amount_text(rules.cpf_ceiling_cents.value) + " " +
+                                          cited(rules.cpf_ceiling_cents)});
+    // Decided only when the folder says the holder is not a jobseeker: unknown, nothing said.
+    const std::int64_t paid = f.part("beneficiaire").value_or(0);
+    if (cpf && *cpf > 0 && f.jobseeker == false && paid < rules.cpf_participation_cents.value)
+        problems.push_back(
+            {f.origin, "financement : la participation forfaitaire de " +
+                           amount_text(rules.cpf_participation_cents.value) + " " +
+                           cited(rules.cpf_participation_cents) +
+                           " est due par le ou la titulaire du CPF qui n'est pas demandeur "
+                           "d'emploi, or sa part est de " +
+                           amount_text(paid)});
+    return problems;
+}
+
+} // namespace bilan
