@@ -402,7 +402,7 @@ TEST_SUITE("store.codec retention") {
         round_trip(b, bilan_reader);
     }
 
-    TEST_CASE("the destruction record: state, date, counts, what is kept; no content") {
+    TEST_CASE("the destruction record: state, date, counts, what is kept, never content") {
         Destruction d;
         d.date = Date{2026, 7, 15};
         d.destroyed = {{"skills", 3}, {"session_notes", 2}};

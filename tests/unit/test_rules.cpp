@@ -231,7 +231,7 @@ TEST_SUITE("core.rules retention") {
         CHECK_FALSE(documents_kept_on(b, Date{2027, 7, 1}));
     }
 
-    TEST_CASE("the personal fields of bilan.toml are content; the rest is administrative") {
+    TEST_CASE("the personal fields of bilan.toml are content, the rest administrative") {
         BilanRecord b;
         b.beneficiary = "Claire Martin";
         b.counsellor = "Hélène Rocher";
