@@ -120,6 +120,9 @@ bilan_fields = 2'
     run -C "$dir" purge
     expect_status 0
     expect_out "Rien à détruire : purge faite le 2026-07-15"
+    run -C "$dir" render -o "$dir/destruction.toml"
+    expect_status 1
+    expect_file_contains "$dir/destruction.toml" 'state = "faite"'
 }
 
 test_check_says_when_destruction_and_the_synthesis_expiry_are_due() {
