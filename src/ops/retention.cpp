@@ -175,6 +175,10 @@ PurgeReport purge(const store::Store& store, const PurgeOptions& options) {
             report.record = *previous;
             report.nothing_to_do = true;
         }
+        if (!previous && options.date < *folder.bilan.end)
+            throw RefusedError("destruction datée du " + options.date.iso() +
+                               ", avant la fin du bilan (" + folder.bilan.end->iso() +
+                               ") : rien n'est détruit");
         report.notes = purge_notes(folder_store, report);
         if (!transaction || report.nothing_to_do) return report;
         transaction->raise_format(store::purge_format); // for good: a purge is never undone

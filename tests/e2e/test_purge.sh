@@ -8,6 +8,7 @@
 
 GOLDEN=$SOURCE_DIR/tests/golden
 export BILAN_ID_SEED=purge
+export BILAN_TODAY=2026-07-15 # after the end of the bilans below: a purge is due
 
 # A finished bilan whose content carries markers that must not survive a purge.
 seeded_bilan() {
@@ -42,6 +43,12 @@ test_purge_is_refused_before_the_end() {
     expect_err_one_line
     run -C "$dir" purge --dry-run
     expect_status 1
+    expect_unchanged "$dir" "$snap"
+    "$BILAN" -C "$dir" set end 2026-06-30
+    snap=$(fingerprint "$dir")
+    run -C "$dir" purge --date 2026-06-29
+    expect_status 1
+    expect_err_contains "avant la fin du bilan (2026-06-30) : rien n'est détruit"
     expect_unchanged "$dir" "$snap"
 }
 
