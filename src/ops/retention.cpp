@@ -129,6 +129,12 @@ Destruction plan_destruction(Folder& folder, const Framework& framework,
     if (kept)
         for (auto& [category, n] : plan.destroyed)
             n = 0;
+    // A later pass (the agreement over, content added since) counts what the earlier ones
+    // destroyed too: the record stays the whole account.
+    if (previous)
+        for (auto& [category, n] : plan.destroyed)
+            for (const auto& [earlier, count] : previous->destroyed)
+                if (earlier == category) n += count;
     plan.kept = {"administratif", "synthese"};
     if (kept) plan.kept.emplace_back("documents");
     plan.synthesis_kept_until =

@@ -127,9 +127,17 @@ bilan_fields = 2'
     run -C "$dir" purge
     expect_status 0
     expect_out "Rien à détruire : purge faite le 2026-07-15"
+    "$BILAN" -C "$dir" skill add "AJOUT-SECRET" --type savoir >/dev/null
+    run -C "$dir" purge --date 2026-07-20
+    expect_status 0
+    expect_file_contains "$dir/destruction.toml" 'date = 2026-07-20
+skills = 2'
+    expect_no_secret_left "$dir"
     run -C "$dir" render -o "$dir/destruction.toml"
     expect_status 1
     expect_file_contains "$dir/destruction.toml" 'state = "faite"'
+    run -C "$dir" render
+    if cmp -s "$TMP_ROOT/.out" "$TMP_ROOT/before.md"; then ok; else fail "kept synthesis changed"; fi
 }
 
 test_check_says_when_destruction_and_the_synthesis_expiry_are_due() {
