@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace bilan {
@@ -34,6 +35,11 @@ struct BilanRecord {
     std::string handover_mode;
     std::optional<Date> abandoned;
     std::string abandon_reason;
+    // The beneficiary's written agreement to keep the working documents for the follow-up
+    // (R6313-7, `retention grant`): when they agreed, what (`documents`), until when.
+    std::optional<Date> retention_agreed;
+    std::string retention_scope;
+    std::optional<Date> retention_until;
     SourcePos origin;
     SourcePos framework_origin; // where `framework` is written, for "framework not found"
     SourcePos funding_origin;   // where `funding` is written, for a funding the framework lacks
@@ -160,6 +166,18 @@ struct Consent {
     bool revoked = false;
     std::optional<Date> revoked_on;
     std::vector<ConsentPeriod> history; // oldest first
+    SourcePos origin;
+};
+
+// What `purge` destroyed and when (destruction.toml): categories and counts, never content.
+// `done` is false while a purge is under way: a rerun finishes it.
+struct Destruction {
+    bool done = false;
+    Date date;
+    std::vector<std::pair<std::string, int>> destroyed; // category key ("skills") and count
+    std::vector<std::string> kept;                      // "administratif", "synthese", …
+    std::optional<Date> synthesis_kept_until;
+    std::optional<Date> documents_kept_until; // an agreement keeps the working documents
     SourcePos origin;
 };
 

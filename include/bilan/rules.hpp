@@ -72,6 +72,28 @@ std::vector<std::string> new_session_warnings(const Framework& framework, const 
                                               const std::vector<Session>& others,
                                               const Session& added);
 
+// ---- retention and destruction (R6313-7, practice.md §8) ----------------------------------
+
+// How long a framework's law lets the provider keep what `purge` keeps (the synthesis, the
+// documents a written agreement covers) after the end of the bilan, and the text that says so.
+struct RetentionRule {
+    int years = 0;
+    std::string_view source;
+};
+// The rule of a framework (fr: 3 years, décret 2023-1350); nullopt when none is known.
+std::optional<RetentionRule> retention_rule(const Framework& framework);
+// The last day the rule allows: the end plus its years; nullopt without an end or a rule.
+std::optional<Date> retention_limit(const Framework& framework, const BilanRecord& bilan);
+// An agreement's `until` past that limit: one problem citing the rule, at the key.
+std::vector<Problem> retention_problems(const Framework& framework, const BilanRecord& bilan);
+// True when a written agreement keeps the working documents on `date`.
+bool documents_kept_on(const BilanRecord& bilan, const Date& date);
+
+// The personal fields of bilan.toml (demand, expectations, situation, circumstances): content,
+// destroyed by `purge`; how many `bilan` fills, and the record without them.
+int personal_field_count(const BilanRecord& bilan);
+BilanRecord without_personal_fields(BilanRecord bilan);
+
 // How many skills name this experience (its full id) as their source: removing it would leave
 // them pointing at nothing.
 inline std::size_t skills_citing(const std::vector<Skill>& skills, std::string_view experience) {

@@ -10,6 +10,8 @@
 //   sessions/ID.toml      one file per record, so that two git clones' additions merge
 //   skills/ID.toml  experiences/ID.toml  traits/ID.toml  tests/ID.toml
 //   pistes/ID.toml  actions/ID.toml  consents/ID.toml  evaluations/ID.toml
+//   synthese.md           the synthesis as handed over, kept by `purge` (format 3)
+//   destruction.toml      what `purge` destroyed and when: categories and counts (format 3)
 //   .lock                 present only while a writer runs
 //   .gitignore            keeps .lock and temp files out of git
 #pragma once
@@ -36,10 +38,16 @@ namespace bilan::store {
 // A kind of record kept one file per record in a folder of its own (sessions/ID.toml): its
 // folder and its noun. Each kind is described once, in src/store/codec.cpp (its keys, its
 // order, its member of Folder), and named in code by its type: collection_of<Session>().
+// What `purge` does with a record (practice.md §8): content (the substance) is destroyed at
+// the end of the bilan unless the beneficiary agreed in writing to keep it; administrative
+// data (sessions, consents, evaluations…) is kept as proof of service.
+enum class RecordClass { content, administrative };
+
 struct Collection {
     std::string_view folder;  // "sessions"
     std::string_view noun;    // "séance", for messages
     std::string_view removed; // "Séance supprimée", said by `rm`
+    RecordClass record_class = RecordClass::administrative;
     bool operator==(const Collection& other) const { return folder == other.folder; }
 };
 
@@ -77,10 +85,13 @@ private:
 // for byte, and open to older versions. Format 3 brings the keys of bilan.toml on the end of a
 // bilan (handover, handover_mode, abandoned, abandon_reason). The evaluations/ folder needs
 // none: a version that does not know it leaves it alone (check reports no unknown folder
-// there) and reads everything else.
+// there) and reads everything else. A retention agreement's keys and a purged folder
+// (destruction.toml, synthese.md) are format 3 too: an older version must not take a purged
+// folder for a full one and write to it.
 constexpr int first_format = 1;
 constexpr int current_format = 3;
 constexpr int edof_format = 2; // the first format with edof.toml
+constexpr int purge_format = 3;
 
 // A value to write; the store turns it into TOML.
 using Value =
@@ -103,8 +114,12 @@ std::vector<Fields> history_tables(const Consent& consent);
 std::vector<Fields> evidence_tables(const Session& session);
 // The folder format a session needs: 2 with evidence or of kind atelier, else 1.
 int format_needed(const Session& session);
-// The folder format bilan.toml needs: 3 with a handover or an abandonment, else 1.
+// The folder format bilan.toml needs: 3 with a handover, an abandonment or a retention
+// agreement, else 1.
 int format_needed(const BilanRecord& bilan);
+// The categories a purge counts, in the order destruction.toml lists them: each content kind
+// of record (its folder: "skills"), then "project", "session_notes", "bilan_fields".
+std::vector<std::string> destruction_categories();
 
 class Store {
 public:
@@ -138,6 +153,13 @@ public:
     // convention.toml and financing.toml: empty (exists false) when absent.
     Convention load_convention(Diagnostics& diagnostics) const;
     Financing load_financing(Diagnostics& diagnostics) const;
+    // destruction.toml, once a purge began (nullopt before).
+    std::optional<Destruction> load_destruction(Diagnostics& diagnostics) const;
+    // synthese.md as `purge` kept it (DataError when destruction.toml exists without it).
+    std::string kept_synthesis() const;
+    // True when the folder lies inside a git work tree (a `.git` at or above it): the history
+    // may still hold what `purge` destroys.
+    bool inside_git_work_tree() const;
     // Every file, for `check`, `status` and `render`.
     Folder load_all(const Framework& framework, BilanRecord bilan, Diagnostics& diag) const;
     // Files in the folder that no loader reads (a stray "sesions/" or "notes.toml").
@@ -271,6 +293,7 @@ public:
     // Evidence may only be added: the new pieces are appended as [[evidence]] tables.
     void update(const Session& before, const Session& after);
     void update(const Piste& before, const Piste& after); // surveys may only be added
+    // A retention agreement raises the folder's format first.
     void update(const BilanRecord& before, const BilanRecord& after);
     void update(const Project& before, const Project& after);   // creates project.toml if needed
     void update(const EdofFile& before, const EdofFile& after); // creates edof.toml if needed
@@ -285,6 +308,14 @@ public:
     template <typename Record> void remove(const Record& record) {
         remove_record(collection_of<Record>(), record.id);
     }
+    void remove(const Project& project); // removes project.toml
+
+    // `purge`: the synthesis kept (synthese.md) and the destruction record (destruction.toml),
+    // each written whole, atomically.
+    void keep_synthesis(std::string_view markdown);
+    void write(const Destruction& destruction);
+    // Raises bilan.toml's `format` for good: for a write that is never undone (a purge).
+    void raise_format(int needed);
     // A consent's file is named after its recipient (consent.id): written whole, new or not.
     void create(const Consent& consent) {
         write_record(collection_of<Consent>(), consent.id, fields_of(consent));
@@ -345,6 +376,10 @@ private:
     // created with `header` when an edit gives it a value.
     void update_single_file(const std::string& name, std::string_view header, const Fields& edits);
 };
+
+// For the tests of `purge` only: with $BILAN_PURGE_STOP_AFTER=N, the process kills itself
+// (SIGKILL) after the N-th file destroyed, so that a test can prove a rerun finishes the job.
+void destruction_step_done();
 
 // Writes `content` to `path` atomically with mode 0600 (temp file, fsync, rename, fsync dir).
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);

@@ -253,4 +253,51 @@ std::vector<Problem> rule_problems(const Framework& framework, const Folder& fol
     return problems;
 }
 
+// ---- retention and destruction -------------------------------------------------------------
+
+std::optional<RetentionRule> retention_rule(const Framework& framework) {
+    // Data with its source: a change of law is this line. Before the decree, one year.
+    static constexpr RetentionRule france{
+        3, "article R6313-7 du Code du travail, modifié par le décret n° 2023-1350 du 28 "
+           "décembre 2023"};
+    if (framework.name == "fr") return france;
+    return std::nullopt;
+}
+
+std::optional<Date> retention_limit(const Framework& framework, const BilanRecord& bilan) {
+    const auto rule = retention_rule(framework);
+    if (!rule || !bilan.end) return std::nullopt;
+    return bilan.end->plus_months(12 * rule->years);
+}
+
+std::vector<Problem> retention_problems(const Framework& framework, const BilanRecord& bilan) {
+    const auto limit = retention_limit(framework, bilan);
+    if (!limit || !bilan.retention_until || *bilan.retention_until <= *limit) return {};
+    return {{bilan.origin.file.empty() ? std::nullopt : std::optional<SourcePos>(bilan.origin),
+             "accord de conservation jusqu'au " + bilan.retention_until->iso() + " : au-delà du " +
+                 limit->iso() + ", " + std::to_string(retention_rule(framework)->years) +
+                 " ans après la fin (" + std::string(retention_rule(framework)->source) + ")"}};
+}
+
+bool documents_kept_on(const BilanRecord& bilan, const Date& date) {
+    return bilan.retention_agreed && bilan.retention_scope == "documents" &&
+           (!bilan.retention_until || date <= *bilan.retention_until);
+}
+
+int personal_field_count(const BilanRecord& bilan) {
+    int count = 0;
+    for (const std::string* field :
+         {&bilan.demand, &bilan.expectations, &bilan.situation, &bilan.circumstances})
+        if (!field->empty()) ++count;
+    return count;
+}
+
+BilanRecord without_personal_fields(BilanRecord bilan) {
+    bilan.demand.clear();
+    bilan.expectations.clear();
+    bilan.situation.clear();
+    bilan.circumstances.clear();
+    return bilan;
+}
+
 } // namespace bilan

@@ -311,6 +311,19 @@ const Consent& consent_for(const Folder& folder, const std::string& recipient) {
 } // namespace
 
 std::string render_for(const store::Store& store, const std::optional<std::string>& recipient) {
+    store.require_bilan();
+    const store::ConsistentRead still(store); // a purge is seen done or not begun
+    // A purged folder no longer holds what the synthesis was made of: the one kept is printed,
+    // byte for byte; a version for someone else cannot be made again.
+    store::Diagnostics strict;
+    if (const auto destruction = store.load_destruction(strict)) {
+        if (recipient)
+            throw RefusedError("dossier purgé le " + destruction->date.iso() +
+                               " (R6313-7) : la version pour « " + *recipient +
+                               " » ne peut plus être faite ; seule la synthèse remise est "
+                               "conservée (bilan render)");
+        return store.kept_synthesis();
+    }
     // A file at fault stops the render: exit 1, FILE:LINE:COLUMN.
     const Loaded loaded = load_folder(store);
     const Consent* consent = recipient ? &consent_for(loaded.folder, *recipient) : nullptr;

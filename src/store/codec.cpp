@@ -63,7 +63,14 @@ BilanRecord read_bilan(RecordReader& r) {
     b.handover_mode = r.term("handover_mode", handover_modes(), "mode de remise");
     b.abandoned = r.date("abandoned");
     b.abandon_reason = r.text("abandon_reason");
+    b.retention_agreed = r.date("retention_agreed");
+    b.retention_scope = r.text("retention_scope");
+    if (!b.retention_scope.empty() && b.retention_scope != "documents")
+        r.fail(r.pos("retention_scope"), "portée de conservation « " + b.retention_scope +
+                                             " » inconnue : attendu « documents »");
+    b.retention_until = r.date("retention_until");
     check_order(r, b.start, b.end, "end");
+    check_order(r, b.retention_agreed, b.retention_until, "retention_until");
     for (const auto& [date, key, what] : {std::tuple{&b.handover, "handover", "la remise"},
                                           std::tuple{&b.abandoned, "abandoned", "l'abandon"}})
         if (b.start && *date && **date < *b.start)
@@ -91,13 +98,56 @@ Fields write_fields(const BilanRecord& b) {
             {"handover", date_or_none(b.handover)},
             {"handover_mode", text_or_none(b.handover_mode)},
             {"abandoned", date_or_none(b.abandoned)},
-            {"abandon_reason", text_or_none(b.abandon_reason)}};
+            {"abandon_reason", text_or_none(b.abandon_reason)},
+            {"retention_agreed", date_or_none(b.retention_agreed)},
+            {"retention_scope", text_or_none(b.retention_scope)},
+            {"retention_until", date_or_none(b.retention_until)}};
 }
 
 int format_needed(const BilanRecord& b) {
     const bool end_keys =
         b.handover || !b.handover_mode.empty() || b.abandoned || !b.abandon_reason.empty();
-    return end_keys ? 3 : first_format;
+    const bool retention = b.retention_agreed || b.retention_until || !b.retention_scope.empty();
+    return end_keys || retention ? 3 : first_format;
+}
+
+// ---- destruction.toml (what `purge` destroyed) ---------------------------------------------
+
+std::vector<std::string> destruction_categories() {
+    std::vector<std::string> all;
+    for (const Collection& c : record_collections())
+        if (c.record_class == RecordClass::content) all.emplace_back(c.folder);
+    for (const char* more : {"project", "session_notes", "bilan_fields"})
+        all.emplace_back(more);
+    return all;
+}
+
+Destruction read_destruction(RecordReader& r) {
+    Destruction d;
+    const std::string state = r.text("state", true);
+    if (state != "faite" && state != "en-cours" && !state.empty())
+        r.fail(r.pos("state"),
+               "état « " + state + " » inconnu : attendu « faite » ou « en-cours »");
+    d.done = state == "faite";
+    d.date = r.date("date", true).value_or(Date{});
+    for (const std::string& category : destruction_categories())
+        if (auto n = r.integer(category, 0, 1'000'000))
+            d.destroyed.emplace_back(category, static_cast<int>(*n));
+    d.kept = r.texts("kept");
+    d.synthesis_kept_until = r.date("synthesis_kept_until");
+    d.documents_kept_until = r.date("documents_kept_until");
+    d.origin = r.file();
+    return d;
+}
+
+Fields write_fields(const Destruction& d) {
+    Fields fields{{"state", std::string(d.done ? "faite" : "en-cours")}, {"date", d.date}};
+    for (const auto& [category, count] : d.destroyed)
+        fields.push_back({category, std::int64_t{count}});
+    fields.push_back({"kept", list_or_none(d.kept)});
+    fields.push_back({"synthesis_kept_until", date_or_none(d.synthesis_kept_until)});
+    fields.push_back({"documents_kept_until", date_or_none(d.documents_kept_until)});
+    return fields;
 }
 
 // ---- frameworks --------------------------------------------------------------------------
@@ -864,6 +914,9 @@ template <typename Record> struct RecordKind {
     std::string_view folder;  // "sessions"
     std::string_view noun;    // "séance", for messages
     std::string_view removed; // "Séance supprimée", said by `rm`
+    // content (destroyed by `purge` unless an agreement keeps it) or administrative (kept):
+    // practice.md §8. A new kind says which here, and nowhere else.
+    RecordClass record_class;
     std::vector<Record> Folder::*list;
     Record (*read)(RecordReader& reader, const Framework* framework); // sessions need it
     void (*sort)(std::vector<Record>& list); // an order that ends with the id
@@ -871,36 +924,42 @@ template <typename Record> struct RecordKind {
 };
 
 constexpr std::tuple kinds{
-    RecordKind<Session>{"sessions", "séance", "Séance supprimée", &Folder::sessions,
+    RecordKind<Session>{"sessions", "séance", "Séance supprimée", RecordClass::administrative,
+                        &Folder::sessions,
                         [](RecordReader& r, const Framework* f) {
                             if (f == nullptr)
                                 throw std::logic_error("une séance se lit avec son cadre");
                             return read_session(r, *f);
                         },
                         sort_sessions},
-    RecordKind<Skill>{"skills", "compétence", "Compétence supprimée", &Folder::skills,
+    RecordKind<Skill>{"skills", "compétence", "Compétence supprimée", RecordClass::content,
+                      &Folder::skills,
                       [](RecordReader& r, const Framework*) { return read_skill(r); }, sort_skills},
-    RecordKind<Experience>{
-        "experiences", "expérience", "Expérience supprimée", &Folder::experiences,
-        [](RecordReader& r, const Framework*) { return read_experience(r); }, sort_experiences},
-    RecordKind<Trait>{"traits", "caractéristique", "Caractéristique supprimée", &Folder::traits,
+    RecordKind<Experience>{"experiences", "expérience", "Expérience supprimée",
+                           RecordClass::content, &Folder::experiences,
+                           [](RecordReader& r, const Framework*) { return read_experience(r); },
+                           sort_experiences},
+    RecordKind<Trait>{"traits", "caractéristique", "Caractéristique supprimée",
+                      RecordClass::content, &Folder::traits,
                       [](RecordReader& r, const Framework*) { return read_trait(r); }, sort_traits},
-    RecordKind<TestResult>{"tests", "test", "Test supprimé", &Folder::tests,
+    RecordKind<TestResult>{"tests", "test", "Test supprimé", RecordClass::content, &Folder::tests,
                            [](RecordReader& r, const Framework*) { return read_test(r); },
                            sort_tests},
     RecordKind<Piste>{
-        "pistes", "piste", "Piste supprimée", &Folder::pistes,
+        "pistes", "piste", "Piste supprimée", RecordClass::content, &Folder::pistes,
         [](RecordReader& r, const Framework*) { return read_piste(r, r.diagnostics()); },
         sort_pistes},
-    RecordKind<Action>{"actions", "action", "Action supprimée", &Folder::actions,
-                       [](RecordReader& r, const Framework*) { return read_action(r); },
-                       sort_actions},
-    RecordKind<Consent>{"consents", "consentement", "Consentement supprimé", &Folder::consents,
+    RecordKind<Action>{
+        "actions", "action", "Action supprimée", RecordClass::content, &Folder::actions,
+        [](RecordReader& r, const Framework*) { return read_action(r); }, sort_actions},
+    RecordKind<Consent>{"consents", "consentement", "Consentement supprimé",
+                        RecordClass::administrative, &Folder::consents,
                         [](RecordReader& r, const Framework*) { return read_consent(r); },
                         sort_consents, true},
-    RecordKind<Evaluation>{
-        "evaluations", "évaluation", "Évaluation supprimée", &Folder::evaluations,
-        [](RecordReader& r, const Framework*) { return read_evaluation(r); }, sort_evaluations},
+    RecordKind<Evaluation>{"evaluations", "évaluation", "Évaluation supprimée",
+                           RecordClass::administrative, &Folder::evaluations,
+                           [](RecordReader& r, const Framework*) { return read_evaluation(r); },
+                           sort_evaluations},
 };
 
 template <typename Record> constexpr const RecordKind<Record>& kind_of() {
@@ -910,7 +969,7 @@ template <typename Record> constexpr const RecordKind<Record>& kind_of() {
 // The same descriptor without its type, for the store's loops over every kind.
 template <typename Record> RecordKindInfo erased(const RecordKind<Record>& kind) {
     RecordKindInfo info;
-    info.collection = {kind.folder, kind.noun, kind.removed};
+    info.collection = {kind.folder, kind.noun, kind.removed, kind.record_class};
     info.named_by_recipient = kind.named_by_recipient;
     info.read_into = [](RecordReader& reader, const Framework* framework, std::string id,
                         Folder& into) {
@@ -931,7 +990,7 @@ template <typename Record> Record read_record(RecordReader& reader, const Framew
 
 template <typename Record> Collection collection_of() {
     const RecordKind<Record>& kind = kind_of<Record>();
-    return {kind.folder, kind.noun, kind.removed};
+    return {kind.folder, kind.noun, kind.removed, kind.record_class};
 }
 
 template <typename Record> std::vector<Record>& records_of(Folder& folder) {
@@ -971,6 +1030,7 @@ template Fields fields_of(const Convention&);
 template Fields fields_of(const Financing&);
 template Fields fields_of(const ConsentPeriod&);
 template Fields fields_of(const Practice&);
+template Fields fields_of(const Destruction&);
 
 // What the other files use of each kind, compiled here where the descriptors are.
 #define BILAN_RECORD_KIND(Record)                                                                  \

@@ -14,6 +14,7 @@ Framework read_framework(RecordReader& r, Diagnostics& diagnostics);
 Project read_project(RecordReader& r);
 Practice read_practice(RecordReader& r);
 EdofFile read_edof(RecordReader& r);
+Destruction read_destruction(RecordReader& r);
 // A record of one kind (Session, Skill, … Consent); sessions need their `framework`.
 template <typename Record> Record read_record(RecordReader& r, const Framework* framework);
 

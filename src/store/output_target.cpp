@@ -35,8 +35,9 @@ fs::path real_path(const fs::path& path) {
 
 // The files of the folder's top level that make the bilan (and the record folders' names,
 // which a file must never take).
-constexpr std::array<std::string_view, 6> top_level_files{
-    "bilan.toml", "project.toml", "edof.toml", "framework.toml", ".gitignore", ".lock"};
+constexpr std::array<std::string_view, 7> top_level_files{
+    "bilan.toml", "project.toml", "edof.toml",       "framework.toml",
+    ".gitignore", ".lock",        "destruction.toml"};
 
 } // namespace
 

@@ -366,6 +366,42 @@ Financing Store::load_financing(Diagnostics& diagnostics) const {
     return load_single<Financing>(*this, "financing.toml", diagnostics, read_financing);
 }
 
+std::optional<Destruction> Store::load_destruction(Diagnostics& diagnostics) const {
+    adapt_to_format(diagnostics);
+    const std::string shown = display("destruction.toml");
+    try {
+        const auto text = read_file_if_exists(root_ / "destruction.toml");
+        if (!text) return std::nullopt;
+        const toml::table table = parse_toml(*text, shown);
+        RecordReader reader(table, {shown, 0, 0}, diagnostics);
+        Destruction destruction = read_destruction(reader);
+        reader.finish();
+        destruction.origin = {shown, 0, 0};
+        return destruction;
+    } catch (const DataError& e) {
+        diagnostics.report(e.where, e.detail);
+    }
+    return std::nullopt;
+}
+
+std::string Store::kept_synthesis() const {
+    if (auto text = read_file_if_exists(root_ / "synthese.md")) return *text;
+    throw DataError(SourcePos{display("synthese.md"), 0, 0},
+                    "synthèse conservée introuvable : le dossier a été purgé (destruction.toml) "
+                    "et sa synthèse ne peut plus être refaite");
+}
+
+bool Store::inside_git_work_tree() const {
+    std::error_code error;
+    fs::path at = fs::absolute(root_, error);
+    if (error) return false;
+    for (at = at.lexically_normal(); !at.empty(); at = at.parent_path()) {
+        if (fs::exists(at / ".git", error)) return true;
+        if (at == at.parent_path()) break;
+    }
+    return false;
+}
+
 Folder Store::load_all(const Framework& framework, BilanRecord bilan, Diagnostics& diag) const {
     // The files of one record each are read after the records.
     Folder folder = load_records(record_collections(), &framework, diag);
@@ -446,6 +482,41 @@ std::vector<Problem> permission_problems(const Store& store) {
 
 } // namespace
 
+namespace {
+
+// R6313-7 after the end: content left uncovered by an agreement is due for destruction
+// (`bilan purge`), and the synthesis kept has its own limit. Warnings: the law gives no day.
+void add_retention_warnings(std::vector<Problem>& warnings, const Framework& framework,
+                            const Folder& folder, const std::optional<Destruction>& destruction,
+                            const Date& today) {
+    const BilanRecord& bilan = folder.bilan;
+    const bool content = !folder.skills.empty() || !folder.experiences.empty() ||
+                         !folder.traits.empty() || !folder.tests.empty() ||
+                         !folder.pistes.empty() || !folder.actions.empty() ||
+                         !folder.project.empty() || personal_field_count(bilan) > 0 ||
+                         std::any_of(folder.sessions.begin(), folder.sessions.end(),
+                                     [](const Session& s) { return !s.note.empty(); });
+    if (bilan.end && *bilan.end < today && content && !documents_kept_on(bilan, today)) {
+        const std::string since =
+            bilan.retention_until && *bilan.end < *bilan.retention_until
+                ? "la fin de l'accord de conservation (" + bilan.retention_until->iso() + ")"
+                : "la fin du bilan (" + bilan.end->iso() + ")";
+        warnings.push_back({std::nullopt, "documents de travail à détruire depuis " + since +
+                                              " (R6313-7) : bilan purge"});
+    }
+    if (destruction && destruction->synthesis_kept_until &&
+        *destruction->synthesis_kept_until < today) {
+        const auto rule = retention_rule(framework);
+        warnings.push_back(
+            {destruction->origin, "synthèse conservée au-delà du " +
+                                      destruction->synthesis_kept_until->iso() +
+                                      (rule ? " (" + std::string(rule->source) + ")" : "") +
+                                      " : supprimez synthese.md"});
+    }
+}
+
+} // namespace
+
 FolderCheck check_folder(const Store& store, const Date& today) {
     Diagnostics collect(true);
     const BilanRecord bilan = store.load_bilan(collect);
@@ -458,8 +529,17 @@ FolderCheck check_folder(const Store& store, const Date& today) {
     add(store.unknown_entries(bilan));
     add(permission_problems(store));
     add(rule_problems(framework, folder, today));
-    add(synthesis_problems(framework, folder));
+    add(retention_problems(framework, bilan));
+    const std::optional<Destruction> destruction = store.load_destruction(collect);
+    if (collect.problems().size() > result.file_problems) { // destruction.toml at fault
+        result.problems.insert(result.problems.begin() +
+                                   static_cast<std::ptrdiff_t>(result.file_problems),
+                               collect.problems().back());
+        ++result.file_problems;
+    }
+    if (!destruction) add(synthesis_problems(framework, folder)); // purged: nothing to complete
     result.warnings = evidence_problems(folder.sessions, today);
+    add_retention_warnings(result.warnings, framework, folder, destruction, today);
     // What falls due after the end (follow-up, evaluations): to do, not a fault of the folder.
     for (std::string& warning : after_end_warnings(framework, folder, today))
         result.warnings.push_back({std::nullopt, std::move(warning)});
@@ -500,6 +580,7 @@ std::vector<Problem> Store::unknown_entries(const BilanRecord& bilan) const {
     for (const ListedFile& entry : top) {
         const std::string& name = entry.name;
         if (name.front() == '.' || name == "bilan.toml" || name == "practice.toml" ||
+            name == "destruction.toml" ||
             name == bilan.framework || // practice.toml: a practice of one bilan
             std::find(single_files.begin(), single_files.end(), name) != single_files.end())
             continue;

@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <cinttypes>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -248,6 +249,40 @@ void Transaction::in_format(int needed, const std::function<void()>& write) {
         store_.require_writable_format();                           // reads the format again
     }
     write();
+}
+
+void Transaction::raise_format(int needed) {
+    if (store_.format() >= needed) return;
+    update_bilan({{"format", std::int64_t{needed}}});
+    store_.require_writable_format(); // reads the format again
+}
+
+void Transaction::remove(const Project&) {
+    const auto path = store_.root() / "project.toml";
+    if (read_file_if_exists(path)) remove_file_durably(path);
+}
+
+void Transaction::keep_synthesis(std::string_view markdown) {
+    const auto path = store_.root() / "synthese.md";
+    require_replaceable(path, store_.display("synthese.md"));
+    write_file_atomically(path, markdown);
+}
+
+void Transaction::write(const Destruction& destruction) {
+    const auto path = store_.root() / "destruction.toml";
+    require_replaceable(path, store_.display("destruction.toml"));
+    const Fields fields = fields_of(destruction);
+    const std::string text = "# Destruction des documents de travail (R6313-7) : ce qui a été "
+                             "détruit et quand,\n# jamais leur contenu. Écrit par bilan purge.\n" +
+                             emit_fields(fields);
+    verify_edits(text, fields, store_.display("destruction.toml"));
+    write_file_atomically(path, text);
+}
+
+void destruction_step_done() {
+    static long done = 0;
+    const char* stop = std::getenv("BILAN_PURGE_STOP_AFTER");
+    if (stop && *stop && ++done >= std::strtol(stop, nullptr, 10)) ::kill(::getpid(), SIGKILL);
 }
 
 void Transaction::update_bilan(const Fields& edits) {

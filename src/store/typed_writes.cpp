@@ -56,7 +56,8 @@ void Transaction::update(const Piste& before, const Piste& after) {
 }
 
 void Transaction::update(const BilanRecord& before, const BilanRecord& after) {
-    update_bilan(changed_fields(fields_of(before), fields_of(after)));
+    const Fields edits = changed_fields(fields_of(before), fields_of(after));
+    in_format(format_needed(after), [&] { update_bilan(edits); });
 }
 
 void Transaction::update(const Project& before, const Project& after) {

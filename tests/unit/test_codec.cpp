@@ -54,7 +54,8 @@ template <typename Read> auto read_back(const std::string& text, Read read) {
 auto members(const BilanRecord& b) {
     return std::tie(b.beneficiary, b.framework, b.start, b.end, b.funding, b.counsellor,
                     b.organisation, b.demand, b.expectations, b.situation, b.circumstances,
-                    b.handover, b.handover_mode, b.abandoned, b.abandon_reason);
+                    b.handover, b.handover_mode, b.abandoned, b.abandon_reason, b.retention_agreed,
+                    b.retention_scope, b.retention_until);
 }
 auto members(const Session& s) {
     return std::tie(s.date, s.phase, s.minutes, s.kind, s.mode, s.from, s.to, s.note, s.evidence);
@@ -456,5 +457,50 @@ TEST_SUITE("store.codec") {
                   .front() == "7:15: historique : un accord est retiré ou remplacé, pas les deux");
         CHECK(consent_problems(head + "date = 2026-03-02\nrevoked = true\n").front() ==
               "3:1: historique : clé « sections » manquante");
+    }
+}
+
+TEST_SUITE("store.codec retention") {
+    TEST_CASE("each kind of record declares its class: the substance is content") {
+        CHECK(collection_of<Skill>().record_class == RecordClass::content);
+        CHECK(collection_of<Experience>().record_class == RecordClass::content);
+        CHECK(collection_of<Trait>().record_class == RecordClass::content);
+        CHECK(collection_of<TestResult>().record_class == RecordClass::content);
+        CHECK(collection_of<Piste>().record_class == RecordClass::content);
+        CHECK(collection_of<Action>().record_class == RecordClass::content);
+        CHECK(collection_of<Session>().record_class == RecordClass::administrative);
+        CHECK(collection_of<Consent>().record_class == RecordClass::administrative);
+        CHECK(destruction_categories() ==
+              std::vector<std::string>{"skills", "experiences", "traits", "tests", "pistes",
+                                       "actions", "project", "session_notes", "bilan_fields"});
+    }
+
+    TEST_CASE("a retention agreement needs format 3, and round-trips") {
+        BilanRecord b;
+        b.beneficiary = "Claire Martin";
+        CHECK(format_needed(b) == 1);
+        b.retention_agreed = Date{2026, 6, 30};
+        b.retention_scope = "documents";
+        b.retention_until = Date{2027, 6, 30};
+        CHECK(format_needed(b) == 3);
+        round_trip(b, bilan_reader);
+    }
+
+    TEST_CASE("the destruction record: state, date, counts, what is kept, never content") {
+        Destruction d;
+        d.date = Date{2026, 7, 15};
+        d.destroyed = {{"skills", 3}, {"session_notes", 2}};
+        d.kept = {"administratif", "synthese"};
+        d.synthesis_kept_until = Date{2029, 6, 30};
+        const std::string text = emit_fields(fields_of(d));
+        CHECK(text.starts_with("state = \"en-cours\"\ndate = 2026-07-15\nskills = 3\n"));
+        const Destruction back =
+            read_back(text, [](RecordReader& r, Diagnostics&) { return read_destruction(r); });
+        CHECK_FALSE(back.done);
+        CHECK(back.destroyed == d.destroyed);
+        CHECK(back.kept == d.kept);
+        CHECK(back.synthesis_kept_until == d.synthesis_kept_until);
+        d.done = true;
+        CHECK(emit_fields(fields_of(d)).starts_with("state = \"faite\""));
     }
 }

@@ -194,3 +194,56 @@ TEST_SUITE("rules") {
         }));
     }
 }
+
+TEST_SUITE("core.rules retention") {
+    TEST_CASE("the 3-year rule of R6313-7 is data with its source, counted from the end") {
+        Framework fr;
+        fr.name = "fr";
+        Framework be;
+        be.name = "be";
+        REQUIRE(retention_rule(fr));
+        CHECK(retention_rule(fr)->years == 3);
+        CHECK(std::string(retention_rule(fr)->source).find("2023-1350") != std::string::npos);
+        CHECK_FALSE(retention_rule(be));
+        BilanRecord b;
+        CHECK_FALSE(retention_limit(fr, b)); // no end yet
+        b.end = Date{2026, 6, 30};
+        CHECK(retention_limit(fr, b) == Date{2029, 6, 30});
+        b.end = Date{2028, 2, 29};
+        CHECK(retention_limit(fr, b) == Date{2031, 2, 28});
+        b.end = Date{2026, 6, 30};
+        b.retention_agreed = Date{2026, 6, 30};
+        b.retention_scope = "documents";
+        b.retention_until = Date{2029, 6, 30};
+        CHECK(retention_problems(fr, b).empty());
+        b.retention_until = Date{2029, 7, 1};
+        REQUIRE(retention_problems(fr, b).size() == 1);
+        CHECK(retention_problems(fr, b)[0].message.find("R6313-7") != std::string::npos);
+        CHECK(retention_problems(be, b).empty());
+    }
+
+    TEST_CASE("an agreement keeps the documents until its end, and only then") {
+        BilanRecord b;
+        CHECK_FALSE(documents_kept_on(b, Date{2026, 7, 1}));
+        b.retention_agreed = Date{2026, 6, 30};
+        b.retention_scope = "documents";
+        b.retention_until = Date{2027, 6, 30};
+        CHECK(documents_kept_on(b, Date{2027, 6, 30}));
+        CHECK_FALSE(documents_kept_on(b, Date{2027, 7, 1}));
+    }
+
+    TEST_CASE("the personal fields of bilan.toml are content, the rest administrative") {
+        BilanRecord b;
+        b.beneficiary = "Claire Martin";
+        b.counsellor = "Hélène Rocher";
+        b.end = Date{2026, 6, 30};
+        b.demand = "d";
+        b.situation = "s";
+        CHECK(personal_field_count(b) == 2);
+        const BilanRecord kept = without_personal_fields(b);
+        CHECK(personal_field_count(kept) == 0);
+        CHECK(kept.beneficiary == "Claire Martin");
+        CHECK(kept.counsellor == "Hélène Rocher");
+        CHECK(kept.end == b.end);
+    }
+}

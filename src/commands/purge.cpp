@@ -1,0 +1,81 @@
+// bilan purge [--dry-run] [--date DATE]: at the end of the bilan, keeps the synthesis as
+// handed over and destroys the working documents (R6313-7). The rules are the operation's
+// (src/ops/retention.cpp); here, the options parsed, the operation called, its result printed.
+#include "bilan/ops/retention.hpp"
+#include "cli/command.hpp"
+#include "cli/context.hpp"
+
+namespace bilan::cli {
+namespace {
+
+struct PurgeOptions {
+    std::string date;
+    bool dry_run = false;
+};
+
+// "skills" → the words a person reads.
+std::string category_label(const std::string& category) {
+    static const std::pair<const char*, const char*> labels[] = {
+        {"skills", "compétences"},
+        {"experiences", "expériences"},
+        {"traits", "valeurs, motivations et intérêts"},
+        {"tests", "tests"},
+        {"pistes", "pistes"},
+        {"actions", "actions"},
+        {"project", "projet professionnel"},
+        {"session_notes", "notes de séance"},
+        {"bilan_fields", "champs personnels de bilan.toml"}};
+    for (const auto& [key, label] : labels)
+        if (category == key) return label;
+    return category;
+}
+
+std::string report_text(const ops::PurgeReport& r, bool dry_run) {
+    if (r.nothing_to_do) return "Rien à détruire : purge faite le " + r.record.date.iso() + "\n";
+    std::string out =
+        dry_run ? "Serait détruit (rien n'est écrit) :\n"
+                : (r.resumed ? "Purge reprise et terminée : détruit le " : "Détruit le ") +
+                      r.record.date.iso() + " :\n";
+    int total = 0;
+    for (const auto& [category, n] : r.record.destroyed) {
+        if (n == 0) continue;
+        out += "  " + category_label(category) + " : " + std::to_string(n) + "\n";
+        total += n;
+    }
+    if (total == 0) out += "  rien\n";
+    out += "Conservé : données administratives (identité, dates, financement, séances sans "
+           "notes, consentements, preuves)";
+    out += ", synthèse remise (synthese.md";
+    if (r.record.synthesis_kept_until) out += ", jusqu'au " + r.record.synthesis_kept_until->iso();
+    out += ")";
+    if (r.record.documents_kept_until)
+        out += ", documents de travail (accord écrit, jusqu'au " +
+               r.record.documents_kept_until->iso() + ")";
+    return out + "\n";
+}
+
+int run_purge(const Context& context, const PurgeOptions& o) {
+    ops::PurgeOptions options;
+    options.date = o.date.empty() ? context.today() : context.parse_date(o.date);
+    options.dry_run = o.dry_run;
+    const ops::PurgeReport report = ops::purge(context.store(), options);
+    for (const std::string& note : report.notes)
+        print_note("attention : " + note);
+    print_out(report_text(report, o.dry_run));
+    return 0;
+}
+
+} // namespace
+
+void declare_purge(Declarations& declarations, Context& context) {
+    auto o = std::make_shared<PurgeOptions>();
+    declarations.add({"purge",
+                      "Fin du bilan : garder la synthèse remise, détruire les documents de travail "
+                      "(R6313-7)",
+                      "bilan purge --dry-run",
+                      {{"--dry-run", "Dire ce qui serait détruit, sans rien écrire", &o->dry_run},
+                       {"--date", "Date de la destruction (défaut : aujourd'hui)", &o->date}},
+                      [&context, o] { return run_purge(context, *o); }});
+}
+
+} // namespace bilan::cli

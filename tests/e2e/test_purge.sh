@@ -1,0 +1,282 @@
+#!/usr/bin/env bash
+# bilan purge and retention grant|show: the end of a bilan (R6313-7, décret 2023-1350). The
+# working documents go, the synthesis stays as handed over, and what went is recorded without
+# its content; a purge is refused before the end and on a folder that does not load, writes
+# nothing with --dry-run, and an interrupted one is finished by a rerun.
+. "$(dirname "$0")/lib.sh" "$@"
+. "$(dirname "$0")/robust.sh"
+
+GOLDEN=$SOURCE_DIR/tests/golden
+export BILAN_ID_SEED=purge
+export BILAN_TODAY=2026-07-15 # after the end of the bilans below: a purge is due
+
+# A finished bilan whose content carries markers that must not survive a purge.
+seeded_bilan() {
+    local dir
+    dir=$(new_bilan --demand "DEMANDE-SECRETE" "$@")
+    "$BILAN" -C "$dir" set situation "SITUATION-SECRETE"
+    "$BILAN" -C "$dir" set end 2026-06-30
+    "$BILAN" -C "$dir" session add --date 2026-03-04 --phase preliminaire --duration 2h \
+        --note "NOTE-SECRETE" >/dev/null
+    "$BILAN" -C "$dir" session add --date 2026-03-11 --phase investigation --duration 3h >/dev/null
+    "$BILAN" -C "$dir" skill add "COMPETENCE-SECRETE" --type savoir >/dev/null
+    "$BILAN" -C "$dir" trait add "VALEUR-SECRETE" --kind valeur >/dev/null
+    "$BILAN" -C "$dir" project set --title "PROJET-SECRET" >/dev/null
+    "$BILAN" -C "$dir" action add "ACTION-SECRETE" --horizon court >/dev/null
+    printf '%s\n' "$dir"
+}
+
+# What no file of a purged folder may still hold, the kept synthesis apart.
+expect_no_secret_left() { # DIR
+    local left
+    left=$(grep -rl -e SECRET -e SECRETE "$1" --exclude=synthese.md)
+    if [ -z "$left" ]; then ok; else fail "content left in: $left"; fi
+}
+
+test_purge_is_refused_before_the_end() {
+    local dir snap
+    dir=$(new_bilan --demand "DEMANDE-SECRETE")
+    snap=$(fingerprint "$dir")
+    run -C "$dir" purge
+    expect_status 1
+    expect_err_contains "le bilan n'est pas terminé (bilan set end DATE)"
+    expect_err_one_line
+    run -C "$dir" purge --dry-run
+    expect_status 1
+    expect_unchanged "$dir" "$snap"
+    "$BILAN" -C "$dir" set end 2026-06-30
+    snap=$(fingerprint "$dir")
+    run -C "$dir" purge --date 2026-06-29
+    expect_status 1
+    expect_err_contains "avant la fin du bilan (2026-06-30) : rien n'est détruit"
+    expect_unchanged "$dir" "$snap"
+}
+
+test_purge_is_refused_on_a_folder_that_does_not_load() {
+    local dir snap
+    dir=$(seeded_bilan)
+    printf 'text = "sans type"\n' >"$dir/skills/0badbad0.toml"
+    snap=$(fingerprint "$dir")
+    run -C "$dir" purge
+    expect_status 1
+    expect_err_contains "skills/0badbad0.toml"
+    expect_unchanged "$dir" "$snap"
+}
+
+test_dry_run_lists_what_would_go_and_writes_nothing() {
+    local dir snap
+    dir=$(seeded_bilan)
+    snap=$(fingerprint "$dir")
+    run -C "$dir" purge --dry-run
+    expect_status 0
+    expect_out "Serait détruit (rien n'est écrit) :
+  compétences : 1
+  valeurs, motivations et intérêts : 1
+  actions : 1
+  projet professionnel : 1
+  notes de séance : 1
+  champs personnels de bilan.toml : 2
+Conservé : données administratives (identité, dates, financement, séances sans notes, consentements, preuves), synthèse remise (synthese.md, jusqu'au 2029-06-30)"
+    expect_unchanged "$dir" "$snap"
+}
+
+test_purge_keeps_the_synthesis_and_the_administrative_data() {
+    local dir
+    dir=$(seeded_bilan)
+    "$BILAN" -C "$dir" session attest "$("$BILAN" -C "$dir" session list | awk 'NR==1{print $1}')" \
+        --evidence emargement >/dev/null
+    "$BILAN" -C "$dir" render >"$TMP_ROOT/before.md"
+    run -C "$dir" purge --date 2026-07-15
+    expect_status 0
+    expect_out_contains "Détruit le 2026-07-15 :"
+    expect_out_contains "compétences : 1"
+    expect_err_lacks "git"
+    run -C "$dir" render
+    expect_status 0
+    if cmp -s "$TMP_ROOT/.out" "$TMP_ROOT/before.md"; then ok; else fail "render after purge differs"; fi
+    expect_equal "$(stat -c %a "$dir/synthese.md")" 600 "synthese.md mode"
+    expect_no_secret_left "$dir"
+    expect_equal "$(ls "$dir/sessions" | wc -l)" 2 "sessions stay"
+    expect_file_contains "$dir/bilan.toml" "format = 3"
+    expect_file_contains "$dir/destruction.toml" 'state = "faite"
+date = 2026-07-15
+skills = 1
+experiences = 0
+traits = 1
+tests = 0
+pistes = 0
+actions = 1
+project = 1
+session_notes = 1
+bilan_fields = 2'
+    run -C "$dir" status
+    expect_status 0
+    run -C "$dir" emargement
+    expect_status 0
+    expect_out_contains "4 mars 2026"
+    run -C "$dir" certificat
+    expect_status 0
+    run -C "$dir" session list
+    expect_status 0
+    run -C "$dir" check
+    expect_err_lacks "synthèse incomplète"
+    expect_out_lacks "synthèse incomplète"
+    run -C "$dir" render --for "France Travail"
+    expect_status 1
+    expect_err_contains "dossier purgé le 2026-07-15"
+    run -C "$dir" purge
+    expect_status 0
+    expect_out "Rien à détruire : purge faite le 2026-07-15"
+    "$BILAN" -C "$dir" skill add "AJOUT-SECRET" --type savoir >/dev/null
+    run -C "$dir" purge --date 2026-07-20
+    expect_status 0
+    expect_file_contains "$dir/destruction.toml" 'date = 2026-07-20
+skills = 2'
+    expect_no_secret_left "$dir"
+    run -C "$dir" render -o "$dir/destruction.toml"
+    expect_status 1
+    expect_file_contains "$dir/destruction.toml" 'state = "faite"'
+    run -C "$dir" render
+    if cmp -s "$TMP_ROOT/.out" "$TMP_ROOT/before.md"; then ok; else fail "kept synthesis changed"; fi
+}
+
+test_check_says_when_destruction_and_the_synthesis_expiry_are_due() {
+    local dir
+    dir=$(seeded_bilan)
+    BILAN_TODAY=2026-06-01 run -C "$dir" check
+    expect_err_lacks "à détruire"
+    BILAN_TODAY=2026-07-01 run -C "$dir" check
+    expect_err_contains "documents de travail à détruire depuis la fin du bilan (2026-06-30) (R6313-7) : bilan purge"
+    "$BILAN" -C "$dir" purge --date 2026-07-01 >/dev/null
+    BILAN_TODAY=2029-06-30 run -C "$dir" check
+    expect_err_lacks "synthèse conservée"
+    expect_err_lacks "à détruire"
+    BILAN_TODAY=2029-07-01 run -C "$dir" check
+    expect_err_contains "synthèse conservée au-delà du 2029-06-30 (article R6313-7 du Code du travail, modifié par le décret n° 2023-1350"
+}
+
+test_retention_agreement_keeps_the_documents_until_its_end() {
+    local dir
+    dir=$(seeded_bilan)
+    run -C "$dir" retention grant --date 2026-06-30 --scope documents --until 2029-07-01
+    expect_status 1
+    expect_err_contains "au-delà du 2029-06-30, 3 ans après la fin (article R6313-7 du Code du travail, modifié par le décret n° 2023-1350"
+    expect_file_contains "$dir/bilan.toml" "format = 1"
+    run -C "$dir" retention grant --date 2026-06-30 --scope notes
+    expect_status 2
+    run -C "$dir" retention grant --date 2026-06-30 --scope documents --until 2027-06-30
+    expect_status 0
+    expect_file_contains "$dir/bilan.toml" "format = 3"
+    run -C "$dir" retention show
+    expect_out_contains "Accord écrit du 2026-06-30 : documents conservés jusqu'au 2027-06-30"
+    BILAN_TODAY=2026-08-01 run -C "$dir" check
+    expect_err_lacks "à détruire"
+    run -C "$dir" purge --date 2026-07-15
+    expect_status 0
+    expect_out_contains "documents de travail (accord écrit, jusqu'au 2027-06-30)"
+    expect_file_contains "$dir/skills/"*.toml "COMPETENCE-SECRETE"
+    expect_file_contains "$dir/destruction.toml" 'documents_kept_until = 2027-06-30'
+    run -C "$dir" purge --date 2027-01-01
+    expect_out "Rien à détruire : purge faite le 2026-07-15"
+    BILAN_TODAY=2027-07-01 run -C "$dir" check
+    expect_err_contains "documents de travail à détruire depuis la fin de l'accord de conservation (2027-06-30)"
+    run -C "$dir" purge --date 2027-07-01
+    expect_status 0
+    expect_out_contains "Détruit le 2027-07-01 :"
+    expect_no_secret_left "$dir"
+    expect_file_contains "$dir/destruction.toml" 'synthesis_kept_until = 2029-06-30'
+}
+
+test_a_hand_written_agreement_past_the_limit_is_a_problem() {
+    local dir
+    dir=$(seeded_bilan)
+    "$BILAN" -C "$dir" retention grant --date 2026-06-30 --scope documents >/dev/null
+    expect_file_contains "$dir/bilan.toml" "retention_until = 2029-06-30"
+    sed -i 's/^retention_until = .*/retention_until = 2030-01-01/' "$dir/bilan.toml"
+    run -C "$dir" check
+    expect_status 1
+    expect_out_contains "accord de conservation jusqu'au 2030-01-01 : au-delà du 2029-06-30"
+}
+
+test_inside_git_purge_says_the_history_keeps_the_content() {
+    local dir
+    mkdir -p "$TMP_ROOT/repo/.git"
+    dir=$(seeded_bilan)
+    mv "$dir" "$TMP_ROOT/repo/bilan"
+    run -C "$TMP_ROOT/repo/bilan" purge --dry-run
+    expect_status 0
+    expect_err_contains "dépôt git : son historique garde tout ce que purge détruit"
+    run -C "$TMP_ROOT/repo/bilan" purge
+    expect_status 0
+    expect_err_contains "git filter-repo"
+}
+
+# The state a clean purge leaves, to compare an interrupted one with.
+clean_purge_of() { # BASE → prints the fingerprint
+    local copy=$TMP_ROOT/clean.$RANDOM
+    cp -a "$1" "$copy"
+    "$BILAN" -C "$copy" purge --date 2026-07-15 >/dev/null 2>&1
+    content_fingerprint "$copy"
+    rm -rf "$copy"
+}
+
+test_a_purge_killed_half_way_is_finished_by_a_rerun() {
+    local base copy clean n
+    base=$(seeded_bilan)
+    clean=$(clean_purge_of "$base")
+    for n in 1 3 5 6; do
+        copy=$TMP_ROOT/killed.$n
+        cp -a "$base" "$copy"
+        BILAN_PURGE_STOP_AFTER=$n run -C "$copy" purge --date 2026-07-15
+        expect_status 137 "killed after $n files"
+        expect_file_contains "$copy/destruction.toml" 'state = "en-cours"'
+        run -C "$copy" render
+        expect_status 0 "a purge under way renders the kept synthesis"
+        rm -f "$copy/.lock" # a killed writer's lock file: taken over by the next one
+        run -C "$copy" purge --date 2026-08-01
+        expect_status 0
+        expect_out_contains "Purge reprise et terminée : détruit le 2026-07-15"
+        expect_same_content "$copy" "$clean" "killed after $n, then rerun"
+    done
+}
+
+test_a_purge_failing_on_a_write_is_finished_by_a_rerun() {
+    local preload base copy clean n
+    preload=$(fault_preload) || {
+        skip "no fault shim (static build)"
+        return
+    }
+    base=$(seeded_bilan)
+    clean=$(clean_purge_of "$base")
+    for n in 0 1 2 4 6 8; do
+        copy=$TMP_ROOT/faulty.$n
+        cp -a "$base" "$copy"
+        env LD_PRELOAD="$preload" BILAN_FAULT=rename,unlink BILAN_FAULT_PATH="$copy" \
+            BILAN_FAULT_AFTER=$n BILAN_FAULT_TIMES=1 "$BILAN" -C "$copy" purge --date 2026-07-15 \
+            >/dev/null 2>"$TMP_ROOT/.err"
+        status=$?
+        if [ "$status" -eq 0 ]; then ok; else expect_status 3 "write $n failed"; fi
+        run -C "$copy" purge --date 2026-07-15 # a purge not yet begun takes the rerun's date
+        expect_status 0
+        expect_same_content "$copy" "$clean" "write $n failed, then rerun"
+        expect_no_litter "$copy"
+    done
+}
+
+test_the_example_purged_is_pinned() {
+    local dir
+    dir=$(copy_example)
+    run -C "$dir" purge --date 2026-06-01
+    expect_status 0
+    if cmp -s "$dir/synthese.md" "$GOLDEN/claire-martin.md"; then ok; else
+        fail "synthese.md of the purged example differs from tests/golden/claire-martin.md"
+    fi
+    if cmp -s "$dir/destruction.toml" "$GOLDEN/claire-martin-purged/destruction.toml"; then ok; else
+        fail "destruction.toml differs from tests/golden/claire-martin-purged/destruction.toml"
+        diff -u "$GOLDEN/claire-martin-purged/destruction.toml" "$dir/destruction.toml" | head -20
+    fi
+    run -C "$dir" render
+    if cmp -s "$TMP_ROOT/.out" "$GOLDEN/claire-martin.md"; then ok; else fail "render after purge"; fi
+}
+
+run_tests
