@@ -59,13 +59,14 @@ private:
     std::string out_;
 };
 
-// What heads and closes every document of a bilan (the synthesis, and the attendance sheet and
-// certificate to come): who it is for, who wrote it, and when it was handed over. One place, so
+// What heads and closes every document of a bilan (the synthesis, the attendance sheet and the
+// certificate): who it is for, who wrote it, and when it was handed over. One place, so
 // that every document names them alike and escapes them alike.
 struct Letterhead {
     std::string title;        // "Bilan de compétences : document de synthèse"
     std::string subtitle;     // empty: none
-    std::string beneficiary;  // also the author: the results are theirs
+    std::string beneficiary;  // also the author of the synthesis: the results are theirs
+    std::string author;       // empty: the beneficiary; the provider's documents name it
     std::string provider;     // empty when not recorded
     std::string counsellor;   // empty when not recorded
     std::optional<Date> date; // the day it was handed over; never the clock

@@ -309,7 +309,7 @@ void front_matter(Writer& w, const Letterhead& head) {
     std::string y = "---\n";
     y += "title: " + yaml_value(head.title) + "\n";
     if (!head.subtitle.empty()) y += "subtitle: " + yaml_value(head.subtitle) + "\n";
-    y += "author: " + yaml_value(head.beneficiary) + "\n";
+    y += "author: " + yaml_value(blank(head.author) ? head.beneficiary : head.author) + "\n";
     y += "beneficiary: " + yaml_value(head.beneficiary) + "\n";
     if (!blank(head.provider)) y += "provider: " + yaml_value(head.provider) + "\n";
     if (!blank(head.counsellor)) y += "counsellor: " + yaml_value(head.counsellor) + "\n";

@@ -1,0 +1,37 @@
+// The proof of service: the attendance sheet (`bilan emargement`) and the certificat de
+// réalisation (`bilan certificat`). Read operations: the bilan, its framework and its sessions
+// under the folder's shared lock, the provider from the practice folder above it; they return
+// the document and what the command says on stderr about it (a missing SIRET, no evidence…).
+#pragma once
+
+#include "bilan/ops/common.hpp"
+
+#include <optional>
+#include <string>
+
+namespace bilan::ops {
+
+struct Document {
+    std::string markdown;
+    Notes notes; // warnings, without the "attention : "
+};
+
+// The attendance sheet; with `blank_rows` > 0, one with that many empty rows for the coming
+// sessions. RefusedError when there is no session held with the counsellor to list (and no
+// blank rows were asked for).
+Document attendance_sheet(const store::Store& store, int blank_rows);
+
+struct CertificateOptions {
+    std::optional<Date> signed_on;    // --date
+    std::optional<std::string> place; // --place; absent: the practice's city
+    Date today;                       // tells the sessions held from those to come
+};
+
+// The certificat de réalisation (an attestation de participation for a `be` bilan).
+// RefusedError when no session of a counted phase exists; notes when the end is not set, the
+// floor is not reached, a counted session held by `today` has no evidence (or a remote one
+// only a paper sheet), a counted session is still to come, or it is dated before the last
+// one. The document itself never depends on `today`.
+Document certificate(const store::Store& store, const CertificateOptions& options);
+
+} // namespace bilan::ops

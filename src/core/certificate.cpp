@@ -1,0 +1,141 @@
+// The certificat de réalisation (practice.md §4b), after the ministry's model of 2020 that goes
+// with an invoice: who signs for the provider, who took part, the nature of the action, its
+// dates and the hours realised, the clause on keeping the evidence. A Belgian bilan has no such
+// model: it gets a neutral attestation de participation stating the same facts.
+#include "bilan/errors.hpp"
+#include "bilan/markdown.hpp"
+#include "bilan/proof_documents.hpp"
+#include "bilan/rules.hpp"
+
+namespace bilan {
+
+namespace {
+
+// What a person fills in by hand when the folder does not say it.
+constexpr std::string_view to_fill = "……………………";
+
+std::string bold(std::string_view markdown) {
+    return "**" + std::string(markdown) + "**";
+}
+
+std::string or_to_fill(std::string_view raw) {
+    return md::blank(raw) ? std::string(to_fill) : md::line(raw);
+}
+
+struct Facts {
+    Date first, last;
+    std::string hours; // "20 h"
+};
+
+Facts facts_of(const Framework& framework, const Folder& folder, int realised_minutes) {
+    const std::vector<const Session*> counted = counted_sessions(framework, folder);
+    if (counted.empty())
+        throw RefusedError("aucune séance dans les phases comptées du bilan : rien à certifier");
+    return {counted.front()->date, counted.back()->date, french_hours(realised_minutes)};
+}
+
+std::string place_and_date(const CertificateRequest& request) {
+    return "Fait à " + or_to_fill(request.place) + ", le " +
+           (request.signed_on ? request.signed_on->french() : std::string(to_fill)) + ".";
+}
+
+// "d'entretiens", "de tests": the French elision before a vowel.
+std::string of_kinds(const Framework& framework) {
+    const std::string kinds = floor_kinds_text(framework);
+    static constexpr std::string_view vowels = "aeiouy";
+    const bool elide = kinds.starts_with("é") ||
+                       (!kinds.empty() && vowels.find(kinds.front()) != std::string_view::npos);
+    return (elide ? "d'" : "de ") + kinds;
+}
+
+// "Phase préliminaire, Phase d'investigation et Phase de conclusion"
+std::string counted_phases(const Framework& framework) {
+    std::vector<std::string> labels;
+    for (const Phase& p : framework.phases)
+        if (p.counted) labels.push_back(md::line(p.label));
+    std::string text;
+    for (std::size_t i = 0; i < labels.size(); ++i)
+        text += (i == 0 ? "" : i + 1 == labels.size() ? " et " : ", ") + labels[i];
+    return text;
+}
+
+void front_matter(md::Writer& w, const Folder& folder, const Practice& provider, std::string title,
+                  const CertificateRequest& request) {
+    md::Letterhead head = md::Letterhead::of(folder.bilan, std::move(title));
+    head.subtitle = "Bilan de compétences";
+    head.provider = provider.name;
+    head.author = provider.name;
+    head.date = request.signed_on; // never the end of the bilan: the day it is signed, if known
+    md::front_matter(w, head);
+    const std::string block = provider_block(provider);
+    if (!block.empty()) w.paragraph(block);
+}
+
+void signature(md::Writer& w, const Practice& provider, std::string_view capacity) {
+    w.paragraph(bold(std::string("Cachet et signature ") + std::string(capacity)) + "\\\n" +
+                or_to_fill(provider.signatory));
+}
+
+void ministry_model(md::Writer& w, const Framework& framework, const Folder& folder,
+                    const Practice& provider, const Facts& facts,
+                    const CertificateRequest& request) {
+    w.heading(2, "Certificat de réalisation");
+    w.paragraph("Je soussigné(e) " + bold(or_to_fill(provider.signatory)) +
+                ", représentant légal du dispensateur de l'action concourant au développement "
+                "des compétences " +
+                bold(or_to_fill(provider.name)) + ",");
+    w.paragraph("atteste que " + bold(md::line(folder.bilan.beneficiary)) + " a suivi l'action " +
+                bold("Bilan de compétences") + ".");
+    w.paragraph(bold("Nature de l'action concourant au développement des compétences :"));
+    w.list({"[ ] action de formation", "[x] bilan de compétences",
+            "[ ] action de validation des acquis de l'expérience",
+            "[ ] action de formation par apprentissage"});
+    w.paragraph("Action réalisée du " + bold(facts.first.french()) + " au " +
+                bold(facts.last.french()) + ", pour une durée de " + bold(facts.hours) + ".");
+    w.paragraph("Cette durée est celle de l'accompagnement effectif par le prestataire (" +
+                floor_kinds_text(framework) +
+                ", en présentiel ou à distance) dans les phases "
+                "du bilan : " +
+                counted_phases(framework) +
+                ". Le travail personnel du bénéficiaire n'y est pas compté.");
+    w.paragraph("Sans préjudice des délais imposés par les règles fiscales, comptables ou "
+                "commerciales, je m'engage à conserver l'ensemble des pièces justificatives qui "
+                "ont permis d'établir le présent certificat pendant une durée de 3 ans à compter "
+                "de la fin de l'année du dernier paiement. En cas de cofinancement par des fonds "
+                "européens, la durée de conservation est étendue conformément aux obligations "
+                "conventionnelles spécifiques.");
+    w.paragraph(place_and_date(request));
+    signature(w, provider, "du représentant légal du dispensateur de l'action");
+}
+
+void attestation(md::Writer& w, const Framework& framework, const Folder& folder,
+                 const Practice& provider, const Facts& facts, const CertificateRequest& request) {
+    w.heading(2, "Attestation de participation");
+    w.paragraph("Je soussigné(e) " + bold(or_to_fill(provider.signatory)) + ", pour " +
+                bold(or_to_fill(provider.name)) + ", atteste que " +
+                bold(md::line(folder.bilan.beneficiary)) +
+                " a participé à un bilan de compétences du " + bold(facts.first.french()) + " au " +
+                bold(facts.last.french()) + ", dont " + bold(facts.hours) + " " +
+                of_kinds(framework) + " avec le conseiller ou la conseillère.");
+    w.paragraph(place_and_date(request));
+    signature(w, provider, "pour le prestataire");
+}
+
+} // namespace
+
+std::string render_certificate(const Framework& framework, const Folder& folder,
+                               const Practice& provider, int realised_minutes,
+                               const CertificateRequest& request) {
+    const Facts facts = facts_of(framework, folder, realised_minutes);
+    md::Writer w;
+    if (certificate_is_attestation(framework)) {
+        front_matter(w, folder, provider, "Attestation de participation", request);
+        attestation(w, framework, folder, provider, facts, request);
+    } else {
+        front_matter(w, folder, provider, "Certificat de réalisation", request);
+        ministry_model(w, framework, folder, provider, facts, request);
+    }
+    return w.str();
+}
+
+} // namespace bilan

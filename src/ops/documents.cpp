@@ -1,0 +1,127 @@
+#include "bilan/ops/documents.hpp"
+
+#include "bilan/markdown.hpp"
+#include "bilan/proof_documents.hpp"
+#include "bilan/rules.hpp"
+
+namespace bilan::ops {
+namespace {
+
+// What a document needs of the folder: the bilan, its framework and its sessions (never the
+// substance), read at once.
+struct Sessions {
+    Framework framework;
+    Folder folder;
+};
+
+Sessions read_sessions(const store::Store& store) {
+    return read_still(store, [](const store::Store& s) {
+        store::Diagnostics strict;
+        Sessions read;
+        read.folder.bilan = s.load_bilan(strict);
+        read.framework = s.load_framework(read.folder.bilan, strict);
+        read.folder.sessions = s.load_sessions(read.framework, strict);
+        return read;
+    });
+}
+
+// The provider the documents name: the practice folder's identity (its name, else the bilan's
+// organisation). What a financer looks for and does not find is said, never made up.
+Practice provider_of(const store::Store& store, const BilanRecord& bilan, std::string_view document,
+                     Notes& notes) {
+    store::Diagnostics strict;
+    std::optional<Practice> practice = store::find_practice(store, strict);
+    if (!practice) {
+        notes.push_back("aucun dossier de cabinet (practice.toml) : " + std::string(document) +
+                        " ne porte ni SIRET ni NDA (bilan practice init DOSSIER --name NOM "
+                        "--siret SIRET --nda NDA)");
+        Practice none;
+        none.name = bilan.organisation;
+        return none;
+    }
+    if (md::blank(practice->name)) practice->name = bilan.organisation;
+    if (md::blank(practice->siret))
+        notes.push_back("le cabinet n'a pas de SIRET : " + std::string(document) +
+                        " n'en porte pas (bilan practice set siret SIRET)");
+    if (md::blank(practice->nda))
+        notes.push_back("le cabinet n'a pas de numéro de déclaration d'activité : " +
+                        std::string(document) + " n'en porte pas (bilan practice set nda NDA)");
+    return *practice;
+}
+
+Notes certificate_notes(const Sessions& read, const std::vector<const Session*>& counted,
+                        int realised_minutes, const CertificateOptions& options) {
+    const Framework& fw = read.framework;
+    const BilanRecord& b = read.folder.bilan;
+    const Date& last = counted.back()->date;
+    Notes notes;
+    if (!b.end)
+        notes.push_back("la fin du bilan n'est pas renseignée (bilan set end DATE) : le "
+                        "certificat s'arrête à la dernière séance comptée, du " +
+                        last.iso());
+    if (fw.floor_minutes && realised_minutes < *fw.floor_minutes)
+        notes.push_back(
+            "sous le plancher : " + format_minutes(realised_minutes) + " en " +
+            floor_kinds_text(fw) + " pour " + format_minutes(*fw.floor_minutes) + " au moins" +
+            (certificate_is_attestation(fw) ? std::string()
+                                            : " (R6313-4, décret 2026, date d'effet à vérifier)"));
+    // The same words as status and check: evidence missing for a session held, or a remote
+    // one proved by a paper sheet alone.
+    std::vector<Session> sessions;
+    for (const Session* s : counted)
+        sessions.push_back(*s);
+    const Notes evidence = evidence_warnings(sessions, options.today);
+    notes.insert(notes.end(), evidence.begin(), evidence.end());
+    std::size_t to_come = 0;
+    for (const Session* s : counted)
+        if (held_with_counsellor(*s) && options.today < s->date) ++to_come;
+    if (to_come)
+        notes.push_back(std::to_string(to_come) +
+                        (to_come > 1 ? " séances comptées sont" : " séance comptée est") +
+                        " encore à venir (jusqu'au " + last.iso() +
+                        ") : le certificat les compte comme réalisées");
+    if (options.signed_on && *options.signed_on < last)
+        notes.push_back("certificat daté du " + options.signed_on->iso() +
+                        ", avant la dernière séance comptée (" + last.iso() + ")");
+    return notes;
+}
+
+} // namespace
+
+Document attendance_sheet(const store::Store& store, int blank_rows) {
+    const Sessions read = read_sessions(store);
+    if (blank_rows <= 0 && attendance_sessions(read.folder).empty())
+        throw RefusedError("aucune séance avec le conseiller à émarger (ni enquête ni travail "
+                           "personnel n'y figurent) ; pour une feuille à remplir à la main : "
+                           "bilan emargement --blank");
+    Document doc;
+    const Practice provider = provider_of(store, read.folder.bilan, "la feuille", doc.notes);
+    if (md::blank(read.folder.bilan.counsellor))
+        doc.notes.push_back("le conseiller n'est pas renseigné (bilan set counsellor NOM) : la "
+                            "feuille ne le nomme pas");
+    doc.markdown = render_attendance_sheet(read.framework, read.folder, provider, blank_rows);
+    return doc;
+}
+
+Document certificate(const store::Store& store, const CertificateOptions& options) {
+    const Sessions read = read_sessions(store);
+    const std::vector<const Session*> counted = counted_sessions(read.framework, read.folder);
+    if (counted.empty())
+        throw RefusedError("aucune séance dans une phase comptée du bilan : pas de certificat de "
+                           "réalisation (bilan session add)");
+    Document doc;
+    const Practice provider = provider_of(store, read.folder.bilan, "le certificat", doc.notes);
+    if (md::blank(provider.signatory))
+        doc.notes.push_back("le cabinet n'a pas de signataire (bilan practice set signatory "
+                            "NOM) : le certificat le laisse à remplir");
+    const int realised = hour_report(read.framework, read.folder).floor_counted_minutes;
+    const Notes checks = certificate_notes(read, counted, realised, options);
+    doc.notes.insert(doc.notes.end(), checks.begin(), checks.end());
+    bilan::CertificateRequest request;
+    request.signed_on = options.signed_on;
+    request.place = options.place ? *options.place : provider.city;
+    doc.markdown = render_certificate(read.framework, read.folder, provider, realised, request);
+    return doc;
+}
+
+} // namespace bilan::ops
