@@ -68,6 +68,7 @@ hostile_bilan() {
     local dir
     dir=$(new_bilan) || return 1
     "$BILAN" -C "$dir" set beneficiary "$H_INLINE" >/dev/null
+    "$BILAN" -C "$dir" set counsellor "$H_INLINE" >/dev/null # the author, in the metadata
     "$BILAN" -C "$dir" set demand "$H_MULTI" >/dev/null
     "$BILAN" -C "$dir" set expectations "$H_HTML" >/dev/null
     "$BILAN" -C "$dir" set situation "# Titre injecté" >/dev/null
@@ -138,9 +139,12 @@ test_the_full_document() {
 ## Pistes explorées
 ## Projet professionnel
 ## Plan d'action" "level-2 headings in order"
-    expect_equal "$(printf '%s\n' "$out" | sed -n '1,9p')" "---
+    expect_equal "$(printf '%s\n' "$out" | sed -n '1,12p')" "---
 title: 'Bilan de compétences : document de synthèse'
-author: 'Test Bénéficiaire'
+author:
+- 'Hélène Rocher'
+- 'Cabinet Horizons'
+subject: 'Test Bénéficiaire'
 beneficiary: 'Test Bénéficiaire'
 provider: 'Cabinet Horizons'
 counsellor: 'Hélène Rocher'
@@ -319,7 +323,7 @@ test_hostile_texts_never_change_the_structure() {
     expect_equal "$(count '<heading')" "$heading_count" "no other heading"
     expect_equal "$(count '<list type="bullet"')" 15 "bullet lists"
     expect_equal "$(count '<list type="ordered"')" 0 "ordered lists"
-    expect_equal "$(count '<item>')" 19 "list items"
+    expect_equal "$(count '<item>')" 20 "list items" # 19, and the counsellor's
     expect_equal "$(count '<block_quote>')" 1 "block quotes: the notice"
     expect_equal "$(count '<thematic_break')" 1 "thematic breaks: before the closing line"
     expect_equal "$(count '<emph>')" 1 "emphasis: the closing line only"
@@ -401,7 +405,7 @@ test_hostile_texts_in_pandoc() {
         expect_equal "$(grep -c -- "$construct" <<<"$html")" 0 "pandoc $construct"
     done
     meta=$("$BILAN" -C "$dir" render --for "$H_HTML" | pandoc -f markdown -t html -s | tr '\n' ' ')
-    if grep -qF "<p class=\"author\">*gras* _it_" <<<"$meta"; then ok; else fail "pandoc author is not the literal name"; fi
+    if grep -qF "<p class=\"author\">*gras* _it_" <<<"$meta"; then ok; else fail "pandoc author (the counsellor) is not the literal name"; fi
     if grep -qF "Version communiquée à &lt;script&gt;alert(1)&lt;/script&gt;" <<<"$meta"; then ok; else fail "pandoc subtitle"; fi
     expect_equal "$(grep -c 'alert(1)</script>' <<<"$meta")" 0 "no script element"
 }
