@@ -139,7 +139,7 @@ test_the_full_document() {
 ## Pistes explorées
 ## Projet professionnel
 ## Plan d'action" "level-2 headings in order"
-    expect_equal "$(printf '%s\n' "$out" | sed -n '1,12p')" "---
+    expect_equal "$(printf '%s\n' "$out" | sed -n '1,12p' | plain_spaces)" "---
 title: 'Bilan de compétences : document de synthèse'
 author:
 - 'Hélène Rocher'
@@ -151,15 +151,15 @@ counsellor: 'Hélène Rocher'
 date: '4 mai 2026'
 lang: fr
 ---" "metadata block"
-    expect_out_contains "article L6313-4 du Code du travail"
-    expect_out_contains "secret professionnel"
-    expect_out_contains "**Demande initiale :** Donner plus de sens à son travail"
-    expect_out_contains "- Comptabilité générale **(transférable)** — source : Comptable, Fiduciaire Lemoine"
-    expect_out_contains "### Plan B
+    expect_doc_contains "article L6313-4 du Code du travail"
+    expect_doc_contains "secret professionnel"
+    expect_doc_contains "**Demande initiale :** Donner plus de sens à son travail"
+    expect_doc_contains "- Comptabilité générale **(transférable)** — source : Comptable, Fiduciaire Lemoine"
+    expect_doc_contains "### Plan B
 
 - **Responsable administrative**"
-    expect_out_contains "- Déposer le dossier — échéance : 15 juin 2026"
-    expect_out_contains "Un entretien de suivi est prévu vers le 4 novembre 2026"
+    expect_doc_contains "- Déposer le dossier — échéance : 15 juin 2026"
+    expect_doc_contains "Un entretien de suivi est prévu vers le 4 novembre 2026"
 }
 
 test_output_file_is_atomic_private_and_quiet() {
@@ -197,11 +197,11 @@ test_no_date_unless_the_folder_states_one() {
     expect_status 0
     expect_out_lacks "date:"
     expect_out_lacks "10 mars 2026"
-    expect_out_contains "Aucune compétence n'a encore été consignée."
-    expect_out_contains "Aucune action n'a encore été planifiée."
+    expect_doc_contains "Aucune compétence n'a encore été consignée."
+    expect_doc_contains "Aucune action n'a encore été planifiée."
     # Sub-sections without data say so rather than vanish.
-    expect_out_contains "**Attentes :** elles n'ont pas été consignées."
-    expect_out_contains "### Contexte
+    expect_doc_contains "**Attentes :** elles n'ont pas été consignées."
+    expect_doc_contains "### Contexte
 
 Le contexte du bilan n'a pas été consigné.
 
@@ -236,9 +236,9 @@ test_for_shows_only_the_consented_sections() {
     expect_status 0
     expect_equal "$(printf '%s\n' "$out" | grep '^## ')" "## Projet professionnel
 ## Plan d'action" "only the project and the plan"
-    expect_out_contains "subtitle: 'Version communiquée à France Travail'"
-    expect_out_contains "communiquée à France Travail avec l'accord de Test Bénéficiaire, donné le 4 mai 2026"
-    expect_out_contains "L6313-4"
+    expect_doc_contains "subtitle: 'Version communiquée à France Travail'"
+    expect_doc_contains "communiquée à France Travail avec l'accord de Test Bénéficiaire, donné le 4 mai 2026"
+    expect_doc_contains "L6313-4"
     expect_out_lacks "Donner plus de sens"
     expect_out_lacks "Comptabilité générale"
     "$BILAN" -C "$dir" consent grant "Menuiseries Arnaud" --date 2026-05-05 --sections skills,circumstances >/dev/null
@@ -458,7 +458,7 @@ synthèse incomplète : le projet professionnel n'a pas d'intitulé (bilan proje
 synthèse incomplète : aucune action au plan d'action (bilan action add TEXTE --horizon court)" "one line each"
     run -C "$dir" check --json
     expect_status 1
-    expect_out_contains '"message": "synthèse incomplète : aucune piste retenue (bilan piste decide ID retained)"'
+    expect_doc_contains '"message": "synthèse incomplète : aucune piste retenue (bilan piste decide ID retained)"'
 }
 
 test_check_passes_on_a_complete_synthesis() {
@@ -476,8 +476,8 @@ test_check_passes_on_a_complete_synthesis() {
 test_help() {
     run render --help
     expect_status 0
-    expect_out_contains "--for"
-    expect_out_contains "-o"
+    expect_doc_contains "--for"
+    expect_doc_contains "-o"
 }
 
 # `render -o /dev/null` as root replaced the system's /dev/null with a 0600 regular file (the
