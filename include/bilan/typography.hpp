@@ -10,8 +10,10 @@
 
 namespace bilan::typo {
 
-inline constexpr std::string_view nbsp = "\u00A0";        // no-break space
-inline constexpr std::string_view narrow_nbsp = "\u202F"; // narrow no-break space
+// The no-break space (U+00A0), also before high punctuation and inside « », where French
+// usage may prefer the narrow one (U+202F): groff, which turns the documents into PDF on a
+// bare Debian (README), has no glyph for the narrow one and would drop it.
+inline constexpr std::string_view nbsp = "\u00A0";
 
 // A duration: "24 h", "16 h 30", "1 h 05", "45 min", "0 h", a no-break space before and
 // after "h" so that a line never breaks inside it.
@@ -29,7 +31,7 @@ std::string with_aside(std::string_view label, std::string_view aside);
 std::string heading_case(std::string_view text);
 
 // A finished Markdown document with French spacing: the space before « : », « ; », « ! »,
-// « ? » (escaped or not) becomes a narrow no-break space, and so do the spaces inside « »;
+// « ? » (escaped or not) becomes a no-break space, and so do the spaces inside « »;
 // none is added where there was none (a URL, a time 09:30, a Markdown table's :---).
 std::string document(std::string_view markdown);
 

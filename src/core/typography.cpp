@@ -71,7 +71,7 @@ std::string document(std::string_view markdown) {
             const bool inside_quotes = markdown.substr(i + 1).starts_with(close_quote) ||
                                        std::string_view(out).ends_with(open_quote);
             if (before_punctuation || inside_quotes) {
-                out += narrow_nbsp;
+                out += nbsp;
                 continue;
             }
         }

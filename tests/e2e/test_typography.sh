@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
 # French typography in every document (src/core/typography.cpp): hours as "24 h" and
-# "16 h 30" with no-break spaces, a narrow no-break space before : ; ! ? and inside « », one
+# "16 h 30" with no-break spaces, a no-break space before : ; ! ? and inside « », one
 # aside in parentheses, no empty total, domain headings capitalised alike, whom a survey met
 # never after "avec". Terminal output keeps its plainer format.
 . "$(dirname "$0")/lib.sh" "$@"
 
 NB=$(printf '\xc2\xa0')     # U+00A0 no-break space
-NNB=$(printf '\xe2\x80\xaf') # U+202F narrow no-break space
 
 # A bilan of the cabinet's framework whose first phase, not counted, already has an aside.
 typeset_bilan() {
@@ -33,15 +32,15 @@ test_the_synthesis_is_typeset_in_french() {
     run -C "$dir" render
     expect_status 0
     expect_out_contains "| Analyse de la demande | 1 | 2${NB}h${NB}30 | 2${NB}h |"
-    expect_out_contains "Temps compté dans le bilan${NNB}: 2${NB}h${NB}30"
-    expect_out_contains "Hors bilan${NNB}: 1${NB}h — Entretien d'accueil (phase 0)."
+    expect_out_contains "Temps compté dans le bilan${NB}: 2${NB}h${NB}30"
+    expect_out_contains "Hors bilan${NB}: 1${NB}h — Entretien d'accueil (phase 0)."
     expect_out_contains "| Entretien d'accueil (phase 0, hors bilan) | 1 |"
     expect_out_lacks ") ("
     expect_out_lacks "de travail personnel" # none was done: no "0 h de travail personnel"
-    expect_out_contains "**Bénéficiaire${NNB}:** Test Bénéficiaire"
+    expect_out_contains "**Bénéficiaire${NB}:** Test Bénéficiaire"
     expect_out_contains "#### Numérique"
     expect_out_contains "#### Organisationnel"
-    expect_out_contains "**4 mars 2026** — Une chargée de mission${NNB}: Très utile${NNB}; à revoir${NNB}!"
+    expect_out_contains "**4 mars 2026** — Une chargée de mission${NB}: Très utile${NB}; à revoir${NB}!"
     expect_out_lacks "avec Une"
     expect_out_lacks "’" # bilan's own apostrophe is the straight one
     # (the framework's own label, on the Cadre line, is its text)
@@ -61,7 +60,7 @@ test_the_sheet_and_the_certificate_are_typeset_alike() {
     expect_out_contains "| 9${NB}h${NB}00 – 11${NB}h${NB}30 | 2${NB}h${NB}30 |"
     expect_out_contains "Entretien d'accueil (phase 0, hors durée du bilan)"
     expect_out_lacks ") ("
-    expect_out_contains "**Bénéficiaire${NNB}:**"
+    expect_out_contains "**Bénéficiaire${NB}:**"
     run -C "$dir" certificat --date 2026-05-06
     expect_status 0
     expect_out_contains "**2${NB}h${NB}30**"

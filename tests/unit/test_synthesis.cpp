@@ -311,7 +311,7 @@ TEST_SUITE("synthesis") {
         Folder f = full_folder();
         f.actions[0].text = "Rencontre :\n  - le métier\n\n\nSuite à donner";
         const std::string doc = render_synthesis(fr(), f); // its no-break spaces kept
-        CHECK(contains(doc, "- Rencontre\u202F:\\\n  \xc2\xa0\xc2\xa0\\- le "
+        CHECK(contains(doc, "- Rencontre\u00A0:\\\n  \xc2\xa0\xc2\xa0\\- le "
                             "métier\n\n  Suite à donner"));
     }
 

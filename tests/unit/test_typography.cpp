@@ -31,13 +31,13 @@ TEST_SUITE("typography") {
         CHECK(typo::with_aside("Suivi (phase 4)", "hors bilan") == "Suivi (phase 4, hors bilan)");
     }
 
-    TEST_CASE("a narrow no-break space before high punctuation and inside guillemets") {
+    TEST_CASE("a no-break space before high punctuation and inside guillemets") {
         CHECK(shown(typo::document("**Motif :** oui ; non ! vraiment ?\n")) ==
-              "**Motif~:** oui~; non~! vraiment~?\n");
-        CHECK(shown(typo::document("le « titre » cité")) == "le «~titre~» cité");
-        CHECK(shown(typo::document("Bravo \\! fin")) == "Bravo~\\! fin"); // escaped by md::line
+              "**Motif_:** oui_; non_! vraiment_?\n");
+        CHECK(shown(typo::document("le « titre » cité")) == "le «_titre_» cité");
+        CHECK(shown(typo::document("Bravo \\! fin")) == "Bravo_\\! fin"); // escaped by md::line
         CHECK(shown(typo::document("Rencontre :\\\nsuite")) ==
-              "Rencontre~:\\\nsuite"); // hard break
+              "Rencontre_:\\\nsuite"); // hard break
     }
 
     TEST_CASE("a domain heading is capitalised when it is a plain word") {
