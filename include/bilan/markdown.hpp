@@ -63,10 +63,10 @@ private:
 // certificate): who it is for, who wrote it, and when it was handed over. One place, so
 // that every document names them alike and escapes them alike.
 struct Letterhead {
-    std::string title;        // "Bilan de compétences : document de synthèse"
-    std::string subtitle;     // empty: none
-    std::string beneficiary;  // also the author of the synthesis: the results are theirs
-    std::string author;       // empty: the beneficiary; the provider's documents name it
+    std::string title;       // "Bilan de compétences : document de synthèse"
+    std::string subtitle;    // empty: none
+    std::string beneficiary; // the subject: the results are theirs, the words the counsellor's
+    std::string author; // empty: the counsellor and the provider; the provider's documents name it
     std::string provider;     // empty when not recorded
     std::string counsellor;   // empty when not recorded
     std::optional<Date> date; // the day it was handed over; never the clock
@@ -75,7 +75,8 @@ struct Letterhead {
     static Letterhead of(const BilanRecord& bilan, std::string title);
 };
 
-// pandoc's metadata block: title, subtitle, author, beneficiary, provider, counsellor, date,
+// pandoc's metadata block: title, subtitle, author (the counsellor and the provider), subject
+// and beneficiary (the beneficiary), provider, counsellor, date,
 // lang (the absent ones left out).
 void front_matter(Writer& w, const Letterhead& head);
 // A rule, then "*<made> par Conseillère (Cabinet) pour Bénéficiaire, remis le 4 mai 2026.*";

@@ -17,7 +17,8 @@ namespace bilan {
 
 // ---- French typography -------------------------------------------------------------------
 
-// A duration as a French document writes it: "20 h", "16 h 30", "1 h 05", "45 min", "0 h".
+// A duration as a French document writes it: "20 h", "16 h 30", "1 h 05", "45 min", "0 h",
+// with no-break spaces (typo::hours).
 std::string french_hours(int minutes);
 // A time of day: "9 h 30", "14 h 00".
 std::string french_time(const TimeOfDay& time);

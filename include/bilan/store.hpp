@@ -167,6 +167,9 @@ public:
 
     // The full id of a record from an id or a unique prefix of one; RefusedError otherwise.
     std::string resolve_id(Collection collection, std::string_view id_or_prefix) const;
+    // The ids of the record files of `collection`, in name order, without reading them (for a
+    // shell's completion); none when the folder has none or cannot be listed.
+    std::vector<std::string> record_ids(Collection collection) const;
 
 private:
     // The record files of `collections`, each list in its order (the framework is needed for

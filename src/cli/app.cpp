@@ -6,7 +6,9 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cstdlib>
 #include <map>
+#include <span>
 #include <stdexcept>
 
 namespace bilan::cli {
@@ -112,6 +114,13 @@ std::string french_parse_error(const std::string& message) {
     if (const std::size_t set = message.find(" not in {"); set != std::string::npos && colon < set)
         return message.substr(0, colon) + " : « " + message.substr(colon + 2, set - colon - 2) +
                " » n'est pas l'une des valeurs " + message.substr(set + 8);
+    constexpr std::string_view unconverted = "Could not convert: ";
+    if (const std::size_t equals = message.find(" = ");
+        message.starts_with(unconverted) && equals != std::string::npos)
+        return message.substr(unconverted.size(), equals - unconverted.size()) + " : « " +
+               message.substr(equals + 3) + " » n'est pas une valeur admise";
+    if (const std::size_t at_most = message.find(": At Most "); at_most != std::string::npos)
+        return message.substr(0, at_most) + " : une seule fois";
     if (const std::size_t excludes = message.find(" excludes "); excludes != std::string::npos)
         return message.substr(0, excludes) + " et " + message.substr(excludes + 10) + " s'excluent";
     return message;
@@ -132,9 +141,18 @@ CLI::Option* add_option(CLI::App& app, const Option& option) {
 // CLI11's commands for what was declared; `leaves` maps each to the command it runs.
 class Tree {
 public:
-    Tree(CLI::App& app, const Declarations& declarations) : app_(app), declarations_(declarations) {
+    Tree(CLI::App& app, const std::vector<Option>& globals, const Declarations& declarations)
+        : app_(app), declarations_(declarations) {
+        for (const Option& option : globals)
+            declared_[add_option(app, option)] = &option;
         for (const Command& command : declarations.commands)
             add(command);
+    }
+
+    // The declaration behind one of CLI11's options, or null (--help, --version).
+    const Option* declared(const CLI::Option* option) const {
+        const auto found = declared_.find(option);
+        return found == declared_.end() ? nullptr : found->second;
     }
 
     // The command the line chose, its `given` flags set.
@@ -161,6 +179,7 @@ private:
         if (!command.example.empty()) leaf.app->footer("Exemple :\n  " + command.example);
         for (const Option& option : command.options) {
             CLI::Option* added = add_option(*leaf.app, option);
+            declared_[added] = &option;
             if (option.required) added->required();
             if (option.given) leaf.presence.emplace_back(added, option.given);
         }
@@ -191,7 +210,134 @@ private:
     const Declarations& declarations_;
     std::map<std::string, CLI::App*> groups_;
     std::vector<Leaf> leaves_;
+    std::map<const CLI::Option*, const Option*> declared_;
 };
+
+// `bilan __complete WORD…` (the shells' glue, commands/completion.cpp): the candidates for the
+// last word, walking CLI11's tree the way its parser would — commands, then options and their
+// values, then positional arguments.
+class Completer {
+public:
+    Completer(const CLI::App& app, const Tree& tree) : tree_(tree), current_(&app) {
+        // A folder given by the environment ($BILAN_DIR) is where phases and ids are read.
+        for (const CLI::Option* option : app.get_options({}))
+            if (const char* env = option->get_envname().empty()
+                                      ? nullptr
+                                      : std::getenv(option->get_envname().c_str()))
+                assign(option, env);
+    }
+
+    std::vector<std::string> candidates(std::span<char* const> words) {
+        if (words.empty()) return {};
+        for (const char* word : words.first(words.size() - 1))
+            step(word);
+        const std::string_view typed = words.back();
+        std::vector<std::string> all;
+        if (pending_) {
+            all = values_of(pending_);
+        } else if (typed.starts_with("-")) {
+            for (const CLI::App* app = current_; app; app = app->get_parent())
+                for (const CLI::Option* option : app->get_options({})) {
+                    for (const std::string& name : option->get_lnames())
+                        all.push_back("--" + name);
+                    for (const std::string& name : option->get_snames())
+                        all.push_back("-" + name);
+                }
+        } else if (!current_->get_subcommands({}).empty()) {
+            for (const CLI::App* sub : current_->get_subcommands({}))
+                all.push_back(sub->get_name());
+        } else {
+            const auto positionals = current_->get_options(
+                [](const CLI::Option* option) { return option->get_positional(); });
+            if (positional_ < positionals.size()) all = values_of(positionals[positional_]);
+        }
+        std::vector<std::string> kept;
+        for (std::string& candidate : all)
+            if (candidate.starts_with(typed) &&
+                std::find(kept.begin(), kept.end(), candidate) == kept.end())
+                kept.push_back(std::move(candidate));
+        return kept;
+    }
+
+private:
+    void step(std::string_view word) {
+        if (pending_) {
+            assign(pending_, std::string(word));
+            pending_ = nullptr;
+        } else if (word.size() > 1 && word.starts_with("-")) {
+            const std::string name(word.substr(0, word.find('=')));
+            for (const CLI::App* app = current_; app && !pending_; app = app->get_parent())
+                if (const CLI::Option* option = app->get_option_no_throw(name);
+                    option && !option->get_positional() && option->get_type_size_max() > 0 &&
+                    word.find('=') == std::string_view::npos)
+                    pending_ = option;
+        } else if (const auto subs = current_->get_subcommands(
+                       [&](const CLI::App* sub) { return sub->get_name() == word; });
+                   !subs.empty()) {
+            current_ = subs.front();
+            positional_ = 0;
+        } else {
+            ++positional_;
+        }
+    }
+
+    // An option's value seen on the line goes where the command would put it: -C DIR is then
+    // the folder whose phases and ids are offered.
+    void assign(const CLI::Option* option, const std::string& value) const {
+        if (const Option* declared = tree_.declared(option))
+            if (auto* const* text = std::get_if<std::string*>(&declared->target)) **text = value;
+    }
+
+    std::vector<std::string> values_of(const CLI::Option* option) const {
+        const Option* declared = tree_.declared(option);
+        return declared && declared->values ? declared->values() : std::vector<std::string>{};
+    }
+
+    const Tree& tree_;
+    const CLI::App* current_;
+    const CLI::Option* pending_ = nullptr;
+    std::size_t positional_ = 0;
+};
+
+// CLI11's help in French: its labels, and the type of every value, which bilan parses itself.
+class FrenchFormatter : public CLI::Formatter {
+public:
+    // CLI11 glues a colon to its headings: French sets a space before it.
+    std::string make_help(const CLI::App* app, std::string name,
+                          CLI::AppFormatMode mode) const override {
+        std::string help = CLI::Formatter::make_help(app, std::move(name), mode);
+        for (const auto& [from, to] : {std::pair{"Utilisation:", "Utilisation :"},
+                                       std::pair{"\nOptions:\n", "\nOptions :\n"},
+                                       std::pair{"\nArguments:\n", "\nArguments :\n"},
+                                       std::pair{"\nCommandes:\n", "\nCommandes :\n"},
+                                       std::pair{"(variable:", "(variable "}})
+            for (std::size_t at = help.find(from); at != std::string::npos;
+                 at = help.find(from, at + std::string_view(to).size()))
+                help.replace(at, std::string_view(from).size(), to);
+        return help;
+    }
+
+    FrenchFormatter() {
+        label("Usage", "Utilisation");
+        label("OPTIONS", "OPTIONS");
+        label("SUBCOMMAND", "COMMANDE");
+        label("SUBCOMMANDS", "COMMANDES");
+        label("Positionals", "Arguments");
+        label("REQUIRED", "(obligatoire)");
+        label("TEXT", "TEXTE");
+        label("Env", "variable");
+        label("Needs", "Requiert");
+        label("Excludes", "Exclut");
+    }
+};
+
+// The options every command takes, declared as data like the commands'.
+std::vector<Option> global_options(Context& context) {
+    return {{"-C,--dir", "Dossier du bénéficiaire (défaut : $BILAN_DIR, sinon .)", &context.dir},
+            {"--color", "Couleur : auto, always ou never", &context.color, false, nullptr, [] {
+                 return std::vector<std::string>{"auto", "always", "never"};
+             }}};
+}
 
 } // namespace
 
@@ -199,13 +345,13 @@ int run_command_line(int argc, char** argv) {
     CLI::App app{"bilan : conduire un bilan de compétences depuis le terminal.\n"
                  "Voir « man bilan » pour les fichiers, les valeurs et des exemples.",
                  "bilan"};
+    // Before any command is added: each copies its parent's help flag and formatter.
+    app.formatter(std::make_shared<FrenchFormatter>());
+    app.set_help_flag("-h,--help", "Afficher cette aide et quitter");
     Context context;
-    app.set_version_flag("--version", std::string("bilan ") + BILAN_VERSION);
-    app.add_option("-C,--dir", context.dir,
-                   "Dossier du bénéficiaire (défaut : $BILAN_DIR, sinon .)")
-        ->envname("BILAN_DIR");
-    app.add_option("--color", context.color, "Couleur : auto, always ou never")
-        ->check(CLI::IsMember({"auto", "always", "never"}));
+    app.set_version_flag("--version", std::string("bilan ") + BILAN_VERSION,
+                         "Afficher la version et quitter");
+    const std::vector<Option> globals = global_options(context);
     app.require_subcommand(1);
     app.fallthrough();
 
@@ -215,7 +361,23 @@ int run_command_line(int argc, char** argv) {
     else
         for (const Declared& file : command_files)
             file.declare(declarations, context);
-    const Tree tree(app, declarations);
+    const Tree tree(app, globals, declarations);
+    app.get_option("--dir")->envname("BILAN_DIR");
+    app.get_option("--color")->check(CLI::IsMember(globals.back().values()).description(""));
+    for (CLI::App* sub : app.get_subcommands({})) {
+        sub->group("Commandes");
+        for (CLI::App* leaf : sub->get_subcommands({}))
+            leaf->group("Commandes");
+    }
+
+    if (argc >= 2 && std::string_view(argv[1]) == "__complete") {
+        std::string out;
+        for (const std::string& candidate :
+             Completer(app, tree).candidates({argv + 2, static_cast<std::size_t>(argc - 2)}))
+            out += candidate + "\n";
+        print_out(out);
+        return 0;
+    }
 
     try {
         app.parse(argc, argv);

@@ -13,6 +13,11 @@ namespace bilan::cli {
 
 struct Context;
 
+// The values a shell offers for an option (`bilan completion`): a closed set of terms, or what
+// the folder holds (its framework's phases, its records' ids), listed only when completing.
+// Empty: free text or a file name, which the shell completes itself.
+using Values = std::function<std::vector<std::string>()>;
+
 // One option, flag or positional argument, bound to where its value goes.
 struct Option {
     using Target = std::variant<std::string*,              // a value (parsed by the command)
@@ -23,6 +28,7 @@ struct Option {
     Target target;
     bool required = false;
     bool* given = nullptr; // set when the line names the option (an empty value still counts)
+    Values values = {};
 };
 
 // A command that runs: `status`, or a group's leaf such as `piste decide`.

@@ -1,5 +1,6 @@
 #include "cli/records.hpp"
 
+#include "bilan/ops/completion.hpp"
 #include "bilan/ops/substance.hpp"
 
 #include <unistd.h>
@@ -20,13 +21,31 @@ std::string id_argument(const std::string& typed, std::string_view option) {
     return id;
 }
 
+Values term_values(std::span<const Term> terms) {
+    return [terms] {
+        std::vector<std::string> keys;
+        for (const Term& term : terms)
+            keys.emplace_back(term.key);
+        return keys;
+    };
+}
+
+Values phase_values(const Context& context) {
+    return [&context] { return ops::phase_keys(context.store()); };
+}
+
+Values id_values(const Context& context, store::Collection collection) {
+    return [&context, collection] { return ops::record_ids(context.store(), collection); };
+}
+
 void declare_rm(Declarations& declarations, const Context& context, const std::string& group,
                 store::Collection collection, std::string help) {
     auto id = std::make_shared<std::string>();
     declarations.add({group + " rm",
                       std::move(help),
                       "bilan " + group + " rm 3f9a",
-                      {{"ID", "Identifiant (ou son début, 3 caractères au moins)", id.get(), true}},
+                      {{"ID", "Identifiant (ou son début, 3 caractères au moins)", id.get(), true,
+                        nullptr, id_values(context, collection)}},
                       [&context, id, collection] {
                           // A usage error before the lock is taken.
                           const std::string typed = id_argument(*id);

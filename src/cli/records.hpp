@@ -10,6 +10,12 @@
 
 namespace bilan::cli {
 
+// What a shell offers for an option (cli/command.hpp): the keys of a closed set of terms, the
+// phases of the folder's framework, the ids of the folder's records of one kind.
+Values term_values(std::span<const Term> terms);
+Values phase_values(const Context& context);
+Values id_values(const Context& context, store::Collection collection);
+
 // `GROUP rm ID`: removes the record named by its id or a unique prefix (exit 1 otherwise).
 void declare_rm(Declarations& declarations, const Context& context, const std::string& group,
                 store::Collection collection, std::string help = "Supprimer un enregistrement");

@@ -19,7 +19,8 @@ void declare_action(Declarations& declarations, Context& context) {
          "Ajouter une étape (affiche son identifiant)",
          "bilan action add \"Déposer le dossier Transitions Pro\" --horizon court --due 2026-06-15",
          {{"TEXT", "L'étape", &add->text, true},
-          {"--horizon", "court, moyen ou long", &add->horizon, true},
+          {"--horizon", "court, moyen ou long", &add->horizon, true, nullptr,
+           term_values(action_horizons())},
           {"--due", "Échéance", &add->due}},
          [&context, add] {
              const store::Store store = context.store();
@@ -36,7 +37,8 @@ void declare_action(Declarations& declarations, Context& context) {
     declarations.add({"action done",
                       "Marquer une étape comme faite",
                       "bilan action done 3f9a",
-                      {{"ID", "Identifiant (ou son début, 3 caractères au moins)", id.get(), true}},
+                      {{"ID", "Identifiant (ou son début, 3 caractères au moins)", id.get(), true,
+                        nullptr, id_values(context, store::collection_of<Action>())}},
                       [&context, id] {
                           ops::complete_action(context.store(), id_argument(*id));
                           return 0;

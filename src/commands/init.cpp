@@ -2,6 +2,7 @@
 #include "bilan/ops/bilan.hpp"
 #include "cli/command.hpp"
 #include "cli/context.hpp"
+#include "cli/records.hpp"
 
 namespace bilan::cli {
 namespace {
@@ -45,13 +46,17 @@ void declare_init(Declarations& declarations, Context& context) {
          "bilan init claire --beneficiary \"Claire Martin\" --start 2026-03-02 --funding cpf",
          {{"DIR", "Dossier à créer (0700)", &o->dir, true},
           {"--beneficiary", "Nom du ou de la bénéficiaire", &o->beneficiary, true},
-          {"--framework", "Cadre : fr (défaut), be, ou un fichier TOML", &o->framework},
+          {"--framework", "Cadre : fr (défaut), be, ou un fichier TOML", &o->framework, false,
+           nullptr,
+           [] {
+               return std::vector<std::string>{"fr", "be"};
+           }},
           {"--start", "Date de début (AAAA-MM-JJ, JJ/MM/AAAA, today)", &o->start},
           {"--funding",
            "Financement, selon le cadre : cpf, employeur, reclassement, france-travail, "
            "personnel, autre (fr) ; fonds-social, cheques-formation, employeur, "
            "personnel, autre (be)",
-           &o->funding},
+           &o->funding, false, nullptr, term_values(funding_kinds())},
           {"--counsellor", "Conseiller·ère", &o->counsellor},
           {"--organisation",
            "Prestataire (défaut : le nom du cabinet, practice.toml au-dessus du dossier)",

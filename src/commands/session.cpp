@@ -81,14 +81,16 @@ void declare_session(Declarations& declarations, Context& context) {
          "Ajouter une séance (affiche son identifiant)",
          "bilan session add --date 2026-03-09 --phase investigation --from 09:30 --to 12:00",
          {{"--date", "Date (AAAA-MM-JJ, JJ/MM/AAAA, today)", &add->date, true},
-          {"--phase", "Phase du cadre (prealable, preliminaire…)", &add->phase, true},
+          {"--phase", "Phase du cadre (prealable, preliminaire…)", &add->phase, true, nullptr,
+           phase_values(context)},
           {"--duration", "Durée : 2h30, 1h05, 90m, 2, 2.5, 2,5, 2:30", &add->duration},
           {"--from", "Heure de début (HH:MM)", &add->from},
           {"--to", "Heure de fin (HH:MM)", &add->to},
           {"--kind",
            "entretien (défaut), test, atelier, enquete, travail-personnel (un test passé seul)",
-           &add->kind},
-          {"--mode", "presentiel (défaut) ou distance", &add->mode},
+           &add->kind, false, nullptr, term_values(session_kinds())},
+          {"--mode", "presentiel (défaut) ou distance", &add->mode, false, nullptr,
+           term_values(session_modes())},
           {"--note", "Note de travail (n'apparaît dans aucun document)", &add->note}},
          [&context, add] { return run_session_add(context, *add); }});
 
@@ -97,9 +99,10 @@ void declare_session(Declarations& declarations, Context& context) {
         {"session attest",
          "Consigner la preuve de présence d'une séance (répétable)",
          "bilan session attest 3f9a --evidence emargement --ref scans/2026-03-09.pdf",
-         {{"ID", "Identifiant de la séance", &attest->id, true},
+         {{"ID", "Identifiant de la séance", &attest->id, true, nullptr,
+           id_values(context, store::collection_of<Session>())},
           {"--evidence", "emargement, signature-electronique, journal-visio ou autre",
-           &attest->evidence, true},
+           &attest->evidence, true, nullptr, term_values(evidence_kinds())},
           {"--ref", "Ce qui identifie la pièce (fichier, numéro de la plateforme)", &attest->ref}},
          [&context, attest] { return run_attest(context, *attest); }});
 
@@ -108,12 +111,13 @@ void declare_session(Declarations& declarations, Context& context) {
         bool json = false;
     };
     auto list = std::make_shared<ListOptions>();
-    declarations.add({"session list",
-                      "Lister les séances par date",
-                      "bilan session list --phase investigation --json",
-                      {{"--phase", "Seulement cette phase", &list->phase},
-                       {"--json", "Sortie JSON", &list->json}},
-                      [&context, list] { return run_list(context, list->phase, list->json); }});
+    declarations.add(
+        {"session list",
+         "Lister les séances par date",
+         "bilan session list --phase investigation --json",
+         {{"--phase", "Seulement cette phase", &list->phase, false, nullptr, phase_values(context)},
+          {"--json", "Sortie JSON", &list->json}},
+         [&context, list] { return run_list(context, list->phase, list->json); }});
 
     declare_rm(declarations, context, "session", store::collection_of<Session>(),
                "Supprimer une séance");

@@ -41,7 +41,8 @@ void declare_skill(Declarations& declarations, Context& context) {
          "Ajouter une compétence (affiche son identifiant)",
          "bilan skill add \"Établir les paies\" --type savoir-faire --experience 3f9a",
          {{"TEXT", "La compétence, en une phrase", &add->text, true},
-          {"--type", "savoir, savoir-faire ou savoir-etre", &add->type, true},
+          {"--type", "savoir, savoir-faire ou savoir-etre", &add->type, true, nullptr,
+           term_values(skill_types())},
           {"--domain", "relationnel, technique, organisationnel ou autre", &add->domain},
           {"--source", "D'où elle vient, en texte libre", &add->source},
           {"--experience", "L'expérience dont elle vient : son identifiant (ou son début)",
@@ -59,7 +60,8 @@ void declare_skill(Declarations& declarations, Context& context) {
         {"skill list",
          "Lister les compétences par type et domaine",
          "bilan skill list --type savoir-etre",
-         {{"--type", "Seulement ce type", &list->type}, {"--json", "Sortie JSON", &list->json}},
+         {{"--type", "Seulement ce type", &list->type, false, nullptr, term_values(skill_types())},
+          {"--json", "Sortie JSON", &list->json}},
          [&context, list] {
              const store::Store store = context.store();
              store.require_bilan();

@@ -20,7 +20,7 @@ void declare_trait(Declarations& declarations, Context& context) {
          "bilan trait add \"Transmettre\" --kind valeur",
          {{"TEXT", "La caractéristique", &add->text, true},
           {"--kind", "valeur, motivation, interet, critere, concession ou personnalite", &add->kind,
-           true},
+           true, nullptr, term_values(trait_kinds())},
           {"--note", "Note libre", &add->note}},
          [&context, add] {
              const store::Store store = context.store();

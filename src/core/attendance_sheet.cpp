@@ -3,6 +3,7 @@
 // auditor or a financer reads it, and it says only who met whom, when and for how long.
 #include "bilan/markdown.hpp"
 #include "bilan/proof_documents.hpp"
+#include "bilan/typography.hpp"
 
 namespace bilan {
 
@@ -20,7 +21,7 @@ md::Letterhead sheet_letterhead(const Folder& folder, const Practice& provider) 
 std::string phase_cell(const Framework& framework, const Session& s) {
     const Phase* phase = framework.find_phase(s.phase);
     const std::string label = md::line(phase ? phase->label : s.phase);
-    return phase && !phase->counted ? label + " (hors durée du bilan)" : label;
+    return phase && !phase->counted ? typo::with_aside(label, "hors durée du bilan") : label;
 }
 
 std::vector<std::string> session_row(const Framework& framework, const Session& s) {
@@ -64,7 +65,7 @@ std::string render_attendance_sheet(const Framework& framework, const Folder& fo
     w.table({"Date", "Horaires", "Durée", "Phase", "Modalité", "Signature bénéficiaire",
              "Signature conseiller·ère"},
             "lllllll", rows);
-    return w.str();
+    return typo::document(w.str());
 }
 
 } // namespace bilan

@@ -6,6 +6,7 @@
 #include "bilan/markdown.hpp"
 #include "bilan/proof_documents.hpp"
 #include "bilan/rules.hpp"
+#include "bilan/typography.hpp"
 
 namespace bilan {
 
@@ -135,7 +136,7 @@ std::string render_certificate(const Framework& framework, const Folder& folder,
         front_matter(w, folder, provider, "Certificat de réalisation", request);
         ministry_model(w, framework, folder, provider, facts, request);
     }
-    return w.str();
+    return typo::document(w.str());
 }
 
 } // namespace bilan

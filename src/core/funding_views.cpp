@@ -3,6 +3,7 @@
 
 #include "bilan/json.hpp"
 #include "bilan/markdown.hpp"
+#include "bilan/typography.hpp"
 #include "bilan/views.hpp"
 
 namespace bilan {
@@ -115,11 +116,9 @@ std::string date_or_fill(const std::optional<Date>& date) {
     return date ? date->french() : std::string(to_fill);
 }
 
-// "20 h", "16 h 30".
+// "20 h", "16 h 30", with French typography's no-break space.
 std::string hours(int minutes) {
-    const int m = minutes % 60;
-    return std::to_string(minutes / 60) + " h" +
-           (m ? " " + std::string(m < 10 ? "0" : "") + std::to_string(m) : "");
+    return typo::hours(minutes);
 }
 
 // A paragraph of the person's text, or the usual wording when they gave none.
@@ -266,6 +265,7 @@ std::string render_convention(const Framework& framework, const Folder& folder,
     md::Letterhead head = md::Letterhead::of(folder.bilan, "Convention de bilan de compétences");
     head.subtitle = "Convention tripartite (article R6313-8 du Code du travail)";
     if (provider && !provider->name.empty()) head.provider = provider->name;
+    head.author = head.provider; // the provider's document, like the proof of service
     head.date = folder.convention.fully_signed(); // never the clock
     md::Writer w;
     md::front_matter(w, head);
@@ -277,7 +277,7 @@ std::string render_convention(const Framework& framework, const Folder& folder,
     price(w, folder);
     acceptance(w, folder.convention);
     signatures(w, folder, provider);
-    return w.str();
+    return typo::document(w.str());
 }
 
 } // namespace bilan

@@ -309,7 +309,22 @@ void front_matter(Writer& w, const Letterhead& head) {
     std::string y = "---\n";
     y += "title: " + yaml_value(head.title) + "\n";
     if (!head.subtitle.empty()) y += "subtitle: " + yaml_value(head.subtitle) + "\n";
-    y += "author: " + yaml_value(blank(head.author) ? head.beneficiary : head.author) + "\n";
+    // Who wrote it: the counsellor and the provider (DOCX's and PDF's author), never the
+    // beneficiary, who is what it is about (its subject).
+    std::vector<std::string> authors;
+    if (!blank(head.author)) {
+        authors.push_back(head.author);
+    } else {
+        if (!blank(head.counsellor)) authors.push_back(head.counsellor);
+        if (!blank(head.provider)) authors.push_back(head.provider);
+    }
+    if (authors.size() == 1) y += "author: " + yaml_value(authors.front()) + "\n";
+    if (authors.size() > 1) {
+        y += "author:\n";
+        for (const std::string& author : authors)
+            y += "- " + yaml_value(author) + "\n";
+    }
+    y += "subject: " + yaml_value(head.beneficiary) + "\n";
     y += "beneficiary: " + yaml_value(head.beneficiary) + "\n";
     if (!blank(head.provider)) y += "provider: " + yaml_value(head.provider) + "\n";
     if (!blank(head.counsellor)) y += "counsellor: " + yaml_value(head.counsellor) + "\n";

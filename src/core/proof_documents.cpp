@@ -4,6 +4,7 @@
 
 #include "bilan/calendar.hpp"
 #include "bilan/markdown.hpp"
+#include "bilan/typography.hpp"
 
 #include <algorithm>
 #include <array>
@@ -12,10 +13,6 @@ namespace bilan {
 
 namespace {
 
-std::string two_digits(int n) {
-    return (n < 10 ? "0" : "") + std::to_string(n);
-}
-
 bool all_digits(std::string_view text) {
     return !text.empty() &&
            std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -23,18 +20,13 @@ bool all_digits(std::string_view text) {
 
 } // namespace
 
-// French typography (Imprimerie nationale): a space on each side of "h", minutes on two
-// digits; under an hour, minutes alone. Ordinary spaces, so that a search for "16 h 30" finds it.
+// French typography (Imprimerie nationale), as every document writes it (typography.hpp).
 std::string french_hours(int minutes) {
-    const std::string sign = minutes < 0 ? "-" : "";
-    const int total = minutes < 0 ? -minutes : minutes;
-    if (total > 0 && total < 60) return sign + std::to_string(total) + " min";
-    const int h = total / 60, m = total % 60;
-    return sign + std::to_string(h) + " h" + (m ? " " + two_digits(m) : "");
+    return typo::hours(minutes);
 }
 
 std::string french_time(const TimeOfDay& time) {
-    return std::to_string(time.hour) + " h " + two_digits(time.minute);
+    return typo::time_of_day(time.hour, time.minute);
 }
 
 std::string french_long_date(const Date& date) {

@@ -4,6 +4,7 @@
 
 #include "bilan/evaluations.hpp"
 #include "bilan/markdown.hpp"
+#include "bilan/typography.hpp"
 #include "bilan/views.hpp"
 
 #include <algorithm>
@@ -258,20 +259,20 @@ void Synthesis::how_it_ran() {
     int outside_minutes = 0;
     for (const PhaseProgress& p : report_.phases) {
         const std::string label = md::line(p.phase->label);
-        rows.push_back({p.phase->counted ? label : label + " (hors bilan)",
+        rows.push_back({p.phase->counted ? label : typo::with_aside(label, "hors bilan"),
                         std::to_string(p.sessions),
-                        p.done_minutes ? format_minutes(p.done_minutes) : "—",
-                        p.phase->target_minutes ? format_minutes(p.phase->target_minutes) : "—"});
+                        p.done_minutes ? typo::hours(p.done_minutes) : "—",
+                        p.phase->target_minutes ? typo::hours(p.phase->target_minutes) : "—"});
         if (!p.phase->counted && p.done_minutes) {
             outside.push_back(label);
             outside_minutes += p.done_minutes;
         }
     }
     w_.table({"Phase", "Séances", "Réalisé", "Prévu par le cadre"}, "lrrr", rows);
-    std::string totals = "Temps compté dans le bilan : " + format_minutes(report_.counted_minutes);
+    std::string totals = "Temps compté dans le bilan : " + typo::hours(report_.counted_minutes);
     if (fw_.cap_minutes)
-        totals += " (" + format_minutes(*fw_.cap_minutes) + " au plus selon le cadre)";
-    totals += ", dont " + format_minutes(report_.accompaniment_minutes) +
+        totals += " (" + typo::hours(*fw_.cap_minutes) + " au plus selon le cadre)";
+    totals += ", dont " + typo::hours(report_.accompaniment_minutes) +
               (report_.has_counted_atelier ? " d'accompagnement en entretiens, tests et ateliers"
                                            : " d'accompagnement en entretiens et tests");
     // The floor is stated against what it counts: `be` counts interviews only, so its figure
@@ -281,16 +282,21 @@ void Synthesis::how_it_ran() {
         fw_.counts_toward_floor("entretien") && fw_.counts_toward_floor("test") &&
         report_.floor_counted_minutes == report_.accompaniment_minutes;
     if (fw_.floor_minutes && floor_is_accompaniment)
-        totals += " (" + format_minutes(*fw_.floor_minutes) + " au moins selon le cadre)";
-    totals += " et " + format_minutes(report_.personal_minutes) +
-              " de travail personnel, enquêtes métiers comprises.";
+        totals += " (" + typo::hours(*fw_.floor_minutes) + " au moins selon le cadre)";
+    // An empty total is left out: "et 0 h de travail personnel" says nothing.
+    if (report_.personal_minutes)
+        totals += " et " + typo::hours(report_.personal_minutes) +
+                  " de travail personnel, enquêtes métiers comprises";
+    totals += ".";
     if (fw_.floor_minutes && !floor_is_accompaniment)
-        totals += " Le cadre en demande au moins " + format_minutes(*fw_.floor_minutes) + " en " +
-                  floor_kinds_text(fw_) + " : " + format_minutes(report_.floor_counted_minutes) +
+        totals += " Le cadre en demande au moins " + typo::hours(*fw_.floor_minutes) + " en " +
+                  floor_kinds_text(fw_) + " : " + typo::hours(report_.floor_counted_minutes) +
                   " réalisées.";
-    if (outside_minutes)
-        totals += " Hors bilan : " + format_minutes(outside_minutes) + " (" +
-                  joined(outside, ", ") + ").";
+    if (outside_minutes) { // "(Entretien d'accueil (phase 0))" would nest two asides
+        const std::string phases = joined(outside, ", ");
+        totals += " Hors bilan : " + typo::hours(outside_minutes) +
+                  (phases.ends_with(')') ? " — " + phases : " (" + phases + ")") + ".";
+    }
     w_.paragraph(totals);
 
     // One line per session, built in one buffer, each phase's label escaped once: at 100,000
@@ -317,7 +323,7 @@ void Synthesis::how_it_ran() {
         item += term_label(session_kinds(), s.kind);
         if (s.mode == "distance") item += " à distance";
         item += " de ";
-        item += format_minutes(s.minutes);
+        item += typo::hours(s.minutes);
         // Never the note: it is the counsellor's working note, not part of any document.
         w_.item(item);
     }
@@ -367,8 +373,9 @@ void Synthesis::skills_of_type(const Term& type) {
         {"savoir-etre", "Aucun savoir-être n'a encore été consigné."}};
     w_.heading(3, md::capitalized(type.label));
     // Grouped by domain: a built-in one under its label, the counsellor's own as first written
-    // (never re-cased: "it's ok" or "http://x" are what they typed); domains in folded order,
-    // "no domain" last; skills in folded order too, so that "Établir" sorts with the E's.
+    // with its first letter upper-cased like the built-in ones', so that the headings of one
+    // list read alike ("Numérique" beside "Organisationnel"); the rest as typed. Domains in folded
+    // order, "no domain" last; skills in folded order too, so that "Établir" sorts with the E's.
     using Items = std::vector<std::pair<std::string, std::string>>; // folded text, Markdown
     std::map<std::pair<bool, std::string>, std::pair<std::string, Items>> domains;
     // A domain's key, folded, once per way it is written: most skills share a few domains.
@@ -386,7 +393,7 @@ void Synthesis::skills_of_type(const Term& type) {
         if (label.empty())
             label = md::blank(k.domain) ? "Autres"
                     : builtin           ? std::string(builtin->label)
-                                        : md::line(k.domain);
+                                        : typo::heading_case(md::line(k.domain));
         items.emplace_back(fold_term(k.text), skill_item(k));
     }
     if (domains.empty()) {
@@ -506,7 +513,8 @@ void Synthesis::piste(const Piste& p) {
          "Aucun aspect défavorable ni zone d'ombre n'a été consigné.");
     std::vector<std::string> surveys;
     for (const Survey& s : p.surveys)
-        surveys.push_back(bold(s.date.french()) + ", avec " + md::line(s.with) +
+        // Whom they met as typed, never after "avec": "avec Une formatrice" is not French.
+        surveys.push_back(bold(s.date.french()) + " — " + md::line(s.with) +
                           (md::blank(s.note) ? "" : " : " + md::text(s.note, "  ")));
     part("Enquêtes métiers", surveys, "Aucune enquête métier n'a été menée sur cette piste.");
 }
@@ -618,7 +626,7 @@ std::string render_synthesis(const Framework& framework, const Folder& folder,
     doc.notice(shared_with, sections);
     doc.body(sections);
     doc.closing();
-    return doc.str();
+    return typo::document(doc.str());
 }
 
 } // namespace bilan

@@ -644,4 +644,18 @@ std::string Store::resolve_id(Collection collection, std::string_view id_or_pref
                        matches[1] + (matches.size() > 2 ? "…" : ""));
 }
 
+std::vector<std::string> Store::record_ids(Collection collection) const {
+    const RecordKindInfo& kind = kind_info(collection);
+    std::vector<std::string> ids;
+    try {
+        for (const ListedFile& file : FolderReader(root_ / std::string(collection.folder)).list())
+            if (is_record_name(kind, file.name))
+                ids.push_back(file.name.substr(0, file.name.size() - 5));
+    } catch (const Error&) {
+        return {}; // no such folder, or one that cannot be read: nothing to offer
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
 } // namespace bilan::store

@@ -51,6 +51,19 @@ expect_out_contains() {
 expect_out_lacks() {
     case $out in *"$1"*) fail "stdout has: $1" ;; *) ok ;; esac
 }
+# A document's text with its no-break spaces (U+00A0, U+202F: French typography) read as
+# plain spaces, as a reader sees them; expect_doc_contains checks $out so read.
+plain_spaces() { LC_ALL=C sed -e 's/\xc2\xa0/ /g' -e 's/\xe2\x80\xaf/ /g'; }
+expect_doc_contains() {
+    local doc
+    doc=$(printf '%s\n' "$out" | plain_spaces)
+    case $doc in *"$1"*) ok ;; *) fail "document lacks: $1" ;; esac
+}
+expect_doc_lacks() {
+    local doc
+    doc=$(printf '%s\n' "$out" | plain_spaces)
+    case $doc in *"$1"*) fail "document has: $1" ;; *) ok ;; esac
+}
 expect_err_contains() {
     case $err in *"$1"*) ok ;; *) fail "stderr lacks: $1" ;; esac
 }

@@ -32,6 +32,39 @@ test_usage_errors_exit_2_with_one_line() {
     expect_status 2 "bad --color"
 }
 
+# CLI11's English: its help labels and its parse errors' words.
+english='Usage|Print this|Display program|SUBCOMMAND|Subcommands|Positionals|REQUIRED|-[a-z]+ TEXT\b|Env:|not expected|is required|Could not convert|missing|At Most|not in \{'
+
+test_help_speaks_french_and_shows_an_example() {
+    local cmd sub
+    run --help
+    expect_out_contains "Utilisation : bilan [OPTIONS] COMMANDE"
+    expect_out_contains "Afficher cette aide et quitter"
+    for cmd in "" $("$BILAN" --help | awk '/^Commandes :/{on=1; next} on && /^  [a-z]/{print $1}'); do
+        for sub in "" $("$BILAN" $cmd --help | awk '/^Commandes :/{on=1; next} on && /^  [a-z]/{print $1}'); do
+            run $cmd $sub --help
+            if printf '%s\n' "$out" | grep -qE "$english"; then
+                fail "bilan $cmd $sub --help speaks English: $(printf '%s\n' "$out" | grep -E "$english" | head -1)"
+            else ok; fi
+            # Every command that runs shows an example; a group lists its commands.
+            case $out in *"Exemple :"* | *"Commandes :"*) ok ;; *) fail "bilan $cmd $sub --help: no example" ;; esac
+        done
+    done
+}
+
+test_parse_errors_are_french_usage_lines() {
+    local line
+    for line in "status --bogus" "status extra" "session rm" "session add --date" \
+        "session list --json=x" "--color bleu status" "piste survey abc --date today --with a --with b" \
+        "session add --phase x --duration 1"; do
+        run $line
+        expect_status 2 "$line"
+        expect_err_one_line
+        if printf '%s' "$err" | grep -qE "$english"; then fail "bilan $line: English error"; else ok; fi
+        expect_err_contains "(voir « bilan --help »)"
+    done
+}
+
 test_the_lock_makes_a_second_writer_wait_then_exit_3() {
     local dir
     dir=$(new_bilan)

@@ -13,7 +13,7 @@ ROUNDS=${BILAN_CONSISTENCY_ROUNDS:-60}
 retained_seen_by() { # DIR COMMAND
     case $2 in
     status) "$BILAN" -C "$1" status --json | grep -o '"retained": [0-9]*' | grep -o '[0-9]*$' ;;
-    render) "$BILAN" -C "$1" render | grep -c '^- \*\*Décision :\*\* piste retenue$' ;;
+    render) "$BILAN" -C "$1" render | plain_spaces | grep -c '^- \*\*Décision :\*\* piste retenue$' ;;
     check)
         local said
         said=$("$BILAN" -C "$1" check 2>&1)

@@ -8,7 +8,7 @@ README=$SOURCE_DIR/README.md
 
 # The subcommands CLI11 lists in a help text.
 subcommands_of() {
-    "$BILAN" "$@" --help | awk '/^Subcommands:/{on=1; next} on && /^  [a-z]/{print $1}'
+    "$BILAN" "$@" --help | awk '/^Commandes :/{on=1; next} on && /^  [a-z]/{print $1}'
 }
 
 test_the_man_page_lints_clean() {

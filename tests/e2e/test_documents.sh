@@ -57,11 +57,11 @@ test_the_sheet_lists_the_sessions_held_with_the_counsellor() {
     dir=$(seeded_bilan)
     run -C "$dir" emargement
     expect_status 0
-    expect_out_contains "Bilan de compétences"
-    expect_out_contains "**Bénéficiaire :** Test Bénéficiaire"
-    expect_out_contains "**Conseiller·ère :** Hélène Rocher"
-    expect_out_contains "| Date | Horaires | Durée | Phase | Modalité | Signature bénéficiaire | Signature conseiller·ère |"
-    expect_out_contains "| lundi 23 février 2026 |  | 1 h | Entretien préalable (hors durée du bilan) | présentiel |  |  |
+    expect_doc_contains "Bilan de compétences"
+    expect_doc_contains "**Bénéficiaire :** Test Bénéficiaire"
+    expect_doc_contains "**Conseiller·ère :** Hélène Rocher"
+    expect_doc_contains "| Date | Horaires | Durée | Phase | Modalité | Signature bénéficiaire | Signature conseiller·ère |"
+    expect_doc_contains "| lundi 23 février 2026 |  | 1 h | Entretien préalable (hors durée du bilan) | présentiel |  |  |
 | lundi 2 mars 2026 |  | 3 h | Phase préliminaire | présentiel |  |  |
 | lundi 9 mars 2026 | 9 h 30 – 12 h 00 | 2 h 30 | Phase d'investigation | présentiel |  |  |
 | lundi 23 mars 2026 |  | 1 h 30 | Phase d'investigation | à distance |  |  |
@@ -79,9 +79,9 @@ test_a_workshop_led_by_the_counsellor_is_signed_and_counted() {
     session "$dir" --date 2026-03-02 --phase preliminaire --duration 3h
     session "$dir" --date 2026-03-05 --phase investigation --duration 2h --kind atelier
     run -C "$dir" emargement
-    expect_out_contains "| jeudi 5 mars 2026 |  | 2 h | Phase d'investigation | présentiel |  |  |"
+    expect_doc_contains "| jeudi 5 mars 2026 |  | 2 h | Phase d'investigation | présentiel |  |  |"
     run -C "$dir" certificat
-    expect_out_contains "pour une durée de **5 h**."
+    expect_doc_contains "pour une durée de **5 h**."
 }
 
 test_nothing_of_the_substance_is_on_either_document() {
@@ -121,7 +121,7 @@ test_a_blank_sheet_for_the_coming_sessions() {
     run -C "$dir" emargement --blank
     expect_status 0
     expect_equal "$(printf '%s\n' "$out" | grep -c '^|  |  |  |  |  |  |  |$')" 10 "10 empty rows"
-    expect_out_contains "**Bénéficiaire :** Test Bénéficiaire"
+    expect_doc_contains "**Bénéficiaire :** Test Bénéficiaire"
     session "$dir" --date 2026-03-02 --phase preliminaire --duration 3h
     run -C "$dir" emargement --blank 3
     expect_status 0
@@ -143,16 +143,16 @@ test_a_hostile_name_cannot_change_the_documents() {
     session "$dir" --date 2026-03-02 --phase preliminaire --duration 3h
     run -C "$dir" emargement
     expect_status 0
-    expect_out_contains '**Bénéficiaire :** \| \*\*x\*\* \<b>'
-    expect_out_contains '**Conseiller·ère :** \# Titre \| y'
-    expect_out_contains "beneficiary: '\\| \\*\\*x\\*\\* \\<b>'"
+    expect_doc_contains '**Bénéficiaire :** \| \*\*x\*\* \<b>'
+    expect_doc_contains '**Conseiller·ère :** \# Titre \| y'
+    expect_doc_contains "beneficiary: '\\| \\*\\*x\\*\\* \\<b>'"
     expect_equal "$(printf '%s\n' "$out" | grep -cE '(^|[^\\])<b>')" 0 "raw HTML"
     # Every table line still has its 8 pipes: nothing typed added a cell.
     expect_equal "$(printf '%s\n' "$out" | grep '^|' | sed 's/\\|//g' | awk -F'|' 'NF != 9' | wc -l)" \
         0 "table shape"
     run -C "$dir" certificat
     expect_status 0
-    expect_out_contains 'atteste que **\| \*\*x\*\* \<b>**'
+    expect_doc_contains 'atteste que **\| \*\*x\*\* \<b>**'
     if command -v cmark >/dev/null; then
         "$BILAN" -C "$dir" emargement 2>/dev/null | cmark --to html >"$TMP_ROOT/sheet.html"
         grep -q '<b>' "$TMP_ROOT/sheet.html" && fail "raw HTML went through" || ok
@@ -202,12 +202,12 @@ test_without_a_practice_the_provider_is_left_out_and_said() {
     run -C "$dir" emargement
     expect_status 0
     expect_out_lacks "SIRET"
-    expect_out_contains "**Cabinet Horizons**"
+    expect_doc_contains "**Cabinet Horizons**"
     expect_err_contains "bilan: attention : aucun dossier de cabinet (practice.toml) : la feuille ne porte ni SIRET ni NDA"
     run -C "$dir" certificat
     expect_status 0
     expect_err_contains "aucun dossier de cabinet (practice.toml) : le certificat ne porte ni SIRET ni NDA"
-    expect_out_contains "Je soussigné(e) **……………………**"
+    expect_doc_contains "Je soussigné(e) **……………………**"
 }
 
 test_the_practice_names_the_provider() {
@@ -217,28 +217,28 @@ test_the_practice_names_the_provider() {
     practice=$(practice_dir)
     BILAN_PRACTICE=$practice run -C "$dir" emargement
     expect_status 0
-    expect_out_contains "**Cabinet Horizons Mosaïque**\\
+    expect_doc_contains "**Cabinet Horizons Mosaïque**\\
 12 rue des Lilas, 75011 Paris\\
 SIRET : 999 123 456 00017 — NDA : 11759999975"
     case $err in *"dossier de cabinet"*) fail "warned with a practice" ;; *) ok ;; esac
     BILAN_PRACTICE=$practice run -C "$dir" certificat --date 2026-05-06
-    expect_out_contains "Je soussigné(e) **Hélène Moreau, gérante**, représentant légal du dispensateur de l'action"
-    expect_out_contains "Fait à Paris, le 6 mai 2026."
+    expect_doc_contains "Je soussigné(e) **Hélène Moreau, gérante**, représentant légal du dispensateur de l'action"
+    expect_doc_contains "Fait à Paris, le 6 mai 2026."
     BILAN_PRACTICE=$practice run -C "$dir" certificat --date 2026-05-06 --place "Nantes"
-    expect_out_contains "Fait à Nantes, le 6 mai 2026."
+    expect_doc_contains "Fait à Nantes, le 6 mai 2026."
     # A practice without SIRET, NDA or signatory: the documents leave them out and say so.
     grep -v '^siret\|^nda\|^signatory' "$practice/practice.toml" >"$practice/p" &&
         mv "$practice/p" "$practice/practice.toml" && chmod 600 "$practice/practice.toml"
     BILAN_PRACTICE=$practice run -C "$dir" emargement
     expect_status 0
-    expect_out_contains "**Cabinet Horizons Mosaïque**"
+    expect_doc_contains "**Cabinet Horizons Mosaïque**"
     expect_out_lacks "SIRET"
     expect_err_contains "attention : le cabinet n'a pas de SIRET : la feuille n'en porte pas"
     expect_err_contains "attention : le cabinet n'a pas de numéro de déclaration d'activité"
     BILAN_PRACTICE=$practice run -C "$dir" certificat
     expect_status 0
     expect_err_contains "attention : le cabinet n'a pas de signataire"
-    expect_out_contains "Je soussigné(e) **……………………**"
+    expect_doc_contains "Je soussigné(e) **……………………**"
 }
 
 # ---- the certificate ---------------------------------------------------------------------
@@ -249,23 +249,23 @@ test_the_certificate_states_dates_and_hours_realised() {
     "$BILAN" -C "$dir" set end 2026-04-27 >/dev/null
     run -C "$dir" certificat --date 2026-05-06 --place Nantes
     expect_status 0
-    expect_out_contains "title: 'Certificat de réalisation'"
-    expect_out_contains "- [ ] action de formation
+    expect_doc_contains "title: 'Certificat de réalisation'"
+    expect_doc_contains "- [ ] action de formation
 - [x] bilan de compétences
 - [ ] action de validation des acquis de l'expérience
 - [ ] action de formation par apprentissage"
     # 3h + 2h30 (test) + 1h30 + 2h of accompaniment; not the préalable, the enquête, the
     # personal work. Dates: the counted phases' first and last sessions.
-    expect_out_contains "du **2 mars 2026** au **27 avril 2026**, pour une durée de **9 h**."
-    expect_out_contains "3 ans à compter de la fin de l'année du dernier paiement"
-    expect_out_contains "Fait à Nantes, le 6 mai 2026."
-    expect_out_contains "représentant légal du dispensateur de l'action"
+    expect_doc_contains "du **2 mars 2026** au **27 avril 2026**, pour une durée de **9 h**."
+    expect_doc_contains "3 ans à compter de la fin de l'année du dernier paiement"
+    expect_doc_contains "Fait à Nantes, le 6 mai 2026."
+    expect_doc_contains "représentant légal du dispensateur de l'action"
     session "$dir" --date 2026-04-27 --phase conclusion --duration 7h30
     run -C "$dir" certificat
-    expect_out_contains "pour une durée de **16 h 30**."
-    expect_out_contains "Fait à ……………………, le ……………………."
+    expect_doc_contains "pour une durée de **16 h 30**."
+    expect_doc_contains "Fait à ……………………, le ……………………."
     run -C "$dir" certificat --date today
-    expect_out_contains "le 10 mars 2026." # BILAN_TODAY
+    expect_doc_contains "le 10 mars 2026." # BILAN_TODAY
     run -C "$dir" certificat --date 2026-02-30
     expect_status 2
     expect_out ""
@@ -294,7 +294,7 @@ test_the_certificate_warns_and_still_certifies() {
     dir=$(seeded_bilan)
     BILAN_TODAY=2026-05-10 run -C "$dir" certificat --date 2026-04-01
     expect_status 0
-    expect_out_contains "## Certificat de réalisation"
+    expect_doc_contains "## Certificat de réalisation"
     expect_err_contains "attention : la fin du bilan n'est pas renseignée (bilan set end DATE)"
     expect_err_contains "attention : sous le plancher : 9h en entretiens"
     expect_err_contains "pour 13h au moins (R6313-4, décret 2026, date d'effet à vérifier)"
@@ -341,8 +341,8 @@ test_a_belgian_bilan_gets_an_attestation_de_participation() {
     session "$dir" --date 2026-03-09 --phase investigation --duration 1h30 --kind travail-personnel
     run -C "$dir" certificat
     expect_status 0
-    expect_out_contains "## Attestation de participation"
-    expect_out_contains "a participé à un bilan de compétences du **2 mars 2026** au **9 mars 2026**, dont **2 h** d'entretiens"
+    expect_doc_contains "## Attestation de participation"
+    expect_doc_contains "a participé à un bilan de compétences du **2 mars 2026** au **9 mars 2026**, dont **2 h** d'entretiens"
     expect_out_lacks "Certificat de réalisation"
     expect_out_lacks "R6313"
     case $err in *R6313*) fail "a French article cited for a be bilan" ;; *) ok ;; esac

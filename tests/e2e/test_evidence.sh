@@ -54,9 +54,9 @@ kind = "autre"
 ref = "attestation du centre"'
     run -C "$dir" session list --json
     expect_status 0
-    expect_out_contains '"kind": "emargement",
+    expect_doc_contains '"kind": "emargement",
           "ref": null'
-    expect_out_contains '"kind": "autre",
+    expect_doc_contains '"kind": "autre",
           "ref": "attestation du centre"'
 }
 
@@ -117,10 +117,10 @@ test_session_list_shows_the_evidence() {
     "$BILAN" -C "$dir" session attest "$b" --evidence journal-visio
     run -C "$dir" session list
     expect_status 0
-    expect_out_contains "$a  2026-03-03  Phase d'investigation  2h  entretien              preuve : feuille d'émargement (feuille-03.pdf)"
-    expect_out_contains "preuve : journal de connexion"
+    expect_doc_contains "$a  2026-03-03  Phase d'investigation  2h  entretien              preuve : feuille d'émargement (feuille-03.pdf)"
+    expect_doc_contains "preuve : journal de connexion"
     run -C "$dir" session list --json
-    expect_out_contains '"evidence": [
+    expect_doc_contains '"evidence": [
         {
           "kind": "emargement",
           "ref": "feuille-03.pdf"
@@ -129,7 +129,7 @@ test_session_list_shows_the_evidence() {
     dir=$(new_bilan)
     session_on "$dir" 2026-03-03 >/dev/null
     run -C "$dir" session list --json
-    expect_out_contains '"note": null,
+    expect_doc_contains '"note": null,
       "evidence": []' # always there, empty when none
 }
 
@@ -143,11 +143,11 @@ test_status_and_check_name_past_sessions_without_evidence() {
     snap=$(fingerprint "$dir")
     run -C "$dir" status
     expect_status 0
-    expect_out_contains "  ! séance du 2026-03-10 ($past) sans preuve de présence : bilan session attest $past --evidence emargement"
+    expect_doc_contains "  ! séance du 2026-03-10 ($past) sans preuve de présence : bilan session attest $past --evidence emargement"
     expect_out_lacks "$future"
     expect_out_lacks "$survey"
     run -C "$dir" status --json
-    expect_out_contains "\"séance du 2026-03-10 ($past) sans preuve de présence : bilan session attest $past --evidence emargement\""
+    expect_doc_contains "\"séance du 2026-03-10 ($past) sans preuve de présence : bilan session attest $past --evidence emargement\""
     run -C "$dir" check
     expect_err_contains "bilan: attention : $dir/sessions/$past.toml: séance du 2026-03-10 ($past) sans preuve de présence"
     expect_out_lacks "preuve" # a warning: the folder's problems are others
@@ -155,7 +155,7 @@ test_status_and_check_name_past_sessions_without_evidence() {
     expect_unchanged "$dir" "$snap"
     # Seen from later, the session to come is held too.
     BILAN_TODAY=2026-03-11 run -C "$dir" status
-    expect_out_contains "($future) sans preuve"
+    expect_doc_contains "($future) sans preuve"
     "$BILAN" -C "$dir" session attest "$past" --evidence emargement
     run -C "$dir" status
     expect_out_lacks "preuve"
@@ -175,7 +175,7 @@ test_many_unproved_sessions_make_one_line() {
     done
     run -C "$dir" status
     expect_equal "$(printf '%s\n' "$out" | grep -c 'preuve de présence')" 1 "one line"
-    expect_out_contains "  ! 5 séances passées sans preuve de présence (${ids[0]} du 2026-03-02, ${ids[1]} du 2026-03-03, ${ids[2]} du 2026-03-04…) : pour chacune, bilan session attest ID --evidence emargement|signature-electronique|journal-visio|autre"
+    expect_doc_contains "  ! 5 séances passées sans preuve de présence (${ids[0]} du 2026-03-02, ${ids[1]} du 2026-03-03, ${ids[2]} du 2026-03-04…) : pour chacune, bilan session attest ID --evidence emargement|signature-electronique|journal-visio|autre"
     run -C "$dir" check
     expect_equal "$(printf '%s\n' "$err" | grep -c 'preuve de présence')" 1 "one line in check"
 }
@@ -185,13 +185,13 @@ test_a_remote_session_proved_by_paper_alone() {
     dir=$(new_bilan)
     id=$(session_on "$dir" 2026-03-03 --mode distance)
     run -C "$dir" status
-    expect_out_contains "($id) sans preuve de présence : bilan session attest $id --evidence signature-electronique"
+    expect_doc_contains "($id) sans preuve de présence : bilan session attest $id --evidence signature-electronique"
     run -C "$dir" session attest "$id" --evidence emargement
     expect_status 0
     expect_err_one_line
     expect_err_contains "bilan: attention : séance à distance : une feuille d'émargement prouve une présence en salle"
     run -C "$dir" status
-    expect_out_contains "  ! séance à distance du 2026-03-03 ($id) prouvée par une feuille d'émargement seule : bilan session attest $id --evidence signature-electronique (ou journal-visio)"
+    expect_doc_contains "  ! séance à distance du 2026-03-03 ($id) prouvée par une feuille d'émargement seule : bilan session attest $id --evidence signature-electronique (ou journal-visio)"
     run -C "$dir" check
     expect_err_contains "sessions/$id.toml: séance à distance du 2026-03-03 ($id) prouvée par une feuille d'émargement seule"
     "$BILAN" -C "$dir" session attest "$id" --evidence journal-visio --ref "export.csv"
@@ -228,22 +228,22 @@ test_an_atelier_counts_toward_the_floor_a_lone_test_does_not() {
     expect_file_contains "$dir/sessions/$id.toml" 'kind = "travail-personnel"'
     run -C "$dir" status --json
     expect_status 0
-    expect_out_contains '"accompaniment_minutes": 120,'
-    expect_out_contains '"personal_minutes": 120,'
-    expect_out_contains '"floor_counted_minutes": 120,'
-    expect_out_contains '"cpf_minutes": 120,'
-    expect_out_contains 'en entretiens, tests et ateliers pour 13h au moins'
+    expect_doc_contains '"accompaniment_minutes": 120,'
+    expect_doc_contains '"personal_minutes": 120,'
+    expect_doc_contains '"floor_counted_minutes": 120,'
+    expect_doc_contains '"cpf_minutes": 120,'
+    expect_doc_contains 'en entretiens, tests et ateliers pour 13h au moins'
     run -C "$dir" session list
-    expect_out_contains "atelier collectif"
+    expect_doc_contains "atelier collectif"
     run -C "$dir" render
-    expect_out_contains "dont 2h d'accompagnement en entretiens, tests et ateliers"
+    expect_doc_contains "dont 2 h d'accompagnement en entretiens, tests et ateliers"
     # be's floor counts interviews: a workshop is time of the bilan, no interview.
     dir=$(new_bilan --framework be)
     session_on "$dir" 2026-03-03 --kind workshop >/dev/null
     run -C "$dir" status --json
-    expect_out_contains '"accompaniment_minutes": 120,'
-    expect_out_contains '"floor_counted_minutes": 0,'
-    expect_out_contains '"cpf_minutes": 0,'
+    expect_doc_contains '"accompaniment_minutes": 120,'
+    expect_doc_contains '"floor_counted_minutes": 0,'
+    expect_doc_contains '"cpf_minutes": 0,'
     run -C "$dir" session add --date 2026-03-03 --phase investigation --duration 1h --kind sieste
     expect_status 2
     expect_err_contains "attendu entretien, test, atelier, enquete, travail-personnel"
@@ -315,8 +315,8 @@ test_a_bad_evidence_table_is_pointed_at() {
     printf '\n[[evidence]]\nkind = "photo"\nfrom = "moi"\n' >>"$dir/sessions/$id.toml"
     run -C "$dir" check
     expect_status 1
-    expect_out_contains "sessions/$id.toml:8:8: type de preuve inconnu « photo »"
-    expect_out_contains "sessions/$id.toml:9:1: clé inconnue « from »"
+    expect_doc_contains "sessions/$id.toml:8:8: type de preuve inconnu « photo »"
+    expect_doc_contains "sessions/$id.toml:9:1: clé inconnue « from »"
     run -C "$dir" session list
     expect_status 1
     expect_err_contains "sessions/$id.toml:8:8: type de preuve inconnu « photo »"
@@ -325,8 +325,8 @@ test_a_bad_evidence_table_is_pointed_at() {
 test_help() {
     run session attest --help
     expect_status 0
-    expect_out_contains "--evidence"
-    expect_out_contains "--ref"
+    expect_doc_contains "--evidence"
+    expect_doc_contains "--ref"
 }
 
 # A missing proof is worth a warning, not a failed check: the bilan is valid, and a script

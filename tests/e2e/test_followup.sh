@@ -110,7 +110,7 @@ test_a_synthesis_handed_over_late_says_the_followup_is_still_to_fix() {
     dir=$(ended_bilan)
     "$BILAN" -C "$dir" set handover 2026-12-01
     run -C "$dir" render
-    expect_out_contains "Un entretien de suivi était prévu vers le 4 novembre 2026, 6 mois après la fin du bilan ; il reste à fixer."
+    expect_doc_contains "Un entretien de suivi était prévu vers le 4 novembre 2026, 6 mois après la fin du bilan ; il reste à fixer."
 }
 
 test_handover_and_its_mode() {
@@ -175,7 +175,7 @@ test_an_abandonment_stops_the_deadlines() {
     expect_err_lacks "suivi"
     expect_err_lacks "évaluation"
     run -C "$dir" render
-    expect_out_contains "Le bilan a été interrompu le 1er avril 2026 : aucun entretien de suivi n'est prévu."
+    expect_doc_contains "Le bilan a été interrompu le 1er avril 2026 : aucun entretien de suivi n'est prévu."
     run -C "$dir" set abandoned 2026-01-01
     expect_status 1
 }

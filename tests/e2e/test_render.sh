@@ -68,6 +68,7 @@ hostile_bilan() {
     local dir
     dir=$(new_bilan) || return 1
     "$BILAN" -C "$dir" set beneficiary "$H_INLINE" >/dev/null
+    "$BILAN" -C "$dir" set counsellor "$H_INLINE" >/dev/null # the author, in the metadata
     "$BILAN" -C "$dir" set demand "$H_MULTI" >/dev/null
     "$BILAN" -C "$dir" set expectations "$H_HTML" >/dev/null
     "$BILAN" -C "$dir" set situation "# Titre injecté" >/dev/null
@@ -138,24 +139,27 @@ test_the_full_document() {
 ## Pistes explorées
 ## Projet professionnel
 ## Plan d'action" "level-2 headings in order"
-    expect_equal "$(printf '%s\n' "$out" | sed -n '1,9p')" "---
+    expect_equal "$(printf '%s\n' "$out" | sed -n '1,12p' | plain_spaces)" "---
 title: 'Bilan de compétences : document de synthèse'
-author: 'Test Bénéficiaire'
+author:
+- 'Hélène Rocher'
+- 'Cabinet Horizons'
+subject: 'Test Bénéficiaire'
 beneficiary: 'Test Bénéficiaire'
 provider: 'Cabinet Horizons'
 counsellor: 'Hélène Rocher'
 date: '4 mai 2026'
 lang: fr
 ---" "metadata block"
-    expect_out_contains "article L6313-4 du Code du travail"
-    expect_out_contains "secret professionnel"
-    expect_out_contains "**Demande initiale :** Donner plus de sens à son travail"
-    expect_out_contains "- Comptabilité générale **(transférable)** — source : Comptable, Fiduciaire Lemoine"
-    expect_out_contains "### Plan B
+    expect_doc_contains "article L6313-4 du Code du travail"
+    expect_doc_contains "secret professionnel"
+    expect_doc_contains "**Demande initiale :** Donner plus de sens à son travail"
+    expect_doc_contains "- Comptabilité générale **(transférable)** — source : Comptable, Fiduciaire Lemoine"
+    expect_doc_contains "### Plan B
 
 - **Responsable administrative**"
-    expect_out_contains "- Déposer le dossier — échéance : 15 juin 2026"
-    expect_out_contains "Un entretien de suivi est prévu vers le 4 novembre 2026"
+    expect_doc_contains "- Déposer le dossier — échéance : 15 juin 2026"
+    expect_doc_contains "Un entretien de suivi est prévu vers le 4 novembre 2026"
 }
 
 test_output_file_is_atomic_private_and_quiet() {
@@ -193,11 +197,11 @@ test_no_date_unless_the_folder_states_one() {
     expect_status 0
     expect_out_lacks "date:"
     expect_out_lacks "10 mars 2026"
-    expect_out_contains "Aucune compétence n'a encore été consignée."
-    expect_out_contains "Aucune action n'a encore été planifiée."
+    expect_doc_contains "Aucune compétence n'a encore été consignée."
+    expect_doc_contains "Aucune action n'a encore été planifiée."
     # Sub-sections without data say so rather than vanish.
-    expect_out_contains "**Attentes :** elles n'ont pas été consignées."
-    expect_out_contains "### Contexte
+    expect_doc_contains "**Attentes :** elles n'ont pas été consignées."
+    expect_doc_contains "### Contexte
 
 Le contexte du bilan n'a pas été consigné.
 
@@ -232,9 +236,9 @@ test_for_shows_only_the_consented_sections() {
     expect_status 0
     expect_equal "$(printf '%s\n' "$out" | grep '^## ')" "## Projet professionnel
 ## Plan d'action" "only the project and the plan"
-    expect_out_contains "subtitle: 'Version communiquée à France Travail'"
-    expect_out_contains "communiquée à France Travail avec l'accord de Test Bénéficiaire, donné le 4 mai 2026"
-    expect_out_contains "L6313-4"
+    expect_doc_contains "subtitle: 'Version communiquée à France Travail'"
+    expect_doc_contains "communiquée à France Travail avec l'accord de Test Bénéficiaire, donné le 4 mai 2026"
+    expect_doc_contains "L6313-4"
     expect_out_lacks "Donner plus de sens"
     expect_out_lacks "Comptabilité générale"
     "$BILAN" -C "$dir" consent grant "Menuiseries Arnaud" --date 2026-05-05 --sections skills,circumstances >/dev/null
@@ -319,7 +323,7 @@ test_hostile_texts_never_change_the_structure() {
     expect_equal "$(count '<heading')" "$heading_count" "no other heading"
     expect_equal "$(count '<list type="bullet"')" 15 "bullet lists"
     expect_equal "$(count '<list type="ordered"')" 0 "ordered lists"
-    expect_equal "$(count '<item>')" 19 "list items"
+    expect_equal "$(count '<item>')" 20 "list items" # 19, and the counsellor's
     expect_equal "$(count '<block_quote>')" 1 "block quotes: the notice"
     expect_equal "$(count '<thematic_break')" 1 "thematic breaks: before the closing line"
     expect_equal "$(count '<emph>')" 1 "emphasis: the closing line only"
@@ -401,7 +405,7 @@ test_hostile_texts_in_pandoc() {
         expect_equal "$(grep -c -- "$construct" <<<"$html")" 0 "pandoc $construct"
     done
     meta=$("$BILAN" -C "$dir" render --for "$H_HTML" | pandoc -f markdown -t html -s | tr '\n' ' ')
-    if grep -qF "<p class=\"author\">*gras* _it_" <<<"$meta"; then ok; else fail "pandoc author is not the literal name"; fi
+    if grep -qF "<p class=\"author\">*gras* _it_" <<<"$meta"; then ok; else fail "pandoc author (the counsellor) is not the literal name"; fi
     if grep -qF "Version communiquée à &lt;script&gt;alert(1)&lt;/script&gt;" <<<"$meta"; then ok; else fail "pandoc subtitle"; fi
     expect_equal "$(grep -c 'alert(1)</script>' <<<"$meta")" 0 "no script element"
 }
@@ -454,7 +458,7 @@ synthèse incomplète : le projet professionnel n'a pas d'intitulé (bilan proje
 synthèse incomplète : aucune action au plan d'action (bilan action add TEXTE --horizon court)" "one line each"
     run -C "$dir" check --json
     expect_status 1
-    expect_out_contains '"message": "synthèse incomplète : aucune piste retenue (bilan piste decide ID retained)"'
+    expect_doc_contains '"message": "synthèse incomplète : aucune piste retenue (bilan piste decide ID retained)"'
 }
 
 test_check_passes_on_a_complete_synthesis() {
@@ -472,8 +476,8 @@ test_check_passes_on_a_complete_synthesis() {
 test_help() {
     run render --help
     expect_status 0
-    expect_out_contains "--for"
-    expect_out_contains "-o"
+    expect_doc_contains "--for"
+    expect_doc_contains "-o"
 }
 
 # `render -o /dev/null` as root replaced the system's /dev/null with a 0600 regular file (the

@@ -8,7 +8,7 @@
 declare -A STRINGS=(
     [circonstances]="confronter deux ou trois pistes|neuf séances hebdomadaires|CPF (Mon Compte Formation)|du 2 mars 2026 au 4 mai 2026"
     [situation]="deux enfants au collège|Situation au démarrage"
-    [calendrier]="**23 février 2026**|Calendrier des séances|entretien à distance de 2h30"
+    [calendrier]="**23 février 2026**|Calendrier des séances|entretien à distance de 2 h 30"
     [competences]="Tableur avancé|Certification bureautique niveau avancé"
     [parcours]="Assistante comptable stagiaire|BTS Comptabilité|Menuiseries Arnaud SAS"
     [valeurs]="baisse de salaire|Plutôt réservée|moins de 40 minutes"
@@ -26,8 +26,8 @@ expect_strings() {
     IFS='|' read -ra list <<<"${STRINGS[$1]}"
     for s in "${list[@]}"; do
         case $2 in
-        present) expect_out_contains "$s" ;;
-        absent) expect_out_lacks "$s" ;;
+        present) expect_doc_contains "$s" ;;
+        absent) expect_doc_lacks "$s" ;;
         esac
     done
 }
@@ -69,7 +69,7 @@ test_tout_grants_every_section_as_a_list() {
     expect_status 0
     expect_file_contains "$dir/consents/tout.toml" '"calendrier",'
     run -C "$dir" consent list
-    expect_out_contains "circonstances,situation,competences,parcours,valeurs,tests,pistes,projet,plan,calendrier"
+    expect_doc_contains "circonstances,situation,competences,parcours,valeurs,tests,pistes,projet,plan,calendrier"
     run -C "$dir" render --for "Tout"
     for section in "${!STRINGS[@]}"; do expect_strings "$section" present; done
 }
@@ -112,7 +112,7 @@ replaced_on = 2026-06-01'
     run -C "$dir" consent list
     expect_out "france-travail  France Travail  2026-06-01  plan  (accord antérieur remplacé : 2026-05-04)"
     run -C "$dir" consent list --json
-    expect_out_contains '"replaced_on": "2026-06-01"'
+    expect_doc_contains '"replaced_on": "2026-06-01"'
     snapshot=$(fingerprint "$dir")
     run -C "$dir" consent grant "France Travail" --date 2026-05-20 --sections projet
     expect_status 1 "before the grant in force"
@@ -166,19 +166,19 @@ test_a_belgian_synthesis_cites_no_french_article() {
         expect_status 0
         expect_out_lacks "L6313"
         expect_out_lacks "Code du travail"
-        expect_out_contains "appartiennent à Test Bénéficiaire"
-        expect_out_contains "sans son accord."
-        expect_out_contains "**Financement :** fonds social sectoriel"
+        expect_doc_contains "appartiennent à Test Bénéficiaire"
+        expect_doc_contains "sans son accord."
+        expect_doc_contains "**Financement :** fonds social sectoriel"
     done
     run -C "$dir" render
     # check finds the 12 h of interviews unmet: the document never says otherwise.
     expect_out_lacks "12h au moins selon le cadre"
     expect_out_lacks "13h au moins"
-    expect_out_contains "Le cadre en demande au moins 12h en entretiens : 10h réalisées."
+    expect_doc_contains "Le cadre en demande au moins 12 h en entretiens : 10 h réalisées."
     run -C "$dir" check
-    expect_out_contains "sous le plancher : 10h en entretiens pour 12h au moins"
+    expect_doc_contains "sous le plancher : 10h en entretiens pour 12h au moins"
     run -C "$EXAMPLE" render
-    expect_out_contains "sans son accord (article L6313-4 du Code du travail)."
+    expect_doc_contains "sans son accord (article L6313-4 du Code du travail)."
 }
 
 test_each_framework_has_its_own_fundings() {
@@ -211,7 +211,7 @@ test_each_framework_has_its_own_fundings() {
     expect_out ""
     expect_err_contains "bilan.toml:8:11: financement inconnu « cpf »"
     run -C "$dir" check
-    expect_out_contains "bilan.toml:8:11: financement inconnu « cpf »"
+    expect_doc_contains "bilan.toml:8:11: financement inconnu « cpf »"
 }
 
 test_a_providers_framework_gives_its_notice_and_fundings() {
@@ -223,8 +223,8 @@ test_a_providers_framework_gives_its_notice_and_fundings() {
     expect_file_contains "$dir/bilan.toml" 'funding = "mecenat"'
     run -C "$dir" render
     expect_status 0
-    expect_out_contains "sans son accord (article 7 de la charte du cabinet)."
-    expect_out_contains "**Financement :** mécénat d'entreprise"
+    expect_doc_contains "sans son accord (article 7 de la charte du cabinet)."
+    expect_doc_contains "**Financement :** mécénat d'entreprise"
     expect_out_lacks "L6313-4 du Code du travail"
 }
 
@@ -248,7 +248,7 @@ test_recipients_fold_without_dropping_a_letter() {
         "one file each, named after the letters"
     run -C "$dir" render --for "北京公司"
     expect_status 0
-    expect_out_contains "Version communiquée à 北京公司"
+    expect_doc_contains "Version communiquée à 北京公司"
     run -C "$dir" render --for "北京"
     expect_status 1 "a part of a name is another recipient"
     run -C "$dir" consent revoke "Αθηνά  Β.Ε"

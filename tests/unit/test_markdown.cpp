@@ -121,6 +121,24 @@ TEST_SUITE("markdown") {
                          "| A | B |\n|:---|---:|\n| x | 1 |\n");
     }
 
+    TEST_CASE("the author is the counsellor and the provider, the beneficiary the subject") {
+        BilanRecord b;
+        b.beneficiary = "Claire Martin";
+        b.counsellor = "Hélène Rocher";
+        b.organisation = "Cabinet";
+        md::Writer w;
+        md::front_matter(w, md::Letterhead::of(b, "Synthèse"));
+        CHECK(w.str() == "---\ntitle: 'Synthèse'\nauthor:\n- 'Hélène Rocher'\n- 'Cabinet'\n"
+                         "subject: 'Claire Martin'\nbeneficiary: 'Claire Martin'\n"
+                         "provider: 'Cabinet'\ncounsellor: 'Hélène Rocher'\nlang: fr\n---\n");
+        b.counsellor.clear();
+        b.organisation.clear();
+        md::Writer alone;
+        md::front_matter(alone, md::Letterhead::of(b, "Synthèse"));
+        CHECK(alone.str() == "---\ntitle: 'Synthèse'\nsubject: 'Claire Martin'\n"
+                             "beneficiary: 'Claire Martin'\nlang: fr\n---\n");
+    }
+
     TEST_CASE("every document is headed and closed alike, what a person typed escaped") {
         BilanRecord b;
         b.beneficiary = "Claire *Martin*";
@@ -130,7 +148,8 @@ TEST_SUITE("markdown") {
         md::Writer w;
         md::front_matter(w, head);
         md::closing(w, "Feuille établie", head);
-        CHECK(w.str() == "---\ntitle: 'Feuille d''émargement'\nauthor: 'Claire \\*Martin\\*'\n"
+        CHECK(w.str() == "---\ntitle: 'Feuille d''émargement'\nauthor: 'Cabinet'\n"
+                         "subject: 'Claire \\*Martin\\*'\n"
                          "beneficiary: 'Claire \\*Martin\\*'\nprovider: 'Cabinet'\n"
                          "date: '4 mai 2026'\nlang: fr\n---\n\n* * *\n\n*Feuille établie par "
                          "Cabinet pour Claire \\*Martin\\*, remis le 4 mai 2026.*\n");

@@ -1,10 +1,23 @@
 #include "bilan/proof_documents.hpp"
 #include "bilan/store.hpp"
 #include "french_framework.hpp"
+#include "text_lines.hpp"
 
 #include <doctest/doctest.h>
 
 using namespace bilan;
+
+namespace {
+// The documents as a reader sees them (their no-break spaces as spaces).
+template <typename... Args> std::string sheet_of(const Args&... args) {
+    return plain_spaces(render_attendance_sheet(args...));
+}
+std::string certificate_of(const Framework& framework, const Folder& folder,
+                           const Practice& provider, int realised_minutes,
+                           const CertificateRequest& request) {
+    return plain_spaces(render_certificate(framework, folder, provider, realised_minutes, request));
+}
+} // namespace
 
 namespace {
 
@@ -63,15 +76,15 @@ Folder folder() {
 
 TEST_SUITE("proof documents") {
     TEST_CASE("hours are written the French way") {
-        CHECK(french_hours(1200) == "20 h");
-        CHECK(french_hours(990) == "16 h 30");
-        CHECK(french_hours(65) == "1 h 05");
-        CHECK(french_hours(60) == "1 h");
-        CHECK(french_hours(45) == "45 min");
-        CHECK(french_hours(0) == "0 h");
-        CHECK(french_hours(-90) == "-1 h 30");
-        CHECK(french_time(TimeOfDay{9, 30}) == "9 h 30");
-        CHECK(french_time(TimeOfDay{14, 0}) == "14 h 00");
+        CHECK(plain_spaces(french_hours(1200)) == "20 h");
+        CHECK(plain_spaces(french_hours(990)) == "16 h 30");
+        CHECK(plain_spaces(french_hours(65)) == "1 h 05");
+        CHECK(plain_spaces(french_hours(60)) == "1 h");
+        CHECK(plain_spaces(french_hours(45)) == "45 min");
+        CHECK(plain_spaces(french_hours(0)) == "0 h");
+        CHECK(plain_spaces(french_hours(-90)) == "-1 h 30");
+        CHECK(plain_spaces(french_time(TimeOfDay{9, 30})) == "9 h 30");
+        CHECK(plain_spaces(french_time(TimeOfDay{14, 0})) == "14 h 00");
     }
 
     TEST_CASE("dates carry their weekday and a SIRET its groups") {
@@ -83,7 +96,7 @@ TEST_SUITE("proof documents") {
 
     TEST_CASE("the sheet lists the sessions held with the counsellor, in order, and no more") {
         const Folder f = folder();
-        const std::string sheet = render_attendance_sheet(fr(), f, provider());
+        const std::string sheet = sheet_of(fr(), f, provider());
         CHECK(contains(sheet, "**Cabinet Horizons**\\\n12 rue des Lilas, 75011 Paris\\\n"
                               "SIRET : 999 123 456 00017 — NDA : 11759999975\n"));
         CHECK(contains(sheet, "**Bénéficiaire :** Claire Martin"));
@@ -103,7 +116,7 @@ TEST_SUITE("proof documents") {
     }
 
     TEST_CASE("a blank sheet has only empty rows") {
-        const std::string sheet = render_attendance_sheet(fr(), folder(), provider(), 3);
+        const std::string sheet = sheet_of(fr(), folder(), provider(), 3);
         CHECK_FALSE(contains(sheet, "mars 2026"));
         const std::string empty_row = "|  |  |  |  |  |  |  |\n";
         CHECK(contains(sheet, empty_row + empty_row + empty_row));
@@ -115,18 +128,18 @@ TEST_SUITE("proof documents") {
         f.bilan.beneficiary = "| **x** <b>\n# titre";
         Practice p = provider();
         p.name = "[lien](http://x) | y";
-        const std::string sheet = render_attendance_sheet(fr(), f, p);
+        const std::string sheet = sheet_of(fr(), f, p);
         CHECK(contains(sheet, "**Bénéficiaire :** \\| \\*\\*x\\*\\* \\<b> \\# titre\n"));
         CHECK(contains(sheet, "**\\[lien\\](http://x) \\| y**"));
         CHECK_FALSE(contains(sheet, "\n# "));
-        const std::string certificate = render_certificate(fr(), f, p, 600, {});
+        const std::string certificate = certificate_of(fr(), f, p, 600, {});
         CHECK(contains(certificate, "atteste que **\\| \\*\\*x\\*\\* \\<b> \\# titre**"));
     }
 
     TEST_CASE("the certificate follows the ministry's model") {
         const Folder f = folder();
         const std::string c =
-            render_certificate(fr(), f, provider(), 990, {Date{2026, 5, 6}, "Nantes"});
+            certificate_of(fr(), f, provider(), 990, {Date{2026, 5, 6}, "Nantes"});
         CHECK(contains(c, "title: 'Certificat de réalisation'"));
         CHECK(contains(c, "Je soussigné(e) **Hélène Moreau, gérante**, représentant légal du "
                           "dispensateur de l'action"));
@@ -143,7 +156,7 @@ TEST_SUITE("proof documents") {
     TEST_CASE("what the folder does not say is left to fill by hand") {
         Practice p;
         p.name = "Cabinet";
-        const std::string c = render_certificate(fr(), folder(), p, 600, {});
+        const std::string c = certificate_of(fr(), folder(), p, 600, {});
         CHECK(contains(c, "Je soussigné(e) **……………………**"));
         CHECK(contains(c, "Fait à ……………………, le ……………………."));
         CHECK_FALSE(contains(c, "SIRET"));
@@ -152,7 +165,7 @@ TEST_SUITE("proof documents") {
 
     TEST_CASE("a Belgian bilan gets an attestation de participation") {
         const Framework be = store::load_builtin_framework("be");
-        const std::string c = render_certificate(be, folder(), provider(), 750, {});
+        const std::string c = certificate_of(be, folder(), provider(), 750, {});
         CHECK(contains(c, "## Attestation de participation"));
         CHECK(contains(c, "dont **12 h 30** d'entretiens"));
         CHECK_FALSE(contains(c, "Certificat de réalisation"));
@@ -162,7 +175,7 @@ TEST_SUITE("proof documents") {
     TEST_CASE("no counted session, no certificate") {
         Folder f = folder();
         f.sessions.resize(1); // the préalable alone
-        CHECK_THROWS_AS(render_certificate(fr(), f, provider(), 0, {}), RefusedError);
+        CHECK_THROWS_AS(certificate_of(fr(), f, provider(), 0, {}), RefusedError);
         CHECK(counted_sessions(fr(), f).empty());
         CHECK(attendance_sessions(f).size() == 1);
     }

@@ -28,3 +28,12 @@ inline bool no_line_ends_with_a_space(const std::string& text) {
         if (!line.empty() && (line.back() == ' ' || line.back() == '\t')) return false;
     return true;
 }
+
+// A document as a reader sees it: French typography's no-break spaces (U+00A0, U+202F) read
+// as plain spaces; typography has its own tests (test_typography.cpp).
+inline std::string plain_spaces(std::string text) {
+    for (const std::string_view nb : {std::string_view("\u00A0"), std::string_view("\u202F")})
+        for (std::size_t at = text.find(nb); at != std::string::npos; at = text.find(nb, at))
+            text.replace(at, nb.size(), " ");
+    return text;
+}
