@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every document to PDF on a bare Debian, with the commands README gives (pandoc's groff ms
-# output, typeset by groff: no LaTeX), and to DOCX; accented letters survive into the PDF.
+# Every document (synthesis, attendance sheet, certificate, convention) to PDF on a bare
+# Debian, with the commands README gives (pandoc's groff ms output, typeset by groff: no
+# LaTeX), and to DOCX; accented letters survive into the PDF.
 # Skipped where pandoc, groff's PDF device or pdftotext (poppler-utils) is missing.
 . "$(dirname "$0")/lib.sh" "$@"
 
@@ -47,6 +48,14 @@ test_the_example_documents_become_pdf() {
     check_pdf "$dir/emargement.md" 1 "Feuille d’émargement" "Mosaïque" "Signature" \
         "Horaires" "2 h 30" "février" # its table cells wrap
     check_pdf "$dir/certificat.md" 1 "Certificat de réalisation" "Mosaïque" "20 h"
+    # The convention (the example is funded by the CPF: a copy gets one).
+    local copy
+    copy=$(copy_example)
+    "$BILAN" -C "$copy" convention set --employer "Établissements Leœuvre" --sent 2026-02-20 \
+        --signed-employee 2026-02-23 --signed-employer 2026-02-24 --signed-provider 2026-02-25 \
+        >/dev/null 2>&1 || fail "convention set"
+    "$BILAN" -C "$copy" convention render -o "$dir/convention.md" 2>/dev/null || fail "convention render"
+    check_pdf "$dir/convention.md" 1 "Convention de bilan de compétences" "Leœuvre" "Mosaïque"
 }
 
 test_the_synthesis_becomes_docx() {
