@@ -86,8 +86,10 @@ Notes set_financing(const store::Store& store, const FinancingEdit& edit) {
     Financing after = before;
     apply(after.price_cents, edit.price_cents);
     apply(after.jobseeker, edit.jobseeker);
-    for (const auto& [payer, cents] : edit.parts) {
-        std::erase_if(after.parts, [&](const FundingPart& p) { return p.payer == payer; });
+    for (const auto& part : edit.parts) {
+        const auto& [payer, cents] = part;
+        // Named through `part`: clang 14 (the fuzz build) cannot capture a structured binding.
+        std::erase_if(after.parts, [&](const FundingPart& p) { return p.payer == part.first; });
         if (cents) after.parts.push_back({payer, *cents});
     }
     // One order, the payers' table's, whatever order the parts were given in.

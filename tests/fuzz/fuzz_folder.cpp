@@ -9,8 +9,11 @@
 //
 // A bad file must end in one of bilan's own errors (bilan::Error); anything else escaping
 // (std::out_of_range, a sanitizer report, a hang) is a bug and is left to crash.
+#include "bilan/edof_rules.hpp"
 #include "bilan/errors.hpp"
+#include "bilan/evaluations.hpp"
 #include "bilan/framework.hpp"
+#include "bilan/funding_views.hpp"
 #include "bilan/rules.hpp"
 #include "bilan/store.hpp"
 #include "bilan/substance_views.hpp"
@@ -64,7 +67,7 @@ to = 2020-12-31
 
 // Indexed by the input's first byte (modulo their number): keep in step with make-corpus.sh.
 // framework.toml's base is the built-in French framework's text (set in base_folder()).
-std::array<File, 11> files{{
+std::array<File, 15> files{{
     {"bilan.toml", base_bilan},
     {"framework.toml", nullptr},
     {"project.toml", nullptr},
@@ -76,6 +79,10 @@ std::array<File, 11> files{{
     {"pistes/0000000f.toml", nullptr},
     {"actions/0000000f.toml", nullptr},
     {"consents/x.toml", nullptr},
+    {"edof.toml", nullptr},
+    {"evaluations/0000000f.toml", nullptr},
+    {"convention.toml", nullptr},
+    {"financing.toml", nullptr},
 }};
 
 [[noreturn]] void die(const char* what, const fs::path& path) {
@@ -113,8 +120,8 @@ const fs::path& base_folder() {
     temp_root = pattern;
     std::atexit(remove_temp_root);
     files[1].base = builtin_framework_text("fr");
-    for (const char* dir :
-         {"sessions", "skills", "experiences", "traits", "tests", "pistes", "actions", "consents"})
+    for (const char* dir : {"sessions", "skills", "experiences", "traits", "tests", "pistes",
+                            "actions", "consents", "evaluations"})
         if (::mkdir((temp_root / dir).c_str(), 0700) != 0) die("cannot create", temp_root / dir);
     for (const File& file : files)
         if (file.base) put(temp_root / file.path, file.base);
@@ -204,21 +211,27 @@ std::optional<bool> show(const store::Store& store) {
     }
     try {
         // Without colour: what goes to a terminal then holds no escape sequence of ours.
-        const std::string terminal = status_text(framework, folder, fuzz_today, Style{false}) +
-                                     sessions_table(folder.sessions) + skills_table(folder.skills) +
-                                     experiences_table(folder.experiences) +
-                                     traits_table(folder.traits) + tests_table(folder.tests) +
-                                     pistes_table(folder.pistes) + actions_table(folder.actions) +
-                                     project_text(folder.project, folder.pistes);
+        const std::string terminal =
+            status_text(framework, folder, fuzz_today, Style{false}) +
+            sessions_table(folder.sessions) + skills_table(folder.skills) +
+            experiences_table(folder.experiences) + traits_table(folder.traits) +
+            tests_table(folder.tests) + pistes_table(folder.pistes) +
+            actions_table(folder.actions) + project_text(folder.project, folder.pistes) +
+            evaluations_table(folder.evaluations) + edof_text(framework, folder) +
+            convention_text(folder.convention) + financing_text(folder.financing);
         require_no_control(terminal, "\n\t\r", "the text views");
         const std::string json =
             status_json(framework, folder, fuzz_today) + sessions_json(folder.sessions) +
             skills_json(folder.skills) + experiences_json(folder.experiences) +
             traits_json(folder.traits) + tests_json(folder.tests) + pistes_json(folder.pistes) +
-            actions_json(folder.actions) + project_json(folder.project, folder.pistes);
+            actions_json(folder.actions) + project_json(folder.project, folder.pistes) +
+            evaluations_json(folder.evaluations) + edof_json(framework, folder) +
+            convention_json(folder.convention) + financing_json(folder.financing);
         require_no_control(json, "\n", "the JSON views");
         (void)status_text(framework, folder, fuzz_today, Style{true});
         require_no_control(render_synthesis(framework, folder), "\n", "render");
+        require_no_control(render_convention(framework, folder, std::nullopt), "\n",
+                           "convention render");
     } catch (const Error&) {
     }
     for (const Consent& consent : folder.consents) {

@@ -24,6 +24,10 @@ selector() {
     pistes/*) echo 8 ;;
     actions/*) echo 9 ;;
     consents/*) echo 10 ;;
+    edof.toml) echo 11 ;;
+    evaluations/*) echo 12 ;;
+    convention.toml) echo 13 ;;
+    financing.toml) echo 14 ;;
     *) echo "make-corpus.sh: no fuzz_folder file for $1" >&2 && exit 1 ;;
     esac
 }
