@@ -395,6 +395,15 @@ funding() {
     done
     printf '%s\n' "${line# }"
 }
+# The Qualiopi indicator 2 rates: completion, satisfied, chaud and froid responses, projet.
+qualiopi() {
+    local key line=""
+    for key in completion_rate_percent satisfied_percent chaud_response_rate_percent \
+        froid_response_rate_percent projet_moving_percent; do
+        line="$line $(num "$(jget ".qualiopi.$key")")"
+    done
+    printf '%s\n' "${line# }"
+}
 # evaluations as "chaud:RESPONSES:MEAN froid:RESPONSES:MEAN".
 evaluations() {
     printf 'chaud:%s:%s froid:%s:%s\n' "$(jget .evaluations.chaud.responses)" \
@@ -418,10 +427,14 @@ test_report_json_every_bilan() {
     expect_equal "$(evaluations)" "chaud:3:4.67 froid:2:3.5" "evaluations"
     expect_equal "$(jget .problems)" "[]" "problems"
     expect_equal "$(jget .notes)" "[]" "notes"
-    local key
-    for key in floor_breaches cap_breaches qualiopi bpf; do
-        [ -n "$(json_flat | grep "^\.$key[ .[]")" ] && ok || fail "report --json lacks $key"
-    done
+    # Every ended bilan is under the 13 h floor; none over the cap.
+    expect_equal "$(jget .floor_breaches) $(jget .cap_breaches)" "5 0" "floor and cap breaches"
+    # Qualiopi 2: ended ÷ started 5/8; scores 4-5 3/3; chaud answered where expected (ended,
+    # not abandoned by then: alice, david, fanny; hugo not) 3/4; froid due by today (david
+    # 2026-05-20, fanny 2025-12-30; alice's and hugo's to come) and answered 2/2; no `projet`.
+    expect_equal "$(qualiopi)" "62.5 100 75 100 null" "qualiopi"
+    # BPF F-3 e: the bilans and their accompaniment.
+    expect_equal "$(jget .bpf.f3e_bilans) $(jget .bpf.f3e_minutes)" "8 1740" "bpf F-3 e"
 }
 
 test_report_year_takes_the_bilans_and_minutes_of_that_year() {
@@ -435,6 +448,7 @@ test_report_year_takes_the_bilans_and_minutes_of_that_year() {
         "counts 2025"
     expect_equal "$(funding)" "france-travail:1:300 personnel:1:240" "by_funding 2025"
     expect_equal "$(evaluations)" "chaud:2:5 froid:2:3.5" "evaluations 2025"
+    expect_equal "$(jget .floor_breaches)" 2 "floor breaches 2025"
     # 2026: alice 420, bruno 60, chloe 270, emma 120, gael 90, hugo 240 = 1200.
     run_in "$W" report cabinet --year 2026 --json
     expect_status 0 "--year 2026"
@@ -444,6 +458,11 @@ test_report_year_takes_the_bilans_and_minutes_of_that_year() {
     expect_equal "$(funding)" \
         "autre:1:240 cpf:2:540 employeur:1:60 non-renseigne:1:90 reclassement:1:270" "by_funding 2026"
     expect_equal "$(evaluations)" "chaud:1:4 froid:0:null" "evaluations 2026"
+    expect_equal "$(jget .floor_breaches)" 3 "floor breaches 2026: alice, emma, hugo"
+    # Ended 3 of 6 started; chaud expected of alice and hugo (emma abandoned on her end day);
+    # froid due in 2026 by today: david's (2026-05-20), answered.
+    expect_equal "$(qualiopi)" "50 100 50 100 null" "qualiopi 2026"
+    expect_equal "$(jget .bpf.f3e_bilans) $(jget .bpf.f3e_minutes)" "6 1200" "bpf F-3 e 2026"
     # A year without anything.
     run_in "$W" report cabinet --year 2024 --json
     expect_status 0 "--year 2024"
@@ -476,8 +495,16 @@ test_report_csv() {
     expect_status 0 "report --csv"
     local lines
     lines=$(printf '%s\n' "$out" | tr -d '\r')
-    expect_equal "$(printf '%s\n' "$lines" | head -1)" "indicateur,valeur" "CSV header"
-    [ "$(printf '%s\n' "$lines" | wc -l)" -ge 8 ] && ok || fail "fewer than 8 CSV lines"
+    expect_equal "$(printf '%s\n' "$lines" | head -8)" "indicateur,valeur
+year,2026
+folders,8
+bilans,6
+started,6
+ended,3
+abandoned,1
+accompaniment_minutes,1200" "CSV first lines"
+    # RFC 4180: CRLF after every line.
+    expect_equal "$(printf '%s\n' "$out" | grep -vc $'\r$')" 0 "CSV lines without CRLF"
     # Every line two fields (RFC 4180: a field with a comma is quoted).
     local bad
     bad=$(printf '%s\n' "$lines" | LC_ALL=C awk '{
@@ -485,9 +512,10 @@ test_report_csv() {
         for (i = 1; i <= length($0); i++) { c = substr($0, i, 1); if (c == "\"") q = !q; else if (c == "," && !q) n++ }
         if (n != 1 || q) print }')
     expect_equal "$bad" "" "CSV lines without exactly two fields"
-    printf '%s\n' "$lines" | grep -q '^"\{0,1\}bilans"\{0,1\},6$' && ok || fail "CSV lacks bilans,6"
-    printf '%s\n' "$lines" | grep -q '^"\{0,1\}accompaniment_minutes"\{0,1\},1200$' && ok ||
-        fail "CSV lacks accompaniment_minutes,1200"
+    printf '%s\n' "$lines" | grep -qx 'by_funding.cpf.accompaniment_minutes,540' && ok ||
+        fail "CSV lacks by_funding.cpf.accompaniment_minutes,540"
+    printf '%s\n' "$lines" | grep -qx 'evaluations.froid.satisfaction_mean,' && ok ||
+        fail "CSV: a null mean is not an empty value"
     expect_out_lacks "{"
 }
 
@@ -499,8 +527,13 @@ test_report_markdown_tables() {
     tables=$(printf '%s\n' "$out" | grep -c '^|')
     [ "$tables" -ge 6 ] && ok || fail "only $tables table rows"
     printf '%s\n' "$out" | grep -qE '^\|[ :|-]*---' && ok || fail "no table separator row"
-    expect_out_contains "2026"
-    expect_out_contains "reclassement"
+    expect_equal "$(printf '%s\n' "$out" | head -1)" "# Activité du cabinet en 2026" "title"
+    local row
+    for row in "| Bilans | 6 |" "| Bilans commencés | 6 |" "| Bilans terminés | 3 |" \
+        "| Bilans abandonnés | 1 |" "| Heures d'accompagnement | 20 h |" \
+        "| congé de reclassement | 1 | 4 h 30 |" "| à chaud | 1 | 4 | 1 |"; do
+        printf '%s\n' "$out" | plain_spaces | grep -qxF "$row" && ok || fail "Markdown lacks the row $row"
+    done
     expect_out_lacks '"schema"'
     expect_out_lacks $'\e['
     expect_equal "$err" "" "stderr"
@@ -520,6 +553,9 @@ test_default_dir_is_the_practice_found_above() {
     expect_equal "$(jget .bilans)" 8 "report from cabinet/equipe"
     run_in "$TMP_ROOT" -C "$P/equipe" due --json
     expect_equal "$(due_people)" "$want" "due -C cabinet/equipe"
+    # With a DIR, -C is nothing: DIR is taken from the current directory.
+    run_in "$W" -C "$P/equipe" due cabinet --json
+    expect_equal "$(due_rows)" "$ALL_DUE" "due -C X cabinet"
     BILAN_PRACTICE=$P run_in "$TMP_ROOT" due --json
     expect_equal "$(due_people)" "$want" "due with BILAN_PRACTICE"
     # No practice above: the current directory.
@@ -628,7 +664,9 @@ test_a_broken_folder_is_a_problem_and_the_others_are_reported() {
     run_in "$dir" due cabinet
     expect_status 1 "due (text) with a broken folder"
     expect_out_contains "Emma Moreau (cabinet/emma) : déclaration d'entrée EDOF"
-    expect_err_contains "bilan: cabinet/casse : $where"
+    # One line naming the folder: "bilan: FOLDER : MESSAGE", the message alone when it already
+    # begins with a file of the folder (FolderNote::line; contract17 says FOLDER : MESSAGE).
+    expect_err_contains "bilan: $where TOML invalide"
     expect_err_one_line
     run_in "$dir" report cabinet --json
     expect_status 1 "report with a broken folder"
@@ -641,7 +679,8 @@ test_a_broken_folder_is_a_problem_and_the_others_are_reported() {
     expect_err_contains "cabinet/casse"
     run_in "$dir" report cabinet
     expect_status 1 "report (text) with a broken folder"
-    expect_err_contains "bilan: cabinet/casse : $where"
+    expect_err_contains "bilan: $where"
+    expect_err_one_line
 }
 
 test_a_dir_that_does_not_exist_is_a_problem() {
