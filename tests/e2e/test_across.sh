@@ -581,9 +581,46 @@ test_each_bilan_once_in_path_order() {
     run_in "$W" due cabinet cabinet/alice cabinet --json
     expect_status 0
     expect_equal "$(due_rows)" "$ALL_DUE" "the same bilans given twice"
+    run_in "$W" due cabinet/ --json
+    expect_equal "$(due_rows)" "$ALL_DUE" "a DIR with a trailing slash"
     run_in "$W" report cabinet/gael cabinet/alice --json
     expect_equal "$(jget .folders)" 2 "two bilans given"
     expect_equal "$(jget .accompaniment_minutes)" 510 "420 + 90"
+}
+
+test_same_day_deadlines_go_in_byte_order_of_their_folders() {
+    need_fixture || return
+    local dir
+    dir=$(copy_practice)
+    cpf_bilan_at "$dir/cabinet/ana" "Ana Petit"
+    cpf_bilan_at "$dir/cabinet/Zoe" "Zoé Grand"   # 'Z' (0x5A) before 'a' (0x61)
+    cpf_bilan_at "$dir/cabinet/élise" "Élise Accent" # 0xC3: after every ASCII letter
+    cpf_bilan_at "$dir/cabinet/ana-b" "Ana Bis"   # a prefix first
+    run_in "$dir" due cabinet --until 2026-06-05 --json
+    expect_equal "$(due_rows | grep 2026-06-04)" '2026-06-04 edof-entree cabinet/Zoe true
+2026-06-04 edof-entree cabinet/ana true
+2026-06-04 edof-entree cabinet/ana-b true
+2026-06-04 edof-entree cabinet/élise true' "same day: folders in byte order"
+}
+
+test_a_folder_name_is_escaped_in_json_and_kept_in_text() {
+    need_fixture || return
+    local dir
+    dir=$(copy_practice)
+    cpf_bilan_at "$dir/cabinet/jean \"jo\" dupont" "Jean Dupont"
+    run_in "$dir" due cabinet --until 2026-06-05 --json
+    expect_status 0 "a folder name with quotes and spaces"
+    expect_equal "$(due_rows | grep 2026-06-04)" \
+        '2026-06-04 edof-entree cabinet/jean \"jo\" dupont true' "the folder, escaped in JSON"
+    run_in "$dir" due cabinet --until 2026-06-05
+    expect_out_contains '(cabinet/jean "jo" dupont) : déclaration d'"'"'entrée EDOF'
+    # A folder named with an escape sequence and a line break: one line, nothing raw.
+    cpf_bilan_at "$dir/cabinet/evil"$'\e''[2J'$'\n''x' "Eve Vil"
+    run_in "$dir" due cabinet --until 2026-06-05
+    expect_out_lacks $'\e'
+    expect_equal "$(printf '%s\n' "$out" | grep -c 'Eve Vil')" 1 "one line for the odd folder"
+    run_in "$dir" due cabinet --until 2026-06-05 --json
+    expect_out_contains '"cabinet/evil\u001b[2J\nx"'
 }
 
 test_hidden_linked_empty_deep_and_nested_folders() {
