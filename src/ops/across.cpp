@@ -83,6 +83,8 @@ Across read_bilans(const AcrossRequest& request) {
     for (const fs::path& root : search_roots(request)) {
         try {
             store::FoundBilans found = store::find_bilans(root);
+            if (found.bilans.empty() && found.unreadable.empty()) // say it: "nothing due" would lie
+                across.notes.push_back({root.string(), "aucun bilan dans ce dossier"});
             for (auto& [dir, reason] : found.unreadable)
                 across.problems.push_back({dir.lexically_normal().string(), reason});
             for (fs::path& bilan : found.bilans) {
