@@ -574,6 +574,11 @@ test_default_dir_is_the_practice_found_above() {
     run_in "$TMP_ROOT/rien" due
     expect_status 0 "due where there is no bilan"
     expect_out "Aucune échéance."
+    expect_err_contains "aucun bilan dans ce dossier" # not a comforting "nothing due" alone
+    expect_err_one_line
+    run_in "$TMP_ROOT" due rien --json
+    expect_status 0
+    expect_equal "$(jget '.notes[0].folder')" '"rien"' "a DIR without a bilan is noted"
 }
 
 test_each_bilan_once_in_path_order() {
@@ -647,6 +652,7 @@ test_hidden_linked_empty_deep_and_nested_folders() {
         expect_out_lacks "$name"
     done
     expect_equal "$(jget .problems)" "[]" "problems"
+    expect_equal "$(jget .notes)" "[]" "empty subfolders are not even noted"
     run_in "$dir" report cabinet --json
     expect_status 0
     expect_equal "$(jget .folders)" 9 "8 + lucie"
