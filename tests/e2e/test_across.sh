@@ -300,6 +300,57 @@ test_due_rules_bilan_by_bilan() {
     expect_equal "$(jget .due)" "[]" "gael"
 }
 
+# The convention's three cases, R6313-8 (fr only): none, the start; sent and the employee has
+# not signed, sent + 10 days; else the first counted session, or the start without one.
+test_due_convention_rules() {
+    need_fixture || return
+    local dir=$TMP_ROOT/conventions
+    mkdir -p "$dir"
+    "$BILAN" init "$dir/aucune" --beneficiary "Sans Convention" --start 2026-06-22 \
+        --funding reclassement >/dev/null
+    "$BILAN" init "$dir/salarie" --beneficiary "Signée Salarié" --start 2026-06-01 \
+        --funding employeur >/dev/null
+    "$BILAN" -C "$dir/salarie" convention set --employer "X" --sent 2026-05-25 \
+        --signed-employee 2026-05-26 >/dev/null
+    "$BILAN" init "$dir/signee" --beneficiary "Toute Signée" --start 2026-06-01 \
+        --funding employeur >/dev/null
+    "$BILAN" -C "$dir/signee" convention set --employer "X" --sent 2026-05-25 \
+        --signed-employee 2026-05-26 --signed-employer 2026-05-25 --signed-provider 2026-05-27 >/dev/null
+    "$BILAN" init "$dir/belge" --beneficiary "Cadre Belge" --start 2026-06-01 --framework be \
+        --funding employeur >/dev/null
+    "$BILAN" init "$dir/cpf" --beneficiary "Par Le CPF" --start 2026-06-01 --funding cpf >/dev/null
+    run_in "$TMP_ROOT" due conventions --json
+    expect_status 0
+    expect_equal "$(due_rows)" '2026-06-01 convention conventions/salarie true
+2026-06-22 convention conventions/aucune false' "convention deadlines"
+}
+
+# Content kept past a purge by the beneficiary's agreement must still be destroyed when the
+# agreement ends: `check` says so on that day (destruction.toml's documents_kept_until), and
+# `due` must list it then, not only the kept synthesis' limit three years after the end.
+test_due_destruction_of_documents_kept_past_a_purge() {
+    need_fixture || return
+    local dir=$TMP_ROOT/gardes
+    mkdir -p "$dir"
+    "$BILAN" init "$dir/julie" --beneficiary "Julie Garde" --start 2026-03-02 >/dev/null
+    "$BILAN" -C "$dir/julie" skill add "Conduite de projet" --type savoir-faire >/dev/null
+    "$BILAN" -C "$dir/julie" set end 2026-06-30
+    "$BILAN" -C "$dir/julie" retention grant --date 2026-06-30 --scope documents \
+        --until 2027-06-30 >/dev/null
+    run_in "$TMP_ROOT" due gardes --json
+    expect_equal "$(due_rows | grep destruction)" "2027-06-30 destruction gardes/julie false" \
+        "before the purge: the agreement's end"
+    BILAN_TODAY=2026-07-15 "$BILAN" -C "$dir/julie" purge >/dev/null 2>&1
+    expect_file_contains "$dir/julie/destruction.toml" "documents_kept_until = 2027-06-30"
+    BILAN_TODAY=2027-07-01 run -C "$dir/julie" check
+    expect_err_contains "documents de travail à détruire depuis la fin de l'accord de conservation (2027-06-30)"
+    BILAN_TODAY=2027-07-01 run_in "$TMP_ROOT" due gardes --json
+    case $'\n'"$(due_rows)"$'\n' in
+    *$'\n'"2027-06-30 destruction gardes/julie true"$'\n'*) ok ;;
+    *) fail "after a purge that kept the documents until 2027-06-30, due lacks '2027-06-30 destruction gardes/julie true' (check says they are due): got $(due_rows | tr '\n' '|')" ;;
+    esac
+}
+
 test_due_overdue_is_before_today_not_on_it() {
     need_fixture || return
     BILAN_TODAY=2026-06-20 run_in "$W" due cabinet/bruno --json
