@@ -325,6 +325,42 @@ test_due_convention_rules() {
 2026-06-22 convention conventions/aucune false' "convention deadlines"
 }
 
+# Abandoned after the end: what fell due before the abandonment stands; on its day, no more.
+test_due_abandoned_after_the_end() {
+    need_fixture || return
+    local dir=$TMP_ROOT/abandons
+    mkdir -p "$dir"
+    "$BILAN" init "$dir/karim" --beneficiary "Karim Tard" --start 2026-03-02 >/dev/null
+    "$BILAN" -C "$dir/karim" action add "Avant l'abandon" --horizon court --due 2026-05-31 >/dev/null
+    "$BILAN" -C "$dir/karim" action add "Le jour de l'abandon" --horizon court --due 2026-06-01 >/dev/null
+    "$BILAN" -C "$dir/karim" set end 2026-05-04
+    "$BILAN" -C "$dir/karim" set abandoned 2026-06-01
+    run_in "$TMP_ROOT" due abandons --json
+    expect_status 0
+    expect_equal "$(due_rows)" '2026-05-04 evaluation-chaud abandons/karim true
+2026-05-04 destruction abandons/karim true
+2026-05-31 action abandons/karim true' "abandoned on 2026-06-01, a month after the end"
+}
+
+# A purge killed half-way (its lock file left behind): the documents are still due at the end,
+# and reading is not held up by the dead writer's lock.
+test_due_after_an_interrupted_purge() {
+    need_fixture || return
+    local dir=$TMP_ROOT/interrompue
+    mkdir -p "$dir"
+    "$BILAN" init "$dir/lea" --beneficiary "Léa Coupée" --start 2026-03-02 >/dev/null
+    "$BILAN" -C "$dir/lea" skill add "Un" --type savoir >/dev/null
+    "$BILAN" -C "$dir/lea" skill add "Deux" --type savoir >/dev/null
+    "$BILAN" -C "$dir/lea" evaluation add chaud --date 2026-04-30 --satisfaction 4 >/dev/null
+    "$BILAN" -C "$dir/lea" set end 2026-04-30
+    BILAN_PURGE_STOP_AFTER=1 "$BILAN" -C "$dir/lea" purge >/dev/null 2>&1
+    expect_file_contains "$dir/lea/destruction.toml" 'state = "en-cours"'
+    run_in "$TMP_ROOT" due interrompue --json
+    expect_status 0
+    expect_equal "$(due_rows | grep destruction | head -1)" \
+        "2026-04-30 destruction interrompue/lea true" "an unfinished purge is due at the end"
+}
+
 # Content kept past a purge by the beneficiary's agreement must still be destroyed when the
 # agreement ends: `check` says so on that day (destruction.toml's documents_kept_until), and
 # `due` must list it then, not only the kept synthesis' limit three years after the end.
