@@ -116,6 +116,22 @@ TEST_SUITE("core.deadlines") {
         CHECK(due.back().date == Date{2029, 5, 4});
     }
 
+    TEST_CASE("after a purge, documents an agreement kept fall due at its end, as check says") {
+        Folder f = cpf_bilan(); // its action is content the agreement kept through the purge
+        f.bilan.retention_agreed = Date{2026, 5, 4};
+        f.bilan.retention_scope = "documents";
+        f.bilan.retention_until = Date{2027, 6, 30};
+        Destruction d;
+        d.done = true;
+        d.date = Date{2026, 6, 1};
+        d.documents_kept_until = Date{2027, 6, 30};
+        d.synthesis_kept_until = Date{2029, 5, 4};
+        std::vector<std::string> destruction;
+        for (const Deadline& deadline : deadlines_of(fr(), f, d))
+            if (deadline.what == "destruction") destruction.push_back(deadline.date.iso());
+        CHECK(destruction == std::vector<std::string>{"2027-06-30", "2029-05-04"});
+    }
+
     TEST_CASE("the convention: none, then sent and waiting, then signed") {
         Folder f;
         f.bilan.start = Date{2026, 11, 2};
