@@ -208,6 +208,7 @@ TEST_SUITE("core.practice_report") {
         CHECK(r.froid.situations.at("nouvel-emploi") == 1);
         CHECK(r.froid.projet_moving == 1);
         CHECK(r.counsellors.size() == 2);
+        CHECK(report_json(r).find("\"e_counsellors\": 2,") != std::string::npos);
         CHECK(r.jobseekers == 1);
         CHECK(r.remote == 1);
         CHECK(r.floor_breaches == 0); // 14 h: above the 13 h floor
@@ -223,6 +224,7 @@ TEST_SUITE("core.practice_report") {
         CHECK(r.ended == 0);
         CHECK(r.accompaniment_minutes == 180);
         CHECK(r.chaud.responses == 0);
+        CHECK(report_json(r).find("\"e_counsellors\": 1,") != std::string::npos); // Luc
         const PracticeReport r26 = three_bilans(2026);
         CHECK(r26.bilans == 3);
         CHECK(r26.accompaniment_minutes == 840 + 120 + 90);
