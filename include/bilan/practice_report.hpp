@@ -30,7 +30,8 @@ struct EvaluationFigure {
 struct BilanFigures {
     bool in_scope = false; // a counted session in the year (any bilan without a year)
     std::string funding;   // the framework's key, or "non-renseigne"
-    bool started = false, ended = false, abandoned = false; // the date falls in the year
+    // The date falls in the year, and on or before `today`.
+    bool started = false, ended = false, abandoned = false;
     std::int64_t accompaniment_minutes = 0; // counted phases, with the counsellor, in the year
     bool floor_breach = false;              // ended in the year under the framework's floor
     bool cap_breach = false;                // in scope and over the framework's cap

@@ -20,6 +20,7 @@ int run_due(const Context& context, const DueOptions& o) {
     const Date today = context.today();
     const Date until = o.until.empty() ? Date{9999, 12, 31} : context.parse_date(o.until);
     ops::AcrossRequest request{o.dirs, context.dir.empty() ? "." : context.dir, today, {}};
+    request.figures = false;
     const ops::Across across = ops::read_bilans(request);
     std::vector<DueEntry> lines;
     for (const ops::BilanSummary& bilan : across.bilans)

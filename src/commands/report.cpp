@@ -30,6 +30,7 @@ int run_report(const Context& context, const ReportOptions& o) {
     if (o.json && o.csv) throw UsageError("--json et --csv s'excluent : choisissez l'un des deux");
     ops::AcrossRequest request{o.dirs, context.dir.empty() ? "." : context.dir, context.today(),
                                parse_year(o.year)};
+    request.deadlines = false;
     const ops::Across across = ops::read_bilans(request);
     PracticeReport report;
     report.year = request.year;

@@ -79,9 +79,13 @@ BilanFigures figures_of(const Framework& framework, const Folder& folder, std::o
     const BilanRecord& bilan = folder.bilan;
     BilanFigures figures;
     figures.funding = funding_key(framework, bilan);
-    figures.started = in_year(bilan.start, year);
-    figures.ended = in_year(bilan.end, year);
-    figures.abandoned = in_year(bilan.abandoned, year);
+    // A date still ahead of `today` (a bilan planned, an end foreseen) has not happened yet.
+    const auto happened = [&](const std::optional<Date>& date) {
+        return in_year(date, year) && *date <= today;
+    };
+    figures.started = happened(bilan.start);
+    figures.ended = happened(bilan.end);
+    figures.abandoned = happened(bilan.abandoned);
     figures.counsellor = bilan.counsellor;
     figures.jobseeker = folder.financing.jobseeker.value_or(false);
     add_sessions(framework, folder, year, figures);

@@ -40,8 +40,11 @@ BilanSummary summarize(const fs::path& path, const std::string& shown, const Acr
                                      ", plus récent que cette version de bilan (format " +
                                      std::to_string(store::current_format) +
                                      ") : lu pour ce qu'elle connaît"};
-    return {shown, folder.bilan.beneficiary, deadlines_of(framework, folder, destruction),
-            figures_of(framework, folder, request.year, request.today)};
+    BilanSummary summary{shown, folder.bilan.beneficiary, {}, {}};
+    if (request.deadlines) summary.deadlines = deadlines_of(framework, folder, destruction);
+    if (request.figures)
+        summary.figures = figures_of(framework, folder, request.year, request.today);
+    return summary;
 }
 
 void read_slot(Slot& slot, const AcrossRequest& request) {

@@ -232,6 +232,16 @@ TEST_SUITE("core.practice_report") {
         CHECK(r26.abandoned == 1);
     }
 
+    TEST_CASE("a bilan planned for later has not started, nor ended, yet") {
+        Folder f;
+        f.bilan.start = Date{2026, 12, 10};
+        f.bilan.end = Date{2027, 2, 1};
+        const BilanFigures figures = figures_of(fr(), f, std::nullopt, Date{2026, 12, 3});
+        CHECK_FALSE(figures.started);
+        CHECK_FALSE(figures.ended);
+        CHECK(figures_of(fr(), f, std::nullopt, Date{2026, 12, 10}).started);
+    }
+
     TEST_CASE("JSON: means and rates with two decimals at most, null without a base") {
         const std::string json = report_json(three_bilans(std::nullopt));
         CHECK(json.find("\"satisfaction_mean\": 4.5") != std::string::npos);

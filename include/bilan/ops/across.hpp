@@ -22,6 +22,7 @@ struct AcrossRequest {
     std::filesystem::path from = ".";
     Date today;
     std::optional<int> year;
+    bool deadlines = true, figures = true; // what the command needs of each bilan
 };
 
 // One bilan as the commands need it.
