@@ -154,7 +154,7 @@ void write_sessions(Transaction& t, Rng& rng, int count, const bilan::BilanRecor
     if (suivi) sessions.push_back(interview(b.end->plus_months(6), "suivi"));
     for (bilan::Session& s : sessions) {
         finish_session(rng, s);
-        t.add_record(store::collection_of<Session>(), bilan::store::fields_of(s));
+        t.add(s);
     }
 }
 
@@ -175,7 +175,7 @@ std::vector<std::string> write_experiences(Transaction& t, Rng& rng, int count) 
         to = plus_days(*e.from, -(1 + rng.below(90)));
         if (to.year < 1960) to = Date{2025, 6, 30}; // a huge folder wraps round, still valid
         if (rng.chance(30)) e.note = "Poste quitté pour raisons de santé.";
-        ids.push_back(t.add_record(store::collection_of<Experience>(), bilan::store::fields_of(e)));
+        ids.push_back(t.add(e));
     }
     return ids;
 }
@@ -202,7 +202,7 @@ void write_skills(Transaction& t, Rng& rng, int count,
             k.source = "Vie associative et familiale";
         if (rng.chance(40)) k.evidence = rng.pick(bench::evidences);
         k.transferable = rng.chance(50);
-        t.add_record(store::collection_of<Skill>(), bilan::store::fields_of(k));
+        t.add(k);
     }
 }
 
@@ -213,28 +213,25 @@ void write_traits(Transaction& t, Rng& rng, int count) {
         trait.text = rng.pick(bench::trait_texts);
         if (i >= 12) trait.text += " (" + std::to_string(i / 12 + 1) + ")";
         if (rng.chance(30)) trait.note = "Exprimé spontanément en entretien.";
-        t.add_record(store::collection_of<Trait>(), bilan::store::fields_of(trait));
+        t.add(trait);
     }
 }
 
 void write_tests(Transaction& t, const bilan::BilanRecord& b) {
     const Date date = plus_days(*b.start, 21);
-    t.add_record(store::collection_of<TestResult>(),
-                 bilan::store::fields_of(bilan::TestResult{{},
-                                                           "RIASEC (Holland)",
-                                                           date,
-                                                           "Code SCE : social, "
-                                                           "conventionnel, entreprenant",
-                                                           "",
-                                                           {}}));
-    t.add_record(store::collection_of<TestResult>(),
-                 bilan::store::fields_of(
-                     bilan::TestResult{{},
-                                       "PerformanSe Echo",
-                                       plus_days(date, 7),
-                                       "Profil stable, orienté relationnel, besoin de cadre",
-                                       "Restitution en séance : la bénéficiaire s'y reconnaît.",
-                                       {}}));
+    t.add(bilan::TestResult{{},
+                            "RIASEC (Holland)",
+                            date,
+                            "Code SCE : social, "
+                            "conventionnel, entreprenant",
+                            "",
+                            {}});
+    t.add(bilan::TestResult{{},
+                            "PerformanSe Echo",
+                            plus_days(date, 7),
+                            "Profil stable, orienté relationnel, besoin de cadre",
+                            "Restitution en séance : la bénéficiaire s'y reconnaît.",
+                            {}});
 }
 
 std::vector<std::string> distinct(Rng& rng, std::span<const std::string_view> list, int count) {
@@ -258,10 +255,9 @@ std::string write_pistes(Transaction& t, Rng& rng, int count, const bilan::Bilan
         p.decision = i == 0 ? "retained" : i == 1 ? "backup" : i < 4 ? "dropped" : "";
         if (!p.decision.empty()) p.why = "Décidé en phase de conclusion au vu des enquêtes.";
         if (i == 0) retained = p.title;
-        const std::string id =
-            t.add_record(store::collection_of<Piste>(), bilan::store::fields_of(p));
+        const std::string id = t.add(p);
         for (int k = 0; i < 4 && k < 1 + rng.below(2); ++k)
-            t.append_table(store::collection_of<Piste>(), id, "surveys",
+            t.append_table(bilan::store::collection_of<bilan::Piste>(), id, "surveys",
                            bilan::store::fields_of(bilan::Survey{
                                plus_days(*b.start, 28 + 7 * k),
                                k ? "Responsable de formation, Greta Rhône"
@@ -291,7 +287,7 @@ void write_actions(Transaction& t, Rng& rng, int count, const bilan::BilanRecord
         const int days = a.horizon == "court" ? 15 : a.horizon == "moyen" ? 90 : 365;
         if (rng.chance(80)) a.due = plus_days(*b.end, days + rng.below(days));
         a.done = a.horizon == "court" && rng.chance(40);
-        t.add_record(store::collection_of<Action>(), bilan::store::fields_of(a));
+        t.add(a);
     }
 }
 
