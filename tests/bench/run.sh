@@ -80,8 +80,12 @@ has_size many && generated many "$generate" "$work/many" --copies 1000
 
 # ---- measuring ---------------------------------------------------------------------------
 # `bilan CMD --help` exits 0 even for a command that does not exist yet (CLI11 then shows the
-# main help): the command is there when its own usage line is.
-available() { "$bilan" "$@" --help 2>/dev/null | grep -qF "Usage: bilan $* "; }
+# main help): the command is there when its own usage line is (in French since issue 18,
+# "Utilisation : bilan render [OPTIONS]"; in English before).
+available() {
+    "$bilan" "$@" --help 2>/dev/null |
+        grep -qF -e "Utilisation : bilan $* " -e "Usage: bilan $* "
+}
 declare -A median rss status_of
 # measure SIZE RUNS WARMUP NAME=COMMAND...: one hyperfine run (medians), then peak memory.
 measure() {
