@@ -30,6 +30,9 @@ struct EdofDue {
 std::optional<EdofDue> edof_due(const Framework& framework, const Folder& folder,
                                 std::string_view what);
 
+// The day the declaration `rule` names was made, if it was.
+std::optional<Date> edof_declared(const EdofFile& edof, const EdofDeadlineRule& rule);
+
 // The declaration not yet made whose deadline comes first (entry, then exit), for `status`.
 std::optional<EdofDue> next_edof_deadline(const Framework& framework, const Folder& folder);
 

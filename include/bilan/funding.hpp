@@ -16,6 +16,7 @@
 
 namespace bilan {
 
+struct BilanRecord;
 struct Folder;
 struct Framework;
 struct Problem;
@@ -106,6 +107,10 @@ const FrenchFundingRules& french_funding_rules();
 // provider's framework that names no [[funding]] of its own); `be` has its own and none of
 // these rules.
 bool follows_french_funding(const Framework& framework);
+
+// Whether the bilan needs a tripartite convention: a French framework and a funding of
+// convention_fundings (an alias of one too).
+bool convention_required(const Framework& framework, const BilanRecord& bilan);
 
 // `check`'s problems of the convention: a funding that needs one without it (R6313-8); the
 // employee's signature more than acceptance_days after the sending (deemed refused), or none

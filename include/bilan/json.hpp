@@ -25,6 +25,8 @@ public:
     JsonWriter& value(std::int64_t number);
     JsonWriter& value(int number) { return value(std::int64_t{number}); }
     JsonWriter& value(bool flag);
+    // A number already written as JSON ("4.25"): a ratio, which bilan never stores.
+    JsonWriter& number(std::string_view literal);
     JsonWriter& null();
     JsonWriter& value(const Date& date) { return value(date.iso()); }
     JsonWriter& value(const std::vector<std::string>& items);

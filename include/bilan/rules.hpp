@@ -89,6 +89,10 @@ std::vector<Problem> retention_problems(const Framework& framework, const BilanR
 // True when a written agreement keeps the working documents on `date`.
 bool documents_kept_on(const BilanRecord& bilan, const Date& date);
 
+// Whether the folder still holds content that `purge` destroys: a substance record, the
+// project, a session's note, a personal field of bilan.toml.
+bool holds_content(const Folder& folder);
+
 // The personal fields of bilan.toml (demand, expectations, situation, circumstances): content,
 // destroyed by `purge`; how many `bilan` fills, and the record without them.
 int personal_field_count(const BilanRecord& bilan);

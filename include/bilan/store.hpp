@@ -125,6 +125,12 @@ class Store {
 public:
     // `root` is shown in messages as the user gave it.
     explicit Store(std::filesystem::path root);
+    // For the commands that read many folders: a newer format is theirs to say, per folder,
+    // rather than one note at exit for the whole process.
+    Store& without_format_note() {
+        format_note_ = false;
+        return *this;
+    }
     const std::filesystem::path& root() const { return root_; }
     std::string display(const std::string& relative) const; // root/relative, for messages
 
@@ -183,6 +189,7 @@ private:
 
     std::filesystem::path root_;
     mutable std::optional<int> format_; // read once, and again under a Transaction's lock
+    bool format_note_ = true;
 };
 
 // Creates a new bilan folder atomically: built in a temp folder beside it, then renamed.
@@ -241,6 +248,19 @@ void create_practice(const std::filesystem::path& dir, const Practice& practice)
 // The files of one record each at a bilan's top level besides bilan.toml (project.toml,
 // convention.toml…): what `check` knows and `-o` never replaces.
 std::span<const std::string_view> single_record_files();
+
+// The bilans `dir` names, for the commands that read many (`due`, `report`): `dir` itself when
+// it holds bilan.toml, else the bilans among its subfolders and theirs, `bilan_search_depth`
+// levels down at most and never below a bilan, in path order. Hidden entries (.git) and
+// symbolic links are not followed: a link in a synced folder could lead anywhere, or around
+// in a loop. `dir` is shown as given. A folder that cannot be listed is in `unreadable`, with
+// the reason; RefusedError when `dir` does not exist or is no folder.
+constexpr int bilan_search_depth = 3;
+struct FoundBilans {
+    std::vector<std::filesystem::path> bilans;
+    std::vector<std::pair<std::filesystem::path, std::string>> unreadable;
+};
+FoundBilans find_bilans(const std::filesystem::path& dir);
 
 // Loads and validates a framework file given on the command line (not yet in a folder).
 Framework load_framework_file(const std::filesystem::path& file);

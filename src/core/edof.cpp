@@ -55,12 +55,12 @@ std::vector<const Session*> counted_sessions(const Framework& framework, const F
     return counted;
 }
 
-std::optional<Date> declared(const EdofFile& edof, const EdofDeadlineRule& rule) {
+} // namespace
+
+std::optional<Date> edof_declared(const EdofFile& edof, const EdofDeadlineRule& rule) {
     return rule.clock == EdofClock::first_counted_session ? edof.entry_declared
                                                           : edof.exit_declared;
 }
-
-} // namespace
 
 std::span<const Term> service_fait_kinds() {
     return service_fait_terms;
@@ -116,7 +116,7 @@ std::optional<EdofDue> edof_due(const Framework& framework, const Folder& folder
 
 std::optional<EdofDue> next_edof_deadline(const Framework& framework, const Folder& folder) {
     for (const EdofDeadlineRule& rule : deadline_rules) {
-        if (declared(folder.edof, rule)) continue;
+        if (edof_declared(folder.edof, rule)) continue;
         if (auto due = edof_due(framework, folder, rule.what)) return due;
         return std::nullopt; // the exit waits for the entry's clock
     }
@@ -128,7 +128,7 @@ std::vector<Problem> edof_problems(const Framework& framework, const Folder& fol
     const EdofFile& e = folder.edof;
     if (!edof_applies(framework, folder.bilan) || e.empty()) return problems;
     for (const EdofDeadlineRule& rule : deadline_rules) {
-        const std::optional<Date> on = declared(e, rule);
+        const std::optional<Date> on = edof_declared(e, rule);
         const std::optional<EdofDue> due = edof_due(framework, folder, rule.what);
         if (!on || !due) continue;
         const SourcePos& where =

@@ -179,12 +179,18 @@ std::string plain_amount(std::int64_t cents) {
 
 // ---- the convention ------------------------------------------------------------------------
 
-namespace {
-
-bool needs_convention(std::string_view funding) {
+bool convention_required(const Framework& framework, const BilanRecord& bilan) {
+    if (!follows_french_funding(framework) || bilan.funding.empty()) return false;
+    std::string funding = bilan.funding;
+    try { // an alias ("entreprise") names the same funding
+        funding = framework.resolve_funding(bilan.funding);
+    } catch (const UsageError&) { // a funding the framework lacks: check says so elsewhere
+    }
     const auto& needed = french_funding_rules().convention_fundings;
     return std::find(needed.begin(), needed.end(), funding) != needed.end();
 }
+
+namespace {
 
 // The parties who have not signed: "le salarié, l'employeur".
 std::string unsigned_parties(const Convention& c) {
@@ -227,7 +233,7 @@ std::vector<Problem> convention_problems(const Framework& framework, const Folde
     const BilanRecord& bilan = folder.bilan;
     const Convention& c = folder.convention;
     if (!c.exists) {
-        if (needs_convention(bilan.funding))
+        if (convention_required(framework, bilan))
             problems.push_back(
                 {bilan.funding_origin, "financement « " + bilan.funding +
                                            " » sans convention tripartite (" +

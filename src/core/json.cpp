@@ -114,6 +114,12 @@ JsonWriter& JsonWriter::value(std::int64_t number) {
     return *this;
 }
 
+JsonWriter& JsonWriter::number(std::string_view literal) {
+    before_value();
+    out_ += literal;
+    return *this;
+}
+
 JsonWriter& JsonWriter::value(bool flag) {
     before_value();
     out_ += flag ? "true" : "false";

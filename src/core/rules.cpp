@@ -284,6 +284,14 @@ bool documents_kept_on(const BilanRecord& bilan, const Date& date) {
            (!bilan.retention_until || date <= *bilan.retention_until);
 }
 
+bool holds_content(const Folder& folder) {
+    return !folder.skills.empty() || !folder.experiences.empty() || !folder.traits.empty() ||
+           !folder.tests.empty() || !folder.pistes.empty() || !folder.actions.empty() ||
+           !folder.project.empty() || personal_field_count(folder.bilan) > 0 ||
+           std::any_of(folder.sessions.begin(), folder.sessions.end(),
+                       [](const Session& s) { return !s.note.empty(); });
+}
+
 int personal_field_count(const BilanRecord& bilan) {
     int count = 0;
     for (const std::string* field :

@@ -165,7 +165,7 @@ void Store::require_writable_format() const {
 void Store::adapt_to_format(Diagnostics& diagnostics) const {
     if (format() <= current_format) return;
     diagnostics.ignore_unknown_keys();
-    format_note().format = format();
+    if (format_note_) format_note().format = format();
 }
 
 BilanRecord Store::load_bilan(Diagnostics& diagnostics) const {
@@ -490,13 +490,8 @@ void add_retention_warnings(std::vector<Problem>& warnings, const Framework& fra
                             const Folder& folder, const std::optional<Destruction>& destruction,
                             const Date& today) {
     const BilanRecord& bilan = folder.bilan;
-    const bool content = !folder.skills.empty() || !folder.experiences.empty() ||
-                         !folder.traits.empty() || !folder.tests.empty() ||
-                         !folder.pistes.empty() || !folder.actions.empty() ||
-                         !folder.project.empty() || personal_field_count(bilan) > 0 ||
-                         std::any_of(folder.sessions.begin(), folder.sessions.end(),
-                                     [](const Session& s) { return !s.note.empty(); });
-    if (bilan.end && *bilan.end < today && content && !documents_kept_on(bilan, today)) {
+    if (bilan.end && *bilan.end < today && holds_content(folder) &&
+        !documents_kept_on(bilan, today)) {
         const std::string since =
             bilan.retention_until && *bilan.end < *bilan.retention_until
                 ? "la fin de l'accord de conservation (" + bilan.retention_until->iso() + ")"

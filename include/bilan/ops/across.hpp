@@ -1,0 +1,50 @@
+// `due` and `report`: many bilans read in one process. The folders are loaded in parallel —
+// reading and parsing a few hundred small files each, they are independent, and this is where
+// threads pay — each reduced at once to what the command needs (its deadlines, its figures),
+// so that memory holds results, never a thousand folders. Results keep the folders' order:
+// the same folders give the same bytes whatever the threads did.
+#pragma once
+
+#include "bilan/deadlines.hpp"
+#include "bilan/practice_report.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace bilan::ops {
+
+// What to read: DIRs as given (none: `from`'s practice folder, else `from`), `today` for what
+// is overdue or due, `year` to scope the figures.
+struct AcrossRequest {
+    std::vector<std::string> dirs;
+    std::filesystem::path from = ".";
+    Date today;
+    std::optional<int> year;
+};
+
+// One bilan as the commands need it.
+struct BilanSummary {
+    std::string folder; // as found: "cabinet/dupont"
+    std::string beneficiary;
+    std::vector<Deadline> deadlines;
+    BilanFigures figures;
+};
+
+struct Across {
+    int folders = 0;                  // bilan folders found, read or not
+    std::vector<BilanSummary> bilans; // those read, in path order
+    std::vector<FolderNote> problems; // not read: the strict load's message
+    std::vector<FolderNote> notes;    // read with a note (a newer format)
+};
+
+// Reads every bilan the request names. Never writes; never stops at a folder that does not
+// load (it becomes a problem). RefusedError only when $BILAN_PRACTICE names no practice.
+Across read_bilans(const AcrossRequest& request);
+
+// How many threads load folders: the machine's cores, at least 1 and at most `folders`;
+// $BILAN_THREADS (a number from 1) overrides, for measuring.
+unsigned loading_threads(std::size_t folders);
+
+} // namespace bilan::ops

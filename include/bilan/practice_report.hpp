@@ -1,0 +1,102 @@
+// The practice's figures across bilans (practice.md §9, §10): what `bilan report` prints. Each
+// bilan is first reduced to its BilanFigures (small, whatever the folder's size), which are
+// then added up in the folders' order; so a thousand folders cost their figures, not their
+// content, and the same folders give the same bytes.
+#pragma once
+
+#include "bilan/framework.hpp"
+#include "bilan/funding.hpp"
+#include "bilan/model.hpp"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bilan {
+
+// One evaluation as the figures need it: no comment, no answer but the two counted.
+struct EvaluationFigure {
+    std::string kind; // chaud, froid
+    int satisfaction = 0;
+    std::string situation; // froid: its `situation` answer, or empty
+    std::string projet;    // froid: its `projet` answer, or empty
+};
+
+// One bilan's share of the figures, for the year asked (every date when none).
+struct BilanFigures {
+    bool in_scope = false; // a counted session in the year (any bilan without a year)
+    std::string funding;   // the framework's key, or "non-renseigne"
+    bool started = false, ended = false, abandoned = false; // the date falls in the year
+    std::int64_t accompaniment_minutes = 0; // counted phases, with the counsellor, in the year
+    bool floor_breach = false;              // ended in the year under the framework's floor
+    bool cap_breach = false;                // in scope and over the framework's cap
+    std::string counsellor;
+    bool jobseeker = false; // financing.toml says so
+    bool remote = false;    // in scope, and every accompaniment session of the year at a distance
+    std::vector<EvaluationFigure> evaluations;           // dated in the year
+    bool chaud_expected = false, chaud_answered = false; // ended in the year
+    bool froid_expected = false, froid_answered = false; // à froid due in the year, by `today`
+    // The financing's parts, counted in the year of the invoice (edof.toml), else of the end.
+    std::vector<FundingPart> income;
+};
+
+BilanFigures figures_of(const Framework& framework, const Folder& folder, std::optional<int> year,
+                        const Date& today);
+
+struct EvaluationTotals {
+    int responses = 0;
+    int satisfaction_sum = 0;
+    int satisfied = 0; // 4 or 5
+    std::map<std::string, int> situations;
+    int projet_answers = 0, projet_moving = 0; // moving: realise or en-cours
+};
+
+struct FundingTotals {
+    int bilans = 0;
+    std::int64_t accompaniment_minutes = 0;
+};
+
+// A folder `report` or `due` could not read (`message` as the strict load says it), or read
+// with a note (a newer format).
+struct FolderNote {
+    std::string folder;
+    std::string message;
+    // One line for a terminal: the message alone when it already names a file of the folder
+    // ("cabinet/casse/sessions/x.toml:1:10: …"), else "FOLDER : MESSAGE".
+    std::string line() const;
+};
+
+class JsonWriter;
+// `"key": [{"folder","message"}…]`, for `report` and `due` alike.
+void write_folder_notes(JsonWriter& json, std::string_view key,
+                        const std::vector<FolderNote>& notes);
+
+struct PracticeReport {
+    std::optional<int> year;
+    int folders = 0; // bilan folders found, read or not
+    int bilans = 0;  // read and in scope
+    int started = 0, ended = 0, abandoned = 0;
+    std::int64_t accompaniment_minutes = 0;
+    std::map<std::string, FundingTotals> by_funding;
+    EvaluationTotals chaud, froid;
+    int floor_breaches = 0, cap_breaches = 0;
+    int chaud_expected = 0, chaud_answered = 0, froid_expected = 0, froid_answered = 0;
+    std::set<std::string> counsellors;
+    int jobseekers = 0, remote = 0;
+    std::int64_t jobseeker_minutes = 0;
+    std::map<std::string, std::int64_t> income_cents; // by payer
+    std::vector<FolderNote> problems, notes;
+
+    void add(const BilanFigures& bilan);
+};
+
+// `report --json` (schema 1), its Markdown tables, its CSV (`indicateur,valeur`).
+std::string report_json(const PracticeReport& report);
+std::string report_markdown(const PracticeReport& report);
+std::string report_csv(const PracticeReport& report);
+
+} // namespace bilan

@@ -1,0 +1,66 @@
+// bilan report [DIR…] [--year YYYY] [--json|--csv]: the practice's figures across its bilans —
+// activity, hours by funding, evaluations, Qualiopi indicator 2, the BPF's lines. Reading only.
+#include "bilan/errors.hpp"
+#include "bilan/ops/across.hpp"
+#include "cli/command.hpp"
+#include "cli/context.hpp"
+
+#include <charconv>
+
+namespace bilan::cli {
+namespace {
+
+struct ReportOptions {
+    std::vector<std::string> dirs;
+    std::string year;
+    bool json = false, csv = false;
+};
+
+std::optional<int> parse_year(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    int year = 0;
+    const char* end = text.data() + text.size();
+    if (text.size() != 4 || std::from_chars(text.data(), end, year).ptr != end || year < 1900)
+        throw UsageError("--year « " + text +
+                         " » : une année sur quatre chiffres est attendue (2026)");
+    return year;
+}
+
+int run_report(const Context& context, const ReportOptions& o) {
+    if (o.json && o.csv) throw UsageError("--json et --csv s'excluent : choisissez l'un des deux");
+    ops::AcrossRequest request{o.dirs, context.dir.empty() ? "." : context.dir, context.today(),
+                               parse_year(o.year)};
+    const ops::Across across = ops::read_bilans(request);
+    PracticeReport report;
+    report.year = request.year;
+    report.folders = across.folders;
+    for (const ops::BilanSummary& bilan : across.bilans)
+        report.add(bilan.figures);
+    report.problems = across.problems;
+    report.notes = across.notes;
+    if (!o.json)
+        for (const FolderNote& note : across.notes)
+            print_note(note.line());
+    print_out(o.json ? report_json(report) : o.csv ? report_csv(report) : report_markdown(report));
+    if (!o.json)
+        for (const FolderNote& problem : across.problems)
+            print_note(problem.line());
+    return across.problems.empty() ? 0 : 1;
+}
+
+} // namespace
+
+void declare_report(Declarations& declarations, Context& context) {
+    auto o = std::make_shared<ReportOptions>();
+    declarations.add(
+        {"report",
+         "Chiffres du cabinet : bilans, heures, financements, évaluations, Qualiopi, BPF",
+         "bilan report --year 2026 --csv > bpf-2026.csv",
+         {{"DIR", "Un bilan, ou un dossier de bilans (défaut : le cabinet, sinon ici)", &o->dirs},
+          {"--year", "L'année civile : bilans ayant une séance comptée cette année-là", &o->year},
+          {"--json", "Sortie JSON", &o->json},
+          {"--csv", "Sortie CSV (indicateur,valeur) pour un tableur", &o->csv}},
+         [&context, o] { return run_report(context, *o); }});
+}
+
+} // namespace bilan::cli

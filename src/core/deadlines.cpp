@@ -1,0 +1,175 @@
+#include "bilan/deadlines.hpp"
+
+#include "bilan/edof_rules.hpp"
+#include "bilan/evaluations.hpp"
+#include "bilan/funding.hpp"
+#include "bilan/json.hpp"
+#include "bilan/practice_report.hpp"
+#include "bilan/proof_documents.hpp"
+#include "bilan/rules.hpp"
+#include "bilan/views.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace bilan {
+namespace {
+
+constexpr std::array<std::string_view, 0> no_aliases{};
+#define BILAN_DEADLINE(key, label)                                                                 \
+    Term {                                                                                         \
+        key, label, std::span<const std::string_view>(no_aliases)                                  \
+    }
+const std::array kinds{
+    BILAN_DEADLINE("edof-entree", "déclaration d'entrée EDOF"),
+    BILAN_DEADLINE("edof-sortie", "déclaration de sortie EDOF"),
+    BILAN_DEADLINE("convention", "signature de la convention"),
+    BILAN_DEADLINE("evaluation-chaud", "évaluation à chaud"),
+    BILAN_DEADLINE("suivi", "entretien de suivi"),
+    BILAN_DEADLINE("evaluation-froid", "évaluation à froid"),
+    BILAN_DEADLINE("destruction", "destruction des documents de travail"),
+    BILAN_DEADLINE("action", "action"),
+};
+#undef BILAN_DEADLINE
+
+std::size_t kind_rank(std::string_view what) {
+    for (std::size_t i = 0; i < kinds.size(); ++i)
+        if (kinds[i].key == what) return i;
+    return kinds.size();
+}
+
+bool has_evaluation(const Folder& folder, std::string_view kind) {
+    return std::any_of(folder.evaluations.begin(), folder.evaluations.end(),
+                       [&](const Evaluation& e) { return e.kind == kind; });
+}
+
+void add_edof(const Framework& framework, const Folder& folder, std::vector<Deadline>& out) {
+    for (const EdofDeadlineRule& rule : edof_deadline_rules()) {
+        if (edof_declared(folder.edof, rule)) continue;
+        if (const auto due = edof_due(framework, folder, rule.what))
+            out.push_back(
+                {std::string(rule.what), due->date, edof_rule_citation(rule, due->clock_start)});
+    }
+}
+
+// R6313-8: nothing signed, the start; sent, the employee's last day; else no counted session
+// may come before the last signature.
+void add_convention(const Framework& framework, const Folder& folder, std::vector<Deadline>& out) {
+    const BilanRecord& bilan = folder.bilan;
+    const Convention& c = folder.convention;
+    if (!convention_required(framework, bilan) || (c.exists && c.fully_signed())) return;
+    std::optional<Date> due;
+    std::string detail;
+    if (!c.exists) {
+        due = bilan.start;
+        detail = "aucune convention enregistrée : bilan convention set";
+    } else if (c.sent && !c.signed_employee) {
+        due = c.acceptance_deadline();
+        detail = "envoyée le " + c.sent->iso() + ", le ou la salarié(e) n'a pas signé";
+    } else {
+        const auto counted = counted_sessions(framework, folder);
+        due = counted.empty() ? bilan.start : std::optional<Date>(counted.front()->date);
+        detail = "signatures à recueillir avant la première séance";
+    }
+    if (due && deadline_stands(bilan, *due)) out.push_back({"convention", *due, detail});
+}
+
+void add_after_end(const Framework& framework, const Folder& folder, std::vector<Deadline>& out) {
+    const BilanRecord& bilan = folder.bilan;
+    if (!bilan.end) return;
+    if (!has_evaluation(folder, "chaud") && deadline_stands(bilan, *bilan.end))
+        out.push_back({"evaluation-chaud", *bilan.end, "Qualiopi, indicateurs 11 et 30"});
+    if (const auto due = followup_due(framework, bilan);
+        due && !followup_session(framework, folder.sessions))
+        out.push_back({"suivi", *due, "R6313-4 3°"});
+    if (const auto due = evaluation_froid_due(framework, bilan);
+        due && !has_evaluation(folder, "froid"))
+        out.push_back({"evaluation-froid", *due, "Qualiopi, indicateur 30"});
+}
+
+// R6313-7: the working documents go at the end, or when the agreement that keeps them ends;
+// after a purge, the kept synthesis has its own limit.
+void add_destruction(const Framework& framework, const Folder& folder,
+                     const std::optional<Destruction>& destruction, std::vector<Deadline>& out) {
+    const BilanRecord& bilan = folder.bilan;
+    if (destruction) {
+        if (!destruction->done && bilan.end)
+            out.push_back({"destruction", *bilan.end, "purge interrompue : bilan purge"});
+        if (destruction->synthesis_kept_until)
+            out.push_back({"destruction", *destruction->synthesis_kept_until,
+                           "synthèse conservée (synthese.md)"});
+        return;
+    }
+    if (!bilan.end || !holds_content(folder)) return;
+    std::optional<Date> due = bilan.end;
+    std::string detail = "bilan purge";
+    if (bilan.retention_agreed && bilan.retention_scope == "documents") {
+        const std::optional<Date> limit = retention_limit(framework, bilan);
+        due = bilan.retention_until && limit ? std::min(*bilan.retention_until, *limit)
+              : bilan.retention_until        ? bilan.retention_until
+                                             : limit;
+        detail = "fin de l'accord de conservation : bilan purge";
+    }
+    if (due) out.push_back({"destruction", *due, detail});
+}
+
+void add_actions(const Folder& folder, std::vector<Deadline>& out) {
+    for (const Action& action : folder.actions)
+        if (action.due && !action.done && deadline_stands(folder.bilan, *action.due))
+            out.push_back({"action", *action.due, visible_line(action.text)});
+}
+
+} // namespace
+
+std::span<const Term> deadline_kinds() {
+    return kinds;
+}
+
+std::vector<Deadline> deadlines_of(const Framework& framework, const Folder& folder,
+                                   const std::optional<Destruction>& destruction) {
+    std::vector<Deadline> out;
+    add_edof(framework, folder, out);
+    add_convention(framework, folder, out);
+    add_after_end(framework, folder, out);
+    add_destruction(framework, folder, destruction, out);
+    add_actions(folder, out);
+    std::stable_sort(out.begin(), out.end(), [](const Deadline& a, const Deadline& b) {
+        return std::pair(a.date, kind_rank(a.what)) < std::pair(b.date, kind_rank(b.what));
+    });
+    return out;
+}
+
+std::string due_json(const std::vector<DueEntry>& entries, const std::vector<FolderNote>& problems,
+                     const std::vector<FolderNote>& notes, const Date& today) {
+    JsonWriter json;
+    json.begin_object().field("schema", 1).key("due").begin_array();
+    for (const DueEntry& entry : entries)
+        json.begin_object()
+            .field("folder", entry.folder)
+            .field("beneficiary", entry.beneficiary)
+            .field("what", entry.deadline->what)
+            .field("date", entry.deadline->date)
+            .field("overdue", entry.deadline->date < today)
+            .field("detail", entry.deadline->detail)
+            .end_object();
+    json.end_array();
+    write_folder_notes(json, "problems", problems);
+    write_folder_notes(json, "notes", notes);
+    return json.end_object().str();
+}
+
+std::string due_text(const std::vector<DueEntry>& entries, const Date& today, const Style& style) {
+    if (entries.empty()) return "Aucune échéance.\n";
+    std::string out;
+    for (const DueEntry& entry : entries) {
+        const Deadline& d = *entry.deadline;
+        std::string label(term_label(kinds, d.what));
+        if (d.what == "action") label += " : " + d.detail;
+        const std::string mark = d.date < today ? style.warn("en retard") : "         ";
+        out += d.date.iso() + "  " + mark + "  " + visible_line(entry.beneficiary) + " (" +
+               visible_line(entry.folder) + ") : " + label + "\n";
+    }
+    return out;
+}
+
+} // namespace bilan

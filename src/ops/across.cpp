@@ -1,0 +1,122 @@
+#include "bilan/ops/across.hpp"
+
+#include "bilan/errors.hpp"
+#include "bilan/store.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <charconv>
+#include <cstdlib>
+#include <exception>
+#include <thread>
+#include <unordered_set>
+
+namespace bilan::ops {
+namespace fs = std::filesystem;
+
+namespace {
+
+// A bilan found, as messages show it, and what reading it gave.
+struct Slot {
+    fs::path path;
+    std::string shown;
+    std::optional<BilanSummary> summary;
+    std::optional<FolderNote> problem, note;
+};
+
+// Every file of the folder under its shared lock, strictly: the first bad file stops it.
+BilanSummary summarize(const fs::path& path, const std::string& shown, const AcrossRequest& request,
+                       std::optional<FolderNote>& note) {
+    store::Store store(path);
+    store.without_format_note();
+    const store::ConsistentRead still(store);
+    store::Diagnostics strict;
+    BilanRecord bilan = store.load_bilan(strict);
+    const Framework framework = store.load_framework(bilan, strict);
+    const Folder folder = store.load_all(framework, std::move(bilan), strict);
+    const std::optional<Destruction> destruction = store.load_destruction(strict);
+    if (store.format() > store::current_format)
+        note = FolderNote{shown, "dossier au format " + std::to_string(store.format()) +
+                                     ", plus récent que cette version de bilan (format " +
+                                     std::to_string(store::current_format) +
+                                     ") : lu pour ce qu'elle connaît"};
+    return {shown, folder.bilan.beneficiary, deadlines_of(framework, folder, destruction),
+            figures_of(framework, folder, request.year, request.today)};
+}
+
+void read_slot(Slot& slot, const AcrossRequest& request) {
+    try {
+        slot.summary = summarize(slot.path, slot.shown, request, slot.note);
+    } catch (const Error& e) {
+        slot.problem = FolderNote{slot.shown, single_line(e.what())};
+    } catch (const std::exception& e) { // a thread must not let anything escape
+        slot.problem = FolderNote{slot.shown, single_line(e.what())};
+    }
+}
+
+// The DIRs to search: as given, else the practice folder above `from`, else `from`.
+std::vector<fs::path> search_roots(const AcrossRequest& request) {
+    std::vector<fs::path> roots(request.dirs.begin(), request.dirs.end());
+    if (roots.empty()) {
+        const auto practice = store::locate_practice(request.from);
+        roots.push_back(practice ? practice->folder : request.from);
+    }
+    return roots;
+}
+
+} // namespace
+
+unsigned loading_threads(std::size_t folders) {
+    unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+    if (const char* forced = std::getenv("BILAN_THREADS"); forced && *forced) {
+        unsigned n = 0;
+        const char* end = forced + std::char_traits<char>::length(forced);
+        if (std::from_chars(forced, end, n).ptr == end && n > 0) threads = n;
+    }
+    return static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, folders)));
+}
+
+Across read_bilans(const AcrossRequest& request) {
+    Across across;
+    std::vector<Slot> slots;
+    std::unordered_set<std::string> seen;
+    for (const fs::path& root : search_roots(request)) {
+        try {
+            store::FoundBilans found = store::find_bilans(root);
+            if (found.bilans.empty() && found.unreadable.empty()) // say it: "nothing due" would lie
+                across.notes.push_back({root.string(), "aucun bilan dans ce dossier"});
+            for (auto& [dir, reason] : found.unreadable)
+                across.problems.push_back({dir.lexically_normal().string(), reason});
+            for (fs::path& bilan : found.bilans) {
+                std::string shown = bilan.lexically_normal().string();
+                if (seen.insert(shown).second) // a bilan under two DIRs given is read once
+                    slots.push_back({std::move(bilan), std::move(shown), {}, {}, {}});
+            }
+        } catch (const Error& e) {
+            across.problems.push_back({root.string(), single_line(e.what())});
+        }
+    }
+    across.folders = static_cast<int>(slots.size());
+
+    std::atomic<std::size_t> next{0};
+    const auto work = [&] {
+        for (std::size_t i; (i = next.fetch_add(1)) < slots.size();)
+            read_slot(slots[i], request);
+    };
+    std::vector<std::jthread> workers;
+    const unsigned threads = loading_threads(slots.size());
+    for (unsigned t = 1; t < threads; ++t)
+        workers.emplace_back(work);
+    work();
+    for (std::jthread& worker : workers)
+        worker.join();
+
+    for (Slot& slot : slots) {
+        if (slot.problem) across.problems.push_back(std::move(*slot.problem));
+        if (slot.note) across.notes.push_back(std::move(*slot.note));
+        if (slot.summary) across.bilans.push_back(std::move(*slot.summary));
+    }
+    return across;
+}
+
+} // namespace bilan::ops

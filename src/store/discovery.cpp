@@ -1,0 +1,58 @@
+// Finding the bilans of a practice: the folders `due` and `report` read.
+#include "bilan/errors.hpp"
+#include "bilan/store.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <system_error>
+
+namespace bilan::store {
+namespace fs = std::filesystem;
+
+namespace {
+
+bool holds_bilan_file(const fs::path& dir) {
+    std::error_code ec;
+    return fs::exists(fs::symlink_status(dir / "bilan.toml", ec));
+}
+
+void search(const fs::path& dir, int depth, FoundBilans& found) {
+    std::error_code ec;
+    std::vector<fs::path> folders;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.starts_with('.')) continue; // .git, .stversions, a hidden trash
+        std::error_code type_ec;
+        if (it->symlink_status(type_ec).type() == fs::file_type::directory)
+            folders.push_back(it->path());
+    }
+    if (ec) {
+        found.unreadable.emplace_back(
+            dir, system_error("lecture impossible du dossier", dir.string(), ec.value()).what());
+        return;
+    }
+    std::sort(folders.begin(), folders.end());
+    for (const fs::path& folder : folders) {
+        if (holds_bilan_file(folder))
+            found.bilans.push_back(folder);
+        else if (depth > 1)
+            search(folder, depth - 1, found);
+    }
+}
+
+} // namespace
+
+FoundBilans find_bilans(const fs::path& dir) {
+    std::error_code ec;
+    const fs::file_status status = fs::status(dir, ec); // a link given by name is followed
+    if (!fs::exists(status)) throw RefusedError("le dossier " + dir.string() + " n'existe pas");
+    if (!fs::is_directory(status)) throw RefusedError(dir.string() + " n'est pas un dossier");
+    FoundBilans found;
+    if (holds_bilan_file(dir))
+        found.bilans.push_back(dir);
+    else
+        search(dir, bilan_search_depth, found);
+    return found;
+}
+
+} // namespace bilan::store
