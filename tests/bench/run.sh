@@ -192,6 +192,13 @@ if has_size practice; then
     wait_for_idle
     note "measuring the practice: due and report over 1,000 folders, status --json in a shell loop"
     measure practice 5 1 "${specs[@]}"
+    # The 250-folder runs as a size of their own: no cat floor of theirs, no "× cat".
+    for command in due report; do
+        [ -n "${median[practice/$command 250]:-}" ] || continue
+        median[practice250/$command]=${median[practice/$command 250]}
+        rss[practice250/$command]=${rss[practice/$command 250]}
+        status_of[practice250/$command]=${status_of[practice/$command 250]}
+    done
     unset BILAN_TODAY
 fi
 
@@ -281,12 +288,12 @@ if has_size practice; then
             "$(factor "$r" 1)" "$(verdict "$r" '>=' 2.5)"
     done
     for command in due report; do
-        row "250 of those folders" "\`$command DIR… --json\` (250 DIRs)" "practice/$command 250" "" ""
+        row "250 of those folders" "\`$command DIR… --json\` (250 DIRs)" "practice250/$command" "" ""
     done
     # Memory that grows with the folders beyond their results shows as RSS per folder added: a
     # folder's TOML alone is some 32 KiB, its parsed records more.
     for command in report due; do
-        a=${rss[practice/$command 250]:-} b=${rss[practice/$command]:-}
+        a=${rss[practice250/$command]:-} b=${rss[practice/$command]:-}
         per=""
         [ -n "$a" ] && [ -n "$b" ] && per=$(div "($b - $a)" 750)
         if [ "$command" = report ]; then target="≤ 8 KiB" met=$(verdict "$per" '<=' 8)
