@@ -85,7 +85,7 @@ struct PracticeReport {
     EvaluationTotals chaud, froid;
     int floor_breaches = 0, cap_breaches = 0;
     int chaud_expected = 0, chaud_answered = 0, froid_expected = 0, froid_answered = 0;
-    std::set<std::string> counsellors;
+    std::set<std::string> counsellors; // named in bilan.toml (BPF frame E)
     int jobseekers = 0, remote = 0;
     std::int64_t jobseeker_minutes = 0;
     std::map<std::string, std::int64_t> income_cents; // by payer

@@ -92,15 +92,14 @@ void add_after_end(const Framework& framework, const Folder& folder, std::vector
 void add_destruction(const Framework& framework, const Folder& folder,
                      const std::optional<Destruction>& destruction, std::vector<Deadline>& out) {
     const BilanRecord& bilan = folder.bilan;
-    if (destruction) {
-        if (!destruction->done && bilan.end)
-            out.push_back({"destruction", *bilan.end, "purge interrompue : bilan purge"});
-        if (destruction->synthesis_kept_until)
-            out.push_back({"destruction", *destruction->synthesis_kept_until,
-                           "synthèse conservée (synthese.md)"});
-        return;
-    }
-    if (!bilan.end || !holds_content(folder)) return;
+    const bool interrupted = destruction && !destruction->done;
+    if (interrupted && bilan.end)
+        out.push_back({"destruction", *bilan.end, "purge interrompue : bilan purge"});
+    if (destruction && destruction->synthesis_kept_until)
+        out.push_back({"destruction", *destruction->synthesis_kept_until,
+                       "synthèse conservée (synthese.md)"});
+    // Working documents still there (before a purge, or kept by an agreement through it).
+    if (interrupted || !bilan.end || !holds_content(folder)) return;
     std::optional<Date> due = bilan.end;
     std::string detail = "bilan purge";
     if (bilan.retention_agreed && bilan.retention_scope == "documents") {

@@ -132,7 +132,7 @@ void PracticeReport::add(const BilanFigures& b) {
     ++funding.bilans;
     funding.accompaniment_minutes += b.accompaniment_minutes;
     cap_breaches += b.cap_breach;
-    counsellors.insert(b.counsellor);
+    if (!b.counsellor.empty()) counsellors.insert(b.counsellor);
     remote += b.remote;
     if (b.jobseeker) {
         ++jobseekers;
@@ -240,7 +240,10 @@ std::vector<Figure> figures_list(const PracticeReport& r) {
     add({"bpf", "f3e_bilans"}, count(r.bilans), "BPF F-3 e : bilans de compétences");
     add({"bpf", "f3e_minutes"}, count(r.accompaniment_minutes), "BPF F-3 e : heures",
         Unit::minutes);
-    add({"bpf", "e_counsellors"}, count(static_cast<std::int64_t>(r.counsellors.size())),
+    // Bilans without a counsellor's name were held by someone: when none is named at all, by
+    // one person (the sole practitioner); else, presumably, by the people named.
+    const std::size_t people = r.counsellors.empty() && r.bilans > 0 ? 1 : r.counsellors.size();
+    add({"bpf", "e_counsellors"}, count(static_cast<std::int64_t>(people)),
         "BPF E : personnes ayant dispensé les heures");
     add({"bpf", "e_minutes"}, count(r.accompaniment_minutes), "BPF E : heures dispensées",
         Unit::minutes);

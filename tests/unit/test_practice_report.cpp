@@ -116,6 +116,22 @@ TEST_SUITE("core.deadlines") {
         CHECK(due.back().date == Date{2029, 5, 4});
     }
 
+    TEST_CASE("after a purge, documents an agreement kept fall due at its end, as check says") {
+        Folder f = cpf_bilan(); // its action is content the agreement kept through the purge
+        f.bilan.retention_agreed = Date{2026, 5, 4};
+        f.bilan.retention_scope = "documents";
+        f.bilan.retention_until = Date{2027, 6, 30};
+        Destruction d;
+        d.done = true;
+        d.date = Date{2026, 6, 1};
+        d.documents_kept_until = Date{2027, 6, 30};
+        d.synthesis_kept_until = Date{2029, 5, 4};
+        std::vector<std::string> destruction;
+        for (const Deadline& deadline : deadlines_of(fr(), f, d))
+            if (deadline.what == "destruction") destruction.push_back(deadline.date.iso());
+        CHECK(destruction == std::vector<std::string>{"2027-06-30", "2029-05-04"});
+    }
+
     TEST_CASE("the convention: none, then sent and waiting, then signed") {
         Folder f;
         f.bilan.start = Date{2026, 11, 2};
@@ -192,6 +208,7 @@ TEST_SUITE("core.practice_report") {
         CHECK(r.froid.situations.at("nouvel-emploi") == 1);
         CHECK(r.froid.projet_moving == 1);
         CHECK(r.counsellors.size() == 2);
+        CHECK(report_json(r).find("\"e_counsellors\": 2,") != std::string::npos);
         CHECK(r.jobseekers == 1);
         CHECK(r.remote == 1);
         CHECK(r.floor_breaches == 0); // 14 h: above the 13 h floor
@@ -207,6 +224,7 @@ TEST_SUITE("core.practice_report") {
         CHECK(r.ended == 0);
         CHECK(r.accompaniment_minutes == 180);
         CHECK(r.chaud.responses == 0);
+        CHECK(report_json(r).find("\"e_counsellors\": 1,") != std::string::npos); // Luc
         const PracticeReport r26 = three_bilans(2026);
         CHECK(r26.bilans == 3);
         CHECK(r26.accompaniment_minutes == 840 + 120 + 90);
