@@ -18,6 +18,7 @@
 # later to fill the table.
 set -euo pipefail
 export LC_ALL=C.UTF-8 NO_COLOR=1 TZ=UTC
+here=$(cd "$(dirname "$0")" && pwd) # the sizes cd elsewhere: $0 may be relative
 
 bilan="" generate="" work="${BENCH_DIR:-/tmp/bilan-bench}" sizes="typical,k1,k100,many,practice"
 keep=0
@@ -223,7 +224,7 @@ row() { # SIZE-LABEL COMMAND KEY TARGET MET
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
 echo
 echo "Machine: $(nproc) CPUs, ${cpu:-unknown CPU}, Linux $(uname -r); $("$bilan" --version)$(
-    git -C "$(dirname "$0")" rev-parse --short HEAD 2>/dev/null | sed 's/^/, commit /')."
+    git -C "$here" rev-parse --short HEAD 2>/dev/null | sed 's/^/, commit /')."
 echo "Median wall time (hyperfine, warm cache, output to /dev/null) and peak RSS (/usr/bin/time);"
 echo "load average when each size started: ${loads[*]:-?} (other jobs on the machine add noise)."
 echo
