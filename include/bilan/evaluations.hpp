@@ -65,6 +65,9 @@ bool deadline_stands(const BilanRecord& bilan, const Date& due);
 const Phase* followup_phase(const Framework& framework);
 // The first session of the follow-up phase, if any (done: it exists).
 const Session* followup_session(const Framework& framework, const std::vector<Session>& sessions);
+// The first evaluation of `kind` (chaud, froid) in date order, or nullptr: done once it exists.
+const Evaluation* first_evaluation(const std::vector<Evaluation>& evaluations,
+                                   std::string_view kind);
 // When the evaluation à froid falls due: end + the framework's follow-up months (6 when the
 // framework has none: Qualiopi ind. 30's survey some six months after the end); nullopt
 // without end or after an abandonment.

@@ -38,11 +38,6 @@ std::size_t kind_rank(std::string_view what) {
     return kinds.size();
 }
 
-bool has_evaluation(const Folder& folder, std::string_view kind) {
-    return std::any_of(folder.evaluations.begin(), folder.evaluations.end(),
-                       [&](const Evaluation& e) { return e.kind == kind; });
-}
-
 void add_edof(const Framework& framework, const Folder& folder, std::vector<Deadline>& out) {
     for (const EdofDeadlineRule& rule : edof_deadline_rules()) {
         if (edof_declared(folder.edof, rule)) continue;
@@ -77,13 +72,13 @@ void add_convention(const Framework& framework, const Folder& folder, std::vecto
 void add_after_end(const Framework& framework, const Folder& folder, std::vector<Deadline>& out) {
     const BilanRecord& bilan = folder.bilan;
     if (!bilan.end) return;
-    if (!has_evaluation(folder, "chaud") && deadline_stands(bilan, *bilan.end))
+    if (!first_evaluation(folder.evaluations, "chaud") && deadline_stands(bilan, *bilan.end))
         out.push_back({"evaluation-chaud", *bilan.end, "Qualiopi, indicateurs 11 et 30"});
     if (const auto due = followup_due(framework, bilan);
         due && !followup_session(framework, folder.sessions))
         out.push_back({"suivi", *due, "R6313-4 3°"});
     if (const auto due = evaluation_froid_due(framework, bilan);
-        due && !has_evaluation(folder, "froid"))
+        due && !first_evaluation(folder.evaluations, "froid"))
         out.push_back({"evaluation-froid", *due, "Qualiopi, indicateur 30"});
 }
 

@@ -257,18 +257,19 @@ std::optional<Date> evaluation_froid_due(const Framework& framework, const Bilan
 
 namespace {
 
-const Evaluation* first_of(const std::vector<Evaluation>& evaluations, std::string_view kind) {
-    for (const Evaluation& e : evaluations)
-        if (e.kind == kind) return &e;
-    return nullptr;
-}
-
 // "aujourd'hui" on its day, "depuis le …" after: a deadline is due on its day, overdue the next.
 std::string since(const Date& due, const Date& today) {
     return today == due ? "aujourd'hui" : "depuis le " + due.french();
 }
 
 } // namespace
+
+const Evaluation* first_evaluation(const std::vector<Evaluation>& evaluations,
+                                   std::string_view kind) {
+    for (const Evaluation& e : evaluations)
+        if (e.kind == kind) return &e;
+    return nullptr;
+}
 
 std::vector<std::string> after_end_warnings(const Framework& framework, const Folder& folder,
                                             const Date& today) {
@@ -281,12 +282,12 @@ std::vector<std::string> after_end_warnings(const Framework& framework, const Fo
                            " : prévu vers le " + due->french() + " (" + since(*due, today) +
                            "), aucune séance de suivi consignée (R6313-4 3°)");
     if (b.end && *b.end <= today && deadline_stands(b, *b.end) &&
-        !first_of(folder.evaluations, "chaud"))
+        !first_evaluation(folder.evaluations, "chaud"))
         warnings.push_back("bilan terminé le " + b.end->french() +
                            " sans évaluation à chaud (Qualiopi, indicateurs 11 et 30) : bilan "
                            "evaluation add chaud --date DATE --satisfaction 1-5");
     if (const auto due = evaluation_froid_due(framework, b);
-        due && *due <= today && !first_of(folder.evaluations, "froid"))
+        due && *due <= today && !first_evaluation(folder.evaluations, "froid"))
         warnings.push_back(std::string(today == *due ? "évaluation à froid à faire"
                                                      : "évaluation à froid en retard") +
                            " : due le " + due->french() + " (" + since(*due, today) +
@@ -319,7 +320,7 @@ std::string after_end_lines(const Framework& framework, const Folder& folder, co
         out += "Entretien de suivi en retard : prévu vers le " + due->french() + "\n";
     for (const Term& kind : evaluation_kinds()) {
         const std::string what = "Évaluation " + std::string(kind.label);
-        if (const Evaluation* e = first_of(folder.evaluations, kind.key))
+        if (const Evaluation* e = first_evaluation(folder.evaluations, kind.key))
             out += what + " faite le " + e->date.french() + " (satisfaction " +
                    std::to_string(e->satisfaction) + "/5)\n";
         else if (kind.key == "froid") {

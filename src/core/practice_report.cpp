@@ -62,8 +62,7 @@ void add_evaluations(const Framework& framework, const Folder& folder, std::opti
             {e.kind, e.satisfaction, answer_of(e, "situation"), answer_of(e, "projet")});
     }
     const auto has = [&](std::string_view kind) {
-        return std::any_of(folder.evaluations.begin(), folder.evaluations.end(),
-                           [&](const Evaluation& e) { return e.kind == kind; });
+        return first_evaluation(folder.evaluations, kind) != nullptr;
     };
     figures.chaud_expected = figures.ended && deadline_stands(bilan, *bilan.end);
     figures.chaud_answered = figures.chaud_expected && has("chaud");

@@ -1,6 +1,7 @@
 #include "bilan/ops/across.hpp"
 
 #include "bilan/errors.hpp"
+#include "bilan/ops/common.hpp"
 #include "bilan/store.hpp"
 
 #include <algorithm>
@@ -30,10 +31,10 @@ BilanSummary summarize(const fs::path& path, const std::string& shown, const Acr
     store::Store store(path);
     store.without_format_note();
     const store::ConsistentRead still(store);
+    const Loaded loaded = load_everything(store);
+    const Framework& framework = loaded.framework;
+    const Folder& folder = loaded.folder;
     store::Diagnostics strict;
-    BilanRecord bilan = store.load_bilan(strict);
-    const Framework framework = store.load_framework(bilan, strict);
-    const Folder folder = store.load_all(framework, std::move(bilan), strict);
     const std::optional<Destruction> destruction = store.load_destruction(strict);
     if (store.format() > store::current_format)
         note = FolderNote{shown, "dossier au format " + std::to_string(store.format()) +

@@ -1,7 +1,6 @@
 #include "bilan/ops/common.hpp"
 
 namespace bilan::ops {
-namespace {
 
 Loaded load_everything(const store::Store& store) {
     store::Diagnostics strict;
@@ -10,8 +9,6 @@ Loaded load_everything(const store::Store& store) {
     Folder folder = store.load_all(framework, std::move(bilan), strict);
     return {std::move(framework), std::move(folder)};
 }
-
-} // namespace
 
 Loaded load_folder(const store::Store& store) {
     const store::ConsistentRead still(store);
