@@ -42,9 +42,8 @@ int main(int argc, char** argv) {
     prepare_process();
     try {
         return bilan::cli::run_command_line(argc, argv);
-    } catch (const bilan::Error& e) {
-        return fail(e.code(), e.what());
-    } catch (const std::exception& e) {
-        return fail(bilan::ExitCode::environment, e.what());
+    } catch (...) {
+        const bilan::Failure failure = bilan::failure_of(std::current_exception());
+        return fail(failure.code, failure.message);
     }
 }

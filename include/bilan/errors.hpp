@@ -2,6 +2,7 @@
 // carries them from wherever a problem is found to main().
 #pragma once
 
+#include <exception>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@ enum class ExitCode : int {
     refused = 1,     // refused, or invalid data in a file
     usage = 2,       // unknown command or option, a value that does not parse
     environment = 3, // I/O, permission, folder locked by another run
+    bug = 70,        // an exception no one expected: a defect of bilan (sysexits' EX_SOFTWARE)
 };
 
 // A position in a file of the folder, 1-based; line 0 means "the file as a whole".
@@ -63,5 +65,15 @@ struct EnvironmentError : Error {
 
 // Builds an EnvironmentError from errno: "what: path: strerror".
 EnvironmentError system_error(const std::string& what, const std::string& path, int err);
+
+// What main() says of an exception that reached it, and its exit status. bilan's own errors
+// carry theirs; what the system throws (no memory, a failed system call) is the environment;
+// anything else is a defect of bilan, said as such and asking to be reported, so that a
+// script and a counsellor never take a bug for a full disk.
+struct Failure {
+    ExitCode code;
+    std::string message;
+};
+Failure failure_of(std::exception_ptr thrown);
 
 } // namespace bilan

@@ -4,6 +4,8 @@
 
 #include <cerrno>
 #include <cstring>
+#include <new>
+#include <system_error>
 
 namespace bilan {
 
@@ -61,6 +63,24 @@ std::string cause_of(int err) {
 
 EnvironmentError system_error(const std::string& what, const std::string& path, int err) {
     return EnvironmentError(what + " " + path + " : " + cause_of(err));
+}
+
+Failure failure_of(std::exception_ptr thrown) {
+    try {
+        std::rethrow_exception(thrown);
+    } catch (const Error& e) {
+        return {e.code(), e.what()};
+    } catch (const std::bad_alloc&) {
+        return {ExitCode::environment, "mémoire insuffisante"};
+    } catch (const std::system_error& e) { // std::filesystem and std::thread report the system's
+        return {ExitCode::environment, e.what()};
+    } catch (const std::exception& e) {
+        return {ExitCode::bug, std::string("erreur interne de bilan (un bogue) : ") + e.what() +
+                                   " ; signalez-la avec la commande lancée et ce message"};
+    } catch (...) {
+        return {ExitCode::bug, "erreur interne de bilan (un bogue) : exception inconnue ; "
+                               "signalez-la avec la commande lancée et ce message"};
+    }
 }
 
 } // namespace bilan
