@@ -82,7 +82,10 @@ struct RetentionRule {
 };
 // The rule of a framework (fr: 3 years, décret 2023-1350); nullopt when none is known.
 std::optional<RetentionRule> retention_rule(const Framework& framework);
-// The last day the rule allows: the end plus its years; nullopt without an end or a rule.
+// The day the bilan ended for destruction (R6313-7): its end, or its abandonment when that came
+// first or no end is set (an abandoned bilan is over); nullopt while it runs.
+std::optional<Date> destruction_end(const BilanRecord& bilan);
+// The last day the rule allows: that day plus its years; nullopt without it or a rule.
 std::optional<Date> retention_limit(const Framework& framework, const BilanRecord& bilan);
 // An agreement's `until` past that limit: one problem citing the rule, at the key.
 std::vector<Problem> retention_problems(const Framework& framework, const BilanRecord& bilan);

@@ -303,11 +303,17 @@ public:
     const Store& store() const { return store_; }
 
     // Typed writes: the store alone names the keys. `add` returns the new record's id.
+    // A write that brings content (practice.md §8) into a folder whose purge is unfinished is
+    // refused (RefusedError): the purge's resume is planned again over what it finds.
     template <typename Record> std::string add(const Record& record) {
+        if (collection_of<Record>().record_class == RecordClass::content)
+            refuse_content_while_purging();
         return add_record(collection_of<Record>(), fields_of(record));
     }
     // Writes what differs between `before` (as loaded) and `after`, and nothing else.
     template <typename Record> void update(const Record& before, const Record& after) {
+        if (collection_of<Record>().record_class == RecordClass::content)
+            refuse_content_while_purging();
         update_record(collection_of<Record>(), before.id,
                       changed_fields(fields_of(before), fields_of(after)));
     }
@@ -333,8 +339,8 @@ public:
     }
     void remove(const Project& project); // removes project.toml
 
-    // `purge`: the synthesis kept (synthese.md) and the destruction record (destruction.toml),
-    // each written whole, atomically.
+    // `purge`: the synthesis kept (synthese.md: the one there, as the person left it, or else
+    // `markdown`) and the destruction record (destruction.toml), each written whole, atomically.
     void keep_synthesis(std::string_view markdown);
     void write(const Destruction& destruction);
     // Raises bilan.toml's `format` for good: for a write that is never undone (a purge).
@@ -389,6 +395,7 @@ private:
                                        const Fields& edits, const std::string& name,
                                        const std::vector<Fields>& tables) const;
 
+    void refuse_content_while_purging() const;
     const Store& store_;
     std::unique_ptr<FolderLock> lock_;
     std::unique_ptr<FolderGate> gate_;
@@ -398,6 +405,37 @@ private:
     // A file of one record at the folder's top (project.toml, edof.toml): edited in place, or
     // created with `header` when an edit gives it a value.
     void update_single_file(const std::string& name, std::string_view header, const Fields& edits);
+};
+
+// `purge` looks before it leaps: the writes it will make are first made on this (the same
+// calls as on its Transaction), which checks that each can be, so that it never stops
+// half-way. RefusedError, naming the file, when one cannot: a file to rewrite that is a link or
+// read-only, a folder neither yours nor writable. notes() names each file whose content would
+// live on elsewhere: one with other hard links, a link (purge removes the link, not its target).
+class DestructionCheck {
+public:
+    // Refuses at once, listing them, when the folder holds files that bilan cannot classify,
+    // those `check` reports (a conflict copy, a backup, a misspelt folder): they may hold content.
+    DestructionCheck(const Store& store, const BilanRecord& bilan);
+    template <typename Record> void remove(const Record& record) {
+        removed(std::string(collection_of<Record>().folder) + "/" + record.id + ".toml");
+    }
+    void remove(const Project&) { removed("project.toml"); }
+    template <typename Record> void update(const Record& before, const Record&) {
+        rewritten(std::string(collection_of<Record>().folder) + "/" + before.id + ".toml");
+    }
+    void update(const BilanRecord&, const BilanRecord&) { rewritten("bilan.toml"); }
+    // purge's own files: destruction.toml, bilan.toml's format, and synthese.md when the
+    // synthesis is to be kept now (`keep_synthesis`, the first pass).
+    void own_files(bool keeps_synthesis);
+    const std::vector<std::string>& notes() const { return notes_; }
+
+private:
+    void removed(const std::string& relative);
+    void rewritten(const std::string& relative);
+    void require_writable_folder(const std::string& relative) const;
+    const Store& store_;
+    std::vector<std::string> notes_;
 };
 
 // For the tests of `purge` only: with $BILAN_PURGE_STOP_AFTER=N, the process kills itself

@@ -87,15 +87,16 @@ void add_after_end(const Framework& framework, const Folder& folder, std::vector
 void add_destruction(const Framework& framework, const Folder& folder,
                      const std::optional<Destruction>& destruction, std::vector<Deadline>& out) {
     const BilanRecord& bilan = folder.bilan;
+    const std::optional<Date> ended = destruction_end(bilan); // an abandonment ends it too
     const bool interrupted = destruction && !destruction->done;
-    if (interrupted && bilan.end)
-        out.push_back({"destruction", *bilan.end, "purge interrompue : bilan purge"});
+    if (interrupted && ended)
+        out.push_back({"destruction", *ended, "purge interrompue : bilan purge"});
     if (destruction && destruction->synthesis_kept_until)
         out.push_back({"destruction", *destruction->synthesis_kept_until,
                        "synthèse conservée (synthese.md)"});
     // Working documents still there (before a purge, or kept by an agreement through it).
-    if (interrupted || !bilan.end || !holds_content(folder)) return;
-    std::optional<Date> due = bilan.end;
+    if (interrupted || !ended || !holds_content(folder)) return;
+    std::optional<Date> due = ended;
     std::string detail = "bilan purge";
     if (bilan.retention_agreed && bilan.retention_scope == "documents") {
         const std::optional<Date> limit = retention_limit(framework, bilan);

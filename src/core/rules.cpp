@@ -264,10 +264,16 @@ std::optional<RetentionRule> retention_rule(const Framework& framework) {
     return std::nullopt;
 }
 
+std::optional<Date> destruction_end(const BilanRecord& bilan) {
+    if (bilan.end && bilan.abandoned) return std::min(*bilan.end, *bilan.abandoned);
+    return bilan.end ? bilan.end : bilan.abandoned;
+}
+
 std::optional<Date> retention_limit(const Framework& framework, const BilanRecord& bilan) {
     const auto rule = retention_rule(framework);
-    if (!rule || !bilan.end) return std::nullopt;
-    return bilan.end->plus_months(12 * rule->years);
+    const auto ended = destruction_end(bilan);
+    if (!rule || !ended) return std::nullopt;
+    return ended->plus_months(12 * rule->years);
 }
 
 std::vector<Problem> retention_problems(const Framework& framework, const BilanRecord& bilan) {

@@ -3,7 +3,9 @@
 #include "bilan/rules.hpp"
 #include "bilan/synthesis.hpp"
 
+#include <algorithm>
 #include <tuple>
+#include <type_traits>
 
 namespace bilan::ops {
 
@@ -25,7 +27,7 @@ Notes grant_retention(const store::Store& store, const Date& date, const std::st
     if (const auto problems = retention_problems(framework, after); !problems.empty())
         throw RefusedError(problems.front().message + " : rien n'a été enregistré");
     Notes notes;
-    if (!before.end)
+    if (!destruction_end(before))
         notes.push_back("la fin du bilan n'est pas renseignée : la durée permise se vérifiera "
                         "quand elle le sera (bilan check)");
     transaction.update(before, after);
@@ -80,61 +82,86 @@ std::vector<std::pair<std::string, int>> content_counts(Folder& folder) {
     return counts;
 }
 
-int total(const std::vector<std::pair<std::string, int>>& counts) {
+using Counts = std::vector<std::pair<std::string, int>>;
+
+int total(const Counts& counts) {
     int sum = 0;
     for (const auto& [category, n] : counts)
         sum += n;
     return sum;
 }
 
-// Destroys every content file and value of `folder`, one atomic write at a time.
-void destroy_content(store::Transaction& transaction, Folder& folder) {
+int count_of(const Counts& counts, const std::string& category) {
+    for (const auto& [key, n] : counts)
+        if (key == category) return n;
+    return 0;
+}
+
+// Every write that destroys `folder`'s content, one atomic write at a time, made on `writer`:
+// the purge's Transaction, or first the store::DestructionCheck that each can be made.
+template <typename Writer> void destroy_content(Writer& writer, Folder& folder) {
+    const auto step_done = [] {
+        if constexpr (std::is_same_v<Writer, store::Transaction>) store::destruction_step_done();
+    };
     std::apply(
         [&](auto... none) {
             auto destroy_kind = [&](auto kind) {
                 using Record = decltype(kind);
                 if (!is_content<Record>()) return;
                 for (const Record& record : store::records_of<Record>(folder)) {
-                    transaction.remove(record);
-                    store::destruction_step_done();
+                    writer.remove(record);
+                    step_done();
                 }
             };
             (destroy_kind(none), ...);
         },
         ContentKinds{});
     if (!folder.project.empty()) {
-        transaction.remove(folder.project);
-        store::destruction_step_done();
+        writer.remove(folder.project);
+        step_done();
     }
     for (const Session& session : folder.sessions) {
         if (session.note.empty()) continue;
         Session after = session;
         after.note.clear(); // the session stays: administrative
-        transaction.update(session, after);
-        store::destruction_step_done();
+        writer.update(session, after);
+        step_done();
     }
     if (personal_field_count(folder.bilan)) {
-        transaction.update(folder.bilan, without_personal_fields(folder.bilan));
-        store::destruction_step_done();
+        writer.update(folder.bilan, without_personal_fields(folder.bilan));
+        step_done();
     }
 }
 
-Destruction plan_destruction(Folder& folder, const Framework& framework,
-                             const std::optional<Destruction>& previous, const Date& date) {
-    Destruction plan;
-    if (previous && !previous->done) return *previous; // resumed as it was planned
-    plan.date = date;
-    const bool kept = documents_kept_on(folder.bilan, date);
-    plan.destroyed = content_counts(folder);
-    if (kept)
+// What the earlier passes destroyed, by category: a finished record's account; an interrupted
+// one's plan less what is still there (bilan adds no content meanwhile).
+Counts destroyed_before(const std::optional<Destruction>& previous, Counts counts) {
+    for (auto& [category, n] : counts) {
+        const int recorded = previous ? count_of(previous->destroyed, category) : 0;
+        n = previous && !previous->done ? std::max(0, recorded - n) : recorded;
+    }
+    return counts;
+}
+
+// One pass of a purge, planned over what the folder holds now, a resumed one too: an agreement
+// granted or content found since it was interrupted is honoured.
+struct Pass {
+    Destruction record; // the whole account: the earlier passes' counts and this one's
+    bool destroys = false;
+};
+
+Pass plan_pass(Folder& folder, const Framework& framework,
+               const std::optional<Destruction>& previous, const Date& date) {
+    Pass pass;
+    Destruction& plan = pass.record;
+    plan.date = previous && !previous->done ? previous->date : date; // a resume keeps its date
+    const bool kept = documents_kept_on(folder.bilan, plan.date);
+    const Counts there = content_counts(folder);
+    pass.destroys = !kept && total(there) > 0;
+    plan.destroyed = destroyed_before(previous, there);
+    if (pass.destroys)
         for (auto& [category, n] : plan.destroyed)
-            n = 0;
-    // A later pass (the agreement over, content added since) counts what the earlier ones
-    // destroyed too: the record stays the whole account.
-    if (previous)
-        for (auto& [category, n] : plan.destroyed)
-            for (const auto& [earlier, count] : previous->destroyed)
-                if (earlier == category) n += count;
+            n += count_of(there, category);
     plan.kept = {"administratif", "synthese"};
     if (kept) plan.kept.emplace_back("documents");
     plan.synthesis_kept_until =
@@ -143,21 +170,39 @@ Destruction plan_destruction(Folder& folder, const Framework& framework,
         plan.documents_kept_until = folder.bilan.retention_until
                                         ? folder.bilan.retention_until
                                         : retention_limit(framework, folder.bilan);
-    return plan;
+    return pass;
 }
 
-Notes purge_notes(const store::Store& store, const PurgeReport& report) {
+Notes purge_notes(const store::Store& store, const Destruction& plan,
+                  const store::DestructionCheck& check) {
     Notes notes;
     if (store.inside_git_work_tree())
         notes.push_back("ce dossier est dans un dépôt git : son historique garde tout ce que "
                         "purge détruit ; un dépôt par bilan : supprimez-le (ou réécrivez son "
                         "historique, git filter-repo) avec ses copies distantes ; sinon gardez "
                         "les bilans hors de git (voir README, « Destruction et git »)");
-    if (report.record.documents_kept_until)
+    if (plan.documents_kept_until)
         notes.push_back("documents de travail conservés jusqu'au " +
-                        report.record.documents_kept_until->iso() +
+                        plan.documents_kept_until->iso() +
                         " (accord écrit) : relancez bilan purge après cette date");
+    notes.insert(notes.end(), check.notes().begin(), check.notes().end());
     return notes;
+}
+
+// The refusals that come before anything is read of the destruction: too early, or too late.
+void refuse_out_of_time(const BilanRecord& bilan, const std::optional<Destruction>& previous,
+                        const PurgeOptions& options) {
+    const std::optional<Date> ended = destruction_end(bilan);
+    if (!ended)
+        throw RefusedError("le bilan n'est pas terminé (bilan set end DATE) ni abandonné (bilan "
+                           "set abandoned DATE) : rien n'est détruit avant sa fin (R6313-7)");
+    if (options.today < options.date)
+        throw RefusedError("destruction datée du " + options.date.iso() + ", après aujourd'hui (" +
+                           options.today.iso() +
+                           ") : elle se date du jour où elle est faite ; rien n'est détruit");
+    if (!previous && options.date < *ended)
+        throw RefusedError("destruction datée du " + options.date.iso() +
+                           ", avant la fin du bilan (" + ended->iso() + ") : rien n'est détruit");
 }
 
 } // namespace
@@ -167,31 +212,24 @@ PurgeReport purge(const store::Store& store, const PurgeOptions& options) {
     auto run = [&](const store::Store& folder_store, store::Transaction* transaction) {
         Loaded loaded = transaction ? load_folder(*transaction) : load_folder(folder_store);
         Folder& folder = loaded.folder;
-        if (!folder.bilan.end)
-            throw RefusedError("le bilan n'est pas terminé (bilan set end DATE) : rien n'est "
-                               "détruit avant sa fin (R6313-7)");
         store::Diagnostics strict;
         const std::optional<Destruction> previous = folder_store.load_destruction(strict);
+        refuse_out_of_time(folder.bilan, previous, options);
+        store::DestructionCheck check(folder_store, folder.bilan); // files it cannot classify
+        const Pass pass = plan_pass(folder, loaded.framework, previous, options.date);
         PurgeReport report;
         report.resumed = previous && !previous->done;
-        report.record = plan_destruction(folder, loaded.framework, previous, options.date);
-        const bool destroys = total(report.record.destroyed) > 0;
-        const bool remaining = total(content_counts(folder)) > 0;
-        if (previous && previous->done && (!destroys || !remaining)) {
-            report.record = *previous;
-            report.nothing_to_do = true;
-        }
-        if (!previous && options.date < *folder.bilan.end)
-            throw RefusedError("destruction datée du " + options.date.iso() +
-                               ", avant la fin du bilan (" + folder.bilan.end->iso() +
-                               ") : rien n'est détruit");
-        report.notes = purge_notes(folder_store, report);
+        report.nothing_to_do = previous && previous->done && !pass.destroys;
+        report.record = report.nothing_to_do ? *previous : pass.record;
+        if (!report.nothing_to_do) check.own_files(!previous);
+        if (pass.destroys) destroy_content(check, folder); // each write checked before the first
+        report.notes = purge_notes(folder_store, pass.record, check);
         if (!transaction || report.nothing_to_do) return report;
         transaction->raise_format(store::purge_format); // for good: a purge is never undone
         if (!previous) transaction->keep_synthesis(render_synthesis(loaded.framework, folder));
         report.record.done = false;
         transaction->write(report.record);
-        if (destroys) destroy_content(*transaction, folder);
+        if (pass.destroys) destroy_content(*transaction, folder);
         report.record.done = true;
         transaction->write(report.record);
         return report;

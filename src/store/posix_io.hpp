@@ -73,6 +73,9 @@ void fsync_directory(const fs::path& dir);
 // record's name cannot be taken twice even by a process that bypassed the lock.
 void create_file_atomically(const fs::path& path, std::string_view content);
 
+// RefusedError when `path` is a link or a read-only file: bilan replaces neither (transaction.cpp).
+void require_replaceable(const fs::path& path, const std::string& shown);
+
 // Removes the file and fsyncs its folder.
 void remove_file_durably(const fs::path& path);
 

@@ -490,12 +490,12 @@ void add_retention_warnings(std::vector<Problem>& warnings, const Framework& fra
                             const Folder& folder, const std::optional<Destruction>& destruction,
                             const Date& today) {
     const BilanRecord& bilan = folder.bilan;
-    if (bilan.end && *bilan.end < today && holds_content(folder) &&
-        !documents_kept_on(bilan, today)) {
+    const std::optional<Date> ended = destruction_end(bilan); // an abandonment ends it too
+    if (ended && *ended < today && holds_content(folder) && !documents_kept_on(bilan, today)) {
         const std::string since =
-            bilan.retention_until && *bilan.end < *bilan.retention_until
+            bilan.retention_until && *ended < *bilan.retention_until
                 ? "la fin de l'accord de conservation (" + bilan.retention_until->iso() + ")"
-                : "la fin du bilan (" + bilan.end->iso() + ")";
+                : "la fin du bilan (" + ended->iso() + ")";
         warnings.push_back({std::nullopt, "documents de travail à détruire depuis " + since +
                                               " (R6313-7) : bilan purge"});
     }
@@ -508,6 +508,21 @@ void add_retention_warnings(std::vector<Problem>& warnings, const Framework& fra
                                       (rule ? " (" + std::string(rule->source) + ")" : "") +
                                       " : supprimez synthese.md"});
     }
+}
+
+// The synthesis a purge kept is the copy handed over: gone before its limit, it is lost.
+std::vector<Problem> kept_synthesis_problems(const Store& store, const Destruction& destruction,
+                                             const Date& today) {
+    const bool kept = std::find(destruction.kept.begin(), destruction.kept.end(), "synthese") !=
+                      destruction.kept.end();
+    if (!kept || (destruction.synthesis_kept_until && *destruction.synthesis_kept_until < today))
+        return {}; // past its limit, removing it is what check asks
+    try {
+        store.kept_synthesis();
+    } catch (const DataError& e) {
+        return {{e.where, e.detail}};
+    }
+    return {};
 }
 
 } // namespace
@@ -533,6 +548,7 @@ FolderCheck check_folder(const Store& store, const Date& today) {
         ++result.file_problems;
     }
     if (!destruction) add(synthesis_problems(framework, folder)); // purged: nothing to complete
+    if (destruction) add(kept_synthesis_problems(store, *destruction, today));
     result.warnings = evidence_problems(folder.sessions, today);
     add_retention_warnings(result.warnings, framework, folder, destruction, today);
     // What falls due after the end (follow-up, evaluations): to do, not a fault of the folder.

@@ -44,6 +44,8 @@ std::string new_id(std::string_view content, std::uint64_t attempt) {
     return buffer;
 }
 
+} // namespace
+
 // A record is replaced only when it is a plain file we may write: a link would be replaced by
 // a file (its target keeping the old text), and a read-only file was made so on purpose.
 void require_replaceable(const std::filesystem::path& path, const std::string& shown) {
@@ -57,6 +59,8 @@ void require_replaceable(const std::filesystem::path& path, const std::string& s
         throw RefusedError(shown + " est en lecture seule : rien n'a été modifié (chmod u+w " +
                            "pour l'autoriser)");
 }
+
+namespace {
 
 // Re-reads what we are about to write: it must parse, and every edited key must hold exactly
 // the value we meant, or nothing is written.
@@ -264,6 +268,8 @@ void Transaction::remove(const Project&) {
 
 void Transaction::keep_synthesis(std::string_view markdown) {
     const auto path = store_.root() / "synthese.md";
+    struct stat kept {};
+    if (::lstat(path.c_str(), &kept) == 0 && S_ISREG(kept.st_mode)) return; // as handed over
     require_replaceable(path, store_.display("synthese.md"));
     write_file_atomically(path, markdown);
 }

@@ -23,7 +23,31 @@ Fields changed_fields(const Fields& before, const Fields& after) {
     return edits;
 }
 
+namespace {
+
+// A personal field of bilan.toml given a new value (content, practice.md §8); clearing one is not.
+bool brings_personal_fields(const BilanRecord& before, const BilanRecord& after) {
+    for (const auto field : {&BilanRecord::demand, &BilanRecord::expectations,
+                             &BilanRecord::situation, &BilanRecord::circumstances})
+        if (!(after.*field).empty() && after.*field != before.*field) return true;
+    return false;
+}
+
+} // namespace
+
+// Content written into a half-purged folder would be destroyed by the resume uncounted, or
+// kept uncovered when an agreement came since: the purge is finished first.
+void Transaction::refuse_content_while_purging() const {
+    Diagnostics lenient(true); // a destruction.toml at fault is check's to report
+    const std::optional<Destruction> destruction = store_.load_destruction(lenient);
+    if (destruction && !destruction->done)
+        throw RefusedError("purge inachevée (" + store_.display("destruction.toml") +
+                           " : en-cours) : relancez bilan purge pour la finir ; rien n'a été "
+                           "modifié");
+}
+
 std::string Transaction::add(const Session& session) {
+    if (!session.note.empty()) refuse_content_while_purging();
     std::string id;
     in_format(format_needed(session),
               [&] { id = add_record(collection_of<Session>(), fields_of(session)); });
@@ -36,6 +60,7 @@ void Transaction::update(const Session& before, const Session& after) {
     if (after.evidence.size() < before.evidence.size() ||
         !std::equal(before.evidence.begin(), before.evidence.end(), after.evidence.begin()))
         throw RefusedError("les preuves de présence d'une séance ne s'effacent pas : on en ajoute");
+    if (!after.note.empty() && after.note != before.note) refuse_content_while_purging();
     // Composed and checked first: a session file that cannot take the change raises nothing.
     const PreparedEdit edit = prepare_record_tables(
         collection_of<Session>(), before.id, changed_fields(fields_of(before), fields_of(after)),
@@ -45,6 +70,7 @@ void Transaction::update(const Session& before, const Session& after) {
 }
 
 void Transaction::update(const Piste& before, const Piste& after) {
+    refuse_content_while_purging();
     const std::size_t kept = before.surveys.size();
     if (after.surveys.size() < kept ||
         !std::equal(before.surveys.begin(), before.surveys.end(), after.surveys.begin()))
@@ -56,11 +82,13 @@ void Transaction::update(const Piste& before, const Piste& after) {
 }
 
 void Transaction::update(const BilanRecord& before, const BilanRecord& after) {
+    if (brings_personal_fields(before, after)) refuse_content_while_purging();
     const Fields edits = changed_fields(fields_of(before), fields_of(after));
     in_format(format_needed(after), [&] { update_bilan(edits); });
 }
 
 void Transaction::update(const Project& before, const Project& after) {
+    if (!after.empty()) refuse_content_while_purging();
     update_project(changed_fields(fields_of(before), fields_of(after)));
 }
 

@@ -128,7 +128,7 @@ bilan_fields = 2'
     expect_status 0
     expect_out "Rien à détruire : purge faite le 2026-07-15"
     "$BILAN" -C "$dir" skill add "AJOUT-SECRET" --type savoir >/dev/null
-    run -C "$dir" purge --date 2026-07-20
+    BILAN_TODAY=2026-07-20 run -C "$dir" purge
     expect_status 0
     expect_file_contains "$dir/destruction.toml" 'date = 2026-07-20
 skills = 2'
@@ -176,11 +176,11 @@ test_retention_agreement_keeps_the_documents_until_its_end() {
     expect_out_contains "documents de travail (accord écrit, jusqu'au 2027-06-30)"
     expect_file_contains "$dir/skills/"*.toml "COMPETENCE-SECRETE"
     expect_file_contains "$dir/destruction.toml" 'documents_kept_until = 2027-06-30'
-    run -C "$dir" purge --date 2027-01-01
+    BILAN_TODAY=2027-01-01 run -C "$dir" purge
     expect_out "Rien à détruire : purge faite le 2026-07-15"
     BILAN_TODAY=2027-07-01 run -C "$dir" check
     expect_err_contains "documents de travail à détruire depuis la fin de l'accord de conservation (2027-06-30)"
-    run -C "$dir" purge --date 2027-07-01
+    BILAN_TODAY=2027-07-01 run -C "$dir" purge
     expect_status 0
     expect_out_contains "Détruit le 2027-07-01 :"
     expect_no_secret_left "$dir"
@@ -233,7 +233,7 @@ test_a_purge_killed_half_way_is_finished_by_a_rerun() {
         run -C "$copy" render
         expect_status 0 "a purge under way renders the kept synthesis"
         rm -f "$copy/.lock" # a killed writer's lock file: taken over by the next one
-        run -C "$copy" purge --date 2026-08-01
+        BILAN_TODAY=2026-08-01 run -C "$copy" purge
         expect_status 0
         expect_out_contains "Purge reprise et terminée : détruit le 2026-07-15"
         expect_same_content "$copy" "$clean" "killed after $n, then rerun"
@@ -277,6 +277,222 @@ test_the_example_purged_is_pinned() {
     fi
     run -C "$dir" render
     if cmp -s "$TMP_ROOT/.out" "$GOLDEN/claire-martin.md"; then ok; else fail "render after purge"; fi
+}
+
+# Issue 22, item 1: the plan of a later pass counts what this pass destroys, not the earlier
+# passes' account, so that an agreement granted since is honoured.
+test_an_agreement_granted_between_two_passes_is_honoured() {
+    local dir
+    dir=$(seeded_bilan)
+    "$BILAN" -C "$dir" purge --date 2026-07-15 >/dev/null
+    run -C "$dir" retention grant --date 2026-07-16 --scope documents --until 2027-06-30
+    expect_status 0
+    "$BILAN" -C "$dir" skill add "GARDEE-SECRETE" --type savoir >/dev/null
+    run -C "$dir" purge
+    expect_status 0
+    expect_out "Rien à détruire : purge faite le 2026-07-15"
+    expect_err_contains "documents de travail conservés jusqu'au 2027-06-30 (accord écrit)"
+    if grep -rqs "GARDEE-SECRETE" "$dir/skills"; then ok; else fail "the skill the agreement keeps was destroyed"; fi
+    expect_file_contains "$dir/destruction.toml" 'date = 2026-07-15
+skills = 1'
+    run -C "$dir" purge --date 2027-07-01
+    expect_status 1 "a date after today"
+    BILAN_TODAY=2027-07-01 run -C "$dir" purge
+    expect_status 0
+    expect_out_contains "Détruit le 2027-07-01 :"
+    expect_file_contains "$dir/destruction.toml" 'skills = 2'
+    expect_no_secret_left "$dir"
+}
+
+# Item 1: a purge killed half-way is planned again when resumed: an agreement granted since
+# keeps what is left; meanwhile, bilan adds no content to the half-purged folder.
+test_a_resumed_purge_honours_an_agreement_granted_after_the_crash() {
+    local dir snap
+    dir=$(seeded_bilan)
+    BILAN_PURGE_STOP_AFTER=1 run -C "$dir" purge --date 2026-07-15
+    expect_status 137
+    rm -f "$dir/.lock"
+    snap=$(fingerprint "$dir")
+    run -C "$dir" skill add "AJOUT-SECRET" --type savoir
+    expect_status 1 "content added to a half-purged folder"
+    expect_err_contains "purge inachevée"
+    expect_err_one_line
+    run -C "$dir" set situation "AUTRE-SITUATION-SECRETE"
+    expect_status 1 "a personal field set in a half-purged folder"
+    expect_unchanged "$dir" "$snap"
+    run -C "$dir" retention grant --date 2026-07-16 --scope documents --until 2027-06-30
+    expect_status 0 "an agreement is administrative: recorded during a purge"
+    run -C "$dir" purge
+    expect_status 0
+    expect_out_contains "Purge reprise et terminée : détruit le 2026-07-15"
+    expect_err_contains "documents de travail conservés jusqu'au 2027-06-30"
+    expect_file_contains "$dir/destruction.toml" 'state = "faite"'
+    expect_file_contains "$dir/destruction.toml" 'documents_kept_until = 2027-06-30'
+    if grep -rqs "VALEUR-SECRETE" "$dir/traits"; then ok; else fail "the trait the agreement keeps was destroyed"; fi
+}
+
+# Item 1: content written by hand into a half-purged folder is destroyed by the resume.
+test_a_resumed_purge_destroys_content_added_after_the_crash() {
+    local dir
+    dir=$(seeded_bilan)
+    BILAN_PURGE_STOP_AFTER=2 run -C "$dir" purge --date 2026-07-15
+    expect_status 137
+    rm -f "$dir/.lock"
+    printf 'text = "MAIN-SECRETE"\ntype = "savoir"\n' >"$dir/skills/0000abcd.toml"
+    run -C "$dir" purge
+    expect_status 0
+    expect_no_secret_left "$dir"
+    expect_file_contains "$dir/destruction.toml" 'state = "faite"'
+}
+
+# Item 6: a conflict copy or a backup holds content: purge refuses with their list, writing
+# nothing, rather than leaving them behind under a record that says "faite".
+test_conflict_copies_and_backups_stop_a_purge() {
+    local dir id snap
+    dir=$(seeded_bilan)
+    id=$(basename "$(ls "$dir/skills/"*.toml | head -n 1)" .toml)
+    cp "$dir/skills/$id.toml" "$dir/skills/$id (conflicted copy).toml"
+    cp "$dir/skills/$id.toml" "$dir/skills/$id.toml~"
+    cp "$dir/skills/$id.toml" "$dir/skills/.$id.toml.swp"
+    cp "$dir/bilan.toml" "$dir/bilan.toml.orig"
+    mkdir -m 700 "$dir/Skills" && cp "$dir/skills/$id.toml" "$dir/Skills/"
+    snap=$(fingerprint "$dir")
+    for args in "" "--dry-run"; do
+        run -C "$dir" purge $args
+        expect_status 1 "purge $args"
+        expect_err_one_line
+        expect_err_contains "skills/$id (conflicted copy).toml"
+        expect_err_contains "skills/$id.toml~"
+        expect_err_contains "skills/.$id.toml.swp"
+        expect_err_contains "bilan.toml.orig"
+        expect_err_contains "/Skills"
+        expect_err_contains "rien n'a été détruit"
+        expect_unchanged "$dir" "$snap"
+    done
+    rm -r "$dir/skills/$id (conflicted copy).toml" "$dir/skills/$id.toml~" \
+        "$dir/skills/.$id.toml.swp" "$dir/bilan.toml.orig" "$dir/Skills"
+    run -C "$dir" purge
+    expect_status 0
+    expect_no_secret_left "$dir"
+}
+
+# Item 3: the synthesis kept is the one handed over, as the person left it (README: render,
+# edit, hand over, purge), read-only or not; never a fresh render over it.
+test_a_hand_edited_synthesis_is_kept_as_left() {
+    local dir
+    dir=$(seeded_bilan)
+    "$BILAN" -C "$dir" render -o "$dir/synthese.md"
+    printf '\nRelu avec la bénéficiaire et complété à la main.\n' >>"$dir/synthese.md"
+    chmod 400 "$dir/synthese.md"
+    cp "$dir/synthese.md" "$TMP_ROOT/handed-over.md"
+    run -C "$dir" purge
+    expect_status 0
+    if cmp -s "$dir/synthese.md" "$TMP_ROOT/handed-over.md"; then ok; else fail "synthese.md was replaced"; fi
+    expect_equal "$(stat -c %a "$dir/synthese.md")" 400 "synthese.md left untouched"
+    run -C "$dir" render
+    if cmp -s "$TMP_ROOT/.out" "$TMP_ROOT/handed-over.md"; then ok; else fail "render after purge"; fi
+}
+
+# Item 4: an abandonment without an end ends the bilan for destruction.
+test_an_abandoned_bilan_without_end_is_due_and_purged() {
+    local dir snap
+    dir=$(new_bilan --demand "DEMANDE-SECRETE")
+    "$BILAN" -C "$dir" skill add "COMPETENCE-SECRETE" --type savoir >/dev/null
+    "$BILAN" -C "$dir" set abandoned 2026-05-15
+    run -C "$dir" due
+    expect_status 0
+    expect_out_contains "2026-05-15"
+    expect_out_contains "destruction"
+    snap=$(fingerprint "$dir")
+    run -C "$dir" purge --date 2026-05-14
+    expect_status 1
+    expect_err_contains "avant la fin du bilan (2026-05-15)"
+    expect_unchanged "$dir" "$snap"
+    run -C "$dir" purge
+    expect_status 0
+    expect_out_contains "Détruit le 2026-07-15 :"
+    expect_no_secret_left "$dir"
+    expect_file_contains "$dir/destruction.toml" 'synthesis_kept_until = 2029-05-15'
+}
+
+# Item 11: what purge will rewrite is checked before its first deletion: a read-only or
+# linked session file stops it with nothing destroyed.
+test_a_session_file_it_cannot_rewrite_stops_purge_before_any_deletion() {
+    local dir session snap
+    dir=$(seeded_bilan)
+    session=$(grep -l "NOTE-SECRETE" "$dir/sessions/"*.toml)
+    chmod 400 "$session"
+    snap=$(fingerprint "$dir")
+    run -C "$dir" purge
+    expect_status 1
+    expect_err_contains "$(basename "$session") est en lecture seule"
+    expect_err_one_line
+    expect_unchanged "$dir" "$snap"
+    chmod 600 "$session"
+    mv "$session" "$TMP_ROOT/session-elsewhere.toml"
+    ln -s "$TMP_ROOT/session-elsewhere.toml" "$session"
+    snap=$(fingerprint "$dir")
+    run -C "$dir" purge
+    expect_status 1
+    expect_err_contains "$(basename "$session") est un lien symbolique"
+    expect_unchanged "$dir" "$snap"
+}
+
+# Item 12: a destruction is dated the day it happens, at the latest.
+test_a_purge_dated_after_today_is_refused() {
+    local dir snap
+    dir=$(seeded_bilan)
+    snap=$(fingerprint "$dir")
+    run -C "$dir" purge --date 2026-07-16
+    expect_status 1
+    expect_err_contains "après aujourd'hui (2026-07-15)"
+    expect_err_one_line
+    expect_unchanged "$dir" "$snap"
+}
+
+# Item 18: the synthesis a purge kept is part of the record until its limit.
+test_check_says_when_the_kept_synthesis_is_missing() {
+    local dir
+    dir=$(seeded_bilan)
+    "$BILAN" -C "$dir" purge >/dev/null
+    rm "$dir/synthese.md"
+    run -C "$dir" check
+    expect_status 1
+    expect_out_contains "synthese.md"
+    expect_out_contains "synthèse conservée introuvable"
+    BILAN_TODAY=2029-07-01 run -C "$dir" check # its limit passed: removed as it should be
+    expect_out_lacks "synthèse conservée introuvable"
+}
+
+# Item 19: the destruction done, a report that cannot be printed does not make it look undone.
+test_a_purge_whose_report_cannot_be_printed_says_it_is_done() {
+    local dir
+    dir=$(seeded_bilan)
+    "$BILAN" -C "$dir" purge >/dev/full 2>"$TMP_ROOT/.err"
+    status=$?
+    err=$(cat "$TMP_ROOT/.err")
+    expect_status 0
+    expect_err_contains "purge faite"
+    expect_file_contains "$dir/destruction.toml" 'state = "faite"'
+    expect_no_secret_left "$dir"
+}
+
+# Item 20: a hard link or a link to a file elsewhere keeps content alive beyond the folder:
+# purge says which file.
+test_links_that_keep_destroyed_content_alive_are_named() {
+    local dir skill trait
+    dir=$(seeded_bilan)
+    skill=$(ls "$dir/skills/"*.toml | head -n 1)
+    ln "$skill" "$TMP_ROOT/skill-hard-link.toml"
+    trait=$(ls "$dir/traits/"*.toml | head -n 1)
+    mv "$trait" "$TMP_ROOT/trait-elsewhere.toml"
+    ln -s "$TMP_ROOT/trait-elsewhere.toml" "$trait"
+    run -C "$dir" purge
+    expect_status 0
+    expect_err_contains "skills/$(basename "$skill")"
+    expect_err_contains "lien physique"
+    expect_err_contains "traits/$(basename "$trait")"
+    expect_err_contains "$TMP_ROOT/trait-elsewhere.toml"
 }
 
 run_tests

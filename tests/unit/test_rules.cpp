@@ -222,6 +222,20 @@ TEST_SUITE("core.rules retention") {
         CHECK(retention_problems(be, b).empty());
     }
 
+    TEST_CASE("an abandonment ends the bilan for destruction, without an end or before it") {
+        Framework fr;
+        fr.name = "fr";
+        BilanRecord b;
+        CHECK_FALSE(destruction_end(b));
+        b.abandoned = Date{2026, 5, 15};
+        CHECK(destruction_end(b) == Date{2026, 5, 15});
+        CHECK(retention_limit(fr, b) == Date{2029, 5, 15});
+        b.end = Date{2026, 6, 30};
+        CHECK(destruction_end(b) == Date{2026, 5, 15});
+        b.abandoned = Date{2026, 7, 10}; // an abandonment recorded after the end changes nothing
+        CHECK(destruction_end(b) == Date{2026, 6, 30});
+    }
+
     TEST_CASE("an agreement keeps the documents until its end, and only then") {
         BilanRecord b;
         CHECK_FALSE(documents_kept_on(b, Date{2026, 7, 1}));

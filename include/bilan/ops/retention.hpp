@@ -24,7 +24,8 @@ struct RetentionState {
 RetentionState retention_state(const store::Store& store);
 
 struct PurgeOptions {
-    Date date; // the destruction's date (--date, else today)
+    Date date;  // the destruction's date (--date, else today)
+    Date today; // a destruction is never dated after it
     bool dry_run = false;
 };
 struct PurgeReport {
@@ -33,11 +34,13 @@ struct PurgeReport {
     bool resumed = false;       // an interrupted purge finished
     Notes notes;
 };
-// Keeps the synthesis as rendered now (synthese.md), then destroys the content (practice.md
-// §8) that no agreement keeps, under the folder's lock, file by file: destruction.toml says
-// "en-cours" with the plan first, "faite" at the end, and a rerun finishes an interrupted
-// purge. RefusedError before the end of the bilan; a file at fault stops it before anything
-// is written. With `dry_run`, nothing is written.
+// Keeps the synthesis (synthese.md as the person left it, else as rendered now), then destroys
+// the content (practice.md §8) that no agreement keeps, under the folder's lock, file by file:
+// destruction.toml says "en-cours" with the plan first, "faite" at the end, and a rerun
+// finishes an interrupted purge, planned again over what the folder holds then. The end is
+// `end`, or the abandonment. RefusedError before the end, after today, and when a file stands
+// in the way (one bilan cannot classify, one it may not rewrite: store::DestructionCheck); a
+// file at fault stops it too, all before anything is written. With `dry_run`, nothing is.
 PurgeReport purge(const store::Store& store, const PurgeOptions& options);
 
 } // namespace bilan::ops
