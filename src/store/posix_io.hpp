@@ -73,6 +73,9 @@ void fsync_directory(const fs::path& dir);
 // record's name cannot be taken twice even by a process that bypassed the lock.
 void create_file_atomically(const fs::path& path, std::string_view content);
 
+// Writes a document where the user asked (write_document, once the target is allowed).
+void write_output_file(const fs::path& path, std::string_view content);
+
 // Removes the file and fsyncs its folder.
 void remove_file_durably(const fs::path& path);
 
