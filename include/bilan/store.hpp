@@ -445,15 +445,19 @@ void destruction_step_done();
 // Writes `content` to `path` atomically with mode 0600 (temp file, fsync, rename, fsync dir).
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
 
-// Writes a document where the user asked (`render -o`): a regular file (or a new one)
-// atomically as above, through a symbolic link to its target; a device or a pipe
-// (/dev/stdout, /dev/null, a FIFO) by writing into it, never by replacing it with a file.
-void write_output_file(const std::filesystem::path& path, std::string_view content);
+// Writes a document where the user asked (`-o FILE` of every command that takes it), after
+// refuse_kept_file_target: a regular file (or a new one) atomically as above, through a symbolic
+// link to its target; a device or a pipe (/dev/stdout, /dev/null, a FIFO) by writing into it,
+// never by replacing it with a file.
+void write_document(const std::filesystem::path& target, std::string_view content);
 
-// RefusedError when `target` is a file of the bilan in `store` (bilan.toml, project.toml,
-// framework.toml, .gitignore, .lock, a record folder's name, or anything inside one), by
-// identity: a link, `..` or `-C` elsewhere make no difference. Other files are fine.
-void refuse_bilan_file_target(const Store& store, const std::filesystem::path& target);
+// RefusedError when `target` is a file bilan keeps, of any bilan or practice, judged by the
+// folder it really lands in (a link, `..` or `-C` elsewhere make no difference): in a bilan's
+// folder (it holds bilan.toml) bilan.toml, project.toml, edof.toml, convention.toml,
+// financing.toml, framework.toml, destruction.toml, practice.toml, .gitignore, .lock, a record
+// folder's name, and synthese.md once purged (destruction.toml); anything inside a record
+// folder of a bilan; practice.toml and .lock in a practice folder. Other files are fine.
+void refuse_kept_file_target(const std::filesystem::path& target);
 
 // What `set` accepts and how each field is typed.
 struct BilanField {

@@ -41,4 +41,14 @@ void print_note(std::string_view raw) {
     std::fprintf(stderr, "bilan: %s\n", text.c_str());
 }
 
+void deliver(const std::string& output, std::string_view document,
+             const std::vector<std::string>& notes) {
+    if (output.empty() || output == "-")
+        print_out(document);
+    else
+        store::write_document(output, document);
+    for (const std::string& note : notes)
+        print_note("attention : " + note);
+}
+
 } // namespace bilan::cli

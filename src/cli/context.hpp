@@ -28,5 +28,10 @@ struct Context {
 void print_out(std::string_view text);
 // "bilan: message" on stderr.
 void print_note(std::string_view text);
+// A document where `-o FILE` says (empty or "-": stdout), then its notes ("attention : …") on
+// stderr. Every command's -o goes through here: never over a file bilan keeps
+// (store::write_document), nothing written when refused.
+void deliver(const std::string& output, std::string_view document,
+             const std::vector<std::string>& notes = {});
 
 } // namespace bilan::cli

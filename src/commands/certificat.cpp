@@ -5,8 +5,6 @@
 #include "cli/command.hpp"
 #include "cli/context.hpp"
 
-#include <functional>
-
 namespace bilan::cli {
 namespace {
 
@@ -14,22 +12,6 @@ struct CertificateOptionsText {
     std::string output, date, place;
     bool date_given = false, place_given = false;
 };
-
-// Writes the document where -o says, else on stdout, then the notes (as emargement does).
-int deliver(const Context& context, const std::string& output,
-            const std::function<ops::Document()>& make) {
-    const store::Store store = context.store();
-    const bool to_file = !output.empty() && output != "-";
-    if (to_file) store::refuse_bilan_file_target(store, output);
-    const ops::Document doc = make();
-    if (to_file)
-        store::write_output_file(output, doc.markdown);
-    else
-        print_out(doc.markdown);
-    for (const std::string& note : doc.notes)
-        print_note("attention : " + note);
-    return 0;
-}
 
 int run_certificat(const Context& context, const CertificateOptionsText& o) {
     ops::CertificateOptions options;
@@ -39,7 +21,9 @@ int run_certificat(const Context& context, const CertificateOptionsText& o) {
         require_typed_text(o.place, "--place");
         options.place = o.place;
     }
-    return deliver(context, o.output, [&] { return ops::certificate(context.store(), options); });
+    const ops::Document doc = ops::certificate(context.store(), options);
+    deliver(o.output, doc.markdown, doc.notes);
+    return 0;
 }
 
 } // namespace

@@ -115,14 +115,7 @@ struct RenderOptions {
 };
 
 int run_render(const Context& context, const RenderOptions& o) {
-    const store::Store store = context.store();
-    const bool to_file = !o.output.empty() && o.output != "-";
-    if (to_file) store::refuse_bilan_file_target(store, o.output);
-    const std::string document = ops::render_convention(store);
-    if (to_file)
-        store::write_output_file(o.output, document);
-    else
-        print_out(document);
+    deliver(o.output, ops::render_convention(context.store()));
     return 0;
 }
 

@@ -5,8 +5,6 @@
 #include "cli/command.hpp"
 #include "cli/context.hpp"
 
-#include <functional>
-
 namespace bilan::cli {
 namespace {
 
@@ -37,26 +35,11 @@ int parse_rows(const SheetOptions& o) {
     return rows;
 }
 
-// Writes the document where -o says, else on stdout, then the notes (as certificat does).
-int deliver(const Context& context, const std::string& output,
-            const std::function<ops::Document()>& make) {
-    const store::Store store = context.store();
-    const bool to_file = !output.empty() && output != "-";
-    if (to_file) store::refuse_bilan_file_target(store, output);
-    const ops::Document doc = make();
-    if (to_file)
-        store::write_output_file(output, doc.markdown);
-    else
-        print_out(doc.markdown);
-    for (const std::string& note : doc.notes)
-        print_note("attention : " + note);
-    return 0;
-}
-
 int run_emargement(const Context& context, const SheetOptions& o) {
     const int rows = parse_rows(o); // before any lock: a usage error is said first
-    return deliver(context, o.output,
-                   [&] { return ops::attendance_sheet(context.store(), o.blank ? rows : 0); });
+    const ops::Document doc = ops::attendance_sheet(context.store(), o.blank ? rows : 0);
+    deliver(o.output, doc.markdown, doc.notes);
+    return 0;
 }
 
 } // namespace

@@ -13,15 +13,8 @@ struct RenderOptions {
 };
 
 int run_render(const Context& context, const RenderOptions& o) {
-    const store::Store store = context.store();
-    const bool to_file = !o.output.empty() && o.output != "-";
-    if (to_file) store::refuse_bilan_file_target(store, o.output);
-    const std::string document =
-        ops::render_for(store, o.for_given ? std::optional(o.recipient) : std::nullopt);
-    if (to_file)
-        store::write_output_file(o.output, document);
-    else
-        print_out(document);
+    deliver(o.output, ops::render_for(context.store(),
+                                      o.for_given ? std::optional(o.recipient) : std::nullopt));
     return 0;
 }
 

@@ -170,11 +170,49 @@ std::string read_file(const fs::path& path) {
     return std::move(*content);
 }
 
-FolderReader::FolderReader(fs::path dir) : dir_(std::move(dir)), handle_(::opendir(dir_.c_str())) {
-    if (handle_ || errno == ENOENT) return;
-    if (errno == ENOTDIR) throw DataError({dir_.string(), 0, 0}, "n'est pas un dossier");
-    throw UnreadableFile("lecture impossible du dossier", dir_.string(), errno);
+namespace {
+
+DataError linked_folder(const fs::path& dir) {
+    return DataError({dir.lexically_normal().string(), 0, 0},
+                     "est un lien symbolique : bilan ne lit, n'écrit ni ne supprime rien à "
+                     "travers un lien (il mènerait hors du bilan) ; mettez-y un vrai dossier");
 }
+
+bool is_link(const fs::path& path) {
+    struct stat info {};
+    return ::lstat(path.c_str(), &info) == 0 && S_ISLNK(info.st_mode);
+}
+
+// The folder opened for listing, or null when there is none. O_NOFOLLOW: a record folder that
+// is a link is refused in the same system call that opens it, never entered.
+DIR* open_folder(const fs::path& dir, FolderLink link) {
+    const int flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NONBLOCK |
+                      (link == FolderLink::refused ? O_NOFOLLOW : 0);
+    FileDescriptor fd(::open(dir.c_str(), flags));
+    if (fd.get() >= 0) {
+        if (DIR* handle = ::fdopendir(fd.get())) {
+            fd.release(); // the handle owns it now
+            return handle;
+        }
+        throw UnreadableFile("lecture impossible du dossier", dir.string(), errno);
+    }
+    const int err = errno;
+    if (link == FolderLink::refused && (err == ELOOP || err == ENOTDIR || err == ENOENT) &&
+        is_link(dir))
+        throw linked_folder(dir);
+    if (err == ENOENT) return nullptr;
+    if (err == ENOTDIR) throw DataError({dir.string(), 0, 0}, "n'est pas un dossier");
+    throw UnreadableFile("lecture impossible du dossier", dir.string(), err);
+}
+
+} // namespace
+
+void refuse_linked_folder(const fs::path& dir) {
+    if (is_link(dir)) throw linked_folder(dir);
+}
+
+FolderReader::FolderReader(fs::path dir, FolderLink link)
+    : dir_(std::move(dir)), handle_(open_folder(dir_, link)) {}
 
 FolderReader::~FolderReader() {
     if (handle_) ::closedir(handle_);

@@ -41,14 +41,23 @@ struct ListedFile {
 // The name of a temp file a writer makes beside the file it replaces (".NAME.tmp-PID").
 bool is_temp_file_name(std::string_view name);
 
+// Whether a folder that is a symbolic link is entered. The bilan's own folder, as the user names
+// it, is; a record folder inside it never is: a link (made by hand, or committed to git) would
+// read another beneficiary's records into this bilan, and let purge destroy files outside it.
+enum class FolderLink { followed, refused };
+
+// DataError (DIR: est un lien symbolique…) when `dir` is a symbolic link: a record folder is
+// never read, written or emptied through one. Nothing when it is anything else, or absent.
+void refuse_linked_folder(const fs::path& dir);
+
 // One folder, opened once: listed, then its files read by name relative to it (one name to look
 // up instead of the whole path: a sixth of the system time of a large collection). Messages
 // and errors are read_file(dir / name)'s. A folder that does not exist lists no file.
 class FolderReader {
 public:
     // Throws UnreadableFile when the folder is there but cannot be read, DataError when it is
-    // not a folder.
-    explicit FolderReader(fs::path dir);
+    // not a folder, or a symbolic link that `link` refuses.
+    explicit FolderReader(fs::path dir, FolderLink link = FolderLink::refused);
     ~FolderReader();
     FolderReader(const FolderReader&) = delete;
     FolderReader& operator=(const FolderReader&) = delete;
@@ -75,6 +84,9 @@ void create_file_atomically(const fs::path& path, std::string_view content);
 
 // RefusedError when `path` is a link or a read-only file: bilan replaces neither (transaction.cpp).
 void require_replaceable(const fs::path& path, const std::string& shown);
+
+// Writes a document where the user asked (write_document, once the target is allowed).
+void write_output_file(const fs::path& path, std::string_view content);
 
 // Removes the file and fsyncs its folder.
 void remove_file_durably(const fs::path& path);

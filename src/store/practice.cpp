@@ -38,12 +38,12 @@ fs::path normal_folder(const fs::path& path) {
 // A practice.toml found by looking up from the bilan may sit in a folder others write to
 // (/tmp): one that belongs to another user would lend them the provider's identity on your
 // certificates, so it is refused, as git refuses a repository of dubious ownership. Root's
-// files are everybody's system; root trusts what it reads.
+// files are everybody's system. Root itself is held to the same rule: whoever may write to
+// /tmp could otherwise plant the identity that root's certificates bear.
 void require_trusted_owner(const fs::path& file, const std::string& shown) {
     struct stat info {};
     if (::stat(file.c_str(), &info) != 0) return; // a link to nothing: the read says so
-    const uid_t me = ::geteuid();
-    if (me == 0 || info.st_uid == me || info.st_uid == 0) return;
+    if (info.st_uid == ::geteuid() || info.st_uid == 0) return;
     throw RefusedError(shown + " appartient à un autre utilisateur (uid " +
                        std::to_string(info.st_uid) +
                        ") : bilan n'y prend pas l'identité du cabinet ; désignez le vôtre avec "

@@ -581,7 +581,7 @@ std::vector<Problem> Store::unknown_entries(const BilanRecord& bilan) const {
     };
     std::vector<ListedFile> top;
     try {
-        top = FolderReader(root_).list();
+        top = FolderReader(root_, FolderLink::followed).list(); // as the user named it
     } catch (const Error& e) {
         problems.push_back({std::nullopt, e.what()});
     }

@@ -89,6 +89,14 @@ template <typename Write> auto in_private_directory(const std::filesystem::path&
     }
 }
 
+// The folder of `collection`'s records, never through a link: a record is not written nor
+// removed in a folder outside the bilan.
+std::filesystem::path record_folder(const Store& store, Collection collection) {
+    std::filesystem::path dir = store.root() / std::string(collection.folder);
+    refuse_linked_folder(dir);
+    return dir;
+}
+
 } // namespace
 
 Transaction::Transaction(const Store& store)
@@ -111,7 +119,7 @@ Transaction::~Transaction() {
 }
 
 std::string Transaction::add_record(Collection collection, const Fields& fields) {
-    const auto dir = store_.root() / std::string(collection.folder);
+    const auto dir = record_folder(store_, collection);
     return in_private_directory(dir, [&] {
         const std::string content = emit_fields(fields);
         for (std::uint64_t attempt = 0;; ++attempt) {
@@ -126,7 +134,7 @@ std::string Transaction::add_record(Collection collection, const Fields& fields)
 }
 
 void Transaction::remove_record(Collection collection, const std::string& id) {
-    const auto dir = store_.root() / std::string(collection.folder);
+    const auto dir = record_folder(store_, collection);
     make_private_directory(dir); // it holds the record: this only makes it 0700 again
     remove_file_durably(dir / (id + ".toml"));
 }
@@ -147,11 +155,13 @@ void Transaction::edit_file(const std::string& relative, const Fields& edits,
 }
 
 void Transaction::update_record(Collection collection, const std::string& id, const Fields& edits) {
+    record_folder(store_, collection);
     edit_file(std::string(collection.folder) + "/" + id + ".toml", edits, false);
 }
 
 void Transaction::append_table(Collection collection, const std::string& id,
                                const std::string& name, const Fields& fields) {
+    record_folder(store_, collection);
     const std::string relative = std::string(collection.folder) + "/" + id + ".toml";
     const auto path = store_.root() / relative;
     const std::string shown = store_.display(relative);
@@ -209,6 +219,7 @@ Transaction::PreparedEdit
 Transaction::prepare_record_tables(Collection collection, const std::string& id,
                                    const Fields& edits, const std::string& name,
                                    const std::vector<Fields>& tables) const {
+    record_folder(store_, collection);
     const std::string relative = std::string(collection.folder) + "/" + id + ".toml";
     const auto path = store_.root() / relative;
     const std::string shown = store_.display(relative);
@@ -338,7 +349,7 @@ void Transaction::update_single_file(const std::string& relative, std::string_vi
 }
 
 void Transaction::write_record(Collection collection, const std::string& id, const Fields& fields) {
-    const auto dir = store_.root() / std::string(collection.folder);
+    const auto dir = record_folder(store_, collection);
     in_private_directory(dir, [&] {
         const std::string name = id + ".toml";
         require_replaceable(dir / name,

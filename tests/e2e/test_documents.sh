@@ -186,6 +186,32 @@ test_output_files_are_private_atomic_and_never_the_bilan() {
     expect_equal "$(find "$TMP_ROOT" -maxdepth 1 -name '*.tmp*' | wc -l)" 0 "no temp file left"
 }
 
+# After a purge, synthese.md is the synthesis kept as handed over and destruction.toml the
+# record of what went: no document's -o replaces them (issue 22, item 2). Before a purge,
+# synthese.md is the user's own rendered document, theirs to write again.
+test_no_document_replaces_the_kept_synthesis_after_a_purge() {
+    local dir what target before
+    dir=$(new_bilan --funding employeur)
+    session "$dir" --date 2026-03-02 --phase preliminaire --duration 3h 2>/dev/null
+    "$BILAN" -C "$dir" convention set --employer "Transports Durand" >/dev/null
+    run -C "$dir" render -o "$dir/synthese.md"
+    expect_status 0 "render -o synthese.md before the purge"
+    "$BILAN" -C "$dir" set end 2026-03-31 >/dev/null
+    BILAN_TODAY=2026-07-15 "$BILAN" -C "$dir" purge >/dev/null 2>&1 || fail "purge"
+    [ -f "$dir/synthese.md" ] && [ -f "$dir/destruction.toml" ] || fail "nothing kept"
+    mkdir "$dir/x"
+    before=$(fingerprint "$dir")
+    for what in emargement certificat "convention render" render; do
+        for target in synthese.md destruction.toml ./x/../synthese.md; do
+            # shellcheck disable=SC2086
+            BILAN_TODAY=2026-07-15 run -C "$dir" $what -o "$dir/$target"
+            expect_status 1 "$what -o $target after a purge"
+            expect_err_one_line
+        done
+    done
+    expect_unchanged "$dir" "$before"
+}
+
 test_documents_are_the_same_bytes_in_any_locale() {
     local dir what a b
     dir=$(seeded_bilan)

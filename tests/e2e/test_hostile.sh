@@ -314,6 +314,40 @@ test_things_that_are_not_files() {
     rmdir "$dir/sessions/73600783.toml"
 }
 
+# A record folder that is a symbolic link is never gone through: not read (another
+# beneficiary's records would enter this synthesis), not written, not emptied by purge (it
+# would destroy files outside the bilan). Exit 1, one line naming it (issue 22, item 7).
+test_a_record_folder_that_is_a_link_is_never_gone_through() {
+    local dir other id snap
+    local -x BILAN_TODAY=2026-07-15 # after the end set below: a purge is due
+    other=$(new_bilan)
+    "$BILAN" -C "$other" skill add "COMPETENCE-D-UN-AUTRE" --type savoir >/dev/null
+    id=$("$BILAN" -C "$other" skill list --json | sed -n 's/.*"id": "\([0-9a-f]*\)".*/\1/p')
+    dir=$(folder_with notes.md </dev/null)
+    "$BILAN" -C "$dir" set end 2026-03-31 >/dev/null
+    ln -s "$other/skills" "$dir/skills"
+    snap=$(content_fingerprint "$other")
+    for cmd in "skill list" render "status --json" "skill add X --type savoir" "skill rm $id" purge; do
+        # shellcheck disable=SC2086
+        guarded -C "$dir" $cmd
+        expect_status 1 "$cmd through a linked skills/"
+        expect_err_contains "bilan: $dir/skills: est un lien symbolique"
+        expect_err_one_line
+    done
+    guarded -C "$dir" check
+    expect_status 1 "check"
+    expect_out_contains "$dir/skills: est un lien symbolique"
+    expect_same_content "$other" "$snap" "the folder the link leads to"
+    [ -L "$dir/skills" ] && ok || fail "the link was replaced"
+    [ -e "$dir/destruction.toml" ] && fail "purge began" || ok
+    # A link to nothing, or to a file, is refused the same way.
+    rm "$dir/skills" && ln -s "$TMP_ROOT/nowhere" "$dir/skills"
+    guarded -C "$dir" skill add X --type savoir
+    expect_status 1 "skill add through a dangling link"
+    expect_err_contains "$dir/skills: est un lien symbolique"
+    [ -e "$TMP_ROOT/nowhere" ] && fail "followed the dangling link" || ok
+}
+
 # Found by fuzz_values: a byte that leads no UTF-8 sequence (0xf5 to 0xff) followed by two
 # continuation bytes passed for valid text, so `session add --note` wrote a record that every
 # later command refused to read. Such text is refused where it is typed, and nothing written.

@@ -469,6 +469,37 @@ test_a_practice_toml_of_another_user_is_refused() {
     rm -rf "$shared"
 }
 
+# Root is held to the same rule ("neither you nor root"): a practice.toml another user planted
+# in a folder anybody writes to lends root's certificates no identity (issue 22, item 16).
+test_root_refuses_a_practice_toml_of_another_user() {
+    if [ "$(id -u)" -ne 0 ]; then
+        skip "needs root"
+        return
+    fi
+    local shared
+    shared=$(mktemp -d "${TMPDIR:-/tmp}/bilan-shared.XXXXXX")
+    chown 65534:65534 "$shared" && chmod 0777 "$shared"
+    mkdir -m 700 "$shared/mine"
+    printf 'name = "Cabinet planté"\n' >"$shared/practice.toml"
+    chown 65534:65534 "$shared/practice.toml" && chmod 644 "$shared/practice.toml"
+    run -C "$shared/mine" practice show
+    expect_status 1 "root reading another user's practice.toml"
+    expect_err_contains "$shared/practice.toml appartient à un autre utilisateur (uid 65534)"
+    expect_err_one_line
+    expect_out_lacks "Cabinet planté"
+    run init "$shared/mine/claire" --beneficiary "Claire"
+    expect_status 1 "root's init under another user's practice.toml"
+    [ -e "$shared/mine/claire" ] && fail "bilan made" || ok
+    # Root's own file is trusted, and BILAN_PRACTICE names one on purpose.
+    chown 0:0 "$shared/practice.toml"
+    run -C "$shared/mine" practice show
+    expect_status 0 "root's own practice.toml"
+    chown 65534:65534 "$shared/practice.toml"
+    BILAN_PRACTICE=$shared run -C "$shared/mine" practice show
+    expect_status 0 "a practice.toml named by BILAN_PRACTICE"
+    rm -rf "$shared"
+}
+
 test_check_warns_a_public_funding_without_qualiopi() {
     local dir
     dir=$(mktemp -d "$TMP_ROOT/q.XXXXXX")

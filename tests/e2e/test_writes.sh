@@ -158,6 +158,35 @@ test_render_never_replaces_a_file_of_the_bilan() {
     expect_out_contains "$id"
 }
 
+# -o judges the folder the target lands in, not only the bilan of -C: another bilan's files and
+# records, and the practice's practice.toml, are never replaced (issue 22, item 10).
+test_render_never_replaces_a_file_of_another_bilan_or_of_the_practice() {
+    local practice alice bob snapshot target
+    practice=$TMP_ROOT/cabinet-o
+    "$BILAN" practice init "$practice" --name "Cabinet" >/dev/null || fail "practice init"
+    alice=$practice/alice bob=$practice/bob
+    "$BILAN" init "$alice" --beneficiary "Alice" --start 2026-03-02 >/dev/null
+    "$BILAN" init "$bob" --beneficiary "Bob" --start 2026-03-02 >/dev/null
+    add_session "$bob"
+    snapshot=$(content_fingerprint "$practice")
+    for target in ../bob/bilan.toml ../bob/.gitignore ../bob/convention.toml ../bob/sessions \
+        "../bob/sessions/$out.toml" ../bob/skills/x.md ../practice.toml ../.lock \
+        ../alice/../bob/project.toml; do
+        run -C "$alice" render -o "$alice/$target"
+        expect_status 1 "render -o $target"
+        expect_err_one_line
+        expect_err_contains "rien n'a été écrit"
+        (cd "$alice" && "$BILAN" render -o "$target" >/dev/null 2>&1)
+        expect_equal "$?" 1 "render -o $target from inside alice"
+    done
+    expect_same_content "$practice" "$snapshot" "targets in another bilan or the practice"
+    # A document beside them is fine.
+    run -C "$alice" render -o "$practice/alice.md"
+    expect_status 0 "render -o a document of the practice folder"
+    run -C "$alice" render -o "$bob/alice.md"
+    expect_status 0 "render -o a document in another bilan's folder"
+}
+
 # --- item 12: the stale-lock sweep ---------------------------------------------------------
 
 test_the_sweep_removes_only_our_temp_files_in_our_folders() {
