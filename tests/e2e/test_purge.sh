@@ -495,4 +495,25 @@ test_links_that_keep_destroyed_content_alive_are_named() {
     expect_err_contains "$TMP_ROOT/trait-elsewhere.toml"
 }
 
+# A record folder that is a link (a link committed to git, a sync tool's doing) is never gone
+# through: purge refuses before destroying anything, and the folder it names is left whole.
+test_a_record_folder_that_is_a_link_stops_purge() {
+    local dir outside snap
+    dir=$(seeded_bilan)
+    outside=$TMP_ROOT/outside-skills
+    mv "$dir/skills" "$outside"
+    ln -s "$outside" "$dir/skills"
+    snap=$(fingerprint "$outside")
+    for args in "" "--dry-run"; do
+        run -C "$dir" purge $args
+        expect_status 1 "purge $args"
+        expect_err_one_line
+        expect_err_contains "skills"
+        expect_err_contains "lien symbolique"
+        expect_unchanged "$outside" "$snap"
+    done
+    [ -e "$dir/destruction.toml" ] && fail "purge began" || ok
+    grep -q NOTE-SECRETE "$dir"/sessions/*.toml && ok || fail "a session note was destroyed"
+}
+
 run_tests
