@@ -25,13 +25,23 @@ std::vector<std::string> default_shared_sections();
 // order without repeats (`tout`: every one); UsageError on an unknown or empty list.
 std::vector<std::string> parse_sections(std::string_view list);
 
-// The id (file name) of a recipient's consent: the recipient folded (fold_term: ASCII
-// lower-cased, French accents dropped, "ß" -> "ss", "Œ" -> "oe"…), keeping ASCII letters and
-// digits and every letter of another script as it is ("Αθηνά", "北京"), spaces, dashes and
-// punctuation beyond ASCII making single dashes, other ASCII punctuation dropped ("France
-// Travail", "france-travail" -> "france-travail"); empty when no letter or digit is left.
+// The id (file name) of a recipient's consent: the recipient folded (fold_letters: case and
+// accents of every script, "Ⅻ" -> "xii"; then fold_term: "ß" -> "ss", "Œ" -> "oe", "Ł" -> "l"…),
+// keeping ASCII letters and digits and every letter of another script ("αθηνα", "北京"),
+// spaces, dashes and punctuation beyond ASCII making single dashes, other ASCII punctuation
+// dropped ("France Travail", "france-travail" -> "france-travail"); empty when no letter or
+// digit is left. Two recipients may share it ("C++ Conseil", "C Conseil"): grant_consent then
+// gives the second a name of its own.
 std::string consent_id(std::string_view recipient);
-// The consents recorded for that recipient (same id, or a recipient with the same id).
+// Whether a file name (without ".toml") is one bilan gives a consent, today or before letters
+// were folded ("Αθηνά-ΑΕ"): a conflict copy or "France-Travail" is none.
+bool is_consent_name(std::string_view name);
+// Who a recipient is, whatever the spelling: folded as consent_id, words separated by single
+// spaces, dots and apostrophes dropped, every other symbol kept ("C++ conseil" != "c conseil").
+// Two recipients are the same when their keys are.
+std::string recipient_key(std::string_view recipient);
+// The consents recorded for that recipient (the same recipient_key), or in the file that
+// `recipient`, typed exactly, names.
 std::vector<const Consent*> consents_for(const std::vector<Consent>& consents,
                                          std::string_view recipient);
 // The section keys a consent shares; DataError at its file when it names an unknown one.

@@ -126,6 +126,35 @@ std::string french_parse_error(const std::string& message) {
     return message;
 }
 
+// Whether `name` ("--type", "-C", "--dir=x") is an option of `app` or of one of its commands.
+bool is_option_name(const CLI::App& app, std::string_view name) {
+    const std::string bare(name.substr(0, name.find('=')));
+    if (app.get_option_no_throw(bare)) return true;
+    for (const CLI::App* sub : app.get_subcommands({}))
+        if (is_option_name(*sub, bare)) return true;
+    return false;
+}
+
+// What a parse error adds when a dash is the cause: a text that begins with one ("-->") is
+// taken for an unknown option, and after "--" an option is taken for text.
+std::string dash_hint(const CLI::App& app, int argc, char** argv) {
+    bool after_marker = false;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (!after_marker && arg == "--") {
+            after_marker = true;
+        } else if (!after_marker && arg.size() > 1 && arg.starts_with("-") &&
+                   !is_option_name(app, arg)) {
+            return " ; un texte qui commence par « - » se donne après « -- », les options "
+                   "avant (bilan skill add --type savoir-faire -- \"-->\")";
+        } else if (after_marker && arg.starts_with("-") && is_option_name(app, arg)) {
+            return " ; après « -- », tout est du texte : donnez " + std::string(arg) +
+                   " avant « -- »";
+        }
+    }
+    return {};
+}
+
 // One declared option on its CLI11 command.
 CLI::Option* add_option(CLI::App& app, const Option& option) {
     return std::visit(
@@ -391,7 +420,8 @@ int run_command_line(int argc, char** argv) {
         if (const std::string unknown = unknown_command_message(app, argc, argv, e.what());
             !unknown.empty())
             throw UsageError(unknown);
-        throw UsageError(french_parse_error(e.what()) + " (voir « bilan --help »)");
+        throw UsageError(french_parse_error(e.what()) + dash_hint(app, argc, argv) +
+                         " (voir « bilan --help »)");
     }
     return tree.chosen().run();
 }

@@ -27,7 +27,9 @@ int run_grant(const Context& context, const GrantOptions& o) {
     // An empty or blank --sections is a mistake, not a request for the default.
     std::optional<std::vector<std::string>> sections;
     if (o.sections_given) sections = parse_sections(o.sections);
-    ops::grant_consent(store, o.recipient, date, std::move(sections));
+    for (const std::string& note :
+         ops::grant_consent(store, o.recipient, date, std::move(sections)))
+        print_note(note);
     return 0;
 }
 

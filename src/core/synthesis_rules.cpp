@@ -1,4 +1,5 @@
 // The consents' sections and ids, and what `check` finds missing from the synthesis.
+#include "bilan/letters.hpp"
 #include "bilan/markdown.hpp"
 #include "bilan/synthesis.hpp"
 
@@ -121,39 +122,65 @@ bool separates(char32_t cp) {
            (cp >= 0xff5b && cp <= 0xff65) || cp >= 0x1f000;
 }
 
+// The words of a folded name joined by single `separator`s. Letters and digits of any script
+// are kept; spaces, dashes, punctuation beyond ASCII, bytes that are not UTF-8, and a dot
+// after a word ("France.Travail") separate words; the dot after an initial ("S.A.R.L.") and
+// other ASCII punctuation are dropped, unless `keep_symbols` keeps the symbols (apostrophes
+// and dots are always dropped: "O'Neil S.A." is "ONeil SA").
+std::string joined_words(std::string_view text, char separator, bool keep_symbols) {
+    std::string out;
+    std::size_t letters_before = 0; // the letters just before, of the word being read
+    for (std::size_t i = 0; i < text.size();) {
+        const auto [cp, length] =
+            decode_utf8(text.substr(i)).value_or(std::pair<char32_t, std::size_t>{U'-', 1});
+        const bool letter =
+            (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || (cp >= 0x80 && !separates(cp));
+        const bool separates_words = cp == '-' || cp == '\t' || (cp >= 0x80 && separates(cp)) ||
+                                     (cp == '.' && letters_before > 1);
+        if (letter || (keep_symbols && !separates_words && cp != '.' && cp != '\''))
+            out += text.substr(i, length); // a letter of another script: kept, never dropped
+        else if (separates_words && !out.empty() && out.back() != separator)
+            out += separator;
+        letters_before = letter ? letters_before + 1 : 0;
+        i += length;
+    }
+    while (!out.empty() && out.back() == separator)
+        out.pop_back();
+    return out;
+}
+
+// A file name made of `text`; the file names of consents before letters were folded
+// (fold_letters) were this of the recipient.
+std::string file_name_of(std::string_view text) {
+    return joined_words(fold_term(text), '-', false);
+}
+
 } // namespace
 
 std::string consent_id(std::string_view recipient) {
-    const std::string folded = fold_term(recipient);
-    const std::string_view text = folded;
-    std::string id;
-    const auto dash = [&] {
-        if (!id.empty() && id.back() != '-') id += '-';
-    };
-    for (std::size_t i = 0; i < text.size();) {
-        // A byte that is not UTF-8 separates words: it never reaches a file name.
-        const auto [cp, length] =
-            decode_utf8(text.substr(i)).value_or(std::pair<char32_t, std::size_t>{U'-', 1});
-        if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))
-            id += static_cast<char>(cp);
-        else if (cp < 0x80 ? cp == '-' : separates(cp))
-            dash();
-        else if (cp >= 0x80)
-            id += text.substr(i, length); // a letter of another script: kept, never dropped
-        i += length;
-    }
-    while (!id.empty() && id.back() == '-')
-        id.pop_back();
-    return id;
+    return file_name_of(fold_letters(recipient));
+}
+
+bool is_consent_name(std::string_view name) {
+    // Every name consent_id gives is one, and so is every name an earlier version gave.
+    return !name.empty() && file_name_of(name) == name;
+}
+
+std::string recipient_key(std::string_view recipient) {
+    // The file name keeps letters and digits only: "C++ Conseil" and "C Conseil" share one.
+    // The key keeps the symbols that tell them apart.
+    return joined_words(fold_term(fold_letters(recipient)), ' ', true);
 }
 
 std::vector<const Consent*> consents_for(const std::vector<Consent>& consents,
                                          std::string_view recipient) {
-    const std::string id = consent_id(recipient);
+    const std::string key = recipient_key(recipient);
     std::vector<const Consent*> found;
-    if (id.empty()) return found;
+    if (consent_id(recipient).empty()) return found;
+    // A consent is also found by its file's own name typed as it is ("ft" for a file named by
+    // hand), never by a name folded to it: "C Conseil" is not the c-conseil.toml of "C++ Conseil".
     for (const Consent& c : consents)
-        if (c.id == id || consent_id(c.recipient) == id) found.push_back(&c);
+        if (recipient_key(c.recipient) == key || c.id == recipient) found.push_back(&c);
     return found;
 }
 

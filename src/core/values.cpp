@@ -50,13 +50,23 @@ std::string two_digits(int n) {
 
 // ---- dates -------------------------------------------------------------------------------
 
-bool valid_date(int year, int month, int day) {
-    if (year < 1900 || year > 2199) return false; // a career, not an epoch
+namespace {
+
+bool on_calendar(int year, int month, int day) {
     using namespace std::chrono;
     const year_month_day ymd{std::chrono::year{year},
                              std::chrono::month{static_cast<unsigned>(month)},
                              std::chrono::day{static_cast<unsigned>(day)}};
     return month >= 1 && month <= 12 && day >= 1 && ymd.ok();
+}
+
+} // namespace
+
+// One range for every date bilan parses, reads or writes (the writer refuses a date out of it,
+// store/toml_text.cpp): so that no date written is refused by a later command.
+bool valid_date(int year, int month, int day) {
+    const bool in_range = year >= 1900 && year <= 2199; // a career, not an epoch
+    return in_range && on_calendar(year, month, day);
 }
 
 std::string Date::iso() const {
@@ -84,10 +94,12 @@ Date Date::from_days(int days) {
             static_cast<int>(static_cast<unsigned>(ymd.day()))};
 }
 
+// The day is clamped by the calendar alone: a date computed past 2199 is right (and refused
+// if it is ever written), never a few days early.
 Date Date::plus_months(int months) const {
     int index = year * 12 + (month - 1) + months;
     Date result{index / 12, index % 12 + 1, day};
-    while (!valid_date(result.year, result.month, result.day) && result.day > 28)
+    while (!on_calendar(result.year, result.month, result.day) && result.day > 28)
         --result.day;
     return result;
 }

@@ -4,6 +4,8 @@
 #include "bilan/synthesis.hpp"
 #include "bilan/values.hpp"
 
+#include <algorithm>
+
 namespace bilan::ops {
 namespace {
 
@@ -23,6 +25,19 @@ const Consent* existing_consent(const std::vector<Consent>& consents, const std:
     return found.empty() ? nullptr : found.front();
 }
 
+// `id`, or when another recipient's consent has that name, the first of id-2, id-3… that none
+// has: two recipients never share a file.
+std::string free_id(const std::vector<Consent>& consents, const std::string& id) {
+    const auto taken = [&](const std::string& name) {
+        return std::any_of(consents.begin(), consents.end(),
+                           [&](const Consent& c) { return c.id == name; });
+    };
+    std::string name = id;
+    for (int n = 2; taken(name); ++n)
+        name = id + "-" + std::to_string(n);
+    return name;
+}
+
 } // namespace
 
 std::string recipient_id(const std::string& recipient) {
@@ -37,8 +52,8 @@ std::string recipient_id(const std::string& recipient) {
     return id;
 }
 
-void grant_consent(const store::Store& store, const std::string& recipient, const Date& date,
-                   std::optional<std::vector<std::string>> sections) {
+Notes grant_consent(const store::Store& store, const std::string& recipient, const Date& date,
+                    std::optional<std::vector<std::string>> sections) {
     store.require_bilan();
     const std::string id = recipient_id(recipient);
     std::vector<std::string> shared = sections ? std::move(*sections) : default_shared_sections();
@@ -56,14 +71,19 @@ void grant_consent(const store::Store& store, const std::string& recipient, cons
         // Granting again edits the record in place: the recipient keeps its first spelling, a
         // revocation moves to the history, and the person's comments stay.
         transaction.update(*current, grant_again(*current, date, std::move(shared)));
-        return;
+        return {};
     }
     Consent c;
-    c.id = id;
+    c.id = free_id(consents, id);
     c.recipient = trimmed(recipient);
     c.date = date;
     c.sections = std::move(shared);
     transaction.create(c);
+    if (c.id == id) return {};
+    const auto owner = std::find_if(consents.begin(), consents.end(),
+                                    [&](const Consent& other) { return other.id == id; });
+    return {"consents/" + id + ".toml est le consentement de « " + owner->recipient +
+            " » : celui de « " + c.recipient + " » est écrit dans consents/" + c.id + ".toml"};
 }
 
 Notes revoke_consent(const store::Store& store, const std::string& recipient,

@@ -277,14 +277,55 @@ void make_private_directory(const fs::path& dir) {
     fsync_directory(parent_or_dot(dir));
 }
 
+namespace {
+
+// What `path` held before a change: to put back if the change cannot be made durable.
+struct Previous {
+    bool existed = false;
+    std::optional<std::string> content; // nullopt when it could not be read: nothing to put back
+};
+
+Previous previous_of(const fs::path& path) {
+    struct stat info {};
+    if (::lstat(path.c_str(), &info) != 0) return {};
+    try {
+        return {true, S_ISREG(info.st_mode) ? read_file_if_exists(path) : std::nullopt};
+    } catch (const Error&) {
+        return {true, std::nullopt};
+    }
+}
+
+// Syncs the folder that a rename (or an unlink) just changed. When that fails the change may
+// not survive a crash, and the command says it failed: so it is undone first (the previous file
+// put back, else the new one removed), and the folder holds what it held before, as promised.
+void sync_or_undo(const fs::path& path, const Previous& previous) {
+    try {
+        fsync_directory(parent_or_dot(path));
+    } catch (...) {
+        if (!previous.existed) {
+            ::unlink(path.c_str());
+        } else if (previous.content) {
+            try {
+                const std::string temp = write_temp(path, *previous.content);
+                if (::rename(temp.c_str(), path.c_str()) != 0) ::unlink(temp.c_str());
+            } catch (const Error&) { // the failure under way says what went wrong
+            }
+        }
+        throw;
+    }
+}
+
+} // namespace
+
 void write_file_atomically(const fs::path& path, std::string_view content) {
+    const Previous previous = previous_of(path);
     const std::string temp = write_temp(path, content);
     if (::rename(temp.c_str(), path.c_str()) != 0) {
         const int err = errno;
         ::unlink(temp.c_str());
         throw system_error("remplacement impossible de", path.string(), err);
     }
-    fsync_directory(parent_or_dot(path));
+    sync_or_undo(path, previous);
 }
 
 void write_output_file(const fs::path& path, std::string_view content) {
@@ -323,13 +364,14 @@ void create_file_atomically(const fs::path& path, std::string_view content) {
         if (err == EEXIST) throw EnvironmentError(path.string() + " existe déjà");
         throw system_error("création impossible de", path.string(), err);
     }
-    fsync_directory(parent_or_dot(path));
+    sync_or_undo(path, Previous{});
 }
 
 void remove_file_durably(const fs::path& path) {
+    const Previous previous = previous_of(path);
     if (::unlink(path.c_str()) != 0)
         throw system_error("suppression impossible de", path.string(), errno);
-    fsync_directory(parent_or_dot(path));
+    sync_or_undo(path, previous);
 }
 
 namespace {

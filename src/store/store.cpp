@@ -31,7 +31,7 @@ bool is_record_name(const RecordKindInfo& kind, std::string_view name) {
     const std::string_view id = name.substr(0, name.size() - 5);
     // A consent is named after its recipient (consent_id): exactly the name bilan gives, so
     // that "france-travail (conflicted copy)" or "France-Travail" is not one.
-    if (kind.named_by_recipient) return !id.empty() && consent_id(id) == id;
+    if (kind.named_by_recipient) return is_consent_name(id);
     return id.size() == 8 && std::all_of(id.begin(), id.end(), [](char c) {
                return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
            });

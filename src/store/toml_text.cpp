@@ -1,5 +1,7 @@
 #include "toml_text.hpp"
 
+#include "bilan/errors.hpp"
+#include "bilan/values.hpp"
 #include "toml_guard.hpp"
 
 #include <cstdio>
@@ -144,10 +146,27 @@ std::string toml_literal(const Value& value) {
     return std::visit(Visitor{}, value);
 }
 
+void require_storable(const Fields& fields) {
+    for (const Field& field : fields)
+        if (const Date* d = field.value ? std::get_if<Date>(&*field.value) : nullptr;
+            d && !valid_date(d->year, d->month, d->day))
+            throw RefusedError("« " + field.key + " » : le " + d->iso() +
+                               " est hors des années 1900 à 2199 ; rien n'a été écrit");
+}
+
+namespace {
+
+std::string field_literal(const Field& field) {
+    require_storable({field});
+    return toml_literal(*field.value);
+}
+
+} // namespace
+
 std::string emit_fields(const Fields& fields) {
     std::string out;
     for (const Field& field : fields)
-        if (field.value) out += toml_key(field.key) + " = " + toml_literal(*field.value) + "\n";
+        if (field.value) out += toml_key(field.key) + " = " + field_literal(field) + "\n";
     return out;
 }
 
@@ -219,7 +238,7 @@ std::string splice_root_key(std::string_view text, const Field& field,
     if (existing && field.value) { // replace the value's own characters, nothing around them
         const std::size_t begin = offset_of(text, existing->source().begin);
         const std::size_t end = offset_of(text, existing->source().end);
-        out.replace(begin, end - begin, in_line_endings_of(text, toml_literal(*field.value)));
+        out.replace(begin, end - begin, in_line_endings_of(text, field_literal(field)));
     } else if (existing) { // remove the whole "key = value" line(s)
         const std::size_t begin =
             start_of_line(text, offset_of(text, existing_key->source().begin));
@@ -227,7 +246,7 @@ std::string splice_root_key(std::string_view text, const Field& field,
         out.erase(begin, end - begin);
     } else if (field.value) {
         std::size_t at = insertion_point(text, table);
-        std::string line = toml_key(field.key) + " = " + toml_literal(*field.value) + "\n";
+        std::string line = toml_key(field.key) + " = " + field_literal(field) + "\n";
         if (at > 0 && out[at - 1] != '\n') line.insert(0, "\n");
         out.insert(at, in_line_endings_of(text, std::move(line)));
     }

@@ -13,6 +13,11 @@ namespace bilan::store {
 std::string toml_literal(const Value& value);
 std::string toml_key(std::string_view key);    // bare when it can be, quoted otherwise
 std::string emit_fields(const Fields& fields); // "key = value\n" lines, absent values skipped
+// RefusedError, naming the key, when a field holds a date out of the years every reader takes
+// (valid_date): a limit computed from a date near the end of the range is never written.
+// emit_fields and splice_root_key check it too; a write that changes more than one file checks
+// it first, so that none is touched.
+void require_storable(const Fields& fields);
 
 // Parses `text`; a syntax error becomes a DataError located in `display_path`.
 toml::table parse_toml(std::string_view text, const std::string& display_path);

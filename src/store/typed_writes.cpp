@@ -2,6 +2,7 @@
 // operations and commands above the store write records without naming a TOML key.
 #include "bilan/store.hpp"
 #include "lock.hpp"
+#include "toml_text.hpp"
 
 #include <algorithm>
 
@@ -84,6 +85,7 @@ void Transaction::update(const Piste& before, const Piste& after) {
 void Transaction::update(const BilanRecord& before, const BilanRecord& after) {
     if (brings_personal_fields(before, after)) refuse_content_while_purging();
     const Fields edits = changed_fields(fields_of(before), fields_of(after));
+    require_storable(edits); // before the format is raised
     in_format(format_needed(after), [&] { update_bilan(edits); });
 }
 

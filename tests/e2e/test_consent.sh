@@ -80,6 +80,63 @@ test_one_recipient_whatever_the_spelling() {
     expect_file_contains "$dir/consents/france-travail.toml" 'revoked = true'
 }
 
+test_one_recipient_whatever_the_script() {
+    local dir
+    dir=$(new_bilan)
+    "$BILAN" -C "$dir" consent grant "Łódź Conseil" --date 2026-05-04 >/dev/null
+    "$BILAN" -C "$dir" consent grant "ΑΘΗΝΑ" --date 2026-05-04 >/dev/null
+    "$BILAN" -C "$dir" consent grant "МОСКВА" --date 2026-05-04 >/dev/null
+    "$BILAN" -C "$dir" consent grant "France.Travail" --date 2026-05-04 >/dev/null
+    run -C "$dir" consent grant "Lodz conseil" --date 2026-06-01
+    expect_status 0
+    run -C "$dir" consent grant "αθηνά" --date 2026-06-01
+    run -C "$dir" consent grant "москва" --date 2026-06-01
+    run -C "$dir" consent grant "France Travail" --date 2026-06-01
+    expect_equal "$(ls "$dir/consents" | tr '\n' ' ')" \
+        "france-travail.toml lodz-conseil.toml αθηνα.toml москва.toml " "one file each"
+    expect_equal "$(grep -l 'date = 2026-06-01' "$dir"/consents/*.toml | wc -l)" 4 "granted again"
+    run -C "$dir" render --for "LODZ CONSEIL"
+    expect_status 0
+}
+
+test_two_recipients_never_share_a_file() {
+    local dir
+    dir=$(new_bilan)
+    "$BILAN" -C "$dir" consent grant "Ⅻ Corp" --date 2026-05-04 --sections tout >/dev/null
+    run -C "$dir" consent grant "Ⅺ Corp" --date 2026-05-04
+    expect_status 0
+    expect_equal "$(ls "$dir/consents" | tr '\n' ' ')" "xi-corp.toml xii-corp.toml " "numerals"
+    "$BILAN" -C "$dir" consent grant "C++ Conseil" --date 2026-05-04 --sections tout >/dev/null
+    run -C "$dir" consent grant "C Conseil" --date 2026-05-04
+    expect_status 0
+    expect_err_contains "consents/c-conseil.toml est le consentement de « C++ Conseil » : celui de « C Conseil » est écrit dans consents/c-conseil-2.toml"
+    expect_file_contains "$dir/consents/c-conseil.toml" 'recipient = "C++ Conseil"'
+    expect_file_contains "$dir/consents/c-conseil-2.toml" 'recipient = "C Conseil"'
+    run -C "$dir" consent revoke "C Conseil"
+    expect_status 0
+    expect_file_contains "$dir/consents/c-conseil-2.toml" 'revoked = true'
+    if grep -q revoked "$dir/consents/c-conseil.toml"; then fail "C++ Conseil revoked"; else ok; fi
+    run -C "$dir" render --for "C Conseil"
+    expect_status 1 "the consent of C Conseil is revoked, C++ Conseil's is not its own"
+    run -C "$dir" render --for "C++ Conseil"
+    expect_status 0
+}
+
+test_a_file_named_by_an_earlier_version_is_still_read() {
+    local dir
+    dir=$(new_bilan)
+    mkdir -p "$dir/consents"
+    printf 'recipient = "Αθηνά Α.Ε."\ndate = 2026-05-04\n' >"$dir/consents/Αθηνά-ΑΕ.toml"
+    run -C "$dir" consent list
+    expect_status 0
+    expect_out_contains "Αθηνά Α.Ε."
+    run -C "$dir" check
+    expect_out_lacks "ΑΕ.toml"
+    run -C "$dir" consent revoke "ΑΘΗΝΆ ΑΕ"
+    expect_status 0
+    expect_file_contains "$dir/consents/Αθηνά-ΑΕ.toml" 'revoked = true'
+}
+
 test_revoke_keeps_the_file_as_evidence() {
     local dir before
     dir=$(new_bilan)

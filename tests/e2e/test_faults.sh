@@ -172,6 +172,39 @@ test_a_full_disk_says_so_in_one_line() {
     expect_no_litter "$dir"
 }
 
+test_a_failed_folder_sync_after_the_rename_puts_the_previous_state_back() {
+    [ -n "$PRELOAD" ] || { skip "no fault shim for this binary (not built, or bilan is static)"; return; }
+    local dir snap id
+    dir=$(new_bilan)
+    id=$("$BILAN" -C "$dir" session add --date 2026-03-03 --phase investigation --duration 1h)
+    snap=$(content_fingerprint "$dir")
+    # The new record was renamed into place, then the folder's fsync failed: it stayed, its id
+    # unprinted, and a retry counted the hour twice.
+    faulty fsyncdir BILAN_FAULT_PATH="$dir/sessions" -- -C "$dir" session add --date 2026-03-04 \
+        --phase investigation --duration 1h
+    expect_status 3
+    expect_err_one_line
+    expect_err_contains "fsync impossible du dossier $dir/sessions"
+    expect_out ""
+    expect_same_content "$dir" "$snap" "a record created"
+    expect_no_litter "$dir"
+    # A file replaced: the previous one is put back.
+    faulty fsyncdir BILAN_FAULT_PATH="$dir" BILAN_FAULT_TIMES=1 -- -C "$dir" set demand "autre"
+    expect_status 3
+    expect_err_contains "fsync impossible du dossier $dir"
+    expect_same_content "$dir" "$snap" "a file replaced"
+    expect_no_litter "$dir"
+    # A record removed: it is back.
+    faulty fsyncdir BILAN_FAULT_PATH="$dir/sessions" -- -C "$dir" session rm "$id"
+    expect_status 3
+    expect_same_content "$dir" "$snap" "a record removed"
+    expect_no_litter "$dir"
+    run -C "$dir" session add --date 2026-03-04 --phase investigation --duration 1h
+    expect_status 0
+    run -C "$dir" status --json
+    expect_out_contains '"sessions": 2'
+}
+
 test_short_writes_and_interrupted_calls_are_resumed() {
     [ -n "$PRELOAD" ] || { skip "no fault shim for this binary (not built, or bilan is static)"; return; }
     local a b

@@ -325,4 +325,29 @@ TOML
     expect_status 0 "examples/framework-cabinet.toml"
 }
 
+# ---- text that begins with a dash ---------------------------------------------------------
+
+test_a_text_that_begins_with_a_dash_comes_after_the_double_dash() {
+    local dir snapshot id
+    dir=$(new_bilan)
+    snapshot=$(fingerprint "$dir")
+    run -C "$dir" skill add "-->" --type savoir-faire
+    expect_status 2
+    expect_err_one_line
+    expect_err_contains "un texte qui commence par « - » se donne après « -- »"
+    run -C "$dir" skill add -- "-->" --type savoir-faire
+    expect_status 2
+    expect_err_contains "après « -- », tout est du texte : donnez --type avant « -- »"
+    expect_unchanged "$dir" "$snapshot"
+    run -C "$dir" skill add --type savoir-faire -- "-->"
+    expect_status 0
+    id=$out
+    expect_file_contains "$dir/skills/$id.toml" 'text = "-->"'
+    run -C "$dir" set demand -- --help
+    expect_status 0
+    expect_file_contains "$dir/bilan.toml" 'demand = "--help"'
+    run -C "$dir" session add --date 2026-03-03 --phase investigation --duration 1h --note=-x
+    expect_status 0
+}
+
 run_tests

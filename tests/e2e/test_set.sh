@@ -91,4 +91,25 @@ test_set_the_same_value_leaves_the_file_alone() {
     expect_equal "$(stat -c %i "$dir/bilan.toml")" "$before" "file not rewritten"
 }
 
+test_a_date_computed_past_2199_is_refused_before_it_is_written() {
+    local dir snapshot
+    dir=$(new_bilan)
+    run -C "$dir" set end 2199-12-31
+    expect_status 0
+    snapshot=$(fingerprint "$dir")
+    # The agreement's default end is the bilan's end + 3 years: 2202-12-31, which no command
+    # would read back (it was also written as 2202-12-28).
+    run -C "$dir" retention grant --date 2199-12-31 --scope documents
+    expect_status 1
+    expect_err_one_line
+    expect_err_contains "« retention_until » : le 2202-12-31 est hors des années 1900 à 2199 ; rien n'a été écrit"
+    expect_equal "$(fingerprint "$dir")" "$snapshot" "nothing written"
+    run -C "$dir" status
+    expect_status 0
+    run -C "$dir" retention grant --date 2199-12-31 --scope documents --until 2199-12-31
+    expect_status 0
+    run -C "$dir" status
+    expect_status 0 "a date written is read back"
+}
+
 run_tests

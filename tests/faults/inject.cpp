@@ -4,8 +4,10 @@
 //
 // Environment (read at every call, so one process sees one setting):
 //   BILAN_FAULT        comma-separated operations to fail: open, write, fsync, rename,
-//                      renameat2, mkdir, unlink; or shortwrite (write returns at most 3 bytes
-//                      per call, without failing: exercises the callers' write loops)
+//                      renameat2, mkdir, unlink; fsyncdir (fsync of a folder only: the sync
+//                      after a rename, that file fsyncs leave alone); or shortwrite (write returns
+//                      at most 3 bytes per call, without failing: exercises the callers' write
+//                      loops)
 //   BILAN_FAULT_PATH   only calls whose path contains this text (fd calls: the path behind the
 //                      fd); empty: every path. Writes to fds 0-2 are never failed, so the
 //                      program can still report the failure.
@@ -143,6 +145,11 @@ mode_t mode_argument(int flags, va_list args) {
     return (flags & (O_CREAT | O_TMPFILE)) ? static_cast<mode_t>(va_arg(args, unsigned)) : 0;
 }
 
+bool is_directory(int fd) {
+    struct stat info {};
+    return ::fstat(fd, &info) == 0 && S_ISDIR(info.st_mode);
+}
+
 } // namespace
 
 extern "C" {
@@ -204,6 +211,7 @@ ssize_t writev(int fd, const struct iovec* vector, int count) {
 
 int fsync(int fd) {
     if (inject_fd("fsync", fd)) return fail(chosen_errno(EIO));
+    if (is_directory(fd) && inject_fd("fsyncdir", fd)) return fail(chosen_errno(EIO));
     static const auto real = next<int (*)(int)>("fsync");
     return real(fd);
 }

@@ -34,6 +34,8 @@ forbid 'toml\+\+|CLI/|unistd\.h|fcntl\.h|sys/|dirent\.h|store/|cli/|commands/|co
     "operations go through store.hpp: no TOML, CLI11, POSIX I/O or store internals" $ops
 forbid 'toml\+\+|CLI/|store/|codec' \
     "commands see the core and store.hpp only; CLI11 is src/cli/app.cpp's alone" $cli
+forbid 'unicode/' "ICU is src/core/letters.cpp's alone (fold_letters)" \
+    $(find include src -name '*.[ch]pp' ! -path src/core/letters.cpp)
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

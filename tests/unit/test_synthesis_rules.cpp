@@ -34,11 +34,61 @@ TEST_SUITE("consents") {
         CHECK(consent_id("Strae AG") != consent_id("Straße AG"));
         CHECK(consent_id("ŒUVRE Ærø") == "oeuvre-aero");
         CHECK(consent_id("Łask") == "lask");
-        CHECK(consent_id("Jörg & Söhne") == "jörg-söhne");
-        CHECK(consent_id("Αθηνά Α.Ε.") == "Αθηνά-ΑΕ");
-        CHECK(consent_id("北京（公司）") == "北京-公司");
+        CHECK(consent_id("Jörg & Söhne") == "jorg-sohne");
+        CHECK(consent_id("Αθηνά Α.Ε.") == "αθηνα-αε");
+        CHECK(consent_id("北京（公司）") == "北京公司"); // full-width brackets are ASCII ones
         CHECK(consent_id("«…»").empty());
         CHECK(consent_id("O'Neil S.A.") == "oneil-sa"); // ASCII punctuation dropped, as before
+        CHECK(consent_id("S.A.R.L. Dupont") == "sarl-dupont");
+    }
+
+    TEST_CASE("one recipient however it is spelled, in every script") {
+        const std::pair<const char*, const char*> same[] = {
+            {"Pôle emploi", "pole emploi"},
+            {"Łódź", "Lodz"},
+            {"ΑΘΗΝΑ", "αθηνά"},
+            {"ΟΔΥΣΣΕΑΣ", "οδυσσεας"}, // final sigma
+            {"МОСКВА", "москва"},
+            {"Ёлка", "елка"},
+            {"France.Travail", "France Travail"},
+            {"ＡＰＥＣ", "APEC"}, // full-width letters
+            {"Straße", "STRASSE"},
+            {"ﬁnances", "finances"}, // a ligature
+        };
+        for (const auto& [one, other] : same) {
+            CAPTURE(one);
+            CHECK(consent_id(one) == consent_id(other));
+            CHECK(recipient_key(one) == recipient_key(other));
+        }
+        CHECK(consent_id("Łódź") == "lodz");
+        CHECK(consent_id("France.Travail") == "france-travail");
+    }
+
+    TEST_CASE("different recipients are never one") {
+        // Roman numerals were punctuation, and both were "corp".
+        CHECK(consent_id("Ⅻ Corp") == "xii-corp");
+        CHECK(consent_id("Ⅺ Corp") == "xi-corp");
+        // Their file names are one; who they are is not, and grant_consent names them apart.
+        CHECK(consent_id("C++ Conseil") == consent_id("C Conseil"));
+        CHECK(recipient_key("C++ Conseil") != recipient_key("C Conseil"));
+        CHECK(recipient_key("AT&T") != recipient_key("ATT"));
+        CHECK(recipient_key("O'Neil S.A.") == recipient_key("ONeil SA"));
+    }
+
+    TEST_CASE("a consent file is named as bilan names one, today or before") {
+        CHECK(is_consent_name("france-travail"));
+        CHECK(is_consent_name("Αθηνά-ΑΕ")); // the name an earlier version gave "Αθηνά Α.Ε."
+        CHECK(is_consent_name("jörg-söhne"));
+        CHECK_FALSE(is_consent_name("France-Travail"));
+        CHECK_FALSE(is_consent_name("france-travail (conflicted copy)"));
+        CHECK_FALSE(is_consent_name(""));
+    }
+
+    TEST_CASE("the consents of a recipient are found by who they are, not by their file") {
+        std::vector<Consent> consents{consent("C++ Conseil", Date{2026, 5, 4})};
+        consents.front().id = "c-conseil";
+        CHECK(consents_for(consents, "c++ conseil").size() == 1);
+        CHECK(consents_for(consents, "C Conseil").empty());
     }
 
     TEST_CASE("a history line reads back as it was written") {

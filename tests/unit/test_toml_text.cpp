@@ -80,6 +80,15 @@ TEST_SUITE("store.literals") {
         CHECK(toml_key("clé") == "\"clé\"");
     }
 
+    TEST_CASE("a date no reader would accept is refused before it is written") {
+        const Field late{"retention_until", Date{2202, 12, 31}};
+        CHECK_THROWS_WITH_AS(emit_fields({late}), doctest::Contains("2202-12-31"), RefusedError);
+        CHECK_THROWS_AS(splice_root_key("a = 1\n", late, "bilan.toml"), RefusedError);
+        CHECK_THROWS_AS(splice_root_key("retention_until = 2199-12-31\n", late, "bilan.toml"),
+                        RefusedError);
+        CHECK(emit_fields({{"end", Date{2199, 12, 31}}}) == "end = 2199-12-31\n");
+    }
+
     TEST_CASE("ids are stable across machines") {
         CHECK(fnv1a("") == 14695981039346656037ull);
         CHECK(fnv1a("a") == 0xaf63dc4c8601ec8cull);

@@ -126,6 +126,13 @@ TEST_SUITE("values") {
         CHECK(Date::from_days(Date{2026, 3, 2}.days_since_epoch()) == Date{2026, 3, 2});
     }
 
+    TEST_CASE("months added past the last year give the right day, out of the date range") {
+        // Three years after 2199-12-31 was 2202-12-28: the day was clamped by the range.
+        CHECK(Date{2199, 12, 31}.plus_months(36) == Date{2202, 12, 31});
+        CHECK(Date{2199, 8, 31}.plus_months(6) == Date{2200, 2, 28}); // 2200 is no leap year
+        CHECK_FALSE(valid_date(2202, 12, 31));                        // and no reader would take it
+    }
+
     TEST_CASE("times of day") {
         CHECK(parse_time_of_day("09:30") == TimeOfDay{9, 30});
         CHECK(parse_time_of_day("9:30") == TimeOfDay{9, 30});

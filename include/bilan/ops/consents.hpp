@@ -1,6 +1,6 @@
 // The operations of consent grant|revoke|list: the beneficiary's agreement that a version of
 // the synthesis may go to someone (L6313-4). One file per recipient, consents/<id>.toml, id =
-// the recipient folded to ASCII; a revoked consent keeps its file as evidence, and granting it
+// the recipient folded (consent_id); a revoked consent keeps its file as evidence, and granting it
 // again moves the earlier grant to its history. Each write is one Transaction whose reads (the
 // bilan's start, the recipient's consents) happen under its lock; the list reads under the
 // folder's shared lock.
@@ -21,9 +21,11 @@ std::string recipient_id(const std::string& recipient);
 
 // `consent grant`: the recipient's consent from `date`, sharing `sections` (nullopt: the
 // default ones). Refused (RefusedError) before the bilan's start. A recipient with a consent
-// already has it granted again: the earlier grant or revocation stays as evidence.
-void grant_consent(const store::Store& store, const std::string& recipient, const Date& date,
-                   std::optional<std::vector<std::string>> sections);
+// already has it granted again: the earlier grant or revocation stays as evidence. Another
+// recipient's file never holds it: when its id is taken ("C++ Conseil" has c-conseil.toml,
+// "C Conseil" is granted), it gets c-conseil-2.toml and a note says so.
+Notes grant_consent(const store::Store& store, const std::string& recipient, const Date& date,
+                    std::optional<std::vector<std::string>> sections);
 
 // `consent revoke`: every consent of the recipient is revoked on `on` (nullopt: no date
 // given), all or none. RefusedError when the recipient has none; a note when all already were.
