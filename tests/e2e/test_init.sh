@@ -68,8 +68,8 @@ test_init_with_the_belgian_framework() {
     expect_out_contains '"floor_minutes": 720'
 }
 
+# /proc takes no new folder, not even root's: the test runs as CI does, as root.
 test_init_in_an_unwritable_place_is_an_environment_error() {
-    [ "$(id -u)" -ne 0 ] || { skip "root writes anywhere"; return; }
     run init /proc/bilan-test --beneficiary "A"
     expect_status 3
 }
