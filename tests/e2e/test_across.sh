@@ -715,6 +715,31 @@ test_a_folder_name_is_escaped_in_json_and_kept_in_text() {
     expect_out_contains '"cabinet/evil\u001b[2J\nx"'
 }
 
+# Issue 22.9: a folder named in Latin-1 is no UTF-8; JSON gets U+FFFD for each such byte, and
+# stays valid.
+test_a_folder_name_not_in_utf8_is_replaced_in_json() {
+    need_fixture || return
+    local dir
+    dir=$(copy_practice)
+    cpf_bilan_at "$dir/cabinet/h"$'\xe9'"l"$'\xe8'"ne" "Hélène Latin"
+    cpf_bilan_at "$dir/cabinet/cass"$'\xe9' "Hervé Casse"
+    printf 'date = [\n' >"$dir/cabinet/cass"$'\xe9'/sessions/0badbad0.toml
+    run_in "$dir" due cabinet --until 2026-06-05 --json
+    expect_status 1 "due --json with a broken folder"
+    expect_equal "$(due_rows | grep 2026-06-04)" '2026-06-04 edof-entree cabinet/h\ufffdl\ufffdne true' \
+        "each byte that is not UTF-8 is U+FFFD"
+    expect_equal "$(jget '.problems[0].folder')" '"cabinet/cass\ufffd"' "the problem's folder"
+    case $(jget '.problems[0].message') in
+    '"cabinet/cass\ufffd/sessions/0badbad0.toml:'*) ok ;;
+    *) fail "the problem's message: $(jget '.problems[0].message')" ;;
+    esac
+    printf '%s\n' "$out" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1 && ok || fail "due --json is not UTF-8"
+    run_in "$dir" report cabinet --json
+    expect_status 1 "report --json"
+    printf '%s\n' "$out" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1 && ok || fail "report --json is not UTF-8"
+    expect_out_contains '"folder": "cabinet/cass\ufffd"'
+}
+
 test_hidden_linked_empty_deep_and_nested_folders() {
     need_fixture || return
     local dir c
