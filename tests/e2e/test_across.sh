@@ -606,6 +606,54 @@ accompaniment_minutes,1200" "CSV first lines"
     expect_out_lacks "{"
 }
 
+# The CSV in $out as one line per record, its fields joined by a tab, a CR or LF inside a
+# quoted field shown as \r, \n (RFC 4180: quoted fields, quotes doubled, CRLF between records).
+csv_records() {
+    printf '%s\n' "$out" | LC_ALL=C awk 'BEGIN { RS = "\001" } {
+        s = $0; n = length(s); field = ""; rec = ""; q = 0
+        for (i = 1; i <= n; i++) {
+            c = substr(s, i, 1)
+            if (q) {
+                if (c == "\"") {
+                    if (substr(s, i + 1, 1) == "\"") { field = field "\""; i++ } else q = 0
+                } else if (c == "\r") field = field "\\r"
+                else if (c == "\n") field = field "\\n"
+                else field = field c
+            } else if (c == "\"") q = 1
+            else if (c == ",") { rec = rec field "\t"; field = "" }
+            else if (c == "\r" && substr(s, i + 1, 1) == "\n") { print rec field; rec = ""; field = ""; i++ }
+            else field = field c
+        }
+        if (rec != "" || field != "") print rec field
+    }'
+}
+
+# Issue 22.5: an answer written by hand with line breaks, a comma and a formula stays in its
+# cell — no row injected, no cell a spreadsheet takes for a formula.
+test_report_csv_quotes_what_the_folders_hold() {
+    local dir=$TMP_ROOT/csv
+    mkdir -p "$dir"
+    cpf_bilan_at "$dir/ines" "Inès Piège"
+    "$BILAN" -C "$dir/ines" set end 2026-06-01 >/dev/null
+    "$BILAN" -C "$dir/ines" evaluation add froid --date 2026-06-10 --satisfaction 3 \
+        --answer situation=autre >/dev/null
+    sed -i 's|^answers = .*|answers = ["situation=x\\r\\nbilans,9999\\r\\n=HYPERLINK(\\"http://evil\\";\\"x\\")"]|' \
+        "$dir"/ines/evaluations/*.toml
+    run report "$dir/ines" --csv
+    expect_status 0 "report --csv"
+    local records
+    records=$(csv_records)
+    expect_equal "$(printf '%s\n' "$records" | LC_ALL=C awk -F'\t' 'NF != 2')" "" \
+        "CSV records without exactly two fields"
+    expect_equal "$(printf '%s\n' "$records" | grep -c '^bilans	')" 1 "one bilans record"
+    expect_equal "$(printf '%s\n' "$records" | LC_ALL=C awk -F'\t' '$1 ~ /^[=+@]/ || $2 ~ /^[=+@]/')" "" \
+        "CSV cells a spreadsheet would take for a formula"
+    printf '%s\n' "$records" |
+        grep -qxF 'evaluations.froid.situations.x\r\nbilans,9999\r\n=HYPERLINK("http://evil";"x")	1' &&
+        ok || fail "the answer is not one quoted cell"
+    expect_out_contains '"evaluations.froid.situations.x'$'\r\n''bilans,9999'$'\r\n''=HYPERLINK(""http://evil"";""x"")",1'$'\r\n'
+}
+
 test_report_markdown_tables() {
     need_fixture || return
     run_in "$W" report cabinet --year 2026
