@@ -886,6 +886,38 @@ test_a_broken_folder_is_a_problem_and_the_others_are_reported() {
     expect_err_one_line
 }
 
+# Issue 22.17: a bilan.toml that is no regular file is said for what it is, never "pas de
+# bilan.toml"; a FIFO is never opened (the run would block).
+test_a_bilan_toml_that_is_no_file_says_what_it_is() {
+    need_fixture || return
+    local dir c
+    dir=$(copy_practice)
+    c=$dir/cabinet
+    mkdir "$c/tube" "$c/dossier" "$c/lien"
+    mkfifo "$c/tube/bilan.toml"
+    mkdir "$c/dossier/bilan.toml"
+    ln -s nulle-part "$c/lien/bilan.toml"
+    run_in "$dir" due cabinet --json
+    expect_status 1 "due with three bilan.toml that are no file"
+    expect_equal "$(due_rows)" "$ALL_DUE" "the others"
+    expect_equal "$(jcount .problems)" 3 "three problems"
+    local fix=' : remplacez-le par le fichier bilan.toml du bilan"'
+    expect_equal "$(jget '.problems[0].message')" \
+        '"cabinet/dossier/bilan.toml n'"'"'est pas un fichier ordinaire (dossier)'"$fix" "a folder"
+    expect_equal "$(jget '.problems[1].message')" \
+        '"cabinet/lien/bilan.toml n'"'"'est pas un fichier ordinaire (lien symbolique sans cible)'"$fix" "a dangling link"
+    expect_equal "$(jget '.problems[2].message')" \
+        '"cabinet/tube/bilan.toml n'"'"'est pas un fichier ordinaire (tube nommé)'"$fix" "a FIFO"
+    run_in "$dir" due cabinet/tube
+    expect_status 1
+    expect_err_contains "bilan: cabinet/tube/bilan.toml n'est pas un fichier ordinaire (tube nommé)"
+    expect_err_lacks "pas de bilan.toml"
+    expect_err_one_line
+    run_in "$dir" -C cabinet/lien status
+    expect_status 1 "status in a folder whose bilan.toml is a dangling link"
+    expect_err_contains "(lien symbolique sans cible)"
+}
+
 test_a_dir_that_does_not_exist_is_a_problem() {
     need_fixture || return
     run_in "$W" due nulle-part --json
