@@ -262,6 +262,10 @@ struct FoundBilans {
 };
 FoundBilans find_bilans(const std::filesystem::path& dir);
 
+// Throws UsageError unless $BILAN_LOCK_WAIT is unset, empty or a whole number of seconds from
+// 0 to 3600: for a command reading many folders, said once before any is read.
+void check_lock_wait();
+
 // Loads and validates a framework file given on the command line (not yet in a folder).
 Framework load_framework_file(const std::filesystem::path& file);
 Framework load_builtin_framework(std::string_view name);

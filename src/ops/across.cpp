@@ -81,6 +81,7 @@ unsigned loading_threads(std::size_t folders) {
 }
 
 Across read_bilans(const AcrossRequest& request) {
+    store::check_lock_wait(); // a usage error once, not a problem per folder
     Across across;
     std::vector<Slot> slots;
     std::unordered_set<std::string> seen;

@@ -918,6 +918,45 @@ test_a_bilan_toml_that_is_no_file_says_what_it_is() {
     expect_err_contains "(lien symbolique sans cible)"
 }
 
+# Issue 22.13: a bad BILAN_LOCK_WAIT is one usage error (exit 2) before any folder is read.
+test_a_bad_lock_wait_is_one_usage_error() {
+    need_fixture || return
+    local args
+    for args in "due cabinet" "due cabinet --json" "report cabinet --csv" "report cabinet --json"; do
+        # shellcheck disable=SC2086
+        BILAN_LOCK_WAIT=abc run_in "$W" $args
+        expect_status 2 "$args with BILAN_LOCK_WAIT=abc"
+        expect_equal "$out" "" "$args: nothing on stdout"
+        expect_err_one_line
+        expect_err_contains "BILAN_LOCK_WAIT : « abc »"
+    done
+}
+
+# Issue 22.13: a folder locked by a writer past the wait is a problem (exit 1), and due does
+# not answer "Aucune échéance." for what it could not read.
+test_a_locked_folder_is_a_problem_not_an_empty_answer() {
+    need_fixture || return
+    local dir
+    dir=$(copy_practice)
+    exec 9<"$dir/cabinet/alice"
+    flock -x 9 # this shell is the writer: its lock, not bilan's open of the folder
+    BILAN_LOCK_WAIT=0 run_in "$dir" due cabinet/alice
+    expect_status 1 "due on a locked bilan"
+    expect_out "Aucune échéance dans les dossiers lus ; 1 dossier non lu (ci-dessous)."
+    expect_err_contains "bilan: cabinet/alice : le dossier cabinet/alice est verrouillé"
+    expect_err_one_line
+    BILAN_LOCK_WAIT=0 run_in "$dir" due cabinet --json
+    expect_status 1 "due --json with a locked bilan"
+    expect_equal "$(due_rows)" "$(printf '%s\n' "$ALL_DUE" | grep -v ' cabinet/alice ')" "the others"
+    expect_equal "$(jget '.problems[0].folder')" '"cabinet/alice"' "the locked bilan"
+    BILAN_LOCK_WAIT=0 run_in "$dir" report cabinet --json
+    expect_status 1 "report with a locked bilan"
+    expect_equal "$(jget .bilans)" 7 "the others"
+    exec 9<&-
+    run_in "$dir" due cabinet/alice
+    expect_status 0 "released"
+}
+
 test_a_dir_that_does_not_exist_is_a_problem() {
     need_fixture || return
     run_in "$W" due nulle-part --json
