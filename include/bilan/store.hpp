@@ -262,6 +262,11 @@ struct FoundBilans {
 };
 FoundBilans find_bilans(const std::filesystem::path& dir);
 
+// A folder's device and inode (links followed): one bilan named twice — by a relative and an
+// absolute path, or through a link — is one. nullopt when it cannot be looked at.
+using FolderIdentity = std::pair<std::uint64_t, std::uint64_t>;
+std::optional<FolderIdentity> folder_identity(const std::filesystem::path& dir);
+
 // Throws UsageError unless $BILAN_LOCK_WAIT is unset, empty or a whole number of seconds from
 // 0 to 3600: for a command reading many folders, said once before any is read.
 void check_lock_wait();

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <sys/stat.h>
 #include <system_error>
 
 namespace bilan::store {
@@ -53,6 +54,13 @@ FoundBilans find_bilans(const fs::path& dir) {
     else
         search(dir, bilan_search_depth, found);
     return found;
+}
+
+std::optional<FolderIdentity> folder_identity(const fs::path& dir) {
+    struct stat info {};
+    if (::stat(dir.c_str(), &info) != 0) return std::nullopt;
+    return FolderIdentity{static_cast<std::uint64_t>(info.st_dev),
+                          static_cast<std::uint64_t>(info.st_ino)};
 }
 
 } // namespace bilan::store

@@ -728,6 +728,27 @@ test_each_bilan_once_in_path_order() {
     expect_equal "$(jget .accompaniment_minutes)" 510 "420 + 90"
 }
 
+# Issue 22.8: one bilan named by a relative and an absolute path, or through a link, is one,
+# under the first name given.
+test_one_bilan_named_twice_is_read_once() {
+    need_fixture || return
+    local alice
+    alice=$(printf '%s\n' "$ALL_DUE" | grep ' cabinet/alice ')
+    ln -sfn "$P" "$TMP_ROOT/cabinet-lien"
+    ln -sfn "$P/alice" "$TMP_ROOT/alice-lien"
+    run_in "$W" due cabinet/alice "$P/alice" --json
+    expect_status 0
+    expect_equal "$(due_rows)" "$alice" "relative, then absolute: once, the first name"
+    run_in "$W" due cabinet "$TMP_ROOT/cabinet-lien" --json
+    expect_equal "$(due_rows)" "$ALL_DUE" "the practice and a link to it"
+    run_in "$W" report cabinet/alice "$TMP_ROOT/alice-lien" "$P/./alice" --json
+    expect_equal "$(jget .folders)" 1 "three names of alice"
+    expect_equal "$(jget .accompaniment_minutes)" 420 "alice's minutes once"
+    run_in "$W" report "$TMP_ROOT/cabinet-lien" cabinet --json
+    expect_equal "$(jget .folders)" 8 "a link to the practice, then the practice"
+    expect_equal "$(jget .accompaniment_minutes)" 1740 "every bilan once"
+}
+
 test_same_day_deadlines_go_in_byte_order_of_their_folders() {
     need_fixture || return
     local dir
