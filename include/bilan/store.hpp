@@ -254,11 +254,13 @@ std::span<const std::string_view> single_record_files();
 // levels down at most and never below a bilan, in path order. Hidden entries (.git) and
 // symbolic links are not followed: a link in a synced folder could lead anywhere, or around
 // in a loop. `dir` is shown as given. A folder that cannot be listed is in `unreadable`, with
-// the reason; RefusedError when `dir` does not exist or is no folder.
+// the reason; RefusedError when `dir` does not exist or is no folder. The bilans one level
+// below the depth searched are in `too_deep`, never read: said, not silently skipped.
 constexpr int bilan_search_depth = 3;
 struct FoundBilans {
     std::vector<std::filesystem::path> bilans;
     std::vector<std::pair<std::filesystem::path, std::string>> unreadable;
+    std::vector<std::filesystem::path> too_deep;
 };
 FoundBilans find_bilans(const std::filesystem::path& dir);
 

@@ -17,6 +17,9 @@ bool holds_bilan_file(const fs::path& dir) {
     return fs::exists(fs::symlink_status(dir / "bilan.toml", ec));
 }
 
+// The bilans among the subfolders of `dir`, and theirs while `depth` (the levels left) lasts,
+// in path order (links and hidden entries left out); at `depth` 0, one level past the search,
+// only to name the bilans there (never read).
 void search(const fs::path& dir, int depth, FoundBilans& found) {
     std::error_code ec;
     std::vector<fs::path> folders;
@@ -28,15 +31,17 @@ void search(const fs::path& dir, int depth, FoundBilans& found) {
             folders.push_back(it->path());
     }
     if (ec) {
-        found.unreadable.emplace_back(
-            dir, system_error("lecture impossible du dossier", dir.string(), ec.value()).what());
+        if (depth > 0)
+            found.unreadable.emplace_back(
+                dir,
+                system_error("lecture impossible du dossier", dir.string(), ec.value()).what());
         return;
     }
     std::sort(folders.begin(), folders.end());
     for (const fs::path& folder : folders) {
         if (holds_bilan_file(folder))
-            found.bilans.push_back(folder);
-        else if (depth > 1)
+            (depth > 0 ? found.bilans : found.too_deep).push_back(folder);
+        else if (depth > 0)
             search(folder, depth - 1, found);
     }
 }

@@ -833,12 +833,32 @@ test_hidden_linked_empty_deep_and_nested_folders() {
         expect_out_lacks "$name"
     done
     expect_equal "$(jget .problems)" "[]" "problems"
-    expect_equal "$(jget .notes)" "[]" "empty subfolders are not even noted"
+    # Empty subfolders are not even noted; a bilan one level too deep is (issue 22.21).
+    expect_equal "$(jcount .notes)" 1 "one note"
+    expect_equal "$(jget '.notes[0].folder')" '"cabinet/a/b/c/profonde"' "the note names the bilan too deep"
+    expect_equal "$(jget '.notes[0].message')" \
+        '"bilan non lu : plus de 3 niveaux sous cabinet ; donnez-le en DIR pour le lire"' "its message"
+    run_in "$dir" due cabinet
+    expect_status 0
+    expect_err_contains "bilan: cabinet/a/b/c/profonde : bilan non lu : plus de 3 niveaux sous cabinet"
+    expect_err_one_line
     run_in "$dir" report cabinet --json
     expect_status 0
     expect_equal "$(jget .folders)" 9 "8 + lucie"
     expect_equal "$(jget .bilans)" 9
     expect_equal "$(jget .problems)" "[]" "report problems"
+    expect_equal "$(jget '.notes[0].folder')" '"cabinet/a/b/c/profonde"' "report's note"
+    # A DIR whose only bilan is too deep: that note alone, not "aucun bilan".
+    run_in "$dir/cabinet" due a --json
+    expect_status 0
+    expect_equal "$(jcount .notes)" 0 "profonde is 3 levels under a/: found"
+    expect_equal "$(due_rows)" "2026-06-04 edof-entree a/b/c/profonde true" "and read"
+    mkdir -p "$dir/haut/un/deux/trois"
+    cpf_bilan_at "$dir/haut/un/deux/trois/quatre" "Quatre Niveaux"
+    run_in "$dir" due haut --json
+    expect_status 0 "a DIR with a bilan too deep only"
+    expect_equal "$(jcount .notes)" 1 "one note"
+    expect_equal "$(jget '.notes[0].folder')" '"haut/un/deux/trois/quatre"' "the bilan too deep, not 'aucun bilan'"
 }
 
 test_a_newer_format_is_read_and_said_in_notes() {
