@@ -1,5 +1,6 @@
-// A streaming JSON writer: pretty-printed, UTF-8 passed through, keys in the order written, so
-// the same data always gives the same bytes.
+// A streaming JSON writer: pretty-printed, UTF-8 passed through (a byte that is not UTF-8
+// becomes \ufffd, controls and bidi overrides escapes), keys in the order written, so the same
+// data always gives the same bytes.
 #pragma once
 
 #include "bilan/values.hpp"

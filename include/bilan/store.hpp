@@ -254,13 +254,24 @@ std::span<const std::string_view> single_record_files();
 // levels down at most and never below a bilan, in path order. Hidden entries (.git) and
 // symbolic links are not followed: a link in a synced folder could lead anywhere, or around
 // in a loop. `dir` is shown as given. A folder that cannot be listed is in `unreadable`, with
-// the reason; RefusedError when `dir` does not exist or is no folder.
+// the reason; RefusedError when `dir` does not exist or is no folder. The bilans one level
+// below the depth searched are in `too_deep`, never read: said, not silently skipped.
 constexpr int bilan_search_depth = 3;
 struct FoundBilans {
     std::vector<std::filesystem::path> bilans;
     std::vector<std::pair<std::filesystem::path, std::string>> unreadable;
+    std::vector<std::filesystem::path> too_deep;
 };
 FoundBilans find_bilans(const std::filesystem::path& dir);
+
+// A folder's device and inode (links followed): one bilan named twice — by a relative and an
+// absolute path, or through a link — is one. nullopt when it cannot be looked at.
+using FolderIdentity = std::pair<std::uint64_t, std::uint64_t>;
+std::optional<FolderIdentity> folder_identity(const std::filesystem::path& dir);
+
+// Throws UsageError unless $BILAN_LOCK_WAIT is unset, empty or a whole number of seconds from
+// 0 to 3600: for a command reading many folders, said once before any is read.
+void check_lock_wait();
 
 // Loads and validates a framework file given on the command line (not yet in a folder).
 Framework load_framework_file(const std::filesystem::path& file);

@@ -6,6 +6,7 @@
 #include "cli/context.hpp"
 
 #include <algorithm>
+#include <string>
 
 namespace bilan::cli {
 namespace {
@@ -15,6 +16,12 @@ struct DueOptions {
     std::string until;
     bool json = false;
 };
+
+std::string unread_text(std::size_t unread) {
+    const std::string folders = unread == 1 ? " dossier non lu" : " dossiers non lus";
+    return "Aucune échéance dans les dossiers lus ; " + std::to_string(unread) + folders +
+           " (ci-dessous).\n";
+}
 
 int run_due(const Context& context, const DueOptions& o) {
     const Date today = context.today();
@@ -37,7 +44,10 @@ int run_due(const Context& context, const DueOptions& o) {
     }
     for (const FolderNote& note : across.notes)
         print_note(note.line());
-    print_out(due_text(lines, today, Style{context.color_stdout()}));
+    if (lines.empty() && !across.problems.empty()) // not "Aucune échéance.": some were not read
+        print_out(unread_text(across.problems.size()));
+    else
+        print_out(due_text(lines, today, Style{context.color_stdout()}));
     for (const FolderNote& problem : across.problems) // last: what a terminal shows at the end
         print_note(problem.line());
     return across.problems.empty() ? 0 : 1;

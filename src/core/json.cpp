@@ -6,17 +6,35 @@
 
 namespace bilan {
 
+namespace {
+
+// A character past ASCII: a C1 control or a bidi override is valid JSON, but a terminal or an
+// editor showing the document would obey it (\u009b, \u202e); a byte that begins no valid
+// UTF-8 sequence (a folder named in Latin-1) would make the document invalid: it is U+FFFD,
+// one per byte, so that the same bytes always give the same text. Returns the bytes used.
+std::size_t append_non_ascii(std::string& out, std::string_view text, std::size_t i) {
+    const auto decoded = decode_utf8(text.substr(i));
+    if (!decoded) {
+        out += "\\ufffd";
+        return 1;
+    }
+    const std::size_t length = decoded->second;
+    if (control_at(text, i) > 1)
+        out += escape_controls(text.substr(i, length));
+    else
+        out.append(text, i, length);
+    return length;
+}
+
+} // namespace
+
 std::string json_escape(std::string_view text) {
     std::string out = "\"";
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char ch = text[i];
         const auto c = static_cast<unsigned char>(ch);
-        // C1 controls and bidi overrides are valid JSON, but a terminal or an editor showing
-        // the document would obey them: \u009b, \u202e.
-        if (const std::size_t length = c == 0xc2 || c == 0xe2 ? control_at(text, i) : 0;
-            length > 1) {
-            out += escape_controls(text.substr(i, length));
-            i += length - 1;
+        if (c >= 0x80) {
+            i += append_non_ascii(out, text, i) - 1;
             continue;
         }
         switch (ch) {

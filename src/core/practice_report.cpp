@@ -1,5 +1,6 @@
 #include "bilan/practice_report.hpp"
 
+#include "bilan/csv.hpp"
 #include "bilan/edof.hpp"
 #include "bilan/evaluations.hpp"
 #include "bilan/json.hpp"
@@ -299,14 +300,14 @@ std::string report_json(const PracticeReport& report) {
 }
 
 std::string report_csv(const PracticeReport& report) {
-    std::string out = "indicateur,valeur\r\n";
+    std::string out = csv_row({"indicateur", "valeur"});
     for (const Figure& figure : figures_list(report)) {
         std::string key;
         for (const std::string& part : figure.path)
             key += (key.empty() ? "" : ".") + part;
-        out += key + "," + (figure.json == "null" ? "" : figure.json) + "\r\n";
+        out += csv_row({key, figure.json == "null" ? "" : figure.json});
     }
-    out += "problems," + std::to_string(report.problems.size()) + "\r\n";
+    out += csv_row({"problems", std::to_string(report.problems.size())});
     return out;
 }
 

@@ -9,6 +9,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <exception>
+#include <set>
 #include <thread>
 #include <unordered_set>
 
@@ -68,6 +69,28 @@ std::vector<fs::path> search_roots(const AcrossRequest& request) {
     return roots;
 }
 
+// A bilan beyond the levels searched: named, so that it is not silently left out.
+FolderNote too_deep_note(const fs::path& bilan, const fs::path& root) {
+    return {bilan.lexically_normal().string(),
+            "bilan non lu : plus de " + std::to_string(store::bilan_search_depth) +
+                " niveaux sous " + root.string() + " ; donnez-le en DIR pour le lire"};
+}
+
+// One bilan named twice — by two paths, or through a link — is read once, under the first
+// name given: by its device and inode, else (it cannot be looked at) by its name.
+class SeenBilans {
+public:
+    bool first_time(const fs::path& bilan, const std::string& shown) {
+        const bool new_name = names_.insert(shown).second;
+        const auto identity = store::folder_identity(bilan);
+        return identity ? identities_.insert(*identity).second && new_name : new_name;
+    }
+
+private:
+    std::unordered_set<std::string> names_;
+    std::set<store::FolderIdentity> identities_;
+};
+
 } // namespace
 
 unsigned loading_threads(std::size_t folders) {
@@ -81,19 +104,23 @@ unsigned loading_threads(std::size_t folders) {
 }
 
 Across read_bilans(const AcrossRequest& request) {
+    store::check_lock_wait(); // a usage error once, not a problem per folder
     Across across;
     std::vector<Slot> slots;
-    std::unordered_set<std::string> seen;
+    SeenBilans seen;
     for (const fs::path& root : search_roots(request)) {
         try {
             store::FoundBilans found = store::find_bilans(root);
-            if (found.bilans.empty() && found.unreadable.empty()) // say it: "nothing due" would lie
+            // Say it: "nothing due" would lie about a mistaken folder.
+            if (found.bilans.empty() && found.unreadable.empty() && found.too_deep.empty())
                 across.notes.push_back({root.string(), "aucun bilan dans ce dossier"});
             for (auto& [dir, reason] : found.unreadable)
                 across.problems.push_back({dir.lexically_normal().string(), reason});
+            for (const fs::path& bilan : found.too_deep)
+                across.notes.push_back(too_deep_note(bilan, root));
             for (fs::path& bilan : found.bilans) {
                 std::string shown = bilan.lexically_normal().string();
-                if (seen.insert(shown).second) // a bilan under two DIRs given is read once
+                if (seen.first_time(bilan, shown)) // one bilan under two DIRs is read once
                     slots.push_back({std::move(bilan), std::move(shown), {}, {}, {}});
             }
         } catch (const Error& e) {

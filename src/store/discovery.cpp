@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <sys/stat.h>
 #include <system_error>
 
 namespace bilan::store {
@@ -16,6 +17,9 @@ bool holds_bilan_file(const fs::path& dir) {
     return fs::exists(fs::symlink_status(dir / "bilan.toml", ec));
 }
 
+// The bilans among the subfolders of `dir`, and theirs while `depth` (the levels left) lasts,
+// in path order (links and hidden entries left out); at `depth` 0, one level past the search,
+// only to name the bilans there (never read).
 void search(const fs::path& dir, int depth, FoundBilans& found) {
     std::error_code ec;
     std::vector<fs::path> folders;
@@ -27,15 +31,17 @@ void search(const fs::path& dir, int depth, FoundBilans& found) {
             folders.push_back(it->path());
     }
     if (ec) {
-        found.unreadable.emplace_back(
-            dir, system_error("lecture impossible du dossier", dir.string(), ec.value()).what());
+        if (depth > 0)
+            found.unreadable.emplace_back(
+                dir,
+                system_error("lecture impossible du dossier", dir.string(), ec.value()).what());
         return;
     }
     std::sort(folders.begin(), folders.end());
     for (const fs::path& folder : folders) {
         if (holds_bilan_file(folder))
-            found.bilans.push_back(folder);
-        else if (depth > 1)
+            (depth > 0 ? found.bilans : found.too_deep).push_back(folder);
+        else if (depth > 0)
             search(folder, depth - 1, found);
     }
 }
@@ -53,6 +59,13 @@ FoundBilans find_bilans(const fs::path& dir) {
     else
         search(dir, bilan_search_depth, found);
     return found;
+}
+
+std::optional<FolderIdentity> folder_identity(const fs::path& dir) {
+    struct stat info {};
+    if (::stat(dir.c_str(), &info) != 0) return std::nullopt;
+    return FolderIdentity{static_cast<std::uint64_t>(info.st_dev),
+                          static_cast<std::uint64_t>(info.st_ino)};
 }
 
 } // namespace bilan::store

@@ -1,6 +1,7 @@
 #include "lock.hpp"
 
 #include "bilan/errors.hpp"
+#include "bilan/store.hpp"
 #include "posix_io.hpp"
 
 #include <cerrno>
@@ -37,6 +38,14 @@ std::chrono::milliseconds lock_wait() {
                          " » n'est pas un nombre entier de secondes de 0 à 3600");
     return std::chrono::seconds(seconds);
 }
+
+} // namespace
+
+void check_lock_wait() {
+    lock_wait();
+}
+
+namespace {
 
 bool same_file(int fd, const std::filesystem::path& path) {
     struct stat held {

@@ -95,8 +95,35 @@ bool Store::holds_bilan() const {
     return std::filesystem::is_regular_file(root_ / "bilan.toml", ec);
 }
 
+namespace {
+
+// What `file` is when it is neither a regular file nor a link to one ("tube nommé", "lien
+// symbolique sans cible"), asked of lstat and stat alone: a FIFO is never opened, that would
+// block. Empty when it is regular, or not there at all.
+std::string irregular_kind(const std::filesystem::path& file) {
+    struct stat entry {
+    }, target{};
+    if (::lstat(file.c_str(), &entry) != 0) return {};
+    const bool link = S_ISLNK(entry.st_mode);
+    if (link && ::stat(file.c_str(), &target) != 0) return "lien symbolique sans cible";
+    const mode_t mode = link ? target.st_mode : entry.st_mode;
+    const char* kind = S_ISREG(mode)                    ? ""
+                       : S_ISDIR(mode)                  ? "dossier"
+                       : S_ISFIFO(mode)                 ? "tube nommé"
+                       : S_ISSOCK(mode)                 ? "socket"
+                       : S_ISCHR(mode) || S_ISBLK(mode) ? "périphérique"
+                                                        : "fichier spécial";
+    if (!*kind) return {};
+    return link ? std::string("lien symbolique vers un ") + kind : kind;
+}
+
+} // namespace
+
 void Store::require_bilan() const {
     if (holds_bilan()) return;
+    if (const std::string kind = irregular_kind(root_ / "bilan.toml"); !kind.empty())
+        throw RefusedError(display("bilan.toml") + " n'est pas un fichier ordinaire (" + kind +
+                           ") : remplacez-le par le fichier bilan.toml du bilan");
     // A folder that cannot be looked into (another user's) is not "no bilan": it is exit 3.
     struct stat info {};
     const int err = ::stat((root_ / "bilan.toml").c_str(), &info) != 0 ? errno : 0;

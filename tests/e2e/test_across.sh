@@ -606,6 +606,54 @@ accompaniment_minutes,1200" "CSV first lines"
     expect_out_lacks "{"
 }
 
+# The CSV in $out as one line per record, its fields joined by a tab, a CR or LF inside a
+# quoted field shown as \r, \n (RFC 4180: quoted fields, quotes doubled, CRLF between records).
+csv_records() {
+    printf '%s\n' "$out" | LC_ALL=C awk 'BEGIN { RS = "\001" } {
+        s = $0; n = length(s); field = ""; rec = ""; q = 0
+        for (i = 1; i <= n; i++) {
+            c = substr(s, i, 1)
+            if (q) {
+                if (c == "\"") {
+                    if (substr(s, i + 1, 1) == "\"") { field = field "\""; i++ } else q = 0
+                } else if (c == "\r") field = field "\\r"
+                else if (c == "\n") field = field "\\n"
+                else field = field c
+            } else if (c == "\"") q = 1
+            else if (c == ",") { rec = rec field "\t"; field = "" }
+            else if (c == "\r" && substr(s, i + 1, 1) == "\n") { print rec field; rec = ""; field = ""; i++ }
+            else field = field c
+        }
+        if (rec != "" || field != "") print rec field
+    }'
+}
+
+# Issue 22.5: an answer written by hand with line breaks, a comma and a formula stays in its
+# cell — no row injected, no cell a spreadsheet takes for a formula.
+test_report_csv_quotes_what_the_folders_hold() {
+    local dir=$TMP_ROOT/csv
+    mkdir -p "$dir"
+    cpf_bilan_at "$dir/ines" "Inès Piège"
+    "$BILAN" -C "$dir/ines" set end 2026-06-01 >/dev/null
+    "$BILAN" -C "$dir/ines" evaluation add froid --date 2026-06-10 --satisfaction 3 \
+        --answer situation=autre >/dev/null
+    sed -i 's|^answers = .*|answers = ["situation=x\\r\\nbilans,9999\\r\\n=HYPERLINK(\\"http://evil\\";\\"x\\")"]|' \
+        "$dir"/ines/evaluations/*.toml
+    run report "$dir/ines" --csv
+    expect_status 0 "report --csv"
+    local records
+    records=$(csv_records)
+    expect_equal "$(printf '%s\n' "$records" | LC_ALL=C awk -F'\t' 'NF != 2')" "" \
+        "CSV records without exactly two fields"
+    expect_equal "$(printf '%s\n' "$records" | grep -c '^bilans	')" 1 "one bilans record"
+    expect_equal "$(printf '%s\n' "$records" | LC_ALL=C awk -F'\t' '$1 ~ /^[=+@]/ || $2 ~ /^[=+@]/')" "" \
+        "CSV cells a spreadsheet would take for a formula"
+    printf '%s\n' "$records" |
+        grep -qxF 'evaluations.froid.situations.x\r\nbilans,9999\r\n=HYPERLINK("http://evil";"x")	1' &&
+        ok || fail "the answer is not one quoted cell"
+    expect_out_contains '"evaluations.froid.situations.x'$'\r\n''bilans,9999'$'\r\n''=HYPERLINK(""http://evil"";""x"")",1'$'\r\n'
+}
+
 test_report_markdown_tables() {
     need_fixture || return
     run_in "$W" report cabinet --year 2026
@@ -680,6 +728,27 @@ test_each_bilan_once_in_path_order() {
     expect_equal "$(jget .accompaniment_minutes)" 510 "420 + 90"
 }
 
+# Issue 22.8: one bilan named by a relative and an absolute path, or through a link, is one,
+# under the first name given.
+test_one_bilan_named_twice_is_read_once() {
+    need_fixture || return
+    local alice
+    alice=$(printf '%s\n' "$ALL_DUE" | grep ' cabinet/alice ')
+    ln -sfn "$P" "$TMP_ROOT/cabinet-lien"
+    ln -sfn "$P/alice" "$TMP_ROOT/alice-lien"
+    run_in "$W" due cabinet/alice "$P/alice" --json
+    expect_status 0
+    expect_equal "$(due_rows)" "$alice" "relative, then absolute: once, the first name"
+    run_in "$W" due cabinet "$TMP_ROOT/cabinet-lien" --json
+    expect_equal "$(due_rows)" "$ALL_DUE" "the practice and a link to it"
+    run_in "$W" report cabinet/alice "$TMP_ROOT/alice-lien" "$P/./alice" --json
+    expect_equal "$(jget .folders)" 1 "three names of alice"
+    expect_equal "$(jget .accompaniment_minutes)" 420 "alice's minutes once"
+    run_in "$W" report "$TMP_ROOT/cabinet-lien" cabinet --json
+    expect_equal "$(jget .folders)" 8 "a link to the practice, then the practice"
+    expect_equal "$(jget .accompaniment_minutes)" 1740 "every bilan once"
+}
+
 test_same_day_deadlines_go_in_byte_order_of_their_folders() {
     need_fixture || return
     local dir
@@ -715,6 +784,31 @@ test_a_folder_name_is_escaped_in_json_and_kept_in_text() {
     expect_out_contains '"cabinet/evil\u001b[2J\nx"'
 }
 
+# Issue 22.9: a folder named in Latin-1 is no UTF-8; JSON gets U+FFFD for each such byte, and
+# stays valid.
+test_a_folder_name_not_in_utf8_is_replaced_in_json() {
+    need_fixture || return
+    local dir
+    dir=$(copy_practice)
+    cpf_bilan_at "$dir/cabinet/h"$'\xe9'"l"$'\xe8'"ne" "Hélène Latin"
+    cpf_bilan_at "$dir/cabinet/cass"$'\xe9' "Hervé Casse"
+    printf 'date = [\n' >"$dir/cabinet/cass"$'\xe9'/sessions/0badbad0.toml
+    run_in "$dir" due cabinet --until 2026-06-05 --json
+    expect_status 1 "due --json with a broken folder"
+    expect_equal "$(due_rows | grep 2026-06-04)" '2026-06-04 edof-entree cabinet/h\ufffdl\ufffdne true' \
+        "each byte that is not UTF-8 is U+FFFD"
+    expect_equal "$(jget '.problems[0].folder')" '"cabinet/cass\ufffd"' "the problem's folder"
+    case $(jget '.problems[0].message') in
+    '"cabinet/cass\ufffd/sessions/0badbad0.toml:'*) ok ;;
+    *) fail "the problem's message: $(jget '.problems[0].message')" ;;
+    esac
+    printf '%s\n' "$out" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1 && ok || fail "due --json is not UTF-8"
+    run_in "$dir" report cabinet --json
+    expect_status 1 "report --json"
+    printf '%s\n' "$out" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1 && ok || fail "report --json is not UTF-8"
+    expect_out_contains '"folder": "cabinet/cass\ufffd"'
+}
+
 test_hidden_linked_empty_deep_and_nested_folders() {
     need_fixture || return
     local dir c
@@ -739,12 +833,32 @@ test_hidden_linked_empty_deep_and_nested_folders() {
         expect_out_lacks "$name"
     done
     expect_equal "$(jget .problems)" "[]" "problems"
-    expect_equal "$(jget .notes)" "[]" "empty subfolders are not even noted"
+    # Empty subfolders are not even noted; a bilan one level too deep is (issue 22.21).
+    expect_equal "$(jcount .notes)" 1 "one note"
+    expect_equal "$(jget '.notes[0].folder')" '"cabinet/a/b/c/profonde"' "the note names the bilan too deep"
+    expect_equal "$(jget '.notes[0].message')" \
+        '"bilan non lu : plus de 3 niveaux sous cabinet ; donnez-le en DIR pour le lire"' "its message"
+    run_in "$dir" due cabinet
+    expect_status 0
+    expect_err_contains "bilan: cabinet/a/b/c/profonde : bilan non lu : plus de 3 niveaux sous cabinet"
+    expect_err_one_line
     run_in "$dir" report cabinet --json
     expect_status 0
     expect_equal "$(jget .folders)" 9 "8 + lucie"
     expect_equal "$(jget .bilans)" 9
     expect_equal "$(jget .problems)" "[]" "report problems"
+    expect_equal "$(jget '.notes[0].folder')" '"cabinet/a/b/c/profonde"' "report's note"
+    # A DIR whose only bilan is too deep: that note alone, not "aucun bilan".
+    run_in "$dir/cabinet" due a --json
+    expect_status 0
+    expect_equal "$(jcount .notes)" 0 "profonde is 3 levels under a/: found"
+    expect_equal "$(due_rows)" "2026-06-04 edof-entree a/b/c/profonde true" "and read"
+    mkdir -p "$dir/haut/un/deux/trois"
+    cpf_bilan_at "$dir/haut/un/deux/trois/quatre" "Quatre Niveaux"
+    run_in "$dir" due haut --json
+    expect_status 0 "a DIR with a bilan too deep only"
+    expect_equal "$(jcount .notes)" 1 "one note"
+    expect_equal "$(jget '.notes[0].folder')" '"haut/un/deux/trois/quatre"' "the bilan too deep, not 'aucun bilan'"
 }
 
 test_a_newer_format_is_read_and_said_in_notes() {
@@ -811,6 +925,77 @@ test_a_broken_folder_is_a_problem_and_the_others_are_reported() {
     expect_status 1 "report (text) with a broken folder"
     expect_err_contains "bilan: $where"
     expect_err_one_line
+}
+
+# Issue 22.17: a bilan.toml that is no regular file is said for what it is, never "pas de
+# bilan.toml"; a FIFO is never opened (the run would block).
+test_a_bilan_toml_that_is_no_file_says_what_it_is() {
+    need_fixture || return
+    local dir c
+    dir=$(copy_practice)
+    c=$dir/cabinet
+    mkdir "$c/tube" "$c/dossier" "$c/lien"
+    mkfifo "$c/tube/bilan.toml"
+    mkdir "$c/dossier/bilan.toml"
+    ln -s nulle-part "$c/lien/bilan.toml"
+    run_in "$dir" due cabinet --json
+    expect_status 1 "due with three bilan.toml that are no file"
+    expect_equal "$(due_rows)" "$ALL_DUE" "the others"
+    expect_equal "$(jcount .problems)" 3 "three problems"
+    local fix=' : remplacez-le par le fichier bilan.toml du bilan"'
+    expect_equal "$(jget '.problems[0].message')" \
+        '"cabinet/dossier/bilan.toml n'"'"'est pas un fichier ordinaire (dossier)'"$fix" "a folder"
+    expect_equal "$(jget '.problems[1].message')" \
+        '"cabinet/lien/bilan.toml n'"'"'est pas un fichier ordinaire (lien symbolique sans cible)'"$fix" "a dangling link"
+    expect_equal "$(jget '.problems[2].message')" \
+        '"cabinet/tube/bilan.toml n'"'"'est pas un fichier ordinaire (tube nommé)'"$fix" "a FIFO"
+    run_in "$dir" due cabinet/tube
+    expect_status 1
+    expect_err_contains "bilan: cabinet/tube/bilan.toml n'est pas un fichier ordinaire (tube nommé)"
+    expect_err_lacks "pas de bilan.toml"
+    expect_err_one_line
+    run_in "$dir" -C cabinet/lien status
+    expect_status 1 "status in a folder whose bilan.toml is a dangling link"
+    expect_err_contains "(lien symbolique sans cible)"
+}
+
+# Issue 22.13: a bad BILAN_LOCK_WAIT is one usage error (exit 2) before any folder is read.
+test_a_bad_lock_wait_is_one_usage_error() {
+    need_fixture || return
+    local args
+    for args in "due cabinet" "due cabinet --json" "report cabinet --csv" "report cabinet --json"; do
+        # shellcheck disable=SC2086
+        BILAN_LOCK_WAIT=abc run_in "$W" $args
+        expect_status 2 "$args with BILAN_LOCK_WAIT=abc"
+        expect_equal "$out" "" "$args: nothing on stdout"
+        expect_err_one_line
+        expect_err_contains "BILAN_LOCK_WAIT : « abc »"
+    done
+}
+
+# Issue 22.13: a folder locked by a writer past the wait is a problem (exit 1), and due does
+# not answer "Aucune échéance." for what it could not read.
+test_a_locked_folder_is_a_problem_not_an_empty_answer() {
+    need_fixture || return
+    local dir
+    dir=$(copy_practice)
+    exec 9<"$dir/cabinet/alice"
+    flock -x 9 # this shell is the writer: its lock, not bilan's open of the folder
+    BILAN_LOCK_WAIT=0 run_in "$dir" due cabinet/alice
+    expect_status 1 "due on a locked bilan"
+    expect_out "Aucune échéance dans les dossiers lus ; 1 dossier non lu (ci-dessous)."
+    expect_err_contains "bilan: cabinet/alice : le dossier cabinet/alice est verrouillé"
+    expect_err_one_line
+    BILAN_LOCK_WAIT=0 run_in "$dir" due cabinet --json
+    expect_status 1 "due --json with a locked bilan"
+    expect_equal "$(due_rows)" "$(printf '%s\n' "$ALL_DUE" | grep -v ' cabinet/alice ')" "the others"
+    expect_equal "$(jget '.problems[0].folder')" '"cabinet/alice"' "the locked bilan"
+    BILAN_LOCK_WAIT=0 run_in "$dir" report cabinet --json
+    expect_status 1 "report with a locked bilan"
+    expect_equal "$(jget .bilans)" 7 "the others"
+    exec 9<&-
+    run_in "$dir" due cabinet/alice
+    expect_status 0 "released"
 }
 
 test_a_dir_that_does_not_exist_is_a_problem() {
