@@ -67,35 +67,4 @@ test_ctest_skips_are_checked_against_the_list() {
     case $out in *unit.case_a*) fail "unit.case_a is listed for every stage" ;; *) ok ;; esac
 }
 
-test_under_ci_an_unlisted_skip_fails() {
-    printf '%s\n' "ci e2e.probe/test_listed the tool is missing in CI" >"$TMP_ROOT/skips"
-    run_suite 'test_listed() { skip "no tool here"; }
-test_unlisted() { skip "nor here"; }
-test_c() { ok; }' ci "$TMP_ROOT/skips"
-    expect_status 1 "an unlisted skip"
-    expect_out_contains "SKIP [test_listed] no tool here"
-    expect_out_contains "FAIL [test_unlisted] skipped in the ci stage, and tests/skips.txt does not list it: nor here"
-    expect_out_contains "1 passed, 1 failed, 1 skipped"
-    run_suite 'test_listed() { skip "no tool here"; }' asan "$TMP_ROOT/skips"
-    expect_status 1 "listed for another stage"
-}
-
-test_ctest_skips_are_checked_against_the_list() {
-    printf '%s\n' "ci e2e.faults/* static binary" "* unit.case_a a reason" >"$TMP_ROOT/skips"
-    printf '%s\n' "The following tests did not run:" "	 12 - e2e.faults (Skipped)" \
-        "	 13 - unit.case_a (Skipped)" >"$TMP_ROOT/ctest.log"
-    out=$(SKIP_POLICY_FILE=$TMP_ROOT/skips bash "$SOURCE_DIR/tests/check-skips.sh" ci \
-        "$TMP_ROOT/ctest.log" 2>&1)
-    status=$?
-    expect_status 0 "every skip listed"
-    printf '%s\n' "	 14 - e2e.pdf (Skipped)" >>"$TMP_ROOT/ctest.log"
-    out=$(SKIP_POLICY_FILE=$TMP_ROOT/skips bash "$SOURCE_DIR/tests/check-skips.sh" asan \
-        "$TMP_ROOT/ctest.log" 2>&1)
-    status=$?
-    expect_status 1 "skips not listed for the stage"
-    expect_out_contains "e2e.faults skipped in the asan stage"
-    expect_out_contains "e2e.pdf skipped in the asan stage"
-    case $out in *unit.case_a*) fail "unit.case_a is listed for every stage" ;; *) ok ;; esac
-}
-
 run_tests
