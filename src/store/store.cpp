@@ -599,6 +599,18 @@ std::optional<std::string_view> misspelt_record_folder(std::string_view name) {
     return meant;
 }
 
+// The file of ours that a hidden top-level entry copies, if it is an editor's copy of one (vim's
+// `.bilan.toml.swp`, emacs' `.#bilan.toml`): it holds what purge destroys. Our own temp files
+// (`.bilan.toml.tmp-PID`, swept by the next writer) and git's entries are not copies.
+std::optional<std::string> hidden_copy_of(const std::string& name, const BilanRecord& bilan) {
+    if (name.front() != '.' || name.find(".tmp-") != std::string::npos) return std::nullopt;
+    std::vector<std::string> own{"bilan.toml", bilan.framework};
+    own.insert(own.end(), single_files.begin(), single_files.end());
+    for (const std::string& file : own)
+        if (file.ends_with(".toml") && name.find(file) != std::string::npos) return file;
+    return std::nullopt;
+}
+
 } // namespace
 
 std::vector<Problem> Store::unknown_entries(const BilanRecord& bilan) const {
@@ -617,6 +629,11 @@ std::vector<Problem> Store::unknown_entries(const BilanRecord& bilan) const {
     // only what looks like ours but is not is reported.
     for (const ListedFile& entry : top) {
         const std::string& name = entry.name;
+        if (const auto copied = hidden_copy_of(name, bilan)) {
+            report(name, "copie de " + *copied + " laissée par un éditeur ? ignorée : seul " +
+                             *copied + " est lu");
+            continue;
+        }
         if (name.front() == '.' || name == "bilan.toml" || name == "practice.toml" ||
             name == "destruction.toml" ||
             name == bilan.framework || // practice.toml: a practice of one bilan

@@ -355,6 +355,7 @@ test_conflict_copies_and_backups_stop_a_purge() {
     cp "$dir/skills/$id.toml" "$dir/skills/$id.toml~"
     cp "$dir/skills/$id.toml" "$dir/skills/.$id.toml.swp"
     cp "$dir/bilan.toml" "$dir/bilan.toml.orig"
+    cp "$dir/bilan.toml" "$dir/.bilan.toml.swp" # vim's, at the top: hidden, yet a copy
     mkdir -m 700 "$dir/Skills" && cp "$dir/skills/$id.toml" "$dir/Skills/"
     snap=$(fingerprint "$dir")
     for args in "" "--dry-run"; do
@@ -365,12 +366,13 @@ test_conflict_copies_and_backups_stop_a_purge() {
         expect_err_contains "skills/$id.toml~"
         expect_err_contains "skills/.$id.toml.swp"
         expect_err_contains "bilan.toml.orig"
+        expect_err_contains ".bilan.toml.swp"
         expect_err_contains "/Skills"
         expect_err_contains "rien n'a été détruit"
         expect_unchanged "$dir" "$snap"
     done
     rm -r "$dir/skills/$id (conflicted copy).toml" "$dir/skills/$id.toml~" \
-        "$dir/skills/.$id.toml.swp" "$dir/bilan.toml.orig" "$dir/Skills"
+        "$dir/skills/.$id.toml.swp" "$dir/bilan.toml.orig" "$dir/.bilan.toml.swp" "$dir/Skills"
     run -C "$dir" purge
     expect_status 0
     expect_no_secret_left "$dir"
