@@ -27,7 +27,38 @@ constexpr Declared command_files[] = {
 
 // The top-level options that take the next argument as their value (declared below).
 bool takes_value(std::string_view arg) {
-    return arg == "-C" || arg == "--dir" || arg == "--color";
+    return arg == "-C" || arg == "--dir" || arg == "--color" || arg == "--colour";
+}
+
+// `bilan help [COMMAND [SUBCOMMAND]]` is where people look for help: the same line with
+// --help in its place (`bilan session add --help`), options before it kept.
+std::vector<char*> help_word_as_option(int argc, char** argv) {
+    static char help_flag[] = "--help";
+    std::vector<char*> args(argv, argv + argc);
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string_view arg = args[i];
+        if (takes_value(arg)) {
+            ++i;
+            continue;
+        }
+        if (arg.starts_with("-")) continue;
+        if (arg != "help") break;
+        args.erase(args.begin() + static_cast<std::ptrdiff_t>(i));
+        args.push_back(help_flag);
+        break;
+    }
+    return args;
+}
+
+// The command a parse error belongs to, as far as CLI11 got (`bilan render`), so that the
+// message says whose argument it is and which help to read.
+std::string parsed_command(const CLI::App& app) {
+    std::string path = "bilan";
+    for (const CLI::App* current = &app; !current->get_subcommands().empty();) {
+        current = current->get_subcommands().front();
+        path += " " + current->get_name();
+    }
+    return path;
 }
 
 // The command the line names, so that only it is given to CLI11: building all fourteen with
@@ -333,15 +364,19 @@ public:
 
 // The options every command takes, declared as data like the commands'.
 std::vector<Option> global_options(Context& context) {
-    return {{"-C,--dir", "Dossier du bénéficiaire (défaut : $BILAN_DIR, sinon .)", &context.dir},
-            {"--color", "Couleur : auto, always ou never", &context.color, false, nullptr, [] {
-                 return std::vector<std::string>{"auto", "always", "never"};
-             }}};
+    return {
+        {"-C,--dir", "Dossier du bénéficiaire (défaut : $BILAN_DIR, sinon .)", &context.dir},
+        {"--color,--colour", "Couleur : auto, always ou never", &context.color, false, nullptr, [] {
+             return std::vector<std::string>{"auto", "always", "never"};
+         }}};
 }
 
 } // namespace
 
-int run_command_line(int argc, char** argv) {
+int run_command_line(int argc_given, char** argv_given) {
+    std::vector<char*> args = help_word_as_option(argc_given, argv_given);
+    const int argc = static_cast<int>(args.size());
+    char** const argv = args.data();
     CLI::App app{"bilan : conduire un bilan de compétences depuis le terminal.\n"
                  "Voir « man bilan » pour les fichiers, les valeurs et des exemples.",
                  "bilan"};
@@ -391,7 +426,9 @@ int run_command_line(int argc, char** argv) {
         if (const std::string unknown = unknown_command_message(app, argc, argv, e.what());
             !unknown.empty())
             throw UsageError(unknown);
-        throw UsageError(french_parse_error(e.what()) + " (voir « bilan --help »)");
+        const std::string command = parsed_command(app);
+        throw UsageError((command == "bilan" ? "" : command.substr(6) + " : ") +
+                         french_parse_error(e.what()) + " (voir « " + command + " --help »)");
     }
     return tree.chosen().run();
 }
