@@ -1,6 +1,7 @@
 #include "cli/app.hpp"
 
 #include "bilan/errors.hpp"
+#include "bilan/spelling.hpp"
 #include "cli/command.hpp"
 #include "cli/context.hpp"
 
@@ -80,18 +81,12 @@ const Declared* named_command(int argc, char** argv) {
     return nullptr;
 }
 
-// The subcommand of `app` closest to `typed` (longest common prefix of 2 or more), or "".
+// The subcommand of `app` that `typed` is a slip of (bilan/spelling.hpp), or "".
 std::string closest_subcommand(const CLI::App& app, std::string_view typed) {
-    std::string best;
-    std::size_t best_score = 0;
-    for (const CLI::App* sub : app.get_subcommands({})) {
-        const std::string& name = sub->get_name();
-        std::size_t common = 0;
-        while (common < name.size() && common < typed.size() && name[common] == typed[common])
-            ++common;
-        if (common > best_score) best_score = common, best = name;
-    }
-    return best_score >= 2 ? best : std::string();
+    std::vector<std::string> names;
+    for (const CLI::App* sub : app.get_subcommands({}))
+        names.push_back(sub->get_name());
+    return closest_spelling(typed, names).value_or("");
 }
 
 // CLI11 says "A subcommand is required" for a mistyped command or subcommand (`bilan sesion`,

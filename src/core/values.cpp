@@ -1,12 +1,14 @@
 #include "bilan/values.hpp"
 
 #include "bilan/errors.hpp"
+#include "bilan/spelling.hpp"
 
 #include <algorithm>
 #include <array>
 #include <charconv>
 #include <chrono>
 #include <cstdint>
+#include <vector>
 
 namespace bilan {
 namespace {
@@ -341,11 +343,11 @@ std::string_view resolve_term(std::span<const Term> terms, std::string_view text
         for (std::string_view alias : term.aliases)
             if (alias == folded) return term.key;
     }
-    std::string accepted;
+    std::vector<std::string> keys;
     for (const Term& term : terms)
-        accepted += (accepted.empty() ? "" : ", ") + std::string(term.key);
+        keys.emplace_back(term.key);
     throw UsageError(std::string(what) + (feminine(what) ? " inconnue " : " inconnu ") +
-                     quoted(text) + " : attendu " + accepted);
+                     quoted(text) + expected_one_of(text, keys));
 }
 
 namespace {

@@ -1,6 +1,7 @@
 #include "bilan/ops/bilan.hpp"
 
 #include "bilan/rules.hpp"
+#include "bilan/spelling.hpp"
 #include "bilan/synthesis.hpp"
 #include "bilan/values.hpp"
 #include "bilan/views.hpp"
@@ -38,10 +39,17 @@ void open_bilan(const NewBilan& request) {
 
 // ---- set ----------------------------------------------------------------------------------
 
+std::vector<std::string> bilan_field_keys() {
+    std::vector<std::string> keys;
+    for (const auto& field : store::bilan_fields())
+        keys.emplace_back(field.key);
+    return keys;
+}
+
 std::string bilan_field_names() {
     std::string list;
-    for (const auto& field : store::bilan_fields())
-        list += (list.empty() ? "" : ", ") + std::string(field.key);
+    for (const std::string& key : bilan_field_keys())
+        list += (list.empty() ? "" : ", ") + key;
     return list;
 }
 
@@ -143,8 +151,8 @@ void set_bilan_field(const store::Store& store, std::string_view key, const std:
                      const DateParser& parse_date) {
     const store::BilanField* field = store::find_bilan_field(fold_term(key));
     if (!field)
-        throw UsageError("champ inconnu « " + std::string(key) + " » : attendu " +
-                         bilan_field_names());
+        throw UsageError("champ inconnu « " + std::string(key) + " »" +
+                         expected_one_of(key, bilan_field_keys()));
     store.require_bilan();
     // Everything read (the framework file, the dates the new one is checked against) is read
     // under the lock: what it decides stays true until the write.

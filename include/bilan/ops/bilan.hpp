@@ -34,6 +34,8 @@ void open_bilan(const NewBilan& request);
 
 // "beneficiary, start, end, …": the fields `set` accepts, for its help and its messages.
 std::string bilan_field_names();
+// The same keys one by one: for shell completion and "vouliez-vous dire".
+std::vector<std::string> bilan_field_keys();
 
 // Turns the text of a date into a date (the command line's: it knows what "today" is).
 using DateParser = std::function<Date(std::string_view)>;
