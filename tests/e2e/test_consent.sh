@@ -226,6 +226,20 @@ test_grant_again_before_the_revocation_is_refused() {
     expect_unchanged "$dir" "$snapshot"
 }
 
+# A grant that a newer one replaced was never withdrawn: the refusal says "remplacé".
+test_grant_again_before_a_replacement_says_replaced() {
+    local dir snapshot
+    dir=$(new_bilan)
+    "$BILAN" -C "$dir" consent grant "France Travail" --date 2026-05-04 >/dev/null
+    "$BILAN" -C "$dir" consent grant "France Travail" --date 2026-06-01 --sections pistes >/dev/null
+    snapshot=$(fingerprint "$dir")
+    run -C "$dir" consent grant "France Travail" --date 2026-05-20
+    expect_status 1
+    expect_err_contains "a été remplacé le 2026-06-01, après cette date"
+    expect_err_lacks "retiré"
+    expect_unchanged "$dir" "$snapshot"
+}
+
 test_revoke_before_the_grant_is_refused() {
     local dir snapshot
     dir=$(new_bilan)
