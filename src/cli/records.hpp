@@ -33,7 +33,7 @@ void declare_list(Declarations& declarations, const Context& context, const std:
 // The text of an option, refused (exit 2) unless it is clean UTF-8 without control characters
 // (C0, C1, bidi overrides: require_typed_text).
 std::string checked_text(const std::string& text, std::string_view option);
-// A required text: also refused when empty.
+// A required text: also refused when empty or blank (spaces, tabs, line breaks only).
 std::string required_text(const std::string& text, std::string_view option);
 std::optional<Date> optional_date(const Context& context, const std::string& text);
 

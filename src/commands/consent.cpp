@@ -35,10 +35,12 @@ int run_revoke(const Context& context, const std::string& recipient, const std::
     const store::Store store = context.store();
     store.require_bilan();
     ops::recipient_id(recipient);
-    const std::optional<Date> on =
-        date.empty() ? std::nullopt : std::optional<Date>(context.parse_date(date));
+    // Without --date, today: a withdrawal's date is the evidence of when the sharing stopped.
+    const Date on = context.parse_date(date.empty() ? "today" : date);
     for (const std::string& note : ops::revoke_consent(store, recipient, on))
         print_note(note);
+    if (date.empty())
+        print_note("retrait daté d'aujourd'hui (" + on.iso() + ") : --date pour un autre jour");
     return 0;
 }
 

@@ -75,9 +75,22 @@ test_one_recipient_whatever_the_spelling() {
     expect_equal "$(ls "$dir/consents")" "france-travail.toml" "one file"
     expect_file_contains "$dir/consents/france-travail.toml" 'date = 2026-06-01'
     expect_file_contains "$dir/consents/france-travail.toml" '"pistes"'
-    run -C "$dir" consent revoke "FRANCE  travail"
+    BILAN_TODAY=2026-06-10 run -C "$dir" consent revoke "FRANCE  travail"
     expect_status 0
     expect_file_contains "$dir/consents/france-travail.toml" 'revoked = true'
+}
+
+# A withdrawal without --date is dated today, and the note says so: never "sans date".
+test_revoke_without_a_date_is_dated_today() {
+    local dir
+    dir=$(new_bilan)
+    "$BILAN" -C "$dir" consent grant "France Travail" --date 2026-03-04 >/dev/null
+    run -C "$dir" consent revoke "France Travail"
+    expect_status 0
+    expect_file_contains "$dir/consents/france-travail.toml" 'revoked_on = 2026-03-10'
+    expect_err_contains "retrait daté d'aujourd'hui (2026-03-10)"
+    run -C "$dir" consent list
+    expect_out_lacks "sans date"
 }
 
 test_revoke_keeps_the_file_as_evidence() {
@@ -168,8 +181,8 @@ revoked_on = 2026-06-01' \
       ]'
     run -C "$dir" render --for "Employeur RH"
     expect_status 0 "the new grant is in force"
-    # A second cycle appends; a revocation without a date says so.
-    "$BILAN" -C "$dir" consent revoke "Employeur RH" >/dev/null
+    # A second cycle appends; a revocation without --date is dated today.
+    BILAN_TODAY=2026-07-15 "$BILAN" -C "$dir" consent revoke "Employeur RH" 2>/dev/null
     run -C "$dir" consent grant "EMPLOYEUR rh" --date 2026-08-01 --sections plan
     expect_status 0
     expect_file_contains "$file" 'revoked_on = 2026-06-01
@@ -180,11 +193,12 @@ sections = [
     "projet",
     "plan",
 ]
-revoked = true'
+revoked = true
+revoked_on = 2026-07-15'
     expect_file_contains "$file" 'recipient = "Employeur RH"'
     if grep -q accordé "$file"; then fail "French prose stored"; else ok; fi
     run -C "$dir" consent list
-    expect_out_contains "(retraits antérieurs : 2026-06-01, sans date)"
+    expect_out_contains "(retraits antérieurs : 2026-06-01, 2026-07-15)"
     run -C "$dir" check --json
     expect_out_lacks "consents/"
 }

@@ -352,4 +352,19 @@ LINES
     [ -z "$(ls "$dir/sessions" 2>/dev/null)" ] && ok || fail "a session written"
 }
 
+# A required text of spaces alone is no text: a blank line in the action plan or a list.
+test_a_blank_required_text_is_refused() {
+    local dir snapshot line
+    dir=$(new_bilan)
+    snapshot=$(fingerprint "$dir")
+    for line in "action add|--horizon court" "skill add|--type savoir" "trait add|--kind interet"; do
+        run -C "$dir" ${line%%|*} "   " ${line#*|}
+        expect_status 2 "${line%%|*} with a blank text"
+        expect_err_contains "le texte ne peut pas être vide"
+        run -C "$dir" ${line%%|*} "$(printf ' \t ')" ${line#*|}
+        expect_status 2 "${line%%|*} with a tab"
+    done
+    expect_unchanged "$dir" "$snapshot"
+}
+
 run_tests

@@ -128,4 +128,21 @@ test_writing_outside_a_bilan_is_refused() {
     expect_equal "$(ls -A "$TMP_ROOT/plain")" "" "nothing created"
 }
 
+# A year typed wrong (1999 for 2026) is refused; a session really held long before, with --force.
+test_a_session_years_before_the_bilan_needs_force() {
+    local dir snapshot
+    dir=$(new_bilan)
+    snapshot=$(fingerprint "$dir")
+    run -C "$dir" session add --date 1999-03-03 --phase investigation --duration 1h
+    expect_status 1
+    expect_err_contains "plus d'un an avant le début du bilan (2026-03-02)"
+    expect_err_contains "--force"
+    expect_err_one_line
+    expect_unchanged "$dir" "$snapshot"
+    run -C "$dir" session add --date 2025-03-02 --phase prealable --duration 1h
+    expect_status 0 "a year before the start"
+    run -C "$dir" session add --date 1999-03-03 --phase investigation --duration 1h --force
+    expect_status 0 "forced"
+}
+
 run_tests
