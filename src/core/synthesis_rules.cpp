@@ -335,7 +335,7 @@ std::optional<SourcePos> located(const SourcePos& origin) {
 std::vector<Problem> synthesis_problems(const Framework&, const Folder& folder) {
     std::vector<Problem> problems;
     const std::string incomplete = "synthèse incomplète : ";
-    if (md::blank(folder.bilan.demand))
+    if (md::blank(folder.bilan.demand) && !folder.bilan.unreadable)
         problems.push_back({located(folder.bilan.origin),
                             incomplete + "la demande initiale n'est pas renseignée (bilan set "
                                          "demand TEXTE)"});

@@ -183,6 +183,7 @@ BilanRecord Store::load_bilan(Diagnostics& diagnostics) const {
         reader.finish();
     } catch (const DataError& e) {
         diagnostics.report(e.where, e.detail);
+        bilan.unreadable = true;
     }
     bilan.origin = {shown, 0, 0};
     return bilan;
