@@ -25,6 +25,27 @@ test_every_duration_form() {
 LIST
 }
 
+test_every_date_form() { # BILAN_TODAY=2026-03-10 (lib.sh)
+    local dir id form expected
+    dir=$(new_bilan)
+    while read -r form expected; do
+        run -C "$dir" session add --date "$form" --phase investigation --duration 1h
+        expect_status 0 "date $form"
+        id=$out
+        expect_file_contains "$dir/sessions/$id.toml" "date = $expected"
+    done <<'LIST'
+2026-03-05 2026-03-05
+05/03/2026 2026-03-05
+5/3/2026 2026-03-05
+05-03-2026 2026-03-05
+today 2026-03-10
+Today 2026-03-10
+AUJOURD'HUI 2026-03-10
+hier 2026-03-09
+Demain 2026-03-11
+LIST
+}
+
 test_from_to_and_french_dates() {
     local dir id
     dir=$(new_bilan)
