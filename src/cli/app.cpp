@@ -302,7 +302,11 @@ private:
                    !subs.empty()) {
             current_ = subs.front();
             positional_ = 0;
-        } else {
+        } else { // a positional argument, kept: the next one's values may depend on it
+            const auto positionals = current_->get_options(
+                [](const CLI::Option* option) { return option->get_positional(); });
+            if (positional_ < positionals.size())
+                assign(positionals[positional_], std::string(word));
             ++positional_;
         }
     }

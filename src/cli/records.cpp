@@ -30,6 +30,10 @@ Values term_values(std::span<const Term> terms) {
     };
 }
 
+Values fixed_values(std::vector<std::string> values) {
+    return [values = std::move(values)] { return values; };
+}
+
 Values phase_values(const Context& context) {
     return [&context] { return ops::phase_keys(context.store()); };
 }

@@ -14,6 +14,7 @@ namespace bilan::cli {
 // phases of the folder's framework, the ids of the folder's records of one kind.
 Values term_values(std::span<const Term> terms);
 Values phase_values(const Context& context);
+Values fixed_values(std::vector<std::string> values); // a list the command's own code holds
 Values id_values(const Context& context, store::Collection collection);
 
 // `GROUP rm ID`: removes the record named by its id or a unique prefix (exit 1 otherwise).

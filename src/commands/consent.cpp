@@ -7,12 +7,22 @@
 #include "bilan/views.hpp"
 #include "cli/command.hpp"
 #include "cli/context.hpp"
+#include "cli/records.hpp"
 
 #include <algorithm>
 #include <unistd.h>
 
 namespace bilan::cli {
 namespace {
+
+// What --sections offers: each section of the synthesis, and "tout".
+Values section_values() {
+    return [] {
+        std::vector<std::string> keys = term_values(synthesis_sections())();
+        keys.emplace_back("tout");
+        return keys;
+    };
+}
 
 struct GrantOptions {
     std::string recipient, date, sections;
@@ -148,7 +158,7 @@ void declare_consent(Declarations& declarations, Context& context) {
            "Parties communiquées, séparées par des virgules : circonstances, "
            "situation, competences, parcours, valeurs, tests, pistes, projet, plan, "
            "calendrier, ou tout (défaut : projet,plan ; une liste vide est refusée)",
-           &grant->sections, false, &grant->sections_given}},
+           &grant->sections, false, &grant->sections_given, section_values()}},
          [&context, grant] { return run_grant(context, *grant); }});
 
     struct RevokeOptions {
