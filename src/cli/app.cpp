@@ -265,13 +265,13 @@ public:
             for (const CLI::App* app = current_; app; app = app->get_parent())
                 for (const CLI::Option* option : app->get_options({})) {
                     for (const std::string& name : option->get_lnames())
-                        all.push_back("--" + name);
+                        all.push_back(described("--" + name, option->get_description()));
                     for (const std::string& name : option->get_snames())
-                        all.push_back("-" + name);
+                        all.push_back(described("-" + name, option->get_description()));
                 }
         } else if (!current_->get_subcommands({}).empty()) {
             for (const CLI::App* sub : current_->get_subcommands({}))
-                all.push_back(sub->get_name());
+                all.push_back(described(sub->get_name(), sub->get_description()));
         } else {
             const auto positionals = current_->get_options(
                 [](const CLI::Option* option) { return option->get_positional(); });
@@ -285,7 +285,18 @@ public:
         return kept;
     }
 
+    // The first line of what --help says of a command or option, for zsh's menu.
+    std::string description(const std::string& candidate) const {
+        const auto found = descriptions_.find(candidate);
+        return found == descriptions_.end() ? std::string() : found->second;
+    }
+
 private:
+    std::string described(std::string candidate, const std::string& help) {
+        descriptions_.emplace(candidate, help.substr(0, help.find('\n')));
+        return candidate;
+    }
+
     void step(std::string_view word) {
         if (pending_) {
             assign(pending_, std::string(word));
@@ -327,7 +338,17 @@ private:
     const CLI::App* current_;
     const CLI::Option* pending_ = nullptr;
     std::size_t positional_ = 0;
+    std::map<std::string, std::string> descriptions_;
 };
+
+// One line of `bilan __describe` for zsh's _describe: NAME[:DESCRIPTION], a colon in the name
+// escaped.
+std::string zsh_entry(const std::string& candidate, const std::string& description) {
+    std::string entry;
+    for (const char c : candidate)
+        entry += c == ':' ? std::string("\\:") : std::string(1, c);
+    return description.empty() ? entry : entry + ":" + description;
+}
 
 // CLI11's help in French: its labels, and the type of every value, which bilan parses itself.
 class FrenchFormatter : public CLI::Formatter {
@@ -404,11 +425,15 @@ int run_command_line(int argc_given, char** argv_given) {
             leaf->group("Commandes");
     }
 
-    if (argc >= 2 && std::string_view(argv[1]) == "__complete") {
+    if (argc >= 2 &&
+        (std::string_view(argv[1]) == "__complete" || std::string_view(argv[1]) == "__describe")) {
+        const bool zsh = std::string_view(argv[1]) == "__describe"; // with descriptions
+        Completer completer(app, tree);
         std::string out;
         for (const std::string& candidate :
-             Completer(app, tree).candidates({argv + 2, static_cast<std::size_t>(argc - 2)}))
-            out += candidate + "\n";
+             completer.candidates({argv + 2, static_cast<std::size_t>(argc - 2)}))
+            out +=
+                (zsh ? zsh_entry(candidate, completer.description(candidate)) : candidate) + "\n";
         print_out(out);
         return 0;
     }

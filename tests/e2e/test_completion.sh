@@ -117,7 +117,8 @@ test_complete_offers_every_enumeration() {
 }
 
 # in_terminal SHELL LINE WORD… : types LINE and <Tab> (twice for bash) in a real terminal
-# (tmux) running SHELL with bilan's completion loaded; each WORD must show on the screen.
+# (tmux) running SHELL with bilan's completion loaded; each WORD (a grep pattern) must show on
+# the screen.
 in_terminal() {
     local shell=$1 line=$2 sock="$TMP_ROOT/tmux-$1" start setup keys screen i word
     shift 2
@@ -164,6 +165,15 @@ test_bash_and_zsh_show_the_values_in_a_terminal() {
         in_terminal $shell "bilan consent grant X --sections " projet plan calendrier tout
         in_terminal $shell "bilan practice set " signatory holidays qualiopi
     done
+    # zsh shows what each command and option is for, from the --help of each.
+    in_terminal zsh "bilan " "session  *-- Séances : ajouter" "evaluation  *--"
+    in_terminal zsh "bilan session add --" "--phase  *-- Phase du cadre" "--date  *-- Date"
+}
+
+test_zsh_is_given_each_commands_and_options_help() {
+    expect_equal "$("$BILAN" __describe sess)" "session:Séances : ajouter, prouver, lister, supprimer"
+    expect_equal "$("$BILAN" __describe session add --ph)" "--phase:Phase du cadre (prealable, preliminaire…)"
+    expect_equal "$("$BILAN" __describe session add --kind at)" "atelier" "a value: no help"
 }
 
 run_tests
