@@ -436,7 +436,7 @@ test_values_that_do_not_parse_write_nothing() {
     expect_err_contains "au moins une lettre ou un chiffre"
     run -C "$dir" consent grant $'France\nTravail' --date 2026-05-04
     expect_status 2
-    run -C "$dir" consent revoke "France Travail" --date demain
+    run -C "$dir" consent revoke "France Travail" --date bientot
     expect_status 2
     run -C "$dir" consent
     expect_status 2
