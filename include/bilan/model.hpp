@@ -40,6 +40,9 @@ struct BilanRecord {
     std::optional<Date> retention_agreed;
     std::string retention_scope;
     std::optional<Date> retention_until;
+    // bilan.toml could not be read (its error is a problem already): the fields are unknown,
+    // not empty, so no rule may call them missing.
+    bool unreadable = false;
     SourcePos origin;
     SourcePos framework_origin; // where `framework` is written, for "framework not found"
     SourcePos funding_origin;   // where `funding` is written, for a funding the framework lacks

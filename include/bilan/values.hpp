@@ -36,7 +36,8 @@ constexpr int max_session_minutes = 24 * 60;
 
 // Each parser throws UsageError with a message that names the bad value.
 // `today` is given by the caller so that parsing stays pure.
-// Whether `text` names today ("today", "aujourd'hui"), whose date may then be needed.
+// Whether `text` names a day by today ("today", "aujourd'hui", "hier", "demain", in any case),
+// whose date may then be needed.
 bool names_today(std::string_view text);
 Date parse_date(std::string_view text, const Date& today);
 bool valid_date(int year, int month, int day);

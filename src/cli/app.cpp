@@ -1,6 +1,7 @@
 #include "cli/app.hpp"
 
 #include "bilan/errors.hpp"
+#include "bilan/spelling.hpp"
 #include "cli/command.hpp"
 #include "cli/context.hpp"
 
@@ -27,7 +28,38 @@ constexpr Declared command_files[] = {
 
 // The top-level options that take the next argument as their value (declared below).
 bool takes_value(std::string_view arg) {
-    return arg == "-C" || arg == "--dir" || arg == "--color";
+    return arg == "-C" || arg == "--dir" || arg == "--color" || arg == "--colour";
+}
+
+// `bilan help [COMMAND [SUBCOMMAND]]` is where people look for help: the same line with
+// --help in its place (`bilan session add --help`), options before it kept.
+std::vector<char*> help_word_as_option(int argc, char** argv) {
+    static char help_flag[] = "--help";
+    std::vector<char*> args(argv, argv + argc);
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string_view arg = args[i];
+        if (takes_value(arg)) {
+            ++i;
+            continue;
+        }
+        if (arg.starts_with("-")) continue;
+        if (arg != "help") break;
+        args.erase(args.begin() + static_cast<std::ptrdiff_t>(i));
+        args.push_back(help_flag);
+        break;
+    }
+    return args;
+}
+
+// The command a parse error belongs to, as far as CLI11 got (`bilan render`), so that the
+// message says whose argument it is and which help to read.
+std::string parsed_command(const CLI::App& app) {
+    std::string path = "bilan";
+    for (const CLI::App* current = &app; !current->get_subcommands().empty();) {
+        current = current->get_subcommands().front();
+        path += " " + current->get_name();
+    }
+    return path;
 }
 
 // The command the line names, so that only it is given to CLI11: building all fourteen with
@@ -49,18 +81,12 @@ const Declared* named_command(int argc, char** argv) {
     return nullptr;
 }
 
-// The subcommand of `app` closest to `typed` (longest common prefix of 2 or more), or "".
+// The subcommand of `app` that `typed` is a slip of (bilan/spelling.hpp), or "".
 std::string closest_subcommand(const CLI::App& app, std::string_view typed) {
-    std::string best;
-    std::size_t best_score = 0;
-    for (const CLI::App* sub : app.get_subcommands({})) {
-        const std::string& name = sub->get_name();
-        std::size_t common = 0;
-        while (common < name.size() && common < typed.size() && name[common] == typed[common])
-            ++common;
-        if (common > best_score) best_score = common, best = name;
-    }
-    return best_score >= 2 ? best : std::string();
+    std::vector<std::string> names;
+    for (const CLI::App* sub : app.get_subcommands({}))
+        names.push_back(sub->get_name());
+    return closest_spelling(typed, names).value_or("");
 }
 
 // CLI11 says "A subcommand is required" for a mistyped command or subcommand (`bilan sesion`,
@@ -268,13 +294,13 @@ public:
             for (const CLI::App* app = current_; app; app = app->get_parent())
                 for (const CLI::Option* option : app->get_options({})) {
                     for (const std::string& name : option->get_lnames())
-                        all.push_back("--" + name);
+                        all.push_back(described("--" + name, option->get_description()));
                     for (const std::string& name : option->get_snames())
-                        all.push_back("-" + name);
+                        all.push_back(described("-" + name, option->get_description()));
                 }
         } else if (!current_->get_subcommands({}).empty()) {
             for (const CLI::App* sub : current_->get_subcommands({}))
-                all.push_back(sub->get_name());
+                all.push_back(described(sub->get_name(), sub->get_description()));
         } else {
             const auto positionals = current_->get_options(
                 [](const CLI::Option* option) { return option->get_positional(); });
@@ -288,7 +314,18 @@ public:
         return kept;
     }
 
+    // The first line of what --help says of a command or option, for zsh's menu.
+    std::string description(const std::string& candidate) const {
+        const auto found = descriptions_.find(candidate);
+        return found == descriptions_.end() ? std::string() : found->second;
+    }
+
 private:
+    std::string described(std::string candidate, const std::string& help) {
+        descriptions_.emplace(candidate, help.substr(0, help.find('\n')));
+        return candidate;
+    }
+
     void step(std::string_view word) {
         if (pending_) {
             assign(pending_, std::string(word));
@@ -305,7 +342,11 @@ private:
                    !subs.empty()) {
             current_ = subs.front();
             positional_ = 0;
-        } else {
+        } else { // a positional argument, kept: the next one's values may depend on it
+            const auto positionals = current_->get_options(
+                [](const CLI::Option* option) { return option->get_positional(); });
+            if (positional_ < positionals.size())
+                assign(positionals[positional_], std::string(word));
             ++positional_;
         }
     }
@@ -326,7 +367,17 @@ private:
     const CLI::App* current_;
     const CLI::Option* pending_ = nullptr;
     std::size_t positional_ = 0;
+    std::map<std::string, std::string> descriptions_;
 };
+
+// One line of `bilan __describe` for zsh's _describe: NAME[:DESCRIPTION], a colon in the name
+// escaped.
+std::string zsh_entry(const std::string& candidate, const std::string& description) {
+    std::string entry;
+    for (const char c : candidate)
+        entry += c == ':' ? std::string("\\:") : std::string(1, c);
+    return description.empty() ? entry : entry + ":" + description;
+}
 
 // CLI11's help in French: its labels, and the type of every value, which bilan parses itself.
 class FrenchFormatter : public CLI::Formatter {
@@ -362,15 +413,19 @@ public:
 
 // The options every command takes, declared as data like the commands'.
 std::vector<Option> global_options(Context& context) {
-    return {{"-C,--dir", "Dossier du bénéficiaire (défaut : $BILAN_DIR, sinon .)", &context.dir},
-            {"--color", "Couleur : auto, always ou never", &context.color, false, nullptr, [] {
-                 return std::vector<std::string>{"auto", "always", "never"};
-             }}};
+    return {
+        {"-C,--dir", "Dossier du bénéficiaire (défaut : $BILAN_DIR, sinon .)", &context.dir},
+        {"--color,--colour", "Couleur : auto, always ou never", &context.color, false, nullptr, [] {
+             return std::vector<std::string>{"auto", "always", "never"};
+         }}};
 }
 
 } // namespace
 
-int run_command_line(int argc, char** argv) {
+int run_command_line(int argc_given, char** argv_given) {
+    std::vector<char*> args = help_word_as_option(argc_given, argv_given);
+    const int argc = static_cast<int>(args.size());
+    char** const argv = args.data();
     CLI::App app{"bilan : conduire un bilan de compétences depuis le terminal.\n"
                  "Voir « man bilan » pour les fichiers, les valeurs et des exemples.",
                  "bilan"};
@@ -399,11 +454,15 @@ int run_command_line(int argc, char** argv) {
             leaf->group("Commandes");
     }
 
-    if (argc >= 2 && std::string_view(argv[1]) == "__complete") {
+    if (argc >= 2 &&
+        (std::string_view(argv[1]) == "__complete" || std::string_view(argv[1]) == "__describe")) {
+        const bool zsh = std::string_view(argv[1]) == "__describe"; // with descriptions
+        Completer completer(app, tree);
         std::string out;
         for (const std::string& candidate :
-             Completer(app, tree).candidates({argv + 2, static_cast<std::size_t>(argc - 2)}))
-            out += candidate + "\n";
+             completer.candidates({argv + 2, static_cast<std::size_t>(argc - 2)}))
+            out +=
+                (zsh ? zsh_entry(candidate, completer.description(candidate)) : candidate) + "\n";
         print_out(out);
         return 0;
     }
@@ -420,8 +479,10 @@ int run_command_line(int argc, char** argv) {
         if (const std::string unknown = unknown_command_message(app, argc, argv, e.what());
             !unknown.empty())
             throw UsageError(unknown);
-        throw UsageError(french_parse_error(e.what()) + dash_hint(app, argc, argv) +
-                         " (voir « bilan --help »)");
+        const std::string command = parsed_command(app);
+        throw UsageError((command == "bilan" ? "" : command.substr(6) + " : ") +
+                         french_parse_error(e.what()) + dash_hint(app, argc, argv) + " (voir « " +
+                         command + " --help »)");
     }
     return tree.chosen().run();
 }

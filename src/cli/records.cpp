@@ -30,6 +30,10 @@ Values term_values(std::span<const Term> terms) {
     };
 }
 
+Values fixed_values(std::vector<std::string> values) {
+    return [values = std::move(values)] { return values; };
+}
+
 Values phase_values(const Context& context) {
     return [&context] { return ops::phase_keys(context.store()); };
 }
@@ -81,7 +85,9 @@ std::string checked_text(const std::string& text, std::string_view option) {
 }
 
 std::string required_text(const std::string& text, std::string_view option) {
-    if (text.empty()) throw UsageError(std::string(option) + " : le texte ne peut pas être vide");
+    // Spaces alone are no text either: an action "   " would be a blank line of the plan.
+    if (text.find_first_not_of(" \t\n\r") == std::string::npos)
+        throw UsageError(std::string(option) + " : le texte ne peut pas être vide");
     return checked_text(text, option);
 }
 

@@ -14,6 +14,7 @@ namespace bilan::cli {
 // phases of the folder's framework, the ids of the folder's records of one kind.
 Values term_values(std::span<const Term> terms);
 Values phase_values(const Context& context);
+Values fixed_values(std::vector<std::string> values); // a list the command's own code holds
 Values id_values(const Context& context, store::Collection collection);
 
 // `GROUP rm ID`: removes the record named by its id or a unique prefix (exit 1 otherwise).
@@ -33,7 +34,7 @@ void declare_list(Declarations& declarations, const Context& context, const std:
 // The text of an option, refused (exit 2) unless it is clean UTF-8 without control characters
 // (C0, C1, bidi overrides: require_typed_text).
 std::string checked_text(const std::string& text, std::string_view option);
-// A required text: also refused when empty.
+// A required text: also refused when empty or blank (spaces, tabs, line breaks only).
 std::string required_text(const std::string& text, std::string_view option);
 std::optional<Date> optional_date(const Context& context, const std::string& text);
 

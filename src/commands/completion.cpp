@@ -1,5 +1,6 @@
 // bilan completion bash|zsh: the shell's glue. It holds no list of commands: at each <Tab> it
-// asks `bilan __complete WORD…` (src/cli/app.cpp), which reads the same declarations as the
+// asks `bilan __complete WORD…` (src/cli/app.cpp; zsh `__describe`, the same with each command's
+// and option's one-line help), which reads the same declarations as the
 // command line itself — commands, options, the values of enumerated options, and the phases
 // and record ids of the folder named on the line — so that it can never fall out of step.
 #include "cli/context.hpp"
@@ -22,9 +23,9 @@ constexpr std::string_view zsh_script = R"(#compdef bilan
 # zsh completion for bilan (bilan completion zsh)
 _bilan() {
     local -a candidates
-    candidates=("${(@f)$(command bilan __complete "${(@)words[2,CURRENT]}" 2>/dev/null)}")
+    candidates=("${(@f)$(command bilan __describe "${(@)words[2,CURRENT]}" 2>/dev/null)}")
     if (( ${#candidates} )) && [[ -n ${candidates[1]} ]]; then
-        compadd -Q -- "${candidates[@]}"
+        _describe -t values bilan candidates
     else
         _files
     fi

@@ -7,12 +7,22 @@
 #include "bilan/views.hpp"
 #include "cli/command.hpp"
 #include "cli/context.hpp"
+#include "cli/records.hpp"
 
 #include <algorithm>
 #include <unistd.h>
 
 namespace bilan::cli {
 namespace {
+
+// What --sections offers: each section of the synthesis, and "tout".
+Values section_values() {
+    return [] {
+        std::vector<std::string> keys = term_values(synthesis_sections())();
+        keys.emplace_back("tout");
+        return keys;
+    };
+}
 
 struct GrantOptions {
     std::string recipient, date, sections;
@@ -37,10 +47,12 @@ int run_revoke(const Context& context, const std::string& recipient, const std::
     const store::Store store = context.store();
     store.require_bilan();
     ops::recipient_id(recipient);
-    const std::optional<Date> on =
-        date.empty() ? std::nullopt : std::optional<Date>(context.parse_date(date));
+    // Without --date, today: a withdrawal's date is the evidence of when the sharing stopped.
+    const Date on = context.parse_date(date.empty() ? "today" : date);
     for (const std::string& note : ops::revoke_consent(store, recipient, on))
         print_note(note);
+    if (date.empty())
+        print_note("retrait daté d'aujourd'hui (" + on.iso() + ") : --date pour un autre jour");
     return 0;
 }
 
@@ -148,7 +160,7 @@ void declare_consent(Declarations& declarations, Context& context) {
            "Parties communiquées, séparées par des virgules : circonstances, "
            "situation, competences, parcours, valeurs, tests, pistes, projet, plan, "
            "calendrier, ou tout (défaut : projet,plan ; une liste vide est refusée)",
-           &grant->sections, false, &grant->sections_given}},
+           &grant->sections, false, &grant->sections_given, section_values()}},
          [&context, grant] { return run_grant(context, *grant); }});
 
     struct RevokeOptions {

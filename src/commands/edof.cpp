@@ -77,8 +77,9 @@ int run_set(const Context& context, const SetOptions& o) {
     return 0;
 }
 
-Option typed(std::string names, std::string help, Typed& target) {
-    return {std::move(names), std::move(help), &target.text, false, &target.given};
+Option typed(std::string names, std::string help, Typed& target, Values values = {}) {
+    return {std::move(names), std::move(help),  &target.text, false,
+            &target.given,    std::move(values)};
 }
 
 } // namespace
@@ -98,10 +99,11 @@ void declare_edof(Declarations& declarations, Context& context) {
           typed("--validated", "Date de la validation par le titulaire", o->validated),
           typed("--entry-declared", "Date de la déclaration d'entrée", o->entry),
           typed("--exit-declared", "Date de la déclaration de sortie", o->exit),
-          typed("--service-fait", "Service fait : total ou partiel", o->service_fait),
+          typed("--service-fait", "Service fait : total ou partiel", o->service_fait,
+                term_values(service_fait_kinds())),
           typed("--minutes-not-done", "Partiel : durée non réalisée (1h30, 90min)", o->minutes),
           typed("--reason", "Partiel : abandon, absence, interruption, force-majeure ou texte",
-                o->reason),
+                o->reason, term_values(edof_reasons())),
           typed("--invoiced", "Date de la facture", o->invoiced),
           typed("--paid", "Date du paiement", o->paid)},
          [&context, o] { return run_set(context, *o); }});

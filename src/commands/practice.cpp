@@ -8,6 +8,7 @@
 #include "bilan/views.hpp"
 #include "cli/command.hpp"
 #include "cli/context.hpp"
+#include "cli/records.hpp"
 
 namespace bilan::cli {
 namespace {
@@ -102,7 +103,8 @@ void declare_practice(Declarations& declarations, Context& context) {
         {"practice set",
          "Modifier un champ du cabinet (" + ops::practice_field_names() + ") ; VALUE vide l'efface",
          "bilan practice set signatory \"Hélène Moreau, gérante\"",
-         {{"FIELD", "Champ à modifier", &set->key, true},
+         {{"FIELD", "Champ à modifier", &set->key, true, nullptr,
+           fixed_values(ops::practice_field_keys())},
           {"VALUE", "Nouvelle valeur", &set->value, true}},
          [&context, set] {
              for (const std::string& note :

@@ -1,6 +1,7 @@
 // bilan render [-o FILE] [--for RECIPIENT]: the document de synthèse in Markdown. A read
 // command: the folder is never written; -o writes FILE atomically (mode 0600).
 #include "bilan/ops/bilan.hpp"
+#include "bilan/ops/completion.hpp"
 #include "cli/command.hpp"
 #include "cli/context.hpp"
 
@@ -31,7 +32,8 @@ void declare_render(Declarations& declarations, Context& context) {
           {"--for",
            "Version communiquée à ce destinataire : seulement avec son consentement, et "
            "seulement les parties consenties",
-           &o->recipient, false, &o->for_given}},
+           &o->recipient, false, &o->for_given,
+           [&context] { return ops::consented_recipients(context.store()); }}},
          [&context, o] { return run_render(context, *o); }});
 }
 

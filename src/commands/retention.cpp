@@ -4,6 +4,7 @@
 
 #include "cli/command.hpp"
 #include "cli/context.hpp"
+#include "cli/records.hpp"
 
 namespace bilan::cli {
 namespace {
@@ -54,7 +55,8 @@ void declare_retention(Declarations& declarations, Context& context) {
          "Enregistrer l'accord écrit du bénéficiaire pour conserver les documents de travail",
          "bilan retention grant --date 2026-07-01 --scope documents --until 2027-07-01",
          {{"--date", "Date de l'accord écrit (AAAA-MM-JJ, JJ/MM/AAAA, today)", &grant->date, true},
-          {"--scope", "Ce qui est conservé : documents", &grant->scope, true},
+          {"--scope", "Ce qui est conservé : documents", &grant->scope, true, nullptr,
+           fixed_values({"documents"})},
           {"--until", "Conservés jusqu'à cette date (défaut et maximum : fin + 3 ans)",
            &grant->until}},
          [&context, grant] { return run_grant(context, *grant); }});

@@ -13,6 +13,7 @@ namespace {
 
 struct SessionAddOptions {
     std::string date, phase, duration, from, to, kind = "entretien", mode = "presentiel", note;
+    bool force = false;
 };
 
 int run_session_add(const Context& context, const SessionAddOptions& o) {
@@ -37,8 +38,8 @@ int run_session_add(const Context& context, const SessionAddOptions& o) {
     require_typed_text(o.note, "--note");
     s.note = o.note;
 
-    const ops::Notes warnings =
-        ops::add_session(context.store(), s, [](const std::string& id) { print_out(id + "\n"); });
+    const ops::Notes warnings = ops::add_session(
+        context.store(), s, [](const std::string& id) { print_out(id + "\n"); }, o.force);
     for (const std::string& warning : warnings)
         print_note("attention : " + warning);
     return 0;
@@ -91,7 +92,9 @@ void declare_session(Declarations& declarations, Context& context) {
            &add->kind, false, nullptr, term_values(session_kinds())},
           {"--mode", "presentiel (défaut) ou distance", &add->mode, false, nullptr,
            term_values(session_modes())},
-          {"--note", "Note de travail (n'apparaît dans aucun document)", &add->note}},
+          {"--note", "Note de travail (n'apparaît dans aucun document)", &add->note},
+          {"--force", "Enregistrer une séance datée de plus d'un an avant le début du bilan",
+           &add->force}},
          [&context, add] { return run_session_add(context, *add); }});
 
     auto attest = std::make_shared<AttestOptions>();

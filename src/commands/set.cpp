@@ -3,6 +3,7 @@
 #include "bilan/ops/bilan.hpp"
 #include "cli/command.hpp"
 #include "cli/context.hpp"
+#include "cli/records.hpp"
 
 namespace bilan::cli {
 
@@ -15,8 +16,13 @@ void declare_set(Declarations& declarations, Context& context) {
         {"set",
          "Modifier un champ du bilan (" + ops::bilan_field_names() + ") ; VALUE vide l'efface",
          "bilan set end 2026-05-12",
-         {{"FIELD", "Champ à modifier", &o->key, true},
-          {"VALUE", "Nouvelle valeur", &o->value, true}},
+         {{"FIELD", "Champ à modifier", &o->key, true, nullptr,
+           fixed_values(ops::bilan_field_keys())},
+          {"VALUE", "Nouvelle valeur", &o->value, true, nullptr,
+           [o] { // the field named before it, when its values are a closed set
+               return o->key == "handover-mode" ? term_values(handover_modes())()
+                                                : std::vector<std::string>{};
+           }}},
          [&context, o] {
              // A date's meaning depends on the command line ("today", $BILAN_TODAY); the
              // operation asks for it only when the field is a date.

@@ -1,5 +1,6 @@
 #include "bilan/framework.hpp"
 
+#include "bilan/spelling.hpp"
 #include "bilan/values.hpp"
 
 #include <algorithm>
@@ -165,10 +166,10 @@ std::string Framework::resolve_phase(std::string_view text) const {
         for (const std::string& alias : phase.aliases)
             if (fold_term(alias) == folded) return phase.key;
     }
-    std::string accepted;
+    std::vector<std::string> keys;
     for (const Phase& phase : phases)
-        accepted += (accepted.empty() ? "" : ", ") + phase.key;
-    throw UsageError("phase inconnue « " + std::string(text) + " » : attendu " + accepted);
+        keys.push_back(phase.key);
+    throw UsageError("phase inconnue « " + std::string(text) + " »" + expected_one_of(text, keys));
 }
 
 std::string Framework::resolve_funding(std::string_view text) const {
@@ -180,11 +181,11 @@ std::string Framework::resolve_funding(std::string_view text) const {
         for (const std::string& alias : funding.aliases)
             if (fold_term(alias) == folded) return funding.key;
     }
-    std::string accepted;
+    std::vector<std::string> keys;
     for (const Funding& funding : fundings)
-        accepted += (accepted.empty() ? "" : ", ") + funding.key;
-    throw UsageError("financement inconnu « " + std::string(text) + " » : attendu " + accepted +
-                     " (cadre " + name + ")");
+        keys.push_back(funding.key);
+    throw UsageError("financement inconnu « " + std::string(text) + " »" +
+                     expected_one_of(text, keys) + " (cadre " + name + ")");
 }
 
 std::string Framework::funding_label(std::string_view text) const {

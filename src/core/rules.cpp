@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace bilan {
@@ -211,9 +212,29 @@ std::vector<std::string> evidence_warnings(const std::vector<Session>& sessions,
     return warnings;
 }
 
+namespace {
+
+// L6313-4 caps a French bilan at 24 hours: a provider's framework that says it is French (named
+// fr, or citing L6313-4 for its notice) but allows more would let a bilan over the law pass.
+constexpr int french_legal_cap_minutes = 24 * 60;
+
+std::optional<Problem> cap_above_the_law(const Framework& framework) {
+    const bool french =
+        framework.name == "fr" || framework.notice.find("L6313-4") != std::string::npos;
+    if (!french || !framework.cap_minutes || *framework.cap_minutes <= french_legal_cap_minutes)
+        return std::nullopt;
+    return Problem{framework.origin, "plafond du cadre (" + format_minutes(*framework.cap_minutes) +
+                                         ") au-delà des " +
+                                         format_minutes(french_legal_cap_minutes) +
+                                         " de l'article L6313-4 du Code du travail"};
+}
+
+} // namespace
+
 std::vector<Problem> rule_problems(const Framework& framework, const Folder& folder,
                                    const Date& today) {
     std::vector<Problem> problems;
+    if (auto over_the_law = cap_above_the_law(framework)) problems.push_back(*over_the_law);
     const BilanRecord& b = folder.bilan;
     const HourReport report = hour_report(framework, folder);
     if (b.start && b.end && *b.end < b.start)

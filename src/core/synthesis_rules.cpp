@@ -280,6 +280,18 @@ ConsentPeriod parse_consent_period(std::string_view text) {
     return period;
 }
 
+namespace {
+
+// How an earlier agreement ended, for a refusal: a grant that a newer one replaced was never
+// withdrawn, and saying "retiré" would misstate the evidence.
+std::string how_it_ended(const ConsentPeriod& ended) {
+    if (ended.replaced_on) return "remplacé le " + ended.replaced_on->iso();
+    if (ended.revoked_on) return "retiré le " + ended.revoked_on->iso();
+    return "accordé le " + ended.date.iso() + " puis retiré";
+}
+
+} // namespace
+
 Consent grant_again(const Consent& current, const Date& date, std::vector<std::string> sections) {
     Consent next = current;
     std::optional<ConsentPeriod> ended;
@@ -291,12 +303,9 @@ Consent grant_again(const Consent& current, const Date& date, std::vector<std::s
     // A new agreement cannot predate the withdrawal it follows: the evidence would contradict
     // itself.
     if (ended && date < period_end(*ended))
-        throw RefusedError(
-            "accord du " + date.iso() + " refusé : le consentement pour « " + current.recipient +
-            " » a été " +
-            (ended->revoked_on
-                 ? "retiré le " + ended->revoked_on->iso() + ", après cette date"
-                 : "accordé le " + ended->date.iso() + " puis retiré, après cette date"));
+        throw RefusedError("accord du " + date.iso() + " refusé : le consentement pour « " +
+                           current.recipient + " » a été " + how_it_ended(*ended) +
+                           ", après cette date");
     if (current.revoked) {
         next.history.push_back(*ended);
         next.revoked = false;
@@ -353,7 +362,7 @@ std::optional<SourcePos> located(const SourcePos& origin) {
 std::vector<Problem> synthesis_problems(const Framework&, const Folder& folder) {
     std::vector<Problem> problems;
     const std::string incomplete = "synthèse incomplète : ";
-    if (md::blank(folder.bilan.demand))
+    if (md::blank(folder.bilan.demand) && !folder.bilan.unreadable)
         problems.push_back({located(folder.bilan.origin),
                             incomplete + "la demande initiale n'est pas renseignée (bilan set "
                                          "demand TEXTE)"});

@@ -1,12 +1,14 @@
 #include "bilan/values.hpp"
 
 #include "bilan/errors.hpp"
+#include "bilan/spelling.hpp"
 
 #include <algorithm>
 #include <array>
 #include <charconv>
 #include <chrono>
 #include <cstdint>
+#include <vector>
 
 namespace bilan {
 namespace {
@@ -104,20 +106,46 @@ Date Date::plus_months(int months) const {
     return result;
 }
 
+namespace {
+// The days from today that a word names, as people type it: "Today", "AUJOURD'HUI" (straight
+// or typographic apostrophe, or none), "hier", "demain".
+std::optional<int> days_from_today(std::string_view text) {
+    std::string word;
+    for (const char c : text)
+        word += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    if (const auto typographic = word.find("\u2019"); typographic != std::string::npos)
+        word.replace(typographic, 3, "'");
+    if (word == "today" || word == "aujourd'hui" || word == "aujourdhui") return 0;
+    if (word == "hier") return -1;
+    if (word == "demain") return 1;
+    return std::nullopt;
+}
+
+// 03-12-2026: the French order with dashes, read as 03/12/2026.
+std::string day_first_with_slashes(std::string_view text) {
+    std::string out(text);
+    if (out.find('-') <= 2) std::replace(out.begin(), out.end(), '-', '/');
+    return out;
+}
+} // namespace
+
 bool names_today(std::string_view raw) {
-    const std::string_view text = trim(raw);
-    return text == "today" || text == "aujourd'hui" || text == "aujourdhui";
+    return days_from_today(trim(raw)).has_value();
 }
 
 Date parse_date(std::string_view raw, const Date& today) {
-    const std::string_view text = trim(raw);
-    if (names_today(text)) {
+    const std::string french = day_first_with_slashes(trim(raw));
+    const std::string_view text = french;
+    if (const auto days = days_from_today(text)) {
         // Callers with no clock (a record file, $BILAN_TODAY itself) give no valid `today`:
         // "today" is then refused, not taken for the date 0-00-00 (found by fuzz_folder).
         if (!valid_date(today.year, today.month, today.day))
             throw UsageError("date invalide " + quoted(raw) +
                              " : attendu une date fixe, AAAA-MM-JJ ou JJ/MM/AAAA");
-        return today;
+        const Date day = Date::from_days(today.days_since_epoch() + *days);
+        if (!valid_date(day.year, day.month, day.day))
+            throw UsageError("date impossible " + quoted(raw) + " (années 1900 à 2199)");
+        return day;
     }
     int y = 0, m = 0, d = 0;
     bool shaped = false;
@@ -141,7 +169,7 @@ Date parse_date(std::string_view raw, const Date& today) {
     }
     if (!shaped)
         throw UsageError("date invalide " + quoted(raw) +
-                         " : attendu AAAA-MM-JJ, JJ/MM/AAAA ou today");
+                         " : attendu AAAA-MM-JJ, JJ/MM/AAAA, today, hier ou demain");
     if (!valid_date(y, m, d))
         throw UsageError("date impossible " + quoted(raw) +
                          (y < 1900 || y > 2199 ? " (années 1900 à 2199)" : ""));
@@ -353,11 +381,11 @@ std::string_view resolve_term(std::span<const Term> terms, std::string_view text
         for (std::string_view alias : term.aliases)
             if (alias == folded) return term.key;
     }
-    std::string accepted;
+    std::vector<std::string> keys;
     for (const Term& term : terms)
-        accepted += (accepted.empty() ? "" : ", ") + std::string(term.key);
+        keys.emplace_back(term.key);
     throw UsageError(std::string(what) + (feminine(what) ? " inconnue " : " inconnu ") +
-                     quoted(text) + " : attendu " + accepted);
+                     quoted(text) + expected_one_of(text, keys));
 }
 
 namespace {

@@ -1,6 +1,7 @@
 #include "bilan/ops/bilan.hpp"
 
 #include "bilan/rules.hpp"
+#include "bilan/spelling.hpp"
 #include "bilan/synthesis.hpp"
 #include "bilan/values.hpp"
 #include "bilan/views.hpp"
@@ -38,10 +39,17 @@ void open_bilan(const NewBilan& request) {
 
 // ---- set ----------------------------------------------------------------------------------
 
+std::vector<std::string> bilan_field_keys() {
+    std::vector<std::string> keys;
+    for (const auto& field : store::bilan_fields())
+        keys.emplace_back(field.key);
+    return keys;
+}
+
 std::string bilan_field_names() {
     std::string list;
-    for (const auto& field : store::bilan_fields())
-        list += (list.empty() ? "" : ", ") + std::string(field.key);
+    for (const std::string& key : bilan_field_keys())
+        list += (list.empty() ? "" : ", ") + key;
     return list;
 }
 
@@ -143,8 +151,8 @@ void set_bilan_field(const store::Store& store, std::string_view key, const std:
                      const DateParser& parse_date) {
     const store::BilanField* field = store::find_bilan_field(fold_term(key));
     if (!field)
-        throw UsageError("champ inconnu « " + std::string(key) + " » : attendu " +
-                         bilan_field_names());
+        throw UsageError("champ inconnu « " + std::string(key) + " »" +
+                         expected_one_of(key, bilan_field_keys()));
     store.require_bilan();
     // Everything read (the framework file, the dates the new one is checked against) is read
     // under the lock: what it decides stays true until the write.
@@ -177,7 +185,22 @@ void set_bilan_field(const store::Store& store, std::string_view key, const std:
 
 // ---- sessions -----------------------------------------------------------------------------
 
-Notes add_session(const store::Store& store, Session session, const OnAdded& on_added) {
+namespace {
+
+// A year before the start leaves room for an entretien préalable held long before; more is a
+// mistyped year, which would sit in the bilan's hours and documents unseen.
+void refuse_a_slip_of_the_year(const BilanRecord& bilan, const Date& date) {
+    if (!bilan.start) return;
+    const Date year_before{bilan.start->year - 1, bilan.start->month, bilan.start->day};
+    if (date < year_before)
+        throw RefusedError("séance du " + date.iso() + " : plus d'un an avant le début du bilan (" +
+                           bilan.start->iso() + "), une faute de frappe ? " +
+                           "(--force pour l'enregistrer quand même)");
+}
+
+} // namespace
+
+Notes add_session(const store::Store& store, Session session, const OnAdded& on_added, bool force) {
     store.require_bilan();
     // The framework decides the phase, and the folder the warnings: read under the lock.
     store::Transaction transaction(store);
@@ -186,6 +209,7 @@ Notes add_session(const store::Store& store, Session session, const OnAdded& on_
     const BilanRecord bilan = folder.load_bilan(strict);
     const Framework framework = folder.load_framework(bilan, strict);
     session.phase = framework.resolve_phase(session.phase);
+    if (!force) refuse_a_slip_of_the_year(bilan, session.date);
     // The other sessions only count toward the cap: a bad file among them is check's business,
     // not a reason to refuse this one.
     store::Diagnostics skip(true);

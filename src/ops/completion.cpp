@@ -1,5 +1,7 @@
 #include "bilan/ops/completion.hpp"
 
+#include "bilan/ops/consents.hpp"
+
 namespace bilan::ops {
 
 std::vector<std::string> phase_keys(const store::Store& store) {
@@ -15,6 +17,17 @@ std::vector<std::string> phase_keys(const store::Store& store) {
         return {};
     }
     return keys;
+}
+
+std::vector<std::string> consented_recipients(const store::Store& store) {
+    std::vector<std::string> recipients;
+    try {
+        for (const Consent& consent : list_consents(store))
+            if (!consent.revoked) recipients.push_back(consent.recipient);
+    } catch (const std::exception&) {
+        return {};
+    }
+    return recipients;
 }
 
 std::vector<std::string> record_ids(const store::Store& store, store::Collection collection) {

@@ -2,6 +2,7 @@
 
 #include "bilan/calendar.hpp"
 #include "bilan/provider_ids.hpp"
+#include "bilan/spelling.hpp"
 #include "bilan/values.hpp"
 
 #include <optional>
@@ -66,10 +67,17 @@ store::PracticeFolder require_practice(const std::filesystem::path& from) {
 
 } // namespace
 
+std::vector<std::string> practice_field_keys() {
+    std::vector<std::string> keys;
+    for (const PracticeSlot& slot : slots)
+        keys.emplace_back(slot.key);
+    return keys;
+}
+
 std::string practice_field_names() {
     std::string list;
-    for (const PracticeSlot& slot : slots)
-        list += (list.empty() ? "" : ", ") + std::string(slot.key);
+    for (const std::string& key : practice_field_keys())
+        list += (list.empty() ? "" : ", ") + key;
     return list;
 }
 
@@ -102,8 +110,8 @@ Notes set_practice_field(const std::filesystem::path& from, std::string_view key
     for (const PracticeSlot& candidate : slots)
         if (candidate.key == folded) slot = &candidate;
     if (!slot)
-        throw UsageError("champ inconnu « " + std::string(key) + " » : attendu " +
-                         practice_field_names());
+        throw UsageError("champ inconnu « " + std::string(key) + " »" +
+                         expected_one_of(key, practice_field_keys()));
     const std::string value = checked_value(*slot, raw); // before any lock
 
     const store::PracticeFolder where = require_practice(from);

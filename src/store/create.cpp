@@ -77,6 +77,14 @@ void sweep_abandoned_builds(const fs::path& final_path) {
         fs::remove_all(path, ec);
 }
 
+// The half-built folder beside the target is ours: a failure to make it (a parent that is
+// missing, read-only or /proc) is said of the folder the user named, not of ".NAME.tmp-PID".
+void make_build_folder(const fs::path& temp, const fs::path& dir) {
+    if (::mkdir(temp.c_str(), 0700) != 0)
+        throw system_error("création impossible du dossier", dir.string(), errno);
+    make_private_directory(temp);
+}
+
 } // namespace
 
 void create_bilan(const fs::path& dir, const Fields& bilan_fields,
@@ -104,7 +112,7 @@ void create_bilan(const fs::path& dir, const Fields& bilan_fields,
     sweep_abandoned_builds(final_path);
     fs::remove_all(temp, ec);
     try {
-        make_private_directory(temp);
+        make_build_folder(temp, dir);
         write_bilan_files(temp, bilan_fields, framework_file);
         fsync_directory(temp);
         if (::rename(temp.c_str(), final_path.c_str()) != 0) {

@@ -130,8 +130,10 @@ void Store::require_bilan() const {
     if (err != 0 && err != ENOENT && err != ENOTDIR)
         throw system_error("lecture impossible de", display("bilan.toml"), err);
     std::error_code ec;
+    // A folder that is not there is the environment's doing (a mistyped -C, a volume not
+    // mounted), not invalid data: exit 3.
     if (!std::filesystem::exists(root_, ec))
-        throw RefusedError("le dossier " + root_.string() + " n'existe pas");
+        throw EnvironmentError("le dossier " + root_.string() + " n'existe pas");
     throw RefusedError("aucun bilan dans " + root_.string() +
                        " (pas de bilan.toml) : " + "ouvrez-en un avec « bilan init DOSSIER »");
 }
@@ -208,6 +210,7 @@ BilanRecord Store::load_bilan(Diagnostics& diagnostics) const {
         reader.finish();
     } catch (const DataError& e) {
         diagnostics.report(e.where, e.detail);
+        bilan.unreadable = true;
     }
     bilan.origin = {shown, 0, 0};
     return bilan;

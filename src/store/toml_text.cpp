@@ -2,6 +2,7 @@
 
 #include "bilan/errors.hpp"
 #include "bilan/values.hpp"
+#include "toml_errors.hpp"
 #include "toml_guard.hpp"
 
 #include <cstdio>
@@ -175,10 +176,7 @@ toml::table parse_toml(std::string_view text, const std::string& display_path) {
     try {
         return toml::parse(text); // no path: toml++ would copy it into every node
     } catch (const toml::parse_error& e) {
-        const auto& begin = e.source().begin;
-        throw DataError(
-            {display_path, static_cast<int>(begin.line), static_cast<int>(begin.column)},
-            "TOML invalide : " + std::string(e.description()));
+        throw toml_syntax_error(text, e, display_path);
     }
 }
 

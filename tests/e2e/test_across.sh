@@ -414,7 +414,7 @@ test_due_until_keeps_the_deadlines_on_or_before() {
     run_in "$W" due cabinet --until 2026-02-30
     expect_status 2 "--until an impossible date"
     expect_err_one_line
-    run_in "$W" due cabinet --until demain
+    run_in "$W" due cabinet --until bientot
     expect_status 2 "--until a word"
 }
 

@@ -92,4 +92,40 @@ test_check_reports_a_broken_bilan_toml() {
     expect_out_contains "bilan.toml:2:19: TOML invalide"
 }
 
+# A hand edit that breaks the TOML: French, at the value, with the fix for the usual slips.
+test_check_says_how_to_fix_a_hand_edit() {
+    local dir
+    dir=$(new_bilan)
+    session_file "$dir" aaaa0001 $'date = 2026-03-04\nphase = "investigation"\nfrom = 14:00\nto = "16:00"'
+    session_file "$dir" aaaa0002 $'date = 4/3/2026\nphase = "investigation"\nminutes = 60'
+    session_file "$dir" aaaa0003 $'date = 2026-03-04\nphase = investigation\nminutes = 60'
+    session_file "$dir" aaaa0004 $'date = 2026-03-04\nphase = "investigation"\nminutes = 60\nminutes = 90'
+    session_file "$dir" aaaa0005 $'date = 2026-13-04\nphase = "investigation"\nminutes = 60'
+    run -C "$dir" check
+    expect_status 1
+    expect_out_contains 'sessions/aaaa0001.toml:3:8: TOML invalide : heure sans guillemets ; écrivez from = "14:00" ou 14:00:00'
+    expect_out_contains 'sessions/aaaa0002.toml:1:8: TOML invalide : date à écrire AAAA-MM-JJ ; écrivez date = 2026-03-04'
+    expect_out_contains 'sessions/aaaa0003.toml:2:9: TOML invalide : texte sans guillemets ; écrivez phase = "investigation"'
+    expect_out_contains 'sessions/aaaa0004.toml:4:11: TOML invalide : ligne clé = valeur : « minutes » est déjà définie'
+    expect_out_contains 'sessions/aaaa0005.toml:1:15: TOML invalide : date : mois entre 1 et 12 attendu, trouvé 13'
+    expect_out_lacks 'Error while'
+}
+
+# A merge left its markers in bilan.toml: say so, and do not call the demand missing (it is
+# there, twice).
+test_check_names_a_git_conflict_left_in_a_file() {
+    local dir
+    dir=$(new_bilan)
+    printf '%s\n' '<<<<<<< HEAD' 'demand = "Changer de métier"' '=======' 'demand = "Évoluer"' \
+        '>>>>>>> autre' >>"$dir/bilan.toml"
+    local first=$(($(wc -l <"$dir/bilan.toml") - 4))
+    run -C "$dir" check
+    expect_status 1
+    expect_out_contains "bilan.toml:$first:1: TOML invalide : conflit git non résolu (« <<<<<<< HEAD ») ; gardez la bonne version et retirez les lignes <<<<<<<, ======= et >>>>>>>"
+    expect_out_lacks "demande initiale"
+    run -C "$dir" status
+    expect_status 1
+    expect_err_contains "conflit git non résolu"
+}
+
 run_tests

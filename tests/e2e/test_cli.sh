@@ -16,6 +16,41 @@ test_help_and_version() {
     done
 }
 
+# `bilan help [COMMAND [SUB]]`, where people look first, prints what --help prints.
+test_help_as_a_command() {
+    local line expected
+    for line in "" "session" "session add" "render"; do
+        expected=$("$BILAN" $line --help)
+        run help $line
+        expect_status 0 "help $line"
+        expect_equal "$out" "$expected" "bilan help $line"
+    done
+    run -C /tmp help status
+    expect_status 0 "help after a global option"
+    expect_out_contains "bilan status"
+}
+
+test_colour_is_spelt_both_ways() {
+    run -C "$(new_bilan)" --colour never status
+    expect_status 0 "--colour"
+    run -C "$(new_bilan)" status --colour=always
+    expect_status 0 "--colour=always after the command"
+    run --colour sometimes status
+    expect_status 2 "bad --colour"
+}
+
+# An argument error says whose argument it is and which help to read.
+test_an_argument_error_names_its_command() {
+    run render docx --format
+    expect_status 2
+    expect_err_contains "render : argument"
+    expect_err_contains "(voir « bilan render --help »)"
+    run session add --date
+    expect_err_contains "session add : valeur manquante après --date"
+    run status extra
+    expect_err_contains "status : argument inattendu : extra (voir « bilan status --help »)"
+}
+
 test_usage_errors_exit_2_with_one_line() {
     run
     expect_status 2 "no command"
@@ -61,7 +96,7 @@ test_parse_errors_are_french_usage_lines() {
         expect_status 2 "$line"
         expect_err_one_line
         if printf '%s' "$err" | grep -qE "$english"; then fail "bilan $line: English error"; else ok; fi
-        expect_err_contains "(voir « bilan --help »)"
+        expect_err_contains "--help »)"
     done
 }
 

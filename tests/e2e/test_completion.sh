@@ -89,4 +89,91 @@ test_zsh_script_parses() {
     if zsh -n "$TMP_ROOT/_bilan"; then ok; else fail "zsh -n refuses the script"; fi
 }
 
+# Every enumerated value the parser accepts, straight from `bilan __complete`.
+expect_candidates() { # "EXPECTED…" WORD… : the candidates, in order, space-separated
+    local expected=$1
+    shift
+    expect_equal "$("$BILAN" __complete "$@" | tr '\n' ' ' | sed 's/ $//')" "$expected" \
+        "bilan $* <Tab>"
+}
+
+test_complete_offers_every_enumeration() {
+    local dir
+    expect_candidates "beneficiary start end funding counsellor organisation demand expectations situation circumstances framework handover handover-mode abandoned abandon-reason" set ""
+    expect_candidates "remise-en-main-propre courrier email autre" set handover-mode ""
+    expect_candidates "" set demand ""
+    expect_candidates "chaud froid" evaluation add ""
+    expect_candidates "total partiel" edof set --service-fait ""
+    expect_candidates "abandon absence interruption force-majeure" edof set --reason ""
+    expect_candidates "documents" retention grant --scope ""
+    expect_candidates "circonstances situation competences parcours valeurs tests pistes projet plan calendrier tout" consent grant "France Travail" --sections ""
+    expect_candidates "name siret nda qualiopi address city signatory holidays" practice set ""
+    dir=$(new_bilan)
+    "$BILAN" -C "$dir" consent grant "France Travail" --date 2026-03-02 >/dev/null
+    "$BILAN" -C "$dir" consent grant "Employeur" --date 2026-03-02 >/dev/null
+    "$BILAN" -C "$dir" consent revoke "Employeur" --date 2026-03-03 >/dev/null
+    expect_candidates "France Travail" -C "$dir" render --for "" # the consented ones only
+    expect_candidates "" render --for "" # no folder, no recipient
+}
+
+# in_terminal SHELL LINE WORD… : types LINE and <Tab> (twice for bash) in a real terminal
+# (tmux) running SHELL with bilan's completion loaded; each WORD (a grep pattern) must show on
+# the screen.
+in_terminal() {
+    local shell=$1 line=$2 sock="$TMP_ROOT/tmux-$1" start setup keys screen i word
+    shift 2
+    case $shell in
+    bash) start="bash --norc --noprofile" keys="Tab Tab" ;;
+    zsh) start="zsh -f" keys="Tab" ;;
+    esac
+    setup="source <(bilan completion $shell); PS1='READY> '"
+    [ "$shell" = zsh ] && setup="autoload -U compinit && compinit -u -D && $setup"
+    tmux -S "$sock" new-session -d -x 200 -y 40 \
+        "env -i PATH='$PATH' HOME='$TMP_ROOT' TERM=xterm LC_ALL=C.UTF-8 BILAN_TODAY=$BILAN_TODAY $start"
+    tmux -S "$sock" send-keys "$setup" Enter
+    for i in $(seq 50); do
+        tmux -S "$sock" capture-pane -p | grep -q '^READY>' && break
+        sleep 0.1
+    done
+    tmux -S "$sock" send-keys "$line"
+    sleep 0.3
+    # shellcheck disable=SC2086 # one key per word
+    tmux -S "$sock" send-keys $keys
+    for i in $(seq 50); do
+        screen=$(tmux -S "$sock" capture-pane -p | sed -n '/^READY> bilan/,$p' | tail -n +2)
+        for word in "$@"; do
+            printf '%s\n' "$screen" | grep -qw -- "$word" || continue 2
+        done
+        break
+    done
+    tmux -S "$sock" kill-server
+    for word in "$@"; do
+        if printf '%s\n' "$screen" | grep -qw -- "$word"; then ok; else
+            fail "$shell: $line<Tab> does not show '$word': $screen"
+        fi
+    done
+}
+
+test_bash_and_zsh_show_the_values_in_a_terminal() {
+    local shell
+    for shell in bash zsh; do
+        in_terminal $shell "bilan set " handover-mode abandon-reason demand
+        in_terminal $shell "bilan set handover-mode " remise-en-main-propre courrier email autre
+        in_terminal $shell "bilan evaluation add " chaud froid
+        in_terminal $shell "bilan edof set --service-fait " total partiel
+        in_terminal $shell "bilan edof set --reason " abandon absence interruption force-majeure
+        in_terminal $shell "bilan consent grant X --sections " projet plan calendrier tout
+        in_terminal $shell "bilan practice set " signatory holidays qualiopi
+    done
+    # zsh shows what each command and option is for, from the --help of each.
+    in_terminal zsh "bilan " "session  *-- Séances : ajouter" "evaluation  *--"
+    in_terminal zsh "bilan session add --" "--phase  *-- Phase du cadre" "--date  *-- Date"
+}
+
+test_zsh_is_given_each_commands_and_options_help() {
+    expect_equal "$("$BILAN" __describe sess)" "session:Séances : ajouter, prouver, lister, supprimer"
+    expect_equal "$("$BILAN" __describe session add --ph)" "--phase:Phase du cadre (prealable, preliminaire…)"
+    expect_equal "$("$BILAN" __describe session add --kind at)" "atelier" "a value: no help"
+}
+
 run_tests

@@ -75,7 +75,7 @@ test_one_recipient_whatever_the_spelling() {
     expect_equal "$(ls "$dir/consents")" "france-travail.toml" "one file"
     expect_file_contains "$dir/consents/france-travail.toml" 'date = 2026-06-01'
     expect_file_contains "$dir/consents/france-travail.toml" '"pistes"'
-    run -C "$dir" consent revoke "FRANCE  travail"
+    BILAN_TODAY=2026-06-10 run -C "$dir" consent revoke "FRANCE  travail"
     expect_status 0
     expect_file_contains "$dir/consents/france-travail.toml" 'revoked = true'
 }
@@ -135,6 +135,19 @@ test_a_file_named_by_an_earlier_version_is_still_read() {
     run -C "$dir" consent revoke "ΑΘΗΝΆ ΑΕ"
     expect_status 0
     expect_file_contains "$dir/consents/Αθηνά-ΑΕ.toml" 'revoked = true'
+}
+
+# A withdrawal without --date is dated today, and the note says so: never "sans date".
+test_revoke_without_a_date_is_dated_today() {
+    local dir
+    dir=$(new_bilan)
+    "$BILAN" -C "$dir" consent grant "France Travail" --date 2026-03-04 >/dev/null
+    run -C "$dir" consent revoke "France Travail"
+    expect_status 0
+    expect_file_contains "$dir/consents/france-travail.toml" 'revoked_on = 2026-03-10'
+    expect_err_contains "retrait daté d'aujourd'hui (2026-03-10)"
+    run -C "$dir" consent list
+    expect_out_lacks "sans date"
 }
 
 test_revoke_keeps_the_file_as_evidence() {
@@ -225,8 +238,8 @@ revoked_on = 2026-06-01' \
       ]'
     run -C "$dir" render --for "Employeur RH"
     expect_status 0 "the new grant is in force"
-    # A second cycle appends; a revocation without a date says so.
-    "$BILAN" -C "$dir" consent revoke "Employeur RH" >/dev/null
+    # A second cycle appends; a revocation without --date is dated today.
+    BILAN_TODAY=2026-07-15 "$BILAN" -C "$dir" consent revoke "Employeur RH" 2>/dev/null
     run -C "$dir" consent grant "EMPLOYEUR rh" --date 2026-08-01 --sections plan
     expect_status 0
     expect_file_contains "$file" 'revoked_on = 2026-06-01
@@ -237,11 +250,12 @@ sections = [
     "projet",
     "plan",
 ]
-revoked = true'
+revoked = true
+revoked_on = 2026-07-15'
     expect_file_contains "$file" 'recipient = "Employeur RH"'
     if grep -q accordé "$file"; then fail "French prose stored"; else ok; fi
     run -C "$dir" consent list
-    expect_out_contains "(retraits antérieurs : 2026-06-01, sans date)"
+    expect_out_contains "(retraits antérieurs : 2026-06-01, 2026-07-15)"
     run -C "$dir" check --json
     expect_out_lacks "consents/"
 }
@@ -280,6 +294,20 @@ test_grant_again_before_the_revocation_is_refused() {
     expect_status 1
     expect_err_one_line
     expect_err_contains "accord du 2026-05-20 refusé : le consentement pour « France Travail » a été retiré le 2026-06-01"
+    expect_unchanged "$dir" "$snapshot"
+}
+
+# A grant that a newer one replaced was never withdrawn: the refusal says "remplacé".
+test_grant_again_before_a_replacement_says_replaced() {
+    local dir snapshot
+    dir=$(new_bilan)
+    "$BILAN" -C "$dir" consent grant "France Travail" --date 2026-05-04 >/dev/null
+    "$BILAN" -C "$dir" consent grant "France Travail" --date 2026-06-01 --sections pistes >/dev/null
+    snapshot=$(fingerprint "$dir")
+    run -C "$dir" consent grant "France Travail" --date 2026-05-20
+    expect_status 1
+    expect_err_contains "a été remplacé le 2026-06-01, après cette date"
+    expect_err_lacks "retiré"
     expect_unchanged "$dir" "$snapshot"
 }
 
@@ -465,7 +493,7 @@ test_values_that_do_not_parse_write_nothing() {
     expect_err_contains "au moins une lettre ou un chiffre"
     run -C "$dir" consent grant $'France\nTravail' --date 2026-05-04
     expect_status 2
-    run -C "$dir" consent revoke "France Travail" --date demain
+    run -C "$dir" consent revoke "France Travail" --date bientot
     expect_status 2
     run -C "$dir" consent
     expect_status 2

@@ -92,7 +92,7 @@ test_an_unknown_or_short_id_writes_nothing() {
     expect_status 2
     expect_unchanged "$dir" "$snap"
     run -C "$TMP_ROOT/nowhere" session attest abcd --evidence emargement
-    expect_status 1
+    expect_status 3 "a -C folder that does not exist is the environment"
 }
 
 test_a_session_file_that_cannot_be_written_raises_no_format() {

@@ -66,4 +66,17 @@ test_the_belgian_framework() {
     expect_out_contains "plus de 4 mois"
 }
 
+# A framework that says it is French may not allow more than L6313-4's 24 hours.
+test_a_french_framework_over_the_legal_cap_is_a_problem() {
+    local dir=$TMP_ROOT/over-the-law
+    printf 'name = "fr"\ncap_minutes = 1800\n[[phases]]\nkey = "investigation"\n' >"$TMP_ROOT/fr-30h.toml"
+    "$BILAN" init "$dir" --beneficiary "Léa" --framework "$TMP_ROOT/fr-30h.toml" >/dev/null
+    run -C "$dir" check
+    expect_status 1
+    expect_out_contains "framework.toml: plafond du cadre (30h) au-delà des 24h de l'article L6313-4"
+    sed -i 's/^cap_minutes = 1800/cap_minutes = 1440/' "$dir/framework.toml"
+    run -C "$dir" check
+    expect_out_lacks "L6313-4"
+}
+
 run_tests

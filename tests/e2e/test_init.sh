@@ -74,4 +74,14 @@ test_init_in_an_unwritable_place_is_an_environment_error() {
     expect_status 3
 }
 
+# The folder is built under a temporary name beside its place: a failure says the name given.
+test_a_folder_that_cannot_be_made_is_named_as_given() {
+    run init "$TMP_ROOT/missing/claire" --beneficiary "A"
+    expect_status 3
+    expect_err_contains "création impossible du dossier $TMP_ROOT/missing/claire :"
+    expect_err_lacks ".tmp-"
+    expect_err_one_line
+    [ -e "$TMP_ROOT/missing" ] && fail "parent made" || ok
+}
+
 run_tests

@@ -350,4 +350,46 @@ test_a_text_that_begins_with_a_dash_comes_after_the_double_dash() {
     expect_status 0
 }
 
+# A slip of one of the accepted values is answered with the value meant, from the same list
+# the parser reads; a word far from all of them with the list alone.
+test_a_misspelt_value_is_met_with_the_one_meant() {
+    local dir line
+    dir=$(new_bilan)
+    while IFS='|' read -r line meant; do
+        run -C "$dir" $line
+        expect_status 2 "$line"
+        expect_err_contains "vouliez-vous dire « $meant » ?"
+        expect_err_one_line
+    done <<'LINES'
+session add --date 2026-03-03 --phase investigaton --duration 1h|investigation
+session add --date 2026-03-03 --phase investigation --kind entretein --duration 1h|entretien
+session add --date 2026-03-03 --phase investigation --mode distanse --duration 1h|distance
+set funding cfp|cpf
+set benefciary Claire|beneficiary
+sesion list|session
+session lsit|list
+skill add Rigueur --type savoir-fair|savoir-faire
+LINES
+    run -C "$dir" session add --date 2026-03-03 --phase bogus --duration 1h
+    expect_status 2 "a far word"
+    expect_err_lacks "vouliez-vous dire"
+    expect_err_contains "attendu prealable, preliminaire, investigation, conclusion"
+    [ -z "$(ls "$dir/sessions" 2>/dev/null)" ] && ok || fail "a session written"
+}
+
+# A required text of spaces alone is no text: a blank line in the action plan or a list.
+test_a_blank_required_text_is_refused() {
+    local dir snapshot line
+    dir=$(new_bilan)
+    snapshot=$(fingerprint "$dir")
+    for line in "action add|--horizon court" "skill add|--type savoir" "trait add|--kind interet"; do
+        run -C "$dir" ${line%%|*} "   " ${line#*|}
+        expect_status 2 "${line%%|*} with a blank text"
+        expect_err_contains "le texte ne peut pas être vide"
+        run -C "$dir" ${line%%|*} "$(printf ' \t ')" ${line#*|}
+        expect_status 2 "${line%%|*} with a tab"
+    done
+    expect_unchanged "$dir" "$snapshot"
+}
+
 run_tests

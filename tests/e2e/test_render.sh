@@ -426,7 +426,7 @@ test_batch_exit_statuses_tell_what_failed() {
         "$BILAN" -C "$dir" render --for "France Travail" -o "$results/$name.md" 2>"$results/$name.err"
         statuses="$statuses$name=$? "
     done
-    expect_equal "$statuses" "good=0 nocons=1 broken=1 missing=1 " "exit statuses"
+    expect_equal "$statuses" "good=0 nocons=1 broken=1 missing=3 " "exit statuses"
     expect_equal "$(ls "$results"/*.md | xargs -n1 basename)" "good.md" "only the good folder rendered"
     expect_file_contains "$results/nocons.err" "aucun consentement"
     expect_file_contains "$results/broken.err" "skills/000000c3.toml:2:"

@@ -25,6 +25,27 @@ test_every_duration_form() {
 LIST
 }
 
+test_every_date_form() { # BILAN_TODAY=2026-03-10 (lib.sh)
+    local dir id form expected
+    dir=$(new_bilan)
+    while read -r form expected; do
+        run -C "$dir" session add --date "$form" --phase investigation --duration 1h
+        expect_status 0 "date $form"
+        id=$out
+        expect_file_contains "$dir/sessions/$id.toml" "date = $expected"
+    done <<'LIST'
+2026-03-05 2026-03-05
+05/03/2026 2026-03-05
+5/3/2026 2026-03-05
+05-03-2026 2026-03-05
+today 2026-03-10
+Today 2026-03-10
+AUJOURD'HUI 2026-03-10
+hier 2026-03-09
+Demain 2026-03-11
+LIST
+}
+
 test_from_to_and_french_dates() {
     local dir id
     dir=$(new_bilan)
@@ -126,6 +147,23 @@ test_writing_outside_a_bilan_is_refused() {
     expect_status 1
     expect_err_contains "aucun bilan"
     expect_equal "$(ls -A "$TMP_ROOT/plain")" "" "nothing created"
+}
+
+# A year typed wrong (1999 for 2026) is refused; a session really held long before, with --force.
+test_a_session_years_before_the_bilan_needs_force() {
+    local dir snapshot
+    dir=$(new_bilan)
+    snapshot=$(fingerprint "$dir")
+    run -C "$dir" session add --date 1999-03-03 --phase investigation --duration 1h
+    expect_status 1
+    expect_err_contains "plus d'un an avant le début du bilan (2026-03-02)"
+    expect_err_contains "--force"
+    expect_err_one_line
+    expect_unchanged "$dir" "$snapshot"
+    run -C "$dir" session add --date 2025-03-02 --phase prealable --duration 1h
+    expect_status 0 "a year before the start"
+    run -C "$dir" session add --date 1999-03-03 --phase investigation --duration 1h --force
+    expect_status 0 "forced"
 }
 
 run_tests

@@ -251,7 +251,7 @@ test_recipients_fold_without_dropping_a_letter() {
     expect_doc_contains "Version communiquée à 北京公司"
     run -C "$dir" render --for "北京"
     expect_status 1 "a part of a name is another recipient"
-    run -C "$dir" consent revoke "Αθηνά  Β.Ε"
+    run -C "$dir" consent revoke "Αθηνά  Β.Ε" --date 2026-06-01
     expect_status 0
     expect_file_contains "$dir/consents/αθηνα-βε.toml" "revoked = true"
     run -C "$dir" render --for "Αθηνά Α.Ε."

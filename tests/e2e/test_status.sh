@@ -89,4 +89,12 @@ test_status_on_a_folder_without_bilan() {
     expect_err_contains "aucun bilan"
 }
 
+# A folder that is not there (a mistyped -C) is the environment's failure, not invalid data.
+test_status_on_a_folder_that_does_not_exist_is_exit_3() {
+    run -C "$TMP_ROOT/nonexistent" status
+    expect_status 3
+    expect_err_contains "le dossier $TMP_ROOT/nonexistent n'existe pas"
+    expect_err_one_line
+}
+
 run_tests

@@ -1,6 +1,7 @@
 // The depth guard run before toml++ (src/store/toml_guard.cpp): found by the hostile-file
 // tests, where toml++ overflowed its stack on a 100 000-part dotted key.
 #include "bilan/errors.hpp"
+#include "store/toml_errors.hpp"
 #include "store/toml_guard.hpp"
 #include "store/toml_text.hpp"
 
@@ -124,4 +125,40 @@ TEST_SUITE("store.guard") {
              {"a = \"\"\"\\", "a = \"\"\"\\ \n", "\xef\xbb\xbf", "\xef\xbb\xbf#"})
             CHECK_NOTHROW(check_toml_text(text, "f.toml"));
     }
+}
+
+TEST_CASE("toml++'s errors reach a hand editor in French, unknown wordings as they are") {
+    CHECK(french_toml_description("Error while parsing time: expected ':', saw '\\n'") ==
+          "heure : « : » attendu, trouvé la fin de la ligne");
+    CHECK(french_toml_description("Error while parsing root table: expected keys, tables, "
+                                  "whitespace or comments, saw '<'") ==
+          "fichier : une clé, une [section] ou un commentaire attendu, trouvé « < »");
+    CHECK(french_toml_description("Error while parsing date: expected day between 1 and 28 "
+                                  "(inclusive) for month 2, saw 30") ==
+          "date : jour entre 1 et 28 attendu, trouvé 30");
+    for (const char* unknown :
+         {"Error while parsing time: something new",
+          "Error while parsing a scope yet unseen: encountered end-of-file", "no scope at all"})
+        CHECK(french_toml_description(unknown) == unknown);
+}
+
+TEST_CASE("a parse error names the usual slip of a hand edit at its value") {
+    const auto error_of = [](std::string_view text) {
+        try {
+            parse_toml(text, "f.toml");
+        } catch (const DataError& e) {
+            return std::string(e.what());
+        }
+        return std::string();
+    };
+    CHECK(error_of("a = 1\nfrom = 9:30\n") ==
+          "f.toml:2:8: TOML invalide : heure sans guillemets ; écrivez from = \"09:30\" ou "
+          "09:30:00");
+    CHECK(error_of("to=14h00 # fin\n") ==
+          "f.toml:1:4: TOML invalide : heure sans guillemets ; écrivez to = \"14:00\" ou 14:00:00");
+    CHECK(error_of("phase = bilan final\n") ==
+          "f.toml:1:9: TOML invalide : texte sans guillemets ; écrivez phase = \"bilan final\"");
+    CHECK(error_of("a = 1\n=======\nb = 2\n>>>>>>> x\n")
+              .starts_with("f.toml:2:1: TOML invalide : conflit git non résolu (« ======= »)"));
+    CHECK(error_of("note = \"\"\"\n=======\n\"\"\"\n").empty()); // a marker inside a text is text
 }

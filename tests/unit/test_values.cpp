@@ -72,6 +72,24 @@ TEST_SUITE("values") {
         CHECK_FALSE(names_today("2026-03-10"));
     }
 
+    TEST_CASE("dates as people type them: any case, hier, demain, day first with dashes") {
+        const Date today{2026, 3, 1};
+        for (const char* word : {"Today", "TODAY", "AUJOURD'HUI", "Aujourd\u2019hui"}) {
+            CHECK(names_today(word));
+            CHECK(parse_date(word, today) == today);
+        }
+        CHECK(names_today("Hier"));
+        CHECK(parse_date("hier", today) == Date{2026, 2, 28}); // across a month
+        CHECK(parse_date(" DEMAIN ", Date{2026, 12, 31}) == Date{2027, 1, 1});
+        CHECK(parse_date("03-12-2026", today) == Date{2026, 12, 3});
+        CHECK(parse_date("3-12-2026", today) == Date{2026, 12, 3});
+        CHECK(parse_date("3/12/2026", today) == Date{2026, 12, 3});
+        CHECK_THROWS_AS(parse_date("hier", Date{}), UsageError); // a record file has no clock
+        CHECK_THROWS_AS(parse_date("31-04-2026", today), UsageError);
+        CHECK_THROWS_AS(parse_date("03-12-26", today), UsageError);
+        CHECK_THROWS_AS(parse_date("avant-hier", today), UsageError);
+    }
+
     TEST_CASE("an unknown term agrees with the noun naming it") {
         CHECK_THROWS_WITH(resolve_term(session_modes(), "bogus", "modalité"),
                           doctest::Contains("modalité inconnue « bogus »"));

@@ -34,6 +34,8 @@ void open_bilan(const NewBilan& request);
 
 // "beneficiary, start, end, …": the fields `set` accepts, for its help and its messages.
 std::string bilan_field_names();
+// The same keys one by one: for shell completion and "vouliez-vous dire".
+std::vector<std::string> bilan_field_keys();
 
 // Turns the text of a date into a date (the command line's: it knows what "today" is).
 using DateParser = std::function<Date(std::string_view)>;
@@ -49,7 +51,10 @@ void set_bilan_field(const store::Store& store, std::string_view key, const std:
 
 // Adds `session` (its phase as typed, resolved with the folder's framework) and announces its
 // id; returns the warnings (cap, dates outside the bilan), without the "attention : ".
-Notes add_session(const store::Store& store, Session session, const OnAdded& on_added);
+// A session dated more than a year before the bilan's start is a slip of the year (1999 for
+// 2026), refused unless `force`.
+Notes add_session(const store::Store& store, Session session, const OnAdded& on_added,
+                  bool force = false);
 
 // Appends `evidence` (its kind resolved, its ref checked by the command) to the session named
 // by `session` (an id or a unique prefix), raising the folder's format when it is older;

@@ -13,5 +13,7 @@ namespace bilan::ops {
 std::vector<std::string> phase_keys(const store::Store& store);
 // The ids of the records of `collection` in the folder.
 std::vector<std::string> record_ids(const store::Store& store, store::Collection collection);
+// The recipients a version of the synthesis may go to now (`render --for`): unrevoked consents.
+std::vector<std::string> consented_recipients(const store::Store& store);
 
 } // namespace bilan::ops

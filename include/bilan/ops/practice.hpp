@@ -10,12 +10,15 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace bilan::ops {
 
 // "name, siret, nda, qualiopi, address, city, signatory": the fields of practice.toml, in the
 // order `practice set` and `practice show` give them.
 std::string practice_field_names();
+// The same keys one by one: for shell completion and "vouliez-vous dire".
+std::vector<std::string> practice_field_keys();
 
 // Checks a practice as typed and returns it as stored: the name is required, a SIRET is 14
 // digits with its check digit and an NDA 11 digits (spaces and dots between groups dropped),
