@@ -112,7 +112,7 @@ test_two_recipients_never_share_a_file() {
     expect_err_contains "consents/c-conseil.toml est le consentement de « C++ Conseil » : celui de « C Conseil » est écrit dans consents/c-conseil-2.toml"
     expect_file_contains "$dir/consents/c-conseil.toml" 'recipient = "C++ Conseil"'
     expect_file_contains "$dir/consents/c-conseil-2.toml" 'recipient = "C Conseil"'
-    run -C "$dir" consent revoke "C Conseil"
+    run -C "$dir" consent revoke "C Conseil" --date 2026-06-01
     expect_status 0
     expect_file_contains "$dir/consents/c-conseil-2.toml" 'revoked = true'
     if grep -q revoked "$dir/consents/c-conseil.toml"; then fail "C++ Conseil revoked"; else ok; fi
@@ -132,7 +132,7 @@ test_a_file_named_by_an_earlier_version_is_still_read() {
     expect_out_contains "Αθηνά Α.Ε."
     run -C "$dir" check
     expect_out_lacks "ΑΕ.toml"
-    run -C "$dir" consent revoke "ΑΘΗΝΆ ΑΕ"
+    run -C "$dir" consent revoke "ΑΘΗΝΆ ΑΕ" --date 2026-06-01
     expect_status 0
     expect_file_contains "$dir/consents/Αθηνά-ΑΕ.toml" 'revoked = true'
 }

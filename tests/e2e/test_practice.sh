@@ -172,6 +172,7 @@ test_without_a_practice_set_and_show_exit_1() {
 test_set_splices_the_value_and_keeps_comments() {
     local dir
     dir=$(new_practice)
+    [ -n "$dir" ] || { fail "no practice"; return; } # never "/practice.toml"
     cat >"$dir/practice.toml" <<'EOF'
 # Notre cabinet — à jour au 1er mars
 name = "Cabinet Test"   # raison sociale exacte
