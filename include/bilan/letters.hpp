@@ -10,8 +10,8 @@ namespace bilan {
 // `text` (UTF-8) with its compatibility forms spelled out (NFKC: "Ⅻ" -> "xii", full-width
 // letters, ligatures), its case folded in every script ("ΑΘΗΝΑ" -> "αθηνα", "Straße" ->
 // "strasse"), and the accents of its letters dropped ("Łódź" -> "łodz", "Ёлка" -> "елка");
-// letters without an accent to drop ("ł", "ø") stay. Text that is not valid UTF-8 is returned
-// as it is.
+// letters without an accent to drop ("ł", "ø") stay. Bytes that are not UTF-8 are dropped
+// first, as a file name drops them.
 std::string fold_letters(std::string_view text);
 
 } // namespace bilan

@@ -11,13 +11,18 @@
 namespace bilan {
 namespace {
 
-bool valid_utf8(std::string_view text) {
+// The text without the bytes that are not UTF-8: a file name keeps none of them, and folding
+// what is left gives the same letters whether the bytes were there or not (a consent id folds
+// to itself).
+std::string without_invalid_bytes(std::string_view text) {
+    std::string valid;
     for (std::size_t i = 0; i < text.size();) {
         const auto decoded = decode_utf8(text.substr(i));
-        if (!decoded) return false;
-        i += decoded->second;
+        const std::size_t length = decoded ? decoded->second : 1;
+        if (decoded) valid.append(text.substr(i, length));
+        i += length;
     }
-    return true;
+    return valid;
 }
 
 // The marks that accents are made of once a letter is decomposed (é = e + U+0301): the
@@ -38,8 +43,8 @@ const icu::Normalizer2& normalizer(const icu::Normalizer2* (*get)(UErrorCode&)) 
 
 } // namespace
 
-std::string fold_letters(std::string_view text) {
-    if (!valid_utf8(text)) return std::string(text);
+std::string fold_letters(std::string_view raw) {
+    const std::string text = without_invalid_bytes(raw);
     static const icu::Normalizer2& folded = normalizer(icu::Normalizer2::getNFKCCasefoldInstance);
     static const icu::Normalizer2& decomposed = normalizer(icu::Normalizer2::getNFDInstance);
     static const icu::Normalizer2& composed = normalizer(icu::Normalizer2::getNFCInstance);
