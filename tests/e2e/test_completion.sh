@@ -156,6 +156,10 @@ in_terminal() {
 
 test_bash_and_zsh_show_the_values_in_a_terminal() {
     local shell
+    if ! script -qec true /dev/null </dev/null >/dev/null 2>&1; then
+        skip "no pseudo-terminal here"
+        return
+    fi
     for shell in bash zsh; do
         in_terminal $shell "bilan set " handover-mode abandon-reason demand
         in_terminal $shell "bilan set handover-mode " remise-en-main-propre courrier email autre
