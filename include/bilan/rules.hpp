@@ -5,6 +5,7 @@
 #include "bilan/framework.hpp"
 #include "bilan/model.hpp"
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -97,7 +98,10 @@ bool documents_kept_on(const BilanRecord& bilan, const Date& date);
 bool holds_content(const Folder& folder);
 
 // The personal fields of bilan.toml (demand, expectations, situation, circumstances): content,
-// destroyed by `purge`; how many `bilan` fills, and the record without them.
+// destroyed by `purge`; the list, how many `bilan` fills, and the record without them.
+inline constexpr std::array<std::string BilanRecord::*, 4> personal_fields{
+    &BilanRecord::demand, &BilanRecord::expectations, &BilanRecord::situation,
+    &BilanRecord::circumstances};
 int personal_field_count(const BilanRecord& bilan);
 BilanRecord without_personal_fields(BilanRecord bilan);
 

@@ -320,18 +320,13 @@ bool holds_content(const Folder& folder) {
 }
 
 int personal_field_count(const BilanRecord& bilan) {
-    int count = 0;
-    for (const std::string* field :
-         {&bilan.demand, &bilan.expectations, &bilan.situation, &bilan.circumstances})
-        if (!field->empty()) ++count;
-    return count;
+    return static_cast<int>(std::count_if(personal_fields.begin(), personal_fields.end(),
+                                          [&](auto field) { return !(bilan.*field).empty(); }));
 }
 
 BilanRecord without_personal_fields(BilanRecord bilan) {
-    bilan.demand.clear();
-    bilan.expectations.clear();
-    bilan.situation.clear();
-    bilan.circumstances.clear();
+    for (const auto field : personal_fields)
+        (bilan.*field).clear();
     return bilan;
 }
 

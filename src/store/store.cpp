@@ -606,7 +606,7 @@ std::optional<std::string_view> misspelt_record_folder(std::string_view name) {
 // `.bilan.toml.swp`, emacs' `.#bilan.toml`): it holds what purge destroys. Our own temp files
 // (`.bilan.toml.tmp-PID`, swept by the next writer) and git's entries are not copies.
 std::optional<std::string> hidden_copy_of(const std::string& name, const BilanRecord& bilan) {
-    if (name.front() != '.' || name.find(".tmp-") != std::string::npos) return std::nullopt;
+    if (name.front() != '.' || is_temp_file_name(name)) return std::nullopt;
     std::vector<std::string> own{"bilan.toml", bilan.framework};
     own.insert(own.end(), single_files.begin(), single_files.end());
     for (const std::string& file : own)

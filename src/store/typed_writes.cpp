@@ -1,5 +1,6 @@
 // The typed writes of a Transaction, and the shared read lock of read commands: what lets the
 // operations and commands above the store write records without naming a TOML key.
+#include "bilan/rules.hpp"
 #include "bilan/store.hpp"
 #include "lock.hpp"
 #include "toml_text.hpp"
@@ -28,8 +29,7 @@ namespace {
 
 // A personal field of bilan.toml given a new value (content, practice.md §8); clearing one is not.
 bool brings_personal_fields(const BilanRecord& before, const BilanRecord& after) {
-    for (const auto field : {&BilanRecord::demand, &BilanRecord::expectations,
-                             &BilanRecord::situation, &BilanRecord::circumstances})
+    for (const auto field : personal_fields)
         if (!(after.*field).empty() && after.*field != before.*field) return true;
     return false;
 }
