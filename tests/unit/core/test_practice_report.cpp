@@ -2,7 +2,7 @@
 // what `report` adds up across bilans, on small folders whose figures are computed by hand.
 #include "bilan/deadlines.hpp"
 #include "bilan/practice_report.hpp"
-#include "french_framework.hpp"
+#include "support/french_framework.hpp"
 
 #include <doctest/doctest.h>
 

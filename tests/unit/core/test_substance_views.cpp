@@ -1,6 +1,6 @@
 // The lists of the substance (src/core/substance_views.cpp): skills, traits, pistes.
 #include "bilan/substance_views.hpp"
-#include "text_lines.hpp"
+#include "support/text_lines.hpp"
 
 #include <doctest/doctest.h>
 

@@ -3,7 +3,7 @@
 // record (positions, typos, bad identifiers) and written atomically, privately, by splicing.
 #include "bilan/errors.hpp"
 #include "bilan/store.hpp"
-#include "skip.hpp"
+#include "support/skip.hpp"
 
 #include <cstdlib>
 #include <doctest/doctest.h>

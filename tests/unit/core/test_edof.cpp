@@ -1,7 +1,7 @@
 // The CPF file's rules over a loaded folder: which sessions start the clocks, the deadlines in
 // the practice's calendar, what check reports at each boundary, and that `be` has none of it.
 #include "bilan/edof_rules.hpp"
-#include "french_framework.hpp"
+#include "support/french_framework.hpp"
 
 #include <doctest/doctest.h>
 

@@ -2,7 +2,7 @@
 // arithmetic of what falls due after the end (follow-up, evaluations), abandonment included.
 #include "bilan/evaluations.hpp"
 #include "bilan/views.hpp"
-#include "french_framework.hpp"
+#include "support/french_framework.hpp"
 
 #include <doctest/doctest.h>
 

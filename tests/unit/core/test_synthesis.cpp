@@ -1,7 +1,7 @@
 #include "bilan/store.hpp"
 #include "bilan/synthesis.hpp"
-#include "french_framework.hpp"
-#include "text_lines.hpp"
+#include "support/french_framework.hpp"
+#include "support/text_lines.hpp"
 
 #include <doctest/doctest.h>
 

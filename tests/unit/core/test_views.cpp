@@ -1,8 +1,8 @@
 #include "bilan/store.hpp"
 #include "bilan/substance_views.hpp"
 #include "bilan/views.hpp"
-#include "french_framework.hpp"
-#include "text_lines.hpp"
+#include "support/french_framework.hpp"
+#include "support/text_lines.hpp"
 
 #include <doctest/doctest.h>
 
