@@ -16,6 +16,11 @@
 //   .gitignore            keeps .lock and temp files out of git
 #pragma once
 
+#include "bilan/layers.hpp"
+#if BILAN_LAYER < BILAN_LAYER_STORE
+#error "the core may not include the store"
+#endif
+
 #include "bilan/framework.hpp"
 #include "bilan/model.hpp"
 #include "bilan/practice.hpp"

@@ -2,6 +2,11 @@
 // command chosen. The only file that includes CLI11.
 #pragma once
 
+#include "bilan/layers.hpp"
+#if BILAN_LAYER < BILAN_LAYER_CLI
+#error "only the command line includes its headers"
+#endif
+
 namespace bilan::cli {
 
 // Parses `argv` and runs its command; returns the exit status. Throws UsageError for a line

@@ -4,6 +4,11 @@
 // is compiled once and anything else that needs the tree (help, completion) reads the same data.
 #pragma once
 
+#include "bilan/layers.hpp"
+#if BILAN_LAYER < BILAN_LAYER_CLI
+#error "only the command line includes its headers"
+#endif
+
 #include <functional>
 #include <string>
 #include <variant>

@@ -2,6 +2,11 @@
 // CLI11 is seen by src/cli/app.cpp alone.
 #pragma once
 
+#include "bilan/layers.hpp"
+#if BILAN_LAYER < BILAN_LAYER_CLI
+#error "only the command line includes its headers"
+#endif
+
 #include "bilan/store.hpp"
 #include "bilan/values.hpp"
 

@@ -2,6 +2,11 @@
 // `list [--json]`, and checks of typed text before anything is written.
 #pragma once
 
+#include "bilan/layers.hpp"
+#if BILAN_LAYER < BILAN_LAYER_CLI
+#error "only the command line includes its headers"
+#endif
+
 #include "cli/command.hpp"
 #include "cli/context.hpp"
 

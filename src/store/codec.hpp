@@ -1,6 +1,11 @@
 // Each record's TOML keys, in the one order bilan writes them: the file format lives here.
 #pragma once
 
+#include "bilan/layers.hpp"
+#if BILAN_LAYER != BILAN_LAYER_STORE && BILAN_LAYER != BILAN_LAYER_OUTSIDE
+#error "the store's internals are its own: the layers above use bilan/store.hpp"
+#endif
+
 #include "bilan/store.hpp"
 #include "record_reader.hpp"
 

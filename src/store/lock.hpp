@@ -1,5 +1,10 @@
 #pragma once
 
+#include "bilan/layers.hpp"
+#if BILAN_LAYER != BILAN_LAYER_STORE && BILAN_LAYER != BILAN_LAYER_OUTSIDE
+#error "the store's internals are its own: the layers above use bilan/store.hpp"
+#endif
+
 #include <filesystem>
 
 namespace bilan::store {

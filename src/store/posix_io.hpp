@@ -2,6 +2,11 @@
 // whatever the umask), every failure an EnvironmentError that names the file.
 #pragma once
 
+#include "bilan/layers.hpp"
+#if BILAN_LAYER != BILAN_LAYER_STORE && BILAN_LAYER != BILAN_LAYER_OUTSIDE
+#error "the store's internals are its own: the layers above use bilan/store.hpp"
+#endif
+
 #include "bilan/errors.hpp"
 
 #include <dirent.h>

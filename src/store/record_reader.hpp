@@ -2,6 +2,11 @@
 // value's own line and column, and every key it does not know.
 #pragma once
 
+#include "bilan/layers.hpp"
+#if BILAN_LAYER != BILAN_LAYER_STORE && BILAN_LAYER != BILAN_LAYER_OUTSIDE
+#error "the store's internals are its own: the layers above use bilan/store.hpp"
+#endif
+
 #include "bilan/store.hpp"
 
 #include <toml++/toml.h>

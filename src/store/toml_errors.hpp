@@ -3,6 +3,11 @@
 // quotes, a date written the French way, a git conflict left in the file).
 #pragma once
 
+#include "bilan/layers.hpp"
+#if BILAN_LAYER != BILAN_LAYER_STORE && BILAN_LAYER != BILAN_LAYER_OUTSIDE
+#error "the store's internals are its own: the layers above use bilan/store.hpp"
+#endif
+
 #include "bilan/errors.hpp"
 
 #include <string>

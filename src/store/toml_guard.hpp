@@ -4,6 +4,11 @@
 // every key and value first, so that such a file is refused with its position instead.
 #pragma once
 
+#include "bilan/layers.hpp"
+#if BILAN_LAYER != BILAN_LAYER_STORE && BILAN_LAYER != BILAN_LAYER_OUTSIDE
+#error "the store's internals are its own: the layers above use bilan/store.hpp"
+#endif
+
 #include <string>
 #include <string_view>
 

@@ -2,6 +2,11 @@
 // changed value into a file a person may have edited, so that their comments and layout stay.
 #pragma once
 
+#include "bilan/layers.hpp"
+#if BILAN_LAYER != BILAN_LAYER_STORE && BILAN_LAYER != BILAN_LAYER_OUTSIDE
+#error "the store's internals are its own: the layers above use bilan/store.hpp"
+#endif
+
 #include "bilan/store.hpp"
 
 #include <string>

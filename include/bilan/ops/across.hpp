@@ -5,6 +5,11 @@
 // the same folders give the same bytes whatever the threads did.
 #pragma once
 
+#include "bilan/layers.hpp"
+#if BILAN_LAYER < BILAN_LAYER_OPS
+#error "the core and the store may not include the operations"
+#endif
+
 #include "bilan/deadlines.hpp"
 #include "bilan/practice_report.hpp"
 

@@ -4,6 +4,11 @@
 // (ConsistentRead), and returns what the command prints.
 #pragma once
 
+#include "bilan/layers.hpp"
+#if BILAN_LAYER < BILAN_LAYER_OPS
+#error "the core and the store may not include the operations"
+#endif
+
 #include "bilan/ops/common.hpp"
 
 #include <filesystem>

@@ -6,6 +6,11 @@
 // never sees a write half done. Nothing here knows CLI11 or TOML.
 #pragma once
 
+#include "bilan/layers.hpp"
+#if BILAN_LAYER < BILAN_LAYER_OPS
+#error "the core and the store may not include the operations"
+#endif
+
 #include "bilan/framework.hpp"
 #include "bilan/model.hpp"
 #include "bilan/store.hpp"

@@ -2,6 +2,11 @@
 // a lock, and never an error — a folder that cannot be read simply offers nothing.
 #pragma once
 
+#include "bilan/layers.hpp"
+#if BILAN_LAYER < BILAN_LAYER_OPS
+#error "the core and the store may not include the operations"
+#endif
+
 #include "bilan/store.hpp"
 
 #include <string>

@@ -6,6 +6,11 @@
 // folder's shared lock.
 #pragma once
 
+#include "bilan/layers.hpp"
+#if BILAN_LAYER < BILAN_LAYER_OPS
+#error "the core and the store may not include the operations"
+#endif
+
 #include "bilan/ops/common.hpp"
 
 #include <optional>

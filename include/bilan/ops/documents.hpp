@@ -4,6 +4,11 @@
 // the document and what the command says on stderr about it (a missing SIRET, no evidence…).
 #pragma once
 
+#include "bilan/layers.hpp"
+#if BILAN_LAYER < BILAN_LAYER_OPS
+#error "the core and the store may not include the operations"
+#endif
+
 #include "bilan/ops/common.hpp"
 
 #include <optional>

@@ -2,6 +2,11 @@
 // to the platform: it records what the counsellor declared there, and reminds the deadlines.
 #pragma once
 
+#include "bilan/layers.hpp"
+#if BILAN_LAYER < BILAN_LAYER_OPS
+#error "the core and the store may not include the operations"
+#endif
+
 #include "bilan/ops/common.hpp"
 
 #include <optional>

@@ -3,6 +3,11 @@
 // (ops/common.hpp, remove_record).
 #pragma once
 
+#include "bilan/layers.hpp"
+#if BILAN_LAYER < BILAN_LAYER_OPS
+#error "the core and the store may not include the operations"
+#endif
+
 #include "bilan/ops/common.hpp"
 
 namespace bilan::ops {

@@ -4,6 +4,11 @@
 // the folder's format, so that an older bilan never meets it.
 #pragma once
 
+#include "bilan/layers.hpp"
+#if BILAN_LAYER < BILAN_LAYER_OPS
+#error "the core and the store may not include the operations"
+#endif
+
 #include "bilan/funding.hpp"
 #include "bilan/ops/common.hpp"
 

@@ -4,6 +4,11 @@
 // belongs to the nearest one above it, or to the one $BILAN_PRACTICE names.
 #pragma once
 
+#include "bilan/layers.hpp"
+#if BILAN_LAYER < BILAN_LAYER_OPS
+#error "the core and the store may not include the operations"
+#endif
+
 #include "bilan/ops/common.hpp"
 #include "bilan/practice.hpp"
 

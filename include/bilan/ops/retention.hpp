@@ -2,6 +2,11 @@
 // the working documents (`retention grant|show`) and their destruction (`purge`).
 #pragma once
 
+#include "bilan/layers.hpp"
+#if BILAN_LAYER < BILAN_LAYER_OPS
+#error "the core and the store may not include the operations"
+#endif
+
 #include "bilan/ops/common.hpp"
 
 #include <optional>
