@@ -1,9 +1,9 @@
 // The file format both ways (src/store/codec.cpp): every record kind, written as the store
 // writes it (fields_of, then emit_fields) and read back by its reader, is the record it was:
 // optional fields absent and present, lists, and text that TOML must escape.
-#include "support/french_framework.hpp"
 #include "store/codec.hpp"
 #include "store/toml_text.hpp"
+#include "support/french_framework.hpp"
 
 #include <doctest/doctest.h>
 #include <tuple>
