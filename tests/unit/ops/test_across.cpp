@@ -42,7 +42,7 @@ std::vector<std::string> beneficiaries(const ops::Across& across) {
 } // namespace
 
 TEST_SUITE("ops.across") {
-    TEST_CASE("read_bilans: every bilan below a DIR, in path order; a bad one is a problem") {
+    TEST_CASE("read_bilans: every bilan below a DIR, in path order, a bad one is a problem") {
         const TempFolder temp;
         const bilan::test::QuietEnvironment quiet;
         open(temp, "cabinet/dupont", "Jean Dupont");
@@ -59,7 +59,7 @@ TEST_SUITE("ops.across") {
         CHECK(across.notes.empty());
     }
 
-    TEST_CASE("read_bilans: a DIR without a bilan is a note; a missing DIR a problem") {
+    TEST_CASE("read_bilans: a DIR without a bilan is a note, a missing DIR a problem") {
         const TempFolder temp;
         const bilan::test::QuietEnvironment quiet;
         std::filesystem::create_directories(temp.root() / "vide");
@@ -136,7 +136,7 @@ TEST_SUITE("ops.across") {
         CHECK(one.bilans[0].figures.accompaniment_minutes == 0); // not asked for
     }
 
-    TEST_CASE("loading_threads: from 1 to the folders; $BILAN_THREADS overrides when a number") {
+    TEST_CASE("loading_threads: from 1 to the folders, $BILAN_THREADS overrides when a number") {
         const bilan::test::QuietEnvironment quiet;
         CHECK(ops::loading_threads(0) == 1);
         CHECK(ops::loading_threads(1) == 1);

@@ -32,7 +32,7 @@ TEST_SUITE("ops.completion") {
         CHECK(phases != french_phases);
     }
 
-    TEST_CASE("phase_keys: a bad line elsewhere in bilan.toml hides no phase; a bilan.toml that "
+    TEST_CASE("phase_keys: a bad line elsewhere in bilan.toml hides no phase, a bilan.toml that "
               "does not parse is no error") {
         const TempBilan bilan;
         bilan.write("bilan.toml", bilan.read("bilan.toml") + "situation = 42\n");
@@ -53,7 +53,7 @@ TEST_SUITE("ops.completion") {
         CHECK(ops::record_ids(bilan.store(), store::collection_of<Skill>()).empty());
     }
 
-    TEST_CASE("consented_recipients: the unrevoked consents; nothing from a folder that cannot "
+    TEST_CASE("consented_recipients: the unrevoked consents, nothing from a folder that cannot "
               "be read") {
         const TempBilan bilan;
         ops::grant_consent(bilan.store(), "France Travail", {2026, 3, 2}, std::nullopt);

@@ -81,7 +81,7 @@ TEST_SUITE("ops.consents") {
         CHECK(bilan.exists("consents/c-conseil-2.toml"));
     }
 
-    TEST_CASE("revoke_consent: none is refused; all revoked already is a note; the date kept") {
+    TEST_CASE("revoke_consent: none is refused, all revoked already is a note, the date kept") {
         const TempBilan bilan;
         CHECK_THROWS_WITH_AS(ops::revoke_consent(bilan.store(), "Apec", std::nullopt),
                              "aucun consentement pour « Apec » (voir « bilan consent list »)",

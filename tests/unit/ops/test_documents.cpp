@@ -55,7 +55,7 @@ TEST_SUITE("ops.documents") {
         CHECK(contains(blank.markdown, "Claire Martin"));
     }
 
-    TEST_CASE("attendance_sheet without a practice: no SIRET nor NDA, said; the bilan's "
+    TEST_CASE("attendance_sheet without a practice: no SIRET nor NDA, said, the bilan's "
               "organisation names the provider") {
         ops::NewBilan request = bilan::test::claire_martin();
         request.bilan.organisation = "Cabinet du Bilan";

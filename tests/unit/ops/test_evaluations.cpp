@@ -40,7 +40,7 @@ Date parse(std::string_view text) {
 } // namespace
 
 TEST_SUITE("ops.evaluations") {
-    TEST_CASE("add_evaluation: answers of the default set fit, silently; the record is written") {
+    TEST_CASE("add_evaluation: answers of the default set fit, silently, the record is written") {
         const TempBilan bilan;
         std::string id;
         CHECK(add(bilan,

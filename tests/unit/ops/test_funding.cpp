@@ -79,7 +79,7 @@ TEST_SUITE("ops.funding") {
                                 "salarié(e) dans les 10 jours (limite 2026-03-12)"));
     }
 
-    TEST_CASE("render_convention: refused without a convention; names the practice's provider") {
+    TEST_CASE("render_convention: refused without a convention, names the practice's provider") {
         const TempBilan bilan = funded_by("employeur");
         CHECK_THROWS_WITH_AS(ops::render_convention(bilan.store()),
                              "aucune convention : bilan convention set --employer … d'abord",

@@ -107,7 +107,7 @@ TEST_SUITE("ops.practice") {
         CHECK_THROWS_AS(ops::open_practice("", named("X")), UsageError);
     }
 
-    TEST_CASE("show_practice: the nearest one above, named as found; none is refused") {
+    TEST_CASE("show_practice: the nearest one above, named as found, none is refused") {
         const TempFolder temp;
         const bilan::test::QuietEnvironment quiet;
         CHECK_THROWS_WITH_AS(ops::show_practice(temp.root()),
@@ -147,7 +147,7 @@ TEST_SUITE("ops.practice") {
         CHECK_FALSE(contains(bilan.temp().read("practice.toml"), "signatory"));
     }
 
-    TEST_CASE("set_practice_field: a file with other problems is still edited; they are returned") {
+    TEST_CASE("set_practice_field: a file with other problems is still edited, they are returned") {
         const TempBilan bilan;
         bilan.temp().write("practice.toml", "name = \"Cabinet\"\nnda = \"12\"\ncity = \"Paris\"\n");
         const ops::Notes notes = ops::set_practice_field(bilan.dir(), "city", "Nantes");

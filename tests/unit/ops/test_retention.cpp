@@ -132,7 +132,7 @@ TEST_SUITE("ops.retention") {
         CHECK_FALSE(report.nothing_to_do);
     }
 
-    TEST_CASE("purge: the content goes, the synthesis and the sessions stay; a rerun does "
+    TEST_CASE("purge: the content goes, the synthesis and the sessions stay, a rerun does "
               "nothing") {
         const TempBilan bilan(seeded_request());
         seed(bilan);
