@@ -79,6 +79,25 @@ TEST_SUITE("ops.funding") {
                                 "salarié(e) dans les 10 jours (limite 2026-03-12)"));
     }
 
+    TEST_CASE("set_convention: the funding's convention is there, a held session waits for "
+              "every party") {
+        const TempBilan bilan = funded_by("reclassement");
+        Session held;
+        held.date = Date{2026, 3, 9};
+        held.phase = "preliminaire";
+        held.minutes = 120;
+        ops::add_session(bilan.store(), held, bilan::test::ignore_id);
+        ops::ConventionEdit edit;
+        edit.employer = "Durand";
+        edit.sent = Date{2026, 3, 2};
+        edit.signed_employee = Date{2026, 3, 3};
+        const ops::Notes notes = ops::set_convention(bilan.store(), edit, {2026, 3, 10});
+        REQUIRE(notes.size() == 1); // no "sans convention" any more
+        CHECK(contains(notes[0], "séance du 2026-03-09 alors que la convention n'est pas signée "
+                                 "par l'employeur et le prestataire (R6313-8"));
+        CHECK(ops::set_convention(bilan.store(), {}, {2026, 3, 8}).empty()); // still to come
+    }
+
     TEST_CASE("render_convention: refused without a convention, names the practice's provider") {
         const TempBilan bilan = funded_by("employeur");
         CHECK_THROWS_WITH_AS(ops::render_convention(bilan.store()),
