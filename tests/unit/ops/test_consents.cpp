@@ -6,7 +6,9 @@
 #include "bilan/synthesis.hpp"
 #include "support/temp_bilan.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
+#include <filesystem>
 
 using namespace bilan;
 using bilan::test::TempBilan;
@@ -66,6 +68,24 @@ TEST_SUITE("ops.consents") {
         REQUIRE(c.history.size() == 1);
         CHECK(c.history[0].date == Date{2026, 3, 5});
         CHECK(c.history[0].revoked_on == Date{2026, 3, 20});
+    }
+
+    TEST_CASE("grant_consent again in another spelling or script: the same file, granted again") {
+        const TempBilan bilan;
+        for (const char* recipient : {"Łódź Conseil", "ΑΘΗΝΑ", "МОСКВА", "France.Travail"})
+            ops::grant_consent(bilan.store(), recipient, {2026, 5, 4}, std::nullopt);
+        for (const char* recipient : {"Lodz conseil", "αθηνά", "москва", "France Travail"})
+            ops::grant_consent(bilan.store(), recipient, {2026, 6, 1}, std::nullopt);
+        std::vector<std::string> files;
+        for (const auto& entry : std::filesystem::directory_iterator(bilan.dir() / "consents"))
+            files.push_back(entry.path().filename().string());
+        std::sort(files.begin(), files.end());
+        CHECK(files == std::vector<std::string>{"france-travail.toml", "lodz-conseil.toml",
+                                                "αθηνα.toml", "москва.toml"});
+        for (const Consent& c : ops::list_consents(bilan.store())) {
+            CHECK(c.date == Date{2026, 6, 1});
+            CHECK(c.history.size() == 1);
+        }
     }
 
     TEST_CASE("grant_consent: another recipient's file is never taken, a note says where it went") {
