@@ -10,6 +10,7 @@
 #include <doctest/doctest.h>
 
 using namespace bilan;
+using bilan::test::contains;
 using bilan::test::TempBilan;
 
 namespace {
@@ -34,10 +35,6 @@ std::string add(const TempBilan& bilan, const Session& session, ops::Notes* note
         bilan.store(), session, [&](const std::string& new_id) { id = new_id; }, force);
     if (notes) *notes = said;
     return id;
-}
-
-bool contains(const std::string& text, std::string_view part) {
-    return text.find(part) != std::string::npos;
 }
 
 } // namespace

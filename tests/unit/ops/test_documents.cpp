@@ -11,6 +11,7 @@
 #include <doctest/doctest.h>
 
 using namespace bilan;
+using bilan::test::contains;
 using bilan::test::TempBilan;
 
 namespace {
@@ -29,10 +30,6 @@ bool said(const ops::Notes& notes, std::string_view part) {
     return std::any_of(notes.begin(), notes.end(), [&](const std::string& note) {
         return note.find(part) != std::string::npos;
     });
-}
-
-bool contains(const std::string& text, std::string_view part) {
-    return text.find(part) != std::string::npos;
 }
 
 ops::CertificateOptions on(const Date& today) {

@@ -13,6 +13,7 @@
 #include <doctest/doctest.h>
 
 using namespace bilan;
+using bilan::test::contains;
 using bilan::test::TempBilan;
 
 namespace {
@@ -50,10 +51,6 @@ ops::EdofEdit exit_on(const Date& on) {
 
 Date parse(std::string_view text) {
     return parse_date(text, Date{2026, 3, 2});
-}
-
-bool contains(const std::string& text, std::string_view part) {
-    return text.find(part) != std::string::npos;
 }
 
 } // namespace

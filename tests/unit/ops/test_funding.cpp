@@ -10,6 +10,7 @@
 #include <doctest/doctest.h>
 
 using namespace bilan;
+using bilan::test::contains;
 using bilan::test::TempBilan;
 
 namespace {
@@ -20,10 +21,6 @@ TempBilan funded_by(const std::string& funding) {
     ops::NewBilan request = bilan::test::claire_martin();
     request.funding = funding;
     return TempBilan(request);
-}
-
-bool contains(const std::string& text, std::string_view part) {
-    return text.find(part) != std::string::npos;
 }
 
 } // namespace

@@ -10,6 +10,7 @@
 #include <doctest/doctest.h>
 
 using namespace bilan;
+using bilan::test::contains;
 using bilan::test::TempBilan;
 using bilan::test::TempFolder;
 
@@ -19,10 +20,6 @@ Practice named(const std::string& name) {
     Practice p;
     p.name = name;
     return p;
-}
-
-bool contains(const std::string& text, std::string_view part) {
-    return text.find(part) != std::string::npos;
 }
 
 } // namespace

@@ -21,6 +21,7 @@
 #include <iterator>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <utility>
@@ -167,5 +168,10 @@ private:
 
 // Ignores a new record's id (ops::OnAdded).
 inline void ignore_id(const std::string&) {}
+
+// Whether `part` is somewhere in `text` (a file, a note, a document).
+inline bool contains(std::string_view text, std::string_view part) {
+    return text.find(part) != std::string_view::npos;
+}
 
 } // namespace bilan::test
