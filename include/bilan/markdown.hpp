@@ -36,6 +36,13 @@ bool blank(std::string_view text);
 // Upper-cases the first letter (ASCII or a French accented one): "économie" -> "Économie".
 std::string capitalized(std::string_view text);
 
+// What a person fills in by hand on a printed document when the folder does not say it.
+inline constexpr std::string_view to_fill = "……………………";
+// `markdown` (already Markdown: escape typed text with line() first) in a bold span.
+std::string bold(std::string_view markdown);
+// A typed text on one line (line()), or the dots to fill in by hand when it is blank.
+std::string line_or_fill(std::string_view raw);
+
 // Lays out Markdown blocks separated by one blank line. Everything given is already Markdown:
 // callers escape the parts a person typed with text() or line().
 class Writer {

@@ -47,12 +47,11 @@ std::vector<const Consent*> consents_for(const std::vector<Consent>& consents,
 // The section keys a consent shares; DataError at its file when it names an unknown one.
 std::vector<std::string> shared_sections(const Consent& consent);
 
-// An earlier period of a consent as a line of text, the form in which versions before the
-// [[history]] tables stored it (still read from their folders; bilan writes tables now):
-// "accordé le 2026-05-04 (projet, plan), retiré le 2026-06-01" (", retiré" alone when the
-// revocation has no date). Parsing gives canonical section keys; UsageError showing the
-// expected form when the text is not one.
-std::string consent_period_text(const ConsentPeriod& period);
+// An earlier period of a consent from a line of text, the form in which versions before the
+// [[history]] tables stored it: "accordé le 2026-05-04 (projet, plan), retiré le 2026-06-01"
+// (", retiré" alone when the revocation has no date; ", remplacé le …" for a grant a newer one
+// replaced). Only read, from their folders: bilan writes [[history]] tables, never this text.
+// Gives canonical section keys; UsageError showing the expected form when the text is not one.
 ConsentPeriod parse_consent_period(std::string_view text);
 
 // Granting again to a recipient who has a consent: the new date and sections, the recipient

@@ -62,8 +62,8 @@ std::string parsed_command(const CLI::App& app) {
     return path;
 }
 
-// The command the line names, so that only it is given to CLI11: building all fourteen with
-// their options is a tenth of a typical `render`, run after run in a script. Null, and all
+// The command the line names, so that only it is given to CLI11: building every command with
+// its options is a tenth of a typical `render`, run after run in a script. Null, and all
 // are built, when there is none, or for help and version, whose output lists them all.
 const Declared* named_command(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {

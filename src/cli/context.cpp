@@ -51,4 +51,9 @@ void deliver(const std::string& output, std::string_view document,
         print_note("attention : " + note);
 }
 
+Option output_option(std::string& output) {
+    return {"-o,--output",
+            "Écrire dans ce fichier (atomiquement, mode 0600) plutôt que sur la sortie", &output};
+}
+
 } // namespace bilan::cli

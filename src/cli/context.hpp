@@ -9,6 +9,7 @@
 
 #include "bilan/store.hpp"
 #include "bilan/values.hpp"
+#include "cli/command.hpp"
 
 #include <string>
 #include <vector>
@@ -38,5 +39,8 @@ void print_note(std::string_view text);
 // (store::write_document), nothing written when refused.
 void deliver(const std::string& output, std::string_view document,
              const std::vector<std::string>& notes = {});
+// The `-o,--output FILE` option of a command that prints a document, bound to `output`: its
+// name and help are the same wherever `deliver` writes.
+Option output_option(std::string& output);
 
 } // namespace bilan::cli

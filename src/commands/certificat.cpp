@@ -35,8 +35,7 @@ void declare_certificat(Declarations& declarations, Context& context) {
          "Certificat de réalisation en Markdown (modèle du ministère) : dates et heures "
          "d'accompagnement",
          "bilan certificat --date today --place Nantes -o certificat.md",
-         {{"-o,--output",
-           "Écrire dans ce fichier (atomiquement, mode 0600) plutôt que sur la sortie", &o->output},
+         {output_option(o->output),
           {"--date", "Date de signature (AAAA-MM-JJ ou today) ; sinon laissée à remplir", &o->date,
            false, &o->date_given},
           {"--place", "Lieu de signature (par défaut la ville du cabinet)", &o->place, false,

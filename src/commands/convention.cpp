@@ -150,9 +150,7 @@ void declare_convention(Declarations& declarations, Context& context) {
     declarations.add({"convention render",
                       "La convention en Markdown (pour pandoc), avec les trois blocs de signature",
                       "bilan convention render -o convention.md",
-                      {{"-o,--output",
-                        "Écrire dans ce fichier (atomiquement, mode 0600) plutôt que sur la sortie",
-                        &r->output}},
+                      {output_option(r->output)},
                       [&context, r] { return run_render(context, *r); }});
 }
 

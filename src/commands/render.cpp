@@ -27,8 +27,7 @@ void declare_render(Declarations& declarations, Context& context) {
         {"render",
          "Document de synthèse en Markdown (pour pandoc), complet ou à communiquer",
          "bilan render --for \"France Travail\" -o synthese-ft.md",
-         {{"-o,--output",
-           "Écrire dans ce fichier (atomiquement, mode 0600) plutôt que sur la sortie", &o->output},
+         {output_option(o->output),
           {"--for",
            "Version communiquée à ce destinataire : seulement avec son consentement, et "
            "seulement les parties consenties",

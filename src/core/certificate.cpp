@@ -12,16 +12,7 @@ namespace bilan {
 
 namespace {
 
-// What a person fills in by hand when the folder does not say it.
-constexpr std::string_view to_fill = "……………………";
-
-std::string bold(std::string_view markdown) {
-    return "**" + std::string(markdown) + "**";
-}
-
-std::string or_to_fill(std::string_view raw) {
-    return md::blank(raw) ? std::string(to_fill) : md::line(raw);
-}
+using md::bold;
 
 struct Facts {
     Date first, last;
@@ -36,8 +27,8 @@ Facts facts_of(const Framework& framework, const Folder& folder, int realised_mi
 }
 
 std::string place_and_date(const CertificateRequest& request) {
-    return "Fait à " + or_to_fill(request.place) + ", le " +
-           (request.signed_on ? request.signed_on->french() : std::string(to_fill)) + ".";
+    return "Fait à " + md::line_or_fill(request.place) + ", le " +
+           (request.signed_on ? request.signed_on->french() : std::string(md::to_fill)) + ".";
 }
 
 // "d'entretiens", "de tests": the French elision before a vowel.
@@ -74,17 +65,17 @@ void front_matter(md::Writer& w, const Folder& folder, const Practice& provider,
 
 void signature(md::Writer& w, const Practice& provider, std::string_view capacity) {
     w.paragraph(bold(std::string("Cachet et signature ") + std::string(capacity)) + "\\\n" +
-                or_to_fill(provider.signatory));
+                md::line_or_fill(provider.signatory));
 }
 
 void ministry_model(md::Writer& w, const Framework& framework, const Folder& folder,
                     const Practice& provider, const Facts& facts,
                     const CertificateRequest& request) {
     w.heading(2, "Certificat de réalisation");
-    w.paragraph("Je soussigné(e) " + bold(or_to_fill(provider.signatory)) +
+    w.paragraph("Je soussigné(e) " + bold(md::line_or_fill(provider.signatory)) +
                 ", représentant légal du dispensateur de l'action concourant au développement "
                 "des compétences " +
-                bold(or_to_fill(provider.name)) + ",");
+                bold(md::line_or_fill(provider.name)) + ",");
     w.paragraph("atteste que " + bold(md::line(folder.bilan.beneficiary)) + " a suivi l'action " +
                 bold("Bilan de compétences") + ".");
     w.paragraph(bold("Nature de l'action concourant au développement des compétences :"));
@@ -112,8 +103,8 @@ void ministry_model(md::Writer& w, const Framework& framework, const Folder& fol
 void attestation(md::Writer& w, const Framework& framework, const Folder& folder,
                  const Practice& provider, const Facts& facts, const CertificateRequest& request) {
     w.heading(2, "Attestation de participation");
-    w.paragraph("Je soussigné(e) " + bold(or_to_fill(provider.signatory)) + ", pour " +
-                bold(or_to_fill(provider.name)) + ", atteste que " +
+    w.paragraph("Je soussigné(e) " + bold(md::line_or_fill(provider.signatory)) + ", pour " +
+                bold(md::line_or_fill(provider.name)) + ", atteste que " +
                 bold(md::line(folder.bilan.beneficiary)) +
                 " a participé à un bilan de compétences du " + bold(facts.first.french()) + " au " +
                 bold(facts.last.french()) + ", dont " + bold(facts.hours) + " " +

@@ -101,16 +101,9 @@ std::string financing_json(const Financing& f) {
 
 namespace {
 
-// What a person fills in by hand when the folder does not say it.
-constexpr std::string_view to_fill = "……………………";
-
-std::string bold(std::string_view markdown) {
-    return "**" + std::string(markdown) + "**";
-}
-
-std::string line_or_fill(std::string_view raw) {
-    return md::blank(raw) ? std::string(to_fill) : md::line(raw);
-}
+using md::bold;
+using md::line_or_fill;
+using md::to_fill;
 
 std::string date_or_fill(const std::optional<Date>& date) {
     return date ? date->french() : std::string(to_fill);

@@ -28,6 +28,14 @@ std::size_t append_non_ascii(std::string& out, std::string_view text, std::size_
 
 } // namespace
 
+// Not shared with the TOML writer's escaper (src/store/toml_text.cpp), whose ASCII part looks
+// alike: the two differ where it shows. JSON (RFC 8259 §7) must escape the quote, the backslash
+// and U+0000 to U+001F, and may leave DEL; the output here also escapes C1 controls and bidi
+// overrides and turns invalid UTF-8 into U+FFFD, because a JSON document is read by other programs
+// and terminals whatever a folder holds. A TOML basic string (TOML 1.0) must escape DEL too, a
+// multi-line one keeps its newlines, a file is re-parsed before it is written (invalid UTF-8
+// never reaches one), and the files bilan has written carry upper-case hex (\u001B) where JSON has
+// always printed lower case (\u001b): one escaper would change the bytes of one or the other.
 std::string json_escape(std::string_view text) {
     std::string out = "\"";
     for (std::size_t i = 0; i < text.size(); ++i) {

@@ -216,6 +216,14 @@ bool blank(std::string_view text) {
     return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
 
+std::string bold(std::string_view markdown) {
+    return "**" + std::string(markdown) + "**";
+}
+
+std::string line_or_fill(std::string_view raw) {
+    return blank(raw) ? std::string(to_fill) : line(raw);
+}
+
 std::string capitalized(std::string_view text) {
     static constexpr std::array<std::pair<std::string_view, std::string_view>, 10> accented{{
         {"é", "É"},

@@ -207,13 +207,6 @@ constexpr std::string_view revoked_mark = "), retiré";
 constexpr std::string_view replaced_mark = "), remplacé";
 constexpr std::string_view on_mark = " le ";
 
-std::string joined(const std::vector<std::string>& items, std::string_view separator) {
-    std::string out;
-    for (const std::string& item : items)
-        out += (out.empty() ? "" : std::string(separator)) + item;
-    return out;
-}
-
 // The day a period ended, as far as the file says: its revocation or replacement, else its
 // grant.
 Date period_end(const ConsentPeriod& period) {
@@ -221,15 +214,6 @@ Date period_end(const ConsentPeriod& period) {
 }
 
 } // namespace
-
-std::string consent_period_text(const ConsentPeriod& period) {
-    const std::string head =
-        std::string(granted_prefix) + period.date.iso() + " (" + joined(period.sections, ", ");
-    if (period.replaced_on)
-        return head + std::string(replaced_mark) + std::string(on_mark) + period.replaced_on->iso();
-    return head + std::string(revoked_mark) +
-           (period.revoked_on ? std::string(on_mark) + period.revoked_on->iso() : "");
-}
 
 ConsentPeriod parse_consent_period(std::string_view text) {
     const std::string shown = "historique « " + std::string(text) + " » : ";

@@ -11,6 +11,9 @@
 namespace bilan::store {
 namespace {
 
+// A TOML 1.0 basic string's escapes: the quote, the backslash, C0 controls and DEL (which
+// TOML, unlike JSON, requires escaped), upper-case hex as written files have always had; a
+// multi-line string keeps its newlines. Not json_escape (src/core/json.cpp), which differs.
 void append_escaped(std::string& out, std::string_view text, bool multiline) {
     for (const char ch : text) {
         const auto c = static_cast<unsigned char>(ch);

@@ -1,9 +1,6 @@
 # Helpers shared by the robustness suites (test_concurrency, test_crash, test_faults, test_git,
 # test_hostile, test_privacy). Sourced after lib.sh; not a test itself (no test_ prefix).
 
-# Whether the binary has a command yet (the substance commands land one by one).
-has_command() { "$BILAN" --help 2>/dev/null | grep -qE "^  $1 "; }
-
 # Names, types, modes, sizes and contents; not times (taking the lock touches the folder's
 # mtime, and that is not a change of the bilan).
 content_fingerprint() {
@@ -29,13 +26,12 @@ expect_no_litter() { # DIR [what]
     if [ -z "$left" ]; then ok; else fail "${2:-$1}: left behind: $(echo $left)"; fi
 }
 
-# Every record file parses and validates: each list command that exists loads its whole
+# Every record file parses and validates: each list command loads its whole
 # collection strictly (exit 1 at the first bad file), status loads them all, and check finds
 # no file at fault (it may still find the synthesis incomplete).
 expect_all_parse() { # DIR [what]
     local kind bad=""
     for kind in session skill experience trait test piste action consent; do
-        has_command "$kind" || continue
         "$BILAN" -C "$1" "$kind" list >/dev/null 2>"$TMP_ROOT/.parse" ||
             bad="$bad $kind list: $(head -c 300 "$TMP_ROOT/.parse");"
     done

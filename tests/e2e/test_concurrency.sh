@@ -49,27 +49,21 @@ stop_readers() {
     for pid in $(cat "$1/reader.pids"); do wait "$pid"; done
 }
 
-# Writer i: one in four changes bilan.toml, one in four adds a skill (when `skill add` exists),
-# the others add a session; one in five gives up at once when the folder is busy. Ids are
+# Writer i: one in four changes bilan.toml, one in four adds a skill, the others add a session; one in five gives up at once when the folder is busy. Ids are
 # random, so every writer's record gets a file of its own.
 writer() { # DIR INDEX
     local wait=5
     [ $(($2 % 5)) -eq 0 ] && wait=0
     case $(($2 % 4)) in
     0) BILAN_LOCK_WAIT=$wait "$BILAN" -C "$1" set demand "demande $2" ;;
-    1) if has_command skill; then
-        BILAN_LOCK_WAIT=$wait "$BILAN" -C "$1" skill add "compétence $2" --type savoir-faire
-    else
-        BILAN_LOCK_WAIT=$wait "$BILAN" -C "$1" session add --date 2026-03-04 --phase investigation \
-            --duration 1h --note "séance $2"
-    fi ;;
+    1) BILAN_LOCK_WAIT=$wait "$BILAN" -C "$1" skill add "compétence $2" --type savoir-faire ;;
     *) BILAN_LOCK_WAIT=$wait "$BILAN" -C "$1" session add --date 2026-03-0$(($2 % 9 + 1)) \
         --phase investigation --duration 30m --note "séance $2" ;;
     esac
 }
 
 record_dir_of() { # INDEX -> the folder its record goes to
-    if [ $(($1 % 4)) -eq 1 ] && has_command skill; then echo skills; else echo sessions; fi
+    if [ $(($1 % 4)) -eq 1 ]; then echo skills; else echo sessions; fi
 }
 
 test_forty_writers_at_once() {

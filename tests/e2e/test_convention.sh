@@ -152,21 +152,14 @@ test_a_newer_folder_is_never_written() {
 
 # ---- check: the convention ------------------------------------------------------------------
 
-test_employer_and_reclassement_funding_need_a_convention() {
-    local dir funding
-    for funding in employeur reclassement; do
-        dir=$(new_bilan --funding "$funding")
-        run -C "$dir" check
-        expect_status 1 "$funding without a convention"
-        expect_out_contains "financement « $funding » sans convention tripartite (R6313-8"
-    done
-    dir=$(new_bilan --funding cpf)
-    run -C "$dir" check
-    expect_equal "$(funding_lines)" "" "cpf needs no convention"
+# Which fundings need a convention (employeur, reclassement; not cpf; none in be) is a unit case
+# of the rule (tests/unit/store/test_funding.cpp, ops/test_funding.cpp); here check says it.
+test_an_employer_funding_needs_a_convention() {
+    local dir
     dir=$(new_bilan --funding employeur)
-    run -C "$dir" convention set --employer "Durand"
     run -C "$dir" check
-    expect_out_lacks "sans convention"
+    expect_status 1 "employeur without a convention"
+    expect_out_contains "financement « employeur » sans convention tripartite (R6313-8"
 }
 
 test_the_belgian_framework_has_none_of_these_checks() {
@@ -193,8 +186,6 @@ test_the_employee_signs_on_day_10_not_day_11() {
     expect_status 0
     expect_err_contains ""
     [ -z "$err" ] && ok || fail "day 10 warned"
-    run -C "$dir" check
-    expect_equal "$(funding_lines)" "" "signed on day 10"
     run -C "$dir" convention set --signed-employee 2026-03-13
     expect_status 0
     expect_err_contains "réputée refusée"
@@ -209,9 +200,7 @@ test_no_employee_signature_is_a_refusal_after_day_10() {
     local dir
     dir=$(new_bilan --funding employeur)
     run -C "$dir" convention set --employer "Durand" --sent 2026-03-02
-    BILAN_TODAY=2026-03-12 run -C "$dir" check
-    expect_equal "$(funding_lines)" "" "today is day 10"
-    BILAN_TODAY=2026-03-13 run -C "$dir" check
+    BILAN_TODAY=2026-03-13 run -C "$dir" check # day 10 is on time: a unit case
     expect_status 1
     expect_out_contains "pas signée par le ou la salarié(e) dans les 10 jours (limite 2026-03-12) : elle est réputée refusée"
 }
@@ -221,10 +210,8 @@ test_counted_sessions_before_the_last_signature() {
     dir=$(new_bilan --funding employeur)
     run -C "$dir" convention set --employer "Durand" --sent 2026-03-02 --signed-employee 2026-03-03 \
         --signed-employer 2026-03-02 --signed-provider 2026-03-05
+    # A session on the day of the last signature, or a préalable before it, is none: unit cases.
     BILAN_ID_SEED=1 run -C "$dir" session add --date 2026-03-05 --phase preliminaire --duration 2h
-    run -C "$dir" session add --date 2026-03-02 --phase prealable --duration 1h # not counted
-    run -C "$dir" check
-    expect_equal "$(funding_lines)" "" "a session on the day of the last signature"
     run -C "$dir" session add --date 2026-03-04 --phase preliminaire --duration 2h
     run -C "$dir" check
     expect_status 1
@@ -236,9 +223,7 @@ test_sessions_held_while_a_party_has_not_signed() {
     local dir
     dir=$(new_bilan --funding reclassement)
     run -C "$dir" convention set --employer "Durand" --sent 2026-03-02 --signed-employee 2026-03-03
-    run -C "$dir" session add --date 2026-03-20 --phase preliminaire --duration 2h
-    run -C "$dir" check
-    expect_equal "$(funding_lines)" "" "a session to come: time to sign"
+    # A session still to come leaves time to sign: a unit case.
     run -C "$dir" session add --date 2026-03-09 --phase preliminaire --duration 2h
     run -C "$dir" check
     expect_status 1

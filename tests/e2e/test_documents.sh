@@ -41,15 +41,6 @@ practice_dir() {
     printf '%s\n' "$dir"
 }
 
-# Whether this build reads the practice folder (branch h14-practice) and records evidence
-# (branch h14-evidence): the tests that need them skip, saying so, until they are merged.
-reads_practice() {
-    local dir
-    dir=$(practice_dir)
-    BILAN_PRACTICE=$dir "$BILAN" -C "$EXAMPLE" emargement 2>/dev/null | grep -q 'SIRET'
-}
-records_evidence() { "$BILAN" session --help 2>/dev/null | grep -q '^  attest'; }
-
 # ---- the attendance sheet ----------------------------------------------------------------
 
 test_the_sheet_lists_the_sessions_held_with_the_counsellor() {
@@ -71,10 +62,6 @@ test_the_sheet_lists_the_sessions_held_with_the_counsellor() {
 
 test_a_workshop_led_by_the_counsellor_is_signed_and_counted() {
     local dir
-    if ! "$BILAN" session add --help 2>/dev/null | grep -q atelier; then
-        skip "the kind atelier is not in this build (h14-evidence)"
-        return
-    fi
     dir=$(new_bilan)
     session "$dir" --date 2026-03-02 --phase preliminaire --duration 3h
     session "$dir" --date 2026-03-05 --phase investigation --duration 2h --kind atelier
@@ -238,7 +225,6 @@ test_without_a_practice_the_provider_is_left_out_and_said() {
 
 test_the_practice_names_the_provider() {
     local dir practice
-    if ! reads_practice; then skip "the practice folder is not read by this build (h14-practice)"; return; fi
     dir=$(seeded_bilan)
     practice=$(practice_dir)
     BILAN_PRACTICE=$practice run -C "$dir" emargement
@@ -342,7 +328,6 @@ test_the_certificate_warns_and_still_certifies() {
 
 test_attested_sessions_need_no_warning() {
     local dir id
-    if ! records_evidence; then skip "session attest is not in this build (h14-evidence)"; return; fi
     dir=$(new_bilan)
     id=$("$BILAN" -C "$dir" session add --date 2026-03-02 --phase preliminaire --duration 3h)
     run -C "$dir" certificat
@@ -378,7 +363,6 @@ test_a_belgian_bilan_gets_an_attestation_de_participation() {
 
 test_the_example_documents_are_pinned() {
     local what golden
-    if ! reads_practice; then skip "the example's provider needs the practice folder (h14-practice)"; return; fi
     for what in emargement certificat; do
         golden=$SOURCE_DIR/tests/golden/claire-martin-$what.md
         if [ "$what" = certificat ]; then

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The CPF file (edof.toml): edof set|show, its deadlines in French business days (each rule at
-# its boundary, across a holiday weekend, with the practice's Alsace-Moselle calendar), what
-# check and status say of it, and that the `be` framework has none of it.
+# The CPF file (edof.toml): edof set|show, a deadline in French business days at its boundary
+# and with the practice's Alsace-Moselle calendar, what check and status say of it, and that
+# the `be` framework has none of it. The deadlines' other boundaries (Whit Monday, May Day, an
+# exit before the last session, a partial service fait) are unit cases of the rule:
+# tests/unit/ops/test_edof.cpp, core/test_edof.cpp, core/test_calendar.cpp.
 . "$(dirname "$0")/lib.sh" "$@"
 unset BILAN_PRACTICE
 
@@ -160,63 +162,6 @@ test_entry_across_ascension() {
     expect_out_contains "edof.toml:"
     expect_out_contains "déclaration d'entrée EDOF du 2026-05-20 en retard : due au plus tard le 2026-05-19"
     expect_out_contains "à vérifier"
-}
-
-# Fri 22 May 2026, then the Whit Monday weekend: Tue 26, Wed 27, Thu 28 (third), Fri 29 (fourth).
-test_entry_third_and_fourth_business_day_across_whit_monday() {
-    local dir
-    dir=$(cpf_bilan 2026-05-22)
-    "$BILAN" -C "$dir" edof set --entry-declared 2026-05-28 >/dev/null 2>&1
-    expect_equal "$(edof_problems "$dir")" "" "third business day: on time"
-    "$BILAN" -C "$dir" edof set --entry-declared 2026-05-29 >/dev/null 2>&1
-    case $(edof_problems "$dir") in
-    *"en retard : due au plus tard le 2026-05-28"*) ok ;;
-    *) fail "fourth business day not reported late: $(edof_problems "$dir")" ;;
-    esac
-}
-
-# The exit counts from the last counted session: Thu 30 Apr 2026, Fri 1 May off → Wed 6 May.
-test_exit_across_may_day() {
-    local dir
-    dir=$(cpf_bilan 2026-04-20 2026-04-30)
-    "$BILAN" -C "$dir" session add --date 2026-05-04 --phase suivi --duration 1h >/dev/null
-    "$BILAN" -C "$dir" set end 2026-04-30
-    "$BILAN" -C "$dir" edof set --entry-declared 2026-04-21 --exit-declared 2026-05-06 \
-        --service-fait total >/dev/null
-    expect_equal "$(edof_problems "$dir")" "" "exit on the third business day"
-    run -C "$dir" edof show --json
-    expect_out_contains '"exit_due": "2026-05-06"'
-    "$BILAN" -C "$dir" edof set --exit-declared 2026-05-07 >/dev/null 2>&1
-    case $(edof_problems "$dir") in
-    *"déclaration de sortie EDOF du 2026-05-07 en retard : due au plus tard le 2026-05-06"*) ok ;;
-    *) fail "late exit not reported: $(edof_problems "$dir")" ;;
-    esac
-}
-
-test_exit_before_the_last_counted_session() {
-    local dir
-    dir=$(cpf_bilan 2026-04-20 2026-04-30)
-    "$BILAN" -C "$dir" edof set --entry-declared 2026-04-21 --exit-declared 2026-04-28 \
-        >/dev/null 2>&1
-    case $(edof_problems "$dir") in
-    *"antérieure à la dernière séance comptée (2026-04-30)"*) ok ;;
-    *) fail "early exit not reported: $(edof_problems "$dir")" ;;
-    esac
-}
-
-test_partial_service_fait_needs_its_reason() {
-    local dir
-    dir=$(cpf_bilan 2026-04-20)
-    "$BILAN" -C "$dir" edof set --entry-declared 2026-04-21 --service-fait partiel \
-        --minutes-not-done 3h >/dev/null 2>&1
-    case $(edof_problems "$dir") in
-    *"service fait partiel sans motif"*) ok ;;
-    *) fail "partial without reason not reported" ;;
-    esac
-    "$BILAN" -C "$dir" edof set --reason force-majeure >/dev/null 2>&1
-    expect_equal "$(edof_problems "$dir")" "" "partial with its reason"
-    run -C "$dir" edof show
-    expect_out_contains "partiel (3h non réalisées, force majeure)"
 }
 
 # Wed 1 Apr 2026: Good Friday (3 Apr) is a holiday in Alsace-Moselle only.

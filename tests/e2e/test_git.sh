@@ -17,26 +17,16 @@ add_records() { # CLONE TAG
         --note "séance $tag" >/dev/null || fail "session add in $tag"
     "$BILAN" -C "$d" session add --date 2026-03-05 --phase investigation --duration 2h \
         --kind enquete --note "enquête $tag" >/dev/null || fail "session add in $tag"
-    if has_command skill; then
-        "$BILAN" -C "$d" skill add "compétence $tag" --type savoir-faire >/dev/null ||
-            fail "skill add in $tag"
-    fi
-    if has_command experience; then
-        "$BILAN" -C "$d" experience add "poste $tag" --kind poste >/dev/null ||
-            fail "experience add in $tag"
-    fi
-    if has_command trait; then
-        "$BILAN" -C "$d" trait add "valeur $tag" --kind valeur >/dev/null || fail "trait add in $tag"
-    fi
-    if has_command piste; then
-        piste=$("$BILAN" -C "$d" piste add "piste $tag" --desire 4) || fail "piste add in $tag"
-        "$BILAN" -C "$d" piste survey "$piste" --date 2026-03-06 --with "un pro $tag" >/dev/null ||
-            fail "piste survey in $tag"
-    fi
-    if has_command action; then
-        "$BILAN" -C "$d" action add "action $tag" --horizon court >/dev/null ||
-            fail "action add in $tag"
-    fi
+    "$BILAN" -C "$d" skill add "compétence $tag" --type savoir-faire >/dev/null ||
+        fail "skill add in $tag"
+    "$BILAN" -C "$d" experience add "poste $tag" --kind poste >/dev/null ||
+        fail "experience add in $tag"
+    "$BILAN" -C "$d" trait add "valeur $tag" --kind valeur >/dev/null || fail "trait add in $tag"
+    piste=$("$BILAN" -C "$d" piste add "piste $tag" --desire 4) || fail "piste add in $tag"
+    "$BILAN" -C "$d" piste survey "$piste" --date 2026-03-06 --with "un pro $tag" >/dev/null ||
+        fail "piste survey in $tag"
+    "$BILAN" -C "$d" action add "action $tag" --horizon court >/dev/null ||
+        fail "action add in $tag"
 }
 
 new_repo() { # -> a bilan committed to a bare origin; prints the origin's path
@@ -76,16 +66,12 @@ test_two_clones_merge_their_records_without_conflict() {
     run -C "$b" session list
     expect_out_contains "séance A"
     expect_out_contains "séance B"
-    if has_command skill; then
-        run -C "$b" skill list
-        expect_out_contains "compétence A"
-        expect_out_contains "compétence B"
-    fi
-    if has_command piste; then
-        run -C "$b" piste list --json
-        expect_out_contains "piste A"
-        expect_out_contains "piste B"
-    fi
+    run -C "$b" skill list
+    expect_out_contains "compétence A"
+    expect_out_contains "compétence B"
+    run -C "$b" piste list --json
+    expect_out_contains "piste A"
+    expect_out_contains "piste B"
 }
 
 test_read_commands_leave_git_status_clean() {
@@ -97,7 +83,6 @@ test_read_commands_leave_git_status_clean() {
     git_in "$a" add -A && git_in "$a" commit -qm "données"
     while read -r cmd; do
         [ -z "$cmd" ] && continue
-        has_command "${cmd%% *}" || continue
         # shellcheck disable=SC2086
         "$BILAN" -C "$a" $cmd >/dev/null 2>&1
         expect_equal "$(git_in "$a" status --porcelain --ignored)" "" "git status after $cmd"

@@ -154,4 +154,12 @@ TEST_SUITE("markdown") {
                          "date: '4 mai 2026'\nlang: fr\n---\n\n* * *\n\n*Feuille établie par "
                          "Cabinet pour Claire \\*Martin\\*, remis le 4 mai 2026.*\n");
     }
+
+    TEST_CASE("what a printed document leaves to fill in by hand, and its bold spans") {
+        CHECK(md::line_or_fill("") == "……………………");
+        CHECK(md::line_or_fill(" \n\t") == "……………………");
+        CHECK(md::line_or_fill("Cabinet *Horizons*\nParis") == "Cabinet \\*Horizons\\* Paris");
+        CHECK(md::bold(md::line_or_fill("")) == "**……………………**");
+        CHECK(md::bold("Bilan") == "**Bilan**");
+    }
 }

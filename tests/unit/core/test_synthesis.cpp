@@ -145,6 +145,13 @@ TEST_SUITE("synthesis") {
         CHECK_THROWS_WITH_AS(parse_sections("projet,bidule"), doctest::Contains("« bidule »"),
                              UsageError);
         CHECK_THROWS_AS(parse_sections(" , "), UsageError);
+        for (const char* none : {"", "   ", ","}) // each said with the list of sections
+            CHECK_THROWS_WITH_AS(
+                parse_sections(none),
+                doctest::Contains("circonstances, situation, competences, parcours, "
+                                  "valeurs, tests, pistes, projet, plan, "
+                                  "calendrier ou tout"),
+                UsageError);
         CHECK(default_shared_sections() == std::vector<std::string>{"projet", "plan"});
     }
 

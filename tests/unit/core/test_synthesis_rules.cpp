@@ -1,6 +1,7 @@
 // A consent over time: granting again after a revocation, revoking, the history kept as
 // evidence, and the order of `consent list`.
 #include "bilan/synthesis.hpp"
+#include "support/consent_history.hpp"
 
 #include <doctest/doctest.h>
 
@@ -99,13 +100,14 @@ TEST_SUITE("consents") {
     TEST_CASE("a history line reads back as it was written") {
         const ConsentPeriod dated{
             Date{2026, 5, 4}, {"projet", "plan"}, Date{2026, 6, 1}, std::nullopt};
-        CHECK(consent_period_text(dated) ==
+        CHECK(test::consent_period_text(dated) ==
               "accordé le 2026-05-04 (projet, plan), retiré le 2026-06-01");
-        CHECK(parse_consent_period(consent_period_text(dated)) == dated);
+        CHECK(parse_consent_period(test::consent_period_text(dated)) == dated);
         const ConsentPeriod undated{
             Date{2026, 5, 4}, {"circonstances"}, std::nullopt, std::nullopt};
-        CHECK(consent_period_text(undated) == "accordé le 2026-05-04 (circonstances), retiré");
-        CHECK(parse_consent_period(consent_period_text(undated)) == undated);
+        CHECK(test::consent_period_text(undated) ==
+              "accordé le 2026-05-04 (circonstances), retiré");
+        CHECK(parse_consent_period(test::consent_period_text(undated)) == undated);
     }
 
     TEST_CASE("a history line takes section aliases and gives their keys") {
@@ -191,9 +193,9 @@ TEST_SUITE("consents") {
         REQUIRE(next.history.size() == 1);
         CHECK(next.history[0] ==
               ConsentPeriod{Date{2026, 5, 4}, {"projet", "plan"}, std::nullopt, Date{2026, 6, 1}});
-        CHECK(consent_period_text(next.history[0]) ==
+        CHECK(test::consent_period_text(next.history[0]) ==
               "accordé le 2026-05-04 (projet, plan), remplacé le 2026-06-01");
-        CHECK(parse_consent_period(consent_period_text(next.history[0])) == next.history[0]);
+        CHECK(parse_consent_period(test::consent_period_text(next.history[0])) == next.history[0]);
         CHECK(grant_again(c, Date{2026, 5, 4}, {"projet", "plan"}).history.empty()); // unchanged
         CHECK_THROWS_WITH_AS(grant_again(c, Date{2026, 5, 3}, {"plan"}),
                              doctest::Contains("en vigueur date du 2026-05-04"), RefusedError);

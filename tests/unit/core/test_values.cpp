@@ -44,7 +44,9 @@ TEST_SUITE("values") {
         for (const char* control :
              {"\u009b", "\u0085", "\u0080", "\u009f", "\u202a", "\u202e", "\u2066", "\u2069"}) {
             CAPTURE(control);
-            CHECK_THROWS_AS(require_typed_text(std::string("a") + control + "b", "t"), UsageError);
+            CHECK_THROWS_WITH_AS(require_typed_text(std::string("a") + control + "b", "t"),
+                                 doctest::Contains("caractère de contrôle non accepté"),
+                                 UsageError);
             CHECK_NOTHROW(require_clean_text(std::string("a") + control + "b", "t"));
         }
         CHECK_NOTHROW(require_typed_text("\u00a0\u2028\u2065\u206a\u202f\u00c9", "t"));
@@ -133,6 +135,45 @@ TEST_SUITE("values") {
         CHECK_THROWS_AS(parse_date("today", Date{}), UsageError);
         CHECK_THROWS_AS(parse_date(" aujourd'hui ", Date{}), UsageError);
         CHECK_THROWS_AS(parse_date("aujourdhui", Date{}), UsageError);
+    }
+
+    // What tests/e2e/test_session.sh once fed the binary one process each: the rules are here,
+    // the suite keeps a few of each to show the command line reaches them.
+    TEST_CASE("a session's values as typed: the forms taken and those refused") {
+        const Date today{2026, 3, 10};
+        for (const auto& [form, minutes] : {std::pair{"2h30", 150},
+                                            {"1h05", 65},
+                                            {"90m", 90},
+                                            {"2", 120},
+                                            {"2.5", 150},
+                                            {"2,5", 150},
+                                            {"2:30", 150}}) {
+            CAPTURE(form);
+            CHECK(parse_duration_minutes(form) == minutes);
+        }
+        for (const auto& [form, date] : {std::pair{"2026-03-05", Date{2026, 3, 5}},
+                                         {"05/03/2026", Date{2026, 3, 5}},
+                                         {"5/3/2026", Date{2026, 3, 5}},
+                                         {"05-03-2026", Date{2026, 3, 5}},
+                                         {"today", today},
+                                         {"Today", today},
+                                         {"AUJOURD'HUI", today},
+                                         {"hier", Date{2026, 3, 9}},
+                                         {"Demain", Date{2026, 3, 11}}}) {
+            CAPTURE(form);
+            CHECK(parse_date(form, today) == date);
+        }
+        for (const char* duration : {"0", "-2h", "25h", "90"}) {
+            CAPTURE(duration);
+            CHECK_THROWS_AS(parse_duration_minutes(duration), UsageError);
+        }
+        CHECK_THROWS_AS(parse_date("31/04/2026", today), UsageError);
+        CHECK_THROWS_AS(parse_time_of_day("25:00"), UsageError);
+        CHECK_THROWS_AS(parse_time_of_day("26:00"), UsageError);
+        CHECK_THROWS_WITH_AS(resolve_term(session_kinds(), "sieste", "type de séance"),
+                             doctest::Contains("type de séance inconnu « sieste »"), UsageError);
+        CHECK_THROWS_WITH_AS(resolve_term(session_modes(), "avion", "modalité"),
+                             doctest::Contains("modalité inconnue « avion »"), UsageError);
     }
 
     TEST_CASE("date arithmetic and text") {

@@ -3,36 +3,20 @@
 // cites stays, and an add whose id cannot be told leaves nothing.
 #include "bilan/errors.hpp"
 #include "bilan/ops/substance.hpp"
+#include "support/temp_bilan.hpp"
 
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
-#include <unistd.h>
 
 using namespace bilan;
 namespace fs = std::filesystem;
 
 namespace {
 
-// A new bilan in a temp folder, removed at the end of the test.
-struct TempBilan {
-    fs::path dir;
-    TempBilan() {
-        static int count = 0;
-        dir = fs::temp_directory_path() /
-              ("bilan-ops-" + std::to_string(::getpid()) + "-" + std::to_string(++count));
-        fs::remove_all(dir);
-        BilanRecord bilan;
-        bilan.beneficiary = "Claire Martin";
-        bilan.start = Date{2026, 3, 2};
-        store::create_bilan(dir, store::fields_of(bilan), std::nullopt);
-    }
-    ~TempBilan() { fs::remove_all(dir); }
-    TempBilan(const TempBilan&) = delete;
-    TempBilan& operator=(const TempBilan&) = delete;
-};
+using bilan::test::TempBilan;
 
 std::string contents(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
@@ -60,13 +44,13 @@ const Piste& piste_of(const std::vector<Piste>& pistes, const std::string& id) {
 TEST_SUITE("ops.substance") {
     TEST_CASE("decide_piste: a second retained piste is refused, and nothing changes") {
         TempBilan bilan;
-        const store::Store store(bilan.dir);
+        const store::Store store(bilan.dir());
         const std::string first = add_piste(store, "Formatrice");
         const std::string second = add_piste(store, "Paie");
         CHECK(ops::decide_piste(store, first, "retained", "Envie", false).empty());
-        const std::string before = contents(bilan.dir / "pistes" / (second + ".toml"));
+        const std::string before = contents(bilan.dir() / "pistes" / (second + ".toml"));
         CHECK_THROWS_AS(ops::decide_piste(store, second, "retained", "", false), RefusedError);
-        CHECK(contents(bilan.dir / "pistes" / (second + ".toml")) == before);
+        CHECK(contents(bilan.dir() / "pistes" / (second + ".toml")) == before);
         const auto pistes = ops::list_pistes(store);
         CHECK(piste_of(pistes, first).decision == "retained");
         CHECK(piste_of(pistes, second).decision.empty());
@@ -74,7 +58,7 @@ TEST_SUITE("ops.substance") {
 
     TEST_CASE("decide_piste with replace: the retained piste becomes the plan B, with a note") {
         TempBilan bilan;
-        const store::Store store(bilan.dir);
+        const store::Store store(bilan.dir());
         const std::string first = add_piste(store, "Formatrice");
         const std::string second = add_piste(store, "Paie");
         ops::decide_piste(store, first, "retained", "Envie", false);
@@ -90,7 +74,7 @@ TEST_SUITE("ops.substance") {
 
     TEST_CASE("decide_piste: other decisions, and the retained piste itself, demote nothing") {
         TempBilan bilan;
-        const store::Store store(bilan.dir);
+        const store::Store store(bilan.dir());
         const std::string first = add_piste(store, "Formatrice");
         const std::string second = add_piste(store, "Paie");
         ops::decide_piste(store, first, "retained", "Envie", false);
@@ -104,7 +88,7 @@ TEST_SUITE("ops.substance") {
 
     TEST_CASE("set_project: a list drops its blank items, an empty one or an empty text goes") {
         TempBilan bilan;
-        const store::Store store(bilan.dir);
+        const store::Store store(bilan.dir());
         ops::ProjectEdit edit;
         edit.title = "Formatrice d'adultes";
         edit.strengths = std::vector<std::string>{"", "Expertise", " \t", "Pédagogie"};
@@ -123,23 +107,23 @@ TEST_SUITE("ops.substance") {
         CHECK(project.title.empty());
         CHECK(project.watch.empty());
         CHECK(project.strengths == std::vector<std::string>{"Expertise", "Pédagogie"});
-        const std::string text = contents(bilan.dir / "project.toml");
+        const std::string text = contents(bilan.dir() / "project.toml");
         CHECK(text.find("title") == std::string::npos);
         CHECK(text.find("watch") == std::string::npos);
     }
 
     TEST_CASE("set_project: removing from a project not yet written creates no file") {
         TempBilan bilan;
-        const store::Store store(bilan.dir);
+        const store::Store store(bilan.dir());
         ops::ProjectEdit edit;
         edit.title = "";
         ops::set_project(store, edit);
-        CHECK_FALSE(fs::exists(bilan.dir / "project.toml"));
+        CHECK_FALSE(fs::exists(bilan.dir() / "project.toml"));
     }
 
     TEST_CASE("remove_record: an experience a skill cites is refused, then it goes") {
         TempBilan bilan;
-        const store::Store store(bilan.dir);
+        const store::Store store(bilan.dir());
         Experience experience;
         experience.title = "Comptable";
         experience.kind = "poste";
@@ -163,7 +147,7 @@ TEST_SUITE("ops.substance") {
 
     TEST_CASE("survey_piste appends an enquête, complete_action marks the action done") {
         TempBilan bilan;
-        const store::Store store(bilan.dir);
+        const store::Store store(bilan.dir());
         const std::string piste = add_piste(store, "Formatrice");
         Survey survey;
         survey.date = Date{2026, 4, 9};
@@ -184,7 +168,7 @@ TEST_SUITE("ops.substance") {
 
     TEST_CASE("an add whose id cannot be told leaves nothing written") {
         TempBilan bilan;
-        const store::Store store(bilan.dir);
+        const store::Store store(bilan.dir());
         Trait trait;
         trait.text = "Transmettre";
         trait.kind = "valeur";

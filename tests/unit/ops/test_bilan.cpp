@@ -1,0 +1,293 @@
+// The operations on the bilan itself and its sessions (src/ops/bilan.cpp), on a real folder:
+// init takes its practice's name, `set` checks a field by its kind and never lets the start
+// follow the end, a session a year before the start is a slip of the year, evidence is only
+// appended, a version of the synthesis goes only where a consent lets it.
+#include "bilan/errors.hpp"
+#include "bilan/ops/bilan.hpp"
+#include "bilan/ops/consents.hpp"
+#include "support/temp_bilan.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace bilan;
+using bilan::test::contains;
+using bilan::test::TempBilan;
+
+namespace {
+
+// The command line's date parser, with a fixed today.
+Date parse(std::string_view text) {
+    return parse_date(text, Date{2026, 3, 2});
+}
+
+Session session_on(const Date& date, const std::string& phase = "investigation", int minutes = 90) {
+    Session s;
+    s.date = date;
+    s.phase = phase;
+    s.minutes = minutes;
+    return s;
+}
+
+std::string add(const TempBilan& bilan, const Session& session, ops::Notes* notes = nullptr,
+                bool force = false) {
+    std::string id;
+    const ops::Notes said = ops::add_session(
+        bilan.store(), session, [&](const std::string& new_id) { id = new_id; }, force);
+    if (notes) *notes = said;
+    return id;
+}
+
+} // namespace
+
+TEST_SUITE("ops.bilan") {
+    TEST_CASE("open_bilan: inside a practice folder, the bilan takes the practice's name") {
+        bilan::test::TempFolder temp;
+        const bilan::test::QuietEnvironment quiet;
+        ops::open_practice(temp.root(), TempBilan::example_practice());
+        ops::NewBilan request = bilan::test::claire_martin();
+        request.dir = temp.root() / "claire";
+        request.funding = "CPF"; // as typed: resolved with the framework
+        ops::open_bilan(request);
+        const std::string text = temp.read("claire/bilan.toml");
+        CHECK(contains(text, "organisation = \"Cabinet Horizons Mosaïque\""));
+        CHECK(contains(text, "funding = \"cpf\""));
+
+        request.dir = temp.root() / "other";
+        request.organisation_given = true; // --organisation "" keeps none
+        ops::open_bilan(request);
+        CHECK_FALSE(contains(temp.read("other/bilan.toml"), "organisation"));
+    }
+
+    TEST_CASE("open_bilan: a broken practice.toml above stops the init, nothing is created") {
+        bilan::test::TempFolder temp;
+        const bilan::test::QuietEnvironment quiet;
+        temp.write("practice.toml", "name = \n");
+        ops::NewBilan request = bilan::test::claire_martin();
+        request.dir = temp.root() / "claire";
+        CHECK_THROWS_AS(ops::open_bilan(request), DataError);
+        CHECK_FALSE(temp.exists("claire"));
+    }
+
+    TEST_CASE("open_bilan: a funding the framework does not name is a usage error") {
+        bilan::test::TempFolder temp;
+        const bilan::test::QuietEnvironment quiet;
+        ops::NewBilan request = bilan::test::claire_martin();
+        request.dir = temp.root() / "claire";
+        request.funding = "loterie";
+        CHECK_THROWS_AS(ops::open_bilan(request), UsageError);
+        CHECK_FALSE(temp.exists("claire"));
+    }
+
+    TEST_CASE("set_bilan_field: the key is folded, the date parsed, the file spliced") {
+        const TempBilan bilan;
+        ops::set_bilan_field(bilan.store(), "END", "2026-05-04", parse);
+        CHECK(contains(bilan.read("bilan.toml"), "end = 2026-05-04"));
+        ops::set_bilan_field(bilan.store(), "end", "", parse); // an optional field removed
+        CHECK_FALSE(contains(bilan.read("bilan.toml"), "end ="));
+    }
+
+    TEST_CASE("set_bilan_field: the end never precedes the start, either way round") {
+        const TempBilan bilan;
+        ops::set_bilan_field(bilan.store(), "end", "2026-05-04", parse);
+        const auto before = bilan.snapshot();
+        CHECK_THROWS_WITH_AS(ops::set_bilan_field(bilan.store(), "end", "2026-03-01", parse),
+                             "la fin (2026-03-01) précéderait le début (2026-03-02) : rien n'a "
+                             "été modifié",
+                             RefusedError);
+        CHECK_THROWS_AS(ops::set_bilan_field(bilan.store(), "start", "2026-06-01", parse),
+                        RefusedError);
+        CHECK(bilan.snapshot() == before);
+        ops::set_bilan_field(bilan.store(), "start", "2026-05-04", parse); // the same day is fine
+    }
+
+    TEST_CASE("set_bilan_field: a handover or an abandonment before the start is refused") {
+        const TempBilan bilan;
+        CHECK_THROWS_WITH_AS(ops::set_bilan_field(bilan.store(), "handover", "2026-03-01", parse),
+                             "la remise de la synthèse (2026-03-01) précéderait le début "
+                             "(2026-03-02) : rien n'a été modifié",
+                             RefusedError);
+        CHECK_THROWS_AS(ops::set_bilan_field(bilan.store(), "abandoned", "2025-12-31", parse),
+                        RefusedError);
+        CHECK(contains(bilan.read("bilan.toml"), "format = 1"));
+    }
+
+    TEST_CASE("set_bilan_field: a handover raises the folder to format 3 in the same write") {
+        const TempBilan bilan;
+        ops::set_bilan_field(bilan.store(), "handover", "2026-05-04", parse);
+        const std::string text = bilan.read("bilan.toml");
+        CHECK(contains(text, "format = 3"));
+        CHECK(contains(text, "handover = 2026-05-04"));
+    }
+
+    TEST_CASE("set_bilan_field: unknown key, empty required field, unknown term: usage errors") {
+        const TempBilan bilan;
+        CHECK_THROWS_WITH_AS(ops::set_bilan_field(bilan.store(), "benficiary", "X", parse),
+                             doctest::Contains("champ inconnu « benficiary »"), UsageError);
+        CHECK_THROWS_WITH_AS(ops::set_bilan_field(bilan.store(), "beneficiary", "", parse),
+                             "« beneficiary » ne peut pas être vide", UsageError);
+        CHECK_THROWS_AS(ops::set_bilan_field(bilan.store(), "handover-mode", "pigeon", parse),
+                        UsageError);
+        CHECK_THROWS_AS(ops::set_bilan_field(bilan.store(), "funding", "loterie", parse),
+                        UsageError);
+        CHECK_THROWS_AS(ops::set_bilan_field(bilan.store(), "framework", "../x.toml", parse),
+                        Error);
+    }
+
+    TEST_CASE("set_bilan_field: a framework that lacks the bilan's funding is refused") {
+        ops::NewBilan request = bilan::test::claire_martin();
+        request.funding = "cpf";
+        const TempBilan bilan(request);
+        CHECK_THROWS_WITH_AS(ops::set_bilan_field(bilan.store(), "framework", "be", parse),
+                             doctest::Contains("le financement « cpf » n'existe pas dans le cadre "
+                                               "be"),
+                             RefusedError);
+        ops::set_bilan_field(bilan.store(), "funding", "", parse);
+        ops::set_bilan_field(bilan.store(), "framework", "be", parse);
+        CHECK(contains(bilan.read("bilan.toml"), "framework = \"be\""));
+    }
+
+    TEST_CASE("add_session: a session more than a year before the start is refused unless forced") {
+        const TempBilan bilan;
+        CHECK_THROWS_WITH_AS(add(bilan, session_on({2025, 3, 1})),
+                             doctest::Contains("séance du 2025-03-01 : plus d'un an avant le "
+                                               "début du bilan (2026-03-02)"),
+                             RefusedError);
+        CHECK(ops::list_sessions(bilan.store(), "").sessions.empty());
+        ops::Notes notes;
+        CHECK_FALSE(add(bilan, session_on({2025, 3, 1}), &notes, true).empty());
+        REQUIRE(notes.size() == 1);
+        CHECK(notes[0] == "séance du 2025-03-01 avant le début du bilan (2026-03-02)");
+        // A year before to the day leaves room for an entretien préalable held long before.
+        CHECK_FALSE(add(bilan, session_on({2025, 3, 2}, "prealable")).empty());
+    }
+
+    TEST_CASE("add_session: the phase is resolved by the framework, the cap is said once passed") {
+        const TempBilan bilan;
+        ops::Notes notes;
+        add(bilan, session_on({2026, 3, 3}, "preliminary", 1400), &notes);
+        CHECK(notes.empty());
+        const ops::SessionList list = ops::list_sessions(bilan.store(), "");
+        REQUIRE(list.sessions.size() == 1);
+        CHECK(list.sessions[0].phase == "preliminaire");
+        add(bilan, session_on({2026, 3, 4}, "investigation", 60), &notes);
+        REQUIRE(notes.size() == 1);
+        CHECK(notes[0] == "avec cette séance, le bilan compte 24h20 pour un plafond de 24h");
+        // The préalable is outside the bilan: no cap.
+        add(bilan, session_on({2026, 3, 5}, "prealable", 60), &notes);
+        CHECK(notes.empty());
+        CHECK_THROWS_AS(add(bilan, session_on({2026, 3, 6}, "sieste")), UsageError);
+    }
+
+    TEST_CASE("list_sessions: by date, those of one phase when it is given") {
+        const TempBilan bilan;
+        add(bilan, session_on({2026, 3, 20}, "investigation"));
+        add(bilan, session_on({2026, 3, 3}, "preliminaire"));
+        add(bilan, session_on({2026, 3, 10}, "investigation"));
+        const ops::SessionList all = ops::list_sessions(bilan.store(), "");
+        REQUIRE(all.sessions.size() == 3);
+        CHECK(all.sessions[0].date == Date{2026, 3, 3});
+        CHECK(all.sessions[2].date == Date{2026, 3, 20});
+        const ops::SessionList some = ops::list_sessions(bilan.store(), "Investigation");
+        CHECK(some.phase == "investigation");
+        CHECK(some.sessions.size() == 2);
+    }
+
+    TEST_CASE("attest_session: evidence is appended, a session to come and a remote one on paper "
+              "are said") {
+        const TempBilan bilan;
+        Session remote = session_on({2026, 3, 10});
+        remote.mode = "distance";
+        const std::string id = add(bilan, remote);
+        const Evidence paper{"emargement", "scan-10.pdf"};
+        ops::Notes notes = ops::attest_session(bilan.store(), id.substr(0, 4), paper, {2026, 3, 9});
+        REQUIRE(notes.size() == 2);
+        CHECK(contains(notes[0], "la séance du 2026-03-10 est à venir"));
+        CHECK(contains(notes[1], "séance à distance : une feuille d'émargement prouve une présence "
+                                 "en salle"));
+        notes = ops::attest_session(bilan.store(), id, {"journal-visio", "zoom-42"}, {2026, 3, 11});
+        CHECK(notes.empty());
+        const ops::SessionList list = ops::list_sessions(bilan.store(), "");
+        REQUIRE(list.sessions.size() == 1);
+        CHECK(list.sessions[0].evidence ==
+              std::vector<Evidence>{paper, Evidence{"journal-visio", "zoom-42"}});
+        CHECK(contains(bilan.read("bilan.toml"), "format = 2"));
+        CHECK_THROWS_AS(ops::attest_session(bilan.store(), "ffffffff", paper, {2026, 3, 11}),
+                        RefusedError);
+    }
+
+    TEST_CASE("check: a CPF bilan in a practice without Qualiopi is a note, not a problem") {
+        ops::NewBilan request = bilan::test::claire_martin();
+        request.funding = "cpf";
+        const TempBilan bilan(request);
+        Practice practice = TempBilan::example_practice();
+        practice.qualiopi.clear();
+        bilan.practice(practice);
+        ops::Notes notes;
+        for (const Problem& problem : ops::check(bilan.store(), {2026, 3, 2}, notes))
+            CHECK_FALSE(contains(problem.text(), "practice.toml")); // only what the synthesis lacks
+        REQUIRE(notes.size() == 1);
+        CHECK(contains(notes[0], "pas de certification Qualiopi"));
+        CHECK(contains(notes[0], "« cpf » (L6316-1)"));
+    }
+
+    TEST_CASE("check: the practice's problems are listed with the bilan's own files") {
+        const TempBilan bilan;
+        bilan.temp().write("practice.toml", "name = \"Cabinet\"\nsiret = \"123\"\n");
+        bilan.write("skills/0000beef.toml", "text = [\n");
+        ops::Notes notes;
+        const auto problems = ops::check(bilan.store(), {2026, 3, 2}, notes);
+        REQUIRE(problems.size() >= 2);
+        CHECK(contains(problems[0].text(), "skills/0000beef.toml"));
+        CHECK(contains(problems[1].text(), "practice.toml"));
+    }
+
+    TEST_CASE("check: the framework's rules, the cap over many sessions and the bilan's dates") {
+        const TempBilan bilan;
+        ops::set_bilan_field(bilan.store(), "end", "2026-04-30", parse);
+        for (const int day : {2, 3, 4, 5, 6, 9, 10, 11, 12, 13, 16, 17, 18})
+            add(bilan, session_on({2026, 3, day}, "investigation", 120));
+        add(bilan, session_on({2026, 5, 20}, "conclusion", 60));
+        ops::Notes notes;
+        const auto problems = ops::check(bilan.store(), {2026, 3, 20}, notes);
+        std::string all;
+        for (const Problem& p : problems)
+            all += p.text() + "\n";
+        CHECK(contains(all, "plafond dépassé : 27h comptées dans le bilan pour 24h au plus"));
+        CHECK(contains(all, "du 2026-05-20 (conclusion) hors des dates du bilan (du 2026-03-02 au "
+                            "2026-04-30)"));
+    }
+
+    TEST_CASE("check: a session held without evidence is a note") {
+        const TempBilan bilan;
+        add(bilan, session_on({2026, 3, 10}));
+        ops::Notes notes;
+        ops::check(bilan.store(), {2026, 3, 9}, notes);
+        CHECK(notes.empty()); // still to come
+        ops::check(bilan.store(), {2026, 3, 10}, notes);
+        REQUIRE(notes.size() == 1);
+        CHECK(contains(notes[0], "sans preuve de présence"));
+    }
+
+    TEST_CASE("render_for: only the latest consent not revoked lets a version go") {
+        const TempBilan bilan;
+        CHECK_THROWS_WITH_AS(ops::render_for(bilan.store(), std::string("France Travail")),
+                             doctest::Contains("aucun consentement de Claire Martin pour « France "
+                                               "Travail »"),
+                             RefusedError);
+        ops::grant_consent(bilan.store(), "France Travail", {2026, 3, 2}, std::nullopt);
+        CHECK(contains(ops::render_for(bilan.store(), std::string("france travail")),
+                       "Claire Martin"));
+        ops::revoke_consent(bilan.store(), "France Travail", Date{2026, 4, 1});
+        CHECK_THROWS_WITH_AS(ops::render_for(bilan.store(), std::string("France Travail")),
+                             doctest::Contains("a été retiré le 2026-04-01 : rien n'est "
+                                               "communiqué"),
+                             RefusedError);
+        CHECK_THROWS_AS(ops::render_for(bilan.store(), std::string("!!")), UsageError);
+        CHECK_FALSE(ops::render_for(bilan.store(), std::nullopt).empty());
+    }
+
+    TEST_CASE("bilan_field_names: the keys of `set`, in their order") {
+        CHECK(ops::bilan_field_names().starts_with("beneficiary, start, end, funding"));
+        CHECK(ops::bilan_field_keys().size() == 15);
+    }
+}
