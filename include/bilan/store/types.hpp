@@ -27,9 +27,20 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 #include <variant>
 #include <vector>
+
+// Every kind of record kept one file per record in a folder of its own, in the order a folder
+// is loaded and checked; each has its file src/store/kinds/NAME.cpp defining record_kind<Type>.
+#define BILAN_RECORD_KINDS(X)                                                                      \
+    X(Session)                                                                                     \
+    X(Skill) X(Experience) X(Trait) X(TestResult) X(Piste) X(Action) X(Consent) X(Evaluation)
+// Every record kept in one file of its own, in the order they are read; each has its file
+// src/store/kinds/NAME.cpp defining file_kind<Type>.
+#define BILAN_FILE_KINDS(X)                                                                        \
+    X(BilanRecord) X(Project) X(EdofFile) X(Convention) X(Financing) X(Practice)
 
 namespace bilan::store {
 
@@ -54,6 +65,11 @@ template <typename Record> Collection collection_of();
 template <typename Record> std::vector<Record>& records_of(Folder& folder);
 // Every kind, in the order a folder is loaded and checked.
 std::vector<Collection> record_collections();
+// The same kinds as types, for a loop over them in code (std::apply).
+#define BILAN_TUPLE_OF(Record)                                                                     \
+    , std::tuple<Record> {}
+using RecordKinds = decltype(std::tuple_cat(std::tuple<> {} BILAN_RECORD_KINDS(BILAN_TUPLE_OF)));
+#undef BILAN_TUPLE_OF
 
 // A record kept one file per record (it has an id: sessions/ID.toml), rather than in a file
 // of its own at the folder's top (project.toml, convention.toml…, bilan.toml).

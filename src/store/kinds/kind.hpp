@@ -13,16 +13,6 @@
 #include <string_view>
 #include <vector>
 
-// Every kind of record kept one file per record in a folder of its own, in the order a folder
-// is loaded and checked; each has its file src/store/kinds/NAME.cpp defining record_kind<Type>.
-#define BILAN_RECORD_KINDS(X)                                                                      \
-    X(Session)                                                                                     \
-    X(Skill) X(Experience) X(Trait) X(TestResult) X(Piste) X(Action) X(Consent) X(Evaluation)
-// Every record kept in one file of its own, in the order they are read; each has its file
-// src/store/kinds/NAME.cpp defining file_kind<Type>.
-#define BILAN_FILE_KINDS(X)                                                                        \
-    X(BilanRecord) X(Project) X(EdofFile) X(Convention) X(Financing) X(Practice)
-
 namespace bilan::store {
 
 // ---- helpers of the readers and writers ------------------------------------------------------
