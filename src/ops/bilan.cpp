@@ -178,9 +178,7 @@ void set_bilan_field(const store::Store& store, std::string_view key, const std:
         if (changed.start && date && *date < *changed.start)
             throw RefusedError(std::string(what) + " (" + date->iso() + ") précéderait le début (" +
                                changed.start->iso() + ") : rien n'a été modifié");
-    // The keys on the end of a bilan are format 3: raised in the same transaction.
-    transaction.in_format(store::format_needed(changed),
-                          [&] { transaction.update(before, changed); });
+    transaction.update(before, changed); // raises the format the keys need (format 3)
 }
 
 // ---- sessions -----------------------------------------------------------------------------

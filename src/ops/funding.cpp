@@ -66,7 +66,7 @@ Notes set_convention(const store::Store& store, const ConventionEdit& edit, cons
 
 Convention show_convention(const store::Store& store) {
     return read_strictly(
-        store, [](const store::Store& s, store::Diagnostics& d) { return s.load_convention(d); });
+        store, [](const store::Store& s, store::Diagnostics& d) { return s.load<Convention>(d); });
 }
 
 std::string render_convention(const store::Store& store) {
@@ -106,7 +106,7 @@ Notes set_financing(const store::Store& store, const FinancingEdit& edit) {
 
 Financing show_financing(const store::Store& store) {
     return read_strictly(
-        store, [](const store::Store& s, store::Diagnostics& d) { return s.load_financing(d); });
+        store, [](const store::Store& s, store::Diagnostics& d) { return s.load<Financing>(d); });
 }
 
 } // namespace bilan::ops

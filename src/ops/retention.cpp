@@ -46,9 +46,9 @@ RetentionState retention_state(const store::Store& store) {
 
 namespace {
 
-// The content kinds of record purge destroys: those the store classes as content (codec.cpp's
-// table says which; an administrative kind listed here would simply be skipped).
-using ContentKinds = std::tuple<Skill, Experience, Trait, TestResult, Piste, Action>;
+// The kinds of record purge destroys: those the store classes as content (each kind's
+// descriptor says which; the administrative ones are skipped).
+using ContentKinds = store::RecordKinds;
 
 template <typename Record> bool is_content() {
     return store::collection_of<Record>().record_class == store::RecordClass::content;

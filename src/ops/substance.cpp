@@ -196,7 +196,7 @@ void set_project(const store::Store& store, const ProjectEdit& edit) {
     store.require_bilan();
     store::Transaction transaction(store);
     store::Diagnostics strict;
-    const Project before = transaction.store().load_project(strict); // read under the lock
+    const Project before = transaction.store().load<Project>(strict); // read under the lock
     Project after = before;
     if (edit.title) after.title = *edit.title;
     if (edit.training) after.training = *edit.training;
@@ -234,7 +234,7 @@ std::vector<Action> list_actions(const store::Store& store) {
 
 ProjectView show_project(const store::Store& store) {
     return read_strictly(store, [](const store::Store& s, store::Diagnostics& d) {
-        Project project = s.load_project(d);
+        Project project = s.load<Project>(d);
         return ProjectView{std::move(project), s.load<Piste>(d)};
     });
 }

@@ -1,4 +1,6 @@
-// Each record's TOML keys, in the one order bilan writes them: the file format lives here.
+// What the store's generic code sees of every kind of record: the descriptors of
+// src/store/kinds/ with their types erased, so that its loops (load, sort, check, ids) name no
+// kind.
 #pragma once
 
 #include "bilan/layers.hpp"
@@ -8,23 +10,21 @@
 
 #include "bilan/store.hpp"
 #include "record_reader.hpp"
+#include "store/kinds/kind.hpp"
 
 #include <span>
 #include <string>
 
 namespace bilan::store {
 
-BilanRecord read_bilan(RecordReader& r);
 Framework read_framework(RecordReader& r, Diagnostics& diagnostics);
-Project read_project(RecordReader& r);
-Practice read_practice(RecordReader& r);
-EdofFile read_edof(RecordReader& r);
 Destruction read_destruction(RecordReader& r);
-// A record of one kind (Session, Skill, … Consent); sessions need their `framework`.
-template <typename Record> Record read_record(RecordReader& r, const Framework* framework);
+// A record of any kind (Session, … Consent, and the one-file ones: BilanRecord, Project…) from
+// its table; sessions need their `framework`.
+template <typename Record>
+Record read_record(RecordReader& r, const Framework* framework = nullptr);
 
-// What the store needs of a kind of record, whatever its type: each kind is described once in
-// codec.cpp (its `kinds` table), and the store's loops (load, sort, check, ids) go over these.
+// A kind kept one file per record, whatever its type.
 struct RecordKindInfo {
     Collection collection;
     bool named_by_recipient = false; // consents: named after their recipient, not a random id
@@ -36,7 +36,15 @@ struct RecordKindInfo {
 };
 std::span<const RecordKindInfo> record_kinds();
 const RecordKindInfo& kind_info(Collection collection);
-Convention read_convention(RecordReader& r);
-Financing read_financing(RecordReader& r);
+
+// A record kept in a file of its own, whatever its type.
+struct FileKindInfo {
+    std::string_view file; // "project.toml"
+    Scope scope = Scope::bilan;
+    // Reads it into its member of `into` (nullptr for those outside Folder: bilan.toml, read
+    // first as the folder's own, and practice.toml).
+    void (*load_into)(const Store& store, Folder& into, Diagnostics& diagnostics) = nullptr;
+};
+std::span<const FileKindInfo> file_kinds();
 
 } // namespace bilan::store

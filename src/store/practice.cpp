@@ -104,7 +104,7 @@ std::optional<Practice> load_practice(const PracticeFolder& where, Diagnostics& 
         }
         const toml::table table = parse_toml(*text, where.shown);
         RecordReader reader(table, {where.shown, 0, 0}, diagnostics);
-        Practice practice = read_practice(reader);
+        Practice practice = read_record<Practice>(reader);
         reader.finish();
         return practice;
     } catch (const DataError& e) { // a folder, a device, a link to nothing, too large, bad TOML
@@ -153,10 +153,6 @@ void create_practice(const fs::path& dir, const Practice& practice) {
         if (entry_exists(path)) throw already(); // made meanwhile by another run
         throw;
     }
-}
-
-void Transaction::update(const Practice& before, const Practice& after) {
-    edit_file(std::string(file_name), changed_fields(fields_of(before), fields_of(after)), false);
 }
 
 } // namespace bilan::store

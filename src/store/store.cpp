@@ -206,7 +206,7 @@ BilanRecord Store::load_bilan(Diagnostics& diagnostics) const {
         const std::string text = read_file(root_ / "bilan.toml");
         const toml::table table = parse_toml(text, shown);
         RecordReader reader(table, {shown, 0, 0}, diagnostics);
-        bilan = read_bilan(reader);
+        bilan = read_record<BilanRecord>(reader);
         reader.finish();
     } catch (const DataError& e) {
         diagnostics.report(e.where, e.detail);
@@ -320,52 +320,6 @@ std::vector<Session> Store::load_sessions(const Framework& framework, Diagnostic
     return load<Session>(diag, &framework);
 }
 
-Project Store::load_project(Diagnostics& diagnostics) const {
-    adapt_to_format(diagnostics);
-    const std::string shown = display("project.toml");
-    Project project;
-    try {
-        const auto text = read_file_if_exists(root_ / "project.toml");
-        if (!text) return project;
-        const toml::table table = parse_toml(*text, shown);
-        RecordReader reader(table, {shown, 0, 0}, diagnostics);
-        project = read_project(reader);
-        reader.finish();
-    } catch (const DataError& e) {
-        diagnostics.report(e.where, e.detail);
-    }
-    project.origin = {shown, 0, 0};
-    return project;
-}
-
-namespace {
-
-// A file of one record at the bilan's top level, read by `read` when it exists (`absent`
-// otherwise); a fault is reported, and the record left as read so far.
-template <typename Record>
-Record load_single(const Store& store, const std::string& name, Diagnostics& diagnostics,
-                   Record (*read)(RecordReader&)) {
-    const std::string shown = store.display(name);
-    Record record;
-    try {
-        const auto text = read_file_if_exists(store.root() / name);
-        if (!text) return record;
-        const toml::table table = parse_toml(*text, shown);
-        RecordReader reader(table, {shown, 0, 0}, diagnostics);
-        record = read(reader);
-        reader.finish();
-    } catch (const DataError& e) {
-        diagnostics.report(e.where, e.detail);
-    }
-    record.origin = {shown, 0, 0};
-    return record;
-}
-
-constexpr std::array<std::string_view, 4> single_files{"project.toml", "edof.toml",
-                                                       "convention.toml", "financing.toml"};
-
-} // namespace
-
 // The practice's problems are `check`'s to report (ops::check), not every command's.
 HolidayCalendar practice_holidays(const Store& store) {
     try {
@@ -375,25 +329,6 @@ HolidayCalendar practice_holidays(const Store& store) {
     } catch (const Error&) {
     }
     return HolidayCalendar::metropole;
-}
-
-std::span<const std::string_view> single_record_files() {
-    return single_files;
-}
-
-EdofFile Store::load_edof(Diagnostics& diagnostics) const {
-    adapt_to_format(diagnostics);
-    return load_single<EdofFile>(*this, "edof.toml", diagnostics, read_edof);
-}
-
-Convention Store::load_convention(Diagnostics& diagnostics) const {
-    adapt_to_format(diagnostics);
-    return load_single<Convention>(*this, "convention.toml", diagnostics, read_convention);
-}
-
-Financing Store::load_financing(Diagnostics& diagnostics) const {
-    adapt_to_format(diagnostics);
-    return load_single<Financing>(*this, "financing.toml", diagnostics, read_financing);
 }
 
 std::optional<Destruction> Store::load_destruction(Diagnostics& diagnostics) const {
@@ -436,10 +371,8 @@ Folder Store::load_all(const Framework& framework, BilanRecord bilan, Diagnostic
     // The files of one record each are read after the records.
     Folder folder = load_records(record_collections(), &framework, diag);
     folder.bilan = std::move(bilan);
-    folder.project = load_project(diag);
-    folder.edof = load_edof(diag);
-    folder.convention = load_convention(diag);
-    folder.financing = load_financing(diag);
+    for (const FileKindInfo& kind : file_kinds())
+        if (kind.load_into) kind.load_into(*this, folder, diag);
     folder.holidays = practice_holidays(*this);
     return folder;
 }
@@ -608,7 +541,7 @@ std::optional<std::string_view> misspelt_record_folder(std::string_view name) {
 std::optional<std::string> hidden_copy_of(const std::string& name, const BilanRecord& bilan) {
     if (name.front() != '.' || is_temp_file_name(name)) return std::nullopt;
     std::vector<std::string> own{"bilan.toml", bilan.framework};
-    own.insert(own.end(), single_files.begin(), single_files.end());
+    own.insert(own.end(), single_record_files().begin(), single_record_files().end());
     for (const std::string& file : own)
         if (file.ends_with(".toml") && name.find(file) != std::string::npos) return file;
     return std::nullopt;
@@ -640,7 +573,8 @@ std::vector<Problem> Store::unknown_entries(const BilanRecord& bilan) const {
         if (name.front() == '.' || name == "bilan.toml" || name == "practice.toml" ||
             name == "destruction.toml" ||
             name == bilan.framework || // practice.toml: a practice of one bilan
-            std::find(single_files.begin(), single_files.end(), name) != single_files.end())
+            std::find(single_record_files().begin(), single_record_files().end(), name) !=
+                single_record_files().end())
             continue;
         const auto folder = misspelt_record_folder(name);
         if (folder && *folder == name) continue;

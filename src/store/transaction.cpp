@@ -139,8 +139,9 @@ void Transaction::remove_record(Collection collection, const std::string& id) {
     remove_file_durably(dir / (id + ".toml"));
 }
 
-void Transaction::edit_file(const std::string& relative, const Fields& edits,
-                            bool create_if_missing) {
+Transaction::PreparedEdit Transaction::prepare_edit(const std::string& relative,
+                                                    const Fields& edits,
+                                                    bool create_if_missing) const {
     const auto path = store_.root() / relative;
     const std::string shown = store_.display(relative);
     auto original = read_file_if_exists(path);
@@ -150,38 +151,26 @@ void Transaction::edit_file(const std::string& relative, const Fields& edits,
     for (const Field& field : edits)
         text = splice_root_key(text, field, shown);
     verify_edits(text, edits, shown);
-    if (original && text == *original) return; // nothing changes: leave the file untouched
-    write_file_atomically(path, text);
+    // Nothing changes: the file is left untouched.
+    return {path, text, !original || text != *original};
+}
+
+void Transaction::edit_file(const std::string& relative, const Fields& edits,
+                            bool create_if_missing) {
+    const PreparedEdit edit = prepare_edit(relative, edits, create_if_missing);
+    if (edit.changed) write_file_atomically(edit.path, edit.text);
+}
+
+Transaction::PreparedEdit Transaction::prepare_record_edit(Collection collection,
+                                                           const std::string& id,
+                                                           const Fields& edits) const {
+    record_folder(store_, collection);
+    return prepare_edit(std::string(collection.folder) + "/" + id + ".toml", edits, false);
 }
 
 void Transaction::update_record(Collection collection, const std::string& id, const Fields& edits) {
-    record_folder(store_, collection);
-    edit_file(std::string(collection.folder) + "/" + id + ".toml", edits, false);
-}
-
-void Transaction::append_table(Collection collection, const std::string& id,
-                               const std::string& name, const Fields& fields) {
-    record_folder(store_, collection);
-    const std::string relative = std::string(collection.folder) + "/" + id + ".toml";
-    const auto path = store_.root() / relative;
-    const std::string shown = store_.display(relative);
-    const auto original = read_file_if_exists(path);
-    if (!original) throw RefusedError(shown + " n'existe plus");
-    require_replaceable(path, shown);
-    const auto before = parse_toml(*original, shown);
-    const auto* existing = before.get(name);
-    const std::size_t count = existing && existing->as_array() ? existing->as_array()->size() : 0;
-
-    std::string text = *original;
-    if (!text.empty() && text.back() != '\n') text += '\n';
-    text += in_line_endings_of(*original, "\n[[" + toml_key(name) + "]]\n" + emit_fields(fields));
-
-    const auto after = parse_toml(text, shown);
-    const auto* array = after.get(name) ? after.get(name)->as_array() : nullptr;
-    if (!array || array->size() != count + 1)
-        throw DataError({shown, 0, 0}, "ajout de [[" + name + "]] impossible : « " + name +
-                                           " » y est écrit autrement");
-    write_file_atomically(path, text);
+    const PreparedEdit edit = prepare_record_edit(collection, id, edits);
+    if (edit.changed) write_file_atomically(edit.path, edit.text);
 }
 
 namespace {
@@ -272,11 +261,6 @@ void Transaction::raise_format(int needed) {
     store_.require_writable_format(); // reads the format again
 }
 
-void Transaction::remove(const Project&) {
-    const auto path = store_.root() / "project.toml";
-    if (read_file_if_exists(path)) remove_file_durably(path);
-}
-
 void Transaction::keep_synthesis(std::string_view markdown) {
     const auto path = store_.root() / "synthese.md";
     struct stat kept {};
@@ -306,34 +290,13 @@ void Transaction::update_bilan(const Fields& edits) {
     edit_file("bilan.toml", edits, false);
 }
 
-void Transaction::update_project(const Fields& edits) {
-    update_single_file("project.toml",
-                       "# Projet professionnel : « bilan project set » ou à la main.\n", edits);
-}
-
-void Transaction::update_edof(const Fields& edits) {
-    update_single_file("edof.toml",
-                       "# Dossier CPF tel que déclaré sur EDOF (Mon Compte Formation) :\n"
-                       "# « bilan edof set » ou à la main ; commentaires conservés.\n",
-                       edits);
-}
-
-void Transaction::update_single_file(const std::string& name, std::string_view header,
-                                     const Fields& edits) {
-    const bool exists = read_file_if_exists(store_.root() / name).has_value();
-    if (exists) return edit_file(name, edits, false);
-    Fields present;
-    for (const Field& field : edits)
-        if (field.value) present.push_back(field);
-    if (present.empty()) return;
-    const std::string text = std::string(header) + emit_fields(present);
-    require_replaceable(store_.root() / name, store_.display(name));
-    verify_edits(text, present, store_.display(name));
-    write_file_atomically(store_.root() / name, text);
-}
-
-void Transaction::update_single_file(const std::string& relative, std::string_view header,
-                                     const Fields& edits, int format) {
+void Transaction::update_file(std::string_view name, std::string_view header, const Fields& edits,
+                              int format) {
+    const std::string relative(name);
+    if (header.empty()) { // made whole elsewhere (create_bilan, create_practice): edited only
+        require_storable(edits); // before the format is raised
+        return in_format(format, [&] { edit_file(relative, edits, false); });
+    }
     if (edits.empty()) return;
     const auto path = store_.root() / relative;
     if (read_file_if_exists(path))

@@ -1,8 +1,9 @@
 // The typed writes of a Transaction, and the shared read lock of read commands: what lets the
 // operations and commands above the store write records without naming a TOML key.
-#include "bilan/rules.hpp"
 #include "bilan/store.hpp"
 #include "lock.hpp"
+#include "posix_io.hpp"
+#include "store/kinds/kind.hpp"
 #include "toml_text.hpp"
 
 #include <algorithm>
@@ -25,17 +26,6 @@ Fields changed_fields(const Fields& before, const Fields& after) {
     return edits;
 }
 
-namespace {
-
-// A personal field of bilan.toml given a new value (content, practice.md §8); clearing one is not.
-bool brings_personal_fields(const BilanRecord& before, const BilanRecord& after) {
-    for (const auto field : personal_fields)
-        if (!(after.*field).empty() && after.*field != before.*field) return true;
-    return false;
-}
-
-} // namespace
-
 // Content written into a half-purged folder would be destroyed by the resume uncounted, or
 // kept uncovered when an agreement came since: the purge is finished first.
 void Transaction::refuse_content_while_purging() const {
@@ -47,90 +37,74 @@ void Transaction::refuse_content_while_purging() const {
                            "modifié");
 }
 
-std::string Transaction::add(const Session& session) {
-    if (!session.note.empty()) refuse_content_while_purging();
+namespace {
+
+// Whether writing `after` (over `before`, nullptr for a new record) brings content: always for
+// a content kind, as its descriptor says for the others.
+template <typename Kind, typename Record>
+bool brings_content(const Kind& kind, RecordClass record_class, const Record* before,
+                    const Record& after) {
+    if (kind.brings_content) return kind.brings_content(before, after);
+    return record_class == RecordClass::content;
+}
+
+} // namespace
+
+template <typename Record> std::string Transaction::add(const Record& record) {
+    const RecordKind<Record>& kind = record_kind<Record>();
+    if (brings_content(kind, kind.record_class, static_cast<const Record*>(nullptr), record))
+        refuse_content_while_purging();
     std::string id;
-    in_format(format_needed(session),
-              [&] { id = add_record(collection_of<Session>(), fields_of(session)); });
+    in_format(format_needed(record),
+              [&] { id = add_record(collection_of<Record>(), fields_of(record)); });
     return id;
 }
 
-void Transaction::update(const Session& before, const Session& after) {
-    // Evidence of attendance is what a funder checks: an update that would drop or change a
-    // piece of it is a bug.
-    if (after.evidence.size() < before.evidence.size() ||
-        !std::equal(before.evidence.begin(), before.evidence.end(), after.evidence.begin()))
-        throw RefusedError("les preuves de présence d'une séance ne s'effacent pas : on en ajoute");
-    if (!after.note.empty() && after.note != before.note) refuse_content_while_purging();
-    // Composed and checked first: a session file that cannot take the change raises nothing.
-    const PreparedEdit edit = prepare_record_tables(
-        collection_of<Session>(), before.id, changed_fields(fields_of(before), fields_of(after)),
-        "evidence", evidence_tables(after));
-    if (!edit.changed) return;
-    in_format(format_needed(after), [&] { write_file_atomically(edit.path, edit.text); });
+template <typename Record> void Transaction::update(const Record& before, const Record& after) {
+    if constexpr (KeptInFolder<Record>) {
+        const RecordKind<Record>& kind = record_kind<Record>();
+        const SubTables<Record>& tables = kind.sub_tables;
+        if (!tables.name.empty() && !tables.only_added(before, after))
+            throw RefusedError(std::string(tables.refusal));
+        if (brings_content(kind, kind.record_class, &before, after)) refuse_content_while_purging();
+        const Collection collection = collection_of<Record>();
+        const Fields edits = changed_fields(fields_of(before), fields_of(after));
+        // Composed and checked first: a file that cannot take the change raises no format.
+        const PreparedEdit edit =
+            tables.name.empty() ? prepare_record_edit(collection, before.id, edits)
+                                : prepare_record_tables(collection, before.id, edits,
+                                                        std::string(tables.name), tables.of(after));
+        if (!edit.changed) return;
+        in_format(format_needed(after), [&] { write_file_atomically(edit.path, edit.text); });
+    } else {
+        const FileKind<Record>& kind = file_kind<Record>();
+        if (kind.brings_content && kind.brings_content(&before, after))
+            refuse_content_while_purging();
+        update_file(kind.file, kind.header, changed_fields(fields_of(before), fields_of(after)),
+                    format_needed(after));
+    }
 }
 
-void Transaction::update(const Piste& before, const Piste& after) {
-    refuse_content_while_purging();
-    const std::size_t kept = before.surveys.size();
-    if (after.surveys.size() < kept ||
-        !std::equal(before.surveys.begin(), before.surveys.end(), after.surveys.begin()))
-        throw RefusedError("les enquêtes d'une piste ne s'effacent pas : on en ajoute");
-    update_record(collection_of<Piste>(), before.id,
-                  changed_fields(fields_of(before), fields_of(after)));
-    for (std::size_t i = kept; i < after.surveys.size(); ++i)
-        append_table(collection_of<Piste>(), before.id, "surveys", fields_of(after.surveys[i]));
+template <typename Record> void Transaction::remove(const Record& record) {
+    if constexpr (KeptInFolder<Record>) {
+        remove_record(collection_of<Record>(), record.id);
+    } else {
+        const auto path = store_.root() / std::string(file_kind<Record>().file);
+        if (read_file_if_exists(path)) remove_file_durably(path);
+    }
 }
 
-void Transaction::update(const BilanRecord& before, const BilanRecord& after) {
-    if (brings_personal_fields(before, after)) refuse_content_while_purging();
-    const Fields edits = changed_fields(fields_of(before), fields_of(after));
-    require_storable(edits); // before the format is raised
-    in_format(format_needed(after), [&] { update_bilan(edits); });
-}
-
-void Transaction::update(const Project& before, const Project& after) {
-    if (!after.empty()) refuse_content_while_purging();
-    update_project(changed_fields(fields_of(before), fields_of(after)));
-}
-
-void Transaction::update(const EdofFile& before, const EdofFile& after) {
-    const Fields edits = changed_fields(fields_of(before), fields_of(after));
-    const bool writes = std::any_of(edits.begin(), edits.end(),
-                                    [](const Field& field) { return field.value.has_value(); });
-    if (edits.empty() || (before.empty() && !writes)) return; // no file to write
-    // A version of format 1 would call edof.toml an unknown file: raised first, in this write.
-    in_format(edof_format, [&] { update_edof(edits); });
-}
-
-namespace {
-// convention.toml and financing.toml came with format 2: a bilan of format 1 knows neither.
-constexpr int funding_format = 2;
-} // namespace
-
-void Transaction::update(const Convention& before, const Convention& after) {
-    update_single_file("convention.toml",
-                       "# Convention tripartite (R6313-8) : « bilan convention set » ou à la "
-                       "main.\n",
-                       changed_fields(fields_of(before), fields_of(after)), funding_format);
-}
-
-void Transaction::update(const Financing& before, const Financing& after) {
-    update_single_file("financing.toml",
-                       "# Financement, montants en centimes : « bilan financing set » ou à la "
-                       "main.\n",
-                       changed_fields(fields_of(before), fields_of(after)), funding_format);
-}
-
-void Transaction::update(const Consent& before, const Consent& after) {
-    // The earlier grants are evidence: an update that would drop or change one is a bug.
-    if (after.history.size() < before.history.size() ||
-        !std::equal(before.history.begin(), before.history.end(), after.history.begin()))
-        throw RefusedError("l'historique d'un consentement ne s'efface pas : on y ajoute");
-    update_record_tables(collection_of<Consent>(), before.id,
-                         changed_fields(fields_of(before), fields_of(after)), "history",
-                         history_tables(after));
-}
+#define BILAN_RECORD_WRITES(Record)                                                                \
+    template std::string Transaction::add(const Record&);                                          \
+    template void Transaction::update(const Record&, const Record&);                               \
+    template void Transaction::remove(const Record&);
+BILAN_RECORD_KINDS(BILAN_RECORD_WRITES)
+#undef BILAN_RECORD_WRITES
+#define BILAN_FILE_WRITES(Record)                                                                  \
+    template void Transaction::update(const Record&, const Record&);                               \
+    template void Transaction::remove(const Record&);
+BILAN_FILE_KINDS(BILAN_FILE_WRITES)
+#undef BILAN_FILE_WRITES
 
 ConsistentRead::ConsistentRead(const Store& store)
     : gate_(std::make_unique<FolderGate>(store.root(), FolderGate::Mode::shared)) {}

@@ -373,7 +373,7 @@ void write_project(Transaction& t, const std::string& retained) {
     p.strengths = {"Expérience de terrain reconnue", "Motivation forte et constante",
                    "Réseau professionnel dans le secteur"};
     p.watch = {"Financement de la formation à confirmer", "Baisse de revenus pendant 9 mois"};
-    t.update_project(bilan::store::fields_of(p));
+    t.update(bilan::Project{}, p);
 }
 
 // In a practice, the follow-up finds part of the plan done (`life_rng`, so that the content

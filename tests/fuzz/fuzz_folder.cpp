@@ -2,7 +2,7 @@
 // is then loaded and shown the way `check`, `status`, the list commands and `render` do it
 // (src/commands/*.cpp), through the public store API only.
 //
-// Input: the first byte chooses the file (see `files` below; tests/fuzz/make-corpus.sh uses
+// Input: the first byte chooses the file (folder_files.hpp; tests/fuzz/make-corpus.sh uses
 // the same numbers), the rest is its content. The other files are a small valid bilan, written
 // once per process in a temp folder that every input reuses: each input writes its one file,
 // and afterwards that file is removed or given back its base content. Nothing is fsynced.
@@ -19,6 +19,7 @@
 #include "bilan/substance_views.hpp"
 #include "bilan/synthesis.hpp"
 #include "bilan/views.hpp"
+#include "folder_files.hpp"
 
 #include <array>
 #include <cerrno>
@@ -65,25 +66,16 @@ from = 2010-01-01
 to = 2020-12-31
 )";
 
-// Indexed by the input's first byte (modulo their number): keep in step with make-corpus.sh.
+// Indexed by the input's first byte (modulo their number), as folder_files.hpp lists them.
 // framework.toml's base is the built-in French framework's text (set in base_folder()).
-std::array<File, 15> files{{
-    {"bilan.toml", base_bilan},
-    {"framework.toml", nullptr},
-    {"project.toml", nullptr},
-    {"sessions/0000000f.toml", nullptr},
-    {"skills/0000000f.toml", nullptr},
-    {"experiences/0000000f.toml", nullptr},
-    {"traits/0000000f.toml", nullptr},
-    {"tests/0000000f.toml", nullptr},
-    {"pistes/0000000f.toml", nullptr},
-    {"actions/0000000f.toml", nullptr},
-    {"consents/x.toml", nullptr},
-    {"edof.toml", nullptr},
-    {"evaluations/0000000f.toml", nullptr},
-    {"convention.toml", nullptr},
-    {"financing.toml", nullptr},
-}};
+std::array<File, fuzz_folder::paths.size()> files = [] {
+    std::array<File, fuzz_folder::paths.size()> all{};
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        const bool bilan = std::string_view(fuzz_folder::paths[i]) == "bilan.toml";
+        all[i] = {fuzz_folder::paths[i], bilan ? base_bilan : nullptr};
+    }
+    return all;
+}();
 
 [[noreturn]] void die(const char* what, const fs::path& path) {
     std::fprintf(stderr, "fuzz_folder: %s %s: errno %d\n", what, path.c_str(), errno);
@@ -120,9 +112,10 @@ const fs::path& base_folder() {
     temp_root = pattern;
     std::atexit(remove_temp_root);
     files[1].base = builtin_framework_text("fr");
-    for (const char* dir : {"sessions", "skills", "experiences", "traits", "tests", "pistes",
-                            "actions", "consents", "evaluations"})
-        if (::mkdir((temp_root / dir).c_str(), 0700) != 0) die("cannot create", temp_root / dir);
+    for (const store::Collection& kind : store::record_collections()) {
+        const fs::path dir = temp_root / std::string(kind.folder);
+        if (::mkdir(dir.c_str(), 0700) != 0) die("cannot create", dir);
+    }
     for (const File& file : files)
         if (file.base) put(temp_root / file.path, file.base);
     put(temp_root / "sessions/0000ba5e.toml", base_session);

@@ -2,7 +2,8 @@
 # Builds the seed corpora of the fuzz targets into OUT_DIR/values and OUT_DIR/folder:
 #   values: one file per line of tests/fuzz/seeds/values.txt (the line without its newline);
 #   folder: every .toml file of examples/ (the example bilan and the provider framework),
-#           prefixed with the byte that makes fuzz_folder write it where it belongs, and the
+#           prefixed with the byte that makes fuzz_folder write it where it belongs (the
+#           index of its path in folder_files.hpp), and the
 #           hand-written seeds/folder/NN-*.toml, prefixed with the byte NN.
 # Usage: make-corpus.sh SOURCE_DIR OUT_DIR. Run by the build (tests/fuzz/CMakeLists.txt); the
 # source tree is only read.
@@ -10,26 +11,20 @@ set -eu -o pipefail
 src=${1:?usage: make-corpus.sh SOURCE_DIR OUT_DIR}
 out=${2:?usage: make-corpus.sh SOURCE_DIR OUT_DIR}
 
-# The selector byte of each file: the index of its path in fuzz_folder.cpp's `files`.
+# The selector byte of each file: the index of its path in folder_files.hpp (a record of a
+# folder: the index of that folder's entry; any framework: framework.toml's).
+mapfile -t paths < <(sed -n 's/^ *"\([^"]*\)",$/\1/p' "$src/tests/fuzz/folder_files.hpp")
 selector() {
-    case $1 in
-    bilan.toml) echo 0 ;;
-    framework*.toml) echo 1 ;;
-    project.toml) echo 2 ;;
-    sessions/*) echo 3 ;;
-    skills/*) echo 4 ;;
-    experiences/*) echo 5 ;;
-    traits/*) echo 6 ;;
-    tests/*) echo 7 ;;
-    pistes/*) echo 8 ;;
-    actions/*) echo 9 ;;
-    consents/*) echo 10 ;;
-    edof.toml) echo 11 ;;
-    evaluations/*) echo 12 ;;
-    convention.toml) echo 13 ;;
-    financing.toml) echo 14 ;;
-    *) echo "make-corpus.sh: no fuzz_folder file for $1" >&2 && exit 1 ;;
-    esac
+    local wanted=$1 i
+    case $wanted in framework*.toml) wanted=framework.toml ;; esac
+    for i in "${!paths[@]}"; do
+        if [ "${paths[$i]}" = "$wanted" ] ||
+            { [[ $wanted == */* ]] && [ "${paths[$i]%%/*}" = "${wanted%%/*}" ]; }; then
+            echo "$i"
+            return
+        fi
+    done
+    echo "make-corpus.sh: no fuzz_folder file for $1" >&2 && exit 1
 }
 
 # Built beside, then swapped in: an interrupted build leaves no half corpus.

@@ -1,11 +1,15 @@
-// The file format both ways (src/store/codec.cpp): every record kind, written as the store
-// writes it (fields_of, then emit_fields) and read back by its reader, is the record it was:
-// optional fields absent and present, lists, and text that TOML must escape.
+// The file format both ways (src/store/kinds/, gathered by src/store/codec.cpp): every record kind,
+// written as the store writes it (fields_of, then emit_fields) and read back by its reader, is the
+// record it was: optional fields absent and present, lists, and text that TOML must escape.
+#include "../../fuzz/folder_files.hpp"
 #include "store/codec.hpp"
 #include "store/toml_text.hpp"
 #include "support/french_framework.hpp"
 
+#include <cstdio>
 #include <doctest/doctest.h>
+#include <filesystem>
+#include <optional>
 #include <tuple>
 
 using namespace bilan;
@@ -137,7 +141,7 @@ std::vector<std::string> consent_problems(const std::string& text) {
     return out;
 }
 
-const auto bilan_reader = [](RecordReader& r, Diagnostics&) { return read_bilan(r); };
+const auto bilan_reader = [](RecordReader& r, Diagnostics&) { return read_record<BilanRecord>(r); };
 const auto session_reader = [](RecordReader& r, Diagnostics&) {
     return read_record<Session>(r, &fr());
 };
@@ -153,8 +157,8 @@ const auto trait_reader = [](RecordReader& r, Diagnostics&) {
 const auto test_reader = [](RecordReader& r, Diagnostics&) {
     return read_record<TestResult>(r, nullptr);
 };
-const auto project_reader = [](RecordReader& r, Diagnostics&) { return read_project(r); };
-const auto edof_reader = [](RecordReader& r, Diagnostics&) { return read_edof(r); };
+const auto project_reader = [](RecordReader& r, Diagnostics&) { return read_record<Project>(r); };
+const auto edof_reader = [](RecordReader& r, Diagnostics&) { return read_record<EdofFile>(r); };
 const auto action_reader = [](RecordReader& r, Diagnostics&) {
     return read_record<Action>(r, nullptr);
 };
@@ -502,5 +506,230 @@ TEST_SUITE("store.codec retention") {
         CHECK(back.synthesis_kept_until == d.synthesis_kept_until);
         d.done = true;
         CHECK(emit_fields(fields_of(d)).starts_with("state = \"faite\""));
+    }
+}
+
+// ---- every kind ------------------------------------------------------------------------------
+
+namespace {
+
+// A record as its kind writes it: its keys, then each entry of its [[sub-tables]].
+template <typename Record> std::string written(const Record& record) {
+    std::string text = emit_fields(fields_of(record));
+    if constexpr (KeptInFolder<Record>) {
+        const SubTables<Record>& tables = record_kind<Record>().sub_tables;
+        if (!tables.name.empty())
+            for (const Fields& table : tables.of(record))
+                text += "\n[[" + std::string(tables.name) + "]]\n" + emit_fields(table);
+    }
+    return text;
+}
+
+// Written, read back without a problem, and written again: the same bytes.
+template <typename Record> void writes_and_reads_back(const Record& sample) {
+    const std::string text = written(sample);
+    CAPTURE(text);
+    CHECK_FALSE(text.empty());
+    const Record back = read_back(
+        text, [](RecordReader& r, Diagnostics&) { return read_record<Record>(r, &fr()); });
+    CHECK(written(back) == text);
+}
+
+// One sample of every kind, by its folder or file: a kind missing here fails the test below.
+const std::vector<std::pair<std::string_view, void (*)()>> samples{
+    {"sessions",
+     [] {
+         Session s;
+         s.date = Date{2026, 3, 2};
+         s.phase = "preliminaire";
+         s.minutes = 90;
+         s.kind = "atelier";
+         s.note = hard_texts[0];
+         s.evidence = {{"emargement", "scan.pdf"}, {"autre", ""}};
+         writes_and_reads_back(s);
+     }},
+    {"skills",
+     [] {
+         writes_and_reads_back(
+             Skill{"", "Animer", "savoir-etre", "d", "s", "a1b2c3d4", "e", true, {}, {}});
+     }},
+    {"experiences",
+     [] {
+         writes_and_reads_back(Experience{
+             "", "Comptable", "poste", "ACME", Date{2010, 1, 1}, Date{2020, 12, 31}, "n", {}});
+     }},
+    {"traits",
+     [] {
+         writes_and_reads_back(Trait{"", "Autonomie", "valeur", "n", {}});
+     }},
+    {"tests",
+     [] {
+         writes_and_reads_back(TestResult{"", "RIASEC", Date{2026, 3, 9}, "S-A-E", "n", {}});
+     }},
+    {"pistes",
+     [] {
+         Piste p;
+         p.title = "Formatrice";
+         p.desire = 4;
+         p.feasibility = 2;
+         p.favourable = {"pour"};
+         p.unfavourable = {"contre"};
+         p.decision = "backup";
+         p.why = "pourquoi";
+         p.surveys = {{Date{2026, 4, 9}, "Une formatrice", "n"}, {Date{2026, 4, 10}, "B", ""}};
+         writes_and_reads_back(p);
+     }},
+    {"actions",
+     [] {
+         writes_and_reads_back(Action{"", "Contacter", "moyen", Date{2027, 1, 15}, true, {}});
+     }},
+    {"consents",
+     [] {
+         Consent c;
+         c.recipient = "France Travail";
+         c.date = Date{2026, 5, 4};
+         c.sections = {"projet", "plan"};
+         c.revoked = true;
+         c.revoked_on = Date{2026, 6, 1};
+         c.history = {{Date{2026, 3, 2}, {"projet"}, Date{2026, 3, 10}, std::nullopt},
+                      {Date{2026, 4, 9}, {"competences"}, std::nullopt, Date{2026, 5, 4}}};
+         writes_and_reads_back(c);
+     }},
+    {"evaluations",
+     [] {
+         Evaluation e;
+         e.kind = "chaud";
+         e.date = Date{2026, 6, 30};
+         e.satisfaction = 4;
+         e.answers = {{"attentes", "5"}};
+         e.comment = "merci";
+         writes_and_reads_back(e);
+     }},
+    {"bilan.toml",
+     [] {
+         BilanRecord b;
+         b.beneficiary = "Claire Martin";
+         b.start = Date{2026, 3, 2};
+         b.end = Date{2026, 6, 30};
+         b.funding = "cpf";
+         b.demand = "d";
+         b.handover = Date{2026, 7, 1};
+         b.handover_mode = "courrier";
+         b.retention_agreed = Date{2026, 6, 30};
+         b.retention_scope = "documents";
+         b.retention_until = Date{2027, 6, 30};
+         writes_and_reads_back(b);
+     }},
+    {"project.toml",
+     [] {
+         writes_and_reads_back(Project{"Formatrice", "Titre pro", {"a"}, {"b"}, {}});
+     }},
+    {"edof.toml",
+     [] {
+         EdofFile e;
+         e.dossier = "123";
+         e.entry_declared = Date{2026, 5, 15};
+         e.exit_declared = Date{2026, 6, 30};
+         e.service_fait = "partiel";
+         e.minutes_not_done = 90;
+         e.reason = "force-majeure";
+         writes_and_reads_back(e);
+     }},
+    {"convention.toml",
+     [] {
+         Convention c;
+         c.employer = "ACME";
+         c.title = "Bilan";
+         c.duration_minutes = 1440;
+         c.start = Date{2026, 3, 2};
+         c.end = Date{2026, 6, 30};
+         c.sent = Date{2026, 2, 1};
+         writes_and_reads_back(c);
+     }},
+    {"financing.toml",
+     [] {
+         Financing f;
+         f.price_cents = 180000;
+         f.parts = {{"cpf", 180000}};
+         f.jobseeker = false;
+         writes_and_reads_back(f);
+     }},
+    {"practice.toml",
+     [] {
+         Practice p;
+         p.name = "Cabinet";
+         p.city = "Lyon";
+         p.holidays = "alsace-moselle";
+         writes_and_reads_back(p);
+     }},
+};
+
+void (*sample_of(std::string_view name))() {
+    for (const auto& [sampled, check] : samples)
+        if (sampled == name) return check;
+    return nullptr;
+}
+
+// Whether the fuzz seeds hold a file for the fuzzer's entry `index` (`path`): one of the
+// example bilan's, or a hand-written seed numbered so.
+bool has_fuzz_seed(std::size_t index, std::string_view path) {
+    namespace fs = std::filesystem;
+    const fs::path source(BILAN_SOURCE_DIR);
+    const std::string first(path.substr(0, path.find('/')));
+    const fs::path example = source / "examples/claire-martin" / first;
+    std::error_code ec;
+    if (path.find('/') == std::string_view::npos ? fs::is_regular_file(example, ec)
+                                                 : !fs::is_empty(example, ec) && !ec)
+        return true;
+    char prefix[4];
+    std::snprintf(prefix, sizeof prefix, "%02zu-", index);
+    for (const auto& seed : fs::directory_iterator(source / "tests/fuzz/seeds/folder"))
+        if (seed.path().filename().string().starts_with(prefix)) return true;
+    return false;
+}
+
+// The fuzzer's entry for a kind's folder ("sessions/…") or file, if any, with its index.
+std::optional<std::size_t> fuzz_entry(std::string_view name, bool folder) {
+    for (std::size_t i = 0; i < fuzz_folder::paths.size(); ++i) {
+        const std::string_view path = fuzz_folder::paths[i];
+        if (folder ? path.starts_with(std::string(name) + "/") : path == name) return i;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+TEST_SUITE("store.codec kinds") {
+    TEST_CASE("every kind has a sample here, and it is written and read back to the same bytes") {
+        for (const RecordKindInfo& kind : record_kinds()) {
+            CAPTURE(kind.collection.folder);
+            const auto check = sample_of(kind.collection.folder);
+            REQUIRE_MESSAGE(bool(check), "no sample of this kind: add one to `samples`");
+            check();
+        }
+        for (const FileKindInfo& kind : file_kinds()) {
+            CAPTURE(kind.file);
+            const auto check = sample_of(kind.file);
+            REQUIRE_MESSAGE(bool(check), "no sample of this file: add one to `samples`");
+            check();
+        }
+    }
+
+    TEST_CASE("every kind of a bilan's folder is fuzzed: fuzz_folder writes it, a seed holds it") {
+        for (const RecordKindInfo& kind : record_kinds()) {
+            CAPTURE(kind.collection.folder);
+            const auto entry = fuzz_entry(kind.collection.folder, true);
+            REQUIRE_MESSAGE(entry, "missing from tests/fuzz/folder_files.hpp");
+            CHECK_MESSAGE(has_fuzz_seed(*entry, fuzz_folder::paths[*entry]),
+                          "no seed: add tests/fuzz/seeds/folder/NN-NAME.toml");
+        }
+        for (const FileKindInfo& kind : file_kinds()) {
+            if (kind.scope != Scope::bilan) continue; // practice.toml: not a bilan's file
+            CAPTURE(kind.file);
+            const auto entry = fuzz_entry(kind.file, false);
+            REQUIRE_MESSAGE(entry, "missing from tests/fuzz/folder_files.hpp");
+            CHECK_MESSAGE(has_fuzz_seed(*entry, fuzz_folder::paths[*entry]),
+                          "no seed: add tests/fuzz/seeds/folder/NN-NAME.toml");
+        }
     }
 }

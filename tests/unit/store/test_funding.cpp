@@ -183,7 +183,7 @@ TEST_SUITE("funding") {
         const toml::table table = store::parse_toml(text, "convention.toml");
         store::Diagnostics diagnostics(true);
         store::RecordReader reader(table, {"convention.toml", 0, 0}, diagnostics);
-        const Convention back = store::read_convention(reader);
+        const Convention back = store::read_record<Convention>(reader);
         CHECK(reader.finish());
         CHECK(back.employer == c.employer);
         CHECK(back.employer_siret == c.employer_siret);
@@ -204,7 +204,7 @@ TEST_SUITE("funding") {
         CHECK(money.find("france_travail_cents = 10000") != std::string::npos);
         const toml::table money_table = store::parse_toml(money, "financing.toml");
         store::RecordReader money_reader(money_table, {"financing.toml", 0, 0}, diagnostics);
-        const Financing f_back = store::read_financing(money_reader);
+        const Financing f_back = store::read_record<Financing>(money_reader);
         CHECK(money_reader.finish());
         CHECK(f_back.price_cents == f.price_cents);
         CHECK(f_back.parts == f.parts);

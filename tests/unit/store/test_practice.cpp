@@ -1,4 +1,4 @@
-// The practice folder (src/store/practice.cpp, read_practice in codec.cpp): found above a
+// The practice folder (src/store/practice.cpp, read_practice in kinds/practice.cpp): found above a
 // bilan like git finds its repository, $BILAN_PRACTICE first; practice.toml read like every
 // record (positions, typos, bad identifiers) and written atomically, privately, by splicing.
 #include "bilan/errors.hpp"

@@ -159,12 +159,14 @@ TEST_SUITE("store.transaction") {
         {
             Transaction tx(store);
             tx.update_bilan({{"demand", std::string("Changer de métier")}});
-            tx.update_project({{"title", std::string("Formatrice")}, {"training", std::nullopt}});
+            Project project;
+            project.title = "Formatrice";
+            tx.update(Project{}, project);
         }
         Diagnostics diagnostics;
         CHECK(store.load_bilan(diagnostics).demand == "Changer de métier");
         CHECK(store.load_bilan(diagnostics).beneficiary == "Claire Martin");
-        CHECK(store.load_project(diagnostics).title == "Formatrice");
+        CHECK(store.load<Project>(diagnostics).title == "Formatrice");
     }
 
     TEST_CASE("a consent's update splices its keys and appends its new history periods") {
