@@ -25,9 +25,9 @@ forbid() {
     fi
 }
 
-core=$(find include/bilan src/core -name '*.[ch]pp' ! -path 'include/bilan/ops/*')
+core=$(find include/bilan src/core -name '*.[ch]pp' ! -path 'include/bilan/ops/*' ! -path 'include/bilan/store*')
 ops=$(find include/bilan/ops src/ops -name '*.[ch]pp')
-store=$(find src/store -name '*.[ch]pp')
+store=$(find src/store include/bilan/store include/bilan/store.hpp -name '*.[ch]pp')
 cli=$(find src/cli src/commands src/main.cpp -name '*.[ch]pp' ! -path src/cli/app.cpp)
 
 forbid 'toml\+\+|CLI/|unistd\.h|fcntl\.h|sys/|dirent\.h|store/|bilan/store|cli/|commands/|bilan/ops/' \
