@@ -1,5 +1,5 @@
-// What falls due in one bilan (practice.md §10): the follow-up, the evaluations, the CPF
-// declarations, the convention's signatures, the destruction of the working documents and the
+// What falls due in one bilan: the follow-up (R6313-4 3°), the evaluations (Qualiopi 11, 30), the
+// CPF declarations, the convention's signatures, the destruction of the working documents and the
 // action plan's dated items. `bilan due` gathers them across folders. Pure functions of loaded
 // data: each date comes from the rule that already drives `status` and `check`, so the three
 // never disagree.
@@ -17,7 +17,7 @@
 namespace bilan {
 
 // The kinds of deadline, in the order `due` lists those of one day: their keys are the
-// contract's `what` values (cli.md), their labels what a terminal shows.
+// `what` values of `due --json` (man/bilan.1), their labels what a terminal shows.
 std::span<const Term> deadline_kinds();
 
 struct Deadline {

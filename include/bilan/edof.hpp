@@ -41,7 +41,8 @@ struct EdofFile {
 // total, partiel (service fait).
 std::span<const Term> service_fait_kinds();
 // abandon, absence, interruption, force-majeure: the reasons the platform offers for a partial
-// service fait (practice.md §6, likely). Another reason is kept as its text.
+// service fait (Mon Compte Formation's EDOF, as its providers' guide lists them; to confirm
+// against the current CGU). Another reason is kept as its text.
 std::span<const Term> edof_reasons();
 
 // ---- rules as data -----------------------------------------------------------------------

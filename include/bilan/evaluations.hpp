@@ -1,7 +1,7 @@
-// The end of a bilan and after (practice.md §7): the evaluations à chaud and à froid (a kind
-// of record, administrative: never in the synthesis), their question sets, and the deadlines
-// that follow the end — the follow-up interview, the evaluations — which an abandonment stops.
-// Pure functions of loaded data; `today` is always given.
+// The end of a bilan and after (R6313-4 3°, Qualiopi 11 and 30): the evaluations à chaud and à
+// froid (a kind of record, administrative: never in the synthesis), their question sets, and the
+// deadlines that follow the end — the follow-up interview, the evaluations — which an abandonment
+// stops. Pure functions of loaded data; `today` is always given.
 #pragma once
 
 #include "bilan/framework.hpp"
@@ -32,9 +32,10 @@ struct Question {
 // integer from 0), "recommande=oui|non" (choices), "remarque" or "remarque=texte" (free text).
 // UsageError, naming the expected form, otherwise.
 Question parse_question(std::string_view spec);
-// The default set of `kind` (practice.md §7): à chaud attentes, objectifs, ecoute, outils,
-// rythme, conditions, synthese, projet (1-5), recommande (oui|non); à froid situation, projet
-// (choices), actions (entier), utilite (1-5), besoin (oui|non).
+// The default set of `kind` (Qualiopi 11: objectives reached, asked à chaud; 30: the views
+// gathered, à froid too): à chaud attentes, objectifs, ecoute, outils, rythme, conditions,
+// synthese, projet (1-5), recommande (oui|non); à froid situation, projet (choices), actions
+// (entier), utilite (1-5), besoin (oui|non).
 std::vector<Question> default_questions(std::string_view kind);
 // The practice's own set of `kind` when practice.toml has one ([questions]), else the default.
 std::vector<Question> questions_for(const std::optional<Practice>& practice, std::string_view kind);

@@ -1,7 +1,7 @@
-// The practice's figures across bilans (practice.md §9, §10): what `bilan report` prints. Each
-// bilan is first reduced to its BilanFigures (small, whatever the folder's size), which are
-// then added up in the folders' order; so a thousand folders cost their figures, not their
-// content, and the same folders give the same bytes.
+// The practice's figures across bilans (the BPF, L6352-11; Qualiopi, L6316-1): what `bilan report`
+// prints. Each bilan is first reduced to its BilanFigures (small, whatever the folder's size),
+// which are then added up in the folders' order; so a thousand folders cost their figures, not
+// their content, and the same folders give the same bytes.
 #pragma once
 
 #include "bilan/framework.hpp"

@@ -1,4 +1,4 @@
-// The proof of service (practice.md §4): the attendance sheet (feuille d'émargement) and the
+// The proof of service a funder pays on: the attendance sheet (feuille d'émargement) and the
 // certificat de réalisation, as Markdown for pandoc. Administrative documents: they name the
 // provider, the beneficiary, the counsellor, dates and hours, and nothing of the substance (no
 // note, no test, no skill, no demand, no situation, no money). Pure functions of loaded data:

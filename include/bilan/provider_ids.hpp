@@ -1,5 +1,6 @@
-// The identifiers of a training provider (practice.md §1): the SIRET of its establishment and
-// its numéro de déclaration d'activité (NDA). Typed as people write them, with spaces.
+// The identifiers of a training provider: the SIRET of its establishment (SIRENE register) and
+// its numéro de déclaration d'activité (NDA, given on declaring the activity; it lapses under
+// L6351-6). Typed as people write them, with spaces.
 #pragma once
 
 #include <string>

@@ -1,5 +1,6 @@
-// The feuille d'émargement (practice.md §4a): one row per session held with the counsellor, to
-// be signed by both. Never a note, a kind of session, a test or anything of the substance: an
+// The feuille d'émargement, the first proof of service a funder or a controller asks for (its
+// mentions are doctrine: no article lists them): one row per session held with the counsellor,
+// to be signed by both. Never a note, a kind of session, a test or anything of the substance: an
 // auditor or a financer reads it, and it says only who met whom, when and for how long.
 #include "bilan/markdown.hpp"
 #include "bilan/proof_documents.hpp"

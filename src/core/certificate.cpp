@@ -1,7 +1,8 @@
-// The certificat de réalisation (practice.md §4b), after the ministry's model of 2020 that goes
-// with an invoice: who signs for the provider, who took part, the nature of the action, its
-// dates and the hours realised, the clause on keeping the evidence. A Belgian bilan has no such
-// model: it gets a neutral attestation de participation stating the same facts.
+// The certificat de réalisation, after the ministry's model of 2020 (it replaced the
+// attestations de présence for payment), which goes with an invoice: who signs for the
+// provider, who took part, the nature of the action, its dates and the hours realised, the
+// clause on keeping the evidence. A Belgian bilan has no such model: it gets a neutral
+// attestation de participation stating the same facts.
 #include "bilan/errors.hpp"
 #include "bilan/markdown.hpp"
 #include "bilan/proof_documents.hpp"

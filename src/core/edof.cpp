@@ -30,7 +30,7 @@ const std::array reason_terms{
     Term{"force-majeure", "force majeure", a_force_majeure},
 };
 
-// The EDOF deadlines (practice.md §6): the platform's CGU, which change, and which nobody here
+// The EDOF deadlines: Mon Compte Formation's CGU for providers, which change, and which nobody here
 // has read in their current version: each stays "à vérifier" until someone has. A change of the
 // CGU is an edit of this table, nothing else.
 constexpr std::string_view mcf_cgu = "CGU Mon Compte Formation (Caisse des Dépôts)";

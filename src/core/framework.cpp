@@ -12,7 +12,8 @@ namespace {
 // 4h, suivi 1h), L6313-4's 24-hour cap, the 2026 decree's 13-hour floor of
 // effective accompaniment (to verify), the follow-up about six months after the end. The
 // floor counts what the provider delivers: interviews, tests supervised or debriefed, and
-// workshops the counsellor leads; a test taken alone is personal work (practice.md §3).
+// workshops the counsellor leads; a test taken alone is personal work (R6313-4 as amended in
+// 2026: the 13 hours are of accompagnement effectif; D6323-6: the CPF pays only those).
 constexpr const char* france =
     R"toml(# Cadre français : Code du travail L6313-1, L6313-4, R6313-4 à R6313-8.
 name = "fr"

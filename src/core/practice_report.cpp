@@ -95,7 +95,8 @@ BilanFigures figures_of(const Framework& framework, const Folder& folder, std::o
     figures.cap_breach =
         figures.in_scope && framework.cap_minutes && hours.counted_minutes > *framework.cap_minutes;
     add_evaluations(framework, folder, year, today, figures);
-    // Income counts by invoice date (practice.md §10, likely): the CPF file's, else the end.
+    // Income counts by invoice date, as the BPF (cerfa 10443) counts the year's products: the CPF
+    // file's invoice, else the end (the usual practice; to confirm against the cerfa's notice).
     const std::optional<Date> invoiced = folder.edof.invoiced ? folder.edof.invoiced : bilan.end;
     if (!year || in_year(invoiced, year)) figures.income = folder.financing.parts;
     return figures;
@@ -176,7 +177,8 @@ std::string number_or_null(const std::optional<std::string>& value) {
     return value ? *value : "null";
 }
 
-// The payers' lines of the BPF's frame C (practice.md §10: labels likely, mapping to verify).
+// The payers' lines of the BPF's frame C (cerfa 10443, L6352-11: its labels as the form has
+// them, which line each payer goes to still to confirm against the cerfa's notice).
 std::string_view bpf_income_line(std::string_view payer) {
     if (payer == "employeur") return "C-1";
     if (payer == "cpf") return "C-2e";
@@ -225,7 +227,8 @@ std::vector<Figure> figures_list(const PracticeReport& r) {
     }
     add({"floor_breaches"}, count(r.floor_breaches), "Bilans terminés sous le plancher");
     add({"cap_breaches"}, count(r.cap_breaches), "Bilans au-delà du plafond");
-    // Qualiopi indicator 2: each rate with its base (practice.md §10).
+    // Qualiopi indicator 2 (décret 2019-564, référentiel national qualité): each rate is
+    // published with its base, so that a reader can judge it.
     add({"qualiopi", "completion_rate_percent"}, number_or_null(decimal(r.ended, r.started, 100)),
         "Taux d'achèvement (terminés ÷ commencés, %)", Unit::other);
     add({"qualiopi", "satisfied_percent"},
@@ -240,7 +243,8 @@ std::vector<Figure> figures_list(const PracticeReport& r) {
     add({"qualiopi", "projet_moving_percent"},
         number_or_null(decimal(r.froid.projet_moving, r.froid.projet_answers, 100)),
         "Projet réalisé ou en cours à froid (%)", Unit::other);
-    // The BPF's lines a bilan provider fills (practice.md §10: mapping to verify).
+    // The BPF's lines a bilan provider fills (cerfa 10443, L6352-11; which line takes what is
+    // still to confirm against the cerfa's notice).
     add({"bpf", "f3e_bilans"}, count(r.bilans), "BPF F-3 e : bilans de compétences");
     add({"bpf", "f3e_minutes"}, count(r.accompaniment_minutes), "BPF F-3 e : heures",
         Unit::minutes);

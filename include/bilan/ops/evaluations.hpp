@@ -1,6 +1,6 @@
-// The operations of the evaluations à chaud and à froid (practice.md §7): adding one checks
-// its answers against the practice's question sets. `list` and `rm` are the common ones
-// (ops/common.hpp, remove_record).
+// The operations of the evaluations à chaud and à froid (Qualiopi indicators 11 and 30,
+// décret 2019-564): adding one checks its answers against the practice's question sets. `list`
+// and `rm` are the common ones (ops/common.hpp, remove_record).
 #pragma once
 
 #include "bilan/layers.hpp"

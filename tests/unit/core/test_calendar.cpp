@@ -95,7 +95,7 @@ TEST_SUITE("calendar") {
         CHECK_FALSE(public_holiday({2026, 12, 26}, HolidayCalendar::metropole));
     }
 
-    TEST_CASE("Easter, Ascension and Whit Monday as practice.md gives them") {
+    TEST_CASE("Easter, Ascension and Whit Monday on their known dates (L3133-1)") {
         CHECK(easter_sunday(2025) == Date{2025, 4, 20});
         CHECK(easter_sunday(2026) == Date{2026, 4, 5});
         CHECK(easter_sunday(2027) == Date{2027, 3, 28});
