@@ -4,6 +4,7 @@
 #include "bilan/spelling.hpp"
 #include "cli/command.hpp"
 #include "cli/context.hpp"
+#include "cli/problems.hpp"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -484,7 +485,12 @@ int run_command_line(int argc_given, char** argv_given) {
                          french_parse_error(e.what()) + dash_hint(app, argc, argv) + " (voir « " +
                          command + " --help »)");
     }
-    return tree.chosen().run();
+    try {
+        return tree.chosen().run();
+    } catch (const Error& e) { // an error said as a problem: in the table's words, for main()
+        if (!e.problem()) throw;
+        throw Error(e.code(), problem_line(*e.problem()));
+    }
 }
 
 } // namespace bilan::cli

@@ -2,6 +2,7 @@
 // CLI11 is seen by src/cli/app.cpp alone.
 #pragma once
 
+#include "bilan/problem.hpp"
 #include "bilan/store.hpp"
 #include "bilan/values.hpp"
 
@@ -32,6 +33,6 @@ void print_note(std::string_view text);
 // stderr. Every command's -o goes through here: never over a file bilan keeps
 // (store::write_document), nothing written when refused.
 void deliver(const std::string& output, std::string_view document,
-             const std::vector<std::string>& notes = {});
+             const std::vector<Problem>& notes = {});
 
 } // namespace bilan::cli

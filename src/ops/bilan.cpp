@@ -240,13 +240,17 @@ Notes attest_session(const store::Store& store, const std::string& session,
 
     Notes notes;
     if (today < after.date)
-        notes.push_back("la séance du " + after.date.iso() + " est à venir : une preuve de " +
-                        "présence se recueille quand elle a eu lieu");
+        notes.push_back({.code = "attendance.future",
+                         .severity = Severity::notice,
+                         .record = id,
+                         .values = {{"date", after.date.iso()}}});
     if (!evidence_gaps({after}, today).remote_on_paper.empty())
-        notes.push_back("séance à distance : une feuille d'émargement prouve une présence en " +
-                        std::string("salle ; ajoutez la signature électronique ou le journal ") +
-                        "de connexion (bilan session attest " + id +
-                        " --evidence signature-electronique)");
+        notes.push_back(
+            {.code = "attendance.paper-for-remote",
+             .severity = Severity::warning,
+             .record = id,
+             .remedy = Remedy{"session.attest",
+                              {{"session", id}, {"evidence", "signature-electronique"}}}});
     return notes;
 }
 
@@ -281,10 +285,11 @@ std::vector<Problem> check_practice(const store::Store& store, Notes& notes) {
     store::Diagnostics lenient(true);
     const std::string funding = store.load_bilan(lenient).funding;
     if (funding == "cpf" || funding == "france-travail")
-        notes.push_back(practice->origin.file +
-                        " : pas de certification Qualiopi (« qualiopi »), " +
-                        "exigée pour un bilan financé par « " + funding +
-                        " » (L6316-1) : bilan practice set qualiopi TEXTE");
+        notes.push_back({.code = "practice.no-qualiopi",
+                         .severity = Severity::warning,
+                         .values = {{"file", practice->origin.file}, {"funding", funding}},
+                         .source = "L6316-1",
+                         .remedy = Remedy{"practice.set", {{"qualiopi", {}}}}});
     return {};
 }
 
@@ -295,8 +300,7 @@ std::vector<Problem> check(const store::Store& store, const Date& today, Notes& 
     // check reads every file, one after the other: all of them as one write left them.
     const store::ConsistentRead still(store);
     store::FolderCheck found = store::check_folder(store, today);
-    for (const Problem& warning : found.warnings)
-        notes.push_back(warning.text());
+    notes.insert(notes.end(), found.warnings.begin(), found.warnings.end());
     const std::vector<Problem> practice = check_practice(store, notes);
     auto& problems = found.problems;
     problems.insert(problems.begin() + static_cast<std::ptrdiff_t>(found.file_problems),

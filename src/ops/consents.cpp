@@ -82,8 +82,9 @@ Notes grant_consent(const store::Store& store, const std::string& recipient, con
     if (c.id == id) return {};
     const auto owner = std::find_if(consents.begin(), consents.end(),
                                     [&](const Consent& other) { return other.id == id; });
-    return {"consents/" + id + ".toml est le consentement de « " + owner->recipient +
-            " » : celui de « " + c.recipient + " » est écrit dans consents/" + c.id + ".toml"};
+    return {text_notice("consents/" + id + ".toml est le consentement de « " + owner->recipient +
+                        " » : celui de « " + c.recipient + " » est écrit dans consents/" + c.id +
+                        ".toml")};
 }
 
 Notes revoke_consent(const store::Store& store, const std::string& recipient,
@@ -104,7 +105,8 @@ Notes revoke_consent(const store::Store& store, const std::string& recipient,
             edits.emplace_back(c, bilan::revoke_consent(*c, on));
     Notes notes;
     if (edits.empty())
-        notes.push_back("le consentement pour « " + recipient + " » était déjà retiré");
+        notes.push_back(
+            text_notice("le consentement pour « " + recipient + " » était déjà retiré"));
     for (const auto& [before, after] : edits)
         transaction.update(*before, after);
     return notes;

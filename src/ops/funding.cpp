@@ -12,11 +12,11 @@ template <typename T> void apply(T& field, const std::optional<T>& edit) {
     if (edit) field = *edit;
 }
 
-Notes messages(const std::vector<Problem>& problems) {
-    Notes notes;
-    for (const Problem& p : problems)
-        notes.push_back(p.message);
-    return notes;
+// The problems as notes, without their place: the file is the one just written.
+Notes messages(std::vector<Problem> problems) {
+    for (Problem& p : problems)
+        p.where.reset();
+    return problems;
 }
 
 } // namespace

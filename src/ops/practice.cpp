@@ -61,8 +61,8 @@ store::PracticeFolder require_practice(const std::filesystem::path& from) {
 
 // The first problem, thrown as the strict loader would have.
 [[noreturn]] void throw_problem(const Problem& problem) {
-    if (problem.where) throw DataError(*problem.where, problem.message);
-    throw RefusedError(problem.message);
+    if (problem.where) throw DataError(*problem.where, problem.value("detail"));
+    throw RefusedError(problem.value("detail"));
 }
 
 } // namespace
@@ -129,10 +129,7 @@ Notes set_practice_field(const std::filesystem::path& from, std::string_view key
     }
     store::Diagnostics left(true);
     store::load_practice(where, left);
-    Notes notes;
-    for (const Problem& problem : left.problems())
-        notes.push_back(problem.text());
-    return notes;
+    return left.problems();
 }
 
 } // namespace bilan::ops

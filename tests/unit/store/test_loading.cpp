@@ -2,8 +2,8 @@
 // the first error thrown in that order; lists sorted by an order that ends with the id.
 #include "bilan/errors.hpp"
 #include "bilan/store.hpp"
-#include "support/french_framework.hpp"
 #include "store/toml_text.hpp"
+#include "support/french_framework.hpp"
 
 #include <algorithm>
 #include <array>
