@@ -68,6 +68,14 @@ Problem file_problem(std::optional<SourcePos> where, std::string detail);
 inline constexpr std::string_view notice_text = "notice.text";
 Problem text_notice(std::string text);
 
+// Where the layers below the command line send a notice met on the way, when it happens (a
+// lock taken over, temp files swept, a folder of a newer format): the command line sets it and
+// says each at once on stderr; unset, a notice is dropped. A plain function: a notice may come
+// while the program ends.
+using NoticeSink = void (*)(const Problem& notice);
+void set_notice_sink(NoticeSink sink);
+void notify(const Problem& notice);
+
 // What turns a problem into a sentence: given to the views that show problems among other
 // lines (`status`), so that they need no table of sentences of their own.
 using SayProblem = std::function<std::string(const Problem&)>;

@@ -424,6 +424,7 @@ std::vector<Option> global_options(Context& context) {
 } // namespace
 
 int run_command_line(int argc_given, char** argv_given) {
+    set_notice_sink(say_notice); // the store says nothing itself
     std::vector<char*> args = help_word_as_option(argc_given, argv_given);
     const int argc = static_cast<int>(args.size());
     char** const argv = args.data();

@@ -408,6 +408,13 @@ constexpr std::array sentences{
     Sentence{"edof.not-cpf-funded",
              "dossier CPF (edof.toml) alors que le bilan n'est pas financé par le CPF (funding "
              "{funding:funding}) : ses échéances ne sont pas suivies"},
+    // what the store meets on the way (notify)
+    Sentence{"lock.temp-files-swept", "{count} fichier(s) temporaire(s) abandonné(s) supprimé(s)"},
+    Sentence{"lock.taken-over", "verrou abandonné repris"},
+    Sentence{"lock.taken-over-from", "verrou laissé par le processus {pid} (interrompu) : repris"},
+    Sentence{"format.newer-ignored",
+             "ce dossier est au format {format}, plus récent que cette version de bilan (format "
+             "{current}) : ce qu'elle ne connaît pas est ignoré ; mettez bilan à jour"},
     // the practice
     Sentence{"practice.no-qualiopi",
              "{file} : pas de certification Qualiopi (« qualiopi »), exigée pour un bilan "
@@ -456,6 +463,10 @@ std::vector<std::string_view> remedy_operations() {
     for (const OperationWords& words : operations)
         names.push_back(words.operation);
     return names;
+}
+
+void say_notice(const Problem& notice) {
+    print_note(problem_line(notice));
 }
 
 void print_notices(const std::vector<Problem>& notices, std::string_view prefix) {

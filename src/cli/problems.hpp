@@ -26,6 +26,10 @@ std::string problem_line(const Problem& problem);
 std::vector<std::string_view> problem_codes();
 std::vector<std::string_view> remedy_operations();
 
+// A notice the store met on the way, said at once: "bilan: " + its sentence (the sink
+// run_command_line sets, bilan/problem.hpp).
+void say_notice(const Problem& notice);
+
 // Each notice on stderr: "bilan: " + prefix + its sentence ("attention : " for an operation's
 // notes).
 void print_notices(const std::vector<Problem>& notices, std::string_view prefix = "attention : ");

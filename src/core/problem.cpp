@@ -1,5 +1,7 @@
 #include "bilan/problem.hpp"
 
+#include <atomic>
+
 namespace bilan {
 
 Error::Error(ExitCode code, Problem problem)
@@ -25,6 +27,18 @@ Problem text_notice(std::string text) {
     return {.code = std::string(notice_text),
             .severity = Severity::notice,
             .values = {{"text", std::move(text)}}};
+}
+
+namespace {
+std::atomic<NoticeSink> notice_sink{nullptr};
+} // namespace
+
+void set_notice_sink(NoticeSink sink) {
+    notice_sink.store(sink);
+}
+
+void notify(const Problem& notice) {
+    if (const NoticeSink sink = notice_sink.load()) sink(notice);
 }
 
 } // namespace bilan

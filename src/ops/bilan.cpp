@@ -274,42 +274,6 @@ Loaded read_status(const store::Store& store) {
 
 namespace {
 
-// The problems of the bilan's practice.toml, listed with the bilan's own files; and, as a
-// note, a bilan paid with public or mutualised money by a provider without Qualiopi
-// (L6316-1): the practice may hold it without saying so, so it does not fail `check`.
-std::vector<Problem> check_practice(const store::Store& store, Notes& notes) {
-    store::Diagnostics collect(true);
-    const std::optional<Practice> practice = store::find_practice(store, collect);
-    if (!practice || !collect.problems().empty() || !practice->qualiopi.empty())
-        return collect.problems();
-    store::Diagnostics lenient(true);
-    const std::string funding = store.load_bilan(lenient).funding;
-    if (funding == "cpf" || funding == "france-travail")
-        notes.push_back({.code = "practice.no-qualiopi",
-                         .severity = Severity::warning,
-                         .values = {{"file", practice->origin.file}, {"funding", funding}},
-                         .source = "L6316-1",
-                         .remedy = Remedy{"practice.set", {{"qualiopi", {}}}}});
-    return {};
-}
-
-} // namespace
-
-std::vector<Problem> check(const store::Store& store, const Date& today, Notes& notes) {
-    store.require_bilan();
-    // check reads every file, one after the other: all of them as one write left them.
-    const store::ConsistentRead still(store);
-    store::FolderCheck found = store::check_folder(store, today);
-    notes.insert(notes.end(), found.warnings.begin(), found.warnings.end());
-    const std::vector<Problem> practice = check_practice(store, notes);
-    auto& problems = found.problems;
-    problems.insert(problems.begin() + static_cast<std::ptrdiff_t>(found.file_problems),
-                    practice.begin(), practice.end());
-    return problems;
-}
-
-namespace {
-
 // The consent that lets the synthesis go to `recipient`: the latest one not revoked.
 const Consent& consent_for(const Folder& folder, const std::string& recipient) {
     require_typed_text(recipient, "--for");

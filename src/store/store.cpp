@@ -1,7 +1,6 @@
 #include "bilan/store.hpp"
 
-#include "bilan/evaluations.hpp"
-#include "bilan/synthesis.hpp"
+#include "bilan/synthesis.hpp" // is_consent_name
 #include "codec.hpp"
 #include "posix_io.hpp"
 #include "toml_text.hpp"
@@ -150,10 +149,10 @@ struct FormatNote {
     FormatNote& operator=(const FormatNote&) = delete;
     ~FormatNote() {
         if (format > 0)
-            std::fputs(("bilan: " + newer_format(format) +
-                        " : ce qu'elle ne connaît pas est ignoré ; mettez bilan à jour\n")
-                           .c_str(),
-                       stderr);
+            notify({.code = "format.newer-ignored",
+                    .severity = Severity::notice,
+                    .values = {{"format", std::to_string(format)},
+                               {"current", std::to_string(current_format)}}});
     }
 };
 
@@ -461,6 +460,8 @@ void find_open_to_others(const fs::path& path, std::vector<fs::path>& found) {
         find_open_to_others(child, found);
 }
 
+} // namespace
+
 // A clone made under umask 022 leaves the bilan 0755 and its files 0644: one problem says how
 // many entries others can read, and the one command that makes them all private.
 std::vector<Problem> permission_problems(const Store& store) {
@@ -485,85 +486,6 @@ std::vector<Problem> permission_problems(const Store& store) {
                         {"inside", std::to_string(inside)},
                         {"root_open", root_open ? "1" : ""},
                         {"first", found.front().lexically_normal().string()}}}};
-}
-
-} // namespace
-
-namespace {
-
-// R6313-7 after the end: content left uncovered by an agreement is due for destruction
-// (`bilan purge`), and the synthesis kept has its own limit. Warnings: the law gives no day.
-void add_retention_warnings(std::vector<Problem>& warnings, const Framework& framework,
-                            const Folder& folder, const std::optional<Destruction>& destruction,
-                            const Date& today) {
-    const BilanRecord& bilan = folder.bilan;
-    const std::optional<Date> ended = destruction_end(bilan); // an abandonment ends it too
-    if (ended && *ended < today && holds_content(folder) && !documents_kept_on(bilan, today)) {
-        const bool agreed = bilan.retention_until && *ended < *bilan.retention_until;
-        warnings.push_back(
-            {.code = agreed ? "retention.destroy-due-after-agreement" : "retention.destroy-due",
-             .severity = Severity::warning,
-             .values = {{"ended", ended->iso()},
-                        {"until", agreed ? bilan.retention_until->iso() : std::string()}},
-             .source = "R6313-7",
-             .remedy = Remedy{"purge", {}}});
-    }
-    if (destruction && destruction->synthesis_kept_until &&
-        *destruction->synthesis_kept_until < today) {
-        const auto rule = retention_rule(framework);
-        warnings.push_back({.code = "retention.synthesis-kept-too-long",
-                            .severity = Severity::warning,
-                            .where = destruction->origin,
-                            .values = {{"until", destruction->synthesis_kept_until->iso()}},
-                            .source = rule ? std::string(rule->source) : std::string()});
-    }
-}
-
-// The synthesis a purge kept is the copy handed over: gone before its limit, it is lost.
-std::vector<Problem> kept_synthesis_problems(const Store& store, const Destruction& destruction,
-                                             const Date& today) {
-    const bool kept = std::find(destruction.kept.begin(), destruction.kept.end(), "synthese") !=
-                      destruction.kept.end();
-    if (!kept || (destruction.synthesis_kept_until && *destruction.synthesis_kept_until < today))
-        return {}; // past its limit, removing it is what check asks
-    try {
-        store.kept_synthesis();
-    } catch (const DataError& e) {
-        return {file_problem(e.where, e.detail)};
-    }
-    return {};
-}
-
-} // namespace
-
-FolderCheck check_folder(const Store& store, const Date& today) {
-    Diagnostics collect(true);
-    const BilanRecord bilan = store.load_bilan(collect);
-    const Framework framework = store.load_framework(bilan, collect);
-    const Folder folder = store.load_all(framework, bilan, collect);
-    FolderCheck result{collect.problems(), collect.problems().size(), {}};
-    auto add = [&](std::vector<Problem> more) {
-        std::move(more.begin(), more.end(), std::back_inserter(result.problems));
-    };
-    add(store.unknown_entries(bilan));
-    add(permission_problems(store));
-    add(rule_problems(framework, folder, today));
-    add(retention_problems(framework, bilan));
-    const std::optional<Destruction> destruction = store.load_destruction(collect);
-    if (collect.problems().size() > result.file_problems) { // destruction.toml at fault
-        result.problems.insert(result.problems.begin() +
-                                   static_cast<std::ptrdiff_t>(result.file_problems),
-                               collect.problems().back());
-        ++result.file_problems;
-    }
-    if (!destruction) add(synthesis_problems(framework, folder)); // purged: nothing to complete
-    if (destruction) add(kept_synthesis_problems(store, *destruction, today));
-    result.warnings = evidence_problems(folder.sessions, today);
-    add_retention_warnings(result.warnings, framework, folder, destruction, today);
-    // What falls due after the end (follow-up, evaluations): to do, not a fault of the folder.
-    for (Problem& warning : after_end_warnings(framework, folder, today))
-        result.warnings.push_back(std::move(warning));
-    return result;
 }
 
 namespace {

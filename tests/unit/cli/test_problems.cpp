@@ -18,8 +18,9 @@ Problem with_every_value(std::string_view code) {
           "phase", "session", "session1", "framework", "funding", "type"})
         p.values.push_back({name, "x"});
     for (const char* name :
-         {"cap", "inside", "legal", "counted", "floor", "missing", "sessions", "minimum", "done",
-          "target", "count", "months", "years", "days", "parts", "price", "cpf", "ceiling", "paid"})
+         {"cap",     "inside",   "pid",     "format", "current", "legal", "counted", "floor",
+          "missing", "sessions", "minimum", "done",   "target",  "count", "months",  "years",
+          "days",    "parts",    "price",   "cpf",    "ceiling", "paid"})
         p.values.push_back({name, "90"});
     for (const char* name : {"date", "date1", "start", "end", "due", "until", "limit", "ended",
                              "signed", "sent", "declared", "clock_start", "last"})
