@@ -75,6 +75,9 @@ constexpr std::array operations{
                    {{{"date", "DATE"}, {"satisfaction", "1-5"}}}},
     OperationWords{"purge", "purge"},
     OperationWords{"check", "check"},
+    OperationWords{"render", "render"},
+    OperationWords{"session.add", "session add"},
+    OperationWords{"consent.list", "consent list"},
     OperationWords{
         "consent.grant", "consent grant", {"recipient"}, false, true, {{{"date", "DATE"}}}},
 };
@@ -408,6 +411,19 @@ constexpr std::array sentences{
     Sentence{"edof.not-cpf-funded",
              "dossier CPF (edof.toml) alors que le bilan n'est pas financé par le CPF (funding "
              "{funding:funding}) : ses échéances ne sont pas suivies"},
+    // refusals
+    Sentence{"consent.none-to-revoke",
+             "aucun consentement pour « {recipient} » (voir « {remedy} »)"},
+    Sentence{"consent.none-to-share",
+             "aucun consentement de {beneficiary} pour « {recipient} » : rien n'est communiqué "
+             "sans son accord ({remedy})"},
+    Sentence{"convention.none-to-render", "aucune convention : {remedy} d'abord"},
+    Sentence{"render.purged",
+             "dossier purgé le {date} ({source}) : la version pour « {recipient} » ne peut plus "
+             "être faite ; seule la synthèse remise est conservée ({remedy})"},
+    Sentence{"certificate.no-counted-session",
+             "aucune séance dans une phase comptée du bilan : pas de certificat de réalisation "
+             "({remedy})"},
     // what the store meets on the way (notify)
     Sentence{"lock.temp-files-swept", "{count} fichier(s) temporaire(s) abandonné(s) supprimé(s)"},
     Sentence{"lock.taken-over", "verrou abandonné repris"},

@@ -294,9 +294,10 @@ const Consent& consent_for(const Folder& folder, const std::string& recipient) {
                            (revoked->revoked_on ? " le " + revoked->revoked_on->iso() : "") +
                            " : rien n'est communiqué");
     if (!chosen)
-        throw RefusedError("aucun consentement de " + who + " pour « " + recipient +
-                           " » : rien n'est communiqué sans son accord (bilan consent grant \"" +
-                           recipient + "\" --date DATE)");
+        throw RefusedError(
+            Problem{.code = "consent.none-to-share",
+                    .values = {{"beneficiary", who}, {"recipient", recipient}},
+                    .remedy = Remedy{"consent.grant", {{"recipient", recipient}, {"date", {}}}}});
     return *chosen;
 }
 
@@ -310,10 +311,11 @@ std::string render_for(const store::Store& store, const std::optional<std::strin
     store::Diagnostics strict;
     if (const auto destruction = store.load_destruction(strict)) {
         if (recipient)
-            throw RefusedError("dossier purgé le " + destruction->date.iso() +
-                               " (R6313-7) : la version pour « " + *recipient +
-                               " » ne peut plus être faite ; seule la synthèse remise est "
-                               "conservée (bilan render)");
+            throw RefusedError(
+                Problem{.code = "render.purged",
+                        .values = {{"date", destruction->date.iso()}, {"recipient", *recipient}},
+                        .source = "R6313-7",
+                        .remedy = Remedy{"render", {}}});
         return store.kept_synthesis();
     }
     // A file at fault stops the render: exit 1, FILE:LINE:COLUMN.

@@ -96,8 +96,9 @@ Notes revoke_consent(const store::Store& store, const std::string& recipient,
     const std::vector<Consent> consents = transaction.store().load<Consent>(strict);
     const std::vector<const Consent*> found = consents_for(consents, recipient);
     if (found.empty())
-        throw RefusedError("aucun consentement pour « " + recipient +
-                           " » (voir « bilan consent list »)");
+        throw RefusedError(Problem{.code = "consent.none-to-revoke",
+                                   .values = {{"recipient", recipient}},
+                                   .remedy = Remedy{"consent.list", {}}});
     // Every consent is checked before any file is written: a refusal leaves them all as they were.
     std::vector<std::pair<const Consent*, Consent>> edits;
     for (const Consent* c : found)

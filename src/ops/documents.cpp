@@ -125,8 +125,8 @@ Document certificate(const store::Store& store, const CertificateOptions& option
     const Sessions read = read_sessions(store);
     const std::vector<const Session*> counted = counted_sessions(read.framework, read.folder);
     if (counted.empty())
-        throw RefusedError("aucune séance dans une phase comptée du bilan : pas de certificat de "
-                           "réalisation (bilan session add)");
+        throw RefusedError(
+            Problem{.code = "certificate.no-counted-session", .remedy = Remedy{"session.add", {}}});
     Document doc;
     const Practice provider = provider_of(store, read.folder.bilan, "certificate", doc.notes);
     if (md::blank(provider.signatory))

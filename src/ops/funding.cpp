@@ -72,7 +72,8 @@ Convention show_convention(const store::Store& store) {
 std::string render_convention(const store::Store& store) {
     const Loaded loaded = load_folder(store); // a file at fault stops it: exit 1
     if (!loaded.folder.convention.exists)
-        throw RefusedError("aucune convention : bilan convention set --employer … d'abord");
+        throw RefusedError(Problem{.code = "convention.none-to-render",
+                                   .remedy = Remedy{"convention.set", {{"employer", {}}}}});
     store::Diagnostics strict;
     const std::optional<Practice> provider = store::find_practice(store, strict);
     return bilan::render_convention(loaded.framework, loaded.folder, provider);

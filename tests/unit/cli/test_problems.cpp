@@ -14,8 +14,8 @@ namespace {
 Problem with_every_value(std::string_view code) {
     Problem p{.code = std::string(code), .source = "R6313-7"};
     for (const char* name :
-         {"detail", "text", "file", "meant", "naming", "dir", "first", "experience", "recipient",
-          "phase", "session", "session1", "framework", "funding", "type"})
+         {"detail", "text", "file", "meant", "naming", "dir", "first", "experience", "beneficiary",
+          "recipient", "phase", "session", "session1", "framework", "funding", "type"})
         p.values.push_back({name, "x"});
     for (const char* name :
          {"cap",     "inside",   "pid",     "format", "current", "legal", "counted", "floor",
