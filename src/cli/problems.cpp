@@ -30,6 +30,7 @@ struct OperationWords {
     bool pairs = false;  // `bilan set demand TEXTE`
     bool quoted = false; // positional values between double quotes (a recipient's name)
     std::array<Placeholder, 4> placeholders{};
+    std::string_view flag{}; // an option without a value (`--blank`)
 };
 
 constexpr std::string_view any_evidence = "emargement|signature-electronique|journal-visio|autre";
@@ -78,6 +79,8 @@ constexpr std::array operations{
     OperationWords{"render", "render"},
     OperationWords{"session.add", "session add"},
     OperationWords{"consent.list", "consent list"},
+    OperationWords{"skill.rm", "skill rm", {"skill"}, false, false, {{{"skill", "ID"}}}},
+    OperationWords{"emargement", "emargement", {}, false, false, {}, "blank"},
     OperationWords{
         "consent.grant", "consent grant", {"recipient"}, false, true, {{{"date", "DATE"}}}},
 };
@@ -202,6 +205,13 @@ std::string special(const Problem& p, std::string_view token) {
         return "(" + p.source + (p.value("to_verify").empty() ? ")" : ", à vérifier)");
     if (token == "paren-source") return p.source.empty() ? "" : " (" + p.source + ")";
     if (token == "first-sessions") return first_sessions(p);
+    if (token == "cited-skills") { // "a, b, c, …"
+        std::string ids = p.value("skills");
+        for (std::size_t comma = ids.find(','); comma != std::string::npos;
+             comma = ids.find(',', comma + 2))
+            ids.replace(comma, 1, ", ");
+        return ids + (p.value("more").empty() ? "" : ", …");
+    }
     if (token == "open-entries") return open_entries(p);
     if (token == "shell-dir") return shell_quoted(p.value("dir"));
     if (token == "edof-citation")
@@ -424,6 +434,25 @@ constexpr std::array sentences{
     Sentence{"certificate.no-counted-session",
              "aucune séance dans une phase comptée du bilan : pas de certificat de réalisation "
              "({remedy})"},
+    Sentence{"framework.funding-unknown",
+             "le financement « {funding} » n'existe pas dans le cadre {framework} : effacez-le "
+             "d'abord ({remedy}), puis donnez celui du nouveau cadre"},
+    Sentence{"experience.cited-by-one",
+             "l'expérience {experience} est la source de {count} compétence ({cited-skills}) : "
+             "retirez son lien (clé experience de skills/ID.toml) ou supprimez-la d'abord "
+             "({remedy})"},
+    Sentence{"experience.cited-by-many",
+             "l'expérience {experience} est la source de {count} compétences ({cited-skills}) : "
+             "retirez leur lien (clé experience de skills/ID.toml) ou supprimez-les d'abord "
+             "({remedy})"},
+    Sentence{"purge.not-ended", "le bilan n'est pas terminé ({remedy}) ni abandonné (bilan set "
+                                "abandoned DATE) : rien n'est détruit avant sa fin ({source})"},
+    Sentence{"sheet.no-session",
+             "aucune séance avec le conseiller à émarger (ni enquête ni travail personnel n'y "
+             "figurent) ; pour une feuille à remplir à la main : {remedy}"},
+    Sentence{"practice.none",
+             "aucun cabinet pour {from} : ni BILAN_PRACTICE, ni practice.toml dans ce dossier ou "
+             "au-dessus (créez-en un avec « {remedy} »)"},
     // what the store meets on the way (notify)
     Sentence{"lock.temp-files-swept", "{count} fichier(s) temporaire(s) abandonné(s) supprimé(s)"},
     Sentence{"lock.taken-over", "verrou abandonné repris"},
@@ -446,7 +475,9 @@ std::string remedy_text(const Remedy& remedy) {
         const std::string value = argument_text(words, argument);
         const bool bare = std::find(words.positional.begin(), words.positional.end(),
                                     argument.name) != words.positional.end();
-        if (words.pairs)
+        if (argument.name == words.flag)
+            text += " --" + argument.name;
+        else if (words.pairs)
             text += " " + argument.name + " " + value;
         else if (bare)
             text += " " + (words.quoted ? "\"" + value + "\"" : value);

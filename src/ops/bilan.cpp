@@ -101,9 +101,9 @@ void check_new_framework(const store::Store& store, const std::string& raw) {
         try {
             framework.resolve_funding(funding);
         } catch (const UsageError&) {
-            throw RefusedError("le financement « " + funding + " » n'existe pas dans le cadre " +
-                               raw + " : effacez-le d'abord (bilan set funding \"\"), puis " +
-                               "donnez celui du nouveau cadre");
+            throw RefusedError(Problem{.code = "framework.funding-unknown",
+                                       .values = {{"funding", funding}, {"framework", raw}},
+                                       .remedy = Remedy{"bilan.set", {{"funding", ""}}}});
         }
     }
 }

@@ -108,9 +108,8 @@ Notes certificate_notes(const Sessions& read, const std::vector<const Session*>&
 Document attendance_sheet(const store::Store& store, int blank_rows) {
     const Sessions read = read_sessions(store);
     if (blank_rows <= 0 && attendance_sessions(read.folder).empty())
-        throw RefusedError("aucune séance avec le conseiller à émarger (ni enquête ni travail "
-                           "personnel n'y figurent) ; pour une feuille à remplir à la main : "
-                           "bilan emargement --blank");
+        throw RefusedError(
+            Problem{.code = "sheet.no-session", .remedy = Remedy{"emargement", {{"blank", {}}}}});
     Document doc;
     const Practice provider = provider_of(store, read.folder.bilan, "sheet", doc.notes);
     if (md::blank(read.folder.bilan.counsellor))

@@ -54,9 +54,9 @@ std::string checked_value(const PracticeSlot& slot, const std::string& raw) {
 // The practice of `from`; RefusedError when there is none.
 store::PracticeFolder require_practice(const std::filesystem::path& from) {
     if (auto where = store::locate_practice(from)) return *where;
-    throw RefusedError("aucun cabinet pour " + from.string() +
-                       " : ni BILAN_PRACTICE, ni practice.toml dans ce dossier ou au-dessus "
-                       "(créez-en un avec « bilan practice init DOSSIER --name NOM »)");
+    throw RefusedError(Problem{.code = "practice.none",
+                               .values = {{"from", from.string()}},
+                               .remedy = Remedy{"practice.init", {{"folder", {}}, {"name", {}}}}});
 }
 
 // The first problem, thrown as the strict loader would have.

@@ -202,8 +202,9 @@ void refuse_out_of_time(const BilanRecord& bilan, const std::optional<Destructio
                         const PurgeOptions& options) {
     const std::optional<Date> ended = destruction_end(bilan);
     if (!ended)
-        throw RefusedError("le bilan n'est pas terminé (bilan set end DATE) ni abandonné (bilan "
-                           "set abandoned DATE) : rien n'est détruit avant sa fin (R6313-7)");
+        throw RefusedError(Problem{.code = "purge.not-ended",
+                                   .source = "R6313-7",
+                                   .remedy = Remedy{"bilan.set", {{"end", {}}}}});
     if (options.today < options.date)
         throw RefusedError("destruction datée du " + options.date.iso() + ", après aujourd'hui (" +
                            options.today.iso() +

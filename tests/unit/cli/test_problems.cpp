@@ -13,9 +13,9 @@ namespace {
 // A problem with every value a sentence may ask for, so that each pattern fills in.
 Problem with_every_value(std::string_view code) {
     Problem p{.code = std::string(code), .source = "R6313-7"};
-    for (const char* name :
-         {"detail", "text", "file", "meant", "naming", "dir", "first", "experience", "beneficiary",
-          "recipient", "phase", "session", "session1", "framework", "funding", "type"})
+    for (const char* name : {"detail", "text", "file", "meant", "naming", "dir", "first",
+                             "experience", "beneficiary", "skills", "more", "from", "recipient",
+                             "phase", "session", "session1", "framework", "funding", "type"})
         p.values.push_back({name, "x"});
     for (const char* name :
          {"cap",     "inside",   "pid",     "format", "current", "legal", "counted", "floor",
@@ -70,6 +70,8 @@ TEST_SUITE("cli.problems") {
                   {"evaluation.add", {{"kind", "chaud"}, {"date", {}}, {"satisfaction", {}}}}) ==
               "bilan evaluation add chaud --date DATE --satisfaction 1-5");
         CHECK(cli::remedy_text({"purge", {}}) == "bilan purge");
+        CHECK(cli::remedy_text({"bilan.set", {{"funding", ""}}}) == "bilan set funding \"\"");
+        CHECK(cli::remedy_text({"emargement", {{"blank", {}}}}) == "bilan emargement --blank");
         CHECK(
             cli::remedy_text({"consent.grant", {{"recipient", "France Travail"}, {"date", {}}}}) ==
             "bilan consent grant \"France Travail\" --date DATE");
@@ -106,6 +108,13 @@ TEST_SUITE("cli.problems") {
                                          {"end", ""}}};
         CHECK(cli::problem_text(outside) == "séance s1 du 2026-03-02 (investigation) hors des "
                                             "dates du bilan (du ? au …)");
+        const Problem cited{
+            .code = "experience.cited-by-many",
+            .values = {{"experience", "e1"}, {"count", "4"}, {"skills", "a,b,c"}, {"more", "1"}},
+            .remedy = Remedy{"skill.rm", {{"skill", {}}}}};
+        CHECK(cli::problem_text(cited) ==
+              "l'expérience e1 est la source de 4 compétences (a, b, c, …) : retirez leur lien "
+              "(clé experience de skills/ID.toml) ou supprimez-les d'abord (bilan skill rm ID)");
         CHECK(cli::problem_text(file_problem(std::nullopt, "a\nb")) == "a\nb");
         CHECK(cli::problem_line(file_problem(SourcePos{"bilan.toml", 3, 7}, "a\nb")) ==
               "bilan.toml:3:7: a\\nb");
