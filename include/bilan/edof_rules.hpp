@@ -43,7 +43,7 @@ std::vector<Problem> edof_problems(const Framework& framework, const Folder& fol
 
 // What `status` warns of: a CPF file recorded for a bilan that is none (another funding, or
 // the `be` framework).
-std::vector<std::string> edof_warnings(const Framework& framework, const Folder& folder);
+std::vector<Problem> edof_warnings(const Framework& framework, const Folder& folder);
 
 // `edof show`: the file as recorded, with its deadlines. JSON (schema 1): every key of
 // edof.toml (null when unset), `entry_due` and `exit_due` (null while their clock has not

@@ -3,11 +3,14 @@
 #pragma once
 
 #include <exception>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 
 namespace bilan {
+
+struct Problem; // problem.hpp
 
 enum class ExitCode : int {
     ok = 0,
@@ -34,10 +37,15 @@ std::string single_line(std::string_view message);
 class Error : public std::runtime_error {
 public:
     Error(ExitCode code, const std::string& message) : std::runtime_error(message), code_(code) {}
+    // An error said as a problem (problem.hpp), whose words are the command line's: it says
+    // it (cli/app.cpp) before main() does; what() is only its code.
+    Error(ExitCode code, Problem problem);
     ExitCode code() const noexcept { return code_; }
+    const Problem* problem() const noexcept { return problem_.get(); }
 
 private:
     ExitCode code_;
+    std::shared_ptr<const Problem> problem_;
 };
 
 // A value typed by the user that does not parse: exit 2.
@@ -48,6 +56,7 @@ struct UsageError : Error {
 // A refusal (unknown id, a bilan already there, no consent): exit 1.
 struct RefusedError : Error {
     explicit RefusedError(const std::string& message) : Error(ExitCode::refused, message) {}
+    explicit RefusedError(Problem problem);
 };
 
 // A file of the folder that is not valid: exit 1, message prefixed with FILE:LINE:COLUMN.

@@ -7,6 +7,7 @@
 #include "bilan/framework.hpp"
 #include "bilan/model.hpp"
 #include "bilan/practice.hpp"
+#include "bilan/problem.hpp"
 
 #include <optional>
 #include <span>
@@ -76,8 +77,8 @@ std::optional<Date> evaluation_froid_due(const Framework& framework, const Bilan
 
 // What `status` and `check` warn of, as of `today`: the follow-up due or overdue, the bilan
 // ended without an evaluation à chaud, the evaluation à froid due or overdue.
-std::vector<std::string> after_end_warnings(const Framework& framework, const Folder& folder,
-                                            const Date& today);
+std::vector<Problem> after_end_warnings(const Framework& framework, const Folder& folder,
+                                        const Date& today);
 // `status`'s lines on the end: handover, abandonment, follow-up, evaluations ("" when none).
 std::string after_end_lines(const Framework& framework, const Folder& folder, const Date& today);
 

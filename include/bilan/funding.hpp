@@ -1,4 +1,4 @@
-// The paperwork of a bilan's funding (practice.md §3 and §5): the tripartite convention that
+// The paperwork of a bilan's funding: the tripartite convention that
 // an employer's plan or a congé de reclassement needs (R6313-8), and the financing — the price
 // and what each payer pays. The rules built on them (`check`) take their figures and the text
 // each comes from in one table, french_funding_rules(): a change of law is one edit there.
@@ -81,14 +81,15 @@ std::string amount_text(std::int64_t cents);
 std::string plain_amount(std::int64_t cents);
 
 // A figure of the law and where it comes from. `to_verify`: the source is not confirmed
-// (practice.md), and every message built on it says so ("à vérifier").
+// (a decree not yet read in the Journal officiel, a figure from secondary sources), and every
+// message built on it says so ("à vérifier").
 template <typename T> struct RuleFigure {
     T value;
     std::string_view source;
     bool to_verify;
 };
 
-// The French funding rules as data (practice.md §3, §5), with the text each comes from.
+// The French funding rules as data (R6313-8, L6323-7, D6323-6), with the text each comes from.
 struct FrenchFundingRules {
     // The fundings that need a tripartite convention (R6313-8).
     std::span<const std::string_view> convention_fundings;

@@ -4,6 +4,7 @@
 
 #include "bilan/framework.hpp"
 #include "bilan/model.hpp"
+#include "bilan/problem.hpp"
 
 #include <array>
 #include <string>
@@ -29,36 +30,29 @@ struct HourReport {
     int floor_counted_minutes = 0; // the kinds the framework's floor counts
     int accompaniment_sessions = 0;
     bool has_counted_atelier = false; // a workshop in a counted phase: documents name the kind
-    std::vector<std::string> warnings;
+    std::vector<Problem> warnings;    // hours.* and dates.*, and edof_warnings
 };
 
 HourReport hour_report(const Framework& framework, const Folder& folder);
 
 // "entretiens et tests": the kinds of session the framework's floor counts.
 std::string floor_kinds_text(const Framework& framework);
+// The same kinds as keys, "entretien,test,atelier": how a problem carries them.
+std::string floor_kinds_keys(const Framework& framework);
 
-// A problem that `check` reports: located when a file is at fault.
-struct Problem {
-    std::optional<SourcePos> where;
-    std::string message;
-    std::string text() const;
-};
-
-// Proof of service (practice.md §4a): a session held with the counsellor (is_accompaniment),
-// dated `today` or before, without any evidence of attendance; a remote session whose only
-// evidence is a paper attendance sheet, which proves presence in a room. In date order.
+// Proof of service (what a funder or a controller asks first): a session held with the
+// counsellor (is_accompaniment), dated `today` or before, without any evidence of attendance; a
+// remote session whose only evidence is a paper attendance sheet, which proves presence in a
+// room. In date order.
 struct EvidenceGaps {
     std::vector<const Session*> unproved;
     std::vector<const Session*> remote_on_paper;
 };
 EvidenceGaps evidence_gaps(const std::vector<Session>& sessions, const Date& today);
 
-// What `status` says of those gaps: one line per session, or, past a few, one line with the
-// count and the first ids; each names the command that fixes it (bilan session attest).
-std::vector<std::string> evidence_warnings(const std::vector<Session>& sessions, const Date& today);
-
-// The same gaps as `check` says them, beside its problems: warnings, since the folder is valid
-// and the proof may be kept elsewhere (exit status unchanged), each at its session's file.
+// Those gaps as `status` and `check` say them: warnings, since the folder is valid and the proof
+// may be kept elsewhere (exit status unchanged), one per session at its file, or, past a few,
+// one with the count and the first ids; each with its remedy (the operation session.attest).
 std::vector<Problem> evidence_problems(const std::vector<Session>& sessions, const Date& today);
 
 // Rule violations (not file syntax): over the cap, under the floor once the bilan has ended,
@@ -69,11 +63,10 @@ std::vector<Problem> rule_problems(const Framework& framework, const Folder& fol
 
 // What `session add` says at once about `added`, a session joining `others`: the bilan taken
 // over its cap, a counted session before its start or after its end. Warnings, not refusals.
-std::vector<std::string> new_session_warnings(const Framework& framework, const BilanRecord& bilan,
-                                              const std::vector<Session>& others,
-                                              const Session& added);
+std::vector<Problem> new_session_warnings(const Framework& framework, const BilanRecord& bilan,
+                                          const std::vector<Session>& others, const Session& added);
 
-// ---- retention and destruction (R6313-7, practice.md §8) ----------------------------------
+// ---- retention and destruction (R6313-7, décret 2023-1350) --------------------------------
 
 // How long a framework's law lets the provider keep what `purge` keeps (the synthesis, the
 // documents a written agreement covers) after the end of the bilan, and the text that says so.

@@ -44,11 +44,15 @@ std::string sessions_json(const std::vector<Session>& sessions);
 // The follow-up interview's due date: the bilan's end plus the framework's delay.
 std::optional<Date> followup_due(const Framework& framework, const BilanRecord& bilan);
 
-// `today` decides which sessions are past, and so which lack evidence of attendance.
+// `today` decides which sessions are past, and so which lack evidence of attendance; `say`
+// turns the warnings into their sentences (the JSON gives their codes too, in
+// "warning_codes").
 std::string status_text(const Framework& framework, const Folder& folder, const Date& today,
-                        const Style& style);
-std::string status_json(const Framework& framework, const Folder& folder, const Date& today);
+                        const Style& style, const SayProblem& say);
+std::string status_json(const Framework& framework, const Folder& folder, const Date& today,
+                        const SayProblem& say);
 
-std::string problems_json(const std::vector<Problem>& problems);
+// `check --json`: each problem's file, line, column, its sentence (`say`) and its code.
+std::string problems_json(const std::vector<Problem>& problems, const SayProblem& say);
 
 } // namespace bilan

@@ -4,6 +4,7 @@
 #include "bilan/spelling.hpp"
 #include "cli/command.hpp"
 #include "cli/context.hpp"
+#include "cli/problems.hpp"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -423,6 +424,7 @@ std::vector<Option> global_options(Context& context) {
 } // namespace
 
 int run_command_line(int argc_given, char** argv_given) {
+    set_notice_sink(say_notice); // the store says nothing itself
     std::vector<char*> args = help_word_as_option(argc_given, argv_given);
     const int argc = static_cast<int>(args.size());
     char** const argv = args.data();
@@ -484,7 +486,12 @@ int run_command_line(int argc_given, char** argv_given) {
                          french_parse_error(e.what()) + dash_hint(app, argc, argv) + " (voir « " +
                          command + " --help »)");
     }
-    return tree.chosen().run();
+    try {
+        return tree.chosen().run();
+    } catch (const Error& e) { // an error said as a problem: in the table's words, for main()
+        if (!e.problem()) throw;
+        throw Error(e.code(), problem_line(*e.problem()));
+    }
 }
 
 } // namespace bilan::cli

@@ -1,5 +1,7 @@
 #include "context.hpp"
 
+#include "problems.hpp"
+
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -42,13 +44,12 @@ void print_note(std::string_view raw) {
 }
 
 void deliver(const std::string& output, std::string_view document,
-             const std::vector<std::string>& notes) {
+             const std::vector<Problem>& notes) {
     if (output.empty() || output == "-")
         print_out(document);
     else
         store::write_document(output, document);
-    for (const std::string& note : notes)
-        print_note("attention : " + note);
+    print_notices(notes);
 }
 
 Option output_option(std::string& output) {

@@ -7,6 +7,7 @@
 #error "only the command line includes its headers"
 #endif
 
+#include "bilan/problem.hpp"
 #include "bilan/store.hpp"
 #include "bilan/values.hpp"
 #include "cli/command.hpp"
@@ -38,7 +39,7 @@ void print_note(std::string_view text);
 // stderr. Every command's -o goes through here: never over a file bilan keeps
 // (store::write_document), nothing written when refused.
 void deliver(const std::string& output, std::string_view document,
-             const std::vector<std::string>& notes = {});
+             const std::vector<Problem>& notes = {});
 // The `-o,--output FILE` option of a command that prints a document, bound to `output`: its
 // name and help are the same wherever `deliver` writes.
 Option output_option(std::string& output);

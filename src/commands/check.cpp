@@ -4,6 +4,7 @@
 #include "bilan/views.hpp"
 #include "cli/command.hpp"
 #include "cli/context.hpp"
+#include "cli/problems.hpp"
 
 #include <unistd.h>
 
@@ -13,14 +14,13 @@ namespace {
 int run_check(const Context& context, bool json) {
     ops::Notes notes;
     const std::vector<Problem> problems = ops::check(context.store(), context.today(), notes);
-    for (const std::string& note : notes)
-        print_note("attention : " + note);
+    print_notices(notes);
     if (json) {
-        print_out(problems_json(problems));
+        print_out(problems_json(problems, problem_text));
     } else {
         std::string out;
         for (const Problem& p : problems)
-            out += p.text() + "\n";
+            out += problem_line(p) + "\n";
         if (problems.empty() && ::isatty(STDOUT_FILENO)) out = "aucun problème\n";
         print_out(out);
     }

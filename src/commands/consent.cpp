@@ -7,6 +7,7 @@
 #include "bilan/views.hpp"
 #include "cli/command.hpp"
 #include "cli/context.hpp"
+#include "cli/problems.hpp"
 #include "cli/records.hpp"
 
 #include <algorithm>
@@ -37,9 +38,7 @@ int run_grant(const Context& context, const GrantOptions& o) {
     // An empty or blank --sections is a mistake, not a request for the default.
     std::optional<std::vector<std::string>> sections;
     if (o.sections_given) sections = parse_sections(o.sections);
-    for (const std::string& note :
-         ops::grant_consent(store, o.recipient, date, std::move(sections)))
-        print_note(note);
+    print_notices(ops::grant_consent(store, o.recipient, date, std::move(sections)), "");
     return 0;
 }
 
@@ -49,8 +48,7 @@ int run_revoke(const Context& context, const std::string& recipient, const std::
     ops::recipient_id(recipient);
     // Without --date, today: a withdrawal's date is the evidence of when the sharing stopped.
     const Date on = context.parse_date(date.empty() ? "today" : date);
-    for (const std::string& note : ops::revoke_consent(store, recipient, on))
-        print_note(note);
+    print_notices(ops::revoke_consent(store, recipient, on), "");
     if (date.empty())
         print_note("retrait daté d'aujourd'hui (" + on.iso() + ") : --date pour un autre jour");
     return 0;

@@ -4,6 +4,7 @@
 #include "bilan/funding_views.hpp"
 #include "bilan/ops/funding.hpp"
 #include "bilan/provider_ids.hpp"
+#include "cli/problems.hpp"
 #include "cli/records.hpp"
 
 #include <array>
@@ -105,8 +106,7 @@ int run_set(const Context& context, const SetOptions& o) {
     if (edit.empty())
         throw UsageError("rien à modifier : --employer, --sent, --signed-employee, "
                          "--signed-employer, --signed-provider… (bilan convention set --help)");
-    for (const std::string& note : ops::set_convention(context.store(), edit, context.today()))
-        print_note("attention : " + note);
+    print_notices(ops::set_convention(context.store(), edit, context.today()));
     return 0;
 }
 

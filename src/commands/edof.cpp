@@ -3,6 +3,7 @@
 #include "bilan/ops/edof.hpp"
 
 #include "bilan/edof_rules.hpp"
+#include "cli/problems.hpp"
 #include "cli/records.hpp"
 
 #include <array>
@@ -72,8 +73,7 @@ int run_set(const Context& context, const SetOptions& o) {
     if (edit.empty())
         throw UsageError("rien à modifier : --dossier, --entry-declared, --exit-declared, "
                          "--service-fait… (bilan edof set --help)");
-    for (const std::string& note : ops::set_edof(context.store(), edit))
-        print_note("attention : " + note);
+    print_notices(ops::set_edof(context.store(), edit));
     return 0;
 }
 

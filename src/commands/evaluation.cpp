@@ -2,6 +2,7 @@
 // ind. 11 and 30). Administrative data: never in the synthesis.
 #include "bilan/evaluations.hpp"
 #include "bilan/ops/evaluations.hpp"
+#include "cli/problems.hpp"
 #include "cli/records.hpp"
 
 #include <unistd.h>
@@ -28,8 +29,7 @@ int run_add(const Context& context, const EvaluationAddOptions& o) {
         e.answers.push_back(std::move(answer));
     }
     e.comment = checked_text(o.comment, "--comment");
-    for (const std::string& note : ops::add_evaluation(context.store(), e, print_id))
-        print_note("attention : " + note);
+    print_notices(ops::add_evaluation(context.store(), e, print_id));
     return 0;
 }
 

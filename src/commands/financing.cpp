@@ -2,6 +2,7 @@
 // OPCO, France Travail, the beneficiary, another), in euros, kept as integer cents.
 #include "bilan/funding_views.hpp"
 #include "bilan/ops/funding.hpp"
+#include "cli/problems.hpp"
 #include "cli/records.hpp"
 
 namespace bilan::cli {
@@ -47,8 +48,7 @@ int run_set(const Context& context, const SetOptions& o) {
     }
     if (o.jobseeker_given) edit.jobseeker = yes_or_no(o.jobseeker);
     if (edit.empty()) throw UsageError("rien à modifier : --price, --part ou --demandeur-emploi");
-    for (const std::string& note : ops::set_financing(context.store(), edit))
-        print_note("attention : " + note);
+    print_notices(ops::set_financing(context.store(), edit));
     return 0;
 }
 

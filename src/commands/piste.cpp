@@ -3,6 +3,7 @@
 // unless --replace, which turns the previous one into a plan B.
 #include "bilan/ops/substance.hpp"
 #include "bilan/substance_views.hpp"
+#include "cli/problems.hpp"
 #include "cli/records.hpp"
 
 #include <unistd.h>
@@ -61,8 +62,7 @@ int run_decide(const Context& context, const DecideOptions& o) {
     const std::string decision(resolve_term(piste_decisions(), o.decision, "décision"));
     const std::string why = checked_text(o.why, "--why");
     const std::string id = id_argument(o.id);
-    for (const std::string& note : ops::decide_piste(store, id, decision, why, o.replace))
-        print_note(note);
+    print_notices(ops::decide_piste(store, id, decision, why, o.replace), "");
     return 0;
 }
 

@@ -8,6 +8,7 @@
 #include "bilan/views.hpp"
 #include "cli/command.hpp"
 #include "cli/context.hpp"
+#include "cli/problems.hpp"
 #include "cli/records.hpp"
 
 namespace bilan::cli {
@@ -107,9 +108,7 @@ void declare_practice(Declarations& declarations, Context& context) {
            fixed_values(ops::practice_field_keys())},
           {"VALUE", "Nouvelle valeur", &set->value, true}},
          [&context, set] {
-             for (const std::string& note :
-                  ops::set_practice_field(working_folder(context), set->key, set->value))
-                 print_note("attention : " + note);
+             print_notices(ops::set_practice_field(working_folder(context), set->key, set->value));
              return 0;
          }});
 

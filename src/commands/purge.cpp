@@ -4,6 +4,7 @@
 #include "bilan/ops/retention.hpp"
 #include "cli/command.hpp"
 #include "cli/context.hpp"
+#include "cli/problems.hpp"
 
 namespace bilan::cli {
 namespace {
@@ -60,8 +61,7 @@ int run_purge(const Context& context, const PurgeOptions& o) {
     options.today = context.today();
     options.dry_run = o.dry_run;
     const ops::PurgeReport report = ops::purge(context.store(), options);
-    for (const std::string& note : report.notes)
-        print_note("attention : " + note);
+    print_notices(report.notes);
     try {
         print_out(report_text(report, o.dry_run));
     } catch (const EnvironmentError& e) {

@@ -4,6 +4,7 @@
 
 #include "cli/command.hpp"
 #include "cli/context.hpp"
+#include "cli/problems.hpp"
 #include "cli/records.hpp"
 
 namespace bilan::cli {
@@ -17,8 +18,7 @@ int run_grant(const Context& context, const GrantOptions& o) {
     const Date date = context.parse_date(o.date);
     const std::optional<Date> until =
         o.until.empty() ? std::nullopt : std::optional<Date>(context.parse_date(o.until));
-    for (const std::string& note : ops::grant_retention(context.store(), date, o.scope, until))
-        print_note("attention : " + note);
+    print_notices(ops::grant_retention(context.store(), date, o.scope, until));
     return 0;
 }
 

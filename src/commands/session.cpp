@@ -4,6 +4,7 @@
 #include "bilan/ops/bilan.hpp"
 #include "bilan/views.hpp"
 #include "cli/context.hpp"
+#include "cli/problems.hpp"
 #include "cli/records.hpp"
 
 #include <unistd.h>
@@ -40,8 +41,7 @@ int run_session_add(const Context& context, const SessionAddOptions& o) {
 
     const ops::Notes warnings = ops::add_session(
         context.store(), s, [](const std::string& id) { print_out(id + "\n"); }, o.force);
-    for (const std::string& warning : warnings)
-        print_note("attention : " + warning);
+    print_notices(warnings);
     return 0;
 }
 
@@ -55,8 +55,7 @@ int run_attest(const Context& context, const AttestOptions& o) {
     evidence.kind = std::string(resolve_term(evidence_kinds(), o.evidence, "type de preuve"));
     evidence.ref = checked_text(o.ref, "--ref");
     const Date today = context.today(); // a session still to come gets a note
-    for (const std::string& note : ops::attest_session(context.store(), id, evidence, today))
-        print_note("attention : " + note);
+    print_notices(ops::attest_session(context.store(), id, evidence, today));
     return 0;
 }
 

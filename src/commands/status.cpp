@@ -4,6 +4,7 @@
 #include "bilan/views.hpp"
 #include "cli/command.hpp"
 #include "cli/context.hpp"
+#include "cli/problems.hpp"
 
 namespace bilan::cli {
 namespace {
@@ -11,9 +12,9 @@ namespace {
 int run_status(const Context& context, bool json) {
     const Date today = context.today(); // which sessions are past, and should be proved
     const ops::Loaded loaded = ops::read_status(context.store());
-    print_out(
-        json ? status_json(loaded.framework, loaded.folder, today)
-             : status_text(loaded.framework, loaded.folder, today, Style{context.color_stdout()}));
+    print_out(json ? status_json(loaded.framework, loaded.folder, today, problem_text)
+                   : status_text(loaded.framework, loaded.folder, today,
+                                 Style{context.color_stdout()}, problem_text));
     return 0;
 }
 

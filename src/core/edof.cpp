@@ -133,43 +133,44 @@ std::vector<Problem> edof_problems(const Framework& framework, const Folder& fol
         if (!on || !due) continue;
         const SourcePos& where =
             rule.clock == EdofClock::first_counted_session ? e.entry_pos : e.exit_pos;
-        const std::string what = std::string(rule.label) + " EDOF du " + on->iso();
+        // The rule by its key ("edof-entree"): its label and citation are the renderer's.
+        const Values values{{"rule", std::string(rule.what)},
+                            {"declared", on->iso()},
+                            {"due", due->date.iso()},
+                            {"clock_start", due->clock_start.iso()}};
         if (*on > due->date)
-            problems.push_back({where, what + " en retard : due au plus tard le " +
-                                           due->date.iso() + " (" +
-                                           edof_rule_citation(rule, due->clock_start) + ")"});
+            problems.push_back({.code = "edof.declared-late",
+                                .where = where,
+                                .values = values,
+                                .source = std::string(rule.source)});
         else if (*on < due->clock_start)
-            problems.push_back(
-                {where, what + " antérieure à " + std::string(clock_text(rule.clock)) + " (" +
-                            due->clock_start.iso() +
-                            (rule.clock == EdofClock::first_counted_session
-                                 ? ") : l'entrée se déclare une fois le bilan commencé"
-                                 : ") : la sortie se déclare une fois le bilan terminé")});
+            problems.push_back({.code = rule.clock == EdofClock::first_counted_session
+                                            ? "edof.entry-before-start"
+                                            : "edof.exit-before-end",
+                                .where = where,
+                                .values = values});
     }
     const SourcePos& where = e.service_fait_pos.file.empty() ? e.origin : e.service_fait_pos;
     if (e.service_fait == "partiel") {
         if (e.reason.empty())
-            problems.push_back({where, "service fait partiel sans motif (« reason » : abandon, "
-                                       "absence, interruption ou force-majeure)"});
+            problems.push_back({.code = "edof.partial-without-reason", .where = where});
         if (!e.minutes_not_done)
-            problems.push_back({where, "service fait partiel sans la durée non réalisée "
-                                       "(« minutes_not_done »)"});
+            problems.push_back({.code = "edof.partial-without-minutes", .where = where});
     } else if (!e.reason.empty() || e.minutes_not_done) {
-        problems.push_back({e.origin, "motif ou durée non réalisée sans service fait partiel "
-                                      "(« service_fait = \"partiel\" »)"});
+        problems.push_back({.code = "edof.reason-without-partial", .where = e.origin});
     }
     return problems;
 }
 
-std::vector<std::string> edof_warnings(const Framework& framework, const Folder& folder) {
+std::vector<Problem> edof_warnings(const Framework& framework, const Folder& folder) {
     if (folder.edof.empty() || edof_applies(framework, folder.bilan)) return {};
     if (!framework.fundings.empty())
-        return {"dossier CPF (edof.toml) dans un bilan du cadre « " + framework.name +
-                " », qui n'a pas de CPF : il n'est pas suivi"};
-    return {"dossier CPF (edof.toml) alors que le bilan n'est pas financé par le CPF (funding " +
-            (folder.bilan.funding.empty() ? std::string("non renseigné")
-                                          : "« " + folder.bilan.funding + " »") +
-            ") : ses échéances ne sont pas suivies"};
+        return {{.code = "edof.framework-without-cpf",
+                 .severity = Severity::warning,
+                 .values = {{"framework", framework.name}}}};
+    return {{.code = "edof.not-cpf-funded",
+             .severity = Severity::warning,
+             .values = {{"funding", folder.bilan.funding}}}};
 }
 
 // ---- edof show ---------------------------------------------------------------------------

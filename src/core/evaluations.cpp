@@ -1,6 +1,7 @@
 #include "bilan/evaluations.hpp"
 
 #include "bilan/json.hpp"
+#include "bilan/problem.hpp"
 #include "bilan/views.hpp"
 
 #include <algorithm>
@@ -255,15 +256,6 @@ std::optional<Date> evaluation_froid_due(const Framework& framework, const Bilan
     return due;
 }
 
-namespace {
-
-// "aujourd'hui" on its day, "depuis le …" after: a deadline is due on its day, overdue the next.
-std::string since(const Date& due, const Date& today) {
-    return today == due ? "aujourd'hui" : "depuis le " + due.french();
-}
-
-} // namespace
-
 const Evaluation* first_evaluation(const std::vector<Evaluation>& evaluations,
                                    std::string_view kind) {
     for (const Evaluation& e : evaluations)
@@ -271,27 +263,33 @@ const Evaluation* first_evaluation(const std::vector<Evaluation>& evaluations,
     return nullptr;
 }
 
-std::vector<std::string> after_end_warnings(const Framework& framework, const Folder& folder,
-                                            const Date& today) {
-    std::vector<std::string> warnings;
+std::vector<Problem> after_end_warnings(const Framework& framework, const Folder& folder,
+                                        const Date& today) {
+    std::vector<Problem> warnings;
     const BilanRecord& b = folder.bilan;
+    // On its day a deadline is due ("à faire"), the next day overdue ("en retard").
     if (const auto due = followup_due(framework, b);
         due && *due <= today && !followup_session(framework, folder.sessions))
-        warnings.push_back(std::string(today == *due ? "entretien de suivi à faire"
-                                                     : "entretien de suivi en retard") +
-                           " : prévu vers le " + due->french() + " (" + since(*due, today) +
-                           "), aucune séance de suivi consignée (R6313-4 3°)");
+        warnings.push_back({.code = today == *due ? "followup.due" : "followup.overdue",
+                            .severity = Severity::warning,
+                            .values = {{"due", due->iso()}},
+                            .source = "R6313-4 3°"});
     if (b.end && *b.end <= today && deadline_stands(b, *b.end) &&
         !first_evaluation(folder.evaluations, "chaud"))
-        warnings.push_back("bilan terminé le " + b.end->french() +
-                           " sans évaluation à chaud (Qualiopi, indicateurs 11 et 30) : bilan "
-                           "evaluation add chaud --date DATE --satisfaction 1-5");
+        warnings.push_back(
+            {.code = "evaluation.chaud-missing",
+             .severity = Severity::warning,
+             .values = {{"end", b.end->iso()}},
+             .source = "Qualiopi, indicateurs 11 et 30",
+             .remedy = Remedy{"evaluation.add",
+                              {{"kind", "chaud"}, {"date", {}}, {"satisfaction", {}}}}});
     if (const auto due = evaluation_froid_due(framework, b);
         due && *due <= today && !first_evaluation(folder.evaluations, "froid"))
-        warnings.push_back(std::string(today == *due ? "évaluation à froid à faire"
-                                                     : "évaluation à froid en retard") +
-                           " : due le " + due->french() + " (" + since(*due, today) +
-                           ", Qualiopi, indicateur 30)");
+        warnings.push_back(
+            {.code = today == *due ? "evaluation.froid-due" : "evaluation.froid-overdue",
+             .severity = Severity::warning,
+             .values = {{"due", due->iso()}},
+             .source = "Qualiopi, indicateur 30"});
     return warnings;
 }
 

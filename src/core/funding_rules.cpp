@@ -1,5 +1,5 @@
-// The funding rules of a French bilan (practice.md §3, §5): the figures and their sources in
-// one table, then the checks of the convention and the financing built on it.
+// The funding rules of a French bilan (R6313-8, L6323-7, D6323-6): the figures and their
+// sources in one table, then the checks of the convention and the financing built on it.
 #include "bilan/framework.hpp"
 #include "bilan/funding.hpp"
 #include "bilan/model.hpp"
@@ -192,35 +192,41 @@ bool convention_required(const Framework& framework, const BilanRecord& bilan) {
 
 namespace {
 
-// The parties who have not signed: "le salarié, l'employeur".
+// The parties who have not signed, as keys: "employee,employer".
 std::string unsigned_parties(const Convention& c) {
-    std::vector<std::string_view> missing;
-    if (!c.signed_employee) missing.push_back("le ou la salarié(e)");
-    if (!c.signed_employer) missing.push_back("l'employeur");
-    if (!c.signed_provider) missing.push_back("le prestataire");
-    std::string text;
-    for (std::size_t i = 0; i < missing.size(); ++i)
-        text += (i == 0 ? "" : i + 1 == missing.size() ? " et " : ", ") + std::string(missing[i]);
-    return text;
+    std::string keys;
+    for (const auto& [party, signed_on] :
+         {std::pair{"employee", c.signed_employee}, std::pair{"employer", c.signed_employer},
+          std::pair{"provider", c.signed_provider}})
+        if (!signed_on) keys += (keys.empty() ? "" : ",") + std::string(party);
+    return keys;
+}
+
+// A rule's figure as a problem cites it: its source, and whether it is still to verify.
+template <typename T> void cite(Problem& problem, const RuleFigure<T>& figure) {
+    problem.source = std::string(figure.source);
+    if (figure.to_verify) problem.values.push_back({"to_verify", "1"});
 }
 
 void signature_problems(const Convention& c, const Date& today, std::vector<Problem>& problems) {
     const FrenchFundingRules& rules = french_funding_rules();
     if (!c.sent) return;
     const Date limit = *c.acceptance_deadline();
-    const std::string delay = std::to_string(rules.acceptance_days.value) + " jours";
-    if (c.signed_employee && *c.signed_employee > limit)
-        problems.push_back({c.signed_employee_origin,
-                            "convention signée par le ou la salarié(e) le " +
-                                c.signed_employee->iso() + ", plus de " + delay +
-                                " après son envoi le " + c.sent->iso() + " (limite " + limit.iso() +
-                                ") : elle est réputée refusée " + cited(rules.acceptance_days)});
-    else if (!c.signed_employee && today > limit)
-        problems.push_back({c.sent_origin, "convention envoyée le " + c.sent->iso() +
-                                               " et pas signée par le ou la salarié(e) dans les " +
-                                               delay + " (limite " + limit.iso() +
-                                               ") : elle est réputée refusée " +
-                                               cited(rules.acceptance_days)});
+    const Values values{{"sent", c.sent->iso()},
+                        {"days", std::to_string(rules.acceptance_days.value)},
+                        {"limit", limit.iso()}};
+    if (c.signed_employee && *c.signed_employee > limit) {
+        Problem late{
+            .code = "convention.signed-late", .where = c.signed_employee_origin, .values = values};
+        late.values.push_back({"signed", c.signed_employee->iso()});
+        cite(late, rules.acceptance_days);
+        problems.push_back(std::move(late));
+    } else if (!c.signed_employee && today > limit) {
+        Problem unsigned_{
+            .code = "convention.unsigned-in-time", .where = c.sent_origin, .values = values};
+        cite(unsigned_, rules.acceptance_days);
+        problems.push_back(std::move(unsigned_));
+    }
 }
 
 } // namespace
@@ -232,13 +238,15 @@ std::vector<Problem> convention_problems(const Framework& framework, const Folde
     const FrenchFundingRules& rules = french_funding_rules();
     const BilanRecord& bilan = folder.bilan;
     const Convention& c = folder.convention;
+    const std::string source(rules.convention_source);
     if (!c.exists) {
         if (convention_required(framework, bilan))
             problems.push_back(
-                {bilan.funding_origin, "financement « " + bilan.funding +
-                                           " » sans convention tripartite (" +
-                                           std::string(rules.convention_source) +
-                                           ") : bilan convention set --employer … --sent …"});
+                {.code = "convention.missing",
+                 .where = bilan.funding_origin,
+                 .values = {{"funding", bilan.funding}},
+                 .source = source,
+                 .remedy = Remedy{"convention.set", {{"employer", {}}, {"sent", {}}}}});
         return problems;
     }
     signature_problems(c, today, problems);
@@ -246,17 +254,18 @@ std::vector<Problem> convention_problems(const Framework& framework, const Folde
     for (const Session& s : folder.sessions) {
         if (!framework.counts(s.phase)) continue;
         if (signed_on && s.date < *signed_on)
-            problems.push_back({s.origin, "séance du " + s.date.iso() +
-                                              " avant la dernière signature de la convention (" +
-                                              signed_on->iso() +
-                                              ") : aucune séance avant que "
-                                              "les trois parties aient signé (" +
-                                              std::string(rules.convention_source) + ")"});
+            problems.push_back({.code = "convention.session-before-signature",
+                                .where = s.origin,
+                                .record = s.id,
+                                .values = {{"date", s.date.iso()}, {"signed", signed_on->iso()}},
+                                .source = source});
         else if (!signed_on && s.date <= today)
-            problems.push_back({s.origin, "séance du " + s.date.iso() +
-                                              " alors que la convention n'est pas signée par " +
-                                              unsigned_parties(c) + " (" +
-                                              std::string(rules.convention_source) + ")"});
+            problems.push_back(
+                {.code = "convention.session-unsigned",
+                 .where = s.origin,
+                 .record = s.id,
+                 .values = {{"date", s.date.iso()}, {"parties", unsigned_parties(c)}},
+                 .source = source});
     }
     return problems;
 }
@@ -268,27 +277,31 @@ std::vector<Problem> financing_problems(const Framework& framework, const Folder
     const Financing& f = folder.financing;
     if (!f.exists) return problems;
     if (f.price_cents && !f.parts.empty() && f.parts_total() != *f.price_cents)
-        problems.push_back({f.origin, "financement : les parts (" + amount_text(f.parts_total()) +
-                                          ") ne font pas le prix (" + amount_text(*f.price_cents) +
-                                          ")"});
+        problems.push_back({.code = "financing.parts-not-price",
+                            .where = f.origin,
+                            .values = {{"parts", std::to_string(f.parts_total())},
+                                       {"price", std::to_string(*f.price_cents)}}});
     if (!follows_french_funding(framework)) return problems;
     const FrenchFundingRules& rules = french_funding_rules();
     const std::optional<std::int64_t> cpf = f.part("cpf");
-    if (cpf && *cpf > rules.cpf_ceiling_cents.value)
-        problems.push_back({f.origin, "financement : part CPF de " + amount_text(*cpf) +
-                                          ", au-delà du plafond de " +
-                                          amount_text(rules.cpf_ceiling_cents.value) + " " +
-                                          cited(rules.cpf_ceiling_cents)});
+    if (cpf && *cpf > rules.cpf_ceiling_cents.value) {
+        Problem over{.code = "financing.cpf-over-ceiling",
+                     .where = f.origin,
+                     .values = {{"cpf", std::to_string(*cpf)},
+                                {"ceiling", std::to_string(rules.cpf_ceiling_cents.value)}}};
+        cite(over, rules.cpf_ceiling_cents);
+        problems.push_back(std::move(over));
+    }
     // Decided only when the folder says the holder is not a jobseeker: unknown, nothing said.
     const std::int64_t paid = f.part("beneficiaire").value_or(0);
-    if (cpf && *cpf > 0 && f.jobseeker == false && paid < rules.cpf_participation_cents.value)
-        problems.push_back(
-            {f.origin, "financement : la participation forfaitaire de " +
-                           amount_text(rules.cpf_participation_cents.value) + " " +
-                           cited(rules.cpf_participation_cents) +
-                           " est due par le ou la titulaire du CPF qui n'est pas demandeur "
-                           "d'emploi, or sa part est de " +
-                           amount_text(paid)});
+    if (cpf && *cpf > 0 && f.jobseeker == false && paid < rules.cpf_participation_cents.value) {
+        Problem unpaid{.code = "financing.participation-missing",
+                       .where = f.origin,
+                       .values = {{"due", std::to_string(rules.cpf_participation_cents.value)},
+                                  {"paid", std::to_string(paid)}}};
+        cite(unpaid, rules.cpf_participation_cents);
+        problems.push_back(std::move(unpaid));
+    }
     return problems;
 }
 

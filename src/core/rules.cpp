@@ -10,38 +10,59 @@
 
 namespace bilan {
 
-std::string Problem::text() const {
-    return single_line(where ? format_located(*where, message) : message);
-}
-
 namespace {
 
 bool outside_dates(const BilanRecord& bilan, const Date& date) {
     return (bilan.start && date < *bilan.start) || (bilan.end && date > *bilan.end);
 }
 
-std::string dates_of(const BilanRecord& bilan) {
-    return "du " + (bilan.start ? bilan.start->iso() : std::string("?")) + " au " +
-           (bilan.end ? bilan.end->iso() : std::string("…"));
+std::string iso_or_empty(const std::optional<Date>& date) {
+    return date ? date->iso() : std::string();
 }
 
-std::string over_cap_message(const Framework& fw, int counted) {
-    return "plafond dépassé : " + format_minutes(counted) + " comptées dans le bilan pour " +
-           format_minutes(*fw.cap_minutes) + " au plus";
+// The bilan's dates, as the problems about them need them ("" when one is not set).
+Values dates_of(const BilanRecord& bilan) {
+    return {{"start", iso_or_empty(bilan.start)}, {"end", iso_or_empty(bilan.end)}};
 }
 
-std::string under_floor_message(const Framework& fw, int floor_counted) {
-    return "sous le plancher : " + format_minutes(floor_counted) + " en " + floor_kinds_text(fw) +
-           " pour " + format_minutes(*fw.floor_minutes) + " au moins (reste " +
-           format_minutes(*fw.floor_minutes - floor_counted) + ")";
+Values with(Values values, const Values& more) {
+    values.insert(values.end(), more.begin(), more.end());
+    return values;
 }
 
-std::string outside_message(const Session& s, const BilanRecord& bilan) {
-    return "séance " + s.id + " du " + s.date.iso() + " (" + s.phase +
-           ") hors des dates du bilan (" + dates_of(bilan) + ")";
+Problem over_cap(const Framework& fw, int counted, Severity severity) {
+    return {
+        .code = "hours.over-cap",
+        .severity = severity,
+        .values = {{"counted", std::to_string(counted)}, {"cap", std::to_string(*fw.cap_minutes)}}};
+}
+
+Problem under_floor(const Framework& fw, int floor_counted, std::string code, Severity severity) {
+    return {.code = std::move(code),
+            .severity = severity,
+            .values = {{"counted", std::to_string(floor_counted)},
+                       {"kinds", floor_kinds_keys(fw)},
+                       {"floor", std::to_string(*fw.floor_minutes)},
+                       {"missing", std::to_string(*fw.floor_minutes - floor_counted)}}};
+}
+
+Problem outside(const Session& s, const BilanRecord& bilan, Severity severity) {
+    return {.code = "dates.session-outside",
+            .severity = severity,
+            .where = s.origin,
+            .record = s.id,
+            .values = with({{"session", s.id}, {"date", s.date.iso()}, {"phase", s.phase}},
+                           dates_of(bilan))};
 }
 
 } // namespace
+
+std::string floor_kinds_keys(const Framework& fw) {
+    std::string text;
+    for (const std::string& key : fw.floor_kinds)
+        text += (text.empty() ? "" : ",") + key;
+    return text;
+}
 
 // "entretiens et tests": the kinds of session the framework's floor counts (`be` counts only
 // entretiens), so that the warning's figure is not mistaken for the accompaniment total.
@@ -89,51 +110,62 @@ HourReport hour_report(const Framework& framework, const Folder& folder) {
     }
 
     auto& w = report.warnings;
+    const Severity warning = Severity::warning;
     if (framework.cap_minutes && report.counted_minutes > *framework.cap_minutes)
-        w.push_back(over_cap_message(framework, report.counted_minutes));
+        w.push_back(over_cap(framework, report.counted_minutes, warning));
     if (framework.floor_minutes && report.floor_counted_minutes < *framework.floor_minutes)
-        w.push_back(under_floor_message(framework, report.floor_counted_minutes));
-    if (framework.min_sessions && report.accompaniment_sessions < *framework.min_sessions)
         w.push_back(
-            "rendez-vous d'accompagnement : " + std::to_string(report.accompaniment_sessions) +
-            " pour " + std::to_string(*framework.min_sessions) + " au moins");
+            under_floor(framework, report.floor_counted_minutes, "hours.under-floor", warning));
+    if (framework.min_sessions && report.accompaniment_sessions < *framework.min_sessions)
+        w.push_back({.code = "hours.few-sessions",
+                     .severity = warning,
+                     .values = {{"sessions", std::to_string(report.accompaniment_sessions)},
+                                {"minimum", std::to_string(*framework.min_sessions)}}});
     for (const PhaseProgress& p : report.phases)
         if (p.phase->target_minutes > 0 && p.done_minutes > p.phase->target_minutes)
-            w.push_back("phase " + p.phase->key +
-                        " au-delà de sa cible : " + format_minutes(p.done_minutes) + " pour " +
-                        format_minutes(p.phase->target_minutes));
+            w.push_back({.code = "hours.phase-over-target",
+                         .severity = warning,
+                         .values = {{"phase", p.phase->key},
+                                    {"done", std::to_string(p.done_minutes)},
+                                    {"target", std::to_string(p.phase->target_minutes)}}});
     for (const Session& s : folder.sessions)
         if (framework.counts(s.phase) && outside_dates(folder.bilan, s.date))
-            w.push_back(outside_message(s, folder.bilan));
+            w.push_back(outside(s, folder.bilan, warning));
     const BilanRecord& b = folder.bilan;
     if (framework.max_months && b.start && b.end &&
         *b.end > b.start->plus_months(*framework.max_months))
-        w.push_back("bilan étalé sur plus de " + std::to_string(*framework.max_months) + " mois (" +
-                    dates_of(b) + ")");
-    for (std::string& warning : edof_warnings(framework, folder))
-        w.push_back(std::move(warning));
+        w.push_back(
+            {.code = "dates.too-long",
+             .severity = warning,
+             .values = with({{"months", std::to_string(*framework.max_months)}}, dates_of(b))});
+    for (Problem& problem : edof_warnings(framework, folder))
+        w.push_back(std::move(problem));
     return report;
 }
 
-std::vector<std::string> new_session_warnings(const Framework& framework, const BilanRecord& bilan,
-                                              const std::vector<Session>& others,
-                                              const Session& added) {
-    std::vector<std::string> warnings;
+std::vector<Problem> new_session_warnings(const Framework& framework, const BilanRecord& bilan,
+                                          const std::vector<Session>& others,
+                                          const Session& added) {
+    std::vector<Problem> warnings;
     if (!framework.counts(added.phase)) return warnings; // préalable, suivi: outside the bilan
     if (framework.cap_minutes) {
         int counted = added.minutes;
         for (const Session& s : others)
             if (framework.counts(s.phase)) counted += s.minutes;
         if (counted > *framework.cap_minutes)
-            warnings.push_back("avec cette séance, le bilan compte " + format_minutes(counted) +
-                               " pour un plafond de " + format_minutes(*framework.cap_minutes));
+            warnings.push_back({.code = "session.over-cap",
+                                .severity = Severity::warning,
+                                .values = {{"counted", std::to_string(counted)},
+                                           {"cap", std::to_string(*framework.cap_minutes)}}});
     }
     if (bilan.start && added.date < *bilan.start)
-        warnings.push_back("séance du " + added.date.iso() + " avant le début du bilan (" +
-                           bilan.start->iso() + ")");
+        warnings.push_back({.code = "session.before-start",
+                            .severity = Severity::warning,
+                            .values = {{"date", added.date.iso()}, {"start", bilan.start->iso()}}});
     if (bilan.end && added.date > *bilan.end)
-        warnings.push_back("séance du " + added.date.iso() + " après la fin du bilan (" +
-                           bilan.end->iso() + ")");
+        warnings.push_back({.code = "session.after-end",
+                            .severity = Severity::warning,
+                            .values = {{"date", added.date.iso()}, {"end", bilan.end->iso()}}});
     return warnings;
 }
 
@@ -155,41 +187,51 @@ EvidenceGaps evidence_gaps(const std::vector<Session>& sessions, const Date& tod
 
 namespace {
 
-// Past this many sessions, one line says how many and names the first ones: a folder of forty
-// unproved sessions gets one line, not forty.
+// Past this many sessions, one problem says how many and names the first ones: a folder of
+// forty unproved sessions gets one line, not forty.
 constexpr std::size_t listed_one_by_one = 3;
-constexpr const char* evidence_kind_list = "emargement|signature-electronique|journal-visio|autre";
 
-std::string unproved_message(const Session& s) {
-    return "séance du " + s.date.iso() + " (" + s.id + ") sans preuve de présence : bilan " +
-           "session attest " + s.id + " --evidence " +
-           (s.mode == "distance" ? "signature-electronique" : "emargement");
+// The proof a session still needs: a signature for a remote one, else a paper sheet.
+Problem unproved(const Session& s) {
+    return {.code = "attendance.no-evidence",
+            .severity = Severity::warning,
+            .where = s.origin,
+            .record = s.id,
+            .values = {{"session", s.id}, {"date", s.date.iso()}},
+            .remedy = Remedy{
+                "session.attest",
+                {{"session", s.id},
+                 {"evidence", s.mode == "distance" ? "signature-electronique" : "emargement"}}}};
 }
 
-std::string remote_on_paper_message(const Session& s) {
-    return "séance à distance du " + s.date.iso() + " (" + s.id +
-           ") prouvée par une feuille d'émargement seule : bilan session attest " + s.id +
-           " --evidence signature-electronique (ou journal-visio)";
+Problem remote_on_paper(const Session& s) {
+    return {.code = "attendance.remote-on-paper",
+            .severity = Severity::warning,
+            .where = s.origin,
+            .record = s.id,
+            .values = {{"session", s.id}, {"date", s.date.iso()}},
+            .remedy = Remedy{"session.attest",
+                             {{"session", s.id}, {"evidence", "signature-electronique"}}}};
 }
 
-std::string first_ones(const std::vector<const Session*>& sessions) {
-    std::string text;
-    for (std::size_t i = 0; i < listed_one_by_one; ++i)
-        text += (i ? ", " : "") + sessions[i]->id + " du " + sessions[i]->date.iso();
-    return text + "…";
-}
-
-// One problem per session, or one for them all when there are more than a few.
+// One problem per session, or one for them all when there are more than a few: their count,
+// and the first ones as session1, date1…
 void add_gap_problems(std::vector<Problem>& out, const std::vector<const Session*>& sessions,
-                      std::string (*one)(const Session&), const std::string& many) {
+                      Problem (*one)(const Session&), const std::string& many) {
     if (sessions.size() > listed_one_by_one) {
-        out.push_back({std::nullopt, std::to_string(sessions.size()) + " " + many + " (" +
-                                         first_ones(sessions) + ") : pour chacune, bilan " +
-                                         "session attest ID --evidence " + evidence_kind_list});
+        Problem all{.code = many,
+                    .severity = Severity::warning,
+                    .values = {{"count", std::to_string(sessions.size())}},
+                    .remedy = Remedy{"session.attest", {{"session", {}}, {"evidence", {}}}}};
+        for (std::size_t i = 0; i < listed_one_by_one; ++i) {
+            all.values.push_back({"session" + std::to_string(i + 1), sessions[i]->id});
+            all.values.push_back({"date" + std::to_string(i + 1), sessions[i]->date.iso()});
+        }
+        out.push_back(std::move(all));
         return;
     }
     for (const Session* s : sessions)
-        out.push_back({s->origin, one(*s)});
+        out.push_back(one(*s));
 }
 
 } // namespace
@@ -197,19 +239,10 @@ void add_gap_problems(std::vector<Problem>& out, const std::vector<const Session
 std::vector<Problem> evidence_problems(const std::vector<Session>& sessions, const Date& today) {
     const EvidenceGaps gaps = evidence_gaps(sessions, today);
     std::vector<Problem> problems;
-    add_gap_problems(problems, gaps.unproved, unproved_message,
-                     "séances passées sans preuve de présence");
-    add_gap_problems(problems, gaps.remote_on_paper, remote_on_paper_message,
-                     "séances à distance prouvées par une feuille d'émargement seule");
+    add_gap_problems(problems, gaps.unproved, unproved, "attendance.no-evidence-many");
+    add_gap_problems(problems, gaps.remote_on_paper, remote_on_paper,
+                     "attendance.remote-on-paper-many");
     return problems;
-}
-
-std::vector<std::string> evidence_warnings(const std::vector<Session>& sessions,
-                                           const Date& today) {
-    std::vector<std::string> warnings;
-    for (const Problem& p : evidence_problems(sessions, today))
-        warnings.push_back(p.message);
-    return warnings;
 }
 
 namespace {
@@ -223,10 +256,11 @@ std::optional<Problem> cap_above_the_law(const Framework& framework) {
         framework.name == "fr" || framework.notice.find("L6313-4") != std::string::npos;
     if (!french || !framework.cap_minutes || *framework.cap_minutes <= french_legal_cap_minutes)
         return std::nullopt;
-    return Problem{framework.origin, "plafond du cadre (" + format_minutes(*framework.cap_minutes) +
-                                         ") au-delà des " +
-                                         format_minutes(french_legal_cap_minutes) +
-                                         " de l'article L6313-4 du Code du travail"};
+    return Problem{.code = "framework.cap-above-law",
+                   .where = framework.origin,
+                   .values = {{"cap", std::to_string(*framework.cap_minutes)},
+                              {"legal", std::to_string(french_legal_cap_minutes)}},
+                   .source = "L6313-4"};
 }
 
 } // namespace
@@ -238,34 +272,34 @@ std::vector<Problem> rule_problems(const Framework& framework, const Folder& fol
     const BilanRecord& b = folder.bilan;
     const HourReport report = hour_report(framework, folder);
     if (b.start && b.end && *b.end < b.start)
-        problems.push_back({b.origin, "la fin du bilan (" + b.end->iso() + ") précède son début (" +
-                                          b.start->iso() + ")"});
+        problems.push_back(
+            {.code = "dates.end-before-start", .where = b.origin, .values = dates_of(b)});
     if (framework.cap_minutes && report.counted_minutes > *framework.cap_minutes)
-        problems.push_back({std::nullopt, over_cap_message(framework, report.counted_minutes)});
+        problems.push_back(over_cap(framework, report.counted_minutes, Severity::error));
     // Under the floor is only a fault once the bilan has ended: until then it is work to do.
     if (b.end && framework.floor_minutes && report.floor_counted_minutes < *framework.floor_minutes)
-        problems.push_back(
-            {std::nullopt,
-             "bilan terminé " + under_floor_message(framework, report.floor_counted_minutes)});
+        problems.push_back(under_floor(framework, report.floor_counted_minutes,
+                                       "hours.under-floor-at-end", Severity::error));
     for (const Session& s : folder.sessions)
         if (framework.counts(s.phase) && outside_dates(b, s.date))
-            problems.push_back({s.origin, outside_message(s, b)});
+            problems.push_back(outside(s, b, Severity::error));
 
     std::set<std::string, std::less<>> experiences;
     for (const Experience& e : folder.experiences)
         experiences.insert(e.id);
     for (const Skill& skill : folder.skills)
         if (!skill.experience.empty() && !experiences.contains(skill.experience))
-            problems.push_back({skill.experience_pos, "l'expérience « " + skill.experience +
-                                                          " » n'existe pas (experiences/" +
-                                                          skill.experience + ".toml)"});
+            problems.push_back({.code = "skill.experience-missing",
+                                .where = skill.experience_pos,
+                                .record = skill.id,
+                                .values = {{"experience", skill.experience}}});
     const auto retained = std::count_if(folder.pistes.begin(), folder.pistes.end(),
                                         [](const Piste& p) { return p.decision == "retained"; });
     if (retained > 1)
         for (const Piste& p : folder.pistes)
             if (p.decision == "retained")
-                problems.push_back({p.origin, "plusieurs pistes retenues : une seule peut "
-                                              "l'être (les autres en plan B ou abandonnées)"});
+                problems.push_back(
+                    {.code = "piste.several-retained", .where = p.origin, .record = p.id});
     for (Problem& problem : edof_problems(framework, folder))
         problems.push_back(std::move(problem));
     for (auto found :
@@ -300,10 +334,14 @@ std::optional<Date> retention_limit(const Framework& framework, const BilanRecor
 std::vector<Problem> retention_problems(const Framework& framework, const BilanRecord& bilan) {
     const auto limit = retention_limit(framework, bilan);
     if (!limit || !bilan.retention_until || *bilan.retention_until <= *limit) return {};
-    return {{bilan.origin.file.empty() ? std::nullopt : std::optional<SourcePos>(bilan.origin),
-             "accord de conservation jusqu'au " + bilan.retention_until->iso() + " : au-delà du " +
-                 limit->iso() + ", " + std::to_string(retention_rule(framework)->years) +
-                 " ans après la fin (" + std::string(retention_rule(framework)->source) + ")"}};
+    const RetentionRule rule = *retention_rule(framework);
+    return {
+        {.code = "retention.beyond-limit",
+         .where = bilan.origin.file.empty() ? std::nullopt : std::optional<SourcePos>(bilan.origin),
+         .values = {{"until", bilan.retention_until->iso()},
+                    {"limit", limit->iso()},
+                    {"years", std::to_string(rule.years)}},
+         .source = std::string(rule.source)}};
 }
 
 bool documents_kept_on(const BilanRecord& bilan, const Date& date) {

@@ -345,43 +345,40 @@ std::optional<SourcePos> located(const SourcePos& origin) {
 
 std::vector<Problem> synthesis_problems(const Framework&, const Folder& folder) {
     std::vector<Problem> problems;
-    const std::string incomplete = "synthèse incomplète : ";
     if (md::blank(folder.bilan.demand) && !folder.bilan.unreadable)
-        problems.push_back({located(folder.bilan.origin),
-                            incomplete + "la demande initiale n'est pas renseignée (bilan set "
-                                         "demand TEXTE)"});
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 3> types{{
-        {"savoir", "aucun savoir"},
-        {"savoir-faire", "aucun savoir-faire"},
-        {"savoir-etre", "aucun savoir-être"},
-    }};
-    for (const auto& [type, none] : types)
+        problems.push_back({.code = "synthesis.no-demand",
+                            .where = located(folder.bilan.origin),
+                            .remedy = Remedy{"bilan.set", {{"demand", {}}}}});
+    for (const std::string_view type : {"savoir", "savoir-faire", "savoir-etre"})
         if (std::none_of(folder.skills.begin(), folder.skills.end(),
-                         // A copy: clang before 16 cannot capture a structured binding.
-                         [wanted = type](const Skill& k) { return k.type == wanted; }))
-            problems.push_back({std::nullopt, incomplete + std::string(none) +
-                                                  " consigné (bilan skill add TEXTE --type " +
-                                                  std::string(type) + ")"});
+                         [type](const Skill& k) { return k.type == type; }))
+            problems.push_back(
+                {.code = "synthesis.no-skill",
+                 .values = {{"type", std::string(type)}},
+                 .remedy = Remedy{"skill.add", {{"text", {}}, {"type", std::string(type)}}}});
     if (std::none_of(folder.pistes.begin(), folder.pistes.end(),
                      [](const Piste& p) { return p.decision == "retained"; }))
         problems.push_back(
-            {std::nullopt, incomplete + "aucune piste retenue (bilan piste decide ID retained)"});
-    if (md::blank(folder.project.title)) {
-        problems.push_back({located(folder.project.origin),
-                            incomplete + "le projet professionnel n'a pas d'intitulé (bilan "
-                                         "project set --title TEXTE)"});
-    }
+            {.code = "synthesis.no-retained-piste",
+             .remedy = Remedy{"piste.decide", {{"piste", {}}, {"decision", "retained"}}}});
+    if (md::blank(folder.project.title))
+        problems.push_back({.code = "synthesis.no-project-title",
+                            .where = located(folder.project.origin),
+                            .remedy = Remedy{"project.set", {{"title", {}}}}});
     if (folder.actions.empty())
-        problems.push_back({std::nullopt, incomplete + "aucune action au plan d'action (bilan "
-                                                       "action add TEXTE --horizon court)"});
+        problems.push_back({.code = "synthesis.no-action",
+                            .remedy = Remedy{"action.add", {{"text", {}}, {"horizon", "court"}}}});
     for (const Consent& consent : folder.consents)
         for (const std::string& name : consent.sections) {
             try {
                 std::vector<std::string> keys;
                 add_named(keys, name);
             } catch (const UsageError& e) {
-                problems.push_back({consent.origin, "consentement pour « " + consent.recipient +
-                                                        " » : " + e.what()});
+                problems.push_back(
+                    {.code = "consent.bad-section",
+                     .where = consent.origin,
+                     .record = consent.id,
+                     .values = {{"recipient", consent.recipient}, {"detail", e.what()}}});
             }
         }
     return problems;

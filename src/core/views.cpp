@@ -307,16 +307,16 @@ namespace {
 // The framework's warnings, then those of the proof of service.
 HourReport status_report(const Framework& framework, const Folder& folder, const Date& today) {
     HourReport report = hour_report(framework, folder);
-    for (std::string& warning : evidence_warnings(folder.sessions, today))
+    for (Problem& warning : evidence_problems(folder.sessions, today))
         report.warnings.push_back(std::move(warning));
-    for (std::string& warning : after_end_warnings(framework, folder, today))
+    for (Problem& warning : after_end_warnings(framework, folder, today))
         report.warnings.push_back(std::move(warning));
     return report;
 }
 } // namespace
 
 std::string status_text(const Framework& framework, const Folder& folder, const Date& today,
-                        const Style& style) {
+                        const Style& style, const SayProblem& say) {
     const HourReport report = status_report(framework, folder, today);
     std::string out = header_lines(framework, folder.bilan, style);
     out += phase_lines(report, style);
@@ -333,12 +333,13 @@ std::string status_text(const Framework& framework, const Folder& folder, const 
     if (!report.warnings.empty()) {
         out += "\n" + style.bold("Avertissements") + "\n";
         for (const auto& warning : report.warnings)
-            out += style.warn("  ! " + one_line(warning)) + "\n";
+            out += style.warn("  ! " + one_line(say(warning))) + "\n";
     }
     return without_trailing_spaces(out);
 }
 
-std::string status_json(const Framework& framework, const Folder& folder, const Date& today) {
+std::string status_json(const Framework& framework, const Folder& folder, const Date& today,
+                        const SayProblem& say) {
     const HourReport report = status_report(framework, folder, today);
     const BilanRecord& b = folder.bilan;
     JsonWriter json;
@@ -397,11 +398,17 @@ std::string status_json(const Framework& framework, const Folder& folder, const 
         .field("open_actions", c.open_actions)
         .field("done_actions", c.done_actions)
         .end_object();
-    json.key("warnings").value(report.warnings).end_object();
+    std::vector<std::string> warnings;
+    std::vector<std::string> codes;
+    for (const Problem& warning : report.warnings) {
+        warnings.push_back(say(warning));
+        codes.push_back(warning.code);
+    }
+    json.key("warnings").value(warnings).key("warning_codes").value(codes).end_object();
     return json.str();
 }
 
-std::string problems_json(const std::vector<Problem>& problems) {
+std::string problems_json(const std::vector<Problem>& problems, const SayProblem& say) {
     JsonWriter json;
     json.begin_object().field("schema", 1).key("problems").begin_array();
     for (const Problem& p : problems) {
@@ -415,7 +422,7 @@ std::string problems_json(const std::vector<Problem>& problems) {
         } else {
             json.key("file").null().key("line").null().key("column").null();
         }
-        json.field("message", p.message).end_object();
+        json.field("message", say(p)).field("code", p.code).end_object();
     }
     json.end_array().end_object();
     return json.str();

@@ -101,9 +101,9 @@ void check_new_framework(const store::Store& store, const std::string& raw) {
         try {
             framework.resolve_funding(funding);
         } catch (const UsageError&) {
-            throw RefusedError("le financement « " + funding + " » n'existe pas dans le cadre " +
-                               raw + " : effacez-le d'abord (bilan set funding \"\"), puis " +
-                               "donnez celui du nouveau cadre");
+            throw RefusedError(Problem{.code = "framework.funding-unknown",
+                                       .values = {{"funding", funding}, {"framework", raw}},
+                                       .remedy = Remedy{"bilan.set", {{"funding", ""}}}});
         }
     }
 }
@@ -238,13 +238,17 @@ Notes attest_session(const store::Store& store, const std::string& session,
 
     Notes notes;
     if (today < after.date)
-        notes.push_back("la séance du " + after.date.iso() + " est à venir : une preuve de " +
-                        "présence se recueille quand elle a eu lieu");
+        notes.push_back({.code = "attendance.future",
+                         .severity = Severity::notice,
+                         .record = id,
+                         .values = {{"date", after.date.iso()}}});
     if (!evidence_gaps({after}, today).remote_on_paper.empty())
-        notes.push_back("séance à distance : une feuille d'émargement prouve une présence en " +
-                        std::string("salle ; ajoutez la signature électronique ou le journal ") +
-                        "de connexion (bilan session attest " + id +
-                        " --evidence signature-electronique)");
+        notes.push_back(
+            {.code = "attendance.paper-for-remote",
+             .severity = Severity::warning,
+             .record = id,
+             .remedy = Remedy{"session.attest",
+                              {{"session", id}, {"evidence", "signature-electronique"}}}});
     return notes;
 }
 
@@ -264,42 +268,6 @@ SessionList list_sessions(const store::Store& store, const std::string& phase) {
 
 Loaded read_status(const store::Store& store) {
     return load_folder(store);
-}
-
-namespace {
-
-// The problems of the bilan's practice.toml, listed with the bilan's own files; and, as a
-// note, a bilan paid with public or mutualised money by a provider without Qualiopi
-// (L6316-1): the practice may hold it without saying so, so it does not fail `check`.
-std::vector<Problem> check_practice(const store::Store& store, Notes& notes) {
-    store::Diagnostics collect(true);
-    const std::optional<Practice> practice = store::find_practice(store, collect);
-    if (!practice || !collect.problems().empty() || !practice->qualiopi.empty())
-        return collect.problems();
-    store::Diagnostics lenient(true);
-    const std::string funding = store.load_bilan(lenient).funding;
-    if (funding == "cpf" || funding == "france-travail")
-        notes.push_back(practice->origin.file +
-                        " : pas de certification Qualiopi (« qualiopi »), " +
-                        "exigée pour un bilan financé par « " + funding +
-                        " » (L6316-1) : bilan practice set qualiopi TEXTE");
-    return {};
-}
-
-} // namespace
-
-std::vector<Problem> check(const store::Store& store, const Date& today, Notes& notes) {
-    store.require_bilan();
-    // check reads every file, one after the other: all of them as one write left them.
-    const store::ConsistentRead still(store);
-    store::FolderCheck found = store::check_folder(store, today);
-    for (const Problem& warning : found.warnings)
-        notes.push_back(warning.text());
-    const std::vector<Problem> practice = check_practice(store, notes);
-    auto& problems = found.problems;
-    problems.insert(problems.begin() + static_cast<std::ptrdiff_t>(found.file_problems),
-                    practice.begin(), practice.end());
-    return problems;
 }
 
 namespace {
@@ -324,9 +292,10 @@ const Consent& consent_for(const Folder& folder, const std::string& recipient) {
                            (revoked->revoked_on ? " le " + revoked->revoked_on->iso() : "") +
                            " : rien n'est communiqué");
     if (!chosen)
-        throw RefusedError("aucun consentement de " + who + " pour « " + recipient +
-                           " » : rien n'est communiqué sans son accord (bilan consent grant \"" +
-                           recipient + "\" --date DATE)");
+        throw RefusedError(
+            Problem{.code = "consent.none-to-share",
+                    .values = {{"beneficiary", who}, {"recipient", recipient}},
+                    .remedy = Remedy{"consent.grant", {{"recipient", recipient}, {"date", {}}}}});
     return *chosen;
 }
 
@@ -340,10 +309,11 @@ std::string render_for(const store::Store& store, const std::optional<std::strin
     store::Diagnostics strict;
     if (const auto destruction = store.load_destruction(strict)) {
         if (recipient)
-            throw RefusedError("dossier purgé le " + destruction->date.iso() +
-                               " (R6313-7) : la version pour « " + *recipient +
-                               " » ne peut plus être faite ; seule la synthèse remise est "
-                               "conservée (bilan render)");
+            throw RefusedError(
+                Problem{.code = "render.purged",
+                        .values = {{"date", destruction->date.iso()}, {"recipient", *recipient}},
+                        .source = "R6313-7",
+                        .remedy = Remedy{"render", {}}});
         return store.kept_synthesis();
     }
     // A file at fault stops the render: exit 1, FILE:LINE:COLUMN.

@@ -82,8 +82,9 @@ Notes grant_consent(const store::Store& store, const std::string& recipient, con
     if (c.id == id) return {};
     const auto owner = std::find_if(consents.begin(), consents.end(),
                                     [&](const Consent& other) { return other.id == id; });
-    return {"consents/" + id + ".toml est le consentement de « " + owner->recipient +
-            " » : celui de « " + c.recipient + " » est écrit dans consents/" + c.id + ".toml"};
+    return {text_notice("consents/" + id + ".toml est le consentement de « " + owner->recipient +
+                        " » : celui de « " + c.recipient + " » est écrit dans consents/" + c.id +
+                        ".toml")};
 }
 
 Notes revoke_consent(const store::Store& store, const std::string& recipient,
@@ -95,8 +96,9 @@ Notes revoke_consent(const store::Store& store, const std::string& recipient,
     const std::vector<Consent> consents = transaction.store().load<Consent>(strict);
     const std::vector<const Consent*> found = consents_for(consents, recipient);
     if (found.empty())
-        throw RefusedError("aucun consentement pour « " + recipient +
-                           " » (voir « bilan consent list »)");
+        throw RefusedError(Problem{.code = "consent.none-to-revoke",
+                                   .values = {{"recipient", recipient}},
+                                   .remedy = Remedy{"consent.list", {}}});
     // Every consent is checked before any file is written: a refusal leaves them all as they were.
     std::vector<std::pair<const Consent*, Consent>> edits;
     for (const Consent* c : found)
@@ -104,7 +106,8 @@ Notes revoke_consent(const store::Store& store, const std::string& recipient,
             edits.emplace_back(c, bilan::revoke_consent(*c, on));
     Notes notes;
     if (edits.empty())
-        notes.push_back("le consentement pour « " + recipient + " » était déjà retiré");
+        notes.push_back(
+            text_notice("le consentement pour « " + recipient + " » était déjà retiré"));
     for (const auto& [before, after] : edits)
         transaction.update(*before, after);
     return notes;

@@ -31,21 +31,30 @@ Practice provider_of(const store::Store& store, const BilanRecord& bilan, std::s
                      Notes& notes) {
     store::Diagnostics strict;
     std::optional<Practice> practice = store::find_practice(store, strict);
+    // The document by key: "sheet" (la feuille d'émargement) or "certificate".
+    const Values named{{"document", std::string(document)}};
     if (!practice) {
-        notes.push_back("aucun dossier de cabinet (practice.toml) : " + std::string(document) +
-                        " ne porte ni SIRET ni NDA (bilan practice init DOSSIER --name NOM "
-                        "--siret SIRET --nda NDA)");
+        notes.push_back(
+            {.code = "document.no-practice",
+             .severity = Severity::warning,
+             .values = named,
+             .remedy = Remedy{"practice.init",
+                              {{"folder", {}}, {"name", {}}, {"siret", {}}, {"nda", {}}}}});
         Practice none;
         none.name = bilan.organisation;
         return none;
     }
     if (md::blank(practice->name)) practice->name = bilan.organisation;
     if (md::blank(practice->siret))
-        notes.push_back("le cabinet n'a pas de SIRET : " + std::string(document) +
-                        " n'en porte pas (bilan practice set siret SIRET)");
+        notes.push_back({.code = "document.no-siret",
+                         .severity = Severity::warning,
+                         .values = named,
+                         .remedy = Remedy{"practice.set", {{"siret", {}}}}});
     if (md::blank(practice->nda))
-        notes.push_back("le cabinet n'a pas de numéro de déclaration d'activité : " +
-                        std::string(document) + " n'en porte pas (bilan practice set nda NDA)");
+        notes.push_back({.code = "document.no-nda",
+                         .severity = Severity::warning,
+                         .values = named,
+                         .remedy = Remedy{"practice.set", {{"nda", {}}}}});
     return *practice;
 }
 
@@ -56,33 +65,41 @@ Notes certificate_notes(const Sessions& read, const std::vector<const Session*>&
     const Date& last = counted.back()->date;
     Notes notes;
     if (!b.end)
-        notes.push_back("la fin du bilan n'est pas renseignée (bilan set end DATE) : le "
-                        "certificat s'arrête à la dernière séance comptée, du " +
-                        last.iso());
+        notes.push_back({.code = "certificate.no-end",
+                         .severity = Severity::warning,
+                         .values = {{"last", last.iso()}},
+                         .remedy = Remedy{"bilan.set", {{"end", {}}}}});
     if (fw.floor_minutes && realised_minutes < *fw.floor_minutes)
         notes.push_back(
-            "sous le plancher : " + format_minutes(realised_minutes) + " en " +
-            floor_kinds_text(fw) + " pour " + format_minutes(*fw.floor_minutes) + " au moins" +
-            (certificate_is_attestation(fw) ? std::string()
-                                            : " (R6313-4, décret 2026, date d'effet à vérifier)"));
+            {.code = "certificate.under-floor",
+             .severity = Severity::warning,
+             .values = {{"counted", std::to_string(realised_minutes)},
+                        {"kinds", floor_kinds_keys(fw)},
+                        {"floor", std::to_string(*fw.floor_minutes)}},
+             .source = certificate_is_attestation(fw)
+                           ? std::string()
+                           : std::string("R6313-4, décret 2026, date d'effet à vérifier")});
     // The same words as status and check: evidence missing for a session held, or a remote
     // one proved by a paper sheet alone.
     std::vector<Session> sessions;
     for (const Session* s : counted)
         sessions.push_back(*s);
-    const Notes evidence = evidence_warnings(sessions, options.today);
-    notes.insert(notes.end(), evidence.begin(), evidence.end());
+    for (Problem& gap : evidence_problems(sessions, options.today)) {
+        gap.where.reset(); // said as status says it, without the session's file
+        notes.push_back(std::move(gap));
+    }
     std::size_t to_come = 0;
     for (const Session* s : counted)
         if (held_with_counsellor(*s) && options.today < s->date) ++to_come;
     if (to_come)
-        notes.push_back(std::to_string(to_come) +
+        notes.push_back(
+            text_notice(std::to_string(to_come) +
                         (to_come > 1 ? " séances comptées sont" : " séance comptée est") +
                         " encore à venir (jusqu'au " + last.iso() +
-                        ") : le certificat les compte comme réalisées");
+                        ") : le certificat les compte comme réalisées"));
     if (options.signed_on && *options.signed_on < last)
-        notes.push_back("certificat daté du " + options.signed_on->iso() +
-                        ", avant la dernière séance comptée (" + last.iso() + ")");
+        notes.push_back(text_notice("certificat daté du " + options.signed_on->iso() +
+                                    ", avant la dernière séance comptée (" + last.iso() + ")"));
     return notes;
 }
 
@@ -91,14 +108,14 @@ Notes certificate_notes(const Sessions& read, const std::vector<const Session*>&
 Document attendance_sheet(const store::Store& store, int blank_rows) {
     const Sessions read = read_sessions(store);
     if (blank_rows <= 0 && attendance_sessions(read.folder).empty())
-        throw RefusedError("aucune séance avec le conseiller à émarger (ni enquête ni travail "
-                           "personnel n'y figurent) ; pour une feuille à remplir à la main : "
-                           "bilan emargement --blank");
+        throw RefusedError(
+            Problem{.code = "sheet.no-session", .remedy = Remedy{"emargement", {{"blank", {}}}}});
     Document doc;
-    const Practice provider = provider_of(store, read.folder.bilan, "la feuille", doc.notes);
+    const Practice provider = provider_of(store, read.folder.bilan, "sheet", doc.notes);
     if (md::blank(read.folder.bilan.counsellor))
-        doc.notes.push_back("le conseiller n'est pas renseigné (bilan set counsellor NOM) : la "
-                            "feuille ne le nomme pas");
+        doc.notes.push_back({.code = "sheet.no-counsellor",
+                             .severity = Severity::warning,
+                             .remedy = Remedy{"bilan.set", {{"counsellor", {}}}}});
     doc.markdown = render_attendance_sheet(read.framework, read.folder, provider, blank_rows);
     return doc;
 }
@@ -107,13 +124,14 @@ Document certificate(const store::Store& store, const CertificateOptions& option
     const Sessions read = read_sessions(store);
     const std::vector<const Session*> counted = counted_sessions(read.framework, read.folder);
     if (counted.empty())
-        throw RefusedError("aucune séance dans une phase comptée du bilan : pas de certificat de "
-                           "réalisation (bilan session add)");
+        throw RefusedError(
+            Problem{.code = "certificate.no-counted-session", .remedy = Remedy{"session.add", {}}});
     Document doc;
-    const Practice provider = provider_of(store, read.folder.bilan, "le certificat", doc.notes);
+    const Practice provider = provider_of(store, read.folder.bilan, "certificate", doc.notes);
     if (md::blank(provider.signatory))
-        doc.notes.push_back("le cabinet n'a pas de signataire (bilan practice set signatory "
-                            "NOM) : le certificat le laisse à remplir");
+        doc.notes.push_back({.code = "certificate.no-signatory",
+                             .severity = Severity::warning,
+                             .remedy = Remedy{"practice.set", {{"signatory", {}}}}});
     const int realised = hour_report(read.framework, read.folder).floor_counted_minutes;
     const Notes checks = certificate_notes(read, counted, realised, options);
     doc.notes.insert(doc.notes.end(), checks.begin(), checks.end());

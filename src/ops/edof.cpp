@@ -54,10 +54,13 @@ Notes set_edof(const store::Store& store, const EdofEdit& edit) {
         apply(after.paid, edit.paid);
         require_consistent(after);
         transaction.update(before, after);
-        for (const Problem& problem : edof_problems(loaded.framework, loaded.folder))
-            notes.push_back(problem.message);
-        for (const std::string& warning : edof_warnings(loaded.framework, loaded.folder))
-            notes.push_back(warning);
+        // Said as notes, without their place: the file is the one just written.
+        for (Problem problem : edof_problems(loaded.framework, loaded.folder)) {
+            problem.where.reset();
+            notes.push_back(std::move(problem));
+        }
+        for (Problem& warning : edof_warnings(loaded.framework, loaded.folder))
+            notes.push_back(std::move(warning));
     }
     return notes;
 }

@@ -15,20 +15,23 @@ Notes add_evaluation(const store::Store& store, Evaluation evaluation, const OnA
     store::Diagnostics collect(true);
     std::optional<Practice> practice = store::find_practice(folder, collect);
     if (!collect.problems().empty()) {
-        notes.push_back(collect.problems().front().text() + " : questions par défaut");
+        Problem unread = collect.problems().front(); // practice.toml's, at its place
+        unread.code = "evaluation.default-questions";
+        unread.severity = Severity::warning;
+        notes.push_back(std::move(unread));
         practice.reset();
     }
     const std::vector<Question> questions = questions_for(practice, evaluation.kind);
     for (Answer& answer : evaluation.answers)
         if (auto warning = check_answer(questions, answer, evaluation.kind))
-            notes.push_back(std::move(*warning));
+            notes.push_back(text_notice(std::move(*warning)));
     if (bilan.start && evaluation.date < *bilan.start)
-        notes.push_back("évaluation datée du " + evaluation.date.iso() +
-                        ", avant le début du bilan (" + bilan.start->iso() + ")");
+        notes.push_back(text_notice("évaluation datée du " + evaluation.date.iso() +
+                                    ", avant le début du bilan (" + bilan.start->iso() + ")"));
     else if (evaluation.kind == "froid" && bilan.end && evaluation.date < *bilan.end)
-        notes.push_back("évaluation à froid datée du " + evaluation.date.iso() +
-                        ", avant la fin du bilan (" + bilan.end->iso() +
-                        ") : elle se recueille au suivi, quelques mois après");
+        notes.push_back(text_notice("évaluation à froid datée du " + evaluation.date.iso() +
+                                    ", avant la fin du bilan (" + bilan.end->iso() +
+                                    ") : elle se recueille au suivi, quelques mois après"));
     add_told(transaction, evaluation, on_added);
     return notes;
 }

@@ -12,11 +12,11 @@ template <typename T> void apply(T& field, const std::optional<T>& edit) {
     if (edit) field = *edit;
 }
 
-Notes messages(const std::vector<Problem>& problems) {
-    Notes notes;
-    for (const Problem& p : problems)
-        notes.push_back(p.message);
-    return notes;
+// The problems as notes, without their place: the file is the one just written.
+Notes messages(std::vector<Problem> problems) {
+    for (Problem& p : problems)
+        p.where.reset();
+    return problems;
 }
 
 } // namespace
@@ -72,7 +72,8 @@ Convention show_convention(const store::Store& store) {
 std::string render_convention(const store::Store& store) {
     const Loaded loaded = load_folder(store); // a file at fault stops it: exit 1
     if (!loaded.folder.convention.exists)
-        throw RefusedError("aucune convention : bilan convention set --employer … d'abord");
+        throw RefusedError(Problem{.code = "convention.none-to-render",
+                                   .remedy = Remedy{"convention.set", {{"employer", {}}}}});
     store::Diagnostics strict;
     const std::optional<Practice> provider = store::find_practice(store, strict);
     return bilan::render_convention(loaded.framework, loaded.folder, provider);

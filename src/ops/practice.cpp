@@ -54,15 +54,15 @@ std::string checked_value(const PracticeSlot& slot, const std::string& raw) {
 // The practice of `from`; RefusedError when there is none.
 store::PracticeFolder require_practice(const std::filesystem::path& from) {
     if (auto where = store::locate_practice(from)) return *where;
-    throw RefusedError("aucun cabinet pour " + from.string() +
-                       " : ni BILAN_PRACTICE, ni practice.toml dans ce dossier ou au-dessus "
-                       "(créez-en un avec « bilan practice init DOSSIER --name NOM »)");
+    throw RefusedError(Problem{.code = "practice.none",
+                               .values = {{"from", from.string()}},
+                               .remedy = Remedy{"practice.init", {{"folder", {}}, {"name", {}}}}});
 }
 
 // The first problem, thrown as the strict loader would have.
 [[noreturn]] void throw_problem(const Problem& problem) {
-    if (problem.where) throw DataError(*problem.where, problem.message);
-    throw RefusedError(problem.message);
+    if (problem.where) throw DataError(*problem.where, problem.value("detail"));
+    throw RefusedError(problem.value("detail"));
 }
 
 } // namespace
@@ -129,10 +129,7 @@ Notes set_practice_field(const std::filesystem::path& from, std::string_view key
     }
     store::Diagnostics left(true);
     store::load_practice(where, left);
-    Notes notes;
-    for (const Problem& problem : left.problems())
-        notes.push_back(problem.text());
-    return notes;
+    return left.problems();
 }
 
 } // namespace bilan::ops

@@ -24,12 +24,17 @@ Notes grant_retention(const store::Store& store, const Date& date, const std::st
     if (after.retention_until && *after.retention_until < date)
         throw RefusedError("--until " + after.retention_until->iso() + " précède l'accord (" +
                            date.iso() + ") : rien n'a été enregistré");
-    if (const auto problems = retention_problems(framework, after); !problems.empty())
-        throw RefusedError(problems.front().message + " : rien n'a été enregistré");
+    if (auto problems = retention_problems(framework, after); !problems.empty()) {
+        Problem refused = std::move(problems.front());
+        refused.code = "retention.beyond-limit-refused";
+        refused.where.reset();
+        throw RefusedError(std::move(refused));
+    }
     Notes notes;
     if (!destruction_end(before))
-        notes.push_back("la fin du bilan n'est pas renseignée : la durée permise se vérifiera "
-                        "quand elle le sera (bilan check)");
+        notes.push_back({.code = "retention.end-unknown",
+                         .severity = Severity::notice,
+                         .remedy = Remedy{"check", {}}});
     transaction.update(before, after);
     return notes;
 }
@@ -177,15 +182,18 @@ Notes purge_notes(const store::Store& store, const Destruction& plan,
                   const store::DestructionCheck& check) {
     Notes notes;
     if (store.inside_git_work_tree())
-        notes.push_back("ce dossier est dans un dépôt git : son historique garde tout ce que "
-                        "purge détruit ; un dépôt par bilan : supprimez-le (ou réécrivez son "
-                        "historique, git filter-repo) avec ses copies distantes ; sinon gardez "
-                        "les bilans hors de git (voir README, « Destruction et git »)");
+        notes.push_back(text_notice(
+            "ce dossier est dans un dépôt git : son historique garde tout ce que purge détruit ; "
+            "un dépôt par bilan : supprimez-le (ou réécrivez son historique, git filter-repo) "
+            "avec ses copies distantes ; sinon gardez les bilans hors de git (voir README, "
+            "« Destruction et git »)"));
     if (plan.documents_kept_until)
-        notes.push_back("documents de travail conservés jusqu'au " +
-                        plan.documents_kept_until->iso() +
-                        " (accord écrit) : relancez bilan purge après cette date");
-    notes.insert(notes.end(), check.notes().begin(), check.notes().end());
+        notes.push_back({.code = "purge.documents-kept",
+                         .severity = Severity::notice,
+                         .values = {{"until", plan.documents_kept_until->iso()}},
+                         .remedy = Remedy{"purge", {}}});
+    for (const std::string& note : check.notes())
+        notes.push_back(text_notice(note));
     return notes;
 }
 
@@ -194,8 +202,9 @@ void refuse_out_of_time(const BilanRecord& bilan, const std::optional<Destructio
                         const PurgeOptions& options) {
     const std::optional<Date> ended = destruction_end(bilan);
     if (!ended)
-        throw RefusedError("le bilan n'est pas terminé (bilan set end DATE) ni abandonné (bilan "
-                           "set abandoned DATE) : rien n'est détruit avant sa fin (R6313-7)");
+        throw RefusedError(Problem{.code = "purge.not-ended",
+                                   .source = "R6313-7",
+                                   .remedy = Remedy{"bilan.set", {{"end", {}}}}});
     if (options.today < options.date)
         throw RefusedError("destruction datée du " + options.date.iso() + ", après aujourd'hui (" +
                            options.today.iso() +

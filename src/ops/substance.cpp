@@ -32,24 +32,19 @@ void refuse_cited_experience(const store::Store& store, const std::string& id) {
     const std::vector<Skill> skills = store.load<Skill>(strict);
     const std::size_t count = skills_citing(skills, id);
     if (count == 0) return;
+    // The first three skills by id ("skills": "a,b,c"), and whether there are more.
     std::string ids;
     std::size_t shown = 0;
-    for (const Skill& skill : skills) {
-        if (skill.experience != id) continue;
-        if (shown++ == 3) {
-            ids += ", …";
-            break;
-        }
-        ids += (ids.empty() ? "" : ", ") + skill.id;
-    }
-    const bool one = count == 1;
-    throw RefusedError("l'expérience " + id + " est la source de " + std::to_string(count) +
-                       (one ? " compétence (" : " compétences (") + ids +
-                       (one ? ") : retirez son lien (clé experience de skills/ID.toml) ou "
-                              "supprimez-la"
-                            : ") : retirez leur lien (clé experience de skills/ID.toml) ou "
-                              "supprimez-les") +
-                       " d'abord (bilan skill rm ID)");
+    for (const Skill& skill : skills)
+        if (skill.experience == id && shown++ < 3) ids += (ids.empty() ? "" : ",") + skill.id;
+    throw RefusedError(
+        Problem{.code = count == 1 ? "experience.cited-by-one" : "experience.cited-by-many",
+                .record = id,
+                .values = {{"experience", id},
+                           {"count", std::to_string(count)},
+                           {"skills", ids},
+                           {"more", count > 3 ? "1" : ""}},
+                .remedy = Remedy{"skill.rm", {{"skill", {}}}}});
 }
 
 // "Compétence supprimée : ", "Test supprimé : ".
@@ -170,7 +165,7 @@ Notes decide_piste(const store::Store& store, const std::string& piste, const st
         Piste backup = *other;
         backup.decision = "backup";
         transaction.update(*other, backup);
-        notes.push_back("la piste " + other->id + " passe de retenue à plan B");
+        notes.push_back(text_notice("la piste " + other->id + " passe de retenue à plan B"));
     }
     Piste after = before;
     after.decision = decision;

@@ -31,8 +31,8 @@ std::optional<std::string> hard_link_note(const struct stat& info, const std::st
 DestructionCheck::DestructionCheck(const Store& store, const BilanRecord& bilan) : store_(store) {
     std::string listed;
     for (const Problem& problem : store.unknown_entries(bilan))
-        listed +=
-            (listed.empty() ? "" : ", ") + (problem.where ? problem.where->file : problem.message);
+        listed += (listed.empty() ? "" : ", ") +
+                  (problem.where ? problem.where->file : problem.value("detail"));
     if (!listed.empty())
         throw RefusedError("purge refusée : ces fichiers, que bilan ne sait pas classer, peuvent "
                            "garder du contenu : " +

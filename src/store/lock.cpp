@@ -8,7 +8,6 @@
 #include <chrono>
 #include <cstdlib>
 #include <fcntl.h>
-#include <fmt/core.h>
 #include <string>
 #include <string_view>
 #include <sys/file.h>
@@ -68,8 +67,9 @@ std::string read_all(int fd) {
 void sweep_folder(const std::filesystem::path& folder) {
     const int removed = sweep_abandoned_temp_files(folder);
     if (removed > 0)
-        fmt::print(stderr, "bilan: {} fichier(s) temporaire(s) abandonné(s) supprimé(s)\n",
-                   removed);
+        notify({.code = "lock.temp-files-swept",
+                .severity = Severity::notice,
+                .values = {{"count", std::to_string(removed)}}});
 }
 
 // The pid a dead writer left, if the file holds just that: anything else (a file committed by
@@ -126,10 +126,11 @@ FolderLock::FolderLock(const std::filesystem::path& folder) : path_(folder / ".l
     if (!previous.empty()) {
         const std::string pid = pid_in(previous);
         if (pid.empty())
-            fmt::print(stderr, "bilan: verrou abandonné repris\n");
+            notify({.code = "lock.taken-over", .severity = Severity::notice});
         else
-            fmt::print(stderr, "bilan: verrou laissé par le processus {} (interrompu) : repris\n",
-                       pid);
+            notify({.code = "lock.taken-over-from",
+                    .severity = Severity::notice,
+                    .values = {{"pid", pid}}});
         sweep_folder(folder);
     }
     const std::string pid = std::to_string(::getpid()) + "\n";

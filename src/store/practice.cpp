@@ -121,7 +121,7 @@ std::optional<Practice> find_practice(const Store& store, Diagnostics& diagnosti
     try {
         where = locate_practice(store.root());
     } catch (const RefusedError& e) {
-        diagnostics.report(Problem{std::nullopt, e.what()});
+        diagnostics.report(file_problem(std::nullopt, e.what()));
         return std::nullopt;
     }
     if (!where) return std::nullopt;

@@ -1,7 +1,6 @@
 #include "bilan/store.hpp"
 
-#include "bilan/evaluations.hpp"
-#include "bilan/synthesis.hpp"
+#include "bilan/synthesis.hpp" // is_consent_name
 #include "codec.hpp"
 #include "posix_io.hpp"
 #include "toml_text.hpp"
@@ -37,12 +36,6 @@ bool is_record_name(const RecordKindInfo& kind, std::string_view name) {
            });
 }
 
-std::string_view expected_name(const RecordKindInfo& kind) {
-    return kind.named_by_recipient
-               ? "le destinataire tel que bilan le nomme (minuscules, chiffres, tirets), puis .toml"
-               : "huit chiffres hexadécimaux en minuscules, puis .toml";
-}
-
 // ---- loading record files ---------------------------------------------------------------
 
 // Reads one record file of `kind` (listed in `folder`) into its list of `into`; a bad file is
@@ -71,13 +64,13 @@ void load_record(const RecordKindInfo& kind, const FolderReader& folder, const L
 // ---- diagnostics -------------------------------------------------------------------------
 
 void Diagnostics::report(const SourcePos& where, const std::string& message) {
-    report(Problem{where, message});
+    report(file_problem(where, message));
 }
 
 void Diagnostics::report(const Problem& problem) {
     if (!collect_) {
-        if (problem.where) throw DataError(*problem.where, problem.message);
-        throw RefusedError(problem.message);
+        if (problem.where) throw DataError(*problem.where, problem.value("detail"));
+        throw RefusedError(problem.value("detail"));
     }
     problems_.push_back(problem);
 }
@@ -156,10 +149,10 @@ struct FormatNote {
     FormatNote& operator=(const FormatNote&) = delete;
     ~FormatNote() {
         if (format > 0)
-            std::fputs(("bilan: " + newer_format(format) +
-                        " : ce qu'elle ne connaît pas est ignoré ; mettez bilan à jour\n")
-                           .c_str(),
-                       stderr);
+            notify({.code = "format.newer-ignored",
+                    .severity = Severity::notice,
+                    .values = {{"format", std::to_string(format)},
+                               {"current", std::to_string(current_format)}}});
     }
 };
 
@@ -400,15 +393,7 @@ void find_open_to_others(const fs::path& path, std::vector<fs::path>& found) {
         find_open_to_others(child, found);
 }
 
-std::string shell_quoted(const std::string& word) {
-    if (!word.empty() && word.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVW"
-                                                "XYZ0123456789_./-+=:,@") == std::string::npos)
-        return word;
-    std::string quoted = "'";
-    for (const char c : word)
-        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return quoted + "'";
-}
+} // namespace
 
 // A clone made under umask 022 leaves the bilan 0755 and its files 0644: one problem says how
 // many entries others can read, and the one command that makes them all private.
@@ -427,97 +412,13 @@ std::vector<Problem> permission_problems(const Store& store) {
     const bool root_open = found.front() == store.root();
     std::sort(found.begin() + (root_open ? 1 : 0), found.end());
     const std::size_t inside = found.size() - (root_open ? 1 : 0);
-    const std::string entries =
-        std::to_string(inside) + (inside == 1 ? " fichier ou dossier" : " fichiers ou dossiers");
-    std::string what;
-    if (root_open && inside == 0)
-        what = "ce dossier est ouvert";
-    else if (root_open)
-        what = "ce dossier et " + entries + " qu'il contient sont ouverts";
-    else
-        what = entries + " (dont " + found.front().lexically_normal().string() + ") " +
-               (inside == 1 ? "est ouvert" : "sont ouverts");
     const std::string dir = store.root().string();
-    return {{SourcePos{dir, 0, 0}, what + " à d'autres utilisateurs que vous : un bilan est " +
-                                       "confidentiel, corrigez avec « chmod -R go-rwx " +
-                                       shell_quoted(dir) + " »"}};
-}
-
-} // namespace
-
-namespace {
-
-// R6313-7 after the end: content left uncovered by an agreement is due for destruction
-// (`bilan purge`), and the synthesis kept has its own limit. Warnings: the law gives no day.
-void add_retention_warnings(std::vector<Problem>& warnings, const Framework& framework,
-                            const Folder& folder, const std::optional<Destruction>& destruction,
-                            const Date& today) {
-    const BilanRecord& bilan = folder.bilan;
-    const std::optional<Date> ended = destruction_end(bilan); // an abandonment ends it too
-    if (ended && *ended < today && holds_content(folder) && !documents_kept_on(bilan, today)) {
-        const std::string since =
-            bilan.retention_until && *ended < *bilan.retention_until
-                ? "la fin de l'accord de conservation (" + bilan.retention_until->iso() + ")"
-                : "la fin du bilan (" + ended->iso() + ")";
-        warnings.push_back({std::nullopt, "documents de travail à détruire depuis " + since +
-                                              " (R6313-7) : bilan purge"});
-    }
-    if (destruction && destruction->synthesis_kept_until &&
-        *destruction->synthesis_kept_until < today) {
-        const auto rule = retention_rule(framework);
-        warnings.push_back(
-            {destruction->origin, "synthèse conservée au-delà du " +
-                                      destruction->synthesis_kept_until->iso() +
-                                      (rule ? " (" + std::string(rule->source) + ")" : "") +
-                                      " : supprimez synthese.md"});
-    }
-}
-
-// The synthesis a purge kept is the copy handed over: gone before its limit, it is lost.
-std::vector<Problem> kept_synthesis_problems(const Store& store, const Destruction& destruction,
-                                             const Date& today) {
-    const bool kept = std::find(destruction.kept.begin(), destruction.kept.end(), "synthese") !=
-                      destruction.kept.end();
-    if (!kept || (destruction.synthesis_kept_until && *destruction.synthesis_kept_until < today))
-        return {}; // past its limit, removing it is what check asks
-    try {
-        store.kept_synthesis();
-    } catch (const DataError& e) {
-        return {{e.where, e.detail}};
-    }
-    return {};
-}
-
-} // namespace
-
-FolderCheck check_folder(const Store& store, const Date& today) {
-    Diagnostics collect(true);
-    const BilanRecord bilan = store.load_bilan(collect);
-    const Framework framework = store.load_framework(bilan, collect);
-    const Folder folder = store.load_all(framework, bilan, collect);
-    FolderCheck result{collect.problems(), collect.problems().size(), {}};
-    auto add = [&](std::vector<Problem> more) {
-        std::move(more.begin(), more.end(), std::back_inserter(result.problems));
-    };
-    add(store.unknown_entries(bilan));
-    add(permission_problems(store));
-    add(rule_problems(framework, folder, today));
-    add(retention_problems(framework, bilan));
-    const std::optional<Destruction> destruction = store.load_destruction(collect);
-    if (collect.problems().size() > result.file_problems) { // destruction.toml at fault
-        result.problems.insert(result.problems.begin() +
-                                   static_cast<std::ptrdiff_t>(result.file_problems),
-                               collect.problems().back());
-        ++result.file_problems;
-    }
-    if (!destruction) add(synthesis_problems(framework, folder)); // purged: nothing to complete
-    if (destruction) add(kept_synthesis_problems(store, *destruction, today));
-    result.warnings = evidence_problems(folder.sessions, today);
-    add_retention_warnings(result.warnings, framework, folder, destruction, today);
-    // What falls due after the end (follow-up, evaluations): to do, not a fault of the folder.
-    for (std::string& warning : after_end_warnings(framework, folder, today))
-        result.warnings.push_back({std::nullopt, std::move(warning)});
-    return result;
+    return {{.code = "folder.open-to-others",
+             .where = SourcePos{dir, 0, 0},
+             .values = {{"dir", dir},
+                        {"inside", std::to_string(inside)},
+                        {"root_open", root_open ? "1" : ""},
+                        {"first", found.front().lexically_normal().string()}}}};
 }
 
 namespace {
@@ -551,14 +452,17 @@ std::optional<std::string> hidden_copy_of(const std::string& name, const BilanRe
 
 std::vector<Problem> Store::unknown_entries(const BilanRecord& bilan) const {
     std::vector<Problem> problems;
-    const auto report = [&](const std::string& relative, const std::string& message) {
-        problems.push_back({SourcePos{display(relative), 0, 0}, message});
+    const auto report = [&](const std::string& relative, std::string code, Values values = {}) {
+        problems.push_back({.code = std::move(code),
+                            .severity = Severity::error,
+                            .where = SourcePos{display(relative), 0, 0},
+                            .values = std::move(values)});
     };
     std::vector<ListedFile> top;
     try {
         top = FolderReader(root_, FolderLink::followed).list(); // as the user named it
     } catch (const Error& e) {
-        problems.push_back({std::nullopt, e.what()});
+        problems.push_back(file_problem(std::nullopt, e.what()));
     }
     // At the top, the user's own documents (a rendered synthesis, a folder of scans) are
     // welcome, and hidden entries are git's or ours (.git, .gitignore, .lock, temp files):
@@ -566,8 +470,7 @@ std::vector<Problem> Store::unknown_entries(const BilanRecord& bilan) const {
     for (const ListedFile& entry : top) {
         const std::string& name = entry.name;
         if (const auto copied = hidden_copy_of(name, bilan)) {
-            report(name, "copie de " + *copied + " laissée par un éditeur ? ignorée : seul " +
-                             *copied + " est lu");
+            report(name, "folder.editor-copy", {{"file", *copied}});
             continue;
         }
         if (name.front() == '.' || name == "bilan.toml" || name == "practice.toml" ||
@@ -579,16 +482,14 @@ std::vector<Problem> Store::unknown_entries(const BilanRecord& bilan) const {
         const auto folder = misspelt_record_folder(name);
         if (folder && *folder == name) continue;
         if (entry.directory) {
-            if (folder)
-                report(name, "dossier inconnu de bilan, ignoré (vouliez-vous dire « " +
-                                 std::string(*folder) + " » ?)");
+            if (folder) report(name, "folder.misspelt-folder", {{"meant", std::string(*folder)}});
         } else if (name.ends_with(".toml")) {
-            report(name, "fichier inconnu de bilan, ignoré (voir FILES dans man bilan)");
+            report(name, "folder.unknown-file");
         } else {
             for (const std::string& own : {std::string("bilan.toml"), std::string("project.toml"),
                                            std::string("edof.toml"), bilan.framework})
                 if (own.ends_with(".toml") && name.starts_with(own)) {
-                    report(name, "copie de " + own + " ? ignorée : seul " + own + " est lu");
+                    report(name, "folder.copy-of", {{"file", own}});
                     break;
                 }
         }
@@ -606,12 +507,10 @@ std::vector<Problem> Store::unknown_entries(const BilanRecord& bilan) const {
             if (is_record_name(kind, entry.name) || is_temp_file_name(entry.name)) continue;
             const std::string relative = std::string(dir) + "/" + entry.name;
             if (entry.directory)
-                report(relative, "dossier inconnu de bilan, ignoré");
+                report(relative, "folder.unknown-folder");
             else
-                report(relative, "n'est pas un enregistrement (nom attendu : " +
-                                     std::string(expected_name(kind)) +
-                                     "), ignoré : une copie de conflit ? comparez-la, puis "
-                                     "supprimez-la");
+                report(relative, "folder.not-a-record",
+                       {{"naming", kind.named_by_recipient ? "recipient" : "id"}});
         }
     }
     return problems;

@@ -13,6 +13,7 @@
 
 #include "bilan/framework.hpp"
 #include "bilan/model.hpp"
+#include "bilan/problem.hpp"
 #include "bilan/store.hpp"
 
 #include <functional>
@@ -21,9 +22,10 @@
 
 namespace bilan::ops {
 
-// What an operation tells the user besides its result, one line each on stderr ("attention :
-// la séance dépasse le plafond…"); it never changes the outcome.
-using Notes = std::vector<std::string>;
+// What an operation tells the user besides its result, as data (bilan/problem.hpp): the command
+// line says each on stderr ("attention : la séance dépasse le plafond…"); it never changes the
+// outcome.
+using Notes = std::vector<Problem>;
 
 // A bilan as a read command sees it: its framework and everything in the folder, read at once
 // under the folder's shared lock. Strict: the first bad file stops it (DataError, exit 1).

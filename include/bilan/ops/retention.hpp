@@ -1,4 +1,4 @@
-// The end of a bilan (R6313-7, practice.md §8): the beneficiary's written agreement to keep
+// The end of a bilan (R6313-7, décret 2023-1350): the beneficiary's written agreement to keep
 // the working documents (`retention grant|show`) and their destruction (`purge`).
 #pragma once
 
@@ -39,13 +39,13 @@ struct PurgeReport {
     bool resumed = false;       // an interrupted purge finished
     Notes notes;
 };
-// Keeps the synthesis (synthese.md as the person left it, else as rendered now), then destroys
-// the content (practice.md §8) that no agreement keeps, under the folder's lock, file by file:
-// destruction.toml says "en-cours" with the plan first, "faite" at the end, and a rerun
-// finishes an interrupted purge, planned again over what the folder holds then. The end is
-// `end`, or the abandonment. RefusedError before the end, after today, and when a file stands
-// in the way (one bilan cannot classify, one it may not rewrite: store::DestructionCheck); a
-// file at fault stops it too, all before anything is written. With `dry_run`, nothing is.
+// Keeps the synthesis (synthese.md as the person left it, else as rendered now), then destroys the
+// content (R6313-7: the documents made for the bilan) that no agreement keeps, under the folder's
+// lock, file by file: destruction.toml says "en-cours" with the plan first, "faite" at the end, and
+// a rerun finishes an interrupted purge, planned again over what the folder holds then. The end is
+// `end`, or the abandonment. RefusedError before the end, after today, and when a file stands in
+// the way (one bilan cannot classify, one it may not rewrite: store::DestructionCheck); a file at
+// fault stops it too, all before anything is written. With `dry_run`, nothing is.
 PurgeReport purge(const store::Store& store, const PurgeOptions& options);
 
 } // namespace bilan::ops

@@ -87,18 +87,10 @@ private:
 // `framework_file` (a provider's framework) is copied byte for byte as framework.toml.
 void create_bilan(const std::filesystem::path& dir, const Fields& bilan_fields,
                   const std::optional<std::filesystem::path>& framework_file);
-// What `bilan check` finds in a folder: every problem of its files (the first
-// `file_problems` of the list), then stray files, the framework's rules and what the synthesis
-// would lack.
-struct FolderCheck {
-    std::vector<Problem> problems;
-    std::size_t file_problems = 0;
-    // What is worth a look but leaves the folder valid: sessions held by `today` without
-    // evidence of attendance (evidence_problems), the follow-up and evaluations due
-    // (after_end_warnings).
-    std::vector<Problem> warnings;
-};
-FolderCheck check_folder(const Store& store, const Date& today);
+
+// The entries of the folder (itself included) that the group or others may read, as one
+// problem (folder.open-to-others), for `check`; none when it is private.
+std::vector<Problem> permission_problems(const Store& store);
 // The bilans `dir` names, for the commands that read many (`due`, `report`): `dir` itself when
 // it holds bilan.toml, else the bilans among its subfolders and theirs, `bilan_search_depth`
 // levels down at most and never below a bilan, in path order. Hidden entries (.git) and

@@ -1,6 +1,7 @@
 // The CPF file's rules over a loaded folder: which sessions start the clocks, the deadlines in
 // the practice's calendar, what check reports at each boundary, and that `be` has none of it.
 #include "bilan/edof_rules.hpp"
+#include "cli/problems.hpp"
 #include "support/french_framework.hpp"
 
 #include <doctest/doctest.h>
@@ -70,8 +71,8 @@ TEST_SUITE("edof") {
         folder.edof.entry_declared = Date{2026, 5, 29};
         const auto problems = edof_problems(fr(), folder);
         REQUIRE(problems.size() == 1);
-        CHECK(problems[0].message.find("en retard") != std::string::npos);
-        CHECK(problems[0].message.find("à vérifier") != std::string::npos);
+        CHECK(cli::problem_text(problems[0]).find("en retard") != std::string::npos);
+        CHECK(cli::problem_text(problems[0]).find("à vérifier") != std::string::npos);
     }
 
     TEST_CASE("check: a partial service fait needs its reason and duration") {

@@ -2,6 +2,7 @@
 // arithmetic of what falls due after the end (follow-up, evaluations), abandonment included.
 #include "bilan/evaluations.hpp"
 #include "bilan/views.hpp"
+#include "cli/problems.hpp"
 #include "support/french_framework.hpp"
 
 #include <doctest/doctest.h>
@@ -18,9 +19,9 @@ Folder ended(const Date& end) {
     return f;
 }
 
-bool says(const std::vector<std::string>& warnings, std::string_view part) {
-    for (const std::string& w : warnings)
-        if (w.find(part) != std::string::npos) return true;
+bool says(const std::vector<Problem>& problems, std::string_view part) {
+    for (const Problem& problem : problems)
+        if (cli::problem_text(problem).find(part) != std::string::npos) return true;
     return false;
 }
 

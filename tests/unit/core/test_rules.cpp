@@ -1,5 +1,6 @@
 #include "bilan/rules.hpp"
 #include "bilan/store.hpp"
+#include "cli/problems.hpp"
 
 #include <algorithm>
 #include <doctest/doctest.h>
@@ -23,8 +24,15 @@ constexpr Date before_any{2026, 1, 1};
 
 bool has_warning(const HourReport& report, std::string_view text) {
     for (const auto& w : report.warnings)
-        if (w.find(text) != std::string::npos) return true;
+        if (cli::problem_text(w).find(text) != std::string::npos) return true;
     return false;
+}
+
+std::vector<std::string> texts(const std::vector<Problem>& problems) {
+    std::vector<std::string> out;
+    for (const Problem& p : problems)
+        out.push_back(cli::problem_text(p));
+    return out;
 }
 
 } // namespace
@@ -86,7 +94,7 @@ TEST_SUITE("rules") {
         CHECK(rule_problems(fr, folder, before_any).empty());
         folder.bilan.end = Date{2026, 5, 4};
         REQUIRE(rule_problems(fr, folder, before_any).size() == 1);
-        CHECK(rule_problems(fr, folder, before_any)[0].message.find("plancher") !=
+        CHECK(cli::problem_text(rule_problems(fr, folder, before_any)[0]).find("plancher") !=
               std::string::npos);
     }
 
@@ -102,7 +110,7 @@ TEST_SUITE("rules") {
         folder.pistes = {a, b};
         const auto problems = rule_problems(fr, folder, before_any);
         REQUIRE(problems.size() == 3);
-        CHECK(problems[0].text().starts_with("skills/x.toml:4:14: "));
+        CHECK(cli::problem_line(problems[0]).starts_with("skills/x.toml:4:14: "));
     }
 
     TEST_CASE("the skills that name an experience as their source") {
@@ -165,7 +173,7 @@ TEST_SUITE("rules") {
         sessions[2].evidence.push_back({"journal-visio", ""});
         CHECK(evidence_gaps(sessions, Date{2026, 3, 10}).remote_on_paper.empty());
 
-        const auto warnings = evidence_warnings(sessions, Date{2026, 3, 10});
+        const auto warnings = texts(evidence_problems(sessions, Date{2026, 3, 10}));
         REQUIRE(warnings.size() == 1);
         CHECK(warnings[0] == "séance du 2026-03-02 (" + sessions[0].id +
                                  ") sans preuve de présence : bilan session attest " +
@@ -177,7 +185,7 @@ TEST_SUITE("rules") {
         Folder folder;
         for (int day = 2; day <= 13; ++day)
             folder.sessions.push_back(session({2026, 3, day}, "investigation", 30 + day));
-        const auto warnings = evidence_warnings(folder.sessions, Date{2026, 3, 31});
+        const auto warnings = texts(evidence_problems(folder.sessions, Date{2026, 3, 31}));
         REQUIRE(warnings.size() == 1);
         CHECK(
             warnings[0].starts_with("12 séances passées sans preuve de présence (s32investigation "
@@ -186,11 +194,11 @@ TEST_SUITE("rules") {
                                     "session attest ID --evidence emargement|"));
         const auto gaps = evidence_problems(folder.sessions, Date{2026, 3, 31});
         REQUIRE(gaps.size() == 1);
-        CHECK(gaps[0].message == warnings[0]);
+        CHECK(gaps[0].code == "attendance.no-evidence-many");
         // The folder is still valid: the gaps are not among its problems.
         const auto problems = rule_problems(fr, folder, Date{2026, 3, 31});
         CHECK(std::none_of(problems.begin(), problems.end(), [](const Problem& p) {
-            return p.message.find("sans preuve") != std::string::npos;
+            return cli::problem_text(p).find("sans preuve") != std::string::npos;
         }));
     }
 }
@@ -218,7 +226,7 @@ TEST_SUITE("core.rules retention") {
         CHECK(retention_problems(fr, b).empty());
         b.retention_until = Date{2029, 7, 1};
         REQUIRE(retention_problems(fr, b).size() == 1);
-        CHECK(retention_problems(fr, b)[0].message.find("R6313-7") != std::string::npos);
+        CHECK(cli::problem_text(retention_problems(fr, b)[0]).find("R6313-7") != std::string::npos);
         CHECK(retention_problems(be, b).empty());
     }
 

@@ -1,5 +1,6 @@
 #include "bilan/store.hpp"
 #include "bilan/synthesis.hpp"
+#include "cli/problems.hpp"
 #include "support/french_framework.hpp"
 #include "support/text_lines.hpp"
 
@@ -28,7 +29,7 @@ std::size_t position(const std::string& text, std::string_view part) {
 
 bool has_problem(const std::vector<Problem>& problems, std::string_view text) {
     for (const Problem& p : problems)
-        if (contains(p.message, text)) return true;
+        if (contains(cli::problem_text(p), text)) return true;
     return false;
 }
 
@@ -186,7 +187,7 @@ TEST_SUITE("synthesis") {
             f.bilan.demand = "  \n";
             const auto problems = synthesis_problems(fr(), f);
             REQUIRE(problems.size() == 1);
-            CHECK(problems[0].text() ==
+            CHECK(cli::problem_line(problems[0]) ==
                   "bilan.toml: synthèse incomplète : la demande initiale n'est pas renseignée "
                   "(bilan set demand TEXTE)");
         }
@@ -206,7 +207,7 @@ TEST_SUITE("synthesis") {
             f.project.origin = {"project.toml", 0, 0};
             const auto problems = synthesis_problems(fr(), f);
             REQUIRE(problems.size() == 1);
-            CHECK(problems[0].text().starts_with("project.toml: synthèse incomplète"));
+            CHECK(cli::problem_line(problems[0]).starts_with("project.toml: synthèse incomplète"));
         }
         SUBCASE("actions") {
             f.actions.clear();
@@ -216,9 +217,10 @@ TEST_SUITE("synthesis") {
             f.consents = {consent("France Travail", {"projet", "salaire", "plan", "cv"})};
             const auto problems = synthesis_problems(fr(), f);
             REQUIRE(problems.size() == 2);
-            CHECK(problems[0].text().starts_with(
-                "consents/france-travail.toml: consentement pour « France Travail » : nom de "
-                "section inconnu « salaire »"));
+            CHECK(cli::problem_line(problems[0])
+                      .starts_with("consents/france-travail.toml: consentement pour « France "
+                                   "Travail » : nom de "
+                                   "section inconnu « salaire »"));
             CHECK(has_problem(problems, "« cv »"));
         }
     }

@@ -1,6 +1,7 @@
 #include "bilan/store.hpp"
 #include "bilan/substance_views.hpp"
 #include "bilan/views.hpp"
+#include "cli/problems.hpp"
 #include "support/french_framework.hpp"
 #include "support/text_lines.hpp"
 
@@ -70,7 +71,7 @@ TEST_SUITE("views") {
         CHECK(json.find("\xc2\x9b") == std::string::npos);
         Folder f;
         f.bilan.beneficiary = "Claire\u202eMartin";
-        const std::string status = status_text(fr(), f, today, Style{false});
+        const std::string status = status_text(fr(), f, today, Style{false}, cli::problem_text);
         CHECK(status.starts_with("Claire\\u202eMartin — "));
     }
 
@@ -82,13 +83,14 @@ TEST_SUITE("views") {
         Framework framework = fr();
         framework.phases.front().target_minutes = 0; // a phase without target has no bar
         for (const bool colour : {false, true}) {
-            const std::string text = status_text(framework, f, today, Style{colour});
+            const std::string text =
+                status_text(framework, f, today, Style{colour}, cli::problem_text);
             CHECK(no_line_ends_with_a_space(text));
             CHECK(text.find("\nEntretien de suivi prévu vers le 4 novembre 2026\n") !=
                   std::string::npos);
         }
         // Nothing after the figure when there is no note: the line ends there.
-        CHECK(status_text(framework, f, today, Style{false})
+        CHECK(status_text(framework, f, today, Style{false}, cli::problem_text)
                   .find("Travail personnel (enquêtes, travail)      0h\n") != std::string::npos);
     }
 
@@ -112,12 +114,12 @@ TEST_SUITE("views") {
         Folder f;
         f.bilan.beneficiary = "Claire Martin";
         f.sessions = {session("s1", "investigation", "")};
-        CHECK(status_text(fr(), f, today, Style{false}).find("sans preuve de présence") !=
-              std::string::npos);
-        CHECK(status_text(fr(), f, Date{2026, 3, 15}, Style{false}).find("preuve") ==
-              std::string::npos); // a session to come needs none yet
+        CHECK(status_text(fr(), f, today, Style{false}, cli::problem_text)
+                  .find("sans preuve de présence") != std::string::npos);
+        CHECK(status_text(fr(), f, Date{2026, 3, 15}, Style{false}, cli::problem_text)
+                  .find("preuve") == std::string::npos); // a session to come needs none yet
         f.sessions[0].kind = "atelier";
-        const std::string json = status_json(fr(), f, today);
+        const std::string json = status_json(fr(), f, today, cli::problem_text);
         CHECK(json.find("\"cpf_minutes\": 150,") != std::string::npos);
         CHECK(json.find("sans preuve de présence") != std::string::npos);
     }

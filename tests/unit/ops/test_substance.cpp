@@ -3,6 +3,7 @@
 // cites stays, and an add whose id cannot be told leaves nothing.
 #include "bilan/errors.hpp"
 #include "bilan/ops/substance.hpp"
+#include "cli/problems.hpp"
 #include "support/temp_bilan.hpp"
 
 #include <doctest/doctest.h>
@@ -65,7 +66,7 @@ TEST_SUITE("ops.substance") {
         const ops::Notes notes =
             ops::decide_piste(store, second.substr(0, 4), "retained", "", true);
         REQUIRE(notes.size() == 1);
-        CHECK(notes[0] == "la piste " + first + " passe de retenue à plan B");
+        CHECK(cli::problem_text(notes[0]) == "la piste " + first + " passe de retenue à plan B");
         const auto pistes = ops::list_pistes(store);
         CHECK(piste_of(pistes, first).decision == "backup");
         CHECK(piste_of(pistes, first).why == "Envie"); // only the decision changes

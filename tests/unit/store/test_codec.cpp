@@ -2,6 +2,7 @@
 // written as the store writes it (fields_of, then emit_fields) and read back by its reader, is the
 // record it was: optional fields absent and present, lists, and text that TOML must escape.
 #include "../../fuzz/folder_files.hpp"
+#include "cli/problems.hpp"
 #include "store/codec.hpp"
 #include "store/toml_text.hpp"
 #include "support/french_framework.hpp"
@@ -50,7 +51,7 @@ template <typename Read> auto read_back(const std::string& text, Read read) {
     CHECK(reader.finish());
     CHECK(diagnostics.problems().empty());
     for (const Problem& p : diagnostics.problems())
-        MESSAGE(p.message);
+        MESSAGE(cli::problem_text(p));
     return record;
 }
 
@@ -137,7 +138,7 @@ std::vector<std::string> consent_problems(const std::string& text) {
     std::vector<std::string> out;
     for (const Problem& p : diagnostics.problems())
         out.push_back(std::to_string(p.where->line) + ":" + std::to_string(p.where->column) + ": " +
-                      p.message);
+                      cli::problem_text(p));
     return out;
 }
 
@@ -233,7 +234,7 @@ TEST_SUITE("store.codec") {
             std::vector<std::string> out;
             for (const Problem& p : diagnostics.problems())
                 out.push_back(std::to_string(p.where->line) + ":" +
-                              std::to_string(p.where->column) + ": " + p.message);
+                              std::to_string(p.where->column) + ": " + cli::problem_text(p));
             return out;
         };
         const std::string head = "kind = \"chaud\"\ndate = 2026-05-04\nsatisfaction = 5\n";

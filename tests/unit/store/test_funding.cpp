@@ -4,6 +4,7 @@
 #include "bilan/funding.hpp"
 #include "bilan/rules.hpp"
 #include "bilan/store.hpp"
+#include "cli/problems.hpp"
 #include "store/codec.hpp"
 #include "store/toml_text.hpp"
 
@@ -40,7 +41,7 @@ Convention sent_on(Date sent) {
 
 bool says(const std::vector<Problem>& problems, std::string_view text) {
     for (const Problem& p : problems)
-        if (p.message.find(text) != std::string::npos) return true;
+        if (cli::problem_text(p).find(text) != std::string::npos) return true;
     return false;
 }
 

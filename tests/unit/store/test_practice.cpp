@@ -3,6 +3,7 @@
 // record (positions, typos, bad identifiers) and written atomically, privately, by splicing.
 #include "bilan/errors.hpp"
 #include "bilan/store.hpp"
+#include "cli/problems.hpp"
 #include "support/skip.hpp"
 
 #include <cstdlib>
@@ -145,7 +146,7 @@ TEST_SUITE("practice") {
         store::Diagnostics collect(true);
         CHECK_FALSE(store::find_practice(store::Store(tree.root()), collect));
         REQUIRE(collect.problems().size() == 1);
-        CHECK(collect.problems()[0].message.find("BILAN_PRACTICE") != std::string::npos);
+        CHECK(cli::problem_text(collect.problems()[0]).find("BILAN_PRACTICE") != std::string::npos);
         ::setenv("BILAN_PRACTICE", (tree.root() / "absent").c_str(), 1);
         CHECK_THROWS_AS(store::locate_practice(tree.root()), RefusedError);
     }

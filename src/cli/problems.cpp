@@ -1,0 +1,524 @@
+#include "problems.hpp"
+
+#include "bilan/edof.hpp"
+#include "bilan/framework.hpp"
+#include "bilan/funding.hpp"
+#include "bilan/rules.hpp"
+#include "context.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <stdexcept>
+
+namespace bilan::cli {
+namespace {
+
+// ---- remedies: an operation as a command line --------------------------------------------
+
+// How an operation is typed: its words after "bilan", the arguments given bare (in the order
+// the remedy lists them) or, for `set`, as NAME VALUE pairs; the others are options (--NAME
+// VALUE). `placeholders` names what the user has to type when the remedy leaves it to them.
+struct Placeholder {
+    std::string_view argument;
+    std::string_view shown;
+};
+struct OperationWords {
+    std::string_view operation;
+    std::string_view words;
+    std::array<std::string_view, 2> positional{};
+    bool pairs = false;  // `bilan set demand TEXTE`
+    bool quoted = false; // positional values between double quotes (a recipient's name)
+    std::array<Placeholder, 4> placeholders{};
+    std::string_view flag{}; // an option without a value (`--blank`)
+};
+
+constexpr std::string_view any_evidence = "emargement|signature-electronique|journal-visio|autre";
+
+constexpr std::array operations{
+    OperationWords{"session.attest",
+                   "session attest",
+                   {"session"},
+                   false,
+                   false,
+                   {{{"session", "ID"}, {"evidence", any_evidence}}}},
+    OperationWords{
+        "convention.set", "convention set", {}, false, false, {{{"employer", "…"}, {"sent", "…"}}}},
+    OperationWords{"bilan.set",
+                   "set",
+                   {},
+                   true,
+                   false,
+                   {{{"demand", "TEXTE"}, {"end", "DATE"}, {"counsellor", "NOM"}}}},
+    OperationWords{
+        "practice.set",
+        "practice set",
+        {},
+        true,
+        false,
+        {{{"qualiopi", "TEXTE"}, {"siret", "SIRET"}, {"nda", "NDA"}, {"signatory", "NOM"}}}},
+    OperationWords{"practice.init",
+                   "practice init",
+                   {"folder"},
+                   false,
+                   false,
+                   {{{"folder", "DOSSIER"}, {"name", "NOM"}, {"siret", "SIRET"}, {"nda", "NDA"}}}},
+    OperationWords{"skill.add", "skill add", {"text"}, false, false, {{{"text", "TEXTE"}}}},
+    OperationWords{
+        "piste.decide", "piste decide", {"piste", "decision"}, false, false, {{{"piste", "ID"}}}},
+    OperationWords{"project.set", "project set", {}, false, false, {{{"title", "TEXTE"}}}},
+    OperationWords{"action.add", "action add", {"text"}, false, false, {{{"text", "TEXTE"}}}},
+    OperationWords{"evaluation.add",
+                   "evaluation add",
+                   {"kind"},
+                   false,
+                   false,
+                   {{{"date", "DATE"}, {"satisfaction", "1-5"}}}},
+    OperationWords{"purge", "purge"},
+    OperationWords{"check", "check"},
+    OperationWords{"render", "render"},
+    OperationWords{"session.add", "session add"},
+    OperationWords{"consent.list", "consent list"},
+    OperationWords{"skill.rm", "skill rm", {"skill"}, false, false, {{{"skill", "ID"}}}},
+    OperationWords{"emargement", "emargement", {}, false, false, {}, "blank"},
+    OperationWords{
+        "consent.grant", "consent grant", {"recipient"}, false, true, {{{"date", "DATE"}}}},
+};
+
+const OperationWords& words_of(std::string_view operation) {
+    for (const OperationWords& words : operations)
+        if (words.operation == operation) return words;
+    throw std::logic_error("opération sans commande : " + std::string(operation));
+}
+
+std::string argument_text(const OperationWords& words, const Argument& argument) {
+    if (!argument.value) {
+        for (const Placeholder& p : words.placeholders)
+            if (p.argument == argument.name) return std::string(p.shown);
+        return "…";
+    }
+    if (argument.value->empty()) return "\"\"";
+    return *argument.value;
+}
+
+// ---- sentences ---------------------------------------------------------------------------
+
+int number(const std::string& text) {
+    return text.empty() ? 0 : std::stoi(text);
+}
+
+Date iso_date(const std::string& text) {
+    Date date;
+    std::sscanf(text.c_str(), "%d-%d-%d", &date.year, &date.month, &date.day);
+    return date;
+}
+
+std::vector<std::string> split(const std::string& keys) {
+    std::vector<std::string> out;
+    for (std::size_t start = 0; start < keys.size();) {
+        const std::size_t comma = std::min(keys.find(',', start), keys.size());
+        out.push_back(keys.substr(start, comma - start));
+        start = comma + 1;
+    }
+    return out;
+}
+
+// "le ou la salarié(e), l'employeur et le prestataire" from "employee,employer,provider".
+std::string parties_text(const std::string& keys) {
+    const std::vector<std::string> parties = split(keys);
+    std::string text;
+    for (std::size_t i = 0; i < parties.size(); ++i) {
+        const std::string& p = parties[i];
+        text += (i == 0                    ? ""
+                 : i + 1 == parties.size() ? " et "
+                                           : ", ") +
+                std::string(p == "employee"   ? "le ou la salarié(e)"
+                            : p == "employer" ? "l'employeur"
+                                              : "le prestataire");
+    }
+    return text;
+}
+
+std::string kinds_text(const std::string& keys) {
+    Framework framework;
+    framework.floor_kinds = split(keys);
+    return floor_kinds_text(framework);
+}
+
+// A value shown through its format: {name:hours} minutes as "2h30", {name:french} an ISO date
+// as "2 mars 2026", {name:amount} cents as "103,20 €"…
+std::string formatted(const std::string& text, std::string_view format) {
+    if (format == "hours") return format_minutes(number(text));
+    if (format == "french") return iso_date(text).french();
+    if (format == "amount") return amount_text(std::stoll(text));
+    if (format == "parties") return parties_text(text);
+    if (format == "kinds") return kinds_text(text);
+    if (format == "funding") return text.empty() ? "non renseigné" : "« " + text + " »";
+    if (format == "document") return text == "sheet" ? "la feuille" : "le certificat";
+    if (format == "skill-type") return text == "savoir-etre" ? "savoir-être" : text;
+    if (format == "edof-label") return std::string(edof_rule(text).label);
+    if (format == "naming")
+        return text == "recipient"
+                   ? "le destinataire tel que bilan le nomme (minuscules, chiffres, tirets), puis "
+                     ".toml"
+                   : "huit chiffres hexadécimaux en minuscules, puis .toml";
+    throw std::logic_error("format inconnu : " + std::string(format));
+}
+
+// "3f9a0b12 du 2026-03-02, … …": the first sessions of a long list (session1, date1…).
+std::string first_sessions(const Problem& p) {
+    std::string text;
+    for (int i = 1; !p.value("session" + std::to_string(i)).empty(); ++i)
+        text += (i > 1 ? ", " : "") + p.value("session" + std::to_string(i)) + " du " +
+                p.value("date" + std::to_string(i));
+    return text + "…";
+}
+
+std::string shell_quoted(const std::string& word) {
+    if (!word.empty() && word.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVW"
+                                                "XYZ0123456789_./-+=:,@") == std::string::npos)
+        return word;
+    std::string quoted = "'";
+    for (const char c : word)
+        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return quoted + "'";
+}
+
+// "ce dossier et 3 fichiers ou dossiers qu'il contient sont ouverts", or "2 fichiers ou
+// dossiers (dont …) sont ouverts".
+std::string open_entries(const Problem& p) {
+    const int inside = number(p.value("inside"));
+    const std::string entries =
+        std::to_string(inside) + (inside == 1 ? " fichier ou dossier" : " fichiers ou dossiers");
+    if (!p.value("root_open").empty())
+        return inside == 0 ? "ce dossier est ouvert"
+                           : "ce dossier et " + entries + " qu'il contient sont ouverts";
+    return entries + " (dont " + p.value("first") + ") " +
+           (inside == 1 ? "est ouvert" : "sont ouverts");
+}
+
+// The tokens that are not a value: the remedy, the rule's source and its forms.
+std::string special(const Problem& p, std::string_view token) {
+    if (token == "remedy") return p.remedy ? remedy_text(*p.remedy) : std::string();
+    if (token == "source") return p.source;
+    if (token == "cited") // "(R6313-8 du Code du travail, à vérifier)"
+        return "(" + p.source + (p.value("to_verify").empty() ? ")" : ", à vérifier)");
+    if (token == "paren-source") return p.source.empty() ? "" : " (" + p.source + ")";
+    if (token == "first-sessions") return first_sessions(p);
+    if (token == "cited-skills") { // "a, b, c, …"
+        std::string ids = p.value("skills");
+        for (std::size_t comma = ids.find(','); comma != std::string::npos;
+             comma = ids.find(',', comma + 2))
+            ids.replace(comma, 1, ", ");
+        return ids + (p.value("more").empty() ? "" : ", …");
+    }
+    if (token == "open-entries") return open_entries(p);
+    if (token == "shell-dir") return shell_quoted(p.value("dir"));
+    if (token == "edof-citation")
+        return edof_rule_citation(edof_rule(p.value("rule")), iso_date(p.value("clock_start")));
+    throw std::logic_error("jeton inconnu : " + std::string(token));
+}
+
+// {name}, {name:format}, {name|shown when empty}, or a special token ({remedy}, {source}…).
+std::string token_text(const Problem& p, std::string_view token) {
+    const std::size_t bar = token.find('|');
+    const std::size_t colon = token.find(':');
+    const std::string name(token.substr(0, std::min(bar, colon)));
+    const bool named = std::any_of(p.values.begin(), p.values.end(),
+                                   [&](const NamedValue& v) { return v.name == name; });
+    if (!named && bar == std::string_view::npos) return special(p, token);
+    const std::string& text = p.value(name);
+    if (bar != std::string_view::npos)
+        return text.empty() ? std::string(token.substr(bar + 1)) : text;
+    return colon == std::string_view::npos ? text : formatted(text, token.substr(colon + 1));
+}
+
+std::string filled(std::string_view pattern, const Problem& p) {
+    std::string out;
+    for (std::size_t i = 0; i < pattern.size();) {
+        const std::size_t open = pattern.find('{', i);
+        if (open == std::string_view::npos) {
+            out += pattern.substr(i);
+            break;
+        }
+        const std::size_t close = pattern.find('}', open);
+        out += pattern.substr(i, open - i);
+        out += token_text(p, pattern.substr(open + 1, close - open - 1));
+        i = close + 1;
+    }
+    return out;
+}
+
+struct Sentence {
+    std::string_view code;
+    std::string_view pattern;
+};
+
+// Every problem and notice, by code: the sentence the command line says. Values are named in
+// braces; see token_text for their forms.
+constexpr std::array sentences{
+    // the reading of the folder's files
+    Sentence{"file.invalid", "{detail}"},
+    Sentence{"notice.text", "{text}"},
+    Sentence{"folder.open-to-others",
+             "{open-entries} à d'autres utilisateurs que vous : un bilan est confidentiel, "
+             "corrigez avec « chmod -R go-rwx {shell-dir} »"},
+    Sentence{"folder.editor-copy",
+             "copie de {file} laissée par un éditeur ? ignorée : seul {file} est lu"},
+    Sentence{"folder.misspelt-folder",
+             "dossier inconnu de bilan, ignoré (vouliez-vous dire « {meant} » ?)"},
+    Sentence{"folder.unknown-file", "fichier inconnu de bilan, ignoré (voir FILES dans man bilan)"},
+    Sentence{"folder.copy-of", "copie de {file} ? ignorée : seul {file} est lu"},
+    Sentence{"folder.unknown-folder", "dossier inconnu de bilan, ignoré"},
+    Sentence{"folder.not-a-record",
+             "n'est pas un enregistrement (nom attendu : {naming:naming}), ignoré : une copie de "
+             "conflit ? comparez-la, puis supprimez-la"},
+    // hours and dates (the framework)
+    Sentence{"framework.cap-above-law", "plafond du cadre ({cap:hours}) au-delà des {legal:hours} "
+                                        "de l'article L6313-4 du Code du travail"},
+    Sentence{"hours.over-cap",
+             "plafond dépassé : {counted:hours} comptées dans le bilan pour {cap:hours} au plus"},
+    Sentence{"hours.under-floor", "sous le plancher : {counted:hours} en {kinds:kinds} pour "
+                                  "{floor:hours} au moins (reste {missing:hours})"},
+    Sentence{"hours.under-floor-at-end",
+             "bilan terminé sous le plancher : {counted:hours} en {kinds:kinds} pour "
+             "{floor:hours} au moins (reste {missing:hours})"},
+    Sentence{"hours.few-sessions",
+             "rendez-vous d'accompagnement : {sessions} pour {minimum} au moins"},
+    Sentence{"hours.phase-over-target",
+             "phase {phase} au-delà de sa cible : {done:hours} pour {target:hours}"},
+    Sentence{"dates.session-outside",
+             "séance {session} du {date} ({phase}) hors des dates du bilan (du {start|?} au "
+             "{end|…})"},
+    Sentence{"dates.too-long", "bilan étalé sur plus de {months} mois (du {start|?} au {end|…})"},
+    Sentence{"dates.end-before-start", "la fin du bilan ({end}) précède son début ({start})"},
+    Sentence{"session.over-cap",
+             "avec cette séance, le bilan compte {counted:hours} pour un plafond de {cap:hours}"},
+    Sentence{"session.before-start", "séance du {date} avant le début du bilan ({start})"},
+    Sentence{"session.after-end", "séance du {date} après la fin du bilan ({end})"},
+    // proof of service
+    Sentence{"attendance.no-evidence",
+             "séance du {date} ({session}) sans preuve de présence : {remedy}"},
+    Sentence{"attendance.remote-on-paper",
+             "séance à distance du {date} ({session}) prouvée par une feuille d'émargement "
+             "seule : {remedy} (ou journal-visio)"},
+    Sentence{"attendance.no-evidence-many",
+             "{count} séances passées sans preuve de présence ({first-sessions}) : pour chacune, "
+             "{remedy}"},
+    Sentence{"attendance.remote-on-paper-many",
+             "{count} séances à distance prouvées par une feuille d'émargement seule "
+             "({first-sessions}) : pour chacune, {remedy}"},
+    Sentence{"attendance.future", "la séance du {date} est à venir : une preuve de présence se "
+                                  "recueille quand elle a eu lieu"},
+    Sentence{"attendance.paper-for-remote",
+             "séance à distance : une feuille d'émargement prouve une présence en salle ; ajoutez "
+             "la signature électronique ou le journal de connexion ({remedy})"},
+    Sentence{"evaluation.default-questions", "{detail} : questions par défaut"},
+    Sentence{"retention.beyond-limit-refused",
+             "accord de conservation jusqu'au {until} : au-delà du {limit}, {years} ans après la "
+             "fin ({source}) : rien n'a été enregistré"},
+    Sentence{"retention.end-unknown", "la fin du bilan n'est pas renseignée : la durée permise se "
+                                      "vérifiera quand elle le sera ({remedy})"},
+    Sentence{"purge.documents-kept", "documents de travail conservés jusqu'au {until} (accord "
+                                     "écrit) : relancez {remedy} après cette date"},
+    // the documents: attendance sheet, certificate
+    Sentence{"document.no-practice", "aucun dossier de cabinet (practice.toml) : "
+                                     "{document:document} ne porte ni SIRET ni NDA ({remedy})"},
+    Sentence{"document.no-siret",
+             "le cabinet n'a pas de SIRET : {document:document} n'en porte pas ({remedy})"},
+    Sentence{"document.no-nda", "le cabinet n'a pas de numéro de déclaration d'activité : "
+                                "{document:document} n'en porte pas ({remedy})"},
+    Sentence{"certificate.no-end",
+             "la fin du bilan n'est pas renseignée ({remedy}) : le certificat s'arrête à la "
+             "dernière séance comptée, du {last}"},
+    Sentence{"certificate.under-floor",
+             "sous le plancher : {counted:hours} en {kinds:kinds} pour {floor:hours} au "
+             "moins{paren-source}"},
+    Sentence{"certificate.no-signatory",
+             "le cabinet n'a pas de signataire ({remedy}) : le certificat le laisse à remplir"},
+    Sentence{"sheet.no-counsellor",
+             "le conseiller n'est pas renseigné ({remedy}) : la feuille ne le nomme pas"},
+    // the substance and the synthesis
+    Sentence{"skill.experience-missing",
+             "l'expérience « {experience} » n'existe pas (experiences/{experience}.toml)"},
+    Sentence{"piste.several-retained", "plusieurs pistes retenues : une seule peut l'être (les "
+                                       "autres en plan B ou abandonnées)"},
+    Sentence{"synthesis.no-demand",
+             "synthèse incomplète : la demande initiale n'est pas renseignée ({remedy})"},
+    Sentence{"synthesis.no-skill",
+             "synthèse incomplète : aucun {type:skill-type} consigné ({remedy})"},
+    Sentence{"synthesis.no-retained-piste",
+             "synthèse incomplète : aucune piste retenue ({remedy})"},
+    Sentence{"synthesis.no-project-title",
+             "synthèse incomplète : le projet professionnel n'a pas d'intitulé ({remedy})"},
+    Sentence{"synthesis.no-action",
+             "synthèse incomplète : aucune action au plan d'action ({remedy})"},
+    Sentence{"consent.bad-section", "consentement pour « {recipient} » : {detail}"},
+    // the end of the bilan, retention (R6313-7)
+    Sentence{"followup.due", "entretien de suivi à faire : prévu vers le {due:french} "
+                             "(aujourd'hui), aucune séance de suivi consignée ({source})"},
+    Sentence{"followup.overdue",
+             "entretien de suivi en retard : prévu vers le {due:french} (depuis le "
+             "{due:french}), aucune séance de suivi consignée ({source})"},
+    Sentence{"evaluation.chaud-missing",
+             "bilan terminé le {end:french} sans évaluation à chaud ({source}) : {remedy}"},
+    Sentence{"evaluation.froid-due",
+             "évaluation à froid à faire : due le {due:french} (aujourd'hui, {source})"},
+    Sentence{"evaluation.froid-overdue",
+             "évaluation à froid en retard : due le {due:french} (depuis le {due:french}, "
+             "{source})"},
+    Sentence{"retention.beyond-limit", "accord de conservation jusqu'au {until} : au-delà du "
+                                       "{limit}, {years} ans après la fin ({source})"},
+    Sentence{"retention.destroy-due",
+             "documents de travail à détruire depuis la fin du bilan ({ended}) (R6313-7) : "
+             "{remedy}"},
+    Sentence{"retention.destroy-due-after-agreement",
+             "documents de travail à détruire depuis la fin de l'accord de conservation "
+             "({until}) (R6313-7) : {remedy}"},
+    Sentence{"retention.synthesis-kept-too-long",
+             "synthèse conservée au-delà du {until}{paren-source} : supprimez synthese.md"},
+    // the funding: convention, financing, the CPF file
+    Sentence{"convention.missing",
+             "financement « {funding} » sans convention tripartite ({source}) : {remedy}"},
+    Sentence{"convention.signed-late",
+             "convention signée par le ou la salarié(e) le {signed}, plus de {days} jours après "
+             "son envoi le {sent} (limite {limit}) : elle est réputée refusée {cited}"},
+    Sentence{"convention.unsigned-in-time",
+             "convention envoyée le {sent} et pas signée par le ou la salarié(e) dans les {days} "
+             "jours (limite {limit}) : elle est réputée refusée {cited}"},
+    Sentence{"convention.session-before-signature",
+             "séance du {date} avant la dernière signature de la convention ({signed}) : aucune "
+             "séance avant que les trois parties aient signé ({source})"},
+    Sentence{"convention.session-unsigned",
+             "séance du {date} alors que la convention n'est pas signée par {parties:parties} "
+             "({source})"},
+    Sentence{"financing.parts-not-price",
+             "financement : les parts ({parts:amount}) ne font pas le prix ({price:amount})"},
+    Sentence{"financing.cpf-over-ceiling",
+             "financement : part CPF de {cpf:amount}, au-delà du plafond de {ceiling:amount} "
+             "{cited}"},
+    Sentence{"financing.participation-missing",
+             "financement : la participation forfaitaire de {due:amount} {cited} est due par le "
+             "ou la titulaire du CPF qui n'est pas demandeur d'emploi, or sa part est de "
+             "{paid:amount}"},
+    Sentence{"edof.declared-late", "{rule:edof-label} EDOF du {declared} en retard : due au plus "
+                                   "tard le {due} ({edof-citation})"},
+    Sentence{"edof.entry-before-start",
+             "{rule:edof-label} EDOF du {declared} antérieure à la première séance comptée "
+             "({clock_start}) : l'entrée se déclare une fois le bilan commencé"},
+    Sentence{"edof.exit-before-end",
+             "{rule:edof-label} EDOF du {declared} antérieure à la dernière séance comptée "
+             "({clock_start}) : la sortie se déclare une fois le bilan terminé"},
+    Sentence{"edof.partial-without-reason", "service fait partiel sans motif (« reason » : "
+                                            "abandon, absence, interruption ou force-majeure)"},
+    Sentence{"edof.partial-without-minutes",
+             "service fait partiel sans la durée non réalisée (« minutes_not_done »)"},
+    Sentence{"edof.reason-without-partial", "motif ou durée non réalisée sans service fait "
+                                            "partiel (« service_fait = \"partiel\" »)"},
+    Sentence{"edof.framework-without-cpf",
+             "dossier CPF (edof.toml) dans un bilan du cadre « {framework} », qui n'a pas de "
+             "CPF : il n'est pas suivi"},
+    Sentence{"edof.not-cpf-funded",
+             "dossier CPF (edof.toml) alors que le bilan n'est pas financé par le CPF (funding "
+             "{funding:funding}) : ses échéances ne sont pas suivies"},
+    // refusals
+    Sentence{"consent.none-to-revoke",
+             "aucun consentement pour « {recipient} » (voir « {remedy} »)"},
+    Sentence{"consent.none-to-share",
+             "aucun consentement de {beneficiary} pour « {recipient} » : rien n'est communiqué "
+             "sans son accord ({remedy})"},
+    Sentence{"convention.none-to-render", "aucune convention : {remedy} d'abord"},
+    Sentence{"render.purged",
+             "dossier purgé le {date} ({source}) : la version pour « {recipient} » ne peut plus "
+             "être faite ; seule la synthèse remise est conservée ({remedy})"},
+    Sentence{"certificate.no-counted-session",
+             "aucune séance dans une phase comptée du bilan : pas de certificat de réalisation "
+             "({remedy})"},
+    Sentence{"framework.funding-unknown",
+             "le financement « {funding} » n'existe pas dans le cadre {framework} : effacez-le "
+             "d'abord ({remedy}), puis donnez celui du nouveau cadre"},
+    Sentence{"experience.cited-by-one",
+             "l'expérience {experience} est la source de {count} compétence ({cited-skills}) : "
+             "retirez son lien (clé experience de skills/ID.toml) ou supprimez-la d'abord "
+             "({remedy})"},
+    Sentence{"experience.cited-by-many",
+             "l'expérience {experience} est la source de {count} compétences ({cited-skills}) : "
+             "retirez leur lien (clé experience de skills/ID.toml) ou supprimez-les d'abord "
+             "({remedy})"},
+    Sentence{"purge.not-ended", "le bilan n'est pas terminé ({remedy}) ni abandonné (bilan set "
+                                "abandoned DATE) : rien n'est détruit avant sa fin ({source})"},
+    Sentence{"sheet.no-session",
+             "aucune séance avec le conseiller à émarger (ni enquête ni travail personnel n'y "
+             "figurent) ; pour une feuille à remplir à la main : {remedy}"},
+    Sentence{"practice.none",
+             "aucun cabinet pour {from} : ni BILAN_PRACTICE, ni practice.toml dans ce dossier ou "
+             "au-dessus (créez-en un avec « {remedy} »)"},
+    // what the store meets on the way (notify)
+    Sentence{"lock.temp-files-swept", "{count} fichier(s) temporaire(s) abandonné(s) supprimé(s)"},
+    Sentence{"lock.taken-over", "verrou abandonné repris"},
+    Sentence{"lock.taken-over-from", "verrou laissé par le processus {pid} (interrompu) : repris"},
+    Sentence{"format.newer-ignored",
+             "ce dossier est au format {format}, plus récent que cette version de bilan (format "
+             "{current}) : ce qu'elle ne connaît pas est ignoré ; mettez bilan à jour"},
+    // the practice
+    Sentence{"practice.no-qualiopi",
+             "{file} : pas de certification Qualiopi (« qualiopi »), exigée pour un bilan "
+             "financé par « {funding} » (L6316-1) : {remedy}"},
+};
+
+} // namespace
+
+std::string remedy_text(const Remedy& remedy) {
+    const OperationWords& words = words_of(remedy.operation);
+    std::string text = "bilan " + std::string(words.words);
+    for (const Argument& argument : remedy.arguments) {
+        const std::string value = argument_text(words, argument);
+        const bool bare = std::find(words.positional.begin(), words.positional.end(),
+                                    argument.name) != words.positional.end();
+        if (argument.name == words.flag)
+            text += " --" + argument.name;
+        else if (words.pairs)
+            text += " " + argument.name + " " + value;
+        else if (bare)
+            text += " " + (words.quoted ? "\"" + value + "\"" : value);
+        else
+            text += " --" + argument.name + " " + value;
+    }
+    return text;
+}
+
+std::string problem_text(const Problem& problem) {
+    for (const Sentence& sentence : sentences)
+        if (sentence.code == problem.code) return filled(sentence.pattern, problem);
+    throw std::logic_error("problème sans phrase : " + problem.code);
+}
+
+std::string problem_line(const Problem& problem) {
+    const std::string text = problem_text(problem);
+    return single_line(problem.where ? format_located(*problem.where, text) : text);
+}
+
+std::vector<std::string_view> problem_codes() {
+    std::vector<std::string_view> codes;
+    for (const Sentence& sentence : sentences)
+        codes.push_back(sentence.code);
+    return codes;
+}
+
+std::vector<std::string_view> remedy_operations() {
+    std::vector<std::string_view> names;
+    for (const OperationWords& words : operations)
+        names.push_back(words.operation);
+    return names;
+}
+
+void say_notice(const Problem& notice) {
+    print_note(problem_line(notice));
+}
+
+void print_notices(const std::vector<Problem>& notices, std::string_view prefix) {
+    for (const Problem& notice : notices)
+        print_note(std::string(prefix) + problem_line(notice));
+}
+
+} // namespace bilan::cli
