@@ -11,6 +11,8 @@
 
 using namespace bilan;
 using bilan::test::contains;
+using bilan::test::sentence;
+using bilan::test::sentence_line;
 using bilan::test::TempBilan;
 
 namespace {
@@ -156,7 +158,7 @@ TEST_SUITE("ops.bilan") {
         ops::Notes notes;
         CHECK_FALSE(add(bilan, session_on({2025, 3, 1}), &notes, true).empty());
         REQUIRE(notes.size() == 1);
-        CHECK(notes[0] == "séance du 2025-03-01 avant le début du bilan (2026-03-02)");
+        CHECK(sentence(notes[0]) == "séance du 2025-03-01 avant le début du bilan (2026-03-02)");
         // A year before to the day leaves room for an entretien préalable held long before.
         CHECK_FALSE(add(bilan, session_on({2025, 3, 2}, "prealable")).empty());
     }
@@ -171,7 +173,8 @@ TEST_SUITE("ops.bilan") {
         CHECK(list.sessions[0].phase == "preliminaire");
         add(bilan, session_on({2026, 3, 4}, "investigation", 60), &notes);
         REQUIRE(notes.size() == 1);
-        CHECK(notes[0] == "avec cette séance, le bilan compte 24h20 pour un plafond de 24h");
+        CHECK(sentence(notes[0]) ==
+              "avec cette séance, le bilan compte 24h20 pour un plafond de 24h");
         // The préalable is outside the bilan: no cap.
         add(bilan, session_on({2026, 3, 5}, "prealable", 60), &notes);
         CHECK(notes.empty());
@@ -201,9 +204,10 @@ TEST_SUITE("ops.bilan") {
         const Evidence paper{"emargement", "scan-10.pdf"};
         ops::Notes notes = ops::attest_session(bilan.store(), id.substr(0, 4), paper, {2026, 3, 9});
         REQUIRE(notes.size() == 2);
-        CHECK(contains(notes[0], "la séance du 2026-03-10 est à venir"));
-        CHECK(contains(notes[1], "séance à distance : une feuille d'émargement prouve une présence "
-                                 "en salle"));
+        CHECK(contains(sentence(notes[0]), "la séance du 2026-03-10 est à venir"));
+        CHECK(contains(sentence(notes[1]),
+                       "séance à distance : une feuille d'émargement prouve une présence "
+                       "en salle"));
         notes = ops::attest_session(bilan.store(), id, {"journal-visio", "zoom-42"}, {2026, 3, 11});
         CHECK(notes.empty());
         const ops::SessionList list = ops::list_sessions(bilan.store(), "");
@@ -224,10 +228,11 @@ TEST_SUITE("ops.bilan") {
         bilan.practice(practice);
         ops::Notes notes;
         for (const Problem& problem : ops::check(bilan.store(), {2026, 3, 2}, notes))
-            CHECK_FALSE(contains(problem.text(), "practice.toml")); // only what the synthesis lacks
+            CHECK_FALSE(
+                contains(sentence_line(problem), "practice.toml")); // only what the synthesis lacks
         REQUIRE(notes.size() == 1);
-        CHECK(contains(notes[0], "pas de certification Qualiopi"));
-        CHECK(contains(notes[0], "« cpf » (L6316-1)"));
+        CHECK(contains(sentence(notes[0]), "pas de certification Qualiopi"));
+        CHECK(contains(sentence(notes[0]), "« cpf » (L6316-1)"));
     }
 
     TEST_CASE("check: the practice's problems are listed with the bilan's own files") {
@@ -237,8 +242,8 @@ TEST_SUITE("ops.bilan") {
         ops::Notes notes;
         const auto problems = ops::check(bilan.store(), {2026, 3, 2}, notes);
         REQUIRE(problems.size() >= 2);
-        CHECK(contains(problems[0].text(), "skills/0000beef.toml"));
-        CHECK(contains(problems[1].text(), "practice.toml"));
+        CHECK(contains(sentence_line(problems[0]), "skills/0000beef.toml"));
+        CHECK(contains(sentence_line(problems[1]), "practice.toml"));
     }
 
     TEST_CASE("check: the framework's rules, the cap over many sessions and the bilan's dates") {
@@ -251,7 +256,7 @@ TEST_SUITE("ops.bilan") {
         const auto problems = ops::check(bilan.store(), {2026, 3, 20}, notes);
         std::string all;
         for (const Problem& p : problems)
-            all += p.text() + "\n";
+            all += sentence_line(p) + "\n";
         CHECK(contains(all, "plafond dépassé : 27h comptées dans le bilan pour 24h au plus"));
         CHECK(contains(all, "du 2026-05-20 (conclusion) hors des dates du bilan (du 2026-03-02 au "
                             "2026-04-30)"));
@@ -265,7 +270,7 @@ TEST_SUITE("ops.bilan") {
         CHECK(notes.empty()); // still to come
         ops::check(bilan.store(), {2026, 3, 10}, notes);
         REQUIRE(notes.size() == 1);
-        CHECK(contains(notes[0], "sans preuve de présence"));
+        CHECK(contains(sentence(notes[0]), "sans preuve de présence"));
     }
 
     TEST_CASE("render_for: only the latest consent not revoked lets a version go") {

@@ -11,6 +11,7 @@
 #include <filesystem>
 
 using namespace bilan;
+using bilan::test::sentence;
 using bilan::test::TempBilan;
 
 namespace {
@@ -94,8 +95,9 @@ TEST_SUITE("ops.consents") {
         const ops::Notes notes =
             ops::grant_consent(bilan.store(), "C Conseil", {2026, 3, 5}, std::nullopt);
         REQUIRE(notes.size() == 1);
-        CHECK(notes[0] == "consents/c-conseil.toml est le consentement de « C++ Conseil » : "
-                          "celui de « C Conseil » est écrit dans consents/c-conseil-2.toml");
+        CHECK(sentence(notes[0]) ==
+              "consents/c-conseil.toml est le consentement de « C++ Conseil » : "
+              "celui de « C Conseil » est écrit dans consents/c-conseil-2.toml");
         const auto consents = ops::list_consents(bilan.store());
         REQUIRE(consents.size() == 2);
         CHECK(bilan.exists("consents/c-conseil-2.toml"));

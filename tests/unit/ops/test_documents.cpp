@@ -12,6 +12,7 @@
 
 using namespace bilan;
 using bilan::test::contains;
+using bilan::test::sentence;
 using bilan::test::TempBilan;
 
 namespace {
@@ -27,8 +28,8 @@ void add(const TempBilan& bilan, const Date& date, const std::string& phase, int
 }
 
 bool said(const ops::Notes& notes, std::string_view part) {
-    return std::any_of(notes.begin(), notes.end(), [&](const std::string& note) {
-        return note.find(part) != std::string::npos;
+    return std::any_of(notes.begin(), notes.end(), [&](const Problem& note) {
+        return sentence(note).find(part) != std::string::npos;
     });
 }
 
@@ -60,11 +61,13 @@ TEST_SUITE("ops.documents") {
         add(bilan, {2026, 3, 2}, "preliminaire", 180);
         const ops::Document sheet = ops::attendance_sheet(bilan.store(), 0);
         REQUIRE(sheet.notes.size() == 2);
-        CHECK(sheet.notes[0] == "aucun dossier de cabinet (practice.toml) : la feuille ne porte ni "
-                                "SIRET ni NDA (bilan practice init DOSSIER --name NOM --siret "
-                                "SIRET --nda NDA)");
-        CHECK(sheet.notes[1] == "le conseiller n'est pas renseigné (bilan set counsellor NOM) : la "
-                                "feuille ne le nomme pas");
+        CHECK(sentence(sheet.notes[0]) ==
+              "aucun dossier de cabinet (practice.toml) : la feuille ne porte ni "
+              "SIRET ni NDA (bilan practice init DOSSIER --name NOM --siret "
+              "SIRET --nda NDA)");
+        CHECK(sentence(sheet.notes[1]) ==
+              "le conseiller n'est pas renseigné (bilan set counsellor NOM) : la "
+              "feuille ne le nomme pas");
         CHECK(contains(sheet.markdown, "Cabinet du Bilan"));
     }
 
@@ -78,11 +81,12 @@ TEST_SUITE("ops.documents") {
         add(bilan, {2026, 3, 2}, "preliminaire", 180);
         const ops::Document sheet = ops::attendance_sheet(bilan.store(), 0);
         REQUIRE(sheet.notes.size() == 2);
-        CHECK(sheet.notes[0] ==
+        CHECK(sentence(sheet.notes[0]) ==
               "le cabinet n'a pas de SIRET : la feuille n'en porte pas (bilan practice set siret "
               "SIRET)");
-        CHECK(sheet.notes[1] == "le cabinet n'a pas de numéro de déclaration d'activité : la "
-                                "feuille n'en porte pas (bilan practice set nda NDA)");
+        CHECK(sentence(sheet.notes[1]) ==
+              "le cabinet n'a pas de numéro de déclaration d'activité : la "
+              "feuille n'en porte pas (bilan practice set nda NDA)");
         CHECK(contains(sheet.markdown, "Cabinet Sans Numéros"));
     }
 

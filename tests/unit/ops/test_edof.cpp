@@ -14,6 +14,7 @@
 
 using namespace bilan;
 using bilan::test::contains;
+using bilan::test::sentence;
 using bilan::test::TempBilan;
 
 namespace {
@@ -113,7 +114,7 @@ TEST_SUITE("ops.edof") {
         edit.minutes_not_done = std::optional<int>{180};
         const ops::Notes notes = ops::set_edof(bilan.store(), edit);
         REQUIRE(notes.size() == 1);
-        CHECK(contains(notes[0], "service fait partiel sans motif"));
+        CHECK(contains(sentence(notes[0]), "service fait partiel sans motif"));
         ops::EdofEdit reason;
         reason.reason = "force-majeure";
         CHECK(ops::set_edof(bilan.store(), reason).empty());
@@ -177,7 +178,7 @@ TEST_SUITE("ops.edof") {
         edit.exit_declared = Date{2026, 4, 28};
         const ops::Notes notes = ops::set_edof(bilan.store(), edit);
         REQUIRE(notes.size() == 1);
-        CHECK(notes[0] ==
+        CHECK(sentence(notes[0]) ==
               "déclaration de sortie EDOF du 2026-04-28 antérieure à la dernière séance "
               "comptée (2026-04-30) : la sortie se déclare une fois le bilan terminé");
     }
@@ -202,7 +203,7 @@ TEST_SUITE("ops.edof") {
         add_sessions(personal, {{2026, 5, 13}});
         const ops::Notes notes = ops::set_edof(personal.store(), entry({2026, 6, 30}));
         REQUIRE(notes.size() == 1);
-        CHECK(contains(notes[0], "n'est pas financé par le CPF (funding « personnel »)"));
+        CHECK(contains(sentence(notes[0]), "n'est pas financé par le CPF (funding « personnel »)"));
 
         const TempBilan be(funded("fonds-social", "be"));
         add_sessions(be, {{2026, 5, 13}});

@@ -10,6 +10,7 @@
 #include <doctest/doctest.h>
 
 using namespace bilan;
+using bilan::test::sentence;
 using bilan::test::TempBilan;
 
 namespace {
@@ -60,7 +61,7 @@ TEST_SUITE("ops.evaluations") {
             add(bilan, evaluation("chaud", {2026, 5, 4}, {{"humeur", "bonne"}, {"attentes", "9"}}));
         REQUIRE(notes.size() == 2);
         CHECK(notes[0].starts_with("question inconnue « humeur » pour l'évaluation à chaud"));
-        CHECK(notes[1] ==
+        CHECK(sentence(notes[1]) ==
               "« attentes » (évaluation à chaud) attend un entier de 1 à 5, pas « 9 » : "
               "réponse gardée telle quelle");
         const auto evaluations = listed(bilan);
@@ -93,12 +94,14 @@ TEST_SUITE("ops.evaluations") {
         const TempBilan bilan;
         ops::Notes notes = add(bilan, evaluation("chaud", {2026, 3, 1}, {}));
         REQUIRE(notes.size() == 1);
-        CHECK(notes[0] == "évaluation datée du 2026-03-01, avant le début du bilan (2026-03-02)");
+        CHECK(sentence(notes[0]) ==
+              "évaluation datée du 2026-03-01, avant le début du bilan (2026-03-02)");
         ops::set_bilan_field(bilan.store(), "end", "2026-05-04", parse);
         notes = add(bilan, evaluation("froid", {2026, 5, 3}, {}));
         REQUIRE(notes.size() == 1);
-        CHECK(notes[0] == "évaluation à froid datée du 2026-05-03, avant la fin du bilan "
-                          "(2026-05-04) : elle se recueille au suivi, quelques mois après");
+        CHECK(sentence(notes[0]) ==
+              "évaluation à froid datée du 2026-05-03, avant la fin du bilan "
+              "(2026-05-04) : elle se recueille au suivi, quelques mois après");
         CHECK(add(bilan, evaluation("froid", {2026, 11, 4}, {})).empty());
         CHECK(add(bilan, evaluation("chaud", {2026, 5, 3}, {})).empty()); // à chaud: any time
         CHECK(listed(bilan).size() == 4);

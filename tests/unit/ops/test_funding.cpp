@@ -11,6 +11,7 @@
 
 using namespace bilan;
 using bilan::test::contains;
+using bilan::test::sentence;
 using bilan::test::TempBilan;
 
 namespace {
@@ -90,8 +91,9 @@ TEST_SUITE("ops.funding") {
         edit.signed_employee = Date{2026, 3, 3};
         const ops::Notes notes = ops::set_convention(bilan.store(), edit, {2026, 3, 10});
         REQUIRE(notes.size() == 1); // no "sans convention" any more
-        CHECK(contains(notes[0], "séance du 2026-03-09 alors que la convention n'est pas signée "
-                                 "par l'employeur et le prestataire (R6313-8"));
+        CHECK(contains(sentence(notes[0]),
+                       "séance du 2026-03-09 alors que la convention n'est pas signée "
+                       "par l'employeur et le prestataire (R6313-8"));
         CHECK(ops::set_convention(bilan.store(), {}, {2026, 3, 8}).empty()); // still to come
     }
 
@@ -125,7 +127,8 @@ TEST_SUITE("ops.funding") {
         removal.parts = {{"beneficiaire", std::nullopt}};
         const ops::Notes notes = ops::set_financing(bilan.store(), removal);
         REQUIRE(notes.size() == 1);
-        CHECK(notes[0] == "financement : les parts (1 600 €) ne font pas le prix (1 800 €)");
+        CHECK(sentence(notes[0]) ==
+              "financement : les parts (1 600 €) ne font pas le prix (1 800 €)");
         f = ops::show_financing(bilan.store());
         REQUIRE(f.parts.size() == 1);
         CHECK(*f.price_cents == 180'000);
@@ -138,8 +141,8 @@ TEST_SUITE("ops.funding") {
         edit.jobseeker = false;
         const ops::Notes notes = ops::set_financing(bilan.store(), edit);
         REQUIRE(notes.size() == 2);
-        CHECK(contains(notes[0], "part CPF de 1 700 €, au-delà du plafond de 1 600 €"));
-        CHECK(contains(notes[1], "la participation forfaitaire de 103,20 €"));
+        CHECK(contains(sentence(notes[0]), "part CPF de 1 700 €, au-delà du plafond de 1 600 €"));
+        CHECK(contains(sentence(notes[1]), "la participation forfaitaire de 103,20 €"));
         ops::FinancingEdit jobseeker;
         jobseeker.jobseeker = true;
         CHECK(ops::set_financing(bilan.store(), jobseeker).size() == 1);

@@ -11,6 +11,7 @@
 
 using namespace bilan;
 using bilan::test::contains;
+using bilan::test::sentence_line;
 using bilan::test::TempBilan;
 using bilan::test::TempFolder;
 
@@ -149,7 +150,7 @@ TEST_SUITE("ops.practice") {
         bilan.temp().write("practice.toml", "name = \"Cabinet\"\nnda = \"12\"\ncity = \"Paris\"\n");
         const ops::Notes notes = ops::set_practice_field(bilan.dir(), "city", "Nantes");
         REQUIRE(notes.size() == 1);
-        CHECK(contains(notes[0], "practice.toml:2"));
+        CHECK(contains(sentence_line(notes[0]), "practice.toml:2"));
         CHECK(bilan.temp().read("practice.toml") ==
               "name = \"Cabinet\"\nnda = \"12\"\ncity = \"Nantes\"\n");
         CHECK(ops::set_practice_field(bilan.dir(), "nda", "11759999975").empty());

@@ -13,6 +13,7 @@
 #include <stdexcept>
 
 using namespace bilan;
+using bilan::test::sentence;
 namespace fs = std::filesystem;
 
 namespace {
@@ -66,7 +67,7 @@ TEST_SUITE("ops.substance") {
         const ops::Notes notes =
             ops::decide_piste(store, second.substr(0, 4), "retained", "", true);
         REQUIRE(notes.size() == 1);
-        CHECK(cli::problem_text(notes[0]) == "la piste " + first + " passe de retenue à plan B");
+        CHECK(sentence(notes[0]) == "la piste " + first + " passe de retenue à plan B");
         const auto pistes = ops::list_pistes(store);
         CHECK(piste_of(pistes, first).decision == "backup");
         CHECK(piste_of(pistes, first).why == "Envie"); // only the decision changes

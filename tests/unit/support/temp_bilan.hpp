@@ -13,6 +13,7 @@
 #include "bilan/ops/bilan.hpp"
 #include "bilan/ops/practice.hpp"
 #include "bilan/store.hpp"
+#include "cli/problems.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -170,6 +171,14 @@ private:
 inline void ignore_id(const std::string&) {}
 
 // Whether `part` is somewhere in `text` (a file, a note, a document).
+// A note or a problem as the command line says it (src/cli/problems.cpp).
+inline std::string sentence(const Problem& problem) {
+    return cli::problem_text(problem);
+}
+inline std::string sentence_line(const Problem& problem) {
+    return cli::problem_line(problem);
+}
+
 inline bool contains(std::string_view text, std::string_view part) {
     return text.find(part) != std::string_view::npos;
 }
