@@ -5,6 +5,7 @@
 #include "bilan/store.hpp"
 #include "cli/problems.hpp"
 #include "support/skip.hpp"
+#include "support/temp_bilan.hpp"
 
 #include <cstdlib>
 #include <doctest/doctest.h>
@@ -24,37 +25,13 @@ constexpr const char* example_text = "# le cabinet\n"
                                      "nda = \"11759999975\"\n"
                                      "city = \"Paris\" # la ville du certificat\n";
 
-// A temp tree removed when done; $BILAN_PRACTICE unset while it lives.
-class Tree {
+// A temp tree (support/temp_bilan.hpp) with $BILAN_PRACTICE unset while it lives.
+class Tree : public test::TempFolder {
 public:
-    explicit Tree(const std::string& name)
-        : root_(fs::temp_directory_path() /
-                ("bilan-practice-" + std::to_string(::getpid()) + "-" + name)) {
-        fs::remove_all(root_);
-        fs::create_directories(root_);
-        ::unsetenv("BILAN_PRACTICE");
-    }
-    ~Tree() {
-        ::unsetenv("BILAN_PRACTICE");
-        fs::remove_all(root_);
-    }
+    Tree() { ::unsetenv("BILAN_PRACTICE"); }
+    ~Tree() { ::unsetenv("BILAN_PRACTICE"); }
     Tree(const Tree&) = delete;
     Tree& operator=(const Tree&) = delete;
-
-    const fs::path& root() const { return root_; }
-    fs::path write(const std::string& relative, const std::string& text) const {
-        const fs::path path = root_ / relative;
-        fs::create_directories(path.parent_path());
-        std::ofstream(path, std::ios::binary) << text;
-        return path;
-    }
-    std::string read(const std::string& relative) const {
-        std::ifstream in(root_ / relative, std::ios::binary);
-        return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    }
-
-private:
-    fs::path root_;
 };
 
 // The message of the DataError that loading the practice of `from` throws, or "".
@@ -78,7 +55,7 @@ bool temp_is_outside_any_practice() {
 
 TEST_SUITE("practice") {
     TEST_CASE("the nearest practice.toml above the bilan wins, the bilan's own folder included") {
-        const Tree tree("nested");
+        const Tree tree;
         if (!temp_is_outside_any_practice()) BILAN_SKIP("a practice.toml above the temp folder");
         tree.write("practice.toml", "name = \"Cabinet du haut\"\n");
         tree.write("antenne/practice.toml", "name = \"Antenne\"\n");
@@ -98,7 +75,7 @@ TEST_SUITE("practice") {
     }
 
     TEST_CASE("no practice.toml up to the root: none") {
-        const Tree tree("none");
+        const Tree tree;
         if (!temp_is_outside_any_practice()) BILAN_SKIP("a practice.toml above the temp folder");
         fs::create_directories(tree.root() / "claire");
         store::Diagnostics strict;
@@ -107,7 +84,7 @@ TEST_SUITE("practice") {
     }
 
     TEST_CASE("a relative start gives the file as the user would name it") {
-        const Tree tree("relative");
+        const Tree tree;
         tree.write("practice.toml", "name = \"Cabinet\"\n");
         fs::create_directories(tree.root() / "a/b");
         const fs::path cwd = fs::current_path();
@@ -123,7 +100,7 @@ TEST_SUITE("practice") {
     }
 
     TEST_CASE("BILAN_PRACTICE names the practice folder, wherever the bilan is") {
-        const Tree tree("named");
+        const Tree tree;
         tree.write("cabinet/practice.toml", "name = \"Cabinet nommé\"\n");
         tree.write("ailleurs/practice.toml", "name = \"Le plus proche\"\n");
         fs::create_directories(tree.root() / "ailleurs/claire");
@@ -138,7 +115,7 @@ TEST_SUITE("practice") {
     }
 
     TEST_CASE("BILAN_PRACTICE naming a folder without practice.toml is refused, or reported") {
-        const Tree tree("named-missing");
+        const Tree tree;
         fs::create_directories(tree.root() / "vide");
         ::setenv("BILAN_PRACTICE", (tree.root() / "vide").c_str(), 1);
         store::Diagnostics strict;
@@ -152,7 +129,7 @@ TEST_SUITE("practice") {
     }
 
     TEST_CASE("practice.toml is read whole, identifiers as digits") {
-        const Tree tree("read");
+        const Tree tree;
         tree.write("practice.toml", example_text);
         store::Diagnostics strict;
         const auto practice = store::find_practice(store::Store(tree.root()), strict);
@@ -166,7 +143,7 @@ TEST_SUITE("practice") {
     }
 
     TEST_CASE("a bad SIRET, a bad NDA, a typo or a missing name: FILE:LINE:COLUMN") {
-        const Tree tree("bad");
+        const Tree tree;
         SourcePos where;
         tree.write("practice.toml", "name = \"C\"\nsiret = \"99912345600018\"\n");
         CHECK(load_error(tree.root(), &where).find("clé de contrôle") != std::string::npos);
@@ -189,7 +166,7 @@ TEST_SUITE("practice") {
     }
 
     TEST_CASE("collecting: every problem of the file, the rest still read") {
-        const Tree tree("collect");
+        const Tree tree;
         tree.write("practice.toml", "name = \"C\"\nsiret = \"123\"\nnda = \"x\"\nville = \"P\"\n");
         store::Diagnostics collect(true);
         const auto practice = store::find_practice(store::Store(tree.root()), collect);
@@ -200,7 +177,7 @@ TEST_SUITE("practice") {
     }
 
     TEST_CASE("a folder, a link to nothing or a file too large is a problem, not a crash") {
-        const Tree tree("shapes");
+        const Tree tree;
         fs::create_directories(tree.root() / "dossier/practice.toml");
         CHECK(load_error(tree.root() / "dossier") == "est un dossier");
         fs::create_directories(tree.root() / "lien");
@@ -218,7 +195,7 @@ TEST_SUITE("practice") {
     }
 
     TEST_CASE("create_practice: a private folder and file, never replacing one") {
-        const Tree tree("create");
+        const Tree tree;
         const mode_t old_mask = ::umask(022);
         Practice p;
         p.name = "Cabinet \"Neuf\"";
@@ -251,7 +228,7 @@ TEST_SUITE("practice") {
     }
 
     TEST_CASE("an update splices the changed value and keeps the comments") {
-        const Tree tree("update");
+        const Tree tree;
         tree.write("practice.toml", example_text);
         const store::Store folder(tree.root());
         store::Diagnostics strict;
