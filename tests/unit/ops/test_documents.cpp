@@ -12,6 +12,7 @@
 
 using namespace bilan;
 using bilan::test::contains;
+using bilan::test::refusal;
 using bilan::test::sentence;
 using bilan::test::TempBilan;
 
@@ -46,9 +47,8 @@ TEST_SUITE("ops.documents") {
         const TempBilan bilan;
         add(bilan, {2026, 3, 12}, "investigation", 60, "enquete");
         add(bilan, {2026, 3, 13}, "investigation", 120, "travail-personnel");
-        CHECK_THROWS_WITH_AS(ops::attendance_sheet(bilan.store(), 0),
-                             doctest::Contains("aucune séance avec le conseiller à émarger"),
-                             RefusedError);
+        CHECK(contains(refusal([&] { ops::attendance_sheet(bilan.store(), 0); }),
+                       "aucune séance avec le conseiller à émarger"));
         const ops::Document blank = ops::attendance_sheet(bilan.store(), 3);
         CHECK(contains(blank.markdown, "Claire Martin"));
     }
@@ -104,9 +104,10 @@ TEST_SUITE("ops.documents") {
     TEST_CASE("certificate: refused without a session of a counted phase") {
         const TempBilan bilan;
         add(bilan, {2026, 2, 23}, "prealable", 60);
-        CHECK_THROWS_WITH_AS(ops::certificate(bilan.store(), on({2026, 5, 4})),
-                             doctest::Contains("aucune séance dans une phase comptée"),
-                             RefusedError);
+        CHECK(contains(refusal([&] {
+                           ops::certificate(bilan.store(), on({2026, 5, 4}));
+                       }),
+                       "aucune séance dans une phase comptée"));
     }
 
     TEST_CASE("certificate: the end not set, under the floor, no evidence, no signatory") {

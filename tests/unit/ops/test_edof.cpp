@@ -14,6 +14,7 @@
 
 using namespace bilan;
 using bilan::test::contains;
+using bilan::test::refusal;
 using bilan::test::sentence;
 using bilan::test::TempBilan;
 
@@ -82,10 +83,9 @@ TEST_SUITE("ops.edof") {
         ops::EdofEdit both = entry({2026, 5, 15});
         both.exit_declared = Date{2026, 5, 14};
         const auto before = bilan.snapshot();
-        CHECK_THROWS_WITH_AS(ops::set_edof(bilan.store(), both),
-                             "la sortie déclarée (2026-05-14) précède l'entrée déclarée "
-                             "(2026-05-15) : rien n'a été modifié",
-                             RefusedError);
+        CHECK(refusal([&] { ops::set_edof(bilan.store(), both); }) ==
+              "la sortie déclarée (2026-05-14) précède l'entrée déclarée "
+              "(2026-05-15) : rien n'a été modifié");
         CHECK(bilan.snapshot() == before); // not even the format raised
         ops::set_edof(bilan.store(), entry({2026, 5, 15}));
         CHECK_THROWS_AS(ops::set_edof(bilan.store(), exit_on({2026, 5, 14})), RefusedError);
@@ -96,9 +96,8 @@ TEST_SUITE("ops.edof") {
         add_sessions(bilan, {{2026, 5, 13}});
         ops::EdofEdit minutes;
         minutes.minutes_not_done = std::optional<int>{120};
-        CHECK_THROWS_WITH_AS(ops::set_edof(bilan.store(), minutes),
-                             doctest::Contains("ne valent que pour un service fait partiel"),
-                             RefusedError);
+        CHECK(contains(refusal([&] { ops::set_edof(bilan.store(), minutes); }),
+                       "ne valent que pour un service fait partiel"));
         ops::EdofEdit reason;
         reason.service_fait = "total";
         reason.reason = "abandon";
@@ -131,9 +130,10 @@ TEST_SUITE("ops.edof") {
         CHECK(ops::set_edof(bilan.store(), entry({2026, 5, 19})).empty());
         const ops::Notes late = ops::set_edof(bilan.store(), entry({2026, 5, 20}));
         REQUIRE(late.size() == 1);
-        CHECK(contains(late[0], "déclaration d'entrée EDOF du 2026-05-20 en retard : due au plus "
-                                "tard le 2026-05-19"));
-        CHECK(contains(late[0], "à vérifier"));
+        CHECK(contains(sentence(late[0]),
+                       "déclaration d'entrée EDOF du 2026-05-20 en retard : due au plus "
+                       "tard le 2026-05-19"));
+        CHECK(contains(sentence(late[0]), "à vérifier"));
         CHECK(ops::read_edof(bilan.store()).folder.edof.entry_declared == Date{2026, 5, 20});
     }
 
@@ -145,7 +145,7 @@ TEST_SUITE("ops.edof") {
         CHECK(ops::set_edof(bilan.store(), entry({2026, 5, 28})).empty());
         const ops::Notes late = ops::set_edof(bilan.store(), entry({2026, 5, 29}));
         REQUIRE(late.size() == 1);
-        CHECK(contains(late[0], "en retard : due au plus tard le 2026-05-28"));
+        CHECK(contains(sentence(late[0]), "en retard : due au plus tard le 2026-05-28"));
     }
 
     // The exit counts from the last counted session: Thu 30 Apr 2026, Fri 1 May off → Wed 6 May;
@@ -167,8 +167,9 @@ TEST_SUITE("ops.edof") {
         CHECK(contains(edof_json(loaded.framework, loaded.folder), "\"exit_due\": \"2026-05-06\""));
         const ops::Notes late = ops::set_edof(bilan.store(), exit_on({2026, 5, 7}));
         REQUIRE(late.size() == 1);
-        CHECK(contains(late[0], "déclaration de sortie EDOF du 2026-05-07 en retard : due au plus "
-                                "tard le 2026-05-06"));
+        CHECK(contains(sentence(late[0]),
+                       "déclaration de sortie EDOF du 2026-05-07 en retard : due au plus "
+                       "tard le 2026-05-06"));
     }
 
     TEST_CASE("set_edof: an exit declared before the last counted session is said") {
@@ -195,7 +196,7 @@ TEST_SUITE("ops.edof") {
         ops::set_practice_field(bilan.dir(), "holidays", ""); // metropole again
         const ops::Notes late = ops::set_edof(bilan.store(), entry({2026, 4, 8}));
         REQUIRE(late.size() == 1);
-        CHECK(contains(late[0], "due au plus tard le 2026-04-07"));
+        CHECK(contains(sentence(late[0]), "due au plus tard le 2026-04-07"));
     }
 
     TEST_CASE("set_edof: a CPF file in a bilan that is not CPF is a note, no deadline") {
@@ -209,7 +210,7 @@ TEST_SUITE("ops.edof") {
         add_sessions(be, {{2026, 5, 13}});
         const ops::Notes in_be = ops::set_edof(be.store(), entry({2026, 6, 30}));
         REQUIRE(in_be.size() == 1);
-        CHECK(contains(in_be[0], "dans un bilan du cadre « be », qui n'a pas de CPF"));
+        CHECK(contains(sentence(in_be[0]), "dans un bilan du cadre « be », qui n'a pas de CPF"));
     }
 
     TEST_CASE("read_edof: nothing written, and refused outside a bilan") {

@@ -11,6 +11,7 @@
 
 using namespace bilan;
 using bilan::test::sentence;
+using bilan::test::sentence_line;
 using bilan::test::TempBilan;
 
 namespace {
@@ -60,7 +61,8 @@ TEST_SUITE("ops.evaluations") {
         const ops::Notes notes =
             add(bilan, evaluation("chaud", {2026, 5, 4}, {{"humeur", "bonne"}, {"attentes", "9"}}));
         REQUIRE(notes.size() == 2);
-        CHECK(notes[0].starts_with("question inconnue « humeur » pour l'évaluation à chaud"));
+        CHECK(sentence(notes[0]).starts_with(
+            "question inconnue « humeur » pour l'évaluation à chaud"));
         CHECK(sentence(notes[1]) ==
               "« attentes » (évaluation à chaud) attend un entier de 1 à 5, pas « 9 » : "
               "réponse gardée telle quelle");
@@ -77,7 +79,7 @@ TEST_SUITE("ops.evaluations") {
         CHECK(add(bilan, evaluation("chaud", {2026, 5, 4}, {{"accueil", "3"}})).empty());
         const ops::Notes notes = add(bilan, evaluation("chaud", {2026, 5, 4}, {{"attentes", "3"}}));
         REQUIRE(notes.size() == 1);
-        CHECK(notes[0].find("(attendu accueil, remarque)") != std::string::npos);
+        CHECK(sentence(notes[0]).find("(attendu accueil, remarque)") != std::string::npos);
     }
 
     TEST_CASE("add_evaluation: a practice.toml that cannot be read costs its questions only") {
@@ -85,8 +87,8 @@ TEST_SUITE("ops.evaluations") {
         bilan.temp().write("practice.toml", "name = [\n");
         const ops::Notes notes = add(bilan, evaluation("chaud", {2026, 5, 4}, {{"attentes", "3"}}));
         REQUIRE(notes.size() == 1);
-        CHECK(notes[0].find("practice.toml") != std::string::npos);
-        CHECK(notes[0].ends_with(" : questions par défaut"));
+        CHECK(sentence_line(notes[0]).find("practice.toml") != std::string::npos);
+        CHECK(sentence(notes[0]).ends_with(" : questions par défaut"));
         CHECK(listed(bilan).size() == 1);
     }
 

@@ -11,6 +11,7 @@
 
 using namespace bilan;
 using bilan::test::contains;
+using bilan::test::refusal;
 using bilan::test::sentence;
 using bilan::test::TempBilan;
 
@@ -50,17 +51,15 @@ TEST_SUITE("ops.funding") {
         ops::ConventionEdit period;
         period.start = Date{2026, 3, 10};
         period.end = Date{2026, 3, 9};
-        CHECK_THROWS_WITH_AS(ops::set_convention(bilan.store(), period, today),
-                             "la fin de la période (2026-03-09) précède son début (2026-03-10) ; "
-                             "rien n'a été écrit",
-                             RefusedError);
+        CHECK(refusal([&] { ops::set_convention(bilan.store(), period, today); }) ==
+              "la fin de la période (2026-03-09) précède son début (2026-03-10) ; "
+              "rien n'a été écrit");
         ops::ConventionEdit signature;
         signature.sent = Date{2026, 3, 5};
         signature.signed_employee = Date{2026, 3, 4};
-        CHECK_THROWS_WITH_AS(ops::set_convention(bilan.store(), signature, today),
-                             "signature du ou de la salarié(e) (2026-03-04) avant l'envoi de la "
-                             "convention (2026-03-05) ; rien n'a été écrit",
-                             RefusedError);
+        CHECK(refusal([&] { ops::set_convention(bilan.store(), signature, today); }) ==
+              "signature du ou de la salarié(e) (2026-03-04) avant l'envoi de la "
+              "convention (2026-03-05) ; rien n'a été écrit");
         CHECK_FALSE(bilan.exists("convention.toml"));
         CHECK(contains(bilan.read("bilan.toml"), "format = 1"));
         CHECK_FALSE(ops::show_convention(bilan.store()).exists);
@@ -73,8 +72,9 @@ TEST_SUITE("ops.funding") {
         CHECK(ops::set_convention(bilan.store(), edit, {2026, 3, 12}).empty());
         const ops::Notes late = ops::set_convention(bilan.store(), {}, {2026, 3, 13});
         REQUIRE(late.size() == 1);
-        CHECK(contains(late[0], "convention envoyée le 2026-03-02 et pas signée par le ou la "
-                                "salarié(e) dans les 10 jours (limite 2026-03-12)"));
+        CHECK(contains(sentence(late[0]),
+                       "convention envoyée le 2026-03-02 et pas signée par le ou la "
+                       "salarié(e) dans les 10 jours (limite 2026-03-12)"));
     }
 
     TEST_CASE("set_convention: the funding's convention is there, a held session waits for "
@@ -99,9 +99,8 @@ TEST_SUITE("ops.funding") {
 
     TEST_CASE("render_convention: refused without a convention, names the practice's provider") {
         const TempBilan bilan = funded_by("employeur");
-        CHECK_THROWS_WITH_AS(ops::render_convention(bilan.store()),
-                             "aucune convention : bilan convention set --employer … d'abord",
-                             RefusedError);
+        CHECK(refusal([&] { ops::render_convention(bilan.store()); }) ==
+              "aucune convention : bilan convention set --employer … d'abord");
         bilan.practice(TempBilan::example_practice());
         ops::ConventionEdit edit;
         edit.employer = "Menuiseries Arnaud";

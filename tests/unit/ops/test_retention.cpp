@@ -11,6 +11,9 @@
 #include <doctest/doctest.h>
 
 using namespace bilan;
+using bilan::test::contains;
+using bilan::test::refusal;
+using bilan::test::sentence;
 using bilan::test::TempBilan;
 
 namespace {
@@ -79,15 +82,16 @@ TEST_SUITE("ops.retention") {
         const TempBilan bilan;
         ops::set_bilan_field(bilan.store(), "end", "2026-06-30", parse);
         const auto before = bilan.snapshot();
-        CHECK_THROWS_WITH_AS(
-            ops::grant_retention(bilan.store(), {2026, 6, 30}, "documents", Date{2029, 7, 1}),
-            doctest::Contains("accord de conservation jusqu'au 2029-07-01 : au-delà du 2029-06-30, "
-                              "3 ans après la fin"),
-            RefusedError);
-        CHECK_THROWS_WITH_AS(
-            ops::grant_retention(bilan.store(), {2026, 6, 30}, "documents", Date{2026, 6, 29}),
-            "--until 2026-06-29 précède l'accord (2026-06-30) : rien n'a été enregistré",
-            RefusedError);
+        CHECK(contains(
+            refusal([&] {
+                ops::grant_retention(bilan.store(), {2026, 6, 30}, "documents", Date{2029, 7, 1});
+            }),
+            "accord de conservation jusqu'au 2029-07-01 : au-delà du 2029-06-30, "
+            "3 ans après la fin"));
+        CHECK(
+            refusal([&] {
+                ops::grant_retention(bilan.store(), {2026, 6, 30}, "documents", Date{2026, 6, 29});
+            }) == "--until 2026-06-29 précède l'accord (2026-06-30) : rien n'a été enregistré");
         CHECK_THROWS_AS(ops::grant_retention(bilan.store(), {2026, 6, 30}, "tout", std::nullopt),
                         UsageError);
         CHECK(bilan.snapshot() == before);
@@ -98,24 +102,27 @@ TEST_SUITE("ops.retention") {
         const ops::Notes notes =
             ops::grant_retention(bilan.store(), {2026, 6, 30}, "documents", Date{2031, 1, 1});
         REQUIRE(notes.size() == 1);
-        CHECK(notes[0].starts_with("la fin du bilan n'est pas renseignée"));
+        CHECK(sentence(notes[0]).starts_with("la fin du bilan n'est pas renseignée"));
         CHECK_FALSE(ops::retention_state(bilan.store()).limit);
         CHECK(bilan.read("bilan.toml").find("format = 3") != std::string::npos);
     }
 
     TEST_CASE("purge: refused before the end, before the end's date, after today") {
         const TempBilan bilan(seeded_request());
-        CHECK_THROWS_WITH_AS(ops::purge(bilan.store(), on({2026, 7, 15})),
-                             doctest::Contains("le bilan n'est pas terminé (bilan set end DATE)"),
-                             RefusedError);
+        CHECK(contains(refusal([&] {
+                           ops::purge(bilan.store(), on({2026, 7, 15}));
+                       }),
+                       "le bilan n'est pas terminé (bilan set end DATE)"));
         seed(bilan);
         const auto before = bilan.snapshot();
-        CHECK_THROWS_WITH_AS(ops::purge(bilan.store(), on({2026, 6, 29})),
-                             "destruction datée du 2026-06-29, avant la fin du bilan (2026-06-30) "
-                             ": rien n'est détruit",
-                             RefusedError);
-        CHECK_THROWS_WITH_AS(ops::purge(bilan.store(), on({2026, 7, 16})),
-                             doctest::Contains("après aujourd'hui (2026-07-15)"), RefusedError);
+        CHECK(refusal([&] {
+                  ops::purge(bilan.store(), on({2026, 6, 29}));
+              }) == "destruction datée du 2026-06-29, avant la fin du bilan (2026-06-30) "
+                    ": rien n'est détruit");
+        CHECK(contains(refusal([&] {
+                           ops::purge(bilan.store(), on({2026, 7, 16}));
+                       }),
+                       "après aujourd'hui (2026-07-15)"));
         CHECK(bilan.snapshot() == before);
     }
 
@@ -163,8 +170,9 @@ TEST_SUITE("ops.retention") {
         CHECK(destroyed(report.record, "skills") == 0);
         CHECK(ops::list_skills(bilan.store()).size() == 1);
         bool said = false;
-        for (const std::string& note : report.notes)
-            said = said || note.starts_with("documents de travail conservés jusqu'au 2027-06-30");
+        for (const Problem& note : report.notes)
+            said = said ||
+                   sentence(note).starts_with("documents de travail conservés jusqu'au 2027-06-30");
         CHECK(said);
     }
 

@@ -170,7 +170,6 @@ private:
 // Ignores a new record's id (ops::OnAdded).
 inline void ignore_id(const std::string&) {}
 
-// Whether `part` is somewhere in `text` (a file, a note, a document).
 // A note or a problem as the command line says it (src/cli/problems.cpp).
 inline std::string sentence(const Problem& problem) {
     return cli::problem_text(problem);
@@ -179,6 +178,18 @@ inline std::string sentence_line(const Problem& problem) {
     return cli::problem_line(problem);
 }
 
+// What `action` is refused with, as the command line says it; a marker when it is not refused,
+// so that the comparison fails and shows it. Another exception goes through to doctest.
+template <typename Action> std::string refusal(Action&& action) {
+    try {
+        action();
+    } catch (const RefusedError& refused) {
+        return refused.problem() ? sentence(*refused.problem()) : std::string(refused.what());
+    }
+    return "(pas de refus)";
+}
+
+// Whether `part` is somewhere in `text` (a file, a note, a document).
 inline bool contains(std::string_view text, std::string_view part) {
     return text.find(part) != std::string_view::npos;
 }
