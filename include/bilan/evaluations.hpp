@@ -44,11 +44,11 @@ std::vector<Question> questions_for(const std::optional<Practice>& practice, std
 // "attentes=5" -> {"attentes", "5"}: the key folded (fold_term), the value as typed;
 // UsageError when the text is not KEY=VALUE.
 Answer parse_answer(std::string_view text);
-// What is wrong with `answer` against `questions` (an unknown key, a value out of its domain),
-// or nullopt; a value in its domain is put in canonical form ("Oui" -> "oui", " 4" -> "4").
-// A warning, never a refusal: the answer is kept as given.
-std::optional<std::string> check_answer(const std::vector<Question>& questions, Answer& answer,
-                                        std::string_view kind);
+// What is wrong with `answer` against `questions`, as a notice (evaluation.unknown-question,
+// evaluation.out-of-domain), or nullopt; a value in its domain is put in canonical form
+// ("Oui" -> "oui", " 4" -> "4"). Never a refusal: the answer is kept as given.
+std::optional<Problem> check_answer(const std::vector<Question>& questions, Answer& answer,
+                                    std::string_view kind);
 
 // `evaluation list`: one aligned line each; JSON {"schema":1,"evaluations":[{"id","kind",
 // "date","satisfaction","answers","comment"}]}, `answers` an object in the order given, a

@@ -63,11 +63,6 @@ struct Problem {
 inline constexpr std::string_view file_invalid = "file.invalid";
 Problem file_problem(std::optional<SourcePos> where, std::string detail);
 
-// A notice its operation still says in French (the value "text"), until it has a code of its
-// own; never one that names a command (tests/lint/command_lines.sh).
-inline constexpr std::string_view notice_text = "notice.text";
-Problem text_notice(std::string text);
-
 // Where the layers below the command line send a notice met on the way, when it happens (a
 // lock taken over, temp files swept, a folder of a newer format): the command line sets it and
 // says each at once on stderr; unset, a notice is dropped. A plain function: a notice may come

@@ -1,6 +1,7 @@
 #include "problems.hpp"
 
 #include "bilan/edof.hpp"
+#include "bilan/evaluations.hpp"
 #include "bilan/framework.hpp"
 #include "bilan/funding.hpp"
 #include "bilan/rules.hpp"
@@ -157,6 +158,12 @@ std::string formatted(const std::string& text, std::string_view format) {
     if (format == "document") return text == "sheet" ? "la feuille" : "le certificat";
     if (format == "skill-type") return text == "savoir-etre" ? "savoir-être" : text;
     if (format == "edof-label") return std::string(edof_rule(text).label);
+    if (format == "evaluation-kind") return std::string(term_label(evaluation_kinds(), text));
+    if (format == "to-come") // certificate.sessions-to-come
+        return text == "1" ? "1 séance comptée est" : text + " séances comptées sont";
+    if (format == "other-names") // purge.other-names
+        return text == "1" ? "a un autre nom (lien physique)"
+                           : "a " + text + " autres noms (liens physiques)";
     if (format == "naming")
         return text == "recipient"
                    ? "le destinataire tel que bilan le nomme (minuscules, chiffres, tirets), puis "
@@ -197,6 +204,15 @@ std::string open_entries(const Problem& p) {
            (inside == 1 ? "est ouvert" : "sont ouverts");
 }
 
+// What an answer of an evaluation should have been (evaluation.out-of-domain).
+std::string expected_domain(const Problem& p) {
+    const std::string& domain = p.value("domain");
+    if (domain == "scale") return "un entier de " + p.value("low") + " à " + p.value("high");
+    if (domain == "integer") return "un entier positif ou nul";
+    if (domain == "choice") return p.value("choices");
+    return "un texte";
+}
+
 // The tokens that are not a value: the remedy, the rule's source and its forms.
 std::string special(const Problem& p, std::string_view token) {
     if (token == "remedy") return p.remedy ? remedy_text(*p.remedy) : std::string();
@@ -213,6 +229,7 @@ std::string special(const Problem& p, std::string_view token) {
         return ids + (p.value("more").empty() ? "" : ", …");
     }
     if (token == "open-entries") return open_entries(p);
+    if (token == "expected-domain") return expected_domain(p);
     if (token == "shell-dir") return shell_quoted(p.value("dir"));
     if (token == "edof-citation")
         return edof_rule_citation(edof_rule(p.value("rule")), iso_date(p.value("clock_start")));
@@ -259,7 +276,6 @@ struct Sentence {
 constexpr std::array sentences{
     // the reading of the folder's files
     Sentence{"file.invalid", "{detail}"},
-    Sentence{"notice.text", "{text}"},
     Sentence{"folder.open-to-others",
              "{open-entries} à d'autres utilisateurs que vous : un bilan est confidentiel, "
              "corrigez avec « chmod -R go-rwx {shell-dir} »"},
@@ -314,14 +330,40 @@ constexpr std::array sentences{
              "séance à distance : une feuille d'émargement prouve une présence en salle ; ajoutez "
              "la signature électronique ou le journal de connexion ({remedy})"},
     Sentence{"evaluation.default-questions", "{detail} : questions par défaut"},
+    Sentence{"evaluation.unknown-question",
+             "question inconnue « {key} » pour l'évaluation {kind:evaluation-kind} (attendu "
+             "{keys|aucune}) : réponse gardée telle quelle"},
+    Sentence{"evaluation.out-of-domain", "« {key} » (évaluation {kind:evaluation-kind}) attend "
+                                         "{expected-domain}, pas « {value} » : réponse gardée "
+                                         "telle quelle"},
+    Sentence{"evaluation.before-start", "évaluation datée du {date}, avant le début du bilan "
+                                        "({start})"},
+    Sentence{"evaluation.cold-before-end",
+             "évaluation à froid datée du {date}, avant la fin du bilan ({end}) : elle se "
+             "recueille au suivi, quelques mois après"},
     Sentence{"retention.beyond-limit-refused",
              "accord de conservation jusqu'au {until} : au-delà du {limit}, {years} ans après la "
              "fin ({source}) : rien n'a été enregistré"},
     Sentence{"retention.end-unknown", "la fin du bilan n'est pas renseignée : la durée permise se "
                                       "vérifiera quand elle le sera ({remedy})"},
+    Sentence{"purge.in-git",
+             "ce dossier est dans un dépôt git : son historique garde tout ce que purge détruit ; "
+             "un dépôt par bilan : supprimez-le (ou réécrivez son historique, git filter-repo) "
+             "avec ses copies distantes ; sinon gardez les bilans hors de git (voir README, "
+             "« Destruction et git »)"},
+    Sentence{"purge.link-kept",
+             "{file} est un lien vers {points_to|un autre fichier} : purge détruit le lien, pas ce "
+             "fichier, qui garde son contenu ; détruisez-le aussi s'il tient à ce bilan"},
+    Sentence{"purge.other-names", "{file} {others:other-names} : son contenu y reste lisible ; "
+                                  "trouvez-les (find / -samefile {file}) et détruisez-les aussi"},
     Sentence{"purge.documents-kept", "documents de travail conservés jusqu'au {until} (accord "
                                      "écrit) : relancez {remedy} après cette date"},
     // the documents: attendance sheet, certificate
+    Sentence{"certificate.sessions-to-come",
+             "{count:to-come} encore à venir (jusqu'au {last}) : le certificat les compte comme "
+             "réalisées"},
+    Sentence{"certificate.signed-before-last",
+             "certificat daté du {date}, avant la dernière séance comptée ({last})"},
     Sentence{"document.no-practice", "aucun dossier de cabinet (practice.toml) : "
                                      "{document:document} ne porte ni SIRET ni NDA ({remedy})"},
     Sentence{"document.no-siret",
@@ -341,6 +383,7 @@ constexpr std::array sentences{
     // the substance and the synthesis
     Sentence{"skill.experience-missing",
              "l'expérience « {experience} » n'existe pas (experiences/{experience}.toml)"},
+    Sentence{"piste.demoted", "la piste {piste} passe de retenue à plan B"},
     Sentence{"piste.several-retained", "plusieurs pistes retenues : une seule peut l'être (les "
                                        "autres en plan B ou abandonnées)"},
     Sentence{"synthesis.no-demand",
@@ -353,6 +396,10 @@ constexpr std::array sentences{
              "synthèse incomplète : le projet professionnel n'a pas d'intitulé ({remedy})"},
     Sentence{"synthesis.no-action",
              "synthèse incomplète : aucune action au plan d'action ({remedy})"},
+    Sentence{"consent.name-taken",
+             "consents/{taken}.toml est le consentement de « {owner} » : celui de « {recipient} "
+             "» est écrit dans consents/{written}.toml"},
+    Sentence{"consent.already-revoked", "le consentement pour « {recipient} » était déjà retiré"},
     Sentence{"consent.bad-section", "consentement pour « {recipient} » : {detail}"},
     // the end of the bilan, retention (R6313-7)
     Sentence{"followup.due", "entretien de suivi à faire : prévu vers le {due:french} "
@@ -445,6 +492,12 @@ constexpr std::array sentences{
              "l'expérience {experience} est la source de {count} compétences ({cited-skills}) : "
              "retirez leur lien (clé experience de skills/ID.toml) ou supprimez-les d'abord "
              "({remedy})"},
+    Sentence{"purge.unclassified-files",
+             "purge refusée : ces fichiers, que bilan ne sait pas classer, peuvent garder du "
+             "contenu : {files} ; comparez-les, supprimez-les ou sortez-les du dossier, puis "
+             "relancez {remedy} ; rien n'a été détruit"},
+    Sentence{"purge.folder-read-only", "le dossier {dir} n'est pas modifiable : rien n'a été "
+                                       "détruit (chmod u+w {dir} pour l'autoriser)"},
     Sentence{"purge.not-ended", "le bilan n'est pas terminé ({remedy}) ni abandonné (bilan set "
                                 "abandoned DATE) : rien n'est détruit avant sa fin ({source})"},
     Sentence{"sheet.no-session",

@@ -41,22 +41,25 @@ bool valid_key(std::string_view key) {
     });
 }
 
-std::string domain_text(const Question& q) {
+// What a question accepts, as the values of a problem: its domain ("scale", "integer",
+// "choice", "text"), the bounds of a scale, the choices joined by ", ".
+Values domain_values(const Question& q) {
     switch (q.domain) {
     case Question::Domain::scale:
-        return "un entier de " + std::to_string(q.low) + " à " + std::to_string(q.high);
+        return {
+            {"domain", "scale"}, {"low", std::to_string(q.low)}, {"high", std::to_string(q.high)}};
     case Question::Domain::integer:
-        return "un entier positif ou nul";
+        return {{"domain", "integer"}};
     case Question::Domain::choice: {
         std::string list;
         for (const std::string& c : q.choices)
             list += (list.empty() ? "" : ", ") + c;
-        return list;
+        return {{"domain", "choice"}, {"choices", list}};
     }
     case Question::Domain::text:
         break;
     }
-    return "un texte";
+    return {{"domain", "text"}};
 }
 
 constexpr std::array<std::string_view, 9> chaud_defaults{
@@ -148,17 +151,18 @@ Answer parse_answer(std::string_view text) {
     return answer;
 }
 
-std::optional<std::string> check_answer(const std::vector<Question>& questions, Answer& answer,
-                                        std::string_view kind) {
-    const std::string of = "évaluation " + std::string(term_label(evaluation_kinds(), kind));
+std::optional<Problem> check_answer(const std::vector<Question>& questions, Answer& answer,
+                                    std::string_view kind) {
     const auto q = std::find_if(questions.begin(), questions.end(),
                                 [&](const Question& x) { return x.key == answer.key; });
     if (q == questions.end()) {
         std::string keys;
         for (const Question& x : questions)
             keys += (keys.empty() ? "" : ", ") + x.key;
-        return "question inconnue « " + answer.key + " » pour l'" + of + " (attendu " +
-               (keys.empty() ? std::string("aucune") : keys) + ") : réponse gardée telle quelle";
+        return Problem{
+            .code = "evaluation.unknown-question",
+            .severity = Severity::notice,
+            .values = {{"key", answer.key}, {"kind", std::string(kind)}, {"keys", keys}}};
     }
     const std::string value = trimmed(answer.value);
     bool fits = true;
@@ -185,8 +189,12 @@ std::optional<std::string> check_answer(const std::vector<Question>& questions, 
         break;
     }
     if (fits) return std::nullopt;
-    return "« " + answer.key + " » (" + of + ") attend " + domain_text(*q) + ", pas « " +
-           answer.value + " » : réponse gardée telle quelle";
+    Values values{{"key", answer.key}, {"kind", std::string(kind)}, {"value", answer.value}};
+    for (NamedValue& v : domain_values(*q))
+        values.push_back(std::move(v));
+    return Problem{.code = "evaluation.out-of-domain",
+                   .severity = Severity::notice,
+                   .values = std::move(values)};
 }
 
 // ---- views --------------------------------------------------------------------------------

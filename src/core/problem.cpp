@@ -23,12 +23,6 @@ Problem file_problem(std::optional<SourcePos> where, std::string detail) {
             .values = {{"detail", std::move(detail)}}};
 }
 
-Problem text_notice(std::string text) {
-    return {.code = std::string(notice_text),
-            .severity = Severity::notice,
-            .values = {{"text", std::move(text)}}};
-}
-
 namespace {
 std::atomic<NoticeSink> notice_sink{nullptr};
 } // namespace

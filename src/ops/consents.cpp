@@ -82,9 +82,12 @@ Notes grant_consent(const store::Store& store, const std::string& recipient, con
     if (c.id == id) return {};
     const auto owner = std::find_if(consents.begin(), consents.end(),
                                     [&](const Consent& other) { return other.id == id; });
-    return {text_notice("consents/" + id + ".toml est le consentement de « " + owner->recipient +
-                        " » : celui de « " + c.recipient + " » est écrit dans consents/" + c.id +
-                        ".toml")};
+    return {Problem{.code = "consent.name-taken",
+                    .severity = Severity::notice,
+                    .values = {{"taken", id},
+                               {"owner", owner->recipient},
+                               {"recipient", c.recipient},
+                               {"written", c.id}}}};
 }
 
 Notes revoke_consent(const store::Store& store, const std::string& recipient,
@@ -106,8 +109,9 @@ Notes revoke_consent(const store::Store& store, const std::string& recipient,
             edits.emplace_back(c, bilan::revoke_consent(*c, on));
     Notes notes;
     if (edits.empty())
-        notes.push_back(
-            text_notice("le consentement pour « " + recipient + " » était déjà retiré"));
+        notes.push_back({.code = "consent.already-revoked",
+                         .severity = Severity::notice,
+                         .values = {{"recipient", recipient}}});
     for (const auto& [before, after] : edits)
         transaction.update(*before, after);
     return notes;

@@ -92,14 +92,13 @@ Notes certificate_notes(const Sessions& read, const std::vector<const Session*>&
     for (const Session* s : counted)
         if (held_with_counsellor(*s) && options.today < s->date) ++to_come;
     if (to_come)
-        notes.push_back(
-            text_notice(std::to_string(to_come) +
-                        (to_come > 1 ? " séances comptées sont" : " séance comptée est") +
-                        " encore à venir (jusqu'au " + last.iso() +
-                        ") : le certificat les compte comme réalisées"));
+        notes.push_back({.code = "certificate.sessions-to-come",
+                         .severity = Severity::notice,
+                         .values = {{"count", std::to_string(to_come)}, {"last", last.iso()}}});
     if (options.signed_on && *options.signed_on < last)
-        notes.push_back(text_notice("certificat daté du " + options.signed_on->iso() +
-                                    ", avant la dernière séance comptée (" + last.iso() + ")"));
+        notes.push_back({.code = "certificate.signed-before-last",
+                         .severity = Severity::notice,
+                         .values = {{"date", options.signed_on->iso()}, {"last", last.iso()}}});
     return notes;
 }
 

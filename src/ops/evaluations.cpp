@@ -23,15 +23,17 @@ Notes add_evaluation(const store::Store& store, Evaluation evaluation, const OnA
     }
     const std::vector<Question> questions = questions_for(practice, evaluation.kind);
     for (Answer& answer : evaluation.answers)
-        if (auto warning = check_answer(questions, answer, evaluation.kind))
-            notes.push_back(text_notice(std::move(*warning)));
+        if (auto unexpected = check_answer(questions, answer, evaluation.kind))
+            notes.push_back(std::move(*unexpected));
     if (bilan.start && evaluation.date < *bilan.start)
-        notes.push_back(text_notice("évaluation datée du " + evaluation.date.iso() +
-                                    ", avant le début du bilan (" + bilan.start->iso() + ")"));
+        notes.push_back(
+            {.code = "evaluation.before-start",
+             .severity = Severity::notice,
+             .values = {{"date", evaluation.date.iso()}, {"start", bilan.start->iso()}}});
     else if (evaluation.kind == "froid" && bilan.end && evaluation.date < *bilan.end)
-        notes.push_back(text_notice("évaluation à froid datée du " + evaluation.date.iso() +
-                                    ", avant la fin du bilan (" + bilan.end->iso() +
-                                    ") : elle se recueille au suivi, quelques mois après"));
+        notes.push_back({.code = "evaluation.cold-before-end",
+                         .severity = Severity::notice,
+                         .values = {{"date", evaluation.date.iso()}, {"end", bilan.end->iso()}}});
     add_told(transaction, evaluation, on_added);
     return notes;
 }

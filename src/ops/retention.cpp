@@ -182,18 +182,14 @@ Notes purge_notes(const store::Store& store, const Destruction& plan,
                   const store::DestructionCheck& check) {
     Notes notes;
     if (store.inside_git_work_tree())
-        notes.push_back(text_notice(
-            "ce dossier est dans un dépôt git : son historique garde tout ce que purge détruit ; "
-            "un dépôt par bilan : supprimez-le (ou réécrivez son historique, git filter-repo) "
-            "avec ses copies distantes ; sinon gardez les bilans hors de git (voir README, "
-            "« Destruction et git »)"));
+        notes.push_back({.code = "purge.in-git", .severity = Severity::notice});
     if (plan.documents_kept_until)
         notes.push_back({.code = "purge.documents-kept",
                          .severity = Severity::notice,
                          .values = {{"until", plan.documents_kept_until->iso()}},
                          .remedy = Remedy{"purge", {}}});
-    for (const std::string& note : check.notes())
-        notes.push_back(text_notice(note));
+    for (const Problem& note : check.notes())
+        notes.push_back(note);
     return notes;
 }
 

@@ -165,7 +165,10 @@ Notes decide_piste(const store::Store& store, const std::string& piste, const st
         Piste backup = *other;
         backup.decision = "backup";
         transaction.update(*other, backup);
-        notes.push_back(text_notice("la piste " + other->id + " passe de retenue à plan B"));
+        notes.push_back({.code = "piste.demoted",
+                         .severity = Severity::notice,
+                         .record = other->id,
+                         .values = {{"piste", other->id}}});
     }
     Piste after = before;
     after.decision = decision;

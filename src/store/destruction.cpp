@@ -16,14 +16,11 @@ std::optional<struct stat> lstat_of(const fs::path& path) {
 }
 
 // Those other names still hold the content once this one is destroyed or rewritten.
-std::optional<std::string> hard_link_note(const struct stat& info, const std::string& shown) {
+std::optional<Problem> hard_link_note(const struct stat& info, const std::string& shown) {
     if (!S_ISREG(info.st_mode) || info.st_nlink < 2) return std::nullopt;
-    const auto others = info.st_nlink - 1;
-    return shown +
-           (others == 1 ? " a un autre nom (lien physique)"
-                        : " a " + std::to_string(others) + " autres noms (liens physiques)") +
-           " : son contenu y reste lisible ; trouvez-les (find / -samefile " + shown +
-           ") et détruisez-les aussi";
+    return Problem{.code = "purge.other-names",
+                   .severity = Severity::notice,
+                   .values = {{"file", shown}, {"others", std::to_string(info.st_nlink - 1)}}};
 }
 
 } // namespace
@@ -34,19 +31,16 @@ DestructionCheck::DestructionCheck(const Store& store, const BilanRecord& bilan)
         listed += (listed.empty() ? "" : ", ") +
                   (problem.where ? problem.where->file : problem.value("detail"));
     if (!listed.empty())
-        throw RefusedError("purge refusée : ces fichiers, que bilan ne sait pas classer, peuvent "
-                           "garder du contenu : " +
-                           listed +
-                           " ; comparez-les, supprimez-les ou sortez-les du dossier, puis "
-                           "relancez bilan purge ; rien n'a été détruit");
+        throw RefusedError(Problem{.code = "purge.unclassified-files",
+                                   .values = {{"files", listed}},
+                                   .remedy = Remedy{"purge", {}}});
 }
 
 void DestructionCheck::require_writable_folder(const std::string& relative) const {
     const fs::path dir = (store_.root() / relative).parent_path();
     if (::access(dir.c_str(), W_OK) == 0) return;
-    const std::string shown = dir.string();
-    throw RefusedError("le dossier " + shown + " n'est pas modifiable : rien n'a été détruit " +
-                       "(chmod u+w " + shown + " pour l'autoriser)");
+    throw RefusedError(
+        Problem{.code = "purge.folder-read-only", .values = {{"dir", dir.string()}}});
 }
 
 void DestructionCheck::removed(const std::string& relative) {
@@ -60,10 +54,9 @@ void DestructionCheck::removed(const std::string& relative) {
     if (S_ISLNK(info->st_mode)) {
         std::error_code ec;
         const fs::path target = fs::read_symlink(path, ec);
-        notes_.push_back(shown + " est un lien vers " +
-                         (ec ? "un autre fichier" : target.string()) +
-                         " : purge détruit le lien, pas ce fichier, qui garde son contenu ; "
-                         "détruisez-le aussi s'il tient à ce bilan");
+        notes_.push_back({.code = "purge.link-kept",
+                          .severity = Severity::notice,
+                          .values = {{"file", shown}, {"points_to", ec ? "" : target.string()}}});
     } else if (auto note = hard_link_note(*info, shown)) {
         notes_.push_back(std::move(*note));
     }

@@ -140,14 +140,14 @@ public:
     // purge's own files: destruction.toml, bilan.toml's format, and synthese.md when the
     // synthesis is to be kept now (`keep_synthesis`, the first pass).
     void own_files(bool keeps_synthesis);
-    const std::vector<std::string>& notes() const { return notes_; }
+    const std::vector<Problem>& notes() const { return notes_; }
 
 private:
     void removed(const std::string& relative);
     void rewritten(const std::string& relative);
     void require_writable_folder(const std::string& relative) const;
     const Store& store_;
-    std::vector<std::string> notes_;
+    std::vector<Problem> notes_;
 };
 // For the tests of `purge` only: with $BILAN_PURGE_STOP_AFTER=N, the process kills itself
 // (SIGKILL) after the N-th file destroyed, so that a test can prove a rerun finishes the job.

@@ -13,14 +13,17 @@ namespace {
 // A problem with every value a sentence may ask for, so that each pattern fills in.
 Problem with_every_value(std::string_view code) {
     Problem p{.code = std::string(code), .source = "R6313-7"};
-    for (const char* name : {"detail", "text", "file", "meant", "naming", "dir", "first",
-                             "experience", "beneficiary", "skills", "more", "from", "recipient",
-                             "phase", "session", "session1", "framework", "funding", "type"})
+    for (const char* name :
+         {"detail",    "text",       "file",        "meant",     "naming",    "dir",
+          "first",     "experience", "beneficiary", "skills",    "more",      "from",
+          "recipient", "phase",      "session",     "session1",  "framework", "funding",
+          "type",      "key",        "keys",        "value",     "domain",    "piste",
+          "taken",     "owner",      "written",     "points_to", "files"})
         p.values.push_back({name, "x"});
     for (const char* name :
          {"cap",     "inside",   "pid",     "format", "current", "legal", "counted", "floor",
           "missing", "sessions", "minimum", "done",   "target",  "count", "months",  "years",
-          "days",    "parts",    "price",   "cpf",    "ceiling", "paid"})
+          "days",    "parts",    "price",   "cpf",    "ceiling", "paid",  "others"})
         p.values.push_back({name, "90"});
     for (const char* name : {"date", "date1", "start", "end", "due", "until", "limit", "ended",
                              "signed", "sent", "declared", "clock_start", "last"})
@@ -29,6 +32,7 @@ Problem with_every_value(std::string_view code) {
     p.values.push_back({"kinds", "entretien,test"});
     p.values.push_back({"parties", "employee,provider"});
     p.values.push_back({"document", "sheet"});
+    p.values.push_back({"kind", "chaud"});
     p.remedy = Remedy{"purge", {}};
     return p;
 }

@@ -98,7 +98,7 @@ TEST_SUITE("core.evaluations") {
         CHECK(check_answer(questions, n, "froid"));
         CHECK(n.value == "9");
         Answer unknown{"humeur", "bonne"};
-        CHECK(check_answer(questions, unknown, "froid")->starts_with("question inconnue"));
+        CHECK(check_answer(questions, unknown, "froid")->code == "evaluation.unknown-question");
         CHECK_THROWS_AS(parse_answer("attentes"), UsageError);
         CHECK_THROWS_AS(parse_answer("attentes="), UsageError);
     }
