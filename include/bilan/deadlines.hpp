@@ -7,6 +7,7 @@
 
 #include "bilan/framework.hpp"
 #include "bilan/model.hpp"
+#include "bilan/problem.hpp"
 
 #include <optional>
 #include <span>
@@ -24,7 +25,11 @@ struct Deadline {
     std::string what;   // a key of deadline_kinds()
     Date date;          // the last day (or, for the follow-up, the day it is due around)
     std::string detail; // one line for people: the action's text, the convention's state…
+    std::optional<Remedy> remedy{}; // the operation that meets it, when one does
 };
+
+// The detail followed by its remedy as `say_remedy` words it ("purge interrompue : bilan purge").
+std::string detail_text(const Deadline& deadline, const SayRemedy& say_remedy);
 
 // Every deadline of the folder still open, in date order then deadline_kinds() order.
 // `destruction` is destruction.toml once a purge began (its kept synthesis has a limit).
@@ -46,7 +51,8 @@ struct DueEntry {
 // JSON (schema 1): {"due":[{"folder","beneficiary","what","date","overdue","detail"}],
 // "problems":[{"folder","message"}],"notes":[…]}; overdue: dated before `today`.
 std::string due_json(const std::vector<DueEntry>& entries, const std::vector<FolderNote>& problems,
-                     const std::vector<FolderNote>& notes, const Date& today);
+                     const std::vector<FolderNote>& notes, const Date& today,
+                     const SayRemedy& say_remedy);
 // One line each, "DATE  en retard  Beneficiary (folder) : label"; "Aucune échéance." for none.
 std::string due_text(const std::vector<DueEntry>& entries, const Date& today, const Style& style);
 

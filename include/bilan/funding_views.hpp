@@ -13,9 +13,11 @@
 
 namespace bilan {
 
+// Nothing when there is none: the command line says how to make one.
 std::string convention_text(const Convention& convention);
 std::string convention_json(const Convention& convention);
 
+// Nothing when there is none, as convention_text.
 std::string financing_text(const Financing& financing);
 std::string financing_json(const Financing& financing);
 

@@ -53,6 +53,7 @@ struct Problem {
     Values values{};
     std::string source{}; // the rule's legal source ("R6313-7"), when it has one
     std::optional<Remedy> remedy{};
+    std::vector<Problem> causes{}; // what it comes from: practice.toml that could not be read…
 
     // The value named `name`; empty when there is none.
     const std::string& value(std::string_view name) const;
@@ -74,5 +75,7 @@ void notify(const Problem& notice);
 // What turns a problem into a sentence: given to the views that show problems among other
 // lines (`status`), so that they need no table of sentences of their own.
 using SayProblem = std::function<std::string(const Problem&)>;
+// What turns a remedy into words (a command line, a button's label).
+using SayRemedy = std::function<std::string(const Remedy&)>;
 
 } // namespace bilan

@@ -78,6 +78,7 @@ constexpr std::array operations{
     OperationWords{"purge", "purge"},
     OperationWords{"check", "check"},
     OperationWords{"render", "render"},
+    OperationWords{"init", "init", {"folder"}, false, false, {{{"folder", "DOSSIER"}}}},
     OperationWords{"session.add", "session add"},
     OperationWords{"consent.list", "consent list"},
     OperationWords{"skill.rm", "skill rm", {"skill"}, false, false, {{{"skill", "ID"}}}},
@@ -230,6 +231,7 @@ std::string special(const Problem& p, std::string_view token) {
     }
     if (token == "open-entries") return open_entries(p);
     if (token == "expected-domain") return expected_domain(p);
+    if (token == "cause") return p.causes.empty() ? std::string() : problem_line(p.causes.front());
     if (token == "shell-dir") return shell_quoted(p.value("dir"));
     if (token == "edof-citation")
         return edof_rule_citation(edof_rule(p.value("rule")), iso_date(p.value("clock_start")));
@@ -329,7 +331,7 @@ constexpr std::array sentences{
     Sentence{"attendance.paper-for-remote",
              "séance à distance : une feuille d'émargement prouve une présence en salle ; ajoutez "
              "la signature électronique ou le journal de connexion ({remedy})"},
-    Sentence{"evaluation.default-questions", "{detail} : questions par défaut"},
+    Sentence{"evaluation.default-questions", "{cause} : questions par défaut"},
     Sentence{"evaluation.unknown-question",
              "question inconnue « {key} » pour l'évaluation {kind:evaluation-kind} (attendu "
              "{keys|aucune}) : réponse gardée telle quelle"},
@@ -503,6 +505,17 @@ constexpr std::array sentences{
     Sentence{"sheet.no-session",
              "aucune séance avec le conseiller à émarger (ni enquête ni travail personnel n'y "
              "figurent) ; pour une feuille à remplir à la main : {remedy}"},
+    Sentence{
+        "practice.named-folder-missing",
+        "BILAN_PRACTICE : le dossier {named} n'existe pas (créez le cabinet avec « {remedy} »)"},
+    Sentence{"practice.named-folder-empty",
+             "BILAN_PRACTICE : aucun {file} dans {named} (créez-le avec « {remedy} »)"},
+    Sentence{"practice.exists",
+             "{file} existe déjà : rien n'a été modifié (« {remedy} CHAMP VALEUR » le modifie)"},
+    Sentence{"bilan.none", "aucun bilan dans {dir} (pas de bilan.toml) : ouvrez-en un avec « "
+                           "{remedy} »"},
+    Sentence{"purge.unfinished", "purge inachevée ({file} : en-cours) : relancez {remedy} pour la "
+                                 "finir ; rien n'a été modifié"},
     Sentence{"practice.none",
              "aucun cabinet pour {from} : ni BILAN_PRACTICE, ni practice.toml dans ce dossier ou "
              "au-dessus (créez-en un avec « {remedy} »)"},

@@ -142,7 +142,10 @@ void declare_convention(Declarations& declarations, Context& context) {
                       {{"--json", "Sortie JSON", json.get()}},
                       [&context, json] {
                           const Convention c = ops::show_convention(context.store());
-                          print_out(*json ? convention_json(c) : convention_text(c));
+                          print_out(*json      ? convention_json(c)
+                                    : c.exists ? convention_text(c)
+                                               : "Aucune convention (bilan convention set "
+                                                 "--employer … --sent …)\n");
                           return 0;
                       }});
 

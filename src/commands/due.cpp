@@ -4,6 +4,7 @@
 #include "bilan/views.hpp"
 #include "cli/command.hpp"
 #include "cli/context.hpp"
+#include "cli/problems.hpp"
 
 #include <algorithm>
 #include <string>
@@ -28,6 +29,7 @@ int run_due(const Context& context, const DueOptions& o) {
     const Date until = o.until.empty() ? Date{9999, 12, 31} : context.parse_date(o.until);
     ops::AcrossRequest request{o.dirs, context.dir.empty() ? "." : context.dir, today, {}};
     request.figures = false;
+    request.say_problem = problem_line;
     const ops::Across across = ops::read_bilans(request);
     std::vector<DueEntry> lines;
     for (const ops::BilanSummary& bilan : across.bilans)
@@ -39,7 +41,7 @@ int run_due(const Context& context, const DueOptions& o) {
         return a.deadline->date < b.deadline->date;
     });
     if (o.json) {
-        print_out(due_json(lines, across.problems, across.notes, today));
+        print_out(due_json(lines, across.problems, across.notes, today, remedy_text));
         return across.problems.empty() ? 0 : 1;
     }
     for (const FolderNote& note : across.notes)

@@ -79,7 +79,10 @@ void declare_financing(Declarations& declarations, Context& context) {
                       {{"--json", "Sortie JSON", json.get()}},
                       [&context, json] {
                           const Financing f = ops::show_financing(context.store());
-                          print_out(*json ? financing_json(f) : financing_text(f));
+                          print_out(*json      ? financing_json(f)
+                                    : f.exists ? financing_text(f)
+                                               : "Aucun financement (bilan financing set "
+                                                 "--price … --part cpf=…)\n");
                           return 0;
                       }});
 }

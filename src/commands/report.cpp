@@ -4,6 +4,7 @@
 #include "bilan/ops/across.hpp"
 #include "cli/command.hpp"
 #include "cli/context.hpp"
+#include "cli/problems.hpp"
 
 #include <charconv>
 
@@ -31,6 +32,7 @@ int run_report(const Context& context, const ReportOptions& o) {
     ops::AcrossRequest request{o.dirs, context.dir.empty() ? "." : context.dir, context.today(),
                                parse_year(o.year)};
     request.deadlines = false;
+    request.say_problem = problem_line;
     const ops::Across across = ops::read_bilans(request);
     PracticeReport report;
     report.year = request.year;

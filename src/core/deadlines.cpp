@@ -55,9 +55,11 @@ void add_convention(const Framework& framework, const Folder& folder, std::vecto
     if (!convention_required(framework, bilan) || (c.exists && c.fully_signed())) return;
     std::optional<Date> due;
     std::string detail;
+    std::optional<Remedy> remedy;
     if (!c.exists) {
         due = bilan.start;
-        detail = "aucune convention enregistrée : bilan convention set";
+        detail = "aucune convention enregistrée";
+        remedy = Remedy{"convention.set", {}};
     } else if (c.sent && !c.signed_employee) {
         due = c.acceptance_deadline();
         detail = "envoyée le " + c.sent->iso() + ", le ou la salarié(e) n'a pas signé";
@@ -66,7 +68,7 @@ void add_convention(const Framework& framework, const Folder& folder, std::vecto
         due = counted.empty() ? bilan.start : std::optional<Date>(counted.front()->date);
         detail = "signatures à recueillir avant la première séance";
     }
-    if (due && deadline_stands(bilan, *due)) out.push_back({"convention", *due, detail});
+    if (due && deadline_stands(bilan, *due)) out.push_back({"convention", *due, detail, remedy});
 }
 
 void add_after_end(const Framework& framework, const Folder& folder, std::vector<Deadline>& out) {
@@ -90,22 +92,22 @@ void add_destruction(const Framework& framework, const Folder& folder,
     const std::optional<Date> ended = destruction_end(bilan); // an abandonment ends it too
     const bool interrupted = destruction && !destruction->done;
     if (interrupted && ended)
-        out.push_back({"destruction", *ended, "purge interrompue : bilan purge"});
+        out.push_back({"destruction", *ended, "purge interrompue", Remedy{"purge", {}}});
     if (destruction && destruction->synthesis_kept_until)
         out.push_back({"destruction", *destruction->synthesis_kept_until,
                        "synthèse conservée (synthese.md)"});
     // Working documents still there (before a purge, or kept by an agreement through it).
     if (interrupted || !ended || !holds_content(folder)) return;
     std::optional<Date> due = ended;
-    std::string detail = "bilan purge";
+    std::string detail;
     if (bilan.retention_agreed && bilan.retention_scope == "documents") {
         const std::optional<Date> limit = retention_limit(framework, bilan);
         due = bilan.retention_until && limit ? std::min(*bilan.retention_until, *limit)
               : bilan.retention_until        ? bilan.retention_until
                                              : limit;
-        detail = "fin de l'accord de conservation : bilan purge";
+        detail = "fin de l'accord de conservation";
     }
-    if (due) out.push_back({"destruction", *due, detail});
+    if (due) out.push_back({"destruction", *due, detail, Remedy{"purge", {}}});
 }
 
 void add_actions(const Folder& folder, std::vector<Deadline>& out) {
@@ -115,6 +117,12 @@ void add_actions(const Folder& folder, std::vector<Deadline>& out) {
 }
 
 } // namespace
+
+std::string detail_text(const Deadline& deadline, const SayRemedy& say_remedy) {
+    if (!deadline.remedy) return deadline.detail;
+    const std::string command = say_remedy(*deadline.remedy);
+    return deadline.detail.empty() ? command : deadline.detail + " : " + command;
+}
 
 std::span<const Term> deadline_kinds() {
     return kinds;
@@ -135,7 +143,8 @@ std::vector<Deadline> deadlines_of(const Framework& framework, const Folder& fol
 }
 
 std::string due_json(const std::vector<DueEntry>& entries, const std::vector<FolderNote>& problems,
-                     const std::vector<FolderNote>& notes, const Date& today) {
+                     const std::vector<FolderNote>& notes, const Date& today,
+                     const SayRemedy& say_remedy) {
     JsonWriter json;
     json.begin_object().field("schema", 1).key("due").begin_array();
     for (const DueEntry& entry : entries)
@@ -145,7 +154,7 @@ std::string due_json(const std::vector<DueEntry>& entries, const std::vector<Fol
             .field("what", entry.deadline->what)
             .field("date", entry.deadline->date)
             .field("overdue", entry.deadline->date < today)
-            .field("detail", entry.deadline->detail)
+            .field("detail", detail_text(*entry.deadline, say_remedy))
             .end_object();
     json.end_array();
     write_folder_notes(json, "problems", problems);

@@ -35,7 +35,7 @@ std::string payer_label(std::string_view key) {
 // ---- show ----------------------------------------------------------------------------------
 
 std::string convention_text(const Convention& c) {
-    if (!c.exists) return "Aucune convention (bilan convention set --employer … --sent …)\n";
+    if (!c.exists) return {}; // the command line says how to make one
     std::string out = row("Employeur", c.employer) + row("SIRET de l'employeur", c.employer_siret) +
                       row("Adresse de l'employeur", c.employer_address) +
                       row("Signataire employeur", c.employer_signatory) + row("Intitulé", c.title) +
@@ -77,7 +77,7 @@ std::string convention_json(const Convention& c) {
 }
 
 std::string financing_text(const Financing& f) {
-    if (!f.exists) return "Aucun financement (bilan financing set --price … --part cpf=…)\n";
+    if (!f.exists) return {}; // the command line says how to make one
     std::string out = row("Prix", f.price_cents ? plain_amount(*f.price_cents) + " €" : "");
     for (const FundingPart& part : f.parts)
         out += row("Part " + payer_label(part.payer), plain_amount(part.cents) + " €");

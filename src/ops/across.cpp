@@ -49,11 +49,17 @@ BilanSummary summarize(const fs::path& path, const std::string& shown, const Acr
     return summary;
 }
 
+// An error as one line: its problem in the caller's words, else its message.
+std::string error_text(const Error& e, const AcrossRequest& request) {
+    return single_line(e.problem() && request.say_problem ? request.say_problem(*e.problem())
+                                                          : e.what());
+}
+
 void read_slot(Slot& slot, const AcrossRequest& request) {
     try {
         slot.summary = summarize(slot.path, slot.shown, request, slot.note);
     } catch (const Error& e) {
-        slot.problem = FolderNote{slot.shown, single_line(e.what())};
+        slot.problem = FolderNote{slot.shown, error_text(e, request)};
     } catch (const std::exception& e) { // a thread must not let anything escape
         slot.problem = FolderNote{slot.shown, single_line(e.what())};
     }
@@ -124,7 +130,7 @@ Across read_bilans(const AcrossRequest& request) {
                     slots.push_back({std::move(bilan), std::move(shown), {}, {}, {}});
             }
         } catch (const Error& e) {
-            across.problems.push_back({root.string(), single_line(e.what())});
+            across.problems.push_back({root.string(), error_text(e, request)});
         }
     }
     across.folders = static_cast<int>(slots.size());

@@ -15,10 +15,9 @@ Notes add_evaluation(const store::Store& store, Evaluation evaluation, const OnA
     store::Diagnostics collect(true);
     std::optional<Practice> practice = store::find_practice(folder, collect);
     if (!collect.problems().empty()) {
-        Problem unread = collect.problems().front(); // practice.toml's, at its place
-        unread.code = "evaluation.default-questions";
-        unread.severity = Severity::warning;
-        notes.push_back(std::move(unread));
+        notes.push_back({.code = "evaluation.default-questions",
+                         .severity = Severity::warning,
+                         .causes = {collect.problems().front()}}); // practice.toml's, at its place
         practice.reset();
     }
     const std::vector<Question> questions = questions_for(practice, evaluation.kind);

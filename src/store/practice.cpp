@@ -60,13 +60,13 @@ std::optional<PracticeFolder> named_practice() {
     std::error_code ec;
     if (fs::exists(folder, ec) && !fs::is_directory(folder, ec))
         throw RefusedError("BILAN_PRACTICE : " + std::string(named) + " n'est pas un dossier");
+    const Remedy init{"practice.init", {{"folder", named}, {"name", {}}}};
     if (!fs::is_directory(folder, ec))
-        throw RefusedError("BILAN_PRACTICE : le dossier " + std::string(named) +
-                           " n'existe pas (créez le cabinet avec « bilan practice init " +
-                           std::string(named) + " --name NOM »)");
-    throw RefusedError("BILAN_PRACTICE : aucun " + std::string(file_name) + " dans " +
-                       std::string(named) + " (créez-le avec « bilan practice init " +
-                       std::string(named) + " --name NOM »)");
+        throw RefusedError(Problem{
+            .code = "practice.named-folder-missing", .values = {{"named", named}}, .remedy = init});
+    throw RefusedError(Problem{.code = "practice.named-folder-empty",
+                               .values = {{"named", named}, {"file", std::string(file_name)}},
+                               .remedy = init});
 }
 
 } // namespace
@@ -121,7 +121,7 @@ std::optional<Practice> find_practice(const Store& store, Diagnostics& diagnosti
     try {
         where = locate_practice(store.root());
     } catch (const RefusedError& e) {
-        diagnostics.report(file_problem(std::nullopt, e.what()));
+        diagnostics.report(e.problem() ? *e.problem() : file_problem(std::nullopt, e.what()));
         return std::nullopt;
     }
     if (!where) return std::nullopt;
@@ -141,8 +141,9 @@ void create_practice(const fs::path& dir, const Practice& practice) {
     if (!new_dir && !S_ISDIR(info.st_mode))
         throw EnvironmentError(dir.string() + " n'est pas un dossier");
     const auto already = [&] {
-        return RefusedError(shown + " existe déjà : rien n'a été modifié (« bilan practice set " +
-                            "CHAMP VALEUR » le modifie)");
+        return RefusedError(Problem{.code = "practice.exists",
+                                    .values = {{"file", shown}},
+                                    .remedy = Remedy{"practice.set", {}}});
     };
     if (!new_dir && entry_exists(path)) throw already();
     try {

@@ -127,8 +127,9 @@ void Store::require_bilan() const {
     // mounted), not invalid data: exit 3.
     if (!std::filesystem::exists(root_, ec))
         throw EnvironmentError("le dossier " + root_.string() + " n'existe pas");
-    throw RefusedError("aucun bilan dans " + root_.string() +
-                       " (pas de bilan.toml) : " + "ouvrez-en un avec « bilan init DOSSIER »");
+    throw RefusedError(Problem{.code = "bilan.none",
+                               .values = {{"dir", root_.string()}},
+                               .remedy = Remedy{"init", {{"folder", {}}}}});
 }
 
 // ---- the folder's format ----------------------------------------------------------------

@@ -32,9 +32,9 @@ void Transaction::refuse_content_while_purging() const {
     Diagnostics lenient(true); // a destruction.toml at fault is check's to report
     const std::optional<Destruction> destruction = store_.load_destruction(lenient);
     if (destruction && !destruction->done)
-        throw RefusedError("purge inachevée (" + store_.display("destruction.toml") +
-                           " : en-cours) : relancez bilan purge pour la finir ; rien n'a été "
-                           "modifié");
+        throw RefusedError(Problem{.code = "purge.unfinished",
+                                   .values = {{"file", store_.display("destruction.toml")}},
+                                   .remedy = Remedy{"purge", {}}});
 }
 
 namespace {

@@ -28,6 +28,7 @@ struct AcrossRequest {
     Date today;
     std::optional<int> year;
     bool deadlines = true, figures = true; // what the command needs of each bilan
+    SayProblem say_problem{};              // words a folder's refusal that carries a problem
 };
 
 // One bilan as the commands need it.

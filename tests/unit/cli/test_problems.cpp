@@ -18,7 +18,7 @@ Problem with_every_value(std::string_view code) {
           "first",     "experience", "beneficiary", "skills",    "more",      "from",
           "recipient", "phase",      "session",     "session1",  "framework", "funding",
           "type",      "key",        "keys",        "value",     "domain",    "piste",
-          "taken",     "owner",      "written",     "points_to", "files"})
+          "taken",     "owner",      "written",     "points_to", "files",     "named"})
         p.values.push_back({name, "x"});
     for (const char* name :
          {"cap",     "inside",   "pid",     "format", "current", "legal", "counted", "floor",

@@ -103,6 +103,22 @@ TEST_SUITE("core.deadlines") {
             if (d.what == "destruction") CHECK(d.date == Date{2029, 5, 4});
     }
 
+    TEST_CASE("a deadline names the operation that meets it, in the caller's words") {
+        Folder f = cpf_bilan();
+        f.bilan.retention_agreed = Date{2026, 5, 4};
+        f.bilan.retention_scope = "documents";
+        const auto said = [](const Remedy& r) { return "<" + r.operation + ">"; };
+        std::vector<std::string> details;
+        for (const Deadline& d : deadlines_of(fr(), f, std::nullopt))
+            if (d.what == "destruction") details.push_back(detail_text(d, said));
+        CHECK(details == std::vector<std::string>{"fin de l'accord de conservation : <purge>"});
+        f.bilan.retention_agreed.reset(); // the end itself: the remedy is the whole detail
+        details.clear();
+        for (const Deadline& d : deadlines_of(fr(), f, std::nullopt))
+            if (d.what == "destruction") details.push_back(detail_text(d, said));
+        CHECK(details == std::vector<std::string>{"<purge>"});
+    }
+
     TEST_CASE("after a purge, the kept synthesis has its limit") {
         Folder f = cpf_bilan();
         f.actions.clear();

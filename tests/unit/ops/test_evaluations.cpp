@@ -72,6 +72,20 @@ TEST_SUITE("ops.evaluations") {
               std::vector<Answer>{{"humeur", "bonne"}, {"attentes", "9"}});
     }
 
+    // The practice's refusal is the note's cause, said in words: not its code (a refusal's what()).
+    TEST_CASE("add_evaluation: a BILAN_PRACTICE that names no folder costs its questions only") {
+        const TempBilan bilan; // restores BILAN_PRACTICE when it goes
+        const std::string missing = (bilan.temp().root() / "absent").string();
+        ::setenv("BILAN_PRACTICE", missing.c_str(), 1);
+        const ops::Notes notes = add(bilan, evaluation("chaud", {2026, 5, 4}, {{"attentes", "3"}}));
+        REQUIRE(notes.size() == 1);
+        CHECK(sentence(notes[0]) == "BILAN_PRACTICE : le dossier " + missing +
+                                        " n'existe pas (créez le cabinet avec « bilan practice "
+                                        "init " +
+                                        missing + " --name NOM ») : questions par défaut");
+        CHECK(listed(bilan).size() == 1);
+    }
+
     TEST_CASE("add_evaluation: the practice's own questions replace the default ones") {
         const TempBilan bilan;
         bilan.temp().write("practice.toml", "name = \"Cabinet\"\n[questions]\n"
