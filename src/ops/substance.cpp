@@ -52,39 +52,6 @@ std::string removed_heading(Collection collection) {
     return std::string(collection.removed) + " : ";
 }
 
-template <typename Record>
-std::string line_of(const std::vector<Record>& records, const std::string& id,
-                    std::string (*table)(const std::vector<Record>&)) {
-    for (const Record& record : records)
-        if (record.id == id) return table({record});
-    return id + "\n";
-}
-
-// The record's line in its list; bad files elsewhere are skipped.
-std::string record_line(const store::Store& store, Collection collection, const std::string& id) {
-    store::Diagnostics skip(true);
-    if (collection == store::collection_of<Session>()) {
-        const Framework framework = store.load_framework(store.load_bilan(skip), skip);
-        for (const Session& s : store.load_sessions(framework, skip))
-            if (s.id == id) return sessions_table({s}, framework);
-    } else if (collection == store::collection_of<Skill>()) {
-        return line_of(store.load<Skill>(skip), id, &skills_table);
-    } else if (collection == store::collection_of<Experience>()) {
-        return line_of(store.load<Experience>(skip), id, &experiences_table);
-    } else if (collection == store::collection_of<Trait>()) {
-        return line_of(store.load<Trait>(skip), id, &traits_table);
-    } else if (collection == store::collection_of<TestResult>()) {
-        return line_of(store.load<TestResult>(skip), id, &tests_table);
-    } else if (collection == store::collection_of<Piste>()) {
-        return line_of(store.load<Piste>(skip), id, &pistes_table);
-    } else if (collection == store::collection_of<Action>()) {
-        return line_of(store.load<Action>(skip), id, &actions_table);
-    } else if (collection == store::collection_of<Evaluation>()) {
-        return line_of(store.load<Evaluation>(skip), id, &evaluations_table);
-    }
-    return id + "\n"; // a kind without a list line here is named by its id
-}
-
 // Blank items are dropped, so `--watch "" --watch a` gives ["a"].
 std::vector<std::string> without_blanks(std::vector<std::string> items) {
     std::erase_if(items, [](const std::string& item) {
@@ -239,7 +206,7 @@ ProjectView show_project(const store::Store& store) {
 
 std::string removal_text(const store::Store& store, Collection collection, const std::string& id) {
     try {
-        return removed_heading(collection) + record_line(store, collection, id);
+        return removed_heading(collection) + store.record_line(collection, id);
     } catch (const Error&) { // what cannot be read is still removed: say its id
         return removed_heading(collection) + id + "\n";
     }

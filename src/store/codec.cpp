@@ -50,6 +50,12 @@ template <typename Record> RecordKindInfo erased_record_kind() {
         auto& list = folder.*record_kind<Record>().list;
         std::sort(list.begin(), list.end(), record_kind<Record>().before);
     };
+    if (kind.listed)
+        info.line = [](const Folder& folder, const Framework& framework, const std::string& id) {
+            for (const Record& record : folder.*record_kind<Record>().list)
+                if (record.id == id) return record_kind<Record>().listed({record}, framework);
+            return id + "\n";
+        };
     return info;
 }
 

@@ -33,6 +33,10 @@ struct RecordKindInfo {
     void (*read_into)(RecordReader& reader, const Framework* framework, std::string id,
                       Folder& into) = nullptr;
     void (*sort)(Folder& folder) = nullptr; // each list in its order, which ends with the id
+    // The line of record `id` in its list (`folder` holds it), as RecordKind::listed; nullptr
+    // for a kind without one.
+    std::string (*line)(const Folder& folder, const Framework& framework,
+                        const std::string& id) = nullptr;
 };
 std::span<const RecordKindInfo> record_kinds();
 const RecordKindInfo& kind_info(Collection collection);

@@ -279,6 +279,14 @@ Framework Store::find_framework(const BilanRecord& bilan, Diagnostics& diagnosti
     return load_builtin_framework("fr");
 }
 
+std::string Store::record_line(Collection collection, const std::string& id) const {
+    const RecordKindInfo& kind = kind_info(collection);
+    if (!kind.line) return id + "\n";
+    Diagnostics skip(true);
+    const Framework framework = load_framework(load_bilan(skip), skip);
+    return kind.line(load_records({&collection, 1}, &framework, skip), framework, id);
+}
+
 Folder Store::load_records(std::span<const Collection> collections, const Framework* framework,
                            Diagnostics& diagnostics) const {
     // File after file, collection after collection, each folder in name order: problems are

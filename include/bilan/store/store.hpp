@@ -64,6 +64,9 @@ public:
 
     // The full id of a record from an id or a unique prefix of one; RefusedError otherwise.
     std::string resolve_id(Collection collection, std::string_view id_or_prefix) const;
+    // Record `id`'s line in its list, as `rm` echoes it: its id alone for a kind without a
+    // list view, or when its file does not read (files at fault elsewhere are skipped).
+    std::string record_line(Collection collection, const std::string& id) const;
     // The ids of the record files of `collection`, in name order, without reading them (for a
     // shell's completion); none when the folder has none or cannot be listed.
     std::vector<std::string> record_ids(Collection collection) const;

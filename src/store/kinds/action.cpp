@@ -1,5 +1,6 @@
 // An action of the plan (actions/ID.toml): its horizon, due date, and whether it is done.
 #include "bilan/record_order.hpp"
+#include "bilan/substance_views.hpp"
 #include "store/kinds/kind.hpp"
 
 namespace bilan::store {
@@ -34,6 +35,7 @@ template <> const RecordKind<Action>& record_kind() {
         .read = [](RecordReader& r, const Framework*) { return read_action(r); },
         .fields = write_fields,
         .before = listed_before,
+        .listed = [](const std::vector<Action>& r, const Framework&) { return actions_table(r); },
     };
     return kind;
 }

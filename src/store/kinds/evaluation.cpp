@@ -52,6 +52,8 @@ template <> const RecordKind<Evaluation>& record_kind() {
         .read = [](RecordReader& r, const Framework*) { return read_evaluation(r); },
         .fields = write_fields,
         .before = listed_before,
+        .listed = [](const std::vector<Evaluation>& r,
+                     const Framework&) { return evaluations_table(r); },
     };
     return kind;
 }

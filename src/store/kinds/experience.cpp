@@ -1,5 +1,6 @@
 // An experience (experiences/ID.toml): a job, a training, an activity, with its dates.
 #include "bilan/record_order.hpp"
+#include "bilan/substance_views.hpp"
 #include "store/kinds/kind.hpp"
 
 namespace bilan::store {
@@ -36,6 +37,8 @@ template <> const RecordKind<Experience>& record_kind() {
         .read = [](RecordReader& r, const Framework*) { return read_experience(r); },
         .fields = write_fields,
         .before = listed_before,
+        .listed = [](const std::vector<Experience>& r,
+                     const Framework&) { return experiences_table(r); },
     };
     return kind;
 }

@@ -76,6 +76,9 @@ template <typename Record> struct RecordKind {
     Record (*read)(RecordReader& reader, const Framework* framework) = nullptr; // sessions need it
     Fields (*fields)(const Record& record) = nullptr; // its keys, in the order bilan writes them
     bool (*before)(const Record& a, const Record& b) = nullptr; // its order (record_order.hpp)
+    // Its list's lines (a view of the core), of which `rm` echoes the removed record's; nullptr:
+    // `rm` names it by its id.
+    std::string (*listed)(const std::vector<Record>& records, const Framework& framework) = nullptr;
     bool named_by_recipient = false; // consents: named after their recipient, not a random id
     // The folder format a record needs (nullptr: the first); every write raises the folder's
     // to it first, in the same transaction.

@@ -1,6 +1,7 @@
 // A piste (pistes/ID.toml): a professional avenue, rated and decided, with its enquêtes métiers
 // as [[surveys]] tables.
 #include "bilan/record_order.hpp"
+#include "bilan/substance_views.hpp"
 #include "store/kinds/kind.hpp"
 
 namespace bilan::store {
@@ -65,6 +66,7 @@ template <> const RecordKind<Piste>& record_kind() {
         .read = [](RecordReader& r, const Framework*) { return read_piste(r, r.diagnostics()); },
         .fields = write_fields,
         .before = listed_before,
+        .listed = [](const std::vector<Piste>& r, const Framework&) { return pistes_table(r); },
         .sub_tables = {"surveys", survey_tables,
                        [](const Piste& before, const Piste& after) {
                            return starts_with(after.surveys, before.surveys);

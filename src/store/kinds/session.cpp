@@ -1,6 +1,7 @@
 // A session (sessions/ID.toml): its date, phase and hours, with its evidence of attendance as
 // [[evidence]] tables (format 2).
 #include "bilan/record_order.hpp"
+#include "bilan/views.hpp"
 #include "store/kinds/kind.hpp"
 
 #include <stdexcept>
@@ -106,6 +107,8 @@ template <> const RecordKind<Session>& record_kind() {
             },
         .fields = write_fields,
         .before = listed_before,
+        .listed = [](const std::vector<Session>& r,
+                     const Framework& f) { return sessions_table(r, f); },
         .format = format_needed_by,
         // Evidence of attendance is what a funder checks: an update that would drop or change
         // a piece of it is a bug.

@@ -1,5 +1,6 @@
 // A skill (skills/ID.toml): what the beneficiary knows how to do, and where it comes from.
 #include "bilan/record_order.hpp"
+#include "bilan/substance_views.hpp"
 #include "store/kinds/kind.hpp"
 
 namespace bilan::store {
@@ -41,6 +42,7 @@ template <> const RecordKind<Skill>& record_kind() {
         .read = [](RecordReader& r, const Framework*) { return read_skill(r); },
         .fields = write_fields,
         .before = listed_before,
+        .listed = [](const std::vector<Skill>& r, const Framework&) { return skills_table(r); },
     };
     return kind;
 }

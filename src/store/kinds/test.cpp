@@ -1,5 +1,6 @@
 // A test taken (tests/ID.toml): its instrument, date and result.
 #include "bilan/record_order.hpp"
+#include "bilan/substance_views.hpp"
 #include "store/kinds/kind.hpp"
 
 namespace bilan::store {
@@ -34,6 +35,7 @@ template <> const RecordKind<TestResult>& record_kind() {
         .read = [](RecordReader& r, const Framework*) { return read_test(r); },
         .fields = write_fields,
         .before = listed_before,
+        .listed = [](const std::vector<TestResult>& r, const Framework&) { return tests_table(r); },
     };
     return kind;
 }

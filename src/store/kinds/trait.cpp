@@ -1,5 +1,6 @@
 // A personal trait (traits/ID.toml): an interest, a value, a motivation…
 #include "bilan/record_order.hpp"
+#include "bilan/substance_views.hpp"
 #include "store/kinds/kind.hpp"
 
 namespace bilan::store {
@@ -30,6 +31,7 @@ template <> const RecordKind<Trait>& record_kind() {
         .read = [](RecordReader& r, const Framework*) { return read_trait(r); },
         .fields = write_fields,
         .before = listed_before,
+        .listed = [](const std::vector<Trait>& r, const Framework&) { return traits_table(r); },
     };
     return kind;
 }
