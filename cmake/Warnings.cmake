@@ -9,6 +9,17 @@ target_compile_options(bilan_warnings INTERFACE
   # in libstdc++'s own code: a known false positive (GCC bug 105651).
   $<$<CXX_COMPILER_ID:GNU>:-Wno-restrict>)
 
+# The C++20 standard headers every file reads take most of its compilation (1.8 of 2.1 s for a
+# command's file): compiled once per target instead, the CI's builds take half the time. Off by
+# default, so that the developer's build still fails on a missing #include <…>.
+function(bilan_precompile target)
+  if(BILAN_PCH)
+    target_precompile_headers(${target} PRIVATE
+      <algorithm> <array> <cstdint> <filesystem> <functional> <map> <memory> <optional> <span>
+      <stdexcept> <string> <string_view> <utility> <vector> ${ARGN})
+  endif()
+endfunction()
+
 add_library(bilan_sanitizers INTERFACE)
 if(BILAN_FUZZ)
   # libFuzzer exists only in clang; with gcc the flags below would fail late and obscurely.
@@ -25,10 +36,11 @@ if(BILAN_FUZZ)
   target_compile_options(bilan_sanitizers INTERFACE
     -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
     -fno-omit-frame-pointer)
-  target_link_options(bilan_sanitizers INTERFACE -fsanitize=address,undefined)
 elseif(BILAN_SANITIZE)
   target_compile_options(bilan_sanitizers INTERFACE
     -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+endif()
+if(BILAN_FUZZ OR BILAN_SANITIZE)
   # Executables not position-independent: a sanitized PIE bilan has 1.3 million relative
   # relocations (UBSan's and ASan's descriptors) that the loader applies at every start, a
   # third of the CPU of an e2e test's run, and the e2e suites start it thousands of times.

@@ -2,6 +2,7 @@
 
 #include "bilan/edof_rules.hpp"
 #include "bilan/json.hpp"
+#include "bilan/proof_documents.hpp"
 #include "bilan/views.hpp"
 
 #include <algorithm>
@@ -44,15 +45,6 @@ constexpr std::array deadline_rules{
 std::string_view clock_text(EdofClock clock) {
     return clock == EdofClock::first_counted_session ? "la première séance comptée"
                                                      : "la dernière séance comptée";
-}
-
-// The sessions of the phases the framework counts, in date order: the bilan itself, without
-// the préalable and the follow-up.
-std::vector<const Session*> counted_sessions(const Framework& framework, const Folder& folder) {
-    std::vector<const Session*> counted;
-    for (const Session& s : folder.sessions)
-        if (framework.counts(s.phase)) counted.push_back(&s);
-    return counted;
 }
 
 } // namespace

@@ -104,6 +104,10 @@ expect_unchanged() { # DIR SNAPSHOT
 }
 
 # A new bilan in a fresh folder; prints its path.
+# Whether the binary under test carries AddressSanitizer (gcc links its runtime as a shared
+# library, clang into the executable: both name __asan_init).
+sanitized_binary() { grep -qaF __asan_init "$BILAN"; }
+
 new_bilan() {
     local dir
     dir=$(mktemp -d "$TMP_ROOT/b.XXXXXX")

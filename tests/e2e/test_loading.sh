@@ -98,7 +98,7 @@ test_a_huge_file_is_refused_before_it_is_read() {
         expect_status 1 "$file, status"
         expect_err_one_line
         expect_err_contains "bilan: $dir/$file: fichier de 2048 Mio, refusé sans être lu"
-        if ldd "$BILAN" 2>/dev/null | grep -q libasan; then
+        if sanitized_binary; then
             # AddressSanitizer reserves terabytes of address space: no ulimit -v fits it.
             skip "$file, session list under a memory limit: not with AddressSanitizer"
         else

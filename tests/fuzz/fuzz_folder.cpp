@@ -14,13 +14,16 @@
 #include "bilan/evaluations.hpp"
 #include "bilan/framework.hpp"
 #include "bilan/funding_views.hpp"
+#include "bilan/ops/bilan.hpp"
 #include "bilan/rules.hpp"
 #include "bilan/store.hpp"
 #include "bilan/substance_views.hpp"
 #include "bilan/synthesis.hpp"
 #include "bilan/views.hpp"
+#include "cli/problems.hpp"
 #include "folder_files.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstddef>
@@ -162,18 +165,22 @@ void require_no_control(std::string_view output, std::string_view allowed, const
 // The day the sessions of a fuzzed folder are seen from: they are past or to come around it.
 constexpr Date fuzz_today{2026, 3, 10};
 
-// What `bilan check` does (store::check_folder); true when the files themselves are at
-// fault (the problems of the loaders, not those of the rules).
+// What `bilan check` does (ops::check, said by the command line's table); true when the files
+// themselves are at fault (the loaders' problems, file.invalid, not those of the rules).
 std::optional<bool> check(const store::Store& store) {
     try {
-        const store::FolderCheck found = store::check_folder(store, fuzz_today);
-        const std::vector<Problem>& problems = found.problems;
-        const bool files_at_fault = found.file_problems > 0;
+        ops::Notes notes;
+        const std::vector<Problem> problems = ops::check(store, fuzz_today, notes);
+        const bool files_at_fault =
+            std::any_of(problems.begin(), problems.end(),
+                        [](const Problem& p) { return p.code == file_invalid; });
         std::string out;
         for (const Problem& p : problems)
-            out += p.text() + "\n";
+            out += cli::problem_line(p) + "\n";
+        for (const Problem& note : notes)
+            out += cli::problem_line(note) + "\n";
         require_no_control(out, "\n\t\r", "check");
-        require_no_control(problems_json(problems), "\n", "check --json");
+        require_no_control(problems_json(problems, cli::problem_text), "\n", "check --json");
         return files_at_fault;
     } catch (const DataError& e) {
         // `check` lists every problem of the files (and `check --json` prints them as JSON):
@@ -205,7 +212,7 @@ std::optional<bool> show(const store::Store& store) {
     try {
         // Without colour: what goes to a terminal then holds no escape sequence of ours.
         const std::string terminal =
-            status_text(framework, folder, fuzz_today, Style{false}) +
+            status_text(framework, folder, fuzz_today, Style{false}, cli::problem_text) +
             sessions_table(folder.sessions) + skills_table(folder.skills) +
             experiences_table(folder.experiences) + traits_table(folder.traits) +
             tests_table(folder.tests) + pistes_table(folder.pistes) +
@@ -214,14 +221,15 @@ std::optional<bool> show(const store::Store& store) {
             convention_text(folder.convention) + financing_text(folder.financing);
         require_no_control(terminal, "\n\t\r", "the text views");
         const std::string json =
-            status_json(framework, folder, fuzz_today) + sessions_json(folder.sessions) +
-            skills_json(folder.skills) + experiences_json(folder.experiences) +
-            traits_json(folder.traits) + tests_json(folder.tests) + pistes_json(folder.pistes) +
-            actions_json(folder.actions) + project_json(folder.project, folder.pistes) +
-            evaluations_json(folder.evaluations) + edof_json(framework, folder) +
-            convention_json(folder.convention) + financing_json(folder.financing);
+            status_json(framework, folder, fuzz_today, cli::problem_text) +
+            sessions_json(folder.sessions) + skills_json(folder.skills) +
+            experiences_json(folder.experiences) + traits_json(folder.traits) +
+            tests_json(folder.tests) + pistes_json(folder.pistes) + actions_json(folder.actions) +
+            project_json(folder.project, folder.pistes) + evaluations_json(folder.evaluations) +
+            edof_json(framework, folder) + convention_json(folder.convention) +
+            financing_json(folder.financing);
         require_no_control(json, "\n", "the JSON views");
-        (void)status_text(framework, folder, fuzz_today, Style{true});
+        (void)status_text(framework, folder, fuzz_today, Style{true}, cli::problem_text);
         require_no_control(render_synthesis(framework, folder), "\n", "render");
         require_no_control(render_convention(framework, folder, std::nullopt), "\n",
                            "convention render");

@@ -61,7 +61,9 @@ TEST_SUITE("consents") {
             {"Straße", "STRASSE"},
             {"ﬁnances", "finances"}, // a ligature
         };
-        for (const auto& [one, other] : same) {
+        for (const auto& entry : same) {
+            const auto& one = entry.first; // clang 14 cannot capture a binding
+            const auto& other = entry.second;
             CAPTURE(one);
             CHECK(consent_id(one) == consent_id(other));
             CHECK(recipient_key(one) == recipient_key(other));

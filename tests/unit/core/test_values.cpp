@@ -141,25 +141,29 @@ TEST_SUITE("values") {
     // the suite keeps a few of each to show the command line reaches them.
     TEST_CASE("a session's values as typed: the forms taken and those refused") {
         const Date today{2026, 3, 10};
-        for (const auto& [form, minutes] : {std::pair{"2h30", 150},
-                                            {"1h05", 65},
-                                            {"90m", 90},
-                                            {"2", 120},
-                                            {"2.5", 150},
-                                            {"2,5", 150},
-                                            {"2:30", 150}}) {
+        for (const auto& entry : {std::pair{"2h30", 150},
+                                  {"1h05", 65},
+                                  {"90m", 90},
+                                  {"2", 120},
+                                  {"2.5", 150},
+                                  {"2,5", 150},
+                                  {"2:30", 150}}) {
+            const auto& form = entry.first; // clang 14 cannot capture a binding
+            const auto& minutes = entry.second;
             CAPTURE(form);
             CHECK(parse_duration_minutes(form) == minutes);
         }
-        for (const auto& [form, date] : {std::pair{"2026-03-05", Date{2026, 3, 5}},
-                                         {"05/03/2026", Date{2026, 3, 5}},
-                                         {"5/3/2026", Date{2026, 3, 5}},
-                                         {"05-03-2026", Date{2026, 3, 5}},
-                                         {"today", today},
-                                         {"Today", today},
-                                         {"AUJOURD'HUI", today},
-                                         {"hier", Date{2026, 3, 9}},
-                                         {"Demain", Date{2026, 3, 11}}}) {
+        for (const auto& entry : {std::pair{"2026-03-05", Date{2026, 3, 5}},
+                                  {"05/03/2026", Date{2026, 3, 5}},
+                                  {"5/3/2026", Date{2026, 3, 5}},
+                                  {"05-03-2026", Date{2026, 3, 5}},
+                                  {"today", today},
+                                  {"Today", today},
+                                  {"AUJOURD'HUI", today},
+                                  {"hier", Date{2026, 3, 9}},
+                                  {"Demain", Date{2026, 3, 11}}}) {
+            const auto& form = entry.first; // clang 14 cannot capture a binding
+            const auto& date = entry.second;
             CAPTURE(form);
             CHECK(parse_date(form, today) == date);
         }

@@ -25,7 +25,9 @@ TEST_SUITE("ops.completion") {
         const bilan::test::TempFolder temp;
         CHECK(ops::phase_keys(store::Store(temp.root())) == french_phases);
         ops::NewBilan own = bilan::test::claire_martin();
-        own.framework = std::string(BILAN_SOURCE_DIR) + "/examples/framework-cabinet.toml";
+        own.framework =
+            (std::filesystem::path(BILAN_SOURCE_DIR) / "examples" / "framework-cabinet.toml")
+                .string();
         const TempBilan cabinet(own);
         const std::vector<std::string> phases = ops::phase_keys(cabinet.store());
         CHECK_FALSE(phases.empty());
