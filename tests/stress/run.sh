@@ -7,7 +7,8 @@
 #
 #   BUILD_DIR       a build with the bilan binary and the fault shim (build-ci, build-asan…)
 #   ROUNDS          how many times each suite runs (default 5)
-#   FUZZ_BUILD_DIR  a -DBILAN_FUZZ=ON build (default: build-fuzz beside BUILD_DIR, if any)
+#   FUZZ_BUILD_DIR  a -DBILAN_FUZZ=ON build (default: BUILD_DIR when it has the fuzz targets,
+#                   as build-asan does, else build-fuzz beside it, if any)
 #   FUZZ_SECONDS    per fuzz target (default 300)
 #
 # Sizes per round: 200 writers at once, 500 writers killed at random moments, every failing
@@ -18,7 +19,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 source_dir=$(cd "$here/../.." && pwd)
 build=$(realpath "${1:?usage: run.sh BUILD_DIR [ROUNDS] [FUZZ_BUILD_DIR] [FUZZ_SECONDS]}")
 rounds=${2:-5}
-fuzz_build=${3:-$(dirname "$build")/build-fuzz}
+fuzz_build=${3:-$build}
+[ -n "${3:-}" ] || [ -x "$fuzz_build/fuzz_folder" ] || fuzz_build=$(dirname "$build")/build-fuzz
 fuzz_seconds=${4:-300}
 bilan=$build/bilan
 [ -x "$bilan" ] || { echo "run.sh: no bilan in $build" >&2; exit 2; }
