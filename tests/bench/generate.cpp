@@ -354,14 +354,15 @@ std::string write_pistes(Transaction& t, Rng& rng, int count, const bilan::Bilan
         p.decision = i == 0 ? "retained" : i == 1 ? "backup" : i < 4 ? "dropped" : "";
         if (!p.decision.empty()) p.why = "Décidé en phase de conclusion au vu des enquêtes.";
         if (i == 0) retained = p.title;
-        const std::string id = t.add(p);
+        p.id = t.add(p); // a new record's keys only: its surveys are an update of it
+        bilan::Piste surveyed = p;
         for (int k = 0; i < 4 && k < 1 + rng.below(2); ++k)
-            t.append_table(bilan::store::collection_of<bilan::Piste>(), id, "surveys",
-                           bilan::store::fields_of(bilan::Survey{
-                               plus_days(*b.start, 28 + 7 * k),
-                               k ? "Responsable de formation, Greta Rhône"
-                                 : "Formatrice en poste à l'AFPA de Lyon",
-                               "Journée d'observation ; conseils sur le titre professionnel."}));
+            surveyed.surveys.push_back(
+                bilan::Survey{plus_days(*b.start, 28 + 7 * k),
+                              k ? "Responsable de formation, Greta Rhône"
+                                : "Formatrice en poste à l'AFPA de Lyon",
+                              "Journée d'observation ; conseils sur le titre professionnel."});
+        if (!surveyed.surveys.empty()) t.update(p, surveyed);
     }
     return retained;
 }
@@ -609,7 +610,8 @@ void generate_folder(const std::filesystem::path& dir, const Sizes& sizes, std::
         }
         if (life) write_paperwork(t, life_rng, *life, bilan, sessions);
     }
-    if (life && life->purged) bilan::ops::purge(store, {*life->purged, false});
+    if (life && life->purged)
+        bilan::ops::purge(store, {.date = *life->purged, .today = practice_today});
 }
 
 // ---- the peer: a timewarrior database with as many intervals ----------------------------
