@@ -61,6 +61,7 @@ store::PracticeFolder require_practice(const std::filesystem::path& from) {
 
 // The first problem, thrown as the strict loader would have.
 [[noreturn]] void throw_problem(const Problem& problem) {
+    if (problem.code != file_invalid) throw RefusedError(problem);
     if (problem.where) throw DataError(*problem.where, problem.value("detail"));
     throw RefusedError(problem.value("detail"));
 }

@@ -69,6 +69,8 @@ void Diagnostics::report(const SourcePos& where, const std::string& message) {
 
 void Diagnostics::report(const Problem& problem) {
     if (!collect_) {
+        // A problem of its own (a BILAN_PRACTICE naming no folder): the command line words it.
+        if (problem.code != file_invalid) throw RefusedError(problem);
         if (problem.where) throw DataError(*problem.where, problem.value("detail"));
         throw RefusedError(problem.value("detail"));
     }

@@ -118,8 +118,13 @@ TEST_SUITE("practice") {
         const Tree tree;
         fs::create_directories(tree.root() / "vide");
         ::setenv("BILAN_PRACTICE", (tree.root() / "vide").c_str(), 1);
+        // Refused with its sentence: a strict refusal once lost it and said "bilan: " alone.
+        const std::string empty = (tree.root() / "vide").string();
         store::Diagnostics strict;
-        CHECK_THROWS_AS(store::find_practice(store::Store(tree.root()), strict), RefusedError);
+        CHECK(bilan::test::refusal([&] {
+                  store::find_practice(store::Store(tree.root()), strict);
+              }) == "BILAN_PRACTICE : aucun practice.toml dans " + empty +
+                        " (créez-le avec « bilan practice init " + empty + " --name NOM »)");
         store::Diagnostics collect(true);
         CHECK_FALSE(store::find_practice(store::Store(tree.root()), collect));
         REQUIRE(collect.problems().size() == 1);
