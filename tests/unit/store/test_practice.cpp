@@ -4,7 +4,6 @@
 #include "bilan/errors.hpp"
 #include "bilan/store.hpp"
 #include "cli/problems.hpp"
-#include "support/skip.hpp"
 #include "support/temp_bilan.hpp"
 
 #include <cstdlib>
@@ -46,17 +45,11 @@ std::string load_error(const fs::path& from, SourcePos* where = nullptr) {
     return {};
 }
 
-// No practice.toml above the temp folder: else discovery would find that one.
-bool temp_is_outside_any_practice() {
-    return !store::locate_practice(fs::temp_directory_path()).has_value();
-}
-
 } // namespace
 
 TEST_SUITE("practice") {
     TEST_CASE("the nearest practice.toml above the bilan wins, the bilan's own folder included") {
-        const Tree tree;
-        if (!temp_is_outside_any_practice()) BILAN_SKIP("a practice.toml above the temp folder");
+        const Tree tree; // its own practice.toml hides any above the temp folder
         tree.write("practice.toml", "name = \"Cabinet du haut\"\n");
         tree.write("antenne/practice.toml", "name = \"Antenne\"\n");
         fs::create_directories(tree.root() / "antenne/claire/sessions");
@@ -76,11 +69,19 @@ TEST_SUITE("practice") {
 
     TEST_CASE("no practice.toml up to the root: none") {
         const Tree tree;
-        if (!temp_is_outside_any_practice()) BILAN_SKIP("a practice.toml above the temp folder");
         fs::create_directories(tree.root() / "claire");
         store::Diagnostics strict;
-        CHECK_FALSE(store::find_practice(store::Store(tree.root() / "claire"), strict));
-        CHECK_FALSE(store::locate_practice("/"));
+        // A machine whose temp folder lies in a practice finds that one, and nothing else: the
+        // search neither invents a practice nor stops short of the root.
+        const auto above = store::locate_practice(fs::temp_directory_path());
+        const auto found = store::locate_practice(tree.root() / "claire");
+        REQUIRE(found.has_value() == above.has_value());
+        if (above) {
+            CHECK(found->folder == above->folder);
+        } else {
+            CHECK_FALSE(store::find_practice(store::Store(tree.root() / "claire"), strict));
+            CHECK_FALSE(store::locate_practice("/"));
+        }
     }
 
     TEST_CASE("a relative start gives the file as the user would name it") {
