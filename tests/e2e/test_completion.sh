@@ -8,23 +8,27 @@ mkdir -p "$TMP_ROOT/bin"
 ln -s "$BILAN" "$TMP_ROOT/bin/bilan"
 export PATH="$TMP_ROOT/bin:$PATH"
 
+# The bash script, printed once: each line completed below sources it, as a user's shell does
+# (`source <(bilan completion bash)`), without a process more per check.
+"$BILAN" completion bash >"$TMP_ROOT/bilan.bash" || { echo "bilan completion bash failed" >&2; exit 1; }
+
 # complete WORD… : COMPREPLY, one per line, after the bash script's function ran on the line
 # `bilan WORD…` with the cursor on the last word.
 complete_line() {
     bash -c '
-        source <(bilan completion bash) || exit 1
+        source "$0" || exit 1
         COMP_WORDS=(bilan "$@")
         COMP_CWORD=$#
         COMP_LINE="bilan $*"
         _bilan
-        printf "%s\n" "${COMPREPLY[@]}"' completing "$@"
+        printf "%s\n" "${COMPREPLY[@]}"' "$TMP_ROOT/bilan.bash" "$@"
 }
 
 expect_completion() { # EXPECTED_LINE WORD… : EXPECTED_LINE is among the candidates
     local expected=$1 got
     shift
     got=$(complete_line "$@")
-    if printf '%s\n' "$got" | grep -qxF -- "$expected"; then ok; else
+    if [[ $'\n'$got$'\n' == *$'\n'"$expected"$'\n'* ]]; then ok; else
         fail "bilan $* <Tab> lacks '$expected': $(printf '%s' "$got" | tr '\n' ' ')"
     fi
 }
@@ -136,13 +140,19 @@ in_terminal() {
         sleep 0.1
     done
     tmux -S "$sock" send-keys "$line"
-    sleep 0.3
+    for i in $(seq 50); do # the line shown (trailing blanks trimmed), then the keys
+        tmux -S "$sock" capture-pane -p | grep -qF -- "READY> ${line% }" && break
+        sleep 0.05
+    done
     # shellcheck disable=SC2086 # one key per word
     tmux -S "$sock" send-keys $keys
     for i in $(seq 50); do
         screen=$(tmux -S "$sock" capture-pane -p | sed -n '/^READY> bilan/,$p' | tail -n +2)
         for word in "$@"; do
-            printf '%s\n' "$screen" | grep -qw -- "$word" || continue 2
+            printf '%s\n' "$screen" | grep -qw -- "$word" || {
+                sleep 0.05
+                continue 2
+            }
         done
         break
     done

@@ -11,7 +11,7 @@
 session() { "$BILAN" -C "$1" session add "${@:2}" >/dev/null || echo "session add failed" >&2; }
 
 # A bilan with sessions of every kind and substance everywhere a document could pick it up.
-seeded_bilan() {
+build_seeded_bilan() {
     local dir
     dir=$(new_bilan --counsellor "Hélène Rocher" --organisation "Cabinet Horizons" \
         --funding cpf --demand "DEMANDE-SECRETE") || return 1
@@ -31,6 +31,8 @@ seeded_bilan() {
     "$BILAN" -C "$dir" piste add "PISTE-SECRETE" >/dev/null
     printf '%s\n' "$dir"
 }
+
+seeded_bilan() { fixture "seeded_bilan $*" build_seeded_bilan "$@"; }
 
 # A practice folder with a full identity, named by BILAN_PRACTICE in the tests that use it.
 practice_dir() {

@@ -7,7 +7,7 @@
 
 # A bilan ended on 2026-05-04 (follow-up due 2026-11-04), with a chaud evaluation so that only
 # the follow-up is spoken of.
-ended_bilan() {
+build_ended_bilan() {
     local dir
     dir=$(new_bilan)
     "$BILAN" -C "$dir" session add --date 2026-05-04 --phase conclusion --duration 2h >/dev/null
@@ -15,6 +15,8 @@ ended_bilan() {
     "$BILAN" -C "$dir" evaluation add chaud --date 2026-05-04 --satisfaction 5 >/dev/null
     printf '%s\n' "$dir"
 }
+
+ended_bilan() { fixture "ended_bilan $*" build_ended_bilan "$@"; }
 
 test_followup_due_is_end_plus_the_framework_months() {
     local dir

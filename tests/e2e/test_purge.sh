@@ -11,7 +11,7 @@ export BILAN_ID_SEED=purge
 export BILAN_TODAY=2026-07-15 # after the end of the bilans below: a purge is due
 
 # A finished bilan whose content carries markers that must not survive a purge.
-seeded_bilan() {
+build_seeded_bilan() {
     local dir
     dir=$(new_bilan --demand "DEMANDE-SECRETE" "$@")
     "$BILAN" -C "$dir" set situation "SITUATION-SECRETE"
@@ -25,6 +25,8 @@ seeded_bilan() {
     "$BILAN" -C "$dir" action add "ACTION-SECRETE" --horizon court >/dev/null
     printf '%s\n' "$dir"
 }
+
+seeded_bilan() { fixture "seeded_bilan $*" build_seeded_bilan "$@"; }
 
 # What no file of a purged folder may still hold, the kept synthesis apart.
 expect_no_secret_left() { # DIR

@@ -13,7 +13,7 @@ record() {
 lit() { printf "'''%s'''" "$1"; }
 
 # A bilan with something in every part of the synthesis.
-complete_bilan() {
+build_complete_bilan() {
     local dir id
     dir=$(new_bilan --demand "Donner plus de sens à son travail" --funding cpf \
         --counsellor "Hélène Rocher" --organisation "Cabinet Horizons") || return 1
@@ -45,6 +45,8 @@ due = 2026-06-15'
     printf 'title = "Devenir formatrice"\n' >"$dir/project.toml"
     printf '%s\n' "$dir"
 }
+
+complete_bilan() { fixture "complete_bilan $*" build_complete_bilan "$@"; }
 
 H_INLINE='*gras* _it_ `code` | pipe [lien](http://x) ![img](y.png) <b>b</b> &amp; \échappé ~~barré~~ $x$ @cite {#id} ^sup^'
 H_HTML='<script>alert(1)</script>'
