@@ -27,6 +27,9 @@ std::string french_long_date(const Date& date);
 // "999 123 456 00017": a SIRET of 14 digits in its usual groups (SIREN, then NIC); any
 // other text as it is.
 std::string grouped_siret(std::string_view siret);
+// "11 75 99999 75": an NDA of 11 digits as the administration writes it (region, department,
+// order, check); any other text as it is.
+std::string grouped_nda(std::string_view nda);
 
 // ---- what the documents count ------------------------------------------------------------
 
@@ -48,7 +51,8 @@ std::string provider_block(const Practice& provider);
 // The attendance sheet: the provider (name, address, SIRET, NDA: the empty ones left out),
 // the beneficiary and the counsellor, then one row per session held with the counsellor —
 // date, times when known, duration, phase (préalable and suivi marked "hors durée du bilan"),
-// mode — with empty signature cells. With `blank_rows` > 0, that many empty rows instead, for
+// mode — with empty signature cells; a session from before noon to after 13:30 has a row per
+// half-day. With `blank_rows` > 0, that many empty rows instead, for
 // the coming sessions to be filled by hand.
 std::string render_attendance_sheet(const Framework& framework, const Folder& folder,
                                     const Practice& provider, int blank_rows = 0);

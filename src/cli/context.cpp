@@ -1,11 +1,13 @@
 #include "context.hpp"
 
 #include "problems.hpp"
+#include "records.hpp"
 
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <filesystem>
 #include <unistd.h>
 
 namespace bilan::cli {
@@ -55,6 +57,49 @@ void deliver(const std::string& output, std::string_view document,
 Option output_option(std::string& output) {
     return {"-o,--output",
             "Écrire dans ce fichier (atomiquement, mode 0600) plutôt que sur la sortie", &output};
+}
+
+Option format_option(DocumentOutput& output) {
+    return {"--format",
+            "md (Markdown, par défaut), html (page à imprimer) ou pdf (par weasyprint) ; sans "
+            "--format, l'extension du fichier de -o choisit",
+            &output.format,
+            false,
+            &output.format_given,
+            [] {
+                return std::vector<std::string>{"md", "html", "pdf"};
+            }};
+}
+
+DocumentFormat document_format(const DocumentOutput& output) {
+    std::string name = output.format;
+    if (!output.format_given) {
+        const std::string extension = std::filesystem::path(output.file).extension().string();
+        for (const char c : extension)
+            name += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        if (!name.empty()) name.erase(0, 1); // the dot
+    }
+    if (name == "html") return DocumentFormat::html;
+    if (name == "pdf") return DocumentFormat::pdf;
+    if (name == "md" || !output.format_given) return DocumentFormat::markdown;
+    throw UsageError("--format « " + output.format + " » : attendu md, html ou pdf");
+}
+
+void deliver(const DocumentOutput& output, DocumentFormat format, std::string_view markdown,
+             const html::Layout& layout, const std::vector<Problem>& notes) {
+    switch (format) {
+    case DocumentFormat::markdown:
+        deliver(output.file, markdown, notes);
+        return;
+    case DocumentFormat::html:
+        deliver(output.file, html::page(markdown, layout), notes);
+        return;
+    case DocumentFormat::pdf:
+        // Refused targets are refused before weasyprint runs: nothing is typeset in vain.
+        if (!output.file.empty() && output.file != "-") store::refuse_kept_file_target(output.file);
+        deliver(output.file, store::typeset_pdf(html::page(markdown, layout)), notes);
+        return;
+    }
 }
 
 } // namespace bilan::cli

@@ -7,6 +7,7 @@
 #error "only the command line includes its headers"
 #endif
 
+#include "bilan/html.hpp"
 #include "bilan/problem.hpp"
 #include "bilan/store.hpp"
 #include "bilan/values.hpp"
@@ -43,5 +44,22 @@ void deliver(const std::string& output, std::string_view document,
 // The `-o,--output FILE` option of a command that prints a document, bound to `output`: its
 // name and help are the same wherever `deliver` writes.
 Option output_option(std::string& output);
+
+// Where and how a document goes: `-o FILE` and `--format md|html|pdf` (without it, the
+// extension of FILE: .html and .pdf pick theirs, anything else keeps Markdown).
+struct DocumentOutput {
+    std::string file;
+    std::string format;
+    bool format_given = false;
+};
+enum class DocumentFormat { markdown, html, pdf };
+// `--format md|html|pdf`, bound to `output` (its `-o` is output_option(output.file)).
+Option format_option(DocumentOutput& output);
+// The format asked for; UsageError for an unknown one (checked before the folder is read).
+DocumentFormat document_format(const DocumentOutput& output);
+// deliver() of a document written in Markdown, in `format`: as it is, as an HTML page laid out
+// by `layout`, or that page typeset to PDF.
+void deliver(const DocumentOutput& output, DocumentFormat format, std::string_view markdown,
+             const html::Layout& layout, const std::vector<Problem>& notes = {});
 
 } // namespace bilan::cli

@@ -502,6 +502,9 @@ constexpr std::array sentences{
                                        "détruit (chmod u+w {dir} pour l'autoriser)"},
     Sentence{"purge.not-ended", "le bilan n'est pas terminé ({remedy}) ni abandonné (bilan set "
                                 "abandoned DATE) : rien n'est détruit avant sa fin ({source})"},
+    Sentence{"sheet.session-not-with-counsellor",
+             "la séance {session} n'est pas une séance avec le conseiller (une enquête ou du "
+             "travail personnel ne s'émargent pas)"},
     Sentence{"sheet.no-session",
              "aucune séance avec le conseiller à émarger (ni enquête ni travail personnel n'y "
              "figurent) ; pour une feuille à remplir à la main : {remedy}"},

@@ -111,11 +111,12 @@ int run_set(const Context& context, const SetOptions& o) {
 }
 
 struct RenderOptions {
-    std::string output;
+    DocumentOutput out;
 };
 
 int run_render(const Context& context, const RenderOptions& o) {
-    deliver(o.output, ops::render_convention(context.store()));
+    const DocumentFormat format = document_format(o.out);
+    deliver(o.out, format, ops::render_convention(context.store()), {});
     return 0;
 }
 
@@ -151,9 +152,9 @@ void declare_convention(Declarations& declarations, Context& context) {
 
     auto r = std::make_shared<RenderOptions>();
     declarations.add({"convention render",
-                      "La convention en Markdown (pour pandoc), avec les trois blocs de signature",
-                      "bilan convention render -o convention.md",
-                      {output_option(r->output)},
+                      "La convention, avec les trois blocs de signature ; Markdown, HTML ou PDF",
+                      "bilan convention render -o convention.pdf",
+                      {output_option(r->out.file), format_option(r->out)},
                       [&context, r] { return run_render(context, *r); }});
 }
 

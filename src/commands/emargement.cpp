@@ -1,9 +1,11 @@
-// bilan emargement [-o FILE] [--blank [ROWS]]: the attendance sheet in Markdown. A read
+// bilan emargement [-o FILE] [--format md|html|pdf] [--session ID] [--blank [ROWS]]: the
+// attendance sheet in Markdown, as a page to print (landscape) or as a PDF. A read
 // command: the folder is never written; -o writes FILE atomically (mode 0600), never a file of
 // the bilan.
 #include "bilan/ops/documents.hpp"
 #include "cli/command.hpp"
 #include "cli/context.hpp"
+#include "cli/records.hpp"
 
 namespace bilan::cli {
 namespace {
@@ -12,8 +14,9 @@ constexpr int default_blank_rows = 10;
 constexpr int max_blank_rows = 100;
 
 struct SheetOptions {
-    std::string output, rows;
-    bool blank = false, rows_given = false;
+    DocumentOutput out;
+    std::string rows, session;
+    bool blank = false, rows_given = false, session_given = false;
 };
 
 int parse_rows(const SheetOptions& o) {
@@ -37,8 +40,13 @@ int parse_rows(const SheetOptions& o) {
 
 int run_emargement(const Context& context, const SheetOptions& o) {
     const int rows = parse_rows(o); // before any lock: a usage error is said first
-    const ops::Document doc = ops::attendance_sheet(context.store(), o.blank ? rows : 0);
-    deliver(o.output, doc.markdown, doc.notes);
+    const DocumentFormat format = document_format(o.out);
+    if (o.blank && o.session_given)
+        throw UsageError("--session et --blank s'excluent : une séance tenue, ou des lignes vides");
+    const ops::Document doc =
+        ops::attendance_sheet(context.store(), o.blank ? rows : 0,
+                              o.session_given ? std::optional(o.session) : std::nullopt);
+    deliver(o.out, format, doc.markdown, {.landscape = true}, doc.notes);
     return 0;
 }
 
@@ -48,9 +56,15 @@ void declare_emargement(Declarations& declarations, Context& context) {
     auto o = std::make_shared<SheetOptions>();
     declarations.add(
         {"emargement",
-         "Feuille d'émargement en Markdown : une ligne par séance avec le conseiller, à signer",
-         "bilan emargement -o emargement.md ; bilan emargement --blank 6",
-         {output_option(o->output),
+         "Feuille d'émargement : une ligne par séance avec le conseiller, à signer ; Markdown, "
+         "HTML ou PDF",
+         "bilan emargement -o emargement.pdf ; bilan emargement --blank 6",
+         {output_option(o->out.file),
+          format_option(o->out),
+          {"--session",
+           "La feuille de cette seule séance (identifiant ou préfixe), à signer à son issue",
+           &o->session, false, &o->session_given,
+           id_values(context, store::collection_of<Session>())},
           {"--blank", "Une feuille vierge pour les séances à venir, à remplir à la main",
            &o->blank},
           {"ROWS", "Avec --blank : le nombre de lignes (10 par défaut, 100 au plus)", &o->rows,

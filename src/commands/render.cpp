@@ -1,4 +1,5 @@
-// bilan render [-o FILE] [--for RECIPIENT]: the document de synthèse in Markdown. A read
+// bilan render [-o FILE] [--format md|html|pdf] [--for RECIPIENT]: the document de synthèse in
+// Markdown, as a page to print or as a PDF. A read
 // command: the folder is never written; -o writes FILE atomically (mode 0600).
 #include "bilan/ops/bilan.hpp"
 #include "bilan/ops/completion.hpp"
@@ -9,13 +10,17 @@ namespace bilan::cli {
 namespace {
 
 struct RenderOptions {
-    std::string output, recipient;
+    DocumentOutput out;
+    std::string recipient;
     bool for_given = false;
 };
 
 int run_render(const Context& context, const RenderOptions& o) {
-    deliver(o.output, ops::render_for(context.store(),
-                                      o.for_given ? std::optional(o.recipient) : std::nullopt));
+    const DocumentFormat format = document_format(o.out);
+    deliver(
+        o.out, format,
+        ops::render_for(context.store(), o.for_given ? std::optional(o.recipient) : std::nullopt),
+        {.title_block = true});
     return 0;
 }
 
@@ -25,9 +30,10 @@ void declare_render(Declarations& declarations, Context& context) {
     auto o = std::make_shared<RenderOptions>();
     declarations.add(
         {"render",
-         "Document de synthèse en Markdown (pour pandoc), complet ou à communiquer",
+         "Document de synthèse, complet ou à communiquer ; Markdown (pour pandoc), HTML ou PDF",
          "bilan render --for \"France Travail\" -o synthese-ft.md",
-         {output_option(o->output),
+         {output_option(o->out.file),
+          format_option(o->out),
           {"--for",
            "Version communiquée à ce destinataire : seulement avec son consentement, et "
            "seulement les parties consenties",

@@ -25,16 +25,28 @@ std::string phase_cell(const Framework& framework, const Session& s) {
     return phase && !phase->counted ? typo::with_aside(label, "hors durée du bilan") : label;
 }
 
-std::vector<std::string> session_row(const Framework& framework, const Session& s) {
+// A session that starts before noon and ends after the lunch break is signed twice, once per
+// half-day: controllers expect a signature each morning and each afternoon.
+constexpr TimeOfDay noon{12, 0}, afternoon{13, 30};
+
+bool spans_midday(const Session& s) {
+    return s.from && s.to && *s.from<noon&& * s.to> afternoon;
+}
+
+// One row per half-day of the session: its times (empty, to fill in by hand, when the folder
+// has none) and its duration on the first.
+void add_session_rows(std::vector<std::vector<std::string>>& rows, const Framework& framework,
+                      const Session& s) {
     const std::string times =
         s.from && s.to ? french_time(*s.from) + " – " + french_time(*s.to) : std::string();
-    return {french_long_date(s.date),
-            times,
-            french_hours(s.minutes),
-            phase_cell(framework, s),
-            md::line(term_label(session_modes(), s.mode)),
-            "",
-            ""};
+    const std::string date = french_long_date(s.date), phase = phase_cell(framework, s),
+                      mode = md::line(term_label(session_modes(), s.mode));
+    if (!spans_midday(s)) {
+        rows.push_back({date, times, french_hours(s.minutes), phase, mode, "", ""});
+        return;
+    }
+    rows.push_back({date, times + " (matin)", french_hours(s.minutes), phase, mode, "", ""});
+    rows.push_back({date, "(après-midi)", "", phase, mode, "", ""});
 }
 
 } // namespace
@@ -62,7 +74,7 @@ std::string render_attendance_sheet(const Framework& framework, const Folder& fo
         rows.assign(static_cast<std::size_t>(blank_rows), std::vector<std::string>(7));
     else
         for (const Session* s : attendance_sessions(folder))
-            rows.push_back(session_row(framework, *s));
+            add_session_rows(rows, framework, *s);
     w.table({"Date", "Horaires", "Durée", "Phase", "Modalité", "Signature bénéficiaire",
              "Signature conseiller·ère"},
             "lllllll", rows);

@@ -20,11 +20,25 @@ struct Facts {
     std::string hours; // "20 h"
 };
 
+// The dates of the action are those of its accompaniment: a day of personal work before the
+// first session or after the last is no day the provider realised anything.
 Facts facts_of(const Framework& framework, const Folder& folder, int realised_minutes) {
     const std::vector<const Session*> counted = counted_sessions(framework, folder);
     if (counted.empty())
         throw RefusedError("aucune séance dans les phases comptées du bilan : rien à certifier");
-    return {counted.front()->date, counted.back()->date, french_hours(realised_minutes)};
+    std::vector<const Session*> with_counsellor;
+    for (const Session* s : counted)
+        if (held_with_counsellor(*s)) with_counsellor.push_back(s);
+    const std::vector<const Session*>& dated = with_counsellor.empty() ? counted : with_counsellor;
+    return {dated.front()->date, dated.back()->date, french_hours(realised_minutes)};
+}
+
+// ", salarié(e) de l'entreprise Transports Durand," when the convention names the employer;
+// nothing otherwise (the model's mention is for employees only).
+std::string employee_of(const Folder& folder) {
+    const Convention& c = folder.convention;
+    if (!c.exists || md::blank(c.employer)) return {};
+    return ", salarié(e) de l'entreprise " + bold(md::line(c.employer)) + ",";
 }
 
 std::string place_and_date(const CertificateRequest& request) {
@@ -77,8 +91,8 @@ void ministry_model(md::Writer& w, const Framework& framework, const Folder& fol
                 ", représentant légal du dispensateur de l'action concourant au développement "
                 "des compétences " +
                 bold(md::line_or_fill(provider.name)) + ",");
-    w.paragraph("atteste que " + bold(md::line(folder.bilan.beneficiary)) + " a suivi l'action " +
-                bold("Bilan de compétences") + ".");
+    w.paragraph("atteste que " + bold(md::line(folder.bilan.beneficiary)) + employee_of(folder) +
+                " a suivi l'action " + bold("Bilan de compétences") + ".");
     w.paragraph(bold("Nature de l'action concourant au développement des compétences :"));
     w.list({"[ ] action de formation", "[x] bilan de compétences",
             "[ ] action de validation des acquis de l'expérience",

@@ -3,6 +3,7 @@
 
 #include "bilan/json.hpp"
 #include "bilan/markdown.hpp"
+#include "bilan/proof_documents.hpp"
 #include "bilan/typography.hpp"
 #include "bilan/views.hpp"
 
@@ -119,12 +120,24 @@ void text_or(md::Writer& w, std::string_view label, std::string_view raw, std::s
     w.paragraph(bold(label) + "\\\n" + (md::blank(raw) ? std::string(usual) : md::text(raw)));
 }
 
+// "certification Qualiopi QUA-2025-0142"; a certificate number typed with its own label
+// ("Certificat Qualiopi n° 1234") is said as typed, not labelled twice.
+std::string qualiopi_mention(const std::string& qualiopi) {
+    std::string lower;
+    for (const char c : qualiopi)
+        lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return lower.find("qualiopi") != std::string::npos
+               ? md::line(qualiopi)
+               : "certification Qualiopi " + md::line(qualiopi);
+}
+
 void parties(md::Writer& w, const Folder& folder, const std::optional<Practice>& provider) {
     const Convention& c = folder.convention;
     w.heading(2, "Entre les soussignés");
     std::string employer = bold("L'employeur") + " : " + line_or_fill(c.employer);
     if (!md::blank(c.employer_address)) employer += ", " + md::line(c.employer_address);
-    if (!md::blank(c.employer_siret)) employer += ", SIRET " + md::line(c.employer_siret);
+    if (!md::blank(c.employer_siret))
+        employer += ", SIRET " + md::line(grouped_siret(c.employer_siret));
     employer += ", représenté par " + line_or_fill(c.employer_signatory) + ",";
     w.paragraph(employer);
     w.paragraph(bold("Le ou la salarié(e), bénéficiaire du bilan") + " : " +
@@ -134,10 +147,11 @@ void parties(md::Writer& w, const Folder& folder, const std::optional<Practice>&
     std::string by = bold("Le prestataire") + " : " +
                      line_or_fill(md::blank(p.name) ? folder.bilan.organisation : p.name);
     if (!md::blank(p.address)) by += ", " + md::line(p.address);
-    if (!md::blank(p.city)) by += ", " + md::line(p.city);
-    if (!md::blank(p.siret)) by += ", SIRET " + md::line(p.siret);
-    if (!md::blank(p.nda)) by += ", déclaration d'activité n° " + md::line(p.nda);
-    if (!md::blank(p.qualiopi)) by += ", certification Qualiopi " + md::line(p.qualiopi);
+    // The city once: an address that ends with it ("75011 Paris") says it already.
+    if (!md::blank(p.city) && !p.address.ends_with(p.city)) by += ", " + md::line(p.city);
+    if (!md::blank(p.siret)) by += ", SIRET " + md::line(grouped_siret(p.siret));
+    if (!md::blank(p.nda)) by += ", déclaration d'activité n° " + md::line(grouped_nda(p.nda));
+    if (!md::blank(p.qualiopi)) by += ", " + qualiopi_mention(p.qualiopi);
     by += ", représenté par " + line_or_fill(p.signatory) + ".";
     w.paragraph(by);
     w.paragraph("Il est convenu ce qui suit, en application des articles L6313-4 et " +

@@ -42,6 +42,12 @@ std::string grouped_siret(std::string_view siret) {
            std::string(siret.substr(6, 3)) + " " + std::string(siret.substr(9));
 }
 
+std::string grouped_nda(std::string_view nda) {
+    if (nda.size() != 11 || !all_digits(nda)) return std::string(nda);
+    return std::string(nda.substr(0, 2)) + " " + std::string(nda.substr(2, 2)) + " " +
+           std::string(nda.substr(4, 5)) + " " + std::string(nda.substr(9));
+}
+
 bool held_with_counsellor(const Session& session) {
     return is_accompaniment(session.kind); // one rule with the floor and the evidence checks
 }
@@ -81,7 +87,7 @@ std::string provider_block(const Practice& provider) {
     std::vector<std::string> ids;
     if (!md::blank(provider.siret))
         ids.push_back("SIRET : " + md::line(grouped_siret(provider.siret)));
-    if (!md::blank(provider.nda)) ids.push_back("NDA : " + md::line(provider.nda));
+    if (!md::blank(provider.nda)) ids.push_back("NDA : " + md::line(grouped_nda(provider.nda)));
     if (!ids.empty()) lines.push_back(ids.size() == 2 ? ids[0] + " — " + ids[1] : ids[0]);
     std::string block;
     for (const std::string& l : lines)

@@ -21,6 +21,7 @@ Sessions read_sessions(const store::Store& store) {
         read.folder.bilan = s.load_bilan(strict);
         read.framework = s.load_framework(read.folder.bilan, strict);
         read.folder.sessions = s.load_sessions(read.framework, strict);
+        read.folder.convention = s.load<Convention>(strict); // the employer, for the certificate
         return read;
     });
 }
@@ -104,8 +105,17 @@ Notes certificate_notes(const Sessions& read, const std::vector<const Session*>&
 
 } // namespace
 
-Document attendance_sheet(const store::Store& store, int blank_rows) {
-    const Sessions read = read_sessions(store);
+Document attendance_sheet(const store::Store& store, int blank_rows,
+                          const std::optional<std::string>& session) {
+    const std::string id =
+        session ? store.resolve_id(store::collection_of<Session>(), *session) : std::string();
+    Sessions read = read_sessions(store);
+    if (session) {
+        std::erase_if(read.folder.sessions, [&id](const Session& s) { return s.id != id; });
+        if (attendance_sessions(read.folder).empty())
+            throw RefusedError(
+                Problem{.code = "sheet.session-not-with-counsellor", .values = {{"session", id}}});
+    }
     if (blank_rows <= 0 && attendance_sessions(read.folder).empty())
         throw RefusedError(
             Problem{.code = "sheet.no-session", .remedy = Remedy{"emargement", {{"blank", {}}}}});

@@ -41,7 +41,7 @@ test_colour_is_spelt_both_ways() {
 
 # An argument error says whose argument it is and which help to read.
 test_an_argument_error_names_its_command() {
-    run render docx --format
+    run render docx
     expect_status 2
     expect_err_contains "render : argument"
     expect_err_contains "(voir « bilan render --help »)"

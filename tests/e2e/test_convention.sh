@@ -282,7 +282,7 @@ test_render_covers_every_item_and_escapes() {
         "## 4. Modalités de déroulement et de suivi" "## 5. Communication des résultats" \
         "seul bénéficiaire" "## 6. Prix et modalités de règlement" "$(printf '1\u202f800\u00a0€')" \
         "## 7. Acceptation" "10 jours" "Pour l'employeur" "Le ou la salarié(e)" \
-        "Pour le prestataire" "Cabinet Horizons" "11759999975" "$GOOD_SIRET" \
+        "Pour le prestataire" "Cabinet Horizons" "11 75 99999 75" "999 123 456 00017" \
         "Hélène Moreau, gérante"; do
         expect_out_contains "$item"
     done

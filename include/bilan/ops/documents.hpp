@@ -22,9 +22,11 @@ struct Document {
 };
 
 // The attendance sheet; with `blank_rows` > 0, one with that many empty rows for the coming
-// sessions. RefusedError when there is no session held with the counsellor to list (and no
-// blank rows were asked for).
-Document attendance_sheet(const store::Store& store, int blank_rows);
+// sessions; with `session` (an id or a unique prefix), the sheet of that session alone, to be
+// signed at its end. RefusedError when there is no session held with the counsellor to list
+// (and no blank rows were asked for), or the session named is not one.
+Document attendance_sheet(const store::Store& store, int blank_rows,
+                          const std::optional<std::string>& session = std::nullopt);
 
 struct CertificateOptions {
     std::optional<Date> signed_on;    // --date

@@ -7,6 +7,7 @@
 #endif
 
 #include <filesystem>
+#include <string>
 #include <string_view>
 
 namespace bilan::store {
@@ -24,5 +25,11 @@ void write_document(const std::filesystem::path& target, std::string_view conten
 // folder's name, and synthese.md once purged (destruction.toml); anything inside a record
 // folder of a bilan; practice.toml and .lock in a practice folder. Other files are fine.
 void refuse_kept_file_target(const std::filesystem::path& target);
+
+// A PDF of an HTML page (html::page), typeset by WeasyPrint: the program `weasyprint` found on
+// the PATH, run without a shell, the page on its standard input and the PDF read from its
+// standard output. EnvironmentError when it is missing (naming the Debian package) or fails
+// (with the last line it said).
+std::string typeset_pdf(std::string_view html);
 
 } // namespace bilan::store

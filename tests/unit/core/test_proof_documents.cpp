@@ -92,13 +92,15 @@ TEST_SUITE("proof documents") {
         CHECK(french_long_date(Date{2026, 3, 1}) == "dimanche 1er mars 2026");
         CHECK(grouped_siret("99912345600017") == "999 123 456 00017");
         CHECK(grouped_siret("999 123") == "999 123");
+        CHECK(grouped_nda("11759999975") == "11 75 99999 75");
+        CHECK(grouped_nda("1175") == "1175");
     }
 
     TEST_CASE("the sheet lists the sessions held with the counsellor, in order, and no more") {
         const Folder f = folder();
         const std::string sheet = sheet_of(fr(), f, provider());
         CHECK(contains(sheet, "**Cabinet Horizons**\\\n12 rue des Lilas, 75011 Paris\\\n"
-                              "SIRET : 999 123 456 00017 — NDA : 11759999975\n"));
+                              "SIRET : 999 123 456 00017 — NDA : 11 75 99999 75\n"));
         CHECK(contains(sheet, "**Bénéficiaire :** Claire Martin"));
         CHECK(contains(sheet, "**Conseiller·ère :** Hélène Rocher"));
         CHECK(contains(sheet, "| lundi 23 février 2026 |  | 1 h | Entretien préalable (hors "
@@ -170,6 +172,36 @@ TEST_SUITE("proof documents") {
         CHECK(contains(c, "dont **12 h 30** d'entretiens"));
         CHECK_FALSE(contains(c, "Certificat de réalisation"));
         CHECK_FALSE(contains(c, "paiement"));
+    }
+
+    TEST_CASE("a session across midday is signed once per half-day") {
+        Folder f = folder();
+        Session day = session("s6", Date{2026, 3, 25}, "investigation", 330);
+        day.from = TimeOfDay{10, 0}, day.to = TimeOfDay{15, 30};
+        Session morning = session("s7", Date{2026, 3, 26}, "investigation", 180);
+        morning.from = TimeOfDay{9, 0}, morning.to = TimeOfDay{13, 30}; // ends at the break
+        f.sessions.push_back(day);
+        f.sessions.push_back(morning);
+        const std::string sheet = plain_spaces(sheet_of(fr(), f, provider()));
+        CHECK(contains(sheet, "| mercredi 25 mars 2026 | 10 h 00 – 15 h 30 (matin) | 5 h 30 | "
+                              "Phase d'investigation | présentiel |  |  |\n"
+                              "| mercredi 25 mars 2026 | (après-midi) |  | Phase "
+                              "d'investigation | présentiel |  |  |\n"));
+        CHECK(contains(sheet, "| jeudi 26 mars 2026 | 9 h 00 – 13 h 30 | 3 h |"));
+    }
+
+    TEST_CASE("the certificate names the employer and dates the accompaniment only") {
+        Folder f = folder();
+        f.sessions.push_back(
+            session("s9", Date{2026, 4, 2}, "conclusion", 120, "travail-personnel"));
+        std::string c = certificate_of(fr(), f, provider(), 990, {});
+        CHECK(contains(c, "atteste que **Claire Martin** a suivi l'action"));
+        CHECK(contains(c, "au **23 mars 2026**, pour une durée")); // not 2 April: personal work
+        f.convention.exists = true;
+        f.convention.employer = "Transports <Durand>";
+        c = certificate_of(fr(), f, provider(), 990, {});
+        CHECK(contains(c, "atteste que **Claire Martin**, salarié(e) de l'entreprise "
+                          "**Transports \\<Durand>**, a suivi l'action"));
     }
 
     TEST_CASE("no counted session, no certificate") {

@@ -107,7 +107,10 @@ TEST_SUITE("ops.funding") {
         ops::set_convention(bilan.store(), edit, today);
         const std::string text = ops::render_convention(bilan.store());
         CHECK(contains(text, "Menuiseries Arnaud"));
-        CHECK(contains(text, "Cabinet Horizons Mosaïque"));
+        // The city once, the certificate's own label once, the identifiers grouped.
+        CHECK(contains(text, "Cabinet Horizons Mosaïque, 12 rue des Lilas, "
+                             "75011 Paris, SIRET 999 123 456 00017, déclaration d'activité n° "
+                             "11 75 99999 75, Certificat Qualiopi n° QUA-2025-0142, représenté"));
     }
 
     TEST_CASE("set_financing: the parts in the payers' order, replaced or removed by payer") {
