@@ -51,6 +51,8 @@ std::string format_minutes(int minutes);
 // Lower-cases ASCII, folds French accents to ASCII and spaces/underscores to dashes, so that
 // "Savoir-Être" and "savoir etre" both become "savoir-etre".
 std::string fold_term(std::string_view text);
+// ASCII letters in lower case, every other byte as it is ("PDF" -> "pdf", "É" unchanged).
+std::string ascii_lower(std::string_view text);
 
 // A closed set of French terms of art and the aliases accepted for each.
 struct Term {

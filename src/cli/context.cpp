@@ -74,9 +74,7 @@ Option format_option(DocumentOutput& output) {
 DocumentFormat document_format(const DocumentOutput& output) {
     std::string name = output.format;
     if (!output.format_given) {
-        const std::string extension = std::filesystem::path(output.file).extension().string();
-        for (const char c : extension)
-            name += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        name = ascii_lower(std::filesystem::path(output.file).extension().string());
         if (!name.empty()) name.erase(0, 1); // the dot
     }
     if (name == "html") return DocumentFormat::html;

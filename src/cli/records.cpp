@@ -10,9 +10,7 @@ namespace bilan::cli {
 std::string id_argument(const std::string& typed, std::string_view option) {
     const std::string what(option);
     require_typed_text(typed, what);
-    std::string id = typed;
-    for (char& c : id)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    const std::string id = ascii_lower(typed);
     if (id.find_first_not_of(" \t") == std::string::npos)
         throw UsageError(what + " : l'identifiant ne peut pas être vide");
     if (id.size() < 3)

@@ -123,10 +123,7 @@ void text_or(md::Writer& w, std::string_view label, std::string_view raw, std::s
 // "certification Qualiopi QUA-2025-0142"; a certificate number typed with its own label
 // ("Certificat Qualiopi n° 1234") is said as typed, not labelled twice.
 std::string qualiopi_mention(const std::string& qualiopi) {
-    std::string lower;
-    for (const char c : qualiopi)
-        lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    return lower.find("qualiopi") != std::string::npos
+    return ascii_lower(qualiopi).find("qualiopi") != std::string::npos
                ? md::line(qualiopi)
                : "certification Qualiopi " + md::line(qualiopi);
 }

@@ -1,5 +1,7 @@
 #include "bilan/html.hpp"
 
+#include "bilan/markdown.hpp"
+
 #include <algorithm>
 #include <map>
 #include <string>
@@ -49,14 +51,6 @@ p.signature::after { content: ""; display: block; height: 30mm; }
 )";
 
 constexpr std::string_view landscape_page = "@page { size: A4 landscape; }\n";
-
-bool starts_with(std::string_view s, std::string_view prefix) {
-    return s.substr(0, prefix.size()) == prefix;
-}
-
-bool blank(std::string_view line) {
-    return line.find_first_not_of(' ') == std::string_view::npos;
-}
 
 std::string_view trimmed(std::string_view s) {
     const std::size_t first = s.find_first_not_of(' ');
@@ -201,7 +195,7 @@ std::size_t read_metadata(const Lines& lines, Metadata& meta) {
     for (std::size_t i = 1; i < lines.size(); ++i) {
         const std::string_view line = lines[i];
         if (line == "---") return i + 1;
-        if (starts_with(line, "- ") && !key.empty()) {
+        if (line.starts_with("- ") && !key.empty()) {
             meta[key].push_back(unquoted(line.substr(2)));
             continue;
         }
@@ -223,7 +217,7 @@ std::string first(const Metadata& meta, std::string_view key) {
 // Table cells: the row's pipes that no backslash escapes.
 std::vector<std::string_view> cells(std::string_view row) {
     row = trimmed(row);
-    if (starts_with(row, "|")) row.remove_prefix(1);
+    if (row.starts_with("|")) row.remove_prefix(1);
     if (row.size() >= 2 && row.back() == '|' && row[row.size() - 2] != '\\') row.remove_suffix(1);
     std::vector<std::string_view> out;
     std::size_t start = 0;
@@ -247,7 +241,7 @@ public:
     void blocks(const Lines& lines, std::size_t i) {
         while (i < lines.size()) {
             const std::string_view line = lines[i];
-            if (blank(line)) {
+            if (md::blank(line)) {
                 ++i;
             } else if (const std::size_t level = heading_level(line)) {
                 out_ += "<h" + std::to_string(level) + ">" +
@@ -257,11 +251,11 @@ public:
             } else if (trimmed(line) == "* * *") {
                 out_ += "<hr>\n";
                 ++i;
-            } else if (starts_with(line, "|")) {
+            } else if (line.starts_with("|")) {
                 i = table(lines, i);
-            } else if (starts_with(line, ">")) {
+            } else if (line.starts_with(">")) {
                 i = quote(lines, i);
-            } else if (starts_with(line, "- ")) {
+            } else if (line.starts_with("- ")) {
                 i = list(lines, i);
             } else {
                 i = paragraph(lines, i);
@@ -279,12 +273,12 @@ private:
 
     std::size_t paragraph(const Lines& lines, std::size_t i) {
         Lines text;
-        while (i < lines.size() && !blank(lines[i]))
+        while (i < lines.size() && !md::blank(lines[i]))
             text.push_back(lines[i++]);
         // Room to sign below the convention's "Signature :" lines and the certificate's
         // "Cachet et signature…" block.
         const bool to_sign = trimmed(text.back()) == "Signature :" ||
-                             starts_with(inline_text(text.front()), "Cachet et signature");
+                             inline_text(text.front()).starts_with("Cachet et signature");
         out_ += to_sign ? "<p class=\"signature\">" : "<p>";
         out_ += inline_html(joined(text)) + "</p>\n";
         return i;
@@ -292,9 +286,9 @@ private:
 
     std::size_t quote(const Lines& lines, std::size_t i) {
         Lines inner;
-        for (; i < lines.size() && starts_with(lines[i], ">"); ++i) {
+        for (; i < lines.size() && lines[i].starts_with(">"); ++i) {
             std::string_view line = lines[i].substr(1);
-            if (starts_with(line, " ")) line.remove_prefix(1);
+            if (line.starts_with(" ")) line.remove_prefix(1);
             inner.push_back(line);
         }
         out_ += "<blockquote>\n";
@@ -309,14 +303,15 @@ private:
         std::vector<std::vector<Lines>> items; // item -> paragraphs -> lines
         while (i < lines.size()) {
             const std::string_view line = lines[i];
-            if (starts_with(line, "- ")) {
+            if (line.starts_with("- ")) {
                 items.push_back({{line.substr(2)}});
-            } else if (starts_with(line, "  ") && !blank(line)) {
+            } else if (line.starts_with("  ") && !md::blank(line)) {
                 items.back().back().push_back(line.substr(2));
-            } else if (blank(line) && i + 1 < lines.size() && starts_with(lines[i + 1], "  ") &&
-                       !blank(lines[i + 1])) {
+            } else if (md::blank(line) && i + 1 < lines.size() && lines[i + 1].starts_with("  ") &&
+                       !md::blank(lines[i + 1])) {
                 items.back().emplace_back();
-            } else if (!(blank(line) && i + 1 < lines.size() && starts_with(lines[i + 1], "- "))) {
+            } else if (!(md::blank(line) && i + 1 < lines.size() &&
+                         lines[i + 1].starts_with("- "))) {
                 break;
             }
             ++i;
@@ -333,9 +328,9 @@ private:
 
     // "[x] " and "[ ] " at the start of an item: a ticked or an empty box.
     static const char* task_box(std::string_view first_line) {
-        if (starts_with(first_line, "[x] ") || starts_with(first_line, "[X] "))
+        if (first_line.starts_with("[x] ") || first_line.starts_with("[X] "))
             return "<span class=\"box checked\"></span>";
-        if (starts_with(first_line, "[ ] ")) return "<span class=\"box\"></span>";
+        if (first_line.starts_with("[ ] ")) return "<span class=\"box\"></span>";
         return nullptr;
     }
 
@@ -357,13 +352,13 @@ private:
 
     std::size_t table(const Lines& lines, std::size_t i) {
         std::vector<std::vector<std::string_view>> rows;
-        for (; i < lines.size() && starts_with(lines[i], "|"); ++i)
+        for (; i < lines.size() && lines[i].starts_with("|"); ++i)
             rows.push_back(cells(lines[i]));
         std::vector<std::string> classes(rows.front().size());
         for (std::size_t c = 0; c < classes.size(); ++c) {
             const bool right = rows.size() > 1 && c < rows[1].size() && rows[1][c].size() > 1 &&
                                rows[1][c].back() == ':' && rows[1][c].front() != ':';
-            const bool to_sign = starts_with(inline_text(rows.front()[c]), "Signature");
+            const bool to_sign = inline_text(rows.front()[c]).starts_with("Signature");
             classes[c] = right ? "right" : to_sign ? "signature" : "";
         }
         out_ += "<table>\n<thead>\n";

@@ -221,13 +221,6 @@ std::optional<DecimalHours> decimal_hours_to_minutes(std::string_view text) {
     return DecimalHours{rounded, (numerator * 60) % denominator == 0};
 }
 
-std::string ascii_lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 std::int64_t duration_minutes_or_throw(std::string_view raw) {
     const std::string lowered = ascii_lower(trim(raw)); // 2H30 and 90M as well as 2h30, 90m
     const std::string_view text = lowered;
@@ -284,6 +277,13 @@ std::int64_t duration_minutes_or_throw(std::string_view raw) {
 }
 
 } // namespace
+
+std::string ascii_lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
 
 int parse_duration_minutes(std::string_view raw) {
     const std::int64_t minutes = duration_minutes_or_throw(raw);

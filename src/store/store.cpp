@@ -436,9 +436,7 @@ namespace {
 
 // The record folder a misspelt folder name stands for ("Sessions", "session"), if any.
 std::optional<std::string_view> misspelt_record_folder(std::string_view name) {
-    std::string folded(name);
-    for (char& c : folded)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    const std::string folded = ascii_lower(name);
     std::optional<std::string_view> meant;
     for (const RecordKindInfo& kind : record_kinds()) {
         const std::string_view dir = kind.collection.folder;

@@ -119,15 +119,12 @@ void exchange(Pipe& in, Pipe& out, Pipe& err, std::string_view input, std::strin
     }
 }
 
-// The last line the child wrote on its error, on one line.
+// The last line the child wrote on its error (main() says it on one line, as every message).
 std::string last_line(std::string_view errors) {
     while (!errors.empty() && (errors.back() == '\n' || errors.back() == ' '))
         errors.remove_suffix(1);
     const std::size_t start = errors.rfind('\n');
-    std::string line(errors.substr(start == std::string_view::npos ? 0 : start + 1));
-    for (char& c : line)
-        if (static_cast<unsigned char>(c) < 0x20) c = ' ';
-    return line;
+    return std::string(errors.substr(start == std::string_view::npos ? 0 : start + 1));
 }
 
 } // namespace
