@@ -233,6 +233,15 @@ std::vector<std::string_view> cells(std::string_view row) {
     return out;
 }
 
+// "Signature :", with whichever space French typography put before the colon (a no-break one
+// in the documents).
+bool signature_line(std::string_view line) {
+    constexpr std::string_view word = "Signature";
+    if (!line.starts_with(word) || !line.ends_with(":")) return false;
+    const std::string_view space = line.substr(word.size(), line.size() - word.size() - 1);
+    return space == " " || space == "\u00a0" || space == "\u202f";
+}
+
 class Page {
 public:
     explicit Page(std::string& out) : out_(out) {}
@@ -277,7 +286,7 @@ private:
             text.push_back(lines[i++]);
         // Room to sign below the convention's "Signature :" lines and the certificate's
         // "Cachet et signature…" block.
-        const bool to_sign = trimmed(text.back()) == "Signature :" ||
+        const bool to_sign = signature_line(trimmed(text.back())) ||
                              inline_text(text.front()).starts_with("Cachet et signature");
         out_ += to_sign ? "<p class=\"signature\">" : "<p>";
         out_ += inline_html(joined(text)) + "</p>\n";

@@ -170,6 +170,10 @@ test_every_document_becomes_a_pdf_and_the_same_folder_the_same_bytes() {
     copy=$(copy_example)
     "$BILAN" -C "$copy" convention set --employer "Établissements Leœuvre" --sent 2026-02-20 \
         >/dev/null 2>&1 || fail "convention set"
+    # Room to sign under each of the three signatures, as the documents write them (a no-break
+    # space before the colon).
+    expect_equal "$("$BILAN" -C "$copy" convention render --format html | grep -c '<p class="signature">')" \
+        3 "signature blocks with room to sign"
     "$BILAN" -C "$copy" convention render -o "$dir/convention.pdf" || fail "convention render"
     out=$(pdftotext -layout "$dir/convention.pdf" - | plain_spaces)
     expect_out_contains "Leœuvre"

@@ -101,6 +101,9 @@ TEST_SUITE("html") {
             html::page("**Pour l'employeur**\\\nPaul Durand\\\nSignature :\n", {});
         CHECK(has(page, "<p class=\"signature\"><strong>Pour l'employeur</strong>"));
         CHECK(has(page, "p.signature::after { content: \"\"; display: block; height: 30mm; }"));
+        // As the documents write it: a no-break space before the colon (found on the page).
+        CHECK(has(html::page("Paul Durand\\\nSignature\u00a0:\n", {}), "<p class=\"signature\">"));
+        CHECK_FALSE(has(html::page("Signature électronique :\n", {}), "class=\"signature\""));
     }
 
     TEST_CASE("quotes, rules, headings; page numbers in French") {
