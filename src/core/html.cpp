@@ -12,10 +12,14 @@ namespace {
 
 using Lines = std::vector<std::string_view>;
 
+// The print style of every document. Long words: a name of 80 letters breaks at the line's end
+// (overflow-wrap: break-word, inherited) rather than run off the page; in the tables, whose
+// cells bilan writes, a word is never cut ("anywhere" let the table squeeze a column below
+// "présentiel" and printed "présentie / l").
 constexpr std::string_view style_sheet = R"(@page { size: A4; margin: 16mm 15mm 18mm;
   @bottom-center { content: "page " counter(page) " sur " counter(pages); font-size: 8.5pt; } }
 html { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10pt;
-  line-height: 1.35; color: #000; }
+  line-height: 1.35; color: #000; overflow-wrap: break-word; }
 body { margin: 0; }
 @media screen { body { max-width: 190mm; margin: 12mm auto; } }
 header { margin-bottom: 8mm; }
@@ -41,7 +45,7 @@ table { border-collapse: collapse; width: 100%; margin: 0 0 4mm; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 th, td { border: 0.6pt solid #000; padding: 1.2mm 1.6mm; text-align: left;
-  vertical-align: top; hyphens: manual; overflow-wrap: anywhere; }
+  vertical-align: top; hyphens: manual; }
 th { background: #e8e8e8; overflow-wrap: normal; }
 th.right, td.right { text-align: right; }
 th.signature, td.signature { width: 48mm; }
