@@ -42,17 +42,17 @@ export BILAN_ID_SEED=claire-martin
 # Each session held with the counsellor is proved: a signed attendance sheet in person; an
 # electronic signature and the platform's connection log at a distance.
 # Entretien préalable (hors bilan).
-S=$("$B" -C "$D" session add --date 2026-02-23 --phase prealable --duration 1h \
+S=$("$B" -C "$D" session add --date 2026-02-23 --phase prealable --from 14:00 --to 15:00 \
     --note "Présentation de la démarche, analyse de la demande et montage du dossier CPF.")
 "$B" -C "$D" session attest "$S" --evidence emargement --ref "emargement/2026-02-23.pdf"
 
 # Phase préliminaire : 3h.
-S=$("$B" -C "$D" session add --date 2026-03-02 --phase preliminaire --duration 3h \
+S=$("$B" -C "$D" session add --date 2026-03-02 --phase preliminaire --from 09:00 --to 12:00 \
     --note "Engagement dans la démarche, retour sur l'histoire professionnelle, hauts et bas du parcours.")
 "$B" -C "$D" session attest "$S" --evidence emargement --ref "emargement/2026-03-02.pdf"
 
 # Phase d'investigation : 13h d'accompagnement + 3h30 de travail personnel.
-S=$("$B" -C "$D" session add --date 2026-03-09 --phase investigation --duration 2h30 \
+S=$("$B" -C "$D" session add --date 2026-03-09 --phase investigation --from 09:30 --to 12:00 \
     --note "Analyse détaillée du parcours et premier inventaire des savoirs, savoir-faire et savoir-être.")
 "$B" -C "$D" session attest "$S" --evidence emargement --ref "emargement/2026-03-09.pdf"
 "$B" -C "$D" session add --date 12/03/2026 --phase investigation --duration 1h \
@@ -67,10 +67,12 @@ S=$("$B" -C "$D" session add --date 2026-03-23 --phase investigation --duration 
     --note "Valeurs, sens du travail, activité idéale ; tri entre critères fondamentaux et concessions.")
 "$B" -C "$D" session attest "$S" --evidence signature-electronique --ref "signature-2026-03-23"
 "$B" -C "$D" session attest "$S" --evidence journal-visio --ref "visio-2026-03-23.csv"
-S=$("$B" -C "$D" session add --date 2026-03-30 --phase investigation --duration 2h \
+# Logged with its length alone; its times, part of the proof, are noted afterwards.
+"$B" -C "$D" session horaires "$S" --from 14:00 --to 16:30
+S=$("$B" -C "$D" session add --date 2026-03-30 --phase investigation --from 10:00 --to 12:00 \
     --note "Retour du « regard des autres » et du RIASEC, formalisation du patrimoine de compétences, émergence de trois pistes.")
 "$B" -C "$D" session attest "$S" --evidence emargement --ref "emargement/2026-03-30.pdf"
-S=$("$B" -C "$D" session add --date 2026-04-07 --phase investigation --duration 2h \
+S=$("$B" -C "$D" session add --date 2026-04-07 --phase investigation --from 14:00 --to 16:00 \
     --mode distance \
     --note "Analyse envie/faisabilité des trois pistes et préparation du guide d'enquête métier.")
 "$B" -C "$D" session attest "$S" --evidence signature-electronique --ref "signature-2026-04-07"
@@ -81,12 +83,12 @@ S=$("$B" -C "$D" session add --date 2026-04-07 --phase investigation --duration 
 "$B" -C "$D" session add --date 15/04/2026 --phase investigation --duration 1h30 \
     --kind enquete \
     --note "Rencontre d'une conseillère en insertion professionnelle dans un chantier d'insertion." >/dev/null
-S=$("$B" -C "$D" session add --date 2026-04-20 --phase investigation --duration 90m \
+S=$("$B" -C "$D" session add --date 2026-04-20 --phase investigation --from 10:00 --to 11:30 \
     --note "Débriefing des enquêtes métiers et choix de la piste principale et du plan B.")
 "$B" -C "$D" session attest "$S" --evidence emargement --ref "emargement/2026-04-20.pdf"
 
 # Phase de conclusion : 4h.
-S=$("$B" -C "$D" session add --date 2026-04-27 --phase conclusion --duration 2h \
+S=$("$B" -C "$D" session add --date 2026-04-27 --phase conclusion --from 14:00 --to 16:00 \
     --note "Description du projet : points forts, points de vigilance, formation visée et financement.")
 "$B" -C "$D" session attest "$S" --evidence emargement --ref "emargement/2026-04-27.pdf"
 S=$("$B" -C "$D" session add --date 2026-05-04 --phase conclusion --from 14:00 --to 16:00 \

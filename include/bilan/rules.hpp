@@ -47,6 +47,7 @@ std::string floor_kinds_keys(const Framework& framework);
 struct EvidenceGaps {
     std::vector<const Session*> unproved;
     std::vector<const Session*> remote_on_paper;
+    std::vector<const Session*> untimed; // held without times: the sheet's time cells blank
 };
 EvidenceGaps evidence_gaps(const std::vector<Session>& sessions, const Date& today);
 

@@ -43,6 +43,12 @@ constexpr std::array operations{
                    false,
                    false,
                    {{{"session", "ID"}, {"evidence", any_evidence}}}},
+    OperationWords{"session.horaires",
+                   "session horaires",
+                   {"session"},
+                   false,
+                   false,
+                   {{{"session", "ID"}, {"from", "HH:MM"}, {"to", "HH:MM"}}}},
     OperationWords{
         "convention.set", "convention set", {}, false, false, {{{"employer", "…"}, {"sent", "…"}}}},
     OperationWords{"bilan.set",
@@ -314,6 +320,8 @@ constexpr std::array sentences{
              "avec cette séance, le bilan compte {counted:hours} pour un plafond de {cap:hours}"},
     Sentence{"session.before-start", "séance du {date} avant le début du bilan ({start})"},
     Sentence{"session.after-end", "séance du {date} après la fin du bilan ({end})"},
+    Sentence{"session.duration-changed",
+             "durée de la séance : {before:hours} → {after:hours} (ses horaires la font)"},
     // proof of service
     Sentence{"attendance.no-evidence",
              "séance du {date} ({session}) sans preuve de présence : {remedy}"},
@@ -326,6 +334,12 @@ constexpr std::array sentences{
     Sentence{"attendance.remote-on-paper-many",
              "{count} séances à distance prouvées par une feuille d'émargement seule "
              "({first-sessions}) : pour chacune, {remedy}"},
+    Sentence{"attendance.no-times",
+             "séance du {date} ({session}) sans horaires : la feuille d'émargement les laisse "
+             "en blanc ; {remedy}"},
+    Sentence{"attendance.no-times-many",
+             "{count} séances avec le conseiller sans horaires ({first-sessions}) : la feuille "
+             "d'émargement les laisse en blanc ; pour chacune, {remedy}"},
     Sentence{"attendance.future", "la séance du {date} est à venir : une preuve de présence se "
                                   "recueille quand elle a eu lieu"},
     Sentence{"attendance.paper-for-remote",

@@ -1,5 +1,5 @@
-// bilan session add|attest|list|rm: the sessions logged against the phases' hour targets, and
-// the evidence that each took place.
+// bilan session add|attest|horaires|list|rm: the sessions logged against the phases' hour targets,
+// and the evidence that each took place.
 #include "bilan/json.hpp"
 #include "bilan/ops/bilan.hpp"
 #include "bilan/views.hpp"
@@ -59,6 +59,17 @@ int run_attest(const Context& context, const AttestOptions& o) {
     return 0;
 }
 
+struct TimesOptions {
+    std::string id, from, to;
+};
+
+int run_times(const Context& context, const TimesOptions& o) {
+    const std::string id = id_argument(o.id);
+    print_notices(ops::set_session_times(context.store(), id, parse_time_of_day(o.from),
+                                         parse_time_of_day(o.to)));
+    return 0;
+}
+
 int run_list(const Context& context, const std::string& phase_filter, bool json) {
     const ops::SessionList list = ops::list_sessions(context.store(), phase_filter);
     if (json)
@@ -73,7 +84,7 @@ int run_list(const Context& context, const std::string& phase_filter, bool json)
 } // namespace
 
 void declare_session(Declarations& declarations, Context& context) {
-    declarations.group("session", "Séances : ajouter, prouver, lister, supprimer");
+    declarations.group("session", "Séances : ajouter, prouver, horaires, lister, supprimer");
 
     auto add = std::make_shared<SessionAddOptions>();
     declarations.add(
@@ -107,6 +118,17 @@ void declare_session(Declarations& declarations, Context& context) {
            &attest->evidence, true, nullptr, term_values(evidence_kinds())},
           {"--ref", "Ce qui identifie la pièce (fichier, numéro de la plateforme)", &attest->ref}},
          [&context, attest] { return run_attest(context, *attest); }});
+
+    auto times = std::make_shared<TimesOptions>();
+    declarations.add(
+        {"session horaires",
+         "Donner ses horaires à une séance enregistrée avec une durée (la durée en découle)",
+         "bilan session horaires 3f9a --from 09:30 --to 12:00",
+         {{"ID", "Identifiant de la séance", &times->id, true, nullptr,
+           id_values(context, store::collection_of<Session>())},
+          {"--from", "Heure de début (HH:MM)", &times->from, true},
+          {"--to", "Heure de fin (HH:MM)", &times->to, true}},
+         [&context, times] { return run_times(context, *times); }});
 
     struct ListOptions {
         std::string phase;

@@ -176,6 +176,7 @@ EvidenceGaps evidence_gaps(const std::vector<Session>& sessions, const Date& tod
     for (const Session& s : sessions) {
         if (!is_accompaniment(s.kind)) continue; // enquête, travail personnel: nobody signs
         if (s.evidence.empty() && s.date <= today) gaps.unproved.push_back(&s);
+        if (!s.from && s.date <= today) gaps.untimed.push_back(&s);
         const bool paper_only =
             !s.evidence.empty() &&
             std::all_of(s.evidence.begin(), s.evidence.end(),
@@ -204,6 +205,16 @@ Problem unproved(const Session& s) {
                  {"evidence", s.mode == "distance" ? "signature-electronique" : "emargement"}}}};
 }
 
+// Times are part of the proof (practice.md §2): a sheet with blank times is filled by hand.
+Problem untimed(const Session& s) {
+    return {.code = "attendance.no-times",
+            .severity = Severity::warning,
+            .where = s.origin,
+            .record = s.id,
+            .values = {{"session", s.id}, {"date", s.date.iso()}},
+            .remedy = Remedy{"session.horaires", {{"session", s.id}, {"from", {}}, {"to", {}}}}};
+}
+
 Problem remote_on_paper(const Session& s) {
     return {.code = "attendance.remote-on-paper",
             .severity = Severity::warning,
@@ -219,10 +230,13 @@ Problem remote_on_paper(const Session& s) {
 void add_gap_problems(std::vector<Problem>& out, const std::vector<const Session*>& sessions,
                       Problem (*one)(const Session&), const std::string& many) {
     if (sessions.size() > listed_one_by_one) {
-        Problem all{.code = many,
-                    .severity = Severity::warning,
-                    .values = {{"count", std::to_string(sessions.size())}},
-                    .remedy = Remedy{"session.attest", {{"session", {}}, {"evidence", {}}}}};
+        Problem all = one(*sessions.front()); // its remedy, with the session left to the user
+        all.code = many;
+        all.where = {};
+        all.record = {};
+        all.values = {{"count", std::to_string(sessions.size())}};
+        for (Argument& argument : all.remedy->arguments)
+            argument.value = std::nullopt;
         for (std::size_t i = 0; i < listed_one_by_one; ++i) {
             all.values.push_back({"session" + std::to_string(i + 1), sessions[i]->id});
             all.values.push_back({"date" + std::to_string(i + 1), sessions[i]->date.iso()});
@@ -242,6 +256,7 @@ std::vector<Problem> evidence_problems(const std::vector<Session>& sessions, con
     add_gap_problems(problems, gaps.unproved, unproved, "attendance.no-evidence-many");
     add_gap_problems(problems, gaps.remote_on_paper, remote_on_paper,
                      "attendance.remote-on-paper-many");
+    add_gap_problems(problems, gaps.untimed, untimed, "attendance.no-times-many");
     return problems;
 }
 

@@ -252,6 +252,42 @@ Notes attest_session(const store::Store& store, const std::string& session,
     return notes;
 }
 
+Notes set_session_times(const store::Store& store, const std::string& session, TimeOfDay from,
+                        TimeOfDay to) {
+    if (to <= from)
+        throw UsageError("--from (" + from.text() + ") doit précéder --to (" + to.text() + ")");
+    store.require_bilan();
+    store::Transaction transaction(store); // the file as it is now decides the write
+    const store::Store& folder = transaction.store();
+    const std::string id = folder.resolve_id(store::collection_of<Session>(), session);
+    store::Diagnostics strict; // never rewrite a file we cannot read
+    const BilanRecord bilan = folder.load_bilan(strict);
+    const Framework framework = folder.load_framework(bilan, strict);
+    std::vector<Session> others = folder.load_sessions(framework, strict);
+    const auto found =
+        std::find_if(others.begin(), others.end(), [&](const Session& s) { return s.id == id; });
+    if (found == others.end())
+        throw RefusedError(folder.display("sessions/" + id + ".toml") + " n'existe plus");
+    const Session before = *found;
+    others.erase(found);
+    Session after = before;
+    after.from = from;
+    after.to = to;
+    after.minutes = to.minutes() - from.minutes();
+    transaction.update(before, after);
+
+    Notes notes;
+    if (after.minutes != before.minutes)
+        notes.push_back({.code = "session.duration-changed",
+                         .severity = Severity::notice,
+                         .record = id,
+                         .values = {{"before", std::to_string(before.minutes)},
+                                    {"after", std::to_string(after.minutes)}}});
+    for (Problem& warning : new_session_warnings(framework, bilan, others, after))
+        if (warning.code == "session.over-cap") notes.push_back(std::move(warning));
+    return notes;
+}
+
 SessionList list_sessions(const store::Store& store, const std::string& phase) {
     const store::ConsistentRead still(store);
     store::Diagnostics strict;

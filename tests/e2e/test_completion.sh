@@ -185,7 +185,7 @@ test_bash_and_zsh_show_the_values_in_a_terminal() {
 }
 
 test_zsh_is_given_each_commands_and_options_help() {
-    expect_equal "$("$BILAN" __describe sess)" "session:Séances : ajouter, prouver, lister, supprimer"
+    expect_equal "$("$BILAN" __describe sess)" "session:Séances : ajouter, prouver, horaires, lister, supprimer"
     expect_equal "$("$BILAN" __describe session add --ph)" "--phase:Phase du cadre (prealable, preliminaire…)"
     expect_equal "$("$BILAN" __describe session add --kind at)" "atelier" "a value: no help"
 }

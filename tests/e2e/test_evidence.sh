@@ -180,6 +180,56 @@ test_many_unproved_sessions_make_one_line() {
     expect_equal "$(printf '%s\n' "$err" | grep -c 'preuve de présence')" 1 "one line in check"
 }
 
+# Times are part of the proof: a session held with the counsellor and logged with a duration
+# alone is named, with the command that sets its times; `session horaires` sets them (the
+# duration follows) and keeps what a person wrote in the file.
+test_sessions_without_times_are_named_and_horaires_sets_them() {
+    local dir id survey future snap ids=() day
+    dir=$(new_bilan)
+    id=$(session_on "$dir" 2026-03-03)
+    survey=$(session_on "$dir" 2026-03-04 --kind enquete)
+    future=$(session_on "$dir" 2026-03-12)
+    run -C "$dir" status
+    expect_doc_contains "  ! séance du 2026-03-03 ($id) sans horaires : la feuille d'émargement les laisse en blanc ; bilan session horaires $id --from HH:MM --to HH:MM"
+    expect_out_lacks "$survey) sans horaires"
+    expect_out_lacks "$future) sans horaires"
+    run -C "$dir" check
+    expect_err_contains "bilan: attention : $dir/sessions/$id.toml: séance du 2026-03-03 ($id) sans horaires"
+    printf '# écrit à la main\n' >>"$dir/sessions/$id.toml"
+    snap=$(fingerprint "$dir")
+    run -C "$dir" session horaires "$id" --from 14:00 --to 13:00
+    expect_status 2
+    expect_err_contains "--from (14:00) doit précéder --to (13:00)"
+    expect_err_one_line
+    run -C "$dir" session horaires ffff --from 09:00 --to 10:00
+    expect_status 1
+    run -C "$dir" session horaires "$id" --from 9:75 --to 10:00
+    expect_status 2
+    expect_unchanged "$dir" "$snap"
+    run -C "$dir" session horaires "${id:0:4}" --from 09:30 --to 12:00
+    expect_status 0
+    expect_out ""
+    expect_err_contains "durée de la séance : 2h → 2h30 (ses horaires la font)"
+    expect_file_contains "$dir/sessions/$id.toml" "from = 09:30:00
+to = 12:00:00"
+    expect_file_contains "$dir/sessions/$id.toml" "# écrit à la main"
+    expect_equal "$(grep -c '^minutes' "$dir/sessions/$id.toml")" 0 "a duration beside the times"
+    run -C "$dir" status
+    expect_out_lacks "sans horaires"
+    run -C "$dir" emargement
+    expect_doc_contains "| mardi 3 mars 2026 | 9 h 30 – 12 h 00 | 2 h 30 |"
+    # The same times again: nothing to say, the file as it was.
+    snap=$(fingerprint "$dir")
+    run -C "$dir" session horaires "$id" --from 09:30 --to 12:00
+    expect_status 0
+    expect_equal "$err" "" "no note when the duration stays"
+    expect_unchanged "$dir" "$snap"
+    # Past a few, one line, its remedy left to the user.
+    for day in 05 06 09 10; do ids+=("$(session_on "$dir" "2026-03-$day")"); done
+    run -C "$dir" status
+    expect_doc_contains "  ! 4 séances avec le conseiller sans horaires (${ids[0]} du 2026-03-05, ${ids[1]} du 2026-03-06, ${ids[2]} du 2026-03-09…) : la feuille d'émargement les laisse en blanc ; pour chacune, bilan session horaires ID --from HH:MM --to HH:MM"
+}
+
 test_a_remote_session_proved_by_paper_alone() {
     local dir id
     dir=$(new_bilan)

@@ -67,6 +67,12 @@ Notes add_session(const store::Store& store, Session session, const OnAdded& on_
 Notes attest_session(const store::Store& store, const std::string& session,
                      const Evidence& evidence, const Date& today);
 
+// Sets the times of the session named by `session` (an id or a unique prefix): those it was
+// held at, for the attendance sheet and the proof, when it was logged with a duration alone.
+// The times make its duration; returns a notice when that changes, and the cap's warning.
+Notes set_session_times(const store::Store& store, const std::string& session, TimeOfDay from,
+                        TimeOfDay to);
+
 // The sessions by date, those of `phase` only when it is given (resolved with the framework).
 struct SessionList {
     Framework framework;

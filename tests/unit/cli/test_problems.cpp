@@ -21,9 +21,10 @@ Problem with_every_value(std::string_view code) {
           "taken",     "owner",      "written",     "points_to", "files",     "named"})
         p.values.push_back({name, "x"});
     for (const char* name :
-         {"cap",     "inside",   "pid",     "format", "current", "legal", "counted", "floor",
-          "missing", "sessions", "minimum", "done",   "target",  "count", "months",  "years",
-          "days",    "parts",    "price",   "cpf",    "ceiling", "paid",  "others"})
+         {"cap",    "inside",  "pid",      "format",  "current", "legal",  "counted",
+          "floor",  "missing", "sessions", "minimum", "done",    "target", "count",
+          "months", "years",   "days",     "parts",   "price",   "cpf",    "ceiling",
+          "paid",   "others",  "before",   "after"})
         p.values.push_back({name, "90"});
     for (const char* name : {"date", "date1", "start", "end", "due", "until", "limit", "ended",
                              "signed", "sent", "declared", "clock_start", "last"})

@@ -173,11 +173,39 @@ TEST_SUITE("rules") {
         sessions[2].evidence.push_back({"journal-visio", ""});
         CHECK(evidence_gaps(sessions, Date{2026, 3, 10}).remote_on_paper.empty());
 
+        sessions[2].from = TimeOfDay{9, 0}; // the times are part of the proof too
+        sessions[2].to = TimeOfDay{10, 0};
         const auto warnings = texts(evidence_problems(sessions, Date{2026, 3, 10}));
-        REQUIRE(warnings.size() == 1);
+        REQUIRE(warnings.size() == 2);
         CHECK(warnings[0] == "séance du 2026-03-02 (" + sessions[0].id +
                                  ") sans preuve de présence : bilan session attest " +
                                  sessions[0].id + " --evidence emargement");
+        CHECK(warnings[1] == "séance du 2026-03-02 (" + sessions[0].id +
+                                 ") sans horaires : la feuille d'émargement les laisse en blanc ; "
+                                 "bilan session horaires " +
+                                 sessions[0].id + " --from HH:MM --to HH:MM");
+    }
+
+    TEST_CASE("proof of service: a past session with the counsellor needs its times") {
+        std::vector<Session> sessions{session({2026, 3, 2}, "preliminaire", 180),
+                                      session({2026, 3, 9}, "investigation", 60, "enquete"),
+                                      session({2026, 3, 9}, "investigation", 90, "test"),
+                                      session({2026, 3, 11}, "investigation", 60)};
+        sessions[0].from = TimeOfDay{9, 0};
+        sessions[0].to = TimeOfDay{12, 0};
+        const EvidenceGaps gaps = evidence_gaps(sessions, Date{2026, 3, 10});
+        REQUIRE(gaps.untimed.size() == 1); // not the enquête, not the one to come
+        CHECK(gaps.untimed[0] == &sessions[2]);
+        const auto problems = evidence_problems(sessions, Date{2026, 3, 10});
+        REQUIRE(std::count_if(problems.begin(), problems.end(), [](const Problem& p) {
+                    return p.code == "attendance.no-times";
+                }) == 1);
+        const Problem& untimed = problems.back();
+        CHECK(untimed.code == "attendance.no-times");
+        CHECK(untimed.severity == Severity::warning);
+        CHECK(untimed.record == sessions[2].id);
+        REQUIRE(untimed.remedy);
+        CHECK(untimed.remedy->operation == "session.horaires");
     }
 
     TEST_CASE("proof of service: many unproved sessions make one line, a warning in check") {
@@ -186,14 +214,17 @@ TEST_SUITE("rules") {
         for (int day = 2; day <= 13; ++day)
             folder.sessions.push_back(session({2026, 3, day}, "investigation", 30 + day));
         const auto warnings = texts(evidence_problems(folder.sessions, Date{2026, 3, 31}));
-        REQUIRE(warnings.size() == 1);
+        REQUIRE(warnings.size() == 2); // no evidence, no times: one line each
+        CHECK(warnings[1].starts_with("12 séances avec le conseiller sans horaires ("));
+        CHECK(warnings[1].ends_with("pour chacune, bilan session horaires ID --from HH:MM --to "
+                                    "HH:MM"));
         CHECK(
             warnings[0].starts_with("12 séances passées sans preuve de présence (s32investigation "
                                     "du 2026-03-02, s33investigation du 2026-03-03, "
                                     "s34investigation du 2026-03-04…) : pour chacune, bilan "
                                     "session attest ID --evidence emargement|"));
         const auto gaps = evidence_problems(folder.sessions, Date{2026, 3, 31});
-        REQUIRE(gaps.size() == 1);
+        REQUIRE(gaps.size() == 2);
         CHECK(gaps[0].code == "attendance.no-evidence-many");
         // The folder is still valid: the gaps are not among its problems.
         const auto problems = rule_problems(fr, folder, Date{2026, 3, 31});

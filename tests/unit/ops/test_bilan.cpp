@@ -220,6 +220,28 @@ TEST_SUITE("ops.bilan") {
                         RefusedError);
     }
 
+    TEST_CASE("set_session_times: the times make the duration, the rest of the file stays") {
+        const TempBilan bilan;
+        const std::string id = add(bilan, session_on({2026, 3, 10}));
+        bilan.write("sessions/" + id + ".toml",
+                    bilan.read("sessions/" + id + ".toml") + "# à la main\n");
+        ops::Notes notes = ops::set_session_times(bilan.store(), id.substr(0, 4), {9, 30}, {12, 0});
+        REQUIRE(notes.size() == 1);
+        CHECK(notes[0].code == "session.duration-changed");
+        CHECK(notes[0].value("after") == "150");
+        const std::string file = bilan.read("sessions/" + id + ".toml");
+        CHECK(contains(file, "from = 09:30:00\nto = 12:00:00\n"));
+        CHECK(contains(file, "# à la main"));
+        CHECK(!contains(file, "minutes"));
+        const ops::SessionList list = ops::list_sessions(bilan.store(), "");
+        REQUIRE(list.sessions.size() == 1);
+        CHECK(list.sessions[0].minutes == 150);
+        CHECK(ops::set_session_times(bilan.store(), id, {9, 30}, {12, 0}).empty());
+        CHECK_THROWS_AS(ops::set_session_times(bilan.store(), id, {12, 0}, {12, 0}), UsageError);
+        CHECK_THROWS_AS(ops::set_session_times(bilan.store(), "ffffffff", {9, 0}, {10, 0}),
+                        RefusedError);
+    }
+
     TEST_CASE("check: a CPF bilan in a practice without Qualiopi is a note, not a problem") {
         ops::NewBilan request = bilan::test::claire_martin();
         request.funding = "cpf";
@@ -263,15 +285,16 @@ TEST_SUITE("ops.bilan") {
                             "2026-04-30)"));
     }
 
-    TEST_CASE("check: a session held without evidence is a note") {
+    TEST_CASE("check: a session held without evidence or times is a note") {
         const TempBilan bilan;
         add(bilan, session_on({2026, 3, 10}));
         ops::Notes notes;
         ops::check(bilan.store(), {2026, 3, 9}, notes);
         CHECK(notes.empty()); // still to come
         ops::check(bilan.store(), {2026, 3, 10}, notes);
-        REQUIRE(notes.size() == 1);
+        REQUIRE(notes.size() == 2);
         CHECK(contains(sentence(notes[0]), "sans preuve de présence"));
+        CHECK(contains(sentence(notes[1]), "sans horaires"));
     }
 
     TEST_CASE("render_for: only the latest consent not revoked lets a version go") {
