@@ -62,6 +62,9 @@ struct Financing {
     std::optional<std::int64_t> price_cents;
     std::vector<FundingPart> parts; // in the order of funding_payers(), one per payer at most
     std::optional<bool> jobseeker;  // demandeur d'emploi: exempt of the CPF participation
+    // Modalités de règlement: "à réception de facture", a schedule; what the convention states
+    // unless it has its own wording. Empty when not recorded.
+    std::string payment;
     SourcePos origin;
     bool exists = false;
     std::optional<std::int64_t> part(std::string_view payer) const;
@@ -72,7 +75,7 @@ struct Financing {
 // number of cents with "c" ("180050c"). UsageError naming the value otherwise (negative, three
 // decimals, above 10 million euros).
 std::int64_t parse_amount_cents(std::string_view text);
-// "1 800,50 €", "1 600 €": how a French document writes an amount (no-break spaces: U+202F
+// "1 800,50 €", "1 600,00 €": how a French document writes an amount (no-break spaces: U+202F
 // between thousands, U+00A0 before the sign).
 std::string french_amount(std::int64_t cents);
 // "1 800,50 €" with plain spaces: for messages on a terminal, which people grep.
@@ -112,6 +115,11 @@ bool follows_french_funding(const Framework& framework);
 // Whether the bilan needs a tripartite convention: a French framework and a funding of
 // convention_fundings (an alias of one too).
 bool convention_required(const Framework& framework, const BilanRecord& bilan);
+
+// `check`'s warning on a convention that states a price and not how it is paid (neither its
+// own wording nor the financing's terms): the funder's first question. A warning: the
+// convention may still be drafted.
+std::vector<Problem> payment_terms_warnings(const Folder& folder);
 
 // `check`'s problems of the convention: a funding that needs one without it (R6313-8); the
 // employee's signature more than acceptance_days after the sending (deemed refused), or none

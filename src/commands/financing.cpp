@@ -9,9 +9,9 @@ namespace bilan::cli {
 namespace {
 
 struct SetOptions {
-    std::string price, jobseeker;
+    std::string price, jobseeker, payment;
     std::vector<std::string> parts;
-    bool price_given = false, jobseeker_given = false;
+    bool price_given = false, jobseeker_given = false, payment_given = false;
 };
 
 std::optional<std::int64_t> amount_or_none(const std::string& text) {
@@ -47,7 +47,9 @@ int run_set(const Context& context, const SetOptions& o) {
         edit.parts.push_back(std::move(parsed));
     }
     if (o.jobseeker_given) edit.jobseeker = yes_or_no(o.jobseeker);
-    if (edit.empty()) throw UsageError("rien à modifier : --price, --part ou --demandeur-emploi");
+    if (o.payment_given) edit.payment = checked_text(o.payment, "--reglement");
+    if (edit.empty())
+        throw UsageError("rien à modifier : --price, --part, --demandeur-emploi ou --reglement");
     print_notices(ops::set_financing(context.store(), edit));
     return 0;
 }
@@ -61,7 +63,7 @@ void declare_financing(Declarations& declarations, Context& context) {
     declarations.add(
         {"financing set",
          "Enregistrer le prix et les parts (en euros ; vide : l'ôte)",
-         "bilan financing set --price 1800 --part cpf=1600 --part beneficiaire=200",
+         "bilan financing set --price 1800 --part cpf=1600 --reglement \"à réception de facture\"",
          {{"--price", "Prix du bilan, en euros (1800, 1 800,50)", &o->price, false,
            &o->price_given},
           {"--part",
@@ -69,7 +71,11 @@ void declare_financing(Declarations& declarations, Context& context) {
            "beneficiaire, autre (FINANCEUR= l'ôte)",
            &o->parts},
           {"--demandeur-emploi", "oui ou non : le ou la titulaire est demandeur d'emploi",
-           &o->jobseeker, false, &o->jobseeker_given}},
+           &o->jobseeker, false, &o->jobseeker_given},
+          {"--reglement",
+           "Modalités de règlement, reprises par la convention (« à réception de facture », "
+           "un échéancier ; vide : les ôte)",
+           &o->payment, false, &o->payment_given}},
          [&context, o] { return run_set(context, *o); }});
 
     auto json = std::make_shared<bool>(false);

@@ -157,9 +157,9 @@ namespace {
 std::string amount_with(std::int64_t cents, std::string_view thousands, std::string_view before) {
     const std::string sign = cents < 0 ? "-" : "";
     if (cents < 0) cents = -cents;
-    std::string text = sign + digits_grouped(cents / 100, thousands);
-    if (cents % 100 != 0) text += "," + two_digits(cents % 100);
-    return text + std::string(before) + "€";
+    // Always the cents, as an invoice writes them: "2 400,00 €".
+    return sign + digits_grouped(cents / 100, thousands) + "," + two_digits(cents % 100) +
+           std::string(before) + "€";
 }
 } // namespace
 
@@ -271,6 +271,17 @@ std::vector<Problem> convention_problems(const Framework& framework, const Folde
 }
 
 // ---- the financing -------------------------------------------------------------------------
+
+std::vector<Problem> payment_terms_warnings(const Folder& folder) {
+    const Convention& c = folder.convention;
+    const Financing& f = folder.financing;
+    if (!c.exists || !f.price_cents || !c.payment.empty() || !f.payment.empty()) return {};
+    return {{.code = "convention.no-payment-terms",
+             .severity = Severity::warning,
+             .where = f.origin,
+             .values = {{"price", std::to_string(*f.price_cents)}},
+             .remedy = Remedy{"financing.set", {{"reglement", {}}}}}};
+}
 
 std::vector<Problem> financing_problems(const Framework& framework, const Folder& folder) {
     std::vector<Problem> problems;

@@ -79,11 +79,29 @@ std::string convention_json(const Convention& c) {
 
 std::string financing_text(const Financing& f) {
     if (!f.exists) return {}; // the command line says how to make one
-    std::string out = row("Prix", f.price_cents ? plain_amount(*f.price_cents) + " €" : "");
+    // The amounts right-aligned, their commas one under the other, as on an invoice.
+    std::vector<std::pair<std::string, std::optional<std::int64_t>>> amounts{
+        {"Prix", f.price_cents}};
     for (const FundingPart& part : f.parts)
-        out += row("Part " + payer_label(part.payer), plain_amount(part.cents) + " €");
-    if (!f.parts.empty()) out += row("Total des parts", plain_amount(f.parts_total()) + " €");
-    out += row("Demandeur d'emploi", !f.jobseeker ? "" : *f.jobseeker ? "oui" : "non");
+        amounts.emplace_back("Part " + payer_label(part.payer), part.cents);
+    if (!f.parts.empty()) amounts.emplace_back("Total des parts", f.parts_total());
+    std::size_t width = 0;
+    for (const auto& [label, cents] : amounts)
+        if (cents) width = std::max(width, display_width(amount_text(*cents)));
+    std::size_t label_width = 27; // the labels' column, wider for a long payer's name
+    for (const auto& [label, cents] : amounts)
+        label_width = std::max(label_width, display_width(label) + 2);
+    std::string out;
+    for (const auto& [label, cents] : amounts)
+        out += pad_right(label, label_width) +
+               (cents ? pad_left(amount_text(*cents), width) : std::string("—")) + "\n";
+    out += pad_right("Demandeur d'emploi", label_width) +
+           (!f.jobseeker   ? "—"
+            : *f.jobseeker ? "oui"
+                           : "non") +
+           "\n";
+    out += pad_right("Règlement", label_width) + (f.payment.empty() ? "—" : one_line(f.payment)) +
+           "\n";
     return out;
 }
 
@@ -94,7 +112,10 @@ std::string financing_json(const Financing& f) {
     json.begin_object().field("price_cents", f.price_cents).key("parts").begin_object();
     for (const FundingPart& part : f.parts)
         json.field(part.payer, part.cents);
-    json.end_object().field("parts_total_cents", f.parts_total()).field("jobseeker", f.jobseeker);
+    json.end_object()
+        .field("parts_total_cents", f.parts_total())
+        .field("jobseeker", f.jobseeker)
+        .text_or_null("payment", f.payment);
     return json.end_object().end_object().str();
 }
 
@@ -230,7 +251,8 @@ void price(md::Writer& w, const Folder& folder) {
             rows.push_back({md::capitalized(payer_label(part.payer)), french_amount(part.cents)});
         w.table({"Financeur", "Montant"}, "lr", rows);
     }
-    text_or(w, "Modalités de règlement", c.payment, to_fill);
+    // The convention's own wording, else the terms recorded with the financing.
+    text_or(w, "Modalités de règlement", c.payment.empty() ? f.payment : c.payment, to_fill);
 }
 
 void acceptance(md::Writer& w, const Convention& c) {
@@ -248,18 +270,26 @@ void acceptance(md::Writer& w, const Convention& c) {
 void signatures(md::Writer& w, const Folder& folder, const std::optional<Practice>& provider) {
     const Convention& c = folder.convention;
     w.heading(2, "Signatures");
-    const auto block = [&](std::string_view who, std::string_view name,
+    // For whom, who signs and as what, the date, the handwritten "lu et approuvé", then room
+    // to sign (the HTML page leaves 30 mm under "Signature :"). A signatory is typed with
+    // their quality ("Paul Durand, DRH").
+    const auto block = [&](std::string_view who, std::string_view signer_line,
                            const std::optional<Date>& on) {
-        w.paragraph(bold(who) + "\\\n" + line_or_fill(name) + "\\\nSigné le " + date_or_fill(on) +
-                    "\\\nSignature :");
+        w.paragraph(bold(who) + "\\\n" + std::string(signer_line) + "\\\nSigné le " +
+                    date_or_fill(on) +
+                    "\\\nMention manuscrite : « lu et approuvé »\\\nSignature :");
     };
-    block("Pour l'employeur", c.employer_signatory.empty() ? c.employer : c.employer_signatory,
-          c.signed_employer);
-    block("Le ou la salarié(e)", folder.bilan.beneficiary, c.signed_employee);
-    const std::string by = provider && !provider->signatory.empty() ? provider->signatory
-                           : provider                               ? provider->name
-                                                                    : folder.bilan.organisation;
-    block("Pour le prestataire", by, c.signed_provider);
+    const auto named = [](std::string_view organisation) {
+        return organisation.empty() ? std::string() : " — " + md::line(organisation);
+    };
+    block("Pour l'employeur" + named(c.employer),
+          "Nom et qualité : " + line_or_fill(c.employer_signatory), c.signed_employer);
+    block("Le ou la salarié(e)", "Nom : " + line_or_fill(folder.bilan.beneficiary),
+          c.signed_employee);
+    const std::string organisation = provider ? provider->name : folder.bilan.organisation;
+    block("Pour le prestataire" + named(organisation),
+          "Nom et qualité : " + line_or_fill(provider ? provider->signatory : ""),
+          c.signed_provider);
 }
 
 } // namespace

@@ -91,6 +91,8 @@ FolderCheck check_folder(const store::Store& store, const Date& today) {
     if (!destruction) add(synthesis_problems(framework, folder)); // purged: nothing to complete
     if (destruction) add(kept_synthesis_problems(store, *destruction, today));
     result.warnings = evidence_problems(folder.sessions, today);
+    for (Problem& warning : payment_terms_warnings(folder))
+        result.warnings.push_back(std::move(warning));
     add_retention_warnings(result.warnings, framework, folder, destruction, today);
     // What falls due after the end (follow-up, evaluations): to do, not a fault of the folder.
     for (Problem& warning : after_end_warnings(framework, folder, today))

@@ -87,6 +87,7 @@ Notes set_financing(const store::Store& store, const FinancingEdit& edit) {
     Financing after = before;
     apply(after.price_cents, edit.price_cents);
     apply(after.jobseeker, edit.jobseeker);
+    apply(after.payment, edit.payment);
     for (const auto& part : edit.parts) {
         const auto& [payer, cents] = part;
         // Named through `part`: clang 14 (the fuzz build) cannot capture a structured binding.

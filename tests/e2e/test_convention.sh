@@ -280,7 +280,7 @@ test_render_covers_every_item_and_escapes() {
     local item
     for item in "Intitulé" "Objectif" "Contenu" "## 2. Moyens" "## 3. Durée et période" \
         "## 4. Modalités de déroulement et de suivi" "## 5. Communication des résultats" \
-        "seul bénéficiaire" "## 6. Prix et modalités de règlement" "$(printf '1\u202f800\u00a0€')" \
+        "seul bénéficiaire" "## 6. Prix et modalités de règlement" "$(printf '1\u202f800,00\u00a0€')" \
         "## 7. Acceptation" "10 jours" "Pour l'employeur" "Le ou la salarié(e)" \
         "Pour le prestataire" "Cabinet Horizons" "11 75 99999 75" "999 123 456 00017" \
         "Hélène Moreau, gérante"; do
@@ -332,6 +332,44 @@ test_the_employer_gets_no_synthesis_without_consent() {
 
 # ---- financing ------------------------------------------------------------------------------
 
+# The payment terms: recorded with the financing (format 4), stated by the convention unless
+# it has its own wording, and `check` warns about a convention with a price and no terms.
+test_payment_terms_reach_the_convention_and_check_asks_for_them() {
+    local dir
+    dir=$(new_bilan --funding employeur)
+    "$BILAN" -C "$dir" convention set --employer "Menuiseries Arnaud" >/dev/null 2>&1 ||
+        fail "convention set"
+    "$BILAN" -C "$dir" financing set --price 2400 --part employeur=2400 2>/dev/null ||
+        fail "financing set"
+    expect_file_contains "$dir/bilan.toml" "format = 2"
+    run -C "$dir" check
+    expect_err_contains "financing.toml: convention au prix de 2 400,00 € sans modalités de règlement : bilan financing set --reglement \"à réception de facture\""
+    run -C "$dir" convention render
+    expect_doc_contains "Prix du bilan : **2 400,00 €**."
+    expect_doc_contains '**Modalités de règlement**\
+……………………'
+    run -C "$dir" financing set --reglement "30 % à la signature, le solde à réception de facture"
+    expect_status 0
+    expect_file_contains "$dir/financing.toml" 'payment = "30 % à la signature, le solde à réception de facture"'
+    expect_file_contains "$dir/bilan.toml" "format = 4"
+    run -C "$dir" check
+    expect_err_lacks "modalités de règlement"
+    run -C "$dir" financing show --json
+    expect_out_contains '"payment": "30 % à la signature, le solde à réception de facture"'
+    run -C "$dir" financing show
+    expect_doc_contains "Règlement                  30 % à la signature, le solde à réception de facture"
+    run -C "$dir" convention render
+    expect_doc_contains '**Modalités de règlement**\
+30 % à la signature, le solde à réception de facture'
+    # The convention's own wording wins.
+    "$BILAN" -C "$dir" convention set --payment "Virement à 30 jours" >/dev/null 2>&1
+    run -C "$dir" convention render
+    expect_doc_contains '**Modalités de règlement**\
+Virement à 30 jours'
+    run -C "$dir" financing set --reglement "$(printf 'a\033[2Jb')"
+    expect_status 2
+}
+
 test_financing_set_and_show() {
     local dir
     dir=$(new_bilan --funding cpf)
@@ -353,11 +391,16 @@ beneficiaire_cents = 20050'
       "beneficiaire": 20050
     },
     "parts_total_cents": 180050,
-    "jobseeker": null
+    "jobseeker": null,
+    "payment": null
   }
 }'
     run -C "$dir" financing show
-    expect_out_contains "1800.50 €"
+    # As an invoice writes them, right-aligned, the longest payer's name setting the column.
+    expect_out_contains "Prix                             1 800,50 €
+Part CPF (Mon Compte Formation)  1 600,00 €
+Part bénéficiaire                  200,50 €
+Total des parts                  1 800,50 €"
     run -C "$dir" financing set --part beneficiaire= --price ""
     expect_status 0
     run -C "$dir" financing show --json
@@ -388,8 +431,8 @@ test_financing_warnings_of_the_2026_cpf_rules() {
     dir=$(new_bilan --funding cpf)
     run -C "$dir" financing set --price 1800 --part cpf=1700
     expect_status 0
-    expect_err_contains "les parts (1 700 €) ne font pas le prix (1 800 €)"
-    expect_err_contains "part CPF de 1 700 €, au-delà du plafond de 1 600 € (plafond CPF d'un bilan, décret de février 2026, à vérifier)"
+    expect_err_contains "les parts (1 700,00 €) ne font pas le prix (1 800,00 €)"
+    expect_err_contains "part CPF de 1 700,00 €, au-delà du plafond de 1 600,00 € (plafond CPF d'un bilan, décret de février 2026, à vérifier)"
     run -C "$dir" check
     expect_status 1
     expect_out_contains "financing.toml: financement : part CPF"

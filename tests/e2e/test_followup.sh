@@ -196,10 +196,10 @@ test_an_abandonment_after_the_end_keeps_what_fell_due_before_it() {
 test_a_newer_bilan_is_refused_by_the_format_check() {
     local dir
     dir=$(new_bilan)
-    sed -i 's/^format = 1$/format = 4/' "$dir/bilan.toml"
+    sed -i 's/^format = 1$/format = 99/' "$dir/bilan.toml"
     run -C "$dir" set handover 2026-05-04
     expect_status 1
-    expect_err_contains "format 4, plus récent que cette version de bilan (format 3)"
+    expect_err_contains "format 99, plus récent que cette version de bilan (format 4)"
 }
 
 run_tests

@@ -44,7 +44,8 @@ struct FinancingEdit {
     std::optional<std::optional<std::int64_t>> price_cents;
     std::vector<std::pair<std::string, std::optional<std::int64_t>>> parts; // payer key, cents
     std::optional<std::optional<bool>> jobseeker;
-    bool empty() const { return !price_cents && parts.empty() && !jobseeker; }
+    std::optional<std::string> payment; // empty: removes the terms
+    bool empty() const { return !price_cents && parts.empty() && !jobseeker && !payment; }
 };
 // Returns what `check` would say of the financing (parts that do not add up, the CPF rules).
 Notes set_financing(const store::Store& store, const FinancingEdit& edit);

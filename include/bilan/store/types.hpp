@@ -120,16 +120,18 @@ private:
 // there) and reads everything else. A retention agreement's keys and a purged folder
 // (destruction.toml, synthese.md) are format 3 too: an older version must not take a purged
 // folder for a full one and write to it.
+// The payment terms of the financing (financing.toml's `payment`) are format 4.
 // Every format number is here; each kind's descriptor (src/store/kinds/) says which its
 // records need, and the typed writes raise the folder's format to it.
 constexpr int first_format = 1;
-constexpr int current_format = 3;
+constexpr int current_format = 4;
 constexpr int evidence_format = 2;  // a session's [[evidence]], the session kind atelier
 constexpr int edof_format = 2;      // edof.toml
 constexpr int funding_format = 2;   // convention.toml and financing.toml
 constexpr int end_format = 3;       // handover, handover_mode, abandoned, abandon_reason
 constexpr int retention_format = 3; // retention_agreed, retention_scope, retention_until
 constexpr int purge_format = 3;     // destruction.toml and synthese.md
+constexpr int terms_format = 4;     // financing.toml's payment terms
 // A value to write; the store turns it into TOML.
 using Value =
     std::variant<std::string, std::int64_t, bool, Date, TimeOfDay, std::vector<std::string>>;

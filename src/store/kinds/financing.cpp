@@ -1,4 +1,5 @@
-// financing.toml: the price and each payer's part, in cents, format 2.
+// financing.toml: the price and each payer's part, in cents, format 2; the payment terms,
+// format 4.
 #include "store/kinds/kind.hpp"
 
 #include <algorithm>
@@ -19,6 +20,7 @@ Financing read_financing(RecordReader& r) {
         if (const auto cents = r.integer(part_key(payer.key), 0, max_cents))
             f.parts.push_back({std::string(payer.key), *cents});
     f.jobseeker = r.boolean("jobseeker");
+    f.payment = r.text("payment");
     f.origin = r.file();
     f.exists = true;
     return f;
@@ -34,6 +36,7 @@ Fields write_fields(const Financing& f) {
     }
     fields.push_back(
         {"jobseeker", f.jobseeker ? std::optional<Value>(*f.jobseeker) : std::nullopt});
+    fields.push_back({"payment", text_or_none(f.payment)});
     return fields;
 }
 
@@ -46,8 +49,9 @@ template <> const FileKind<Financing>& file_kind() {
         .read = read_financing,
         .fields = write_fields,
         .member = &Folder::financing,
-        // A bilan of format 1 does not know it.
-        .format = [](const Financing&) { return funding_format; },
+        // A bilan of format 1 does not know it, nor one of format 3 its payment terms.
+        .format =
+            [](const Financing& f) { return f.payment.empty() ? funding_format : terms_format; },
     };
     return kind;
 }

@@ -130,10 +130,26 @@ TEST_SUITE("ops.funding") {
         const ops::Notes notes = ops::set_financing(bilan.store(), removal);
         REQUIRE(notes.size() == 1);
         CHECK(sentence(notes[0]) ==
-              "financement : les parts (1 600 €) ne font pas le prix (1 800 €)");
+              "financement : les parts (1 600,00 €) ne font pas le prix (1 800,00 €)");
         f = ops::show_financing(bilan.store());
         REQUIRE(f.parts.size() == 1);
         CHECK(*f.price_cents == 180'000);
+    }
+
+    TEST_CASE("set_financing: the payment terms raise the folder to format 4, the rest stays") {
+        const TempBilan bilan = funded_by("employeur");
+        ops::FinancingEdit price;
+        price.price_cents = 240'000;
+        ops::set_financing(bilan.store(), price);
+        CHECK(contains(bilan.read("bilan.toml"), "format = 2"));
+        ops::FinancingEdit terms;
+        terms.payment = "à réception de facture";
+        ops::set_financing(bilan.store(), terms);
+        CHECK(contains(bilan.read("bilan.toml"), "format = 4"));
+        const Financing f = ops::show_financing(bilan.store());
+        CHECK(f.payment == "à réception de facture");
+        CHECK(*f.price_cents == 240'000);
+        CHECK(contains(bilan.read("financing.toml"), "payment = \"à réception de facture\""));
     }
 
     TEST_CASE("set_financing: the CPF ceiling and the participation of one not a jobseeker") {
@@ -143,7 +159,8 @@ TEST_SUITE("ops.funding") {
         edit.jobseeker = false;
         const ops::Notes notes = ops::set_financing(bilan.store(), edit);
         REQUIRE(notes.size() == 2);
-        CHECK(contains(sentence(notes[0]), "part CPF de 1 700 €, au-delà du plafond de 1 600 €"));
+        CHECK(contains(sentence(notes[0]),
+                       "part CPF de 1 700,00 €, au-delà du plafond de 1 600,00 €"));
         CHECK(contains(sentence(notes[1]), "la participation forfaitaire de 103,20 €"));
         ops::FinancingEdit jobseeker;
         jobseeker.jobseeker = true;

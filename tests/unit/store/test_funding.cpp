@@ -64,10 +64,11 @@ TEST_SUITE("funding") {
     }
 
     TEST_CASE("amounts as a document and as a message write them") {
-        CHECK(french_amount(180000) == "1\u202f800\u00a0€");
+        CHECK(french_amount(180000) == "1\u202f800,00\u00a0€"); // the cents, always
+        CHECK(french_amount(240000) == "2\u202f400,00\u00a0€");
         CHECK(french_amount(10320) == "103,20\u00a0€");
         CHECK(french_amount(5) == "0,05\u00a0€");
-        CHECK(amount_text(160000) == "1 600 €");
+        CHECK(amount_text(160000) == "1 600,00 €");
         CHECK(amount_text(123456789) == "1 234 567,89 €");
         CHECK(plain_amount(180050) == "1800.50");
     }
@@ -152,7 +153,7 @@ TEST_SUITE("funding") {
         folder.financing.parts = {{"cpf", 160001}, {"beneficiaire", 19999}};
         const auto over = financing_problems(fr, folder);
         REQUIRE(over.size() == 1);
-        CHECK(says(over, "plafond de 1 600 €"));
+        CHECK(says(over, "plafond de 1 600,00 €"));
         CHECK(says(over, "à vérifier"));
         CHECK(financing_problems(be, folder).empty());
         folder.financing.parts = {{"cpf", 170000}};
@@ -168,6 +169,27 @@ TEST_SUITE("funding") {
         CHECK(says(financing_problems(fr, folder), "participation forfaitaire de 103,20 €"));
         folder.financing.parts = {{"cpf", 150000}, {"beneficiaire", 10320}};
         CHECK(financing_problems(fr, folder).empty());
+    }
+
+    TEST_CASE("a convention with a price and no payment terms is a warning") {
+        Folder folder;
+        folder.financing.exists = true;
+        folder.financing.price_cents = 240000;
+        CHECK(payment_terms_warnings(folder).empty()); // no convention: nothing states terms
+        folder.convention.exists = true;
+        const auto warnings = payment_terms_warnings(folder);
+        REQUIRE(warnings.size() == 1);
+        CHECK(warnings[0].code == "convention.no-payment-terms");
+        CHECK(warnings[0].severity == Severity::warning);
+        CHECK(says(warnings, "convention au prix de 2 400,00 € sans modalités de règlement"));
+        folder.financing.payment = "à réception de facture";
+        CHECK(payment_terms_warnings(folder).empty());
+        folder.financing.payment.clear();
+        folder.convention.payment = "virement à 30 jours";
+        CHECK(payment_terms_warnings(folder).empty());
+        folder.convention.payment.clear();
+        folder.financing.price_cents.reset();
+        CHECK(payment_terms_warnings(folder).empty());
     }
 
     TEST_CASE("convention.toml and financing.toml both ways") {
@@ -201,6 +223,7 @@ TEST_SUITE("funding") {
         f.price_cents = 180050;
         f.parts = {{"cpf", 160000}, {"france-travail", 10000}, {"beneficiaire", 10050}};
         f.jobseeker = false;
+        f.payment = "30 % à la signature, le solde « à réception »";
         const std::string money = store::emit_fields(store::fields_of(f));
         CHECK(money.find("france_travail_cents = 10000") != std::string::npos);
         const toml::table money_table = store::parse_toml(money, "financing.toml");
@@ -210,6 +233,7 @@ TEST_SUITE("funding") {
         CHECK(f_back.price_cents == f.price_cents);
         CHECK(f_back.parts == f.parts);
         CHECK(f_back.jobseeker == false);
+        CHECK(f_back.payment == f.payment);
         CHECK(diagnostics.problems().empty());
     }
 }
