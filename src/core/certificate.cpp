@@ -98,7 +98,7 @@ void ministry_model(md::Writer& w, const Framework& framework, const Folder& fol
             "[ ] action de validation des acquis de l'expérience",
             "[ ] action de formation par apprentissage"});
     w.paragraph("Action réalisée du " + bold(facts.first.french()) + " au " +
-                bold(facts.last.french()) + ", pour une durée de " + bold(facts.hours) + ".");
+                bold(facts.last.french()) + ", pour une durée de " + bold(facts.hours) + " (1).");
     w.paragraph("Cette durée est celle de l'accompagnement effectif par le prestataire (" +
                 floor_kinds_text(framework) +
                 ", en présentiel ou à distance) dans les phases "
@@ -113,6 +113,10 @@ void ministry_model(md::Writer& w, const Framework& framework, const Folder& fol
                 "conventionnelles spécifiques.");
     w.paragraph(place_and_date(request));
     signature(w, provider, "du représentant légal du dispensateur de l'action");
+    // The model's note on the duration, in its words. Its other note, on the projet de
+    // transition professionnelle, is left out: a bilan is never such a project's action.
+    w.paragraph("(1) Pour les formations à distance, prendre en compte la réalisation des "
+                "activités pédagogiques et le temps estimé pour les réaliser.");
 }
 
 void attestation(md::Writer& w, const Framework& framework, const Folder& folder,

@@ -52,6 +52,7 @@ th.signature, td.signature { width: 48mm; }
 td.signature { height: 15mm; }
 p.signature { break-inside: avoid; }
 p.signature::after { content: ""; display: block; height: 30mm; }
+p.note { font-size: 8.5pt; border-top: 0.6pt solid #000; padding-top: 1.5mm; margin-top: 6mm; }
 )";
 
 constexpr std::string_view landscape_page = "@page { size: A4 landscape; }\n";
@@ -239,6 +240,12 @@ std::vector<std::string_view> cells(std::string_view row) {
 
 // "Signature :", with whichever space French typography put before the colon (a no-break one
 // in the documents).
+// A note of a form, "(1) Pour les formations à distance…": set small, below a rule.
+bool note_call(std::string_view line) {
+    return line.size() > 4 && line[0] == '(' && line[1] >= '1' && line[1] <= '9' &&
+           line.substr(2, 2) == ") ";
+}
+
 bool signature_line(std::string_view line) {
     constexpr std::string_view word = "Signature";
     if (!line.starts_with(word) || !line.ends_with(":")) return false;
@@ -292,7 +299,9 @@ private:
         // "Cachet et signature…" block.
         const bool to_sign = signature_line(trimmed(text.back())) ||
                              inline_text(text.front()).starts_with("Cachet et signature");
-        out_ += to_sign ? "<p class=\"signature\">" : "<p>";
+        out_ += to_sign                   ? "<p class=\"signature\">"
+                : note_call(text.front()) ? "<p class=\"note\">"
+                                          : "<p>";
         out_ += inline_html(joined(text)) + "</p>\n";
         return i;
     }

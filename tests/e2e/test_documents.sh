@@ -70,7 +70,7 @@ test_a_workshop_led_by_the_counsellor_is_signed_and_counted() {
     run -C "$dir" emargement
     expect_doc_contains "| jeudi 5 mars 2026 |  | 2 h | Phase d'investigation | présentiel |  |  |"
     run -C "$dir" certificat
-    expect_doc_contains "pour une durée de **5 h**."
+    expect_doc_contains "pour une durée de **5 h** (1)."
 }
 
 test_nothing_of_the_substance_is_on_either_document() {
@@ -270,13 +270,19 @@ test_the_certificate_states_dates_and_hours_realised() {
 - [ ] action de formation par apprentissage"
     # 3h + 2h30 (test) + 1h30 + 2h of accompaniment; not the préalable, the enquête, the
     # personal work. Dates: the counted phases' first and last sessions.
-    expect_doc_contains "du **2 mars 2026** au **27 avril 2026**, pour une durée de **9 h**."
+    expect_doc_contains "du **2 mars 2026** au **27 avril 2026**, pour une durée de **9 h** (1)."
+    # The model's note on the duration, last.
+    case $out in
+        *"
+(1) Pour les formations à distance, prendre en compte la réalisation des activités pédagogiques et le temps estimé pour les réaliser.") ok ;;
+        *) fail "the model's note (1) does not end the certificate" ;;
+    esac
     expect_doc_contains "3 ans à compter de la fin de l'année du dernier paiement"
     expect_doc_contains "Fait à Nantes, le 6 mai 2026."
     expect_doc_contains "représentant légal du dispensateur de l'action"
     session "$dir" --date 2026-04-27 --phase conclusion --duration 7h30
     run -C "$dir" certificat
-    expect_doc_contains "pour une durée de **16 h 30**."
+    expect_doc_contains "pour une durée de **16 h 30** (1)."
     expect_doc_contains "Fait à ……………………, le ……………………."
     run -C "$dir" certificat --date today
     expect_doc_contains "le 10 mars 2026." # BILAN_TODAY
@@ -358,6 +364,7 @@ test_a_belgian_bilan_gets_an_attestation_de_participation() {
     # Its dates are those of the accompaniment: the personal work of 9 March is no day of it.
     expect_doc_contains "a participé à un bilan de compétences du **2 mars 2026** au **2 mars 2026**, dont **2 h** d'entretiens"
     expect_out_lacks "Certificat de réalisation"
+    expect_out_lacks "(1) Pour les formations à distance" # the French model's note
     expect_out_lacks "R6313"
     case $err in *R6313*) fail "a French article cited for a be bilan" ;; *) ok ;; esac
 }

@@ -106,6 +106,16 @@ TEST_SUITE("html") {
         CHECK_FALSE(has(html::page("Signature électronique :\n", {}), "class=\"signature\""));
     }
 
+    TEST_CASE("a form's note, \"(1) …\", is set small below a rule") {
+        const std::string page = html::page(
+            "pour une durée de **20 h** (1).\n\n(1) Pour les formations à distance.\n", {});
+        CHECK(has(page, "<p>pour une durée de <strong>20 h</strong> (1).</p>"));
+        CHECK(has(page, "<p class=\"note\">(1) Pour les formations à distance.</p>"));
+        CHECK(has(page, "p.note { font-size: 8.5pt;"));
+        CHECK_FALSE(has(html::page("(10 h) au total\n", {}), "class=\"note\""));
+        CHECK_FALSE(has(html::page("(a) une liste\n", {}), "class=\"note\""));
+    }
+
     TEST_CASE("quotes, rules, headings; page numbers in French") {
         const std::string page = html::page("> **Confidentiel.** Texte\n\n* * *\n\n### Titre\n\n"
                                             "\\# pas un titre\n",

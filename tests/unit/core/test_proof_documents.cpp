@@ -148,7 +148,10 @@ TEST_SUITE("proof documents") {
         CHECK(contains(c, "- [ ] action de formation\n- [x] bilan de compétences\n"));
         // The counted phases only: not the préalable of 23 February.
         CHECK(contains(c, "du **2 mars 2026** au **23 mars 2026**, pour une durée de "
-                          "**16 h 30**."));
+                          "**16 h 30** (1)."));
+        CHECK(c.ends_with("\n\n(1) Pour les formations à distance, prendre en compte la "
+                          "réalisation des activités pédagogiques et le temps estimé pour les "
+                          "réaliser.\n"));
         CHECK(contains(c, "3 ans à compter de la fin de l'année du dernier paiement"));
         CHECK(contains(c, "Fait à Nantes, le 6 mai 2026."));
         for (const char* secret : {"SECRET", "RIASEC"})
