@@ -30,6 +30,13 @@ std::string with_aside(std::string_view label, std::string_view aside);
 // first word is a plain lower-case word; otherwise as typed ("http://x", "iPhone", "RH").
 std::string heading_case(std::string_view text);
 
+// `word` ("de", "que", "le", "la", "je", "ne", "se") as it goes before `next`, a name a person
+// typed: elided before a vowel, "y" or "h", the apostrophe joining them ("d'", "qu'"), else
+// followed by a space ("de "). Before "h" bilan always elides ("d'Hélène", "d'Hugo"), the
+// usage of names whatever their h, rather than guess which h is aspirated. Anything else
+// first (a quote, a digit, a "<") leaves the word whole.
+std::string elided(std::string_view word, std::string_view next);
+
 // A finished Markdown document with French spacing: the space before « : », « ; », « ! »,
 // « ? » (escaped or not) becomes a no-break space, and so do the spaces inside « »;
 // none is added where there was none (a URL, a time 09:30, a Markdown table's :---).

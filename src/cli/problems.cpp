@@ -5,6 +5,7 @@
 #include "bilan/framework.hpp"
 #include "bilan/funding.hpp"
 #include "bilan/rules.hpp"
+#include "bilan/typography.hpp"
 #include "context.hpp"
 
 #include <algorithm>
@@ -165,6 +166,7 @@ std::string formatted(const std::string& text, std::string_view format) {
     if (format == "hours") return format_minutes(number(text));
     if (format == "french") return iso_date(text).french();
     if (format == "amount") return amount_text(std::stoll(text));
+    if (format == "de") return typo::elided("de", text) + text; // "d'Amélie", "de Claire"
     if (format == "parties") return parties_text(text);
     if (format == "kinds") return kinds_text(text);
     if (format == "funding") return text.empty() ? "non renseigné" : "« " + text + " »";
@@ -496,7 +498,7 @@ constexpr std::array sentences{
     Sentence{"consent.none-to-revoke",
              "aucun consentement pour « {recipient} » (voir « {remedy} »)"},
     Sentence{"consent.none-to-share",
-             "aucun consentement de {beneficiary} pour « {recipient} » : rien n'est communiqué "
+             "aucun consentement {beneficiary:de} pour « {recipient} » : rien n'est communiqué "
              "sans son accord ({remedy})"},
     Sentence{"convention.none-to-render", "aucune convention : {remedy} d'abord"},
     Sentence{"render.purged",

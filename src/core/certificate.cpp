@@ -91,8 +91,9 @@ void ministry_model(md::Writer& w, const Framework& framework, const Folder& fol
                 ", représentant légal du dispensateur de l'action concourant au développement "
                 "des compétences " +
                 bold(md::line_or_fill(provider.name)) + ",");
-    w.paragraph("atteste que " + bold(md::line(folder.bilan.beneficiary)) + employee_of(folder) +
-                " a suivi l'action " + bold("Bilan de compétences") + ".");
+    const std::string& beneficiary = folder.bilan.beneficiary;
+    w.paragraph("atteste " + typo::elided("que", beneficiary) + bold(md::line(beneficiary)) +
+                employee_of(folder) + " a suivi l'action " + bold("Bilan de compétences") + ".");
     w.paragraph(bold("Nature de l'action concourant au développement des compétences :"));
     w.list({"[ ] action de formation", "[x] bilan de compétences",
             "[ ] action de validation des acquis de l'expérience",
@@ -123,7 +124,8 @@ void attestation(md::Writer& w, const Framework& framework, const Folder& folder
                  const Practice& provider, const Facts& facts, const CertificateRequest& request) {
     w.heading(2, "Attestation de participation");
     w.paragraph("Je soussigné(e) " + bold(md::line_or_fill(provider.signatory)) + ", pour " +
-                bold(md::line_or_fill(provider.name)) + ", atteste que " +
+                bold(md::line_or_fill(provider.name)) + ", atteste " +
+                typo::elided("que", folder.bilan.beneficiary) +
                 bold(md::line(folder.bilan.beneficiary)) +
                 " a participé à un bilan de compétences du " + bold(facts.first.french()) + " au " +
                 bold(facts.last.french()) + ", dont " + bold(facts.hours) + " " +

@@ -135,6 +135,9 @@ void Synthesis::front_matter(const Consent* shared) {
 
 void Synthesis::notice(const Consent* shared, const std::vector<std::string>& sections) {
     const std::string who = md::line(f_.bilan.beneficiary);
+    // "de Claire", "d'Amélie": the words before the name, elided as French requires.
+    const std::string of_who = typo::elided("de", f_.bilan.beneficiary) + who;
+    const std::string that_who = typo::elided("que", f_.bilan.beneficiary) + who;
     // The rule cited is the framework's (`be` has no article to cite, and never a French one);
     // without one, the notice still says whose the results are and that they stay confidential.
     const std::string law = md::blank(fw_.notice) ? "" : " (" + md::line(fw_.notice) + ")";
@@ -151,8 +154,8 @@ void Synthesis::notice(const Consent* shared, const std::vector<std::string>& se
                      "personne d'autre, employeur ou financeur compris, sans son accord" +
                      law + ". " + secrecy);
         w_.paragraph("Ce document rappelle les circonstances du bilan, les compétences et "
-                     "aptitudes de " +
-                     who +
+                     "aptitudes " +
+                     of_who +
                      " au regard des perspectives d'évolution envisagées, les pistes explorées, "
                      "son projet professionnel et les principales étapes prévues pour le "
                      "réaliser.");
@@ -164,8 +167,8 @@ void Synthesis::notice(const Consent* shared, const std::vector<std::string>& se
     w_.paragraph("> " + bold("Document confidentiel.") +
                  " Version du document de synthèse "
                  "communiquée à " +
-                 md::line(shared->recipient) + " avec l'accord de " + who + ", donné le " +
-                 shared->date.french() + ". Elle ne contient que les parties que " + who +
+                 md::line(shared->recipient) + " avec l'accord " + of_who + ", donné le " +
+                 shared->date.french() + ". Elle ne contient que les parties " + that_who +
                  " a accepté de partager : " + joined(labels, ", ") + ".\n>\n> " +
                  "Les résultats du bilan appartiennent à " + who +
                  " : ce document ne peut être transmis à personne d'autre sans son accord" + law +

@@ -27,6 +27,27 @@ bool plain_lower_word(std::string_view text) {
 
 } // namespace
 
+namespace {
+
+// Whether `text` begins with a vowel (accented or not, either case), "y" or "h".
+bool elides_before(std::string_view text) {
+    if (text.empty()) return false;
+    if (std::string_view("aeiouyhAEIOUYH").find(text[0]) != std::string_view::npos) return true;
+    // The accented vowels and ligatures of French names, as UTF-8.
+    for (const std::string_view letter :
+         {"à", "â", "ä", "é", "è", "ê", "ë", "î", "ï", "ô", "ö", "ù", "û", "ü", "ÿ", "æ", "œ",
+          "À", "Â", "Ä", "É", "È", "Ê", "Ë", "Î", "Ï", "Ô", "Ö", "Ù", "Û", "Ü", "Ÿ", "Æ", "Œ"})
+        if (text.starts_with(letter)) return true;
+    return false;
+}
+
+} // namespace
+
+std::string elided(std::string_view word, std::string_view next) {
+    if (word.empty() || !elides_before(next)) return std::string(word) + " ";
+    return std::string(word.substr(0, word.size() - 1)) + "'";
+}
+
 std::string heading_case(std::string_view text) {
     return plain_lower_word(text) ? md::capitalized(text) : std::string(text);
 }

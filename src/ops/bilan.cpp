@@ -3,6 +3,7 @@
 #include "bilan/rules.hpp"
 #include "bilan/spelling.hpp"
 #include "bilan/synthesis.hpp"
+#include "bilan/typography.hpp"
 #include "bilan/values.hpp"
 #include "bilan/views.hpp"
 
@@ -323,8 +324,8 @@ const Consent& consent_for(const Folder& folder, const std::string& recipient) {
     }
     const std::string who = folder.bilan.beneficiary;
     if (!chosen && revoked)
-        throw RefusedError("le consentement de " + who + " pour « " + revoked->recipient +
-                           " » a été retiré" +
+        throw RefusedError("le consentement " + typo::elided("de", who) + who + " pour « " +
+                           revoked->recipient + " » a été retiré" +
                            (revoked->revoked_on ? " le " + revoked->revoked_on->iso() : "") +
                            " : rien n'est communiqué");
     if (!chosen)

@@ -69,6 +69,38 @@ test_the_sheet_and_the_certificate_are_typeset_alike() {
     else ok; fi
 }
 
+# Elision before a name, in the documents and the messages: "d'Amélie", "qu'Yves", "d'Hélène"
+# (bilan elides before every h); "de Claire" stays.
+test_names_are_elided_where_french_requires() {
+    local dir
+    dir=$(new_bilan --funding employeur)
+    "$BILAN" -C "$dir" set beneficiary "Amélie Roux" >/dev/null
+    "$BILAN" -C "$dir" session add --date 2026-03-02 --phase preliminaire --from 09:00 --to 12:00 >/dev/null
+    "$BILAN" -C "$dir" convention set --employer "Menuiseries Arnaud" >/dev/null 2>&1
+    run -C "$dir" render
+    expect_doc_contains "les compétences et aptitudes d'Amélie Roux au regard"
+    run -C "$dir" render --for "Menuiseries Arnaud"
+    expect_status 1
+    expect_err_contains "aucun consentement d'Amélie Roux pour « Menuiseries Arnaud »"
+    "$BILAN" -C "$dir" consent grant "Menuiseries Arnaud" --date 2026-03-03 --sections projet >/dev/null
+    run -C "$dir" render --for "Menuiseries Arnaud"
+    expect_doc_contains "avec l'accord d'Amélie Roux, donné le 3 mars 2026. Elle ne contient que les parties qu'Amélie Roux a accepté de partager"
+    "$BILAN" -C "$dir" consent revoke "Menuiseries Arnaud" --date 2026-03-04 >/dev/null
+    run -C "$dir" render --for "Menuiseries Arnaud"
+    expect_err_contains "le consentement d'Amélie Roux pour « Menuiseries Arnaud » a été retiré"
+    run -C "$dir" certificat --date 2026-03-05
+    expect_doc_contains "atteste qu'**Amélie Roux**, salarié(e) de l'entreprise **Menuiseries Arnaud**, a suivi"
+    "$BILAN" -C "$dir" set beneficiary "Yves Hérault" >/dev/null
+    run -C "$dir" certificat --date 2026-03-05
+    expect_doc_contains "atteste qu'**Yves Hérault**"
+    "$BILAN" -C "$dir" set beneficiary "Hélène Blanc" >/dev/null
+    run -C "$dir" render
+    expect_doc_contains "aptitudes d'Hélène Blanc au regard"
+    "$BILAN" -C "$dir" set beneficiary "Claire Martin" >/dev/null
+    run -C "$dir" certificat --date 2026-03-05
+    expect_doc_contains "atteste que **Claire Martin**"
+}
+
 test_terminal_output_keeps_its_format() {
     local dir
     dir=$(typeset_bilan)

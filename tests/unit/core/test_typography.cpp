@@ -26,6 +26,21 @@ TEST_SUITE("typography") {
         CHECK(shown(typo::time_of_day(9, 5)) == "9_h_05");
     }
 
+    TEST_CASE("elision before a name: a vowel, y or h; never before anything else") {
+        CHECK(typo::elided("de", "Amélie Roux") == "d'");
+        CHECK(typo::elided("que", "Yves") == "qu'");
+        CHECK(typo::elided("de", "Émile") == "d'");
+        CHECK(typo::elided("de", "Œdipe") == "d'");
+        CHECK(typo::elided("de", "île") == "d'");
+        CHECK(typo::elided("de", "Hélène") == "d'"); // bilan's choice: always before h
+        CHECK(typo::elided("la", "Hugo") == "l'");
+        CHECK(typo::elided("de", "Claire Martin") == "de ");
+        CHECK(typo::elided("que", "Ça") == "que ");
+        CHECK(typo::elided("de", "« Ève »") == "de "); // a quote first: as typed
+        CHECK(typo::elided("de", "") == "de ");
+        CHECK(typo::elided("de", "1er") == "de ");
+    }
+
     TEST_CASE("an aside never makes two parentheses in a row") {
         CHECK(typo::with_aside("Suivi", "hors bilan") == "Suivi (hors bilan)");
         CHECK(typo::with_aside("Suivi (phase 4)", "hors bilan") == "Suivi (phase 4, hors bilan)");
