@@ -63,6 +63,10 @@ std::string render_attendance_sheet(const Framework& framework, const Folder& fo
                                     "**Bénéficiaire :** " + md::line(b.beneficiary)};
     if (!md::blank(b.counsellor))
         people.push_back("**Conseiller·ère :** " + md::line(b.counsellor));
+    // A CPF bilan's sheets are matched to its file on the platform by this number.
+    if (!md::blank(folder.edof.dossier))
+        people.push_back("**Dossier EDOF (Mon Compte Formation) :** " +
+                         md::line(folder.edof.dossier));
     w.list(people);
     w.paragraph(blank_rows > 0
                     ? "À remplir à chaque séance avec le conseiller ou la conseillère : date, "

@@ -60,6 +60,11 @@ test_the_sheet_lists_the_sessions_held_with_the_counsellor() {
 | lundi 23 mars 2026 |  | 1 h 30 | Phase d'investigation | à distance |  |  |
 | lundi 27 avril 2026 |  | 2 h | Phase de conclusion | présentiel |  |  |"
     expect_equal "$(printf '%s\n' "$out" | grep -c '^| [a-z]*di ')" 5 "one row per session held"
+    # The CPF file's number, once there is one, heads the sheet.
+    expect_out_lacks "Dossier EDOF"
+    "$BILAN" -C "$dir" edof set --dossier 7412589630 >/dev/null 2>&1
+    run -C "$dir" emargement
+    expect_doc_contains "- **Dossier EDOF (Mon Compte Formation) :** 7412589630"
 }
 
 test_a_workshop_led_by_the_counsellor_is_signed_and_counted() {
