@@ -300,7 +300,7 @@ test_the_first_edof_set_raises_the_format() {
     [ "$(stat -c %a "$dir/bilan.toml")" = 600 ] && ok || fail "bilan.toml mode"
     run -C "$dir" check
     expect_out_lacks "inconnu"
-    sed -i 's/^format = 2/format = 4/' "$dir/bilan.toml"
+    sed -i 's/^format = 2/format = 5/' "$dir/bilan.toml"
     snapshot=$(fingerprint "$dir")
     run -C "$dir" edof set --dossier 8
     expect_status 1 "a newer folder is never written"

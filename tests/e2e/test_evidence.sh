@@ -349,12 +349,12 @@ test_a_newer_folder_refuses_attest() {
     local dir id snap
     dir=$(new_bilan)
     id=$(session_on "$dir" 2026-03-03)
-    sed -i 's/^format = 1$/format = 4/' "$dir/bilan.toml"
+    sed -i 's/^format = 1$/format = 5/' "$dir/bilan.toml"
     snap=$(fingerprint "$dir")
     run -C "$dir" session attest "$id" --evidence emargement
     expect_status 1
     expect_err_one_line
-    expect_err_contains "ce dossier est au format 4, plus récent que cette version de bilan (format 3) : mettez bilan à jour pour y écrire"
+    expect_err_contains "ce dossier est au format 5, plus récent que cette version de bilan (format 4) : mettez bilan à jour pour y écrire"
     expect_unchanged "$dir" "$snap"
 }
 

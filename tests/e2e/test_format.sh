@@ -5,12 +5,12 @@
 # unknown key stays an error: it catches typos.
 . "$(dirname "$0")/lib.sh" "$@"
 
-# A bilan of format 4 (newer than this version): a new key in bilan.toml and in a session.
+# A bilan of format 5 (newer than this version): a new key in bilan.toml and in a session.
 newer_bilan() {
     local dir
     dir=$(new_bilan)
     "$BILAN" -C "$dir" session add --date 2026-03-03 --phase investigation --duration 2h >/dev/null
-    sed -i 's/^format = 1$/format = 4/' "$dir/bilan.toml"
+    sed -i 's/^format = 1$/format = 5/' "$dir/bilan.toml"
     printf 'visio_link = "https://exemple.fr"\n' >>"$dir/bilan.toml"
     printf 'room = "B12"\n' >>"$dir"/sessions/*.toml
     printf '%s\n' "$dir"
@@ -51,7 +51,7 @@ test_a_newer_format_is_read_for_what_is_known() {
         # shellcheck disable=SC2086
         BILAN_TODAY=2026-01-01 run -C "$dir" $cmd
         expect_err_one_line
-        expect_err_contains "ce dossier est au format 4, plus récent que cette version de bilan (format 3)"
+        expect_err_contains "ce dossier est au format 5, plus récent que cette version de bilan (format 4)"
         expect_err_contains "mettez bilan à jour"
     done
     run -C "$dir" status --json
@@ -72,7 +72,7 @@ test_a_newer_format_is_never_written() {
         run -C "$dir" $cmd
         expect_status 1 "$cmd"
         expect_err_one_line
-        expect_equal "$err" "bilan: ce dossier est au format 4, plus récent que cette version de bilan (format 3) : mettez bilan à jour pour y écrire" "$cmd: stderr"
+        expect_equal "$err" "bilan: ce dossier est au format 5, plus récent que cette version de bilan (format 4) : mettez bilan à jour pour y écrire" "$cmd: stderr"
         expect_unchanged "$dir" "$snap"
     done
 }
