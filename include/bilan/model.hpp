@@ -33,6 +33,9 @@ struct BilanRecord {
     // deadline falling on or after it (follow-up, evaluations).
     std::optional<Date> handover;
     std::string handover_mode;
+    // The SHA-256 (64 hex digits) of the synthesis as handed over, kept beside bilan.toml
+    // (format 4): `set handover` writes both, `render` prints that copy, `check` compares them.
+    std::string handover_sha256;
     std::optional<Date> abandoned;
     std::string abandon_reason;
     // The beneficiary's written agreement to keep the working documents for the follow-up

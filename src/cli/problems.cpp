@@ -58,12 +58,13 @@ constexpr std::array operations{
                    {{{"session", "ID"}, {"from", "HH:MM"}, {"to", "HH:MM"}}}},
     OperationWords{
         "convention.set", "convention set", {}, false, false, {{{"employer", "…"}, {"sent", "…"}}}},
-    OperationWords{"bilan.set",
-                   "set",
-                   {},
-                   true,
-                   false,
-                   {{{"demand", "TEXTE"}, {"end", "DATE"}, {"counsellor", "NOM"}}}},
+    OperationWords{
+        "bilan.set",
+        "set",
+        {},
+        true,
+        false,
+        {{{"demand", "TEXTE"}, {"end", "DATE"}, {"counsellor", "NOM"}, {"handover", "DATE"}}}},
     OperationWords{
         "practice.set",
         "practice set",
@@ -91,6 +92,7 @@ constexpr std::array operations{
     OperationWords{"purge", "purge"},
     OperationWords{"check", "check"},
     OperationWords{"render", "render"},
+    OperationWords{"render.current", "render --actuel"},
     OperationWords{"init", "init", {"folder"}, false, false, {{{"folder", "DOSSIER"}}}},
     OperationWords{"session.add", "session add"},
     OperationWords{"consent.list", "consent list"},
@@ -504,6 +506,22 @@ constexpr std::array sentences{
     Sentence{"render.purged",
              "dossier purgé le {date} ({source}) : la version pour « {recipient} » ne peut plus "
              "être faite ; seule la synthèse remise est conservée ({remedy})"},
+    Sentence{"handover.copy-missing",
+             "la synthèse remise le {date|?} n'y est plus (bilan.toml en garde l'empreinte "
+             "SHA-256) : rien n'est imprimé à sa place ; {remedy} donne celle d'aujourd'hui, "
+             "bilan set handover DATE en garde une nouvelle copie"},
+    Sentence{
+        "handover.copy-altered",
+        "modifiée depuis sa remise le {date|?} (son empreinte SHA-256 n'est plus celle "
+        "de bilan.toml) : ce n'est plus le document remis, rien n'est imprimé ; {remedy} "
+        "donne la synthèse d'aujourd'hui, bilan set handover DATE en garde une nouvelle copie"},
+    Sentence{"handover.copy-without-hash",
+             "copie de synthèse remise sans empreinte dans bilan.toml (handover_sha256) : rien "
+             "n'assure qu'elle est le document remis ; {remedy} en garde une nouvelle, ou "
+             "supprimez-la"},
+    Sentence{"handover.purged",
+             "dossier purgé le {date} ({source}) : la synthèse ne peut plus être refaite, la "
+             "remise n'est pas modifiée ({remedy} donne celle conservée)"},
     Sentence{"certificate.no-counted-session",
              "aucune séance dans une phase comptée du bilan : pas de certificat de réalisation "
              "({remedy})"},
@@ -547,6 +565,9 @@ constexpr std::array sentences{
              "aucun cabinet pour {from} : ni BILAN_PRACTICE, ni practice.toml dans ce dossier ou "
              "au-dessus (créez-en un avec « {remedy} »)"},
     // what the store meets on the way (notify)
+    Sentence{"handover.copy-replaced",
+             "copie de la synthèse remise remplacée par la synthèse d'aujourd'hui, remise le "
+             "{date:french}"},
     Sentence{"lock.temp-files-swept", "{count} fichier(s) temporaire(s) abandonné(s) supprimé(s)"},
     Sentence{"lock.taken-over", "verrou abandonné repris"},
     Sentence{"lock.taken-over-from", "verrou laissé par le processus {pid} (interrompu) : repris"},

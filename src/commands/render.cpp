@@ -1,6 +1,7 @@
-// bilan render [-o FILE] [--format md|html|pdf] [--for RECIPIENT]: the document de synthèse in
-// Markdown, as a page to print or as a PDF. A read
-// command: the folder is never written; -o writes FILE atomically (mode 0600).
+// bilan render [-o FILE] [--format md|html|pdf] [--for RECIPIENT] [--actuel]: the document de
+// synthèse in Markdown, as a page to print or as a PDF; once handed over, the copy kept that day
+// (HTML and PDF made from it), unless --actuel asks for today's state. A read command: the folder
+// is never written; -o writes FILE atomically (mode 0600).
 #include "bilan/ops/bilan.hpp"
 #include "bilan/ops/completion.hpp"
 #include "cli/command.hpp"
@@ -13,14 +14,15 @@ struct RenderOptions {
     DocumentOutput out;
     std::string recipient;
     bool for_given = false;
+    bool current = false;
 };
 
 int run_render(const Context& context, const RenderOptions& o) {
     const DocumentFormat format = document_format(o.out);
-    deliver(
-        o.out, format,
-        ops::render_for(context.store(), o.for_given ? std::optional(o.recipient) : std::nullopt),
-        {.title_block = true});
+    deliver(o.out, format,
+            ops::render_for(context.store(),
+                            o.for_given ? std::optional(o.recipient) : std::nullopt, o.current),
+            {.title_block = true});
     return 0;
 }
 
@@ -38,7 +40,11 @@ void declare_render(Declarations& declarations, Context& context) {
            "Version communiquée à ce destinataire : seulement avec son consentement, et "
            "seulement les parties consenties",
            &o->recipient, false, &o->for_given,
-           [&context] { return ops::consented_recipients(context.store()); }}},
+           [&context] { return ops::consented_recipients(context.store()); }},
+          {"--actuel",
+           "La synthèse telle que le dossier la donne aujourd'hui, plutôt que la copie remise "
+           "(set handover)",
+           &o->current}},
          [&context, o] { return run_render(context, *o); }});
 }
 

@@ -1,8 +1,10 @@
 // bilan set FIELD VALUE: changes one field of bilan.toml in place; an empty VALUE removes an
-// optional field.
+// optional field. `set handover DATE` also keeps the synthesis as handed over (a notice when it
+// replaces an earlier copy).
 #include "bilan/ops/bilan.hpp"
 #include "cli/command.hpp"
 #include "cli/context.hpp"
+#include "cli/problems.hpp"
 #include "cli/records.hpp"
 
 namespace bilan::cli {
@@ -26,9 +28,11 @@ void declare_set(Declarations& declarations, Context& context) {
          [&context, o] {
              // A date's meaning depends on the command line ("today", $BILAN_TODAY); the
              // operation asks for it only when the field is a date.
-             ops::set_bilan_field(
-                 context.store(), o->key, o->value,
-                 [&context](std::string_view text) { return context.parse_date(text); });
+             print_notices(ops::set_bilan_field(context.store(), o->key, o->value,
+                                                [&context](std::string_view text) {
+                                                    return context.parse_date(text);
+                                                }),
+                           "");
              return 0;
          }});
 }

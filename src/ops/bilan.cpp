@@ -1,6 +1,7 @@
 #include "bilan/ops/bilan.hpp"
 
 #include "bilan/rules.hpp"
+#include "bilan/sha256.hpp"
 #include "bilan/spelling.hpp"
 #include "bilan/synthesis.hpp"
 #include "bilan/typography.hpp"
@@ -148,8 +149,31 @@ void assign(BilanRecord& bilan, const store::Store& store, const store::BilanFie
 
 } // namespace
 
-void set_bilan_field(const store::Store& store, std::string_view key, const std::string& raw,
-                     const DateParser& parse_date) {
+namespace {
+
+// The synthesis handed over on `changed.handover`, rendered now from the folder with the new
+// date; nullopt when the handover is removed. The hash goes into `changed`.
+std::optional<std::string> handover_copy_for(const store::Transaction& transaction,
+                                             BilanRecord& changed) {
+    changed.handover_sha256.clear();
+    if (!changed.handover) return std::nullopt;
+    store::Diagnostics strict;
+    if (const auto destruction = transaction.store().load_destruction(strict))
+        throw RefusedError(Problem{.code = "handover.purged",
+                                   .values = {{"date", destruction->date.iso()}},
+                                   .source = "R6313-7",
+                                   .remedy = Remedy{"render", {}}});
+    Loaded loaded = load_folder(transaction); // a file at fault stops it: exit 1, FILE:LINE
+    loaded.folder.bilan = changed;
+    std::string copy = render_synthesis(loaded.framework, loaded.folder);
+    changed.handover_sha256 = sha256_hex(copy);
+    return copy;
+}
+
+} // namespace
+
+Notes set_bilan_field(const store::Store& store, std::string_view key, const std::string& raw,
+                      const DateParser& parse_date) {
     const store::BilanField* field = store::find_bilan_field(fold_term(key));
     if (!field)
         throw UsageError("champ inconnu « " + std::string(key) + " »" +
@@ -179,7 +203,20 @@ void set_bilan_field(const store::Store& store, std::string_view key, const std:
         if (changed.start && date && *date < *changed.start)
             throw RefusedError(std::string(what) + " (" + date->iso() + ") précéderait le début (" +
                                changed.start->iso() + ") : rien n'a été modifié");
-    transaction.update(before, changed); // raises the format the keys need (format 3)
+    Notes notes;
+    if (field->key == "handover") {
+        const std::optional<std::string> copy = handover_copy_for(transaction, changed);
+        const store::HandoverCopy kept = folder.handover_copy();
+        if (copy && kept.text && *kept.text != *copy)
+            notes.push_back({.code = "handover.copy-replaced",
+                             .severity = Severity::notice,
+                             .where = SourcePos{kept.shown, 0, 0},
+                             .values = {{"date", changed.handover->iso()}}});
+        // The copy first, then its hash: a failure of either leaves both as they were.
+        transaction.write_handover_copy(copy);
+    }
+    transaction.update(before, changed); // raises the format the keys need (3, 4 for the hash)
+    return notes;
 }
 
 // ---- sessions -----------------------------------------------------------------------------
@@ -338,7 +375,28 @@ const Consent& consent_for(const Folder& folder, const std::string& recipient) {
 
 } // namespace
 
-std::string render_for(const store::Store& store, const std::optional<std::string>& recipient) {
+std::optional<Problem> handover_copy_problem(const BilanRecord& bilan,
+                                             const store::HandoverCopy& copy) {
+    const SourcePos where{copy.shown, 0, 0};
+    const std::string date = bilan.handover ? bilan.handover->iso() : std::string();
+    if (bilan.handover_sha256.empty()) {
+        if (!copy.text) return std::nullopt;
+        return Problem{.code = "handover.copy-without-hash",
+                       .where = where,
+                       .remedy = Remedy{"bilan.set", {{"handover", {}}}}};
+    }
+    const char* code = !copy.text                                        ? "handover.copy-missing"
+                       : sha256_hex(*copy.text) != bilan.handover_sha256 ? "handover.copy-altered"
+                                                                         : nullptr;
+    if (!code) return std::nullopt;
+    return Problem{.code = code,
+                   .where = where,
+                   .values = {{"date", date}},
+                   .remedy = Remedy{"render.current", {}}};
+}
+
+std::string render_for(const store::Store& store, const std::optional<std::string>& recipient,
+                       bool current) {
     store.require_bilan();
     const store::ConsistentRead still(store); // a purge is seen done or not begun
     // A purged folder no longer holds what the synthesis was made of: the one kept is printed,
@@ -352,6 +410,15 @@ std::string render_for(const store::Store& store, const std::optional<std::strin
                         .source = "R6313-7",
                         .remedy = Remedy{"render", {}}});
         return store.kept_synthesis();
+    }
+    // Handed over: the copy of that day, whatever the folder holds since; only bilan.toml is
+    // read, so that a file added or broken since changes nothing in it.
+    if (!recipient && !current) {
+        const BilanRecord bilan = store.load_bilan(strict);
+        const store::HandoverCopy copy = store.handover_copy();
+        if (auto problem = handover_copy_problem(bilan, copy))
+            throw RefusedError(std::move(*problem));
+        if (copy.text) return *copy.text;
     }
     // A file at fault stops the render: exit 1, FILE:LINE:COLUMN.
     const Loaded loaded = load_folder(store);

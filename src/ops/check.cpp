@@ -78,6 +78,8 @@ FolderCheck check_folder(const store::Store& store, const Date& today) {
         std::move(more.begin(), more.end(), std::back_inserter(result.problems));
     };
     add(store.unknown_entries(bilan));
+    if (auto copy = handover_copy_problem(bilan, store.handover_copy()); copy && !bilan.unreadable)
+        add({std::move(*copy)});
     add(store::permission_problems(store));
     add(rule_problems(framework, folder, today));
     add(retention_problems(framework, bilan));

@@ -22,7 +22,7 @@ Sessions read_sessions(const store::Store& store) {
         read.framework = s.load_framework(read.folder.bilan, strict);
         read.folder.sessions = s.load_sessions(read.framework, strict);
         read.folder.convention = s.load<Convention>(strict); // the employer, for the certificate
-        read.folder.edof = s.load<EdofFile>(strict); // the CPF file's number, for the sheet
+        read.folder.edof = s.load<EdofFile>(strict);         // the CPF file's number, for the sheet
         return read;
     });
 }

@@ -1,5 +1,6 @@
 #include "bilan/ops/retention.hpp"
 
+#include "bilan/ops/bilan.hpp"
 #include "bilan/rules.hpp"
 #include "bilan/synthesis.hpp"
 
@@ -148,6 +149,28 @@ Counts destroyed_before(const std::optional<Destruction>& previous, Counts count
     return counts;
 }
 
+// The copy of the synthesis handed over (set handover) is the synthesis purge keeps: a first
+// pass refuses, destroying nothing, when it is gone or altered, for what it would keep instead
+// is not the document handed over.
+void refuse_damaged_handover_copy(const BilanRecord& bilan, const store::HandoverCopy& copy) {
+    if (bilan.handover_sha256.empty()) return; // a copy without a hash is content, destroyed
+    if (auto problem = handover_copy_problem(bilan, copy)) throw RefusedError(std::move(*problem));
+}
+
+// Once synthese.md keeps it, the copy handed over and its hash in bilan.toml go (the hash of
+// a content, R6313-7): the hash first, so that a purge killed between leaves a copy without a
+// hash, which the next pass removes.
+template <typename Writer>
+void retire_handover_copy(Writer& writer, Folder& folder, const store::HandoverCopy& copy) {
+    if (!folder.bilan.handover_sha256.empty()) {
+        BilanRecord after = folder.bilan;
+        after.handover_sha256.clear();
+        writer.update(folder.bilan, after);
+        if constexpr (std::is_same_v<Writer, store::Transaction>) folder.bilan = after;
+    }
+    if (copy.text) writer.remove_handover_copy();
+}
+
 // One pass of a purge, planned over what the folder holds now, a resumed one too: an agreement
 // granted or content found since it was interrupted is honoured.
 struct Pass {
@@ -221,17 +244,26 @@ PurgeReport purge(const store::Store& store, const PurgeOptions& options) {
         const std::optional<Destruction> previous = folder_store.load_destruction(strict);
         refuse_out_of_time(folder.bilan, previous, options);
         store::DestructionCheck check(folder_store, folder.bilan); // files it cannot classify
+        const store::HandoverCopy copy = folder_store.handover_copy();
+        if (!previous) refuse_damaged_handover_copy(folder.bilan, copy);
         const Pass pass = plan_pass(folder, loaded.framework, previous, options.date);
         PurgeReport report;
         report.resumed = previous && !previous->done;
         report.nothing_to_do = previous && previous->done && !pass.destroys;
         report.record = report.nothing_to_do ? *previous : pass.record;
-        if (!report.nothing_to_do) check.own_files(!previous);
+        if (!report.nothing_to_do) {
+            check.own_files(!previous);
+            retire_handover_copy(check, folder, copy);
+        }
         if (pass.destroys) destroy_content(check, folder); // each write checked before the first
         report.notes = purge_notes(folder_store, pass.record, check);
         if (!transaction || report.nothing_to_do) return report;
         transaction->raise_format(store::purge_format); // for good: a purge is never undone
-        if (!previous) transaction->keep_synthesis(render_synthesis(loaded.framework, folder));
+        if (!previous)
+            transaction->keep_synthesis(copy.text && !folder.bilan.handover_sha256.empty()
+                                            ? *copy.text
+                                            : render_synthesis(loaded.framework, folder));
+        retire_handover_copy(*transaction, folder, copy);
         report.record.done = false;
         transaction->write(report.record);
         if (pass.destroys) destroy_content(*transaction, folder);

@@ -72,6 +72,10 @@ void DestructionCheck::rewritten(const std::string& relative) {
         if (auto note = hard_link_note(*info, shown)) notes_.push_back(std::move(*note));
 }
 
+void DestructionCheck::remove_handover_copy() {
+    removed(std::string(handover_copy_file));
+}
+
 void DestructionCheck::own_files(bool keeps_synthesis) {
     require_replaceable(store_.root() / "destruction.toml", store_.display("destruction.toml"));
     require_writable_folder("destruction.toml");

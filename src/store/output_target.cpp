@@ -38,9 +38,9 @@ fs::path real_path(const fs::path& path) {
 }
 
 // The files of a bilan's top level that make it, besides the single-record files.
-constexpr std::array<std::string_view, 8> bilan_files{
-    "bilan.toml", "project.toml",     "edof.toml",     "framework.toml",
-    ".gitignore", "destruction.toml", "practice.toml", ".lock"};
+constexpr std::array<std::string_view, 9> bilan_files{
+    "bilan.toml",       "project.toml",  "edof.toml", "framework.toml",  ".gitignore",
+    "destruction.toml", "practice.toml", ".lock",     handover_copy_file};
 
 // The files of a practice folder.
 constexpr std::array<std::string_view, 2> practice_files{"practice.toml", ".lock"};

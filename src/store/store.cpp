@@ -353,6 +353,11 @@ std::optional<Destruction> Store::load_destruction(Diagnostics& diagnostics) con
     return std::nullopt;
 }
 
+HandoverCopy Store::handover_copy() const {
+    const std::string name(handover_copy_file);
+    return {read_file_if_exists(root_ / name), display(name)};
+}
+
 std::string Store::kept_synthesis() const {
     if (auto text = read_file_if_exists(root_ / "synthese.md")) return *text;
     throw DataError(SourcePos{display("synthese.md"), 0, 0},

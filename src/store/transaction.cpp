@@ -110,7 +110,9 @@ Transaction::~Transaction() {
     // A transaction that raised the folder's format and then failed (a write refused, an id
     // that could not be printed and was removed again) leaves bilan.toml as it was: nothing of
     // it remains. Still under the lock: the members that hold it go after this body.
-    if (!bilan_before_format_ || std::uncaught_exceptions() <= uncaught_at_start_) return;
+    if (std::uncaught_exceptions() <= uncaught_at_start_) return;
+    put_back_handover_copy();
+    if (!bilan_before_format_) return;
     try {
         write_file_atomically(store_.root() / "bilan.toml", *bilan_before_format_);
         store_.require_writable_format(); // reads the format again
@@ -267,6 +269,37 @@ void Transaction::keep_synthesis(std::string_view markdown) {
     if (::lstat(path.c_str(), &kept) == 0 && S_ISREG(kept.st_mode)) return; // as handed over
     require_replaceable(path, store_.display("synthese.md"));
     write_file_atomically(path, markdown);
+}
+
+void Transaction::write_handover_copy(const std::optional<std::string>& markdown) {
+    const std::string name(handover_copy_file);
+    const auto path = store_.root() / name;
+    require_replaceable(path, store_.display(name));
+    const std::optional<std::string> before = read_file_if_exists(path);
+    if (before == markdown) return;
+    if (!copy_before_) copy_before_ = before;
+    if (markdown)
+        write_file_atomically(path, *markdown);
+    else
+        remove_file_durably(path);
+}
+
+void Transaction::remove_handover_copy() {
+    const std::string name(handover_copy_file);
+    require_replaceable(store_.root() / name, store_.display(name));
+    if (read_file_if_exists(store_.root() / name)) remove_file_durably(store_.root() / name);
+}
+
+void Transaction::put_back_handover_copy() const {
+    if (!copy_before_) return;
+    const auto path = store_.root() / std::string(handover_copy_file);
+    try {
+        if (*copy_before_)
+            write_file_atomically(path, **copy_before_);
+        else if (read_file_if_exists(path))
+            remove_file_durably(path);
+    } catch (...) { // the failure under way says what went wrong
+    }
 }
 
 void Transaction::write(const Destruction& destruction) {

@@ -5,7 +5,7 @@
 # unknown key stays an error: it catches typos.
 . "$(dirname "$0")/lib.sh" "$@"
 
-# A bilan of format 4 (newer than this version): a new key in bilan.toml and in a session.
+# A bilan of format 5 (newer than this version): a new key in bilan.toml and in a session.
 newer_bilan() {
     local dir
     dir=$(new_bilan)

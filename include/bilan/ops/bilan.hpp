@@ -49,8 +49,12 @@ using DateParser = std::function<Date(std::string_view)>;
 // (Start, START); the value is checked by the field's kind: a date, a funding of the folder's
 // framework, a framework (fr, be or a file of the folder) that names the current funding, or a
 // text; the start never follows the end. Everything is read under the lock.
-void set_bilan_field(const store::Store& store, std::string_view key, const std::string& raw,
-                     const DateParser& parse_date);
+// `handover` keeps the synthesis as handed over: rendered that moment, it is written beside
+// bilan.toml (the store's synthese-remise.md) with its SHA-256 in bilan.toml, in the same
+// transaction (the folder must load: a synthesis is made of all of it); a new date renders and
+// replaces it (a notice says so); an empty one removes both. Returns the notices.
+Notes set_bilan_field(const store::Store& store, std::string_view key, const std::string& raw,
+                      const DateParser& parse_date);
 
 // ---- sessions -----------------------------------------------------------------------------
 
@@ -92,8 +96,20 @@ Loaded read_status(const store::Store& store);
 // (dated `today` or before) with no evidence of attendance.
 std::vector<Problem> check(const store::Store& store, const Date& today, Notes& notes);
 
-// The document de synthèse; with a recipient, the version communicated to them, which only
-// the latest consent to them not revoked allows (RefusedError otherwise, saying why).
-std::string render_for(const store::Store& store, const std::optional<std::string>& recipient);
+// The document de synthèse: once handed over (`set handover`), the copy kept that day, byte for
+// byte (RefusedError when it is gone, no longer matches its hash, or is there without one:
+// nothing else is printed in its place); with `current`, or before a handover, as the folder makes
+// it today. With a recipient, the version communicated to them, made today from the sections the
+// latest consent to them not revoked allows (RefusedError otherwise, saying why): the copy handed
+// over is the beneficiary's own, never cut.
+std::string render_for(const store::Store& store, const std::optional<std::string>& recipient,
+                       bool current = false);
+
+// What is wrong with the copy of the synthesis handed over, as `check` reports it and `render`
+// refuses it: gone while bilan.toml holds its hash (handover.copy-missing), altered since
+// (handover.copy-altered), or there without a hash (handover.copy-without-hash); nullopt
+// when it is whole, or when there is neither.
+std::optional<Problem> handover_copy_problem(const BilanRecord& bilan,
+                                             const store::HandoverCopy& copy);
 
 } // namespace bilan::ops

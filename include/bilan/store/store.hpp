@@ -54,6 +54,8 @@ public:
     std::optional<Destruction> load_destruction(Diagnostics& diagnostics) const;
     // synthese.md as `purge` kept it (DataError when destruction.toml exists without it).
     std::string kept_synthesis() const;
+    // synthese-remise.md, the synthesis as `set handover` kept it (its hash is in bilan.toml).
+    HandoverCopy handover_copy() const;
     // True when the folder lies inside a git work tree (a `.git` at or above it): the history
     // may still hold what `purge` destroys.
     bool inside_git_work_tree() const;

@@ -55,6 +55,13 @@ public:
     // `purge`: the synthesis kept (synthese.md: the one there, as the person left it, or else
     // `markdown`) and the destruction record (destruction.toml), each written whole, atomically.
     void keep_synthesis(std::string_view markdown);
+    // `set handover`: the synthesis as handed over (synthese-remise.md), written whole,
+    // atomically, mode 0600, or removed when nullopt. When the transaction then fails (an
+    // exception leaves it), the copy is put back as it was: written before bilan.toml's hash,
+    // and undone with it.
+    void write_handover_copy(const std::optional<std::string>& markdown);
+    // `purge`: the copy handed over removed for good (never put back), once kept as synthese.md.
+    void remove_handover_copy();
     void write(const Destruction& destruction);
     // Raises bilan.toml's `format` for good: for a write that is never undone and is no
     // record's (a purge).
@@ -106,6 +113,9 @@ private:
     std::unique_ptr<FolderLock> lock_;
     std::unique_ptr<FolderGate> gate_;
     std::optional<std::string> bilan_before_format_; // bilan.toml before in_format raised it
+    // synthese-remise.md before write_handover_copy (the inner nullopt: there was none).
+    std::optional<std::optional<std::string>> copy_before_;
+    void put_back_handover_copy() const;
     int uncaught_at_start_ = std::uncaught_exceptions();
     // A record's file `relative` with `edits` spliced in, checked, not yet written; created
     // when `create_if_missing`, RefusedError when it is gone otherwise.
@@ -137,6 +147,9 @@ public:
         rewritten(std::string(collection_of<Record>().folder) + "/" + before.id + ".toml");
     }
     void update(const BilanRecord&, const BilanRecord&) { rewritten("bilan.toml"); }
+    // The copy handed over (synthese-remise.md), removed by the first pass once kept as
+    // synthese.md, with its hash in bilan.toml.
+    void remove_handover_copy();
     // purge's own files: destruction.toml, bilan.toml's format, and synthese.md when the
     // synthesis is to be kept now (`keep_synthesis`, the first pass).
     void own_files(bool keeps_synthesis);

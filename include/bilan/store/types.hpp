@@ -11,6 +11,8 @@
 //   sessions/ID.toml      one file per record, so that two git clones' additions merge
 //   skills/ID.toml  experiences/ID.toml  traits/ID.toml  tests/ID.toml
 //   pistes/ID.toml  actions/ID.toml  consents/ID.toml  evaluations/ID.toml
+//   synthese-remise.md    the synthesis as handed over, written by `set handover`, its SHA-256
+//                         in bilan.toml (handover_sha256, format 4); `render` prints it
 //   synthese.md           the synthesis as handed over, kept by `purge` (format 3)
 //   destruction.toml      what `purge` destroyed and when: categories and counts (format 3)
 //   .lock                 present only while a writer runs
@@ -119,19 +121,22 @@ private:
 // none: a version that does not know it leaves it alone (check reports no unknown folder
 // there) and reads everything else. A retention agreement's keys and a purged folder
 // (destruction.toml, synthese.md) are format 3 too: an older version must not take a purged
-// folder for a full one and write to it.
-// The payment terms of the financing (financing.toml's `payment`) are format 4.
+// folder for a full one and write to it. Format 4 brings the copy of the synthesis handed over
+// (synthese-remise.md) and its hash in bilan.toml (handover_sha256), which a format-3 bilan would
+// call an unknown key, and whose copy it would not keep in step with the handover date; and the
+// payment terms of the financing (financing.toml's `payment`).
 // Every format number is here; each kind's descriptor (src/store/kinds/) says which its
 // records need, and the typed writes raise the folder's format to it.
 constexpr int first_format = 1;
 constexpr int current_format = 4;
-constexpr int evidence_format = 2;  // a session's [[evidence]], the session kind atelier
-constexpr int edof_format = 2;      // edof.toml
-constexpr int funding_format = 2;   // convention.toml and financing.toml
-constexpr int end_format = 3;       // handover, handover_mode, abandoned, abandon_reason
-constexpr int retention_format = 3; // retention_agreed, retention_scope, retention_until
-constexpr int purge_format = 3;     // destruction.toml and synthese.md
-constexpr int terms_format = 4;     // financing.toml's payment terms
+constexpr int evidence_format = 2;      // a session's [[evidence]], the session kind atelier
+constexpr int edof_format = 2;          // edof.toml
+constexpr int funding_format = 2;       // convention.toml and financing.toml
+constexpr int end_format = 3;           // handover, handover_mode, abandoned, abandon_reason
+constexpr int retention_format = 3;     // retention_agreed, retention_scope, retention_until
+constexpr int purge_format = 3;         // destruction.toml and synthese.md
+constexpr int handover_copy_format = 4; // synthese-remise.md and handover_sha256
+constexpr int terms_format = 4;         // financing.toml's payment terms
 // A value to write; the store turns it into TOML.
 using Value =
     std::variant<std::string, std::int64_t, bool, Date, TimeOfDay, std::vector<std::string>>;
@@ -174,6 +179,14 @@ struct BilanField {
     bool required;
 };
 std::span<const BilanField> bilan_fields();
+
+// The copy of the synthesis as handed over, as Store::handover_copy finds it: `text` nullopt
+// when the file is absent; `shown` its name for messages (root/name).
+inline constexpr std::string_view handover_copy_file = "synthese-remise.md";
+struct HandoverCopy {
+    std::optional<std::string> text;
+    std::string shown;
+};
 const BilanField* find_bilan_field(std::string_view key);
 
 } // namespace bilan::store

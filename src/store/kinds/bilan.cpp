@@ -28,6 +28,13 @@ BilanRecord read_bilan(RecordReader& r) {
     b.circumstances = r.text("circumstances");
     b.handover = r.date("handover");
     b.handover_mode = r.term("handover_mode", handover_modes(), "mode de remise");
+    b.handover_sha256 = r.text("handover_sha256");
+    if (!b.handover_sha256.empty() &&
+        (b.handover_sha256.size() != 64 ||
+         b.handover_sha256.find_first_not_of("0123456789abcdef") != std::string::npos))
+        r.fail(r.pos("handover_sha256"),
+               "empreinte « " + b.handover_sha256 +
+                   " » : attendu 64 chiffres hexadécimaux en minuscules (SHA-256)");
     b.abandoned = r.date("abandoned");
     b.abandon_reason = r.text("abandon_reason");
     b.retention_agreed = r.date("retention_agreed");
@@ -64,6 +71,7 @@ Fields write_fields(const BilanRecord& b) {
             {"circumstances", text_or_none(b.circumstances)},
             {"handover", date_or_none(b.handover)},
             {"handover_mode", text_or_none(b.handover_mode)},
+            {"handover_sha256", text_or_none(b.handover_sha256)},
             {"abandoned", date_or_none(b.abandoned)},
             {"abandon_reason", text_or_none(b.abandon_reason)},
             {"retention_agreed", date_or_none(b.retention_agreed)},
@@ -71,13 +79,15 @@ Fields write_fields(const BilanRecord& b) {
             {"retention_until", date_or_none(b.retention_until)}};
 }
 
-// The keys on the end of a bilan are format 3, and so are a retention agreement's.
+// The keys on the end of a bilan are format 3, and so are a retention agreement's; the hash of
+// the copy handed over (and the copy beside it) format 4.
 int format_needed_by(const BilanRecord& b) {
     const bool end_keys =
         b.handover || !b.handover_mode.empty() || b.abandoned || !b.abandon_reason.empty();
     const bool retention = b.retention_agreed || b.retention_until || !b.retention_scope.empty();
     return std::max({first_format, end_keys ? end_format : first_format,
-                     retention ? retention_format : first_format});
+                     retention ? retention_format : first_format,
+                     b.handover_sha256.empty() ? first_format : handover_copy_format});
 }
 
 // A personal field given a new value is content (R6313-7); clearing one is not.

@@ -5,6 +5,8 @@
 #include "bilan/errors.hpp"
 #include "bilan/ops/bilan.hpp"
 #include "bilan/ops/consents.hpp"
+#include "bilan/ops/substance.hpp"
+#include "bilan/sha256.hpp"
 #include "support/temp_bilan.hpp"
 
 #include <doctest/doctest.h>
@@ -113,12 +115,106 @@ TEST_SUITE("ops.bilan") {
         CHECK(contains(bilan.read("bilan.toml"), "format = 1"));
     }
 
-    TEST_CASE("set_bilan_field: a handover raises the folder to format 3 in the same write") {
+    TEST_CASE("set_bilan_field: a handover raises the folder to format 4 in the same write") {
         const TempBilan bilan;
         ops::set_bilan_field(bilan.store(), "handover", "2026-05-04", parse);
         const std::string text = bilan.read("bilan.toml");
-        CHECK(contains(text, "format = 3"));
+        CHECK(contains(text, "format = 4")); // the hash of the copy kept; the date alone is 3
         CHECK(contains(text, "handover = 2026-05-04"));
+        CHECK(contains(text, "handover_sha256 = \"" + sha256_hex(bilan.read("synthese-remise.md")) +
+                                 "\""));
+    }
+
+    TEST_CASE("set handover keeps the synthesis of that day; render gives it, --actuel today's") {
+        const TempBilan bilan = TempBilan::example();
+        const std::string before = ops::render_for(bilan.store(), std::nullopt);
+        // The example's own copy, as git checked it out (0644), gone: the one set writes is new.
+        std::filesystem::remove(bilan.dir() / "synthese-remise.md");
+        CHECK(ops::set_bilan_field(bilan.store(), "handover", "2026-05-04", parse).empty());
+        const std::string copy = bilan.read("synthese-remise.md");
+        CHECK(copy == before); // the example was handed over that day already
+        struct stat info {};
+        REQUIRE(::stat((bilan.dir() / "synthese-remise.md").c_str(), &info) == 0);
+        CHECK((info.st_mode & 0777) == 0600);
+
+        // An action of the plan marked done afterwards changes nothing in it.
+        const std::vector<Action> actions = ops::list_actions(bilan.store());
+        const auto open =
+            std::find_if(actions.begin(), actions.end(), [](const Action& a) { return !a.done; });
+        REQUIRE(open != actions.end());
+        ops::complete_action(bilan.store(), open->id);
+        CHECK(ops::render_for(bilan.store(), std::nullopt) == copy);
+        const std::string today = ops::render_for(bilan.store(), std::nullopt, true);
+        CHECK(today != copy);
+        // The version for a third party is made today, from what its consent allows.
+        CHECK(ops::render_for(bilan.store(), std::string("France Travail")) !=
+              ops::render_for(bilan.store(), std::nullopt));
+
+        // Handed over again: the copy is made anew, and said so.
+        const ops::Notes notes =
+            ops::set_bilan_field(bilan.store(), "handover", "2026-05-05", parse);
+        REQUIRE(notes.size() == 1);
+        CHECK(notes[0].code == "handover.copy-replaced");
+        CHECK(bilan.read("synthese-remise.md") ==
+              ops::render_for(bilan.store(), std::nullopt, true));
+        // Removed: the copy and its hash go; render is today's again.
+        ops::set_bilan_field(bilan.store(), "handover", "", parse);
+        CHECK_FALSE(bilan.exists("synthese-remise.md"));
+        CHECK_FALSE(contains(bilan.read("bilan.toml"), "handover_sha256"));
+    }
+
+    TEST_CASE("render and check refuse a copy handed over that is gone or altered") {
+        const TempBilan bilan;
+        ops::set_bilan_field(bilan.store(), "handover", "2026-05-04", parse);
+        const std::string copy = bilan.read("synthese-remise.md");
+        // The problems of the copy, among those of a folder still to be completed.
+        const auto copy_problems = [&] {
+            ops::Notes notes;
+            std::vector<Problem> found = ops::check(bilan.store(), Date{2026, 5, 4}, notes);
+            std::erase_if(found, [](const Problem& p) { return !p.code.starts_with("handover."); });
+            return found;
+        };
+        CHECK(copy_problems().empty());
+
+        bilan.write("synthese-remise.md", copy + "Une ligne ajoutée.\n");
+        CHECK(contains(refusal([&] { ops::render_for(bilan.store(), std::nullopt); }),
+                       "modifiée depuis sa remise le 2026-05-04"));
+        std::vector<Problem> problems = copy_problems();
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].code == "handover.copy-altered");
+        CHECK(contains(problems[0].where->file, "synthese-remise.md"));
+        CHECK(ops::render_for(bilan.store(), std::nullopt, true) == copy); // today's still made
+
+        std::filesystem::remove(bilan.dir() / "synthese-remise.md");
+        CHECK(contains(refusal([&] { ops::render_for(bilan.store(), std::nullopt); }),
+                       "n'y est plus"));
+        problems = copy_problems();
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].code == "handover.copy-missing");
+
+        // A copy without its hash is not taken for the document handed over.
+        ops::set_bilan_field(bilan.store(), "handover", "", parse);
+        bilan.write("synthese-remise.md", copy);
+        problems = copy_problems();
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].code == "handover.copy-without-hash");
+        // Nor printed in silence for it, nor replaced by today's: --actuel is asked for.
+        CHECK(contains(refusal([&] { ops::render_for(bilan.store(), std::nullopt); }),
+                       "sans empreinte"));
+        CHECK_FALSE(ops::render_for(bilan.store(), std::nullopt, true).empty());
+    }
+
+    TEST_CASE("a refused handover writes neither the copy nor the hash") {
+        const TempBilan bilan;
+        const auto files = bilan.snapshot();
+        CHECK_THROWS_AS(ops::set_bilan_field(bilan.store(), "handover", "2026-03-01", parse),
+                        RefusedError);
+        bilan.write("skills/0000000f.toml", "text = \n"); // a file at fault: no synthesis
+        const auto with_bad_file = bilan.snapshot();
+        CHECK_THROWS_AS(ops::set_bilan_field(bilan.store(), "handover", "2026-05-04", parse),
+                        DataError);
+        CHECK(bilan.snapshot() == with_bad_file);
+        CHECK(files.size() + 1 == with_bad_file.size());
     }
 
     TEST_CASE("set_bilan_field: unknown key, empty required field, unknown term: usage errors") {
