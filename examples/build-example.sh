@@ -21,6 +21,9 @@ D="$2"
 # that the example is the same bytes every time. For this script and tests only: never set it
 # for a real bilan (two clones with one seed could give two records the same name).
 export BILAN_ID_SEED=claire-martin
+# The day the example is seen from: after its last session, so that each is held (a session
+# after today would be planned), and fixed, so that the example is the same bytes every time.
+export BILAN_TODAY=2026-05-10
 
 # --- Ouverture du bilan ------------------------------------------------------
 

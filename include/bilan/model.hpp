@@ -70,7 +70,12 @@ struct Session {
     std::optional<TimeOfDay> to;
     std::string note;
     std::vector<Evidence> evidence; // oldest first; added by `session attest`, never removed
+    // tenue (held: the only state that counts anywhere), prevue (planned), annulee (cancelled,
+    // with its motif of cancellation_reasons(), or none). A folder older than the states: tenue.
+    std::string state = "tenue";
+    std::string motif;
     SourcePos origin;
+    bool held() const { return state == "tenue"; }
 };
 
 struct Skill {
@@ -209,9 +214,13 @@ struct Evaluation {
 // Everything a folder holds, loaded on demand by the store.
 struct Folder {
     BilanRecord bilan;
-    std::vector<Session> sessions;       // in date order, then id
-    std::vector<Skill> skills;           // in id order
-    std::vector<Experience> experiences; // by start date, then id
+    // The sessions held, in date order, then id: what every figure, rule and document counts.
+    // The planned and cancelled ones are apart (unheld_sessions), so that nothing counts them
+    // by mistake; what must see every session file (list, purge) reads both.
+    std::vector<Session> sessions;
+    std::vector<Session> unheld_sessions; // planned and cancelled, in date order, then id
+    std::vector<Skill> skills;            // in id order
+    std::vector<Experience> experiences;  // by start date, then id
     std::vector<Trait> traits;
     std::vector<TestResult> tests;
     std::vector<Piste> pistes;
@@ -226,5 +235,14 @@ struct Folder {
     Convention convention; // convention.toml
     Financing financing;   // financing.toml
 };
+
+// Moves the planned and cancelled sessions of `sessions` to unheld_sessions, both keeping
+// their order: what the store does once it has read a folder.
+inline void set_apart_unheld(Folder& folder) {
+    std::vector<Session> held;
+    for (Session& s : folder.sessions)
+        (s.held() ? held : folder.unheld_sessions).push_back(std::move(s));
+    folder.sessions = std::move(held);
+}
 
 } // namespace bilan

@@ -17,6 +17,7 @@ struct PhaseProgress {
     const Phase* phase = nullptr;
     int done_minutes = 0;
     int sessions = 0;
+    int planned_minutes = 0; // of the sessions planned: counted in nothing, shown beside
     int remaining_minutes() const {
         return phase->target_minutes > done_minutes ? phase->target_minutes - done_minutes : 0;
     }
@@ -55,6 +56,11 @@ EvidenceGaps evidence_gaps(const std::vector<Session>& sessions, const Date& tod
 // may be kept elsewhere (exit status unchanged), one per session at its file, or, past a few,
 // one with the count and the first ids; each with its remedy (the operation session.attest).
 std::vector<Problem> evidence_problems(const std::vector<Session>& sessions, const Date& today);
+
+// The planned sessions (of `unheld`, the planned and cancelled ones) whose date is before
+// `today`: held or not, the file does not say; a warning each, with the command that confirms
+// it and the one that cancels it.
+std::vector<Problem> planned_past_problems(const std::vector<Session>& unheld, const Date& today);
 
 // Rule violations (not file syntax): over the cap, under the floor once the bilan has ended,
 // counted sessions outside its dates, references to records that do not exist, the funding's

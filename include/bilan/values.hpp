@@ -78,6 +78,11 @@ std::span<const Term> experience_kinds();
 std::span<const Term> trait_kinds();
 std::span<const Term> piste_decisions();
 std::span<const Term> action_horizons();
+// A session's state: tenue (held), prevue (planned), annulee (cancelled).
+std::span<const Term> session_states();
+// Why a session was cancelled: absence (the beneficiary did not come), report (moved to
+// another date), annulation (called off).
+std::span<const Term> cancellation_reasons();
 // How the synthesis was handed over: remise-en-main-propre, courrier, email, autre.
 std::span<const Term> handover_modes();
 

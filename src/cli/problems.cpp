@@ -50,6 +50,14 @@ constexpr std::array operations{
                    false,
                    false,
                    {{{"reglement", "\"à réception de facture\""}}}},
+    OperationWords{
+        "session.tenue", "session tenue", {"session"}, false, false, {{{"session", "ID"}}}},
+    OperationWords{"session.annule",
+                   "session annule",
+                   {"session"},
+                   false,
+                   false,
+                   {{{"session", "ID"}, {"motif", "absence|report|annulation"}}}},
     OperationWords{"session.horaires",
                    "session horaires",
                    {"session"},
@@ -330,6 +338,15 @@ constexpr std::array sentences{
              "avec cette séance, le bilan compte {counted:hours} pour un plafond de {cap:hours}"},
     Sentence{"session.before-start", "séance du {date} avant le début du bilan ({start})"},
     Sentence{"session.after-end", "séance du {date} après la fin du bilan ({end})"},
+    Sentence{"session.planned",
+             "séance prévue le {date} : elle comptera une fois tenue ({remedy})"},
+    Sentence{"session.cancel-with-evidence",
+             "la séance du {date} ({session}) a une preuve de présence : elle a eu lieu, elle "
+             "ne peut être annulée"},
+    Sentence{"session.planned-past",
+             "séance prévue le {date} ({session}) et toujours pas tenue : {remedy} si elle a eu "
+             "lieu (--from et --to pour ses horaires), sinon bilan session annule {session} "
+             "--motif absence|report|annulation"},
     Sentence{"session.duration-changed",
              "durée de la séance : {before:hours} → {after:hours} (ses horaires la font)"},
     // proof of service
@@ -350,6 +367,9 @@ constexpr std::array sentences{
     Sentence{"attendance.no-times-many",
              "{count} séances avec le conseiller sans horaires ({first-sessions}) : la feuille "
              "d'émargement les laisse en blanc ; pour chacune, {remedy}"},
+    Sentence{"attendance.cancelled",
+             "la séance du {date} ({session}) est annulée : aucune preuve de présence ne s'y "
+             "rattache (bilan session tenue {session} si elle a eu lieu)"},
     Sentence{"attendance.future", "la séance du {date} est à venir : une preuve de présence se "
                                   "recueille quand elle a eu lieu"},
     Sentence{"attendance.paper-for-remote",

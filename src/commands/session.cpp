@@ -1,5 +1,5 @@
-// bilan session add|attest|horaires|list|rm: the sessions logged against the phases' hour targets,
-// and the evidence that each took place.
+// bilan session add|tenue|annule|attest|horaires|list|rm: the sessions logged against the phases'
+// hour targets, and the evidence that each took place.
 #include "bilan/json.hpp"
 #include "bilan/ops/bilan.hpp"
 #include "bilan/views.hpp"
@@ -14,7 +14,7 @@ namespace {
 
 struct SessionAddOptions {
     std::string date, phase, duration, from, to, kind = "entretien", mode = "presentiel", note;
-    bool force = false;
+    bool force = false, planned = false;
 };
 
 int run_session_add(const Context& context, const SessionAddOptions& o) {
@@ -38,6 +38,8 @@ int run_session_add(const Context& context, const SessionAddOptions& o) {
     s.mode = std::string(resolve_term(session_modes(), o.mode, "modalité"));
     require_typed_text(o.note, "--note");
     s.note = o.note;
+    // A session after today has not taken place yet: it counts once `session tenue` says so.
+    if (o.planned || context.today() < s.date) s.state = "prevue";
 
     const ops::Notes warnings = ops::add_session(
         context.store(), s, [](const std::string& id) { print_out(id + "\n"); }, o.force);
@@ -63,6 +65,30 @@ struct TimesOptions {
     std::string id, from, to;
 };
 
+// --from and --to, both or neither.
+std::optional<std::pair<TimeOfDay, TimeOfDay>> times_of(const TimesOptions& o) {
+    if (o.from.empty() && o.to.empty()) return std::nullopt;
+    if (o.from.empty() || o.to.empty()) throw UsageError("--from et --to vont ensemble");
+    return std::pair{parse_time_of_day(o.from), parse_time_of_day(o.to)};
+}
+
+int run_hold(const Context& context, const TimesOptions& o) {
+    const std::string id = id_argument(o.id);
+    print_notices(ops::hold_session(context.store(), id, times_of(o)));
+    return 0;
+}
+
+struct CancelOptions {
+    std::string id, motif;
+};
+
+int run_cancel(const Context& context, const CancelOptions& o) {
+    const std::string id = id_argument(o.id);
+    const std::string motif(resolve_term(cancellation_reasons(), o.motif, "motif d'annulation"));
+    print_notices(ops::cancel_session(context.store(), id, motif));
+    return 0;
+}
+
 int run_times(const Context& context, const TimesOptions& o) {
     const std::string id = id_argument(o.id);
     print_notices(ops::set_session_times(context.store(), id, parse_time_of_day(o.from),
@@ -84,7 +110,8 @@ int run_list(const Context& context, const std::string& phase_filter, bool json)
 } // namespace
 
 void declare_session(Declarations& declarations, Context& context) {
-    declarations.group("session", "Séances : ajouter, prouver, horaires, lister, supprimer");
+    declarations.group("session",
+                       "Séances : ajouter, tenir, annuler, prouver, horaires, lister, supprimer");
 
     auto add = std::make_shared<SessionAddOptions>();
     declarations.add(
@@ -104,7 +131,11 @@ void declare_session(Declarations& declarations, Context& context) {
            term_values(session_modes())},
           {"--note", "Note de travail (n'apparaît dans aucun document)", &add->note},
           {"--force", "Enregistrer une séance datée de plus d'un an avant le début du bilan",
-           &add->force}},
+           &add->force},
+          {"--prevue",
+           "Séance prévue, même datée d'aujourd'hui ou avant (après aujourd'hui, elle l'est "
+           "toujours) : elle ne compte qu'une fois tenue",
+           &add->planned}},
          [&context, add] { return run_session_add(context, *add); }});
 
     auto attest = std::make_shared<AttestOptions>();
@@ -129,6 +160,26 @@ void declare_session(Declarations& declarations, Context& context) {
           {"--from", "Heure de début (HH:MM)", &times->from, true},
           {"--to", "Heure de fin (HH:MM)", &times->to, true}},
          [&context, times] { return run_times(context, *times); }});
+
+    auto hold = std::make_shared<TimesOptions>();
+    declarations.add({"session tenue",
+                      "Confirmer qu'une séance prévue a eu lieu (avec ses horaires réels)",
+                      "bilan session tenue 3f9a --from 09:30 --to 12:15",
+                      {{"ID", "Identifiant de la séance", &hold->id, true, nullptr,
+                        id_values(context, store::collection_of<Session>())},
+                       {"--from", "Heure de début réelle (HH:MM)", &hold->from},
+                       {"--to", "Heure de fin réelle (HH:MM)", &hold->to}},
+                      [&context, hold] { return run_hold(context, *hold); }});
+
+    auto cancel = std::make_shared<CancelOptions>();
+    declarations.add({"session annule",
+                      "Annuler une séance (elle ne compte nulle part, son fichier reste)",
+                      "bilan session annule 3f9a --motif report",
+                      {{"ID", "Identifiant de la séance", &cancel->id, true, nullptr,
+                        id_values(context, store::collection_of<Session>())},
+                       {"--motif", "absence, report ou annulation", &cancel->motif, true, nullptr,
+                        term_values(cancellation_reasons())}},
+                      [&context, cancel] { return run_cancel(context, *cancel); }});
 
     struct ListOptions {
         std::string phase;

@@ -90,8 +90,11 @@ HourReport hour_report(const Framework& framework, const Folder& folder) {
     std::map<std::string, std::size_t, std::less<>> index;
     for (const Phase& phase : framework.phases) {
         index.emplace(phase.key, report.phases.size());
-        report.phases.push_back({&phase, 0, 0});
+        report.phases.push_back({&phase, 0, 0, 0});
     }
+    for (const Session& s : folder.unheld_sessions)
+        if (const auto it = index.find(s.phase); it != index.end() && s.state == "prevue")
+            report.phases[it->second].planned_minutes += s.minutes;
     for (const Session& s : folder.sessions) {
         auto it = index.find(s.phase);
         if (it == index.end()) continue; // the loader reports unknown phases
@@ -257,6 +260,19 @@ std::vector<Problem> evidence_problems(const std::vector<Session>& sessions, con
     add_gap_problems(problems, gaps.remote_on_paper, remote_on_paper,
                      "attendance.remote-on-paper-many");
     add_gap_problems(problems, gaps.untimed, untimed, "attendance.no-times-many");
+    return problems;
+}
+
+std::vector<Problem> planned_past_problems(const std::vector<Session>& unheld, const Date& today) {
+    std::vector<Problem> problems;
+    for (const Session& s : unheld)
+        if (s.state == "prevue" && s.date < today)
+            problems.push_back({.code = "session.planned-past",
+                                .severity = Severity::warning,
+                                .where = s.origin,
+                                .record = s.id,
+                                .values = {{"session", s.id}, {"date", s.date.iso()}},
+                                .remedy = Remedy{"session.tenue", {{"session", s.id}}}});
     return problems;
 }
 

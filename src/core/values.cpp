@@ -490,8 +490,27 @@ const std::array handover_terms{BILAN_TERM("remise-en-main-propre", "en main pro
                                 BILAN_TERM("courrier", "par courrier", a_post),
                                 BILAN_TERM("email", "par courriel", a_email),
                                 BILAN_TERM("autre", "autre mode de remise", a_other_mode)};
+constexpr std::array<std::string_view, 3> a_tenue{"held", "faite", "realisee"};
+constexpr std::array<std::string_view, 3> a_prevue{"planned", "planifiee", "a-venir"};
+constexpr std::array<std::string_view, 2> a_annulee{"cancelled", "canceled"};
+const std::array state_terms{BILAN_TERM("tenue", "tenue", a_tenue),
+                             BILAN_TERM("prevue", "prévue", a_prevue),
+                             BILAN_TERM("annulee", "annulée", a_annulee)};
+constexpr std::array<std::string_view, 3> a_absence{"absent", "absente", "no-show"};
+constexpr std::array<std::string_view, 3> a_report{"reportee", "reporte", "postponed"};
+constexpr std::array<std::string_view, 2> a_annulation{"annulee", "called-off"};
+const std::array reason_terms{BILAN_TERM("absence", "absence du ou de la bénéficiaire", a_absence),
+                              BILAN_TERM("report", "reportée à une autre date", a_report),
+                              BILAN_TERM("annulation", "annulée", a_annulation)};
 #undef BILAN_TERM
 } // namespace
+
+std::span<const Term> session_states() {
+    return state_terms;
+}
+std::span<const Term> cancellation_reasons() {
+    return reason_terms;
+}
 
 std::span<const Term> session_kinds() {
     return kinds;

@@ -136,6 +136,14 @@ std::string evidence_cell(const std::vector<Evidence>& evidence) {
     return cell.empty() ? cell : "preuve : " + cell;
 }
 
+// Nothing for a session held, as for one in person: what is usual goes without saying.
+std::string state_cell(const Session& s) {
+    if (s.held()) return {};
+    std::string cell(term_label(session_states(), s.state));
+    if (!s.motif.empty()) cell += " (" + std::string(s.motif) + ")";
+    return cell;
+}
+
 std::string session_rows(const std::vector<Session>& sessions, const Framework* framework) {
     std::vector<std::vector<std::string>> rows;
     for (const Session& s : sessions) {
@@ -145,7 +153,7 @@ std::string session_rows(const std::vector<Session>& sessions, const Framework* 
                         s.mode == "distance" ? std::string(term_label(session_modes(), s.mode))
                                              : std::string(),
                         s.from && s.to ? s.from->text() + "–" + s.to->text() : std::string(),
-                        evidence_cell(s.evidence), one_line(s.note)});
+                        state_cell(s), evidence_cell(s.evidence), one_line(s.note)});
     }
     return aligned_rows(rows, "lllr");
 }
@@ -176,6 +184,7 @@ std::string sessions_json(const std::vector<Session>& sessions) {
         json.key("to");
         s.to ? json.value(s.to->text()) : json.null();
         json.text_or_null("note", s.note);
+        json.field("state", s.state).text_or_null("motif", s.motif);
         json.key("evidence").begin_array();
         for (const Evidence& e : s.evidence)
             json.begin_object().field("kind", e.kind).text_or_null("ref", e.ref).end_object();
@@ -234,11 +243,17 @@ std::string phase_lines(const HourReport& report, const Style& style) {
     std::size_t label_width = 5;
     for (const auto& p : report.phases)
         label_width = std::max(label_width, display_width(one_line(p.phase->label)));
-    std::string out = style.bold(pad_right("Phase", label_width) + "   Fait  Cible  Reste") + "\n";
+    // The planned hours beside those done, once a session is planned.
+    const bool planned = std::any_of(report.phases.begin(), report.phases.end(),
+                                     [](const PhaseProgress& p) { return p.planned_minutes > 0; });
+    std::string out = style.bold(pad_right("Phase", label_width) + "   Fait" +
+                                 (planned ? "  Prévu" : "") + "  Cible  Reste") +
+                      "\n";
     for (const auto& p : report.phases) {
         const int target = p.phase->target_minutes;
         std::string line = pad_right(one_line(p.phase->label), label_width) + " " +
                            pad_left(minutes_or_dash(p.done_minutes), 6) + " " +
+                           (planned ? pad_left(minutes_or_dash(p.planned_minutes), 6) + " " : "") +
                            pad_left(minutes_or_dash(target), 6) + " " +
                            pad_left(minutes_or_dash(p.remaining_minutes()), 6) + "  ";
         std::string cells = bar(p.done_minutes, target, 20);
@@ -304,10 +319,19 @@ std::string substance_lines(const Folder& folder, const Style& style) {
 } // namespace
 
 namespace {
+// The first planned session from `today` on, if any.
+const Session* next_planned(const Folder& folder, const Date& today) {
+    for (const Session& s : folder.unheld_sessions) // in date order
+        if (s.state == "prevue" && !(s.date < today)) return &s;
+    return nullptr;
+}
+
 // The framework's warnings, then those of the proof of service.
 HourReport status_report(const Framework& framework, const Folder& folder, const Date& today) {
     HourReport report = hour_report(framework, folder);
     for (Problem& warning : evidence_problems(folder.sessions, today))
+        report.warnings.push_back(std::move(warning));
+    for (Problem& warning : planned_past_problems(folder.unheld_sessions, today))
         report.warnings.push_back(std::move(warning));
     for (Problem& warning : after_end_warnings(framework, folder, today))
         report.warnings.push_back(std::move(warning));
@@ -329,6 +353,11 @@ std::string status_text(const Framework& framework, const Folder& folder, const 
                (next->date < today ? style.warn(when + ", dépassée") : when) + " (" +
                edof_rule_citation(*next->rule, next->clock_start) + ")\n";
     }
+    if (const Session* next = next_planned(folder, today))
+        out += "\nProchaine séance prévue : " + next->date.french() +
+               (next->from && next->to ? ", " + next->from->text() + "–" + next->to->text()
+                                       : ", " + format_minutes(next->minutes)) +
+               " (" + next->id + ")\n";
     out += substance_lines(folder, style);
     if (!report.warnings.empty()) {
         out += "\n" + style.bold("Avertissements") + "\n";
@@ -357,6 +386,7 @@ std::string status_json(const Framework& framework, const Folder& folder, const 
             .field("counted", p.phase->counted)
             .field("sessions", p.sessions)
             .field("done_minutes", p.done_minutes)
+            .field("planned_minutes", p.planned_minutes)
             .field("target_minutes", p.phase->target_minutes)
             .field("remaining_minutes", p.remaining_minutes())
             .end_object();
@@ -374,6 +404,11 @@ std::string status_json(const Framework& framework, const Folder& folder, const 
         .field("followup_done", followup_session(framework, folder.sessions) != nullptr)
         .field("handover", b.handover)
         .field("abandoned", b.abandoned);
+    json.key("next_planned");
+    if (const Session* next = next_planned(folder, today))
+        json.begin_object().field("id", next->id).field("date", next->date).end_object();
+    else
+        json.null();
     json.key("next_deadline");
     if (auto next = next_edof_deadline(framework, folder))
         json.begin_object()

@@ -249,10 +249,17 @@ Notes add_session(const store::Store& store, Session session, const OnAdded& on_
     // The other sessions only count toward the cap: a bad file among them is check's business,
     // not a reason to refuse this one.
     store::Diagnostics skip(true);
-    const std::vector<Session> others = framework.cap_minutes && framework.counts(session.phase)
-                                            ? folder.load_sessions(framework, skip)
-                                            : std::vector<Session>{};
+    std::vector<Session> others = framework.cap_minutes && framework.counts(session.phase)
+                                      ? folder.load_sessions(framework, skip)
+                                      : std::vector<Session>{};
+    std::erase_if(others, [](const Session& s) { return !s.held(); }); // the cap counts held
     session.id = add_told(transaction, session, on_added);
+    if (!session.held()) // a planned session counts once held: say so, and how
+        return {{.code = "session.planned",
+                 .severity = Severity::notice,
+                 .record = session.id,
+                 .values = {{"date", session.date.iso()}},
+                 .remedy = Remedy{"session.tenue", {{"session", session.id}}}}};
     return new_session_warnings(framework, bilan, others, session);
 }
 
@@ -270,6 +277,10 @@ Notes attest_session(const store::Store& store, const std::string& session,
                                      [&](const Session& s) { return s.id == id; });
     if (before == sessions.end())
         throw RefusedError(folder.display("sessions/" + id + ".toml") + " n'existe plus");
+    if (before->state == "annulee") // it did not take place: nothing proves it did
+        throw RefusedError(Problem{.code = "attendance.cancelled",
+                                   .record = id,
+                                   .values = {{"session", id}, {"date", before->date.iso()}}});
     Session after = *before;
     after.evidence.push_back(evidence);
     transaction.update(*before, after);
@@ -290,10 +301,29 @@ Notes attest_session(const store::Store& store, const std::string& session,
     return notes;
 }
 
-Notes set_session_times(const store::Store& store, const std::string& session, TimeOfDay from,
-                        TimeOfDay to) {
-    if (to <= from)
-        throw UsageError("--from (" + from.text() + ") doit précéder --to (" + to.text() + ")");
+namespace {
+
+struct TimesGiven {
+    TimeOfDay from, to;
+};
+
+void require_order(const TimesGiven& times) {
+    if (times.to <= times.from)
+        throw UsageError("--from (" + times.from.text() + ") doit précéder --to (" +
+                         times.to.text() + ")");
+}
+
+void set_times(Session& session, const TimesGiven& times) {
+    session.from = times.from;
+    session.to = times.to;
+    session.minutes = times.to.minutes() - times.from.minutes();
+}
+
+// Edits the session named by `session` (an id or a unique prefix) under the lock with `edit`,
+// which may refuse; returns what is said of the result: its duration changed, the cap passed
+// by the sessions held.
+Notes edit_session(const store::Store& store, const std::string& session,
+                   const std::function<void(Session&)>& edit) {
     store.require_bilan();
     store::Transaction transaction(store); // the file as it is now decides the write
     const store::Store& folder = transaction.store();
@@ -308,11 +338,10 @@ Notes set_session_times(const store::Store& store, const std::string& session, T
         throw RefusedError(folder.display("sessions/" + id + ".toml") + " n'existe plus");
     const Session before = *found;
     others.erase(found);
+    std::erase_if(others, [](const Session& s) { return !s.held(); }); // the cap counts held
     Session after = before;
-    after.from = from;
-    after.to = to;
-    after.minutes = to.minutes() - from.minutes();
-    transaction.update(before, after);
+    edit(after);
+    transaction.update(before, after); // raises the format a state needs (4)
 
     Notes notes;
     if (after.minutes != before.minutes)
@@ -321,9 +350,42 @@ Notes set_session_times(const store::Store& store, const std::string& session, T
                          .record = id,
                          .values = {{"before", std::to_string(before.minutes)},
                                     {"after", std::to_string(after.minutes)}}});
-    for (Problem& warning : new_session_warnings(framework, bilan, others, after))
-        if (warning.code == "session.over-cap") notes.push_back(std::move(warning));
+    if (after.held())
+        for (Problem& warning : new_session_warnings(framework, bilan, others, after))
+            if (warning.code == "session.over-cap") notes.push_back(std::move(warning));
     return notes;
+}
+
+} // namespace
+
+Notes set_session_times(const store::Store& store, const std::string& session, TimeOfDay from,
+                        TimeOfDay to) {
+    const TimesGiven times{from, to};
+    require_order(times);
+    return edit_session(store, session, [&](Session& s) { set_times(s, times); });
+}
+
+Notes hold_session(const store::Store& store, const std::string& session,
+                   const std::optional<std::pair<TimeOfDay, TimeOfDay>>& times) {
+    if (times) require_order({times->first, times->second});
+    return edit_session(store, session, [&](Session& s) {
+        s.state = "tenue";
+        s.motif.clear();
+        if (times) set_times(s, {times->first, times->second});
+    });
+}
+
+Notes cancel_session(const store::Store& store, const std::string& session,
+                     const std::string& motif) {
+    return edit_session(store, session, [&](Session& s) {
+        // Evidence says the session took place: cancelling it would contradict the file.
+        if (!s.evidence.empty())
+            throw RefusedError(Problem{.code = "session.cancel-with-evidence",
+                                       .record = s.id,
+                                       .values = {{"session", s.id}, {"date", s.date.iso()}}});
+        s.state = "annulee";
+        s.motif = motif;
+    });
 }
 
 SessionList list_sessions(const store::Store& store, const std::string& phase) {

@@ -93,6 +93,8 @@ FolderCheck check_folder(const store::Store& store, const Date& today) {
     if (!destruction) add(synthesis_problems(framework, folder)); // purged: nothing to complete
     if (destruction) add(kept_synthesis_problems(store, *destruction, today));
     result.warnings = evidence_problems(folder.sessions, today);
+    for (Problem& warning : planned_past_problems(folder.unheld_sessions, today))
+        result.warnings.push_back(std::move(warning));
     for (Problem& warning : payment_terms_warnings(folder))
         result.warnings.push_back(std::move(warning));
     add_retention_warnings(result.warnings, framework, folder, destruction, today);

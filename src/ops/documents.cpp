@@ -23,6 +23,7 @@ Sessions read_sessions(const store::Store& store) {
         read.folder.sessions = s.load_sessions(read.framework, strict);
         read.folder.convention = s.load<Convention>(strict); // the employer, for the certificate
         read.folder.edof = s.load<EdofFile>(strict);         // the CPF file's number, for the sheet
+        set_apart_unheld(read.folder);
         return read;
     });
 }
@@ -112,6 +113,9 @@ Document attendance_sheet(const store::Store& store, int blank_rows,
         session ? store.resolve_id(store::collection_of<Session>(), *session) : std::string();
     Sessions read = read_sessions(store);
     if (session) {
+        // A planned session's sheet is printed before it, to be signed at its end.
+        for (const Session& s : read.folder.unheld_sessions)
+            if (s.id == id && s.state == "prevue") read.folder.sessions.push_back(s);
         std::erase_if(read.folder.sessions, [&id](const Session& s) { return s.id != id; });
         if (attendance_sessions(read.folder).empty())
             throw RefusedError(

@@ -12,6 +12,7 @@ Loaded load_for_edof(const store::Store& store) {
     loaded.folder.bilan = store.load_bilan(strict);
     loaded.framework = store.load_framework(loaded.folder.bilan, strict);
     loaded.folder.sessions = store.load_sessions(loaded.framework, strict);
+    set_apart_unheld(loaded.folder); // the platform's clocks run on sessions held
     loaded.folder.edof = store.load<EdofFile>(strict);
     loaded.folder.holidays = store::practice_holidays(store);
     return loaded;

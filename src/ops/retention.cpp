@@ -60,10 +60,19 @@ template <typename Record> bool is_content() {
     return store::collection_of<Record>().record_class == store::RecordClass::content;
 }
 
+// Every session's file, held or not: a planned or cancelled one's note is content too.
+std::vector<const Session*> every_session(const Folder& folder) {
+    std::vector<const Session*> all;
+    for (const auto* list : {&folder.sessions, &folder.unheld_sessions})
+        for (const Session& s : *list)
+            all.push_back(&s);
+    return all;
+}
+
 int notes_count(const Folder& folder) {
     int count = 0;
-    for (const Session& s : folder.sessions)
-        if (!s.note.empty()) ++count;
+    for (const Session* s : every_session(folder))
+        if (!s->note.empty()) ++count;
     return count;
 }
 
@@ -126,11 +135,11 @@ template <typename Writer> void destroy_content(Writer& writer, Folder& folder) 
         writer.remove(folder.project);
         step_done();
     }
-    for (const Session& session : folder.sessions) {
-        if (session.note.empty()) continue;
-        Session after = session;
+    for (const Session* session : every_session(folder)) {
+        if (session->note.empty()) continue;
+        Session after = *session;
         after.note.clear(); // the session stays: administrative
-        writer.update(session, after);
+        writer.update(*session, after);
         step_done();
     }
     if (personal_field_count(folder.bilan)) {

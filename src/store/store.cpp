@@ -379,6 +379,7 @@ bool Store::inside_git_work_tree() const {
 Folder Store::load_all(const Framework& framework, BilanRecord bilan, Diagnostics& diag) const {
     // The files of one record each are read after the records.
     Folder folder = load_records(record_collections(), &framework, diag);
+    set_apart_unheld(folder); // only the sessions held count: nothing else sees the others
     folder.bilan = std::move(bilan);
     for (const FileKindInfo& kind : file_kinds())
         if (kind.load_into) kind.load_into(*this, folder, diag);

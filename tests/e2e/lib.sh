@@ -26,6 +26,11 @@ run() {
     err=$(<"$TMP_ROOT/.err")
 }
 
+# held ARG…: bilan on a day after every date of the suites. Their today is 2026-03-10 and many
+# of their sessions are later; a session added so is held, as these suites mean it, where on
+# their today it would be planned (and count nowhere).
+held() { BILAN_TODAY=2099-12-31 "$BILAN" "$@"; }
+
 fail() {
     failed=$((failed + 1))
     echo "FAIL [$current] $*"

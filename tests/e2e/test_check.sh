@@ -10,7 +10,7 @@ session_file() { # DIR NAME CONTENT
 test_check_reports_each_bad_file_at_its_place() {
     local dir snapshot id
     dir=$(new_bilan)
-    id=$("$BILAN" -C "$dir" session add --date 2026-03-03 --phase investigation --duration 2h)
+    id=$(held -C "$dir" session add --date 2026-03-03 --phase investigation --duration 2h)
     "$BILAN" -C "$dir" session attest "$id" --evidence emargement # a sound session, proved
     session_file "$dir" aaaa0001 $'date = 2026-03-04\nphase = "investigation"\nminutes = -30'
     session_file "$dir" aaaa0002 $'date = 2026-03-04\nphase = "voyage"\nminutes = 60'
@@ -57,7 +57,7 @@ test_other_commands_stop_at_the_first_bad_file() {
 test_check_on_a_clean_folder_is_silent() {
     local dir id
     dir=$(new_bilan)
-    id=$("$BILAN" -C "$dir" session add --date 2026-03-03 --phase investigation --duration 2h)
+    id=$(held -C "$dir" session add --date 2026-03-03 --phase investigation --duration 2h)
     "$BILAN" -C "$dir" session attest "$id" --evidence emargement
     run -C "$dir" check
     # Only the synthesis-completeness rules may speak about a young bilan.
@@ -71,10 +71,10 @@ test_check_applies_the_framework_rules() {
     # Two long sessions pass the cap: the rule itself, session by session, is a unit case
     # (tests/unit/ops/test_bilan.cpp).
     for day in 02 03; do
-        "$BILAN" -C "$dir" session add --date "2026-03-$day" --phase investigation --duration 13h \
+        held -C "$dir" session add --date "2026-03-$day" --phase investigation --duration 13h \
             --note "$day" >/dev/null
     done
-    "$BILAN" -C "$dir" session add --date 2026-05-20 --phase conclusion --duration 1h >/dev/null
+    held -C "$dir" session add --date 2026-05-20 --phase conclusion --duration 1h >/dev/null
     run -C "$dir" check
     expect_status 1
     expect_out_contains "plafond dépassé : 27h"

@@ -139,7 +139,7 @@ test_unknown_subcommands_are_named_in_french() {
     expect_err_contains "sous-commande inconnue « bogus » (voir « bilan session --help »)"
     run session
     expect_status 2
-    expect_err_contains "il manque la commande après « bilan session » : add, attest, horaires, list, rm"
+    expect_err_contains "il manque la commande après « bilan session » : add, attest, horaires, tenue, annule, list, rm"
 }
 
 test_parse_errors_are_said_in_french() {
@@ -191,8 +191,14 @@ test_init_with_an_empty_path_is_a_usage_error() {
 test_a_bad_bilan_today_spoils_only_today() {
     local dir
     dir=$(new_bilan)
-    BILAN_TODAY=garbage run -C "$dir" session add --date 2026-03-05 --phase investigation --duration 1h
+    BILAN_TODAY=garbage run -C "$dir" skill add "Compter" --type savoir
     expect_status 0
+    # Whether a session is held or planned depends on today; --prevue says it without today.
+    BILAN_TODAY=garbage run -C "$dir" session add --date 2026-03-05 --phase investigation --duration 1h --prevue
+    expect_status 0
+    BILAN_TODAY=garbage run -C "$dir" session add --date 2026-03-05 --phase investigation --duration 1h
+    expect_status 2
+    expect_err_contains "BILAN_TODAY"
     BILAN_TODAY=garbage run -C "$dir" session add --date today --phase investigation --duration 1h
     expect_status 2
     expect_err_contains "BILAN_TODAY"

@@ -51,7 +51,7 @@ test_bash_completes_commands_subcommands_and_options() {
     expect_completion session se
     expect_equal "$(complete_line sess)" session "a prefix"
     expect_completion attest session ""
-    expect_equal "$(complete_line session a | tr '\n' ' ')" "add attest " "session a"
+    expect_equal "$(complete_line session a | tr '\n' ' ')" "add attest annule " "session a"
     expect_completion --phase session add --
     expect_completion --help session add -
     expect_completion --dir session add -- # the global options, anywhere
@@ -185,7 +185,7 @@ test_bash_and_zsh_show_the_values_in_a_terminal() {
 }
 
 test_zsh_is_given_each_commands_and_options_help() {
-    expect_equal "$("$BILAN" __describe sess)" "session:Séances : ajouter, prouver, horaires, lister, supprimer"
+    expect_equal "$("$BILAN" __describe sess)" "session:Séances : ajouter, tenir, annuler, prouver, horaires, lister, supprimer"
     expect_equal "$("$BILAN" __describe session add --ph)" "--phase:Phase du cadre (prealable, preliminaire…)"
     expect_equal "$("$BILAN" __describe session add --kind at)" "atelier" "a value: no help"
 }

@@ -8,7 +8,7 @@
 #       >tests/golden/claire-martin-certificat.md
 . "$(dirname "$0")/lib.sh" "$@"
 
-session() { "$BILAN" -C "$1" session add "${@:2}" >/dev/null || echo "session add failed" >&2; }
+session() { held -C "$1" session add "${@:2}" >/dev/null || echo "session add failed" >&2; }
 
 # A bilan with sessions of every kind and substance everywhere a document could pick it up.
 build_seeded_bilan() {
@@ -342,7 +342,7 @@ test_the_certificate_warns_and_still_certifies() {
 test_attested_sessions_need_no_warning() {
     local dir id
     dir=$(new_bilan)
-    id=$("$BILAN" -C "$dir" session add --date 2026-03-02 --phase preliminaire --duration 3h)
+    id=$(held -C "$dir" session add --date 2026-03-02 --phase preliminaire --duration 3h)
     run -C "$dir" certificat
     expect_err_contains "séance du 2026-03-02 ($id) sans preuve de présence"
     "$BILAN" -C "$dir" session attest "$id" --evidence emargement --ref "scan-1.pdf" >/dev/null
@@ -350,7 +350,7 @@ test_attested_sessions_need_no_warning() {
     expect_status 0
     case $err in *"sans preuve"*) fail "warned about an attested session" ;; *) ok ;; esac
     # A remote session proved by a paper sheet alone proves no presence in a room.
-    id=$("$BILAN" -C "$dir" session add --date 2026-03-09 --phase investigation --duration 2h \
+    id=$(held -C "$dir" session add --date 2026-03-09 --phase investigation --duration 2h \
         --mode distance)
     "$BILAN" -C "$dir" session attest "$id" --evidence emargement >/dev/null
     run -C "$dir" certificat

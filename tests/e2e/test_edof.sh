@@ -12,7 +12,7 @@ cpf_bilan() {
     local dir date
     dir=$(new_bilan --funding cpf) || return 1
     for date in "$@"; do
-        "$BILAN" -C "$dir" session add --date "$date" --phase investigation --duration 2h \
+        held -C "$dir" session add --date "$date" --phase investigation --duration 2h \
             >/dev/null || return 1
     done
     printf '%s\n' "$dir"
@@ -176,7 +176,7 @@ test_alsace_moselle_is_an_option_of_the_practice() {
     expect_file_contains "$practice/practice.toml" 'holidays = "alsace-moselle"'
     "$BILAN" init "$practice/b" --beneficiary "Test" --start 2026-03-02 --funding cpf >/dev/null
     dir=$practice/b
-    "$BILAN" -C "$dir" session add --date 2026-04-01 --phase preliminaire --duration 2h >/dev/null
+    held -C "$dir" session add --date 2026-04-01 --phase preliminaire --duration 2h >/dev/null
     run -C "$dir" edof show --json
     expect_out_contains '"entry_due": "2026-04-08"'
     expect_out_contains '"holidays": "alsace-moselle"'
@@ -236,7 +236,7 @@ test_status_shows_the_next_deadline() {
 test_no_deadline_without_cpf() {
     local dir
     dir=$(new_bilan --funding personnel)
-    "$BILAN" -C "$dir" session add --date 2026-05-13 --phase investigation --duration 2h >/dev/null
+    held -C "$dir" session add --date 2026-05-13 --phase investigation --duration 2h >/dev/null
     run -C "$dir" status --json
     expect_out_contains '"next_deadline": null'
     run -C "$dir" edof set --entry-declared 2026-06-30
@@ -253,7 +253,7 @@ test_no_deadline_without_cpf() {
 test_be_has_none_of_the_french_rules() {
     local dir
     dir=$(new_bilan --framework be --funding fonds-social)
-    "$BILAN" -C "$dir" session add --date 2026-05-13 --phase investigation --duration 2h >/dev/null
+    held -C "$dir" session add --date 2026-05-13 --phase investigation --duration 2h >/dev/null
     run -C "$dir" edof set --entry-declared 2026-06-30
     expect_status 0
     run -C "$dir" edof show --json

@@ -8,7 +8,7 @@
 ended_bilan() { # ended 2026-05-04: à froid due 2026-11-04
     local dir
     dir=$(new_bilan "$@")
-    "$BILAN" -C "$dir" session add --date 2026-05-04 --phase conclusion --duration 2h >/dev/null
+    held -C "$dir" session add --date 2026-05-04 --phase conclusion --duration 2h >/dev/null
     "$BILAN" -C "$dir" set end 2026-05-04
     printf '%s\n' "$dir"
 }

@@ -9,7 +9,7 @@
 session_on() {
     local dir=$1 date=$2
     shift 2
-    "$BILAN" -C "$dir" session add --date "$date" --phase investigation --duration 2h "$@"
+    held -C "$dir" session add --date "$date" --phase investigation --duration 2h "$@"
 }
 
 test_attest_appends_one_evidence_table_per_call() {
@@ -130,6 +130,8 @@ test_session_list_shows_the_evidence() {
     session_on "$dir" 2026-03-03 >/dev/null
     run -C "$dir" session list --json
     expect_doc_contains '"note": null,
+      "state": "tenue",
+      "motif": null,
       "evidence": []' # always there, empty when none
 }
 
@@ -336,7 +338,7 @@ test_an_atelier_whose_id_cannot_be_printed_leaves_the_format_as_it_was() {
     dir=$(new_bilan)
     session_on "$dir" 2026-03-03 >/dev/null
     before=$(cat "$dir/bilan.toml")
-    "$BILAN" -C "$dir" session add --date 2026-03-04 --phase investigation --duration 1h \
+    held -C "$dir" session add --date 2026-03-04 --phase investigation --duration 1h \
         --kind atelier >&- 2>"$TMP_ROOT/.err"
     status=$? err=$(cat "$TMP_ROOT/.err")
     expect_status 3 "stdout closed"
@@ -387,7 +389,7 @@ test_unproved_sessions_leave_check_green() {
     export BILAN_TODAY=2026-05-04 # the example's end: every session of it is held
     run -C "$dir" check
     expect_status 0
-    id=$("$BILAN" -C "$dir" session add --date 2026-04-20 --phase investigation --duration 20min)
+    id=$(held -C "$dir" session add --date 2026-04-20 --phase investigation --duration 20min)
     run -C "$dir" check
     expect_status 0
     expect_out ""

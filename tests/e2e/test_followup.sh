@@ -10,7 +10,7 @@
 build_ended_bilan() {
     local dir
     dir=$(new_bilan)
-    "$BILAN" -C "$dir" session add --date 2026-05-04 --phase conclusion --duration 2h >/dev/null
+    held -C "$dir" session add --date 2026-05-04 --phase conclusion --duration 2h >/dev/null
     "$BILAN" -C "$dir" set end 2026-05-04
     "$BILAN" -C "$dir" evaluation add chaud --date 2026-05-04 --satisfaction 5 >/dev/null
     printf '%s\n' "$dir"
@@ -60,7 +60,7 @@ test_followup_is_due_on_its_day_and_overdue_the_next() {
 test_a_logged_followup_is_done() {
     local dir
     dir=$(ended_bilan)
-    "$BILAN" -C "$dir" session add --date 2026-11-10 --phase suivi --duration 1h >/dev/null
+    held -C "$dir" session add --date 2026-11-10 --phase suivi --duration 1h >/dev/null
     BILAN_TODAY=2026-11-20 run -C "$dir" status --json
     expect_out_contains '"followup_due": "2026-11-04",'
     expect_out_contains '"followup_done": true,'
@@ -75,7 +75,7 @@ test_a_logged_followup_is_done() {
 test_the_synthesis_is_the_document_as_handed_over() {
     local dir
     dir=$(ended_bilan)
-    "$BILAN" -C "$dir" session add --date 2026-11-10 --phase suivi --duration 1h >/dev/null
+    held -C "$dir" session add --date 2026-11-10 --phase suivi --duration 1h >/dev/null
     # No handover recorded: the document is dated by the end; the follow-up came later.
     run -C "$dir" render
     expect_status 0
@@ -96,8 +96,8 @@ test_the_synthesis_is_the_document_as_handed_over() {
 test_a_synthesis_handed_over_after_the_followup_speaks_of_it() {
     local dir
     dir=$(ended_bilan)
-    "$BILAN" -C "$dir" session add --date 2026-11-10 --phase suivi --duration 1h >/dev/null
-    "$BILAN" -C "$dir" session add --date 2026-12-15 --phase suivi --duration 1h >/dev/null
+    held -C "$dir" session add --date 2026-11-10 --phase suivi --duration 1h >/dev/null
+    held -C "$dir" session add --date 2026-12-15 --phase suivi --duration 1h >/dev/null
     "$BILAN" -C "$dir" set handover 2026-12-01
     run -C "$dir" render
     expect_out_contains "décembre 2026."
@@ -161,7 +161,7 @@ test_a_hand_written_handover_before_the_start_is_a_problem() {
 test_an_abandonment_stops_the_deadlines() {
     local dir
     dir=$(new_bilan)
-    "$BILAN" -C "$dir" session add --date 2026-03-20 --phase preliminaire --duration 2h >/dev/null
+    held -C "$dir" session add --date 2026-03-20 --phase preliminaire --duration 2h >/dev/null
     "$BILAN" -C "$dir" set end 2026-04-01
     run -C "$dir" set abandoned 2026-04-01
     expect_status 0

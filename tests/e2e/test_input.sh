@@ -198,14 +198,15 @@ test_session_add_warns_at_once_and_still_records() {
     run -C "$dir" session add --date 2026-02-27 --phase preliminaire --duration 1h
     expect_status 0 "before the start: recorded"
     expect_err_contains "séance du 2026-02-27 avant le début du bilan (2026-03-02)"
-    run -C "$dir" session add --date 2026-06-02 --phase conclusion --duration 1h
+    # Seen from after it (on this suite's day it would be planned, and warn of nothing).
+    BILAN_TODAY=2026-12-01 run -C "$dir" session add --date 2026-06-02 --phase conclusion --duration 1h
     expect_status 0 "after the end: recorded"
     expect_err_contains "séance du 2026-06-02 après la fin du bilan (2026-05-29)"
     # Outside the bilan's phases, neither dates nor cap apply (as in status).
     run -C "$dir" session add --date 2026-02-20 --phase prealable --duration 1h
     expect_status 0
     expect_equal "$err" "" "préalable before the start"
-    run -C "$dir" session add --date 2026-11-30 --phase suivi --duration 1h
+    BILAN_TODAY=2026-12-01 run -C "$dir" session add --date 2026-11-30 --phase suivi --duration 1h
     expect_equal "$err" "" "suivi after the end"
 }
 

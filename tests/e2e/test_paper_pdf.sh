@@ -169,9 +169,9 @@ midday_sheet() {
     if [ ! -s "$pdf" ]; then
         mkdir -p "$TMP_ROOT/midday"
         "$BILAN" init "$dir" --beneficiary "Test Bénéficiaire" --start 2026-03-02 >/dev/null &&
-            "$BILAN" -C "$dir" session add --date 2026-03-04 --phase investigation \
+            held -C "$dir" session add --date 2026-03-04 --phase investigation \
                 --from 10:00 --to 15:30 >/dev/null &&
-            "$BILAN" -C "$dir" session add --date 2026-03-05 --phase investigation \
+            held -C "$dir" session add --date 2026-03-05 --phase investigation \
                 --from 09:00 --to 12:00 >/dev/null &&
             "$BILAN" -C "$dir" emargement >"${pdf%.pdf}.md" 2>/dev/null &&
             "$BILAN" -C "$dir" emargement -o "$pdf" 2>/dev/null || return 1
@@ -194,7 +194,7 @@ test_a_40_session_sheet_repeats_its_header_on_every_page_and_splits_no_row() {
     if missing=$(tools_missing); then skip "$missing is not installed"; return; fi
     dir=$(new_bilan) || return
     for day in 2026-03-{02..31} 2026-04-{01..10}; do
-        "$BILAN" -C "$dir" session add --date "$day" --phase investigation --from 09:00 \
+        held -C "$dir" session add --date "$day" --phase investigation --from 09:00 \
             --to 11:00 >/dev/null 2>&1 || fail "session add --date $day"
     done
     # The rows' dates as the sheet writes them: its Markdown's first column.
@@ -316,7 +316,7 @@ test_a_belgian_attestation_says_the_same_in_its_three_formats_and_cites_no_frenc
     for session in 2026-03-02,09:00,12:00,preliminaire 2026-03-04,09:00,11:00,investigation \
         2026-03-06,14:00,16:30,conclusion; do
         IFS=, read -r day from to phase <<<"$session"
-        "$BILAN" -C "$dir" session add --date "$day" --phase "$phase" --from "$from" --to "$to" \
+        held -C "$dir" session add --date "$day" --phase "$phase" --from "$from" --to "$to" \
             >/dev/null 2>&1 || fail "session add --date $day"
     done
     run -C "$dir" certificat --date 2026-03-20 --place Liège --format md

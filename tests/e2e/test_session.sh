@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# bilan session add|list|rm: the input forms reach the files (every form the man page lists is
-# a unit case of its rule, tests/unit/core/test_values.cpp), the refusals, list and rm.
+# bilan session add|tenue|annule|list|rm: the input forms reach the files (every form the man
+# page lists is a unit case of its rule, tests/unit/core/test_values.cpp), the refusals, list
+# and rm; a planned or cancelled session counts in no command.
 . "$(dirname "$0")/lib.sh" "$@"
 
 minutes_of() { # DIR ID -> minutes as list --json says
@@ -156,6 +157,79 @@ test_a_session_years_before_the_bilan_needs_force() {
     expect_status 0 "a year before the start"
     run -C "$dir" session add --date 1999-03-03 --phase investigation --duration 1h --force
     expect_status 0 "forced"
+}
+
+# Beside two sessions held (3 h and 2 h), one planned (dated after today, 2 h 30) and one
+# cancelled (1 h): every command that counts hours counts the 5 h held, nothing else, until
+# `session tenue` confirms the planned one.
+test_planned_and_cancelled_sessions_count_nowhere() {
+    local dir planned cancelled
+    dir=$(new_bilan --funding cpf)
+    "$BILAN" -C "$dir" set counsellor "Hélène Rocher" >/dev/null
+    "$BILAN" -C "$dir" session add --date 2026-03-02 --phase preliminaire --from 09:00 --to 12:00 >/dev/null
+    "$BILAN" -C "$dir" session add --date 2026-03-09 --phase investigation --from 14:00 --to 16:00 >/dev/null
+    run -C "$dir" session add --date 2026-03-16 --phase investigation --from 09:30 --to 12:00
+    expect_status 0
+    planned=$out
+    expect_err_contains "séance prévue le 2026-03-16 : elle comptera une fois tenue (bilan session tenue $planned)"
+    expect_file_contains "$dir/sessions/$planned.toml" 'state = "prevue"'
+    expect_file_contains "$dir/bilan.toml" "format = 4"
+    cancelled=$("$BILAN" -C "$dir" session add --date 2026-03-05 --phase investigation --duration 1h)
+    run -C "$dir" session annule "$cancelled" --motif "Absent"
+    expect_status 0
+    expect_file_contains "$dir/sessions/$cancelled.toml" 'state = "annulee"
+motif = "absence"'
+
+    run -C "$dir" status --json
+    expect_doc_contains '"accompaniment_minutes": 300'
+    expect_doc_contains '"phase": "investigation",
+      "label": "Phase d'"'"'investigation",
+      "counted": true,
+      "sessions": 1,
+      "done_minutes": 120,
+      "planned_minutes": 150,'
+    expect_doc_contains '"next_planned": {
+    "id": "'"$planned"'",
+    "date": "2026-03-16"
+  }'
+    run -C "$dir" status
+    expect_doc_contains "Phase                   Fait  Prévu  Cible  Reste"
+    expect_doc_contains "Prochaine séance prévue : 16 mars 2026, 09:30–12:00 ($planned)"
+    run -C "$dir" session list
+    expect_out_contains "prévue"
+    expect_out_contains "annulée (absence)"
+    run -C "$dir" emargement
+    expect_equal "$(grep -c '^| [a-z]* [0-9]* mars 2026' <<<"$out")" 2 "rows of the sheet: the held"
+    run -C "$dir" certificat --date 2026-03-10
+    expect_doc_contains "pour une durée de **5 h** (1)."
+    run -C "$dir" render
+    expect_out_lacks "16 mars 2026"
+    expect_out_lacks "5 mars 2026"
+    run report "$dir" --json
+    expect_doc_contains '"accompaniment_minutes": 300'
+    run -C "$dir" check
+    expect_err_lacks "prévue le"
+    # Its day past and still planned: check and status say how to settle it.
+    BILAN_TODAY=2026-03-20 run -C "$dir" check
+    expect_err_contains "séance prévue le 2026-03-16 ($planned) et toujours pas tenue : bilan session tenue $planned si elle a eu lieu (--from et --to pour ses horaires), sinon bilan session annule $planned --motif absence|report|annulation"
+    BILAN_TODAY=2026-03-20 run -C "$dir" session tenue "${planned:0:4}" --from 09:30 --to 12:30
+    expect_status 0
+    expect_err_contains "durée de la séance : 2h30 → 3h"
+    run -C "$dir" status --json
+    expect_doc_contains '"accompaniment_minutes": 480'
+    expect_doc_contains '"next_planned": null'
+    run -C "$dir" certificat --date 2026-03-20
+    expect_doc_contains "pour une durée de **8 h** (1)."
+    # A cancelled session gets no evidence; one with evidence cannot be cancelled.
+    run -C "$dir" session attest "$cancelled" --evidence emargement
+    expect_status 1
+    expect_err_contains "est annulée"
+    "$BILAN" -C "$dir" session attest "$planned" --evidence emargement >/dev/null
+    run -C "$dir" session annule "$planned" --motif report
+    expect_status 1
+    expect_err_contains "a une preuve de présence : elle a eu lieu"
+    run -C "$dir" session annule "$planned" --motif oubli
+    expect_status 2
 }
 
 run_tests

@@ -2,7 +2,7 @@
 # bilan status: figures per phase against the framework, warnings, JSON keys of the man page.
 . "$(dirname "$0")/lib.sh" "$@"
 
-add() { "$BILAN" -C "$dir" session add "$@" >/dev/null; }
+add() { held -C "$dir" session add "$@" >/dev/null; }
 
 test_status_figures_and_json_keys() {
     dir=$(new_bilan)

@@ -77,6 +77,15 @@ Notes attest_session(const store::Store& store, const std::string& session,
 Notes set_session_times(const store::Store& store, const std::string& session, TimeOfDay from,
                         TimeOfDay to);
 
+// Confirms the session named by `session` as held (a planned one, or a cancelled one after
+// all), at `times` when given; the same notes as set_session_times.
+Notes hold_session(const store::Store& store, const std::string& session,
+                   const std::optional<std::pair<TimeOfDay, TimeOfDay>>& times);
+// Cancels the session named by `session` with `motif` (a key of cancellation_reasons());
+// RefusedError when it has evidence of attendance. A cancelled session counts nowhere.
+Notes cancel_session(const store::Store& store, const std::string& session,
+                     const std::string& motif);
+
 // The sessions by date, those of `phase` only when it is given (resolved with the framework).
 struct SessionList {
     Framework framework;

@@ -124,7 +124,8 @@ private:
 // folder for a full one and write to it. Format 4 brings the copy of the synthesis handed over
 // (synthese-remise.md) and its hash in bilan.toml (handover_sha256), which a format-3 bilan would
 // call an unknown key, and whose copy it would not keep in step with the handover date; and the
-// payment terms of the financing (financing.toml's `payment`).
+// payment terms of the financing (financing.toml's `payment`), and a session's state (planned,
+// cancelled) with its motif.
 // Every format number is here; each kind's descriptor (src/store/kinds/) says which its
 // records need, and the typed writes raise the folder's format to it.
 constexpr int first_format = 1;
@@ -137,6 +138,7 @@ constexpr int retention_format = 3;     // retention_agreed, retention_scope, re
 constexpr int purge_format = 3;         // destruction.toml and synthese.md
 constexpr int handover_copy_format = 4; // synthese-remise.md and handover_sha256
 constexpr int terms_format = 4;         // financing.toml's payment terms
+constexpr int states_format = 4;        // a session's state (prevue, annulee) and motif
 // A value to write; the store turns it into TOML.
 using Value =
     std::variant<std::string, std::int64_t, bool, Date, TimeOfDay, std::vector<std::string>>;

@@ -47,6 +47,10 @@ Session read_session(RecordReader& r, const Framework& framework) {
     s.mode = r.term("mode", session_modes(), "modalité", false, "presentiel");
     s.note = r.text("note");
     // [[evidence]] tables (format 2), oldest first: how the attendance is proved.
+    if (r.has("state")) s.state = r.term("state", session_states(), "état de séance", true);
+    s.motif = r.term("motif", cancellation_reasons(), "motif d'annulation", false);
+    if (!s.motif.empty() && s.state != "annulee")
+        r.fail(r.pos("motif"), "« motif » ne va qu'avec state = \"annulee\"");
     for (const toml::table* table : r.tables("evidence")) {
         RecordReader e(*table, position_of(*table, r.file().file), r.diagnostics());
         Evidence evidence;
@@ -68,15 +72,20 @@ Fields write_fields(const Session& s) {
             {"minutes", timed ? std::nullopt : std::optional<Value>(std::int64_t{s.minutes})},
             {"kind", s.kind},
             {"mode", s.mode},
-            {"note", text_or_none(s.note)}};
+            {"note", text_or_none(s.note)},
+            // A held session writes no state: the file reads as every older binary wrote it.
+            {"state", s.held() ? std::nullopt : std::optional<Value>(s.state)},
+            {"motif", text_or_none(s.motif)}};
 }
 
 std::vector<Fields> evidence_tables_of(const Session& s) {
     return evidence_tables(s);
 }
 
-// Evidence of attendance and the kind `atelier` came with format 2.
+// Evidence of attendance and the kind `atelier` came with format 2, a session planned or
+// cancelled with format 4.
 int format_needed_by(const Session& s) {
+    if (!s.held()) return states_format;
     return !s.evidence.empty() || s.kind == "atelier" ? evidence_format : first_format;
 }
 

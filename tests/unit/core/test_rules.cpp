@@ -186,6 +186,36 @@ TEST_SUITE("rules") {
                                  sessions[0].id + " --from HH:MM --to HH:MM");
     }
 
+    TEST_CASE("a folder's planned and cancelled sessions are set apart; planned hours shown") {
+        const Framework fr = store::load_builtin_framework("fr");
+        Folder folder;
+        folder.sessions = {session({2026, 3, 2}, "preliminaire", 180),
+                           session({2026, 3, 9}, "investigation", 60),
+                           session({2026, 3, 16}, "investigation", 90),
+                           session({2026, 3, 23}, "investigation", 120)};
+        folder.sessions[1].state = "annulee";
+        folder.sessions[2].state = "prevue";
+        folder.sessions[3].state = "prevue";
+        set_apart_unheld(folder);
+        REQUIRE(folder.sessions.size() == 1);
+        REQUIRE(folder.unheld_sessions.size() == 3);
+        CHECK(folder.unheld_sessions[0].minutes == 60); // date order kept
+        const HourReport r = hour_report(fr, folder);
+        CHECK(r.counted_minutes == 180);
+        const auto investigation =
+            std::find_if(r.phases.begin(), r.phases.end(),
+                         [](const PhaseProgress& p) { return p.phase->key == "investigation"; });
+        REQUIRE(investigation != r.phases.end());
+        CHECK(investigation->done_minutes == 0);
+        CHECK(investigation->planned_minutes == 210); // not the cancelled hour
+        // Seen on the 20th, the session of the 16th is past and still planned.
+        const auto past = planned_past_problems(folder.unheld_sessions, {2026, 3, 20});
+        REQUIRE(past.size() == 1);
+        CHECK(past[0].code == "session.planned-past");
+        CHECK(past[0].record == folder.unheld_sessions[1].id);
+        CHECK(planned_past_problems(folder.unheld_sessions, {2026, 3, 16}).empty()); // its day
+    }
+
     TEST_CASE("proof of service: a past session with the counsellor needs its times") {
         std::vector<Session> sessions{session({2026, 3, 2}, "preliminaire", 180),
                                       session({2026, 3, 9}, "investigation", 60, "enquete"),

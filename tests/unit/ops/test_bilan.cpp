@@ -292,6 +292,45 @@ TEST_SUITE("ops.bilan") {
         CHECK(some.sessions.size() == 2);
     }
 
+    TEST_CASE("a planned session counts nowhere until held; a cancelled one, never") {
+        const TempBilan bilan;
+        const std::string held = add(bilan, session_on({2026, 3, 3}, "investigation", 120));
+        Session ahead = session_on({2026, 3, 20}, "investigation", 90);
+        ahead.state = "prevue";
+        ops::Notes notes;
+        const std::string planned = add(bilan, ahead, &notes);
+        REQUIRE(notes.size() == 1);
+        CHECK(notes[0].code == "session.planned");
+        CHECK(contains(bilan.read("bilan.toml"), "format = 4"));
+        const auto done_minutes = [&] {
+            const ops::Loaded loaded = ops::read_status(bilan.store());
+            REQUIRE(loaded.folder.sessions.size() + loaded.folder.unheld_sessions.size() == 2);
+            return hour_report(loaded.framework, loaded.folder).counted_minutes;
+        };
+        CHECK(done_minutes() == 120);
+        // Held at other times than planned: the times make its duration.
+        notes = ops::hold_session(bilan.store(), planned.substr(0, 4),
+                                  std::pair{TimeOfDay{9, 0}, TimeOfDay{11, 30}});
+        REQUIRE(notes.size() == 1);
+        CHECK(notes[0].code == "session.duration-changed");
+        CHECK(done_minutes() == 120 + 150);
+        CHECK(!contains(bilan.read("sessions/" + planned + ".toml"), "state"));
+        // Cancelled: out of every figure, its file kept with its motif.
+        ops::cancel_session(bilan.store(), planned, "absence");
+        CHECK(done_minutes() == 120);
+        CHECK(contains(bilan.read("sessions/" + planned + ".toml"),
+                       "state = \"annulee\"\nmotif = \"absence\""));
+        CHECK_THROWS_AS(
+            ops::attest_session(bilan.store(), planned, {"emargement", ""}, {2026, 3, 21}),
+            RefusedError);
+        // A session with evidence took place: it cannot be cancelled.
+        ops::attest_session(bilan.store(), held, {"emargement", ""}, {2026, 3, 4});
+        CHECK_THROWS_AS(ops::cancel_session(bilan.store(), held, "report"), RefusedError);
+        CHECK_THROWS_AS(
+            ops::hold_session(bilan.store(), held, std::pair{TimeOfDay{12, 0}, TimeOfDay{9, 0}}),
+            UsageError);
+    }
+
     TEST_CASE("attest_session: evidence is appended, a session to come and a remote one on paper "
               "are said") {
         const TempBilan bilan;

@@ -63,7 +63,8 @@ auto members(const BilanRecord& b) {
                     b.retention_scope, b.retention_until);
 }
 auto members(const Session& s) {
-    return std::tie(s.date, s.phase, s.minutes, s.kind, s.mode, s.from, s.to, s.note, s.evidence);
+    return std::tie(s.date, s.phase, s.minutes, s.kind, s.mode, s.from, s.to, s.note, s.evidence,
+                    s.state, s.motif);
 }
 auto members(const Skill& k) {
     return std::tie(k.text, k.type, k.domain, k.source, k.experience, k.evidence, k.transferable);
@@ -260,6 +261,23 @@ TEST_SUITE("store.codec") {
             s.note = text;
             round_trip(s, session_reader);
         }
+    }
+
+    TEST_CASE("a session's state: none written when held, format 4 when planned or cancelled") {
+        Session s;
+        s.date = Date{2026, 3, 2};
+        s.phase = "investigation";
+        s.minutes = 120;
+        CHECK(emitted_record(s).find("state") == std::string::npos); // as older binaries wrote it
+        s.state = "prevue";
+        round_trip(s, session_reader);
+        CHECK(format_needed(s) == 4);
+        s.state = "annulee";
+        s.motif = "report";
+        round_trip(s, session_reader);
+        CHECK(format_needed(s) == 4);
+        CHECK(emitted_record(s).find("state = \"annulee\"\nmotif = \"report\"") !=
+              std::string::npos);
     }
 
     TEST_CASE("a session's evidence of attendance, and the format it needs") {
