@@ -338,6 +338,8 @@ constexpr std::array sentences{
              "avec cette séance, le bilan compte {counted:hours} pour un plafond de {cap:hours}"},
     Sentence{"session.before-start", "séance du {date} avant le début du bilan ({start})"},
     Sentence{"session.after-end", "séance du {date} après la fin du bilan ({end})"},
+    Sentence{"session.held-ahead",
+             "la séance du {date} est dite tenue avant son jour : la date est-elle la bonne ?"},
     Sentence{"session.planned",
              "séance prévue le {date} : elle comptera une fois tenue ({remedy})"},
     Sentence{"session.cancel-with-evidence",
@@ -564,6 +566,8 @@ constexpr std::array sentences{
                                        "détruit (chmod u+w {dir} pour l'autoriser)"},
     Sentence{"purge.not-ended", "le bilan n'est pas terminé ({remedy}) ni abandonné (bilan set "
                                 "abandoned DATE) : rien n'est détruit avant sa fin ({source})"},
+    Sentence{"sheet.session-cancelled",
+             "la séance du {date} ({session}) est annulée : pas de feuille à signer"},
     Sentence{"sheet.session-not-with-counsellor",
              "la séance {session} n'est pas une séance avec le conseiller (une enquête ou du "
              "travail personnel ne s'émargent pas)"},

@@ -74,7 +74,8 @@ std::optional<std::pair<TimeOfDay, TimeOfDay>> times_of(const TimesOptions& o) {
 
 int run_hold(const Context& context, const TimesOptions& o) {
     const std::string id = id_argument(o.id);
-    print_notices(ops::hold_session(context.store(), id, times_of(o)));
+    const auto times = times_of(o);
+    print_notices(ops::hold_session(context.store(), id, times, context.today()));
     return 0;
 }
 

@@ -366,13 +366,21 @@ Notes set_session_times(const store::Store& store, const std::string& session, T
 }
 
 Notes hold_session(const store::Store& store, const std::string& session,
-                   const std::optional<std::pair<TimeOfDay, TimeOfDay>>& times) {
+                   const std::optional<std::pair<TimeOfDay, TimeOfDay>>& times, const Date& today) {
     if (times) require_order({times->first, times->second});
-    return edit_session(store, session, [&](Session& s) {
+    std::optional<Problem> ahead;
+    Notes notes = edit_session(store, session, [&](Session& s) {
         s.state = "tenue";
         s.motif.clear();
         if (times) set_times(s, {times->first, times->second});
+        if (today < s.date)
+            ahead = Problem{.code = "session.held-ahead",
+                            .severity = Severity::notice,
+                            .record = s.id,
+                            .values = {{"date", s.date.iso()}}};
     });
+    if (ahead) notes.insert(notes.begin(), std::move(*ahead));
+    return notes;
 }
 
 Notes cancel_session(const store::Store& store, const std::string& session,

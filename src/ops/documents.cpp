@@ -114,8 +114,13 @@ Document attendance_sheet(const store::Store& store, int blank_rows,
     Sessions read = read_sessions(store);
     if (session) {
         // A planned session's sheet is printed before it, to be signed at its end.
-        for (const Session& s : read.folder.unheld_sessions)
-            if (s.id == id && s.state == "prevue") read.folder.sessions.push_back(s);
+        for (const Session& s : read.folder.unheld_sessions) {
+            if (s.id != id) continue;
+            if (s.state == "annulee") // nobody signs for a session that did not take place
+                throw RefusedError(Problem{.code = "sheet.session-cancelled",
+                                           .values = {{"session", id}, {"date", s.date.iso()}}});
+            read.folder.sessions.push_back(s);
+        }
         std::erase_if(read.folder.sessions, [&id](const Session& s) { return s.id != id; });
         if (attendance_sessions(read.folder).empty())
             throw RefusedError(

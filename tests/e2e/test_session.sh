@@ -230,6 +230,11 @@ motif = "absence"'
     expect_err_contains "a une preuve de présence : elle a eu lieu"
     run -C "$dir" session annule "$planned" --motif oubli
     expect_status 2
+    # No sheet for a session that did not take place.
+    run -C "$dir" emargement --session "$cancelled"
+    expect_status 1
+    expect_err_contains "la séance du 2026-03-05 ($cancelled) est annulée : pas de feuille à signer"
+    expect_err_one_line
 }
 
 run_tests

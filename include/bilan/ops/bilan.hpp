@@ -78,9 +78,10 @@ Notes set_session_times(const store::Store& store, const std::string& session, T
                         TimeOfDay to);
 
 // Confirms the session named by `session` as held (a planned one, or a cancelled one after
-// all), at `times` when given; the same notes as set_session_times.
+// all), at `times` when given; the same notes as set_session_times, and one when its date is
+// after `today` (held in the future: a slip of the date?).
 Notes hold_session(const store::Store& store, const std::string& session,
-                   const std::optional<std::pair<TimeOfDay, TimeOfDay>>& times);
+                   const std::optional<std::pair<TimeOfDay, TimeOfDay>>& times, const Date& today);
 // Cancels the session named by `session` with `motif` (a key of cancellation_reasons());
 // RefusedError when it has evidence of attendance. A cancelled session counts nowhere.
 Notes cancel_session(const store::Store& store, const std::string& session,

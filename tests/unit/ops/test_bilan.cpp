@@ -310,11 +310,15 @@ TEST_SUITE("ops.bilan") {
         CHECK(done_minutes() == 120);
         // Held at other times than planned: the times make its duration.
         notes = ops::hold_session(bilan.store(), planned.substr(0, 4),
-                                  std::pair{TimeOfDay{9, 0}, TimeOfDay{11, 30}});
+                                  std::pair{TimeOfDay{9, 0}, TimeOfDay{11, 30}}, {2026, 3, 20});
         REQUIRE(notes.size() == 1);
         CHECK(notes[0].code == "session.duration-changed");
         CHECK(done_minutes() == 120 + 150);
         CHECK(!contains(bilan.read("sessions/" + planned + ".toml"), "state"));
+        // Said held before its day: a slip of the date?
+        notes = ops::hold_session(bilan.store(), planned, std::nullopt, {2026, 3, 19});
+        REQUIRE(!notes.empty());
+        CHECK(notes[0].code == "session.held-ahead");
         // Cancelled: out of every figure, its file kept with its motif.
         ops::cancel_session(bilan.store(), planned, "absence");
         CHECK(done_minutes() == 120);
@@ -326,9 +330,10 @@ TEST_SUITE("ops.bilan") {
         // A session with evidence took place: it cannot be cancelled.
         ops::attest_session(bilan.store(), held, {"emargement", ""}, {2026, 3, 4});
         CHECK_THROWS_AS(ops::cancel_session(bilan.store(), held, "report"), RefusedError);
-        CHECK_THROWS_AS(
-            ops::hold_session(bilan.store(), held, std::pair{TimeOfDay{12, 0}, TimeOfDay{9, 0}}),
-            UsageError);
+        CHECK_THROWS_AS(ops::hold_session(bilan.store(), held,
+                                          std::pair{TimeOfDay{12, 0}, TimeOfDay{9, 0}},
+                                          {2026, 3, 20}),
+                        UsageError);
     }
 
     TEST_CASE("attest_session: evidence is appended, a session to come and a remote one on paper "
