@@ -66,10 +66,10 @@ struct TimesOptions {
 };
 
 // --from and --to, both or neither.
-std::optional<std::pair<TimeOfDay, TimeOfDay>> times_of(const TimesOptions& o) {
+std::optional<ops::SessionTimes> times_of(const TimesOptions& o) {
     if (o.from.empty() && o.to.empty()) return std::nullopt;
     if (o.from.empty() || o.to.empty()) throw UsageError("--from et --to vont ensemble");
-    return std::pair{parse_time_of_day(o.from), parse_time_of_day(o.to)};
+    return ops::SessionTimes{parse_time_of_day(o.from), parse_time_of_day(o.to)};
 }
 
 int run_hold(const Context& context, const TimesOptions& o) {
@@ -92,8 +92,8 @@ int run_cancel(const Context& context, const CancelOptions& o) {
 
 int run_times(const Context& context, const TimesOptions& o) {
     const std::string id = id_argument(o.id);
-    print_notices(ops::set_session_times(context.store(), id, parse_time_of_day(o.from),
-                                         parse_time_of_day(o.to)));
+    print_notices(ops::set_session_times(context.store(), id,
+                                         {parse_time_of_day(o.from), parse_time_of_day(o.to)}));
     return 0;
 }
 

@@ -263,129 +263,128 @@ Notes add_session(const store::Store& store, Session session, const OnAdded& on_
     return new_session_warnings(framework, bilan, others, session);
 }
 
-Notes attest_session(const store::Store& store, const std::string& session,
-                     const Evidence& evidence, const Date& today) {
-    store.require_bilan();
-    store::Transaction transaction(store); // what is read decides the write: under the lock
-    const store::Store& folder = transaction.store();
-    const std::string id = folder.resolve_id(store::collection_of<Session>(), session);
-    store::Diagnostics strict; // never append to a file we cannot read
-    const BilanRecord bilan = folder.load_bilan(strict);
-    const std::vector<Session> sessions =
-        folder.load_sessions(folder.load_framework(bilan, strict), strict);
-    const auto before = std::find_if(sessions.begin(), sessions.end(),
-                                     [&](const Session& s) { return s.id == id; });
-    if (before == sessions.end())
-        throw RefusedError(folder.display("sessions/" + id + ".toml") + " n'existe plus");
-    if (before->state == "annulee") // it did not take place: nothing proves it did
-        throw RefusedError(Problem{.code = "attendance.cancelled",
-                                   .record = id,
-                                   .values = {{"session", id}, {"date", before->date.iso()}}});
-    Session after = *before;
-    after.evidence.push_back(evidence);
-    transaction.update(*before, after);
-
-    Notes notes;
-    if (today < after.date)
-        notes.push_back({.code = "attendance.future",
-                         .severity = Severity::notice,
-                         .record = id,
-                         .values = {{"date", after.date.iso()}}});
-    if (!evidence_gaps({after}, today).remote_on_paper.empty())
-        notes.push_back(
-            {.code = "attendance.paper-for-remote",
-             .severity = Severity::warning,
-             .record = id,
-             .remedy = Remedy{"session.attest",
-                              {{"session", id}, {"evidence", "signature-electronique"}}}});
-    return notes;
-}
-
 namespace {
 
-struct TimesGiven {
-    TimeOfDay from, to;
+// A session as an operation found it under the lock, before and after its edit, with what the
+// notes on the result need: the bilan, its framework, the other sessions held.
+struct SessionEdit {
+    Session before, after;
+    BilanRecord bilan;
+    Framework framework;
+    std::vector<Session> others_held;
 };
 
-void require_order(const TimesGiven& times) {
-    if (times.to <= times.from)
-        throw UsageError("--from (" + times.from.text() + ") doit précéder --to (" +
-                         times.to.text() + ")");
-}
-
-void set_times(Session& session, const TimesGiven& times) {
-    session.from = times.from;
-    session.to = times.to;
-    session.minutes = times.to.minutes() - times.from.minutes();
-}
-
 // Edits the session named by `session` (an id or a unique prefix) under the lock with `edit`,
-// which may refuse; returns what is said of the result: its duration changed, the cap passed
-// by the sessions held.
-Notes edit_session(const store::Store& store, const std::string& session,
-                   const std::function<void(Session&)>& edit) {
+// which may refuse, and writes it (raising the format its state or evidence needs).
+SessionEdit edit_session(const store::Store& store, const std::string& session,
+                         const std::function<void(Session&)>& edit) {
     store.require_bilan();
     store::Transaction transaction(store); // the file as it is now decides the write
     const store::Store& folder = transaction.store();
     const std::string id = folder.resolve_id(store::collection_of<Session>(), session);
     store::Diagnostics strict; // never rewrite a file we cannot read
-    const BilanRecord bilan = folder.load_bilan(strict);
-    const Framework framework = folder.load_framework(bilan, strict);
-    std::vector<Session> others = folder.load_sessions(framework, strict);
-    const auto found =
-        std::find_if(others.begin(), others.end(), [&](const Session& s) { return s.id == id; });
-    if (found == others.end())
+    SessionEdit result;
+    result.bilan = folder.load_bilan(strict);
+    result.framework = folder.load_framework(result.bilan, strict);
+    std::vector<Session> sessions = folder.load_sessions(result.framework, strict);
+    const auto found = std::find_if(sessions.begin(), sessions.end(),
+                                    [&](const Session& s) { return s.id == id; });
+    if (found == sessions.end())
         throw RefusedError(folder.display("sessions/" + id + ".toml") + " n'existe plus");
-    const Session before = *found;
-    others.erase(found);
-    std::erase_if(others, [](const Session& s) { return !s.held(); }); // the cap counts held
-    Session after = before;
-    edit(after);
-    transaction.update(before, after); // raises the format a state needs (4)
+    result.before = *found;
+    sessions.erase(found);
+    std::erase_if(sessions, [](const Session& s) { return !s.held(); }); // the cap counts held
+    result.others_held = std::move(sessions);
+    result.after = result.before;
+    edit(result.after);
+    transaction.update(result.before, result.after);
+    return result;
+}
 
+// What is said of a session whose times or state changed: its duration, the cap passed.
+Notes duration_and_cap_notes(const SessionEdit& e) {
     Notes notes;
-    if (after.minutes != before.minutes)
+    if (e.after.minutes != e.before.minutes)
         notes.push_back({.code = "session.duration-changed",
                          .severity = Severity::notice,
-                         .record = id,
-                         .values = {{"before", std::to_string(before.minutes)},
-                                    {"after", std::to_string(after.minutes)}}});
-    if (after.held())
-        for (Problem& warning : new_session_warnings(framework, bilan, others, after))
+                         .record = e.after.id,
+                         .values = {{"before", std::to_string(e.before.minutes)},
+                                    {"after", std::to_string(e.after.minutes)}}});
+    if (e.after.held())
+        for (Problem& warning : new_session_warnings(e.framework, e.bilan, e.others_held, e.after))
             if (warning.code == "session.over-cap") notes.push_back(std::move(warning));
     return notes;
 }
 
+void require_order(const SessionTimes& times) {
+    if (times.to <= times.from)
+        throw UsageError("--from (" + times.from.text() + ") doit précéder --to (" +
+                         times.to.text() + ")");
+}
+
+void set_times(Session& session, const SessionTimes& times) {
+    session.from = times.from;
+    session.to = times.to;
+    session.minutes = times.to.minutes() - times.from.minutes();
+}
+
 } // namespace
 
-Notes set_session_times(const store::Store& store, const std::string& session, TimeOfDay from,
-                        TimeOfDay to) {
-    const TimesGiven times{from, to};
+Notes attest_session(const store::Store& store, const std::string& session,
+                     const Evidence& evidence, const Date& today) {
+    const Session after =
+        edit_session(store, session, [&](Session& s) {
+            if (s.state == "annulee") // it did not take place: nothing proves it
+                throw RefusedError(Problem{.code = "attendance.cancelled",
+                                           .record = s.id,
+                                           .values = {{"session", s.id}, {"date", s.date.iso()}}});
+            s.evidence.push_back(evidence);
+        }).after;
+    Notes notes;
+    if (today < after.date)
+        notes.push_back({.code = "attendance.future",
+                         .severity = Severity::notice,
+                         .record = after.id,
+                         .values = {{"date", after.date.iso()}}});
+    if (!evidence_gaps({after}, today).remote_on_paper.empty())
+        notes.push_back(
+            {.code = "attendance.paper-for-remote",
+             .severity = Severity::warning,
+             .record = after.id,
+             .remedy = Remedy{"session.attest",
+                              {{"session", after.id}, {"evidence", "signature-electronique"}}}});
+    return notes;
+}
+
+Notes set_session_times(const store::Store& store, const std::string& session,
+                        const SessionTimes& times) {
     require_order(times);
-    return edit_session(store, session, [&](Session& s) { set_times(s, times); });
+    return duration_and_cap_notes(
+        edit_session(store, session, [&](Session& s) { set_times(s, times); }));
 }
 
 Notes hold_session(const store::Store& store, const std::string& session,
-                   const std::optional<std::pair<TimeOfDay, TimeOfDay>>& times, const Date& today) {
-    if (times) require_order({times->first, times->second});
-    std::optional<Problem> ahead;
-    Notes notes = edit_session(store, session, [&](Session& s) {
+                   const std::optional<SessionTimes>& times, const Date& today) {
+    if (times) require_order(*times);
+    const SessionEdit e = edit_session(store, session, [&](Session& s) {
         s.state = "tenue";
         s.motif.clear();
-        if (times) set_times(s, {times->first, times->second});
-        if (today < s.date)
-            ahead = Problem{.code = "session.held-ahead",
-                            .severity = Severity::notice,
-                            .record = s.id,
-                            .values = {{"date", s.date.iso()}}};
+        if (times) set_times(s, *times);
     });
-    if (ahead) notes.insert(notes.begin(), std::move(*ahead));
+    Notes notes;
+    if (today < e.after.date) // held in the future: a slip of the date?
+        notes.push_back({.code = "session.held-ahead",
+                         .severity = Severity::notice,
+                         .record = e.after.id,
+                         .values = {{"date", e.after.date.iso()}}});
+    for (Problem& note : duration_and_cap_notes(e))
+        notes.push_back(std::move(note));
     return notes;
 }
 
 Notes cancel_session(const store::Store& store, const std::string& session,
                      const std::string& motif) {
-    return edit_session(store, session, [&](Session& s) {
+    return duration_and_cap_notes(edit_session(store, session, [&](Session& s) {
         // Evidence says the session took place: cancelling it would contradict the file.
         if (!s.evidence.empty())
             throw RefusedError(Problem{.code = "session.cancel-with-evidence",
@@ -393,7 +392,7 @@ Notes cancel_session(const store::Store& store, const std::string& session,
                                        .values = {{"session", s.id}, {"date", s.date.iso()}}});
         s.state = "annulee";
         s.motif = motif;
-    });
+    }));
 }
 
 SessionList list_sessions(const store::Store& store, const std::string& phase) {

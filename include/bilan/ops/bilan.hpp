@@ -71,17 +71,22 @@ Notes add_session(const store::Store& store, Session session, const OnAdded& on_
 Notes attest_session(const store::Store& store, const std::string& session,
                      const Evidence& evidence, const Date& today);
 
+// The times a session was held at, --from before --to.
+struct SessionTimes {
+    TimeOfDay from, to;
+};
+
 // Sets the times of the session named by `session` (an id or a unique prefix): those it was
 // held at, for the attendance sheet and the proof, when it was logged with a duration alone.
 // The times make its duration; returns a notice when that changes, and the cap's warning.
-Notes set_session_times(const store::Store& store, const std::string& session, TimeOfDay from,
-                        TimeOfDay to);
+Notes set_session_times(const store::Store& store, const std::string& session,
+                        const SessionTimes& times);
 
 // Confirms the session named by `session` as held (a planned one, or a cancelled one after
 // all), at `times` when given; the same notes as set_session_times, and one when its date is
 // after `today` (held in the future: a slip of the date?).
 Notes hold_session(const store::Store& store, const std::string& session,
-                   const std::optional<std::pair<TimeOfDay, TimeOfDay>>& times, const Date& today);
+                   const std::optional<SessionTimes>& times, const Date& today);
 // Cancels the session named by `session` with `motif` (a key of cancellation_reasons());
 // RefusedError when it has evidence of attendance. A cancelled session counts nowhere.
 Notes cancel_session(const store::Store& store, const std::string& session,

@@ -310,7 +310,7 @@ TEST_SUITE("ops.bilan") {
         CHECK(done_minutes() == 120);
         // Held at other times than planned: the times make its duration.
         notes = ops::hold_session(bilan.store(), planned.substr(0, 4),
-                                  std::pair{TimeOfDay{9, 0}, TimeOfDay{11, 30}}, {2026, 3, 20});
+                                  ops::SessionTimes{{9, 0}, {11, 30}}, {2026, 3, 20});
         REQUIRE(notes.size() == 1);
         CHECK(notes[0].code == "session.duration-changed");
         CHECK(done_minutes() == 120 + 150);
@@ -330,8 +330,7 @@ TEST_SUITE("ops.bilan") {
         // A session with evidence took place: it cannot be cancelled.
         ops::attest_session(bilan.store(), held, {"emargement", ""}, {2026, 3, 4});
         CHECK_THROWS_AS(ops::cancel_session(bilan.store(), held, "report"), RefusedError);
-        CHECK_THROWS_AS(ops::hold_session(bilan.store(), held,
-                                          std::pair{TimeOfDay{12, 0}, TimeOfDay{9, 0}},
+        CHECK_THROWS_AS(ops::hold_session(bilan.store(), held, ops::SessionTimes{{12, 0}, {9, 0}},
                                           {2026, 3, 20}),
                         UsageError);
     }
@@ -365,7 +364,8 @@ TEST_SUITE("ops.bilan") {
         const std::string id = add(bilan, session_on({2026, 3, 10}));
         bilan.write("sessions/" + id + ".toml",
                     bilan.read("sessions/" + id + ".toml") + "# à la main\n");
-        ops::Notes notes = ops::set_session_times(bilan.store(), id.substr(0, 4), {9, 30}, {12, 0});
+        ops::Notes notes =
+            ops::set_session_times(bilan.store(), id.substr(0, 4), {{9, 30}, {12, 0}});
         REQUIRE(notes.size() == 1);
         CHECK(notes[0].code == "session.duration-changed");
         CHECK(notes[0].value("after") == "150");
@@ -376,9 +376,9 @@ TEST_SUITE("ops.bilan") {
         const ops::SessionList list = ops::list_sessions(bilan.store(), "");
         REQUIRE(list.sessions.size() == 1);
         CHECK(list.sessions[0].minutes == 150);
-        CHECK(ops::set_session_times(bilan.store(), id, {9, 30}, {12, 0}).empty());
-        CHECK_THROWS_AS(ops::set_session_times(bilan.store(), id, {12, 0}, {12, 0}), UsageError);
-        CHECK_THROWS_AS(ops::set_session_times(bilan.store(), "ffffffff", {9, 0}, {10, 0}),
+        CHECK(ops::set_session_times(bilan.store(), id, {{9, 30}, {12, 0}}).empty());
+        CHECK_THROWS_AS(ops::set_session_times(bilan.store(), id, {{12, 0}, {12, 0}}), UsageError);
+        CHECK_THROWS_AS(ops::set_session_times(bilan.store(), "ffffffff", {{9, 0}, {10, 0}}),
                         RefusedError);
     }
 
