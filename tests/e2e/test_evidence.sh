@@ -356,7 +356,7 @@ test_a_newer_folder_refuses_attest() {
     run -C "$dir" session attest "$id" --evidence emargement
     expect_status 1
     expect_err_one_line
-    expect_err_contains "ce dossier est au format 99, plus récent que cette version de bilan (format 4) : mettez bilan à jour pour y écrire"
+    expect_err_contains "ce dossier est au format 99, plus récent que cette version de bilan (format 5) : mettez bilan à jour pour y écrire"
     expect_unchanged "$dir" "$snap"
 }
 

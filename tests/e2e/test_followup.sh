@@ -201,7 +201,7 @@ test_a_newer_bilan_is_refused_by_the_format_check() {
     sed -i 's/^format = 1$/format = 99/' "$dir/bilan.toml"
     run -C "$dir" set handover 2026-05-04
     expect_status 1
-    expect_err_contains "format 99, plus récent que cette version de bilan (format 4)"
+    expect_err_contains "format 99, plus récent que cette version de bilan (format 5)"
 }
 
 run_tests

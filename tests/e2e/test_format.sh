@@ -51,7 +51,7 @@ test_a_newer_format_is_read_for_what_is_known() {
         # shellcheck disable=SC2086
         BILAN_TODAY=2026-01-01 run -C "$dir" $cmd
         expect_err_one_line
-        expect_err_contains "ce dossier est au format 99, plus récent que cette version de bilan (format 4)"
+        expect_err_contains "ce dossier est au format 99, plus récent que cette version de bilan (format 5)"
         expect_err_contains "mettez bilan à jour"
     done
     run -C "$dir" status --json
@@ -72,7 +72,7 @@ test_a_newer_format_is_never_written() {
         run -C "$dir" $cmd
         expect_status 1 "$cmd"
         expect_err_one_line
-        expect_equal "$err" "bilan: ce dossier est au format 99, plus récent que cette version de bilan (format 4) : mettez bilan à jour pour y écrire" "$cmd: stderr"
+        expect_equal "$err" "bilan: ce dossier est au format 99, plus récent que cette version de bilan (format 5) : mettez bilan à jour pour y écrire" "$cmd: stderr"
         expect_unchanged "$dir" "$snap"
     done
 }

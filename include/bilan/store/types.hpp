@@ -129,7 +129,7 @@ private:
 // Every format number is here; each kind's descriptor (src/store/kinds/) says which its
 // records need, and the typed writes raise the folder's format to it.
 constexpr int first_format = 1;
-constexpr int current_format = 4;
+constexpr int current_format = 5;
 constexpr int evidence_format = 2;      // a session's [[evidence]], the session kind atelier
 constexpr int edof_format = 2;          // edof.toml
 constexpr int funding_format = 2;       // convention.toml and financing.toml
