@@ -72,8 +72,10 @@ std::span<const EdofDeadlineRule> edof_deadline_rules();
 const EdofDeadlineRule& edof_rule(std::string_view what);
 
 // "3 jours ouvrés après la première séance comptée, le 2026-05-13 ; CGU Mon Compte Formation
-// (Caisse des Dépôts), à vérifier": the rule and its source, for every message built on it.
+// (Caisse des Dépôts), à vérifier": the rule and its source, for every message built on it;
+// "après l'abandon" for the exit of an abandoned bilan.
 std::string edof_rule_citation(const EdofDeadlineRule& rule,
-                               const std::optional<Date>& clock_start = std::nullopt);
+                               const std::optional<Date>& clock_start = std::nullopt,
+                               bool after_abandonment = false);
 
 } // namespace bilan

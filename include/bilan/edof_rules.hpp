@@ -26,6 +26,9 @@ struct EdofDue {
     const EdofDeadlineRule* rule = nullptr;
     Date clock_start; // the session that started it
     Date date;        // the last day allowed
+    // The exit of an abandoned bilan: its clock is the abandonment, not a session (the MCF's
+    // help on service fait).
+    bool from_abandonment = false;
 };
 std::optional<EdofDue> edof_due(const Framework& framework, const Folder& folder,
                                 std::string_view what);

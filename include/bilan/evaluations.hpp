@@ -19,6 +19,8 @@ namespace bilan {
 
 // chaud (at the last conclusion session), froid (at the follow-up, some six months later).
 std::span<const Term> evaluation_kinds();
+// Who gives an evaluation besides the beneficiary: financeur, employeur (Qualiopi ind. 30).
+std::span<const Term> evaluation_parties();
 
 // One question of an evaluation: its key and the values it takes.
 struct Question {

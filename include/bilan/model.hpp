@@ -33,6 +33,8 @@ struct BilanRecord {
     // deadline falling on or after it (follow-up, evaluations).
     std::optional<Date> handover;
     std::string handover_mode;
+    // The beneficiary's public (beneficiary_publics()): the BPF's line F-1; empty, unknown.
+    std::string public_line;
     // The SHA-256 (64 hex digits) of the synthesis as handed over, kept beside bilan.toml
     // (format 4): `set handover` writes both, `render` prints that copy, `check` compares them.
     std::string handover_sha256;
@@ -209,6 +211,9 @@ struct Evaluation {
     std::vector<Answer> answers; // in the order given
     std::string comment;         // about the service, never the substance
     SourcePos origin;
+    // Whose view it is (Qualiopi indicator 30 asks every stakeholder's): empty for the
+    // beneficiary's, else `financeur` or `employeur` (evaluation_parties()).
+    std::string by = {};
 };
 
 // Everything a folder holds, loaded on demand by the store.
@@ -232,6 +237,9 @@ struct Folder {
     // Not the folder's but its practice's (practice.toml `holidays`): the public holidays its
     // deadlines in business days skip. Set by the store when it loads the whole folder.
     HolidayCalendar holidays = HolidayCalendar::metropole;
+    // Its practice's too (practice.toml `external`): the bilan's counsellor is external to the
+    // provider (a sub-contractor, the BPF's frame E), not one of its own staff.
+    bool counsellor_external = false;
     Convention convention; // convention.toml
     Financing financing;   // financing.toml
 };

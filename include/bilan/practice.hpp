@@ -28,7 +28,16 @@ struct Practice {
     // The public holidays its deadlines in business days skip: "metropole" (when empty) or
     // "alsace-moselle" (calendar.hpp).
     std::string holidays;
+    // The counsellors who are not the provider's own staff (sub-contractors: the BPF's frame E),
+    // as bilan.toml's `counsellor` names them, separated by ";".
+    std::string external;
     SourcePos origin;
+
+    bool is_external(std::string_view counsellor) const;
 };
+
+// A person's name as bilan compares names: accents and case folded, spaces trimmed, so that
+// "Marc Petit" and " marc petit" are one person (the BPF's frame E counts people).
+std::string person_key(std::string_view name);
 
 } // namespace bilan

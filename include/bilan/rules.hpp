@@ -86,6 +86,12 @@ std::optional<RetentionRule> retention_rule(const Framework& framework);
 // The day the bilan ended for destruction (R6313-7): its end, or its abandonment when that came
 // first or no end is set (an abandoned bilan is over); nullopt while it runs.
 std::optional<Date> destruction_end(const BilanRecord& bilan);
+// Stopped before its end: abandoned, with no end reached before the abandonment (an abandonment
+// after the end gives up the follow-up, not the bilan). Such a bilan is over without being
+// completed: nothing only a finished bilan must have (the floor, a whole synthesis) is asked of it.
+bool abandoned_bilan(const BilanRecord& bilan);
+// Ended as planned: an end, and not abandoned before it.
+bool completed(const BilanRecord& bilan);
 // The last day the rule allows: that day plus its years; nullopt without it or a rule.
 std::optional<Date> retention_limit(const Framework& framework, const BilanRecord& bilan);
 // An agreement's `until` past that limit: one problem citing the rule, at the key.

@@ -85,6 +85,12 @@ std::span<const Term> session_states();
 std::span<const Term> cancellation_reasons();
 // How the synthesis was handed over: remise-en-main-propre, courrier, email, autre.
 std::span<const Term> handover_modes();
+// The beneficiary's public, the line of the BPF's frame F-1 (cerfa 10443) her bilan goes to:
+// salarie (a, private-sector employees, apprentices excepted), apprenti (b), demandeur-emploi
+// (c), particulier (d, at her own cost), autre (e: public servants, self-employed…).
+std::span<const Term> beneficiary_publics();
+// "a" … "e" for a key of beneficiary_publics(); empty for anything else.
+std::string_view bpf_f1_line(std::string_view public_key);
 
 // Accompaniment, a session held with the counsellor (entretien, test, atelier): what the
 // floor counts and the attendance sheet lists; personal work (enquete, travail-personnel) is not.

@@ -258,7 +258,8 @@ std::string special(const Problem& p, std::string_view token) {
     if (token == "cause") return p.causes.empty() ? std::string() : problem_line(p.causes.front());
     if (token == "shell-dir") return shell_quoted(p.value("dir"));
     if (token == "edof-citation")
-        return edof_rule_citation(edof_rule(p.value("rule")), iso_date(p.value("clock_start")));
+        return edof_rule_citation(edof_rule(p.value("rule")), iso_date(p.value("clock_start")),
+                                  p.value("clock") == "abandon");
     throw std::logic_error("jeton inconnu : " + std::string(token));
 }
 
@@ -506,6 +507,9 @@ constexpr std::array sentences{
     Sentence{"edof.exit-before-end",
              "{rule:edof-label} EDOF du {declared} antérieure à la dernière séance comptée "
              "({clock_start}) : la sortie se déclare une fois le bilan terminé"},
+    Sentence{"edof.exit-before-abandonment",
+             "{rule:edof-label} EDOF du {declared} antérieure à l'abandon ({clock_start}) : la "
+             "sortie se déclare une fois l'abandon constaté"},
     Sentence{"edof.partial-without-reason", "service fait partiel sans motif (« reason » : "
                                             "abandon, absence, interruption ou force-majeure)"},
     Sentence{"edof.partial-without-minutes",

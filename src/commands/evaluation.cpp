@@ -11,7 +11,7 @@ namespace bilan::cli {
 namespace {
 
 struct EvaluationAddOptions {
-    std::string kind, date, satisfaction, comment;
+    std::string kind, date, satisfaction, comment, by;
     std::vector<std::string> answers;
 };
 
@@ -29,6 +29,8 @@ int run_add(const Context& context, const EvaluationAddOptions& o) {
         e.answers.push_back(std::move(answer));
     }
     e.comment = checked_text(o.comment, "--comment");
+    if (!o.by.empty() && o.by != "beneficiaire")
+        e.by = std::string(resolve_term(evaluation_parties(), o.by, "auteur de l'évaluation"));
     print_notices(ops::add_evaluation(context.store(), e, print_id));
     return 0;
 }
@@ -50,7 +52,11 @@ void declare_evaluation(Declarations& declarations, Context& context) {
           {"--answer", "Réponse CLÉ=VALEUR (répétable ; ex. attentes=4, recommande=oui)",
            &add->answers},
           {"--comment", "Commentaire sur la prestation (jamais sur le fond du bilan)",
-           &add->comment}},
+           &add->comment},
+          {"--par",
+           "Avis d'une autre partie prenante (Qualiopi 30) : financeur ou employeur ; "
+           "beneficiaire (défaut)",
+           &add->by, false, nullptr, fixed_values({"beneficiaire", "financeur", "employeur"})}},
          [&context, add] { return run_add(context, *add); }});
 
     declare_list(declarations, context, "evaluation", "Lister les évaluations par date",

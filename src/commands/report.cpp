@@ -14,8 +14,34 @@ namespace {
 struct ReportOptions {
     std::vector<std::string> dirs;
     std::string year;
-    bool json = false, csv = false;
+    bool json = false, csv = false, detail = false;
 };
+
+// The bilans the BPF cannot place on a line of F-1: listed, never guessed. One note per folder
+// for scripts (JSON); one line for a person, with the command that settles it.
+void add_unknown_publics(PracticeReport& report, bool json) {
+    const auto found = report.detail.find("bpf.f1_unknown_count");
+    if (found == report.detail.end()) return;
+    const std::vector<std::string>& folders = found->second;
+    const std::string remedy = "bilan -C DOSSIER set public salarie|apprenti|demandeur-emploi|"
+                               "particulier|autre";
+    if (json) {
+        for (const std::string& folder : folders)
+            report.notes.push_back(
+                {folder,
+                 "public non renseigné : le BPF ne peut pas le classer en F-1 (" + remedy + ")"});
+        return;
+    }
+    std::string shown;
+    for (std::size_t i = 0; i < folders.size() && i < 3; ++i)
+        shown += (i ? ", " : "") + folders[i];
+    if (folders.size() > 3) shown += "…";
+    print_note(
+        std::to_string(folders.size()) +
+        (folders.size() > 1 ? " bilans sans public renseigné" : " bilan sans public renseigné") +
+        " : le BPF ne peut pas les classer en F-1 (" + shown + ") ; " + remedy +
+        (report.with_detail ? "" : " ; la liste entière avec --detail"));
+}
 
 std::optional<int> parse_year(const std::string& text) {
     if (text.empty()) return std::nullopt;
@@ -37,13 +63,15 @@ int run_report(const Context& context, const ReportOptions& o) {
     PracticeReport report;
     report.year = request.year;
     report.folders = across.folders;
+    report.with_detail = o.detail;
     for (const ops::BilanSummary& bilan : across.bilans)
-        report.add(bilan.figures);
+        report.add(bilan.figures, bilan.folder);
     report.problems = across.problems;
     report.notes = across.notes;
     if (!o.json)
         for (const FolderNote& note : across.notes)
             print_note(note.line());
+    add_unknown_publics(report, o.json);
     print_out(o.json ? report_json(report) : o.csv ? report_csv(report) : report_markdown(report));
     if (!o.json)
         for (const FolderNote& problem : across.problems)
@@ -62,7 +90,8 @@ void declare_report(Declarations& declarations, Context& context) {
          {{"DIR", "Un bilan, ou un dossier de bilans (défaut : le cabinet, sinon ici)", &o->dirs},
           {"--year", "L'année civile : bilans ayant une séance comptée cette année-là", &o->year},
           {"--json", "Sortie JSON", &o->json},
-          {"--csv", "Sortie CSV (indicateur,valeur) pour un tableur", &o->csv}},
+          {"--csv", "Sortie CSV (indicateur,valeur) pour un tableur", &o->csv},
+          {"--detail", "Les dossiers derrière chaque chiffre", &o->detail}},
          [&context, o] { return run_report(context, *o); }});
 }
 

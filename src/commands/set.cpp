@@ -22,8 +22,9 @@ void declare_set(Declarations& declarations, Context& context) {
            fixed_values(ops::bilan_field_keys())},
           {"VALUE", "Nouvelle valeur", &o->value, true, nullptr,
            [o] { // the field named before it, when its values are a closed set
-               return o->key == "handover-mode" ? term_values(handover_modes())()
-                                                : std::vector<std::string>{};
+               const store::BilanField* field = store::find_bilan_field(o->key);
+               return field && field->terms ? term_values(field->terms())()
+                                            : std::vector<std::string>{};
            }}},
          [&context, o] {
              // A date's meaning depends on the command line ("today", $BILAN_TODAY); the

@@ -42,8 +42,8 @@ void add_edof(const Framework& framework, const Folder& folder, std::vector<Dead
     for (const EdofDeadlineRule& rule : edof_deadline_rules()) {
         if (edof_declared(folder.edof, rule)) continue;
         if (const auto due = edof_due(framework, folder, rule.what))
-            out.push_back(
-                {std::string(rule.what), due->date, edof_rule_citation(rule, due->clock_start)});
+            out.push_back({std::string(rule.what), due->date,
+                           edof_rule_citation(rule, due->clock_start, due->from_abandonment)});
     }
 }
 

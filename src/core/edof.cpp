@@ -3,6 +3,7 @@
 #include "bilan/edof_rules.hpp"
 #include "bilan/json.hpp"
 #include "bilan/proof_documents.hpp"
+#include "bilan/rules.hpp"
 #include "bilan/views.hpp"
 
 #include <algorithm>
@@ -42,7 +43,8 @@ constexpr std::array deadline_rules{
                      mcf_cgu, true},
 };
 
-std::string_view clock_text(EdofClock clock) {
+std::string_view clock_text(EdofClock clock, bool abandonment) {
+    if (abandonment) return "l'abandon";
     return clock == EdofClock::first_counted_session ? "la première séance comptée"
                                                      : "la dernière séance comptée";
 }
@@ -72,10 +74,12 @@ const EdofDeadlineRule& edof_rule(std::string_view what) {
     throw std::logic_error("règle EDOF inconnue : " + std::string(what));
 }
 
-std::string edof_rule_citation(const EdofDeadlineRule& rule, const std::optional<Date>& start) {
+std::string edof_rule_citation(const EdofDeadlineRule& rule, const std::optional<Date>& start,
+                               bool after_abandonment) {
     return std::to_string(rule.business_days) + " jours ouvrés après " +
-           std::string(clock_text(rule.clock)) + (start ? ", le " + start->iso() : "") + " ; " +
-           std::string(rule.source) + (rule.to_verify ? ", à vérifier" : "");
+           std::string(clock_text(rule.clock, after_abandonment)) +
+           (start ? ", le " + start->iso() : "") + " ; " + std::string(rule.source) +
+           (rule.to_verify ? ", à vérifier" : "");
 }
 
 // ---- over a folder -----------------------------------------------------------------------
@@ -97,6 +101,11 @@ std::optional<EdofDue> edof_due(const Framework& framework, const Folder& folder
     const std::vector<const Session*> counted = counted_sessions(framework, folder);
     if (counted.empty()) return std::nullopt;
     const Session* clock = counted.front();
+    if (rule.clock == EdofClock::last_counted_session && abandoned_bilan(folder.bilan)) {
+        const Date& abandoned = *folder.bilan.abandoned;
+        return EdofDue{&rule, abandoned,
+                       add_business_days(abandoned, rule.business_days, folder.holidays), true};
+    }
     if (rule.clock == EdofClock::last_counted_session) {
         // Until the bilan has ended, the last session so far is not the last one.
         if (!folder.bilan.end && !folder.edof.exit_declared) return std::nullopt;
@@ -126,10 +135,11 @@ std::vector<Problem> edof_problems(const Framework& framework, const Folder& fol
         const SourcePos& where =
             rule.clock == EdofClock::first_counted_session ? e.entry_pos : e.exit_pos;
         // The rule by its key ("edof-entree"): its label and citation are the renderer's.
-        const Values values{{"rule", std::string(rule.what)},
-                            {"declared", on->iso()},
-                            {"due", due->date.iso()},
-                            {"clock_start", due->clock_start.iso()}};
+        Values values{{"rule", std::string(rule.what)},
+                      {"declared", on->iso()},
+                      {"due", due->date.iso()},
+                      {"clock_start", due->clock_start.iso()}};
+        if (due->from_abandonment) values.push_back({"clock", "abandon"});
         if (*on > due->date)
             problems.push_back({.code = "edof.declared-late",
                                 .where = where,
@@ -138,7 +148,8 @@ std::vector<Problem> edof_problems(const Framework& framework, const Folder& fol
         else if (*on < due->clock_start)
             problems.push_back({.code = rule.clock == EdofClock::first_counted_session
                                             ? "edof.entry-before-start"
-                                            : "edof.exit-before-end",
+                                        : due->from_abandonment ? "edof.exit-before-abandonment"
+                                                                : "edof.exit-before-end",
                                 .where = where,
                                 .values = values});
     }

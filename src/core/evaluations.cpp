@@ -71,10 +71,20 @@ constexpr std::array<std::string_view, 5> froid_defaults{
     "projet=non-demarre|en-cours|realise|modifie|abandonne", "actions=entier", "utilite=1-5",
     "besoin=oui|non"};
 
+constexpr std::array<std::string_view, 3> a_financeur{"funder", "financer", "opco"};
+constexpr std::array<std::string_view, 2> a_employeur{"employer", "entreprise"};
+const std::array party_terms{
+    Term{"financeur", "financeur", std::span<const std::string_view>(a_financeur)},
+    Term{"employeur", "employeur", std::span<const std::string_view>(a_employeur)}};
+
 } // namespace
 
 std::span<const Term> evaluation_kinds() {
     return evaluation_terms;
+}
+
+std::span<const Term> evaluation_parties() {
+    return party_terms;
 }
 
 Question parse_question(std::string_view spec) {
@@ -205,8 +215,10 @@ std::string evaluations_table(const std::vector<Evaluation>& evaluations) {
         std::string answers;
         for (const Answer& a : e.answers)
             answers += (answers.empty() ? "" : " ") + a.key + "=" + a.value;
-        rows.push_back({e.id, e.date.iso(), std::string(term_label(evaluation_kinds(), e.kind)),
-                        std::to_string(e.satisfaction) + "/5", answers, e.comment});
+        std::string kind(term_label(evaluation_kinds(), e.kind));
+        if (!e.by.empty()) kind += " (" + std::string(term_label(evaluation_parties(), e.by)) + ")";
+        rows.push_back(
+            {e.id, e.date.iso(), kind, std::to_string(e.satisfaction) + "/5", answers, e.comment});
     }
     return aligned_rows(rows);
 }
@@ -218,6 +230,7 @@ std::string evaluations_json(const std::vector<Evaluation>& evaluations) {
         json.begin_object()
             .field("id", e.id)
             .field("kind", e.kind)
+            .field("by", e.by.empty() ? std::string("beneficiaire") : e.by)
             .field("date", e.date)
             .field("satisfaction", e.satisfaction);
         json.key("answers").begin_object();
@@ -267,7 +280,7 @@ std::optional<Date> evaluation_froid_due(const Framework& framework, const Bilan
 const Evaluation* first_evaluation(const std::vector<Evaluation>& evaluations,
                                    std::string_view kind) {
     for (const Evaluation& e : evaluations)
-        if (e.kind == kind) return &e;
+        if (e.kind == kind && e.by.empty()) return &e; // a funder's view is not hers
     return nullptr;
 }
 
@@ -313,7 +326,7 @@ std::string after_end_lines(const Framework& framework, const Folder& folder, co
     if (b.abandoned)
         out += "Bilan abandonné le " + b.abandoned->french() +
                (b.abandon_reason.empty() ? "" : " : " + visible_line(b.abandon_reason)) +
-               " ; plus aucune échéance après cette date\n";
+               " ; plus de suivi après cette date\n";
     const auto due = followup_due(framework, b);
     if (const Session* done = followup_session(framework, folder.sessions))
         out += "Entretien de suivi fait le " + done->date.french() +

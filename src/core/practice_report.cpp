@@ -5,6 +5,7 @@
 #include "bilan/evaluations.hpp"
 #include "bilan/json.hpp"
 #include "bilan/markdown.hpp"
+#include "bilan/practice.hpp"
 #include "bilan/proof_documents.hpp"
 #include "bilan/rules.hpp"
 #include "bilan/typography.hpp"
@@ -41,17 +42,17 @@ std::string answer_of(const Evaluation& evaluation, std::string_view key) {
 
 void add_sessions(const Framework& framework, const Folder& folder, std::optional<int> year,
                   BilanFigures& figures) {
-    bool any_accompaniment = false, all_remote = true;
-    for (const Session& s : folder.sessions) {
+    for (const Session& s : folder.sessions) { // held ones: the others are apart
         if (!framework.counts(s.phase) || (year && s.date.year != *year)) continue;
         figures.in_scope = true;
         if (!is_accompaniment(s.kind)) continue;
         figures.accompaniment_minutes += s.minutes;
-        any_accompaniment = true;
-        all_remote = all_remote && s.mode == "distance";
+        ++figures.appointments;
+        // cerfa 10443, F-1: "en tout ou partie à distance": one remote session is enough.
+        figures.remote = figures.remote || s.mode == "distance";
     }
     if (!year) figures.in_scope = true;
-    figures.remote = figures.in_scope && any_accompaniment && all_remote;
+    figures.remote = figures.remote && figures.in_scope;
 }
 
 void add_evaluations(const Framework& framework, const Folder& folder, std::optional<int> year,
@@ -60,7 +61,7 @@ void add_evaluations(const Framework& framework, const Folder& folder, std::opti
     for (const Evaluation& e : folder.evaluations) {
         if (year && e.date.year != *year) continue;
         figures.evaluations.push_back(
-            {e.kind, e.satisfaction, answer_of(e, "situation"), answer_of(e, "projet")});
+            {e.kind, e.satisfaction, answer_of(e, "situation"), answer_of(e, "projet"), e.by});
     }
     const auto has = [&](std::string_view kind) {
         return first_evaluation(folder.evaluations, kind) != nullptr;
@@ -72,22 +73,37 @@ void add_evaluations(const Framework& framework, const Folder& folder, std::opti
     figures.froid_answered = figures.froid_expected && has("froid");
 }
 
+// The parts of the financing as the BPF's frame C counts them: a CPF file is paid by the Caisse
+// des Dépôts through the platform, the holder's participation and any top-up included
+// (practice.md §10, to confirm against the cerfa's notice), so all of it is the CPF's line.
+std::vector<FundingPart> income_parts(const Folder& folder, std::string_view funding) {
+    std::vector<FundingPart> parts = folder.financing.parts;
+    if (funding == "cpf")
+        for (FundingPart& part : parts)
+            part.payer = "cpf";
+    return parts;
+}
+
 } // namespace
 
 BilanFigures figures_of(const Framework& framework, const Folder& folder, std::optional<int> year,
                         const Date& today) {
     const BilanRecord& bilan = folder.bilan;
     BilanFigures figures;
+    figures.belgian = framework.name == "be";
     figures.funding = funding_key(framework, bilan);
     // A date still ahead of `today` (a bilan planned, an end foreseen) has not happened yet.
     const auto happened = [&](const std::optional<Date>& date) {
         return in_year(date, year) && *date <= today;
     };
     figures.started = happened(bilan.start);
-    figures.ended = happened(bilan.end);
-    figures.abandoned = happened(bilan.abandoned);
+    figures.abandoned = abandoned_bilan(bilan) && happened(bilan.abandoned);
+    figures.ended = completed(bilan) && happened(bilan.end);
     figures.counsellor = bilan.counsellor;
-    figures.jobseeker = folder.financing.jobseeker.value_or(false);
+    figures.counsellor_external = folder.counsellor_external;
+    figures.f1_line = bpf_f1_line(bilan.public_line);
+    if (figures.f1_line.empty() && folder.financing.jobseeker.value_or(false))
+        figures.f1_line = "c";
     add_sessions(framework, folder, year, figures);
     const HourReport hours = hour_report(framework, folder);
     figures.floor_breach = figures.ended && framework.floor_minutes &&
@@ -98,7 +114,7 @@ BilanFigures figures_of(const Framework& framework, const Folder& folder, std::o
     // Income counts by invoice date, as the BPF (cerfa 10443) counts the year's products: the CPF
     // file's invoice, else the end (the usual practice; to confirm against the cerfa's notice).
     const std::optional<Date> invoiced = folder.edof.invoiced ? folder.edof.invoiced : bilan.end;
-    if (!year || in_year(invoiced, year)) figures.income = folder.financing.parts;
+    if (!year || in_year(invoiced, year)) figures.income = income_parts(folder, figures.funding);
     return figures;
 }
 
@@ -108,7 +124,61 @@ std::string FolderNote::line() const {
     return message.starts_with(folder + "/") ? message : folder + " : " + message;
 }
 
-void PracticeReport::add(const BilanFigures& b) {
+namespace {
+
+void add_evaluation(EvaluationTotals& totals, const EvaluationFigure& e) {
+    ++totals.responses;
+    totals.satisfaction_sum += e.satisfaction;
+    totals.satisfied += e.satisfaction >= 4;
+    if (!e.situation.empty()) ++totals.situations[e.situation];
+    if (!e.projet.empty()) {
+        ++totals.projet_answers;
+        totals.projet_moving += e.projet == "realise" || e.projet == "en-cours";
+    }
+}
+
+EvaluationTotals& totals_for(Tally& tally, const EvaluationFigure& e) {
+    if (e.by == "financeur") return tally.financeur;
+    if (e.by == "employeur") return tally.employeur;
+    return e.kind == "chaud" ? tally.chaud : tally.froid;
+}
+
+std::size_t f1_index(std::string_view line) {
+    return static_cast<std::size_t>(line.front() - 'a');
+}
+
+// The folders behind each figure, by the keys figures_list gives them.
+std::vector<std::string> detail_keys(const BilanFigures& b) {
+    std::vector<std::string> keys;
+    const auto when = [&](bool yes, std::string key) {
+        if (yes) keys.push_back(std::move(key));
+    };
+    when(b.in_scope, "bilans");
+    when(b.in_scope, "by_funding." + b.funding + ".bilans");
+    when(b.started, "started");
+    when(b.ended, "ended");
+    when(b.abandoned, "abandoned");
+    when(b.floor_breach, "floor_breaches");
+    when(b.cap_breach, "cap_breaches");
+    for (const EvaluationFigure& e : b.evaluations)
+        keys.push_back("evaluations." + (e.by.empty() ? e.kind : e.by) + ".responses");
+    if (b.belgian) {
+        when(b.in_scope, "belgium.bilans");
+        return keys;
+    }
+    when(b.ended, "qualiopi.ended");
+    when(b.abandoned, "qualiopi.abandoned");
+    if (!b.in_scope) return keys;
+    keys.emplace_back("bpf.f3e_bilans");
+    keys.push_back(b.f1_line.empty() ? "bpf.f1_unknown_count" : "bpf.f1" + b.f1_line + "_count");
+    when(b.remote, "bpf.f1_remote");
+    keys.emplace_back(b.counsellor_external ? "bpf.e_external_count" : "bpf.e_internal_count");
+    return keys;
+}
+
+} // namespace
+
+void Tally::add(const BilanFigures& b) {
     started += b.started;
     ended += b.ended;
     abandoned += b.abandoned;
@@ -117,32 +187,38 @@ void PracticeReport::add(const BilanFigures& b) {
     chaud_answered += b.chaud_answered;
     froid_expected += b.froid_expected;
     froid_answered += b.froid_answered;
-    for (const EvaluationFigure& e : b.evaluations) {
-        EvaluationTotals& totals = e.kind == "chaud" ? chaud : froid;
-        ++totals.responses;
-        totals.satisfaction_sum += e.satisfaction;
-        totals.satisfied += e.satisfaction >= 4;
-        if (!e.situation.empty()) ++totals.situations[e.situation];
-        if (!e.projet.empty()) {
-            ++totals.projet_answers;
-            totals.projet_moving += e.projet == "realise" || e.projet == "en-cours";
-        }
-    }
+    for (const EvaluationFigure& e : b.evaluations)
+        add_evaluation(totals_for(*this, e), e);
     for (const FundingPart& part : b.income)
         income_cents[part.payer] += part.cents;
     if (!b.in_scope) return;
     ++bilans;
     accompaniment_minutes += b.accompaniment_minutes;
+    appointments += b.appointments;
     FundingTotals& funding = by_funding[b.funding];
     ++funding.bilans;
     funding.accompaniment_minutes += b.accompaniment_minutes;
     cap_breaches += b.cap_breach;
-    if (!b.counsellor.empty()) counsellors.insert(b.counsellor);
+    if (b.counsellor.empty())
+        ++unnamed;
+    else
+        (b.counsellor_external ? external_counsellors : internal_counsellors)
+            .insert(person_key(b.counsellor));
+    (b.counsellor_external ? external_minutes : internal_minutes) += b.accompaniment_minutes;
     remote += b.remote;
-    if (b.jobseeker) {
-        ++jobseekers;
-        jobseeker_minutes += b.accompaniment_minutes;
+    if (b.f1_line.empty()) {
+        ++f1_unknown;
+    } else {
+        ++f1_count[f1_index(b.f1_line)];
+        f1_minutes[f1_index(b.f1_line)] += b.accompaniment_minutes;
     }
+}
+
+void PracticeReport::add(const BilanFigures& b, const std::string& folder) {
+    all.add(b);
+    (b.belgian ? belgium : france).add(b);
+    for (std::string& key : detail_keys(b))
+        detail[std::move(key)].push_back(folder);
 }
 
 namespace {
@@ -188,84 +264,184 @@ std::string_view bpf_income_line(std::string_view payer) {
     return "C-autre";
 }
 
-std::vector<Figure> figures_list(const PracticeReport& r) {
-    std::vector<Figure> list;
-    const auto add = [&](std::vector<std::string> path, std::string json, std::string label,
-                         Unit unit = Unit::count) {
-        list.push_back({std::move(path), std::move(json), std::move(label), unit});
-    };
-    const auto count = [](std::int64_t n) { return std::to_string(n); };
-    add({"year"}, r.year ? count(*r.year) : "null", "Année");
-    add({"folders"}, count(r.folders), "Dossiers trouvés");
-    add({"bilans"}, count(r.bilans), "Bilans");
-    add({"started"}, count(r.started), "Bilans commencés");
-    add({"ended"}, count(r.ended), "Bilans terminés");
-    add({"abandoned"}, count(r.abandoned), "Bilans abandonnés");
-    add({"accompaniment_minutes"}, count(r.accompaniment_minutes), "Heures d'accompagnement",
-        Unit::minutes);
-    for (const auto& [funding, totals] : r.by_funding) {
-        add({"by_funding", funding, "bilans"}, count(totals.bilans), funding + " : bilans");
-        add({"by_funding", funding, "accompaniment_minutes"}, count(totals.accompaniment_minutes),
-            funding + " : heures d'accompagnement", Unit::minutes);
+std::string_view bpf_income_label(std::string_view line) {
+    if (line == "C-1") return "entreprises pour la formation de leurs salariés";
+    if (line == "C-2e") return "compte personnel de formation";
+    if (line == "C-2h") return "OPCO, autres dispositifs";
+    if (line == "C-7") return "France Travail";
+    if (line == "C-9") return "particuliers à leurs propres frais";
+    return "autres produits, à classer";
+}
+
+// The lines of frame F-1, a to e, as the cerfa labels them.
+constexpr std::array<std::string_view, 5> f1_labels{
+    "salariés d'employeurs privés hors apprentis", "apprentis", "personnes en recherche d'emploi",
+    "particuliers à leurs propres frais", "autres stagiaires"};
+
+// "bpf.f1a_count": a figure's key in CSV and in the detail.
+std::string dotted(const std::vector<std::string>& path) {
+    std::string key;
+    for (const std::string& part : path)
+        key += (key.empty() ? "" : ".") + part;
+    return key;
+}
+
+class FigureList {
+public:
+    void add(std::vector<std::string> path, std::string json, std::string label,
+             Unit unit = Unit::count) {
+        list_.push_back({std::move(path), std::move(json), std::move(label), unit});
+    }
+    void count(std::vector<std::string> path, std::int64_t n, std::string label) {
+        add(std::move(path), std::to_string(n), std::move(label));
+    }
+    void minutes(std::vector<std::string> path, std::int64_t n, std::string label) {
+        add(std::move(path), std::to_string(n), std::move(label), Unit::minutes);
+    }
+    void rate(std::vector<std::string> path, std::int64_t num, std::int64_t den,
+              std::string label) {
+        add(std::move(path), number_or_null(decimal(num, den, 100)), std::move(label), Unit::other);
+    }
+    void mean(std::vector<std::string> path, const EvaluationTotals& totals, std::string label) {
+        add(std::move(path), number_or_null(decimal(totals.satisfaction_sum, totals.responses)),
+            std::move(label), Unit::other);
+    }
+    std::vector<Figure> take() { return std::move(list_); }
+
+private:
+    std::vector<Figure> list_;
+};
+
+void activity_figures(FigureList& out, const PracticeReport& r) {
+    const Tally& t = r.all;
+    out.add({"year"}, r.year ? std::to_string(*r.year) : "null", "Année");
+    out.count({"folders"}, r.folders, "Dossiers trouvés");
+    out.count({"bilans"}, t.bilans, "Bilans");
+    out.count({"started"}, t.started, "Bilans commencés");
+    out.count({"ended"}, t.ended, "Bilans terminés");
+    out.count({"abandoned"}, t.abandoned, "Bilans abandonnés");
+    out.minutes({"accompaniment_minutes"}, t.accompaniment_minutes, "Heures d'accompagnement");
+    for (const auto& [funding, totals] : t.by_funding) {
+        out.count({"by_funding", funding, "bilans"}, totals.bilans, funding + " : bilans");
+        out.minutes({"by_funding", funding, "accompaniment_minutes"}, totals.accompaniment_minutes,
+                    funding + " : heures d'accompagnement");
     }
     for (const auto& [kind, totals] :
-         {std::pair<std::string, const EvaluationTotals&>{"chaud", r.chaud}, {"froid", r.froid}}) {
-        const std::vector<std::string> at{"evaluations", kind};
-        const auto path = [&](std::string key) {
-            std::vector<std::string> p = at;
-            p.push_back(std::move(key));
-            return p;
-        };
-        add(path("responses"), count(totals.responses), "Évaluations à " + kind + " : réponses");
-        add(path("satisfaction_mean"),
-            number_or_null(decimal(totals.satisfaction_sum, totals.responses)),
-            "Évaluations à " + kind + " : satisfaction moyenne (sur 5)", Unit::other);
+         {std::pair<std::string, const EvaluationTotals&>{"chaud", t.chaud},
+          {"froid", t.froid},
+          {"financeur", t.financeur},
+          {"employeur", t.employeur}}) {
+        const std::string who =
+            kind == "chaud" || kind == "froid" ? "Évaluations à " + kind : "Avis des " + kind + "s";
+        out.count({"evaluations", kind, "responses"}, totals.responses, who + " : réponses");
+        out.mean({"evaluations", kind, "satisfaction_mean"}, totals,
+                 who + " : satisfaction moyenne (sur 5)");
         if (kind == "froid")
             for (const auto& [situation, n] : totals.situations)
-                add({"evaluations", "froid", "situations", situation}, count(n),
-                    "Situation à froid : " + situation);
+                out.count({"evaluations", "froid", "situations", situation}, n,
+                          "Situation à froid : " + situation);
     }
-    add({"floor_breaches"}, count(r.floor_breaches), "Bilans terminés sous le plancher");
-    add({"cap_breaches"}, count(r.cap_breaches), "Bilans au-delà du plafond");
-    // Qualiopi indicator 2 (décret 2019-564, référentiel national qualité): each rate is
-    // published with its base, so that a reader can judge it.
-    add({"qualiopi", "completion_rate_percent"}, number_or_null(decimal(r.ended, r.started, 100)),
-        "Taux d'achèvement (terminés ÷ commencés, %)", Unit::other);
-    add({"qualiopi", "satisfied_percent"},
-        number_or_null(decimal(r.chaud.satisfied, r.chaud.responses, 100)),
-        "Satisfaction 4 ou 5 à chaud (%)", Unit::other);
-    add({"qualiopi", "chaud_response_rate_percent"},
-        number_or_null(decimal(r.chaud_answered, r.chaud_expected, 100)),
-        "Taux de réponse à chaud (%)", Unit::other);
-    add({"qualiopi", "froid_response_rate_percent"},
-        number_or_null(decimal(r.froid_answered, r.froid_expected, 100)),
-        "Taux de réponse à froid (%)", Unit::other);
-    add({"qualiopi", "projet_moving_percent"},
-        number_or_null(decimal(r.froid.projet_moving, r.froid.projet_answers, 100)),
-        "Projet réalisé ou en cours à froid (%)", Unit::other);
-    // The BPF's lines a bilan provider fills (cerfa 10443, L6352-11; which line takes what is
-    // still to confirm against the cerfa's notice).
-    add({"bpf", "f3e_bilans"}, count(r.bilans), "BPF F-3 e : bilans de compétences");
-    add({"bpf", "f3e_minutes"}, count(r.accompaniment_minutes), "BPF F-3 e : heures",
-        Unit::minutes);
-    // Bilans without a counsellor's name were held by someone: when none is named at all, by
-    // one person (the sole practitioner); else, presumably, by the people named.
-    const std::size_t people = r.counsellors.empty() && r.bilans > 0 ? 1 : r.counsellors.size();
-    add({"bpf", "e_counsellors"}, count(static_cast<std::int64_t>(people)),
-        "BPF E : personnes ayant dispensé les heures");
-    add({"bpf", "e_minutes"}, count(r.accompaniment_minutes), "BPF E : heures dispensées",
-        Unit::minutes);
-    add({"bpf", "f1c_jobseekers"}, count(r.jobseekers), "BPF F-1 c : demandeurs d'emploi");
-    add({"bpf", "f1c_minutes"}, count(r.jobseeker_minutes), "BPF F-1 c : heures", Unit::minutes);
-    add({"bpf", "f1_remote"}, count(r.remote), "BPF F-1 : bilans entièrement à distance");
+    out.count({"floor_breaches"}, t.floor_breaches, "Bilans terminés sous le plancher");
+    out.count({"cap_breaches"}, t.cap_breaches, "Bilans au-delà du plafond");
+}
+
+// Qualiopi indicators 2 and 30 (décret 2019-564, référentiel national qualité), French bilans
+// only: each rate is published with its base, so that a reader can judge it.
+void qualiopi_figures(FigureList& out, const Tally& t) {
+    const std::vector<std::string> q{"qualiopi"};
+    const auto at = [&](std::string key) {
+        std::vector<std::string> path = q;
+        path.push_back(std::move(key));
+        return path;
+    };
+    out.count(at("ended"), t.ended, "Bilans terminés");
+    out.count(at("abandoned"), t.abandoned, "Bilans abandonnés");
+    out.rate(at("completion_rate_percent"), t.ended, t.ended + t.abandoned,
+             "Taux d'achèvement (terminés ÷ (terminés + abandonnés), %)");
+    out.rate(at("abandonment_rate_percent"), t.abandoned, t.ended + t.abandoned,
+             "Taux d'abandon (abandonnés ÷ (terminés + abandonnés), %)");
+    out.count(at("chaud_responses"), t.chaud.responses, "Évaluations à chaud : réponses");
+    out.mean(at("chaud_satisfaction_mean"), t.chaud, "Satisfaction moyenne à chaud (sur 5)");
+    out.rate(at("satisfied_percent"), t.chaud.satisfied, t.chaud.responses,
+             "Satisfaction 4 ou 5 à chaud (%)");
+    out.rate(at("chaud_response_rate_percent"), t.chaud_answered, t.chaud_expected,
+             "Taux de réponse à chaud (%)");
+    out.count(at("froid_responses"), t.froid.responses, "Évaluations à froid : réponses");
+    out.mean(at("froid_satisfaction_mean"), t.froid, "Satisfaction moyenne à froid (sur 5)");
+    out.rate(at("froid_response_rate_percent"), t.froid_answered, t.froid_expected,
+             "Taux de réponse à froid (%)");
+    out.rate(at("projet_moving_percent"), t.froid.projet_moving, t.froid.projet_answers,
+             "Projet réalisé ou en cours à froid (%)");
+    out.count(at("financeur_responses"), t.financeur.responses,
+              "Indicateur 30, avis des financeurs : réponses");
+    out.mean(at("financeur_satisfaction_mean"), t.financeur,
+             "Indicateur 30, avis des financeurs : satisfaction moyenne (sur 5)");
+    out.count(at("employeur_responses"), t.employeur.responses,
+              "Indicateur 30, avis des employeurs : réponses");
+    out.mean(at("employeur_satisfaction_mean"), t.employeur,
+             "Indicateur 30, avis des employeurs : satisfaction moyenne (sur 5)");
+}
+
+// The BPF's lines a bilan provider fills (cerfa 10443, L6352-11), French bilans only, named as
+// the online form names them; which line takes what is still to confirm against its notice.
+void bpf_figures(FigureList& out, const Tally& t) {
+    const auto at = [](std::string key) { return std::vector<std::string>{"bpf", std::move(key)}; };
+    // A bilan naming nobody was held by someone: when no counsellor is named at all, by one
+    // person of the provider (the sole practitioner); else, presumably, by the people named.
+    const bool nobody_named = t.internal_counsellors.empty() && t.external_counsellors.empty();
+    const std::int64_t internal = static_cast<std::int64_t>(t.internal_counsellors.size()) +
+                                  (nobody_named && t.bilans > 0 ? 1 : 0);
+    const auto external = static_cast<std::int64_t>(t.external_counsellors.size());
+    out.count(at("e_internal_count"), internal,
+              "E : personnes de l'organisme dispensant des heures");
+    out.minutes(at("e_internal_minutes"), t.internal_minutes, "E : heures dispensées, internes");
+    out.count(at("e_external_count"), external,
+              "E : personnes extérieures à l'organisme (sous-traitance)");
+    out.minutes(at("e_external_minutes"), t.external_minutes, "E : heures dispensées, externes");
+    out.count(at("e_counsellors"), internal + external, "E : personnes, en tout");
+    out.minutes(at("e_minutes"), t.accompaniment_minutes, "E : heures dispensées, en tout");
+    for (std::size_t i = 0; i < f1_labels.size(); ++i) {
+        const std::string line(1, static_cast<char>('a' + i));
+        const std::string label = "F-1 " + line + " : " + std::string(f1_labels[i]);
+        out.count(at("f1" + line + "_count"), t.f1_count[i], label + ", stagiaires");
+        out.minutes(at("f1" + line + "_minutes"), t.f1_minutes[i], label + ", heures");
+    }
+    out.count(at("f1_unknown_count"), t.f1_unknown, "F-1 : public non renseigné (à classer)");
+    out.count(at("f1_remote"), t.remote,
+              "F-1 : dont stagiaires ayant suivi une action en tout ou partie à distance");
+    out.count(at("f3e_bilans"), t.bilans, "F-3 e : bilans de compétences, stagiaires");
+    out.minutes(at("f3e_minutes"), t.accompaniment_minutes,
+                "F-3 e : bilans de compétences, heures");
     std::map<std::string, std::int64_t> lines;
-    for (const auto& [payer, cents] : r.income_cents)
+    for (const auto& [payer, cents] : t.income_cents)
         lines[std::string(bpf_income_line(payer))] += cents;
     for (const auto& [line, cents] : lines)
-        add({"bpf", "income_cents", line}, count(cents), "BPF " + line + " : produits",
-            Unit::cents);
-    add({"bpf", "to_verify"}, "true", "BPF : correspondances à vérifier", Unit::other);
-    return list;
+        out.add({"bpf", "income_cents", line}, std::to_string(cents),
+                line + " : " + std::string(bpf_income_label(line)), Unit::cents);
+    out.add(at("to_verify"), "true", "Correspondances à vérifier", Unit::other);
+}
+
+// The Belgian scheme (seed 001): apart, never in the BPF nor the Qualiopi figures.
+void belgium_figures(FigureList& out, const Tally& t) {
+    out.count({"belgium", "bilans"}, t.bilans, "Bilans");
+    out.minutes({"belgium", "accompaniment_minutes"}, t.accompaniment_minutes,
+                "Heures d'entretien et d'accompagnement");
+    out.count({"belgium", "appointments"}, t.appointments, "Rendez-vous");
+    for (const auto& [funding, totals] : t.by_funding) {
+        out.count({"belgium", "by_funding", funding, "bilans"}, totals.bilans,
+                  funding + " : bilans");
+        out.minutes({"belgium", "by_funding", funding, "accompaniment_minutes"},
+                    totals.accompaniment_minutes, funding + " : heures");
+    }
+}
+
+std::vector<Figure> figures_list(const PracticeReport& r) {
+    FigureList out;
+    activity_figures(out, r);
+    qualiopi_figures(out, r.france);
+    bpf_figures(out, r.france);
+    belgium_figures(out, r.belgium);
+    return out.take();
 }
 
 } // namespace
@@ -298,6 +474,13 @@ std::string report_json(const PracticeReport& report) {
     }
     for (; !open.empty(); open.pop_back())
         json.end_object();
+    if (report.with_detail) {
+        json.key("detail").begin_object();
+        for (const auto& [key, folders] : report.detail) {
+            json.key(key).value(folders);
+        }
+        json.end_object();
+    }
     write_folder_notes(json, "problems", report.problems);
     write_folder_notes(json, "notes", report.notes);
     return json.end_object().str();
@@ -305,12 +488,12 @@ std::string report_json(const PracticeReport& report) {
 
 std::string report_csv(const PracticeReport& report) {
     std::string out = csv_row({"indicateur", "valeur"});
-    for (const Figure& figure : figures_list(report)) {
-        std::string key;
-        for (const std::string& part : figure.path)
-            key += (key.empty() ? "" : ".") + part;
-        out += csv_row({key, figure.json == "null" ? "" : figure.json});
-    }
+    for (const Figure& figure : figures_list(report))
+        out += csv_row({dotted(figure.path), figure.json == "null" ? "" : figure.json});
+    if (report.with_detail)
+        for (const auto& [key, folders] : report.detail)
+            for (const std::string& folder : folders)
+                out += csv_row({"detail." + key, folder});
     out += csv_row({"problems", std::to_string(report.problems.size())});
     return out;
 }
@@ -347,9 +530,9 @@ template <typename Pick> Rows figure_rows(const std::vector<Figure>& figures, Pi
     return rows;
 }
 
-Rows funding_rows(const PracticeReport& report) {
+Rows funding_rows(const std::map<std::string, FundingTotals>& by_funding) {
     Rows rows;
-    for (const auto& [funding, totals] : report.by_funding)
+    for (const auto& [funding, totals] : by_funding)
         rows.push_back({md::line(funding == "non-renseigne"
                                      ? "non renseigné"
                                      : std::string(term_label(funding_kinds(), funding))),
@@ -358,17 +541,36 @@ Rows funding_rows(const PracticeReport& report) {
     return rows;
 }
 
-Rows evaluation_rows(const PracticeReport& report) {
+Rows evaluation_rows(const Tally& t) {
     Rows rows;
     for (const auto& [label, totals] :
-         {std::pair<std::string_view, const EvaluationTotals&>{"à chaud", report.chaud},
-          {"à froid", report.froid}}) {
+         {std::pair<std::string_view, const EvaluationTotals&>{"à chaud", t.chaud},
+          {"à froid", t.froid},
+          {"financeurs", t.financeur},
+          {"employeurs", t.employeur}}) {
+        if (totals.responses == 0 && (label == "financeurs" || label == "employeurs")) continue;
         std::string mean = decimal(totals.satisfaction_sum, totals.responses).value_or("—");
         std::replace(mean.begin(), mean.end(), '.', ',');
         rows.push_back({std::string(label), std::to_string(totals.responses), mean,
                         std::to_string(totals.satisfied)});
     }
     return rows;
+}
+
+// Each figure's folders, under its label: why F-1 a is 3.
+std::vector<std::string> detail_items(const PracticeReport& report,
+                                      const std::vector<Figure>& figures) {
+    std::vector<std::string> items;
+    for (const Figure& figure : figures) {
+        const auto found = report.detail.find(dotted(figure.path));
+        if (found == report.detail.end()) continue;
+        std::string folders;
+        for (const std::string& folder : found->second)
+            folders += (folders.empty() ? "" : ", ") + folder;
+        items.push_back(md::line(figure.label) + " (" + std::to_string(found->second.size()) +
+                        ") : " + md::line(folders));
+    }
+    return items;
 }
 
 } // namespace
@@ -386,26 +588,38 @@ std::string report_markdown(const PracticeReport& report) {
     out.table({"Indicateur", "Valeur"}, "lr", figure_rows(figures, [](const Figure& f) {
                   return f.path.size() == 1 && f.path.front() != "year";
               }));
-    if (!report.by_funding.empty()) {
+    if (!report.all.by_funding.empty()) {
         out.heading(2, "Par financement");
         out.table({"Financement", "Bilans", "Heures d'accompagnement"}, "lrr",
-                  funding_rows(report));
+                  funding_rows(report.all.by_funding));
     }
     out.heading(2, "Évaluations");
     out.table({"Évaluation", "Réponses", "Satisfaction moyenne (sur 5)", "Satisfaits (4 ou 5)"},
-              "lrrr", evaluation_rows(report));
-    if (!report.froid.situations.empty()) {
+              "lrrr", evaluation_rows(report.all));
+    if (!report.all.froid.situations.empty()) {
         Rows rows;
-        for (const auto& [situation, n] : report.froid.situations)
+        for (const auto& [situation, n] : report.all.froid.situations)
             rows.push_back({md::line(situation), std::to_string(n)});
         out.table({"Situation à froid", "Réponses"}, "lr", rows);
     }
-    out.heading(2, "Qualiopi, indicateur 2");
+    const bool belgian = report.belgium.bilans > 0;
+    out.heading(2, belgian ? "Qualiopi, indicateurs 2 et 30 (bilans français)"
+                           : "Qualiopi, indicateurs 2 et 30");
     out.table({"Indicateur", "Valeur"}, "lr", figure_rows(figures, in("qualiopi")));
-    out.heading(2, "Bilan pédagogique et financier");
+    out.heading(2, belgian ? "Bilan pédagogique et financier (bilans français)"
+                           : "Bilan pédagogique et financier");
     out.table({"Ligne", "Valeur"}, "lr", figure_rows(figures, in("bpf")));
-    out.paragraph("Correspondance des lignes du BPF à vérifier (notice du Cerfa 10443) ; "
-                  "produits comptés à la date de facturation EDOF, sinon à la fin du bilan.");
+    out.paragraph("Lignes du Cerfa 10443, correspondance à vérifier sur sa notice ; heures "
+                  "d'accompagnement tenues ; produits comptés à la date de facturation EDOF, "
+                  "sinon à la fin du bilan ; un dossier CPF entièrement en C-2 e.");
+    if (belgian) {
+        out.heading(2, "Bilans belges (hors BPF et Qualiopi)");
+        out.table({"Indicateur", "Valeur"}, "lr", figure_rows(figures, in("belgium")));
+    }
+    if (report.with_detail) {
+        out.heading(2, "Dossiers derrière chaque chiffre");
+        out.list(detail_items(report, figures));
+    }
     if (!report.problems.empty()) {
         out.heading(2, "Dossiers illisibles");
         std::vector<std::string> items;

@@ -116,7 +116,9 @@ HourReport hour_report(const Framework& framework, const Folder& folder) {
     const Severity warning = Severity::warning;
     if (framework.cap_minutes && report.counted_minutes > *framework.cap_minutes)
         w.push_back(over_cap(framework, report.counted_minutes, warning));
-    if (framework.floor_minutes && report.floor_counted_minutes < *framework.floor_minutes)
+    // An abandoned bilan will not reach its floor: that is what abandoning means, not a fault.
+    if (framework.floor_minutes && !abandoned_bilan(folder.bilan) &&
+        report.floor_counted_minutes < *framework.floor_minutes)
         w.push_back(
             under_floor(framework, report.floor_counted_minutes, "hours.under-floor", warning));
     if (framework.min_sessions && report.accompaniment_sessions < *framework.min_sessions)
@@ -308,7 +310,8 @@ std::vector<Problem> rule_problems(const Framework& framework, const Folder& fol
     if (framework.cap_minutes && report.counted_minutes > *framework.cap_minutes)
         problems.push_back(over_cap(framework, report.counted_minutes, Severity::error));
     // Under the floor is only a fault once the bilan has ended: until then it is work to do.
-    if (b.end && framework.floor_minutes && report.floor_counted_minutes < *framework.floor_minutes)
+    if (completed(b) && framework.floor_minutes &&
+        report.floor_counted_minutes < *framework.floor_minutes)
         problems.push_back(under_floor(framework, report.floor_counted_minutes,
                                        "hours.under-floor-at-end", Severity::error));
     for (const Session& s : folder.sessions)
@@ -353,6 +356,14 @@ std::optional<RetentionRule> retention_rule(const Framework& framework) {
 std::optional<Date> destruction_end(const BilanRecord& bilan) {
     if (bilan.end && bilan.abandoned) return std::min(*bilan.end, *bilan.abandoned);
     return bilan.end ? bilan.end : bilan.abandoned;
+}
+
+bool abandoned_bilan(const BilanRecord& bilan) {
+    return bilan.abandoned && (!bilan.end || *bilan.abandoned <= *bilan.end);
+}
+
+bool completed(const BilanRecord& bilan) {
+    return bilan.end && !abandoned_bilan(bilan);
 }
 
 std::optional<Date> retention_limit(const Framework& framework, const BilanRecord& bilan) {

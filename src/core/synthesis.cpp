@@ -4,6 +4,7 @@
 
 #include "bilan/evaluations.hpp"
 #include "bilan/markdown.hpp"
+#include "bilan/rules.hpp"
 #include "bilan/typography.hpp"
 #include "bilan/views.hpp"
 
@@ -243,8 +244,10 @@ void Synthesis::facts() {
     if (!md::blank(b.counsellor))
         items.push_back(bold("Accompagnement :") + " " + md::line(b.counsellor));
     const std::string dates = dates_phrase(b.start, b.end);
-    items.push_back(bold("Dates :") + " " +
-                    (dates.empty() ? "non renseignées" : dates + (b.end ? "" : " (en cours)")));
+    const std::string state = abandoned_bilan(b) ? " (abandonné le " + b.abandoned->french() + ")"
+                              : b.end            ? ""
+                                                 : " (en cours)";
+    items.push_back(bold("Dates :") + " " + (dates.empty() ? "non renseignées" : dates + state));
     if (!b.funding.empty())
         items.push_back(bold("Financement :") + " " + md::line(fw_.funding_label(b.funding)));
     items.push_back(bold("Cadre :") + " " + md::line(fw_.label.empty() ? fw_.name : fw_.label));

@@ -490,6 +490,19 @@ const std::array handover_terms{BILAN_TERM("remise-en-main-propre", "en main pro
                                 BILAN_TERM("courrier", "par courrier", a_post),
                                 BILAN_TERM("email", "par courriel", a_email),
                                 BILAN_TERM("autre", "autre mode de remise", a_other_mode)};
+constexpr std::array<std::string_view, 3> a_salarie{"salariee", "salarie-prive", "employee"};
+constexpr std::array<std::string_view, 2> a_apprenti{"apprentie", "apprentice"};
+constexpr std::array<std::string_view, 4> a_demandeur{"demandeuse-emploi", "demandeur-d-emploi",
+                                                      "chomeur", "jobseeker"};
+constexpr std::array<std::string_view, 3> a_particulier{"particuliere", "individual", "prive"};
+constexpr std::array<std::string_view, 3> a_autre_public{"fonctionnaire", "independant", "other"};
+// In the order of the cerfa's lines, a to e: bpf_f1_line counts on it.
+const std::array public_terms{
+    BILAN_TERM("salarie", "salarié·e du secteur privé (hors apprentis)", a_salarie),
+    BILAN_TERM("apprenti", "apprenti·e", a_apprenti),
+    BILAN_TERM("demandeur-emploi", "demandeur·euse d'emploi", a_demandeur),
+    BILAN_TERM("particulier", "particulier à ses propres frais", a_particulier),
+    BILAN_TERM("autre", "autre (agent public, travailleur·euse indépendant·e…)", a_autre_public)};
 constexpr std::array<std::string_view, 3> a_tenue{"held", "faite", "realisee"};
 constexpr std::array<std::string_view, 3> a_prevue{"planned", "planifiee", "a-venir"};
 constexpr std::array<std::string_view, 2> a_annulee{"cancelled", "canceled"};
@@ -541,6 +554,15 @@ std::span<const Term> action_horizons() {
 }
 std::span<const Term> handover_modes() {
     return handover_terms;
+}
+std::span<const Term> beneficiary_publics() {
+    return public_terms;
+}
+std::string_view bpf_f1_line(std::string_view public_key) {
+    static constexpr std::array<std::string_view, 5> lines{"a", "b", "c", "d", "e"};
+    for (std::size_t i = 0; i < public_terms.size(); ++i)
+        if (public_terms[i].key == public_key) return lines[i];
+    return {};
 }
 
 bool is_accompaniment(std::string_view kind) {

@@ -3,6 +3,7 @@
 #include "bilan/edof_rules.hpp"
 #include "bilan/evaluations.hpp"
 #include "bilan/json.hpp"
+#include "bilan/rules.hpp"
 
 #include <algorithm>
 #include <map>
@@ -228,7 +229,9 @@ std::string header_lines(const Framework& framework, const BilanRecord& b, const
     std::vector<std::string> facts;
     if (b.start)
         facts.push_back("du " + b.start->french() +
-                        (b.end ? " au " + b.end->french() : " (en cours)"));
+                        (abandoned_bilan(b) ? ", abandonné le " + b.abandoned->french()
+                         : b.end            ? " au " + b.end->french()
+                                            : " (en cours)"));
     if (!b.funding.empty()) facts.push_back(framework.funding_label(b.funding));
     if (!b.counsellor.empty()) facts.push_back(b.counsellor);
     if (!b.organisation.empty()) facts.push_back(b.organisation);
@@ -351,7 +354,7 @@ std::string status_text(const Framework& framework, const Folder& folder, const 
         const std::string when = "au plus tard le " + next->date.french();
         out += "\nProchaine échéance : " + std::string(next->rule->label) + " EDOF " +
                (next->date < today ? style.warn(when + ", dépassée") : when) + " (" +
-               edof_rule_citation(*next->rule, next->clock_start) + ")\n";
+               edof_rule_citation(*next->rule, next->clock_start, next->from_abandonment) + ")\n";
     }
     if (const Session* next = next_planned(folder, today))
         out += "\nProchaine séance prévue : " + next->date.french() +

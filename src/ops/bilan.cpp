@@ -82,6 +82,7 @@ constexpr FieldSlot slots[] = {
     {"handover-mode", &BilanRecord::handover_mode},
     {"abandoned", nullptr, &BilanRecord::abandoned},
     {"abandon-reason", &BilanRecord::abandon_reason},
+    {"public", &BilanRecord::public_line},
 };
 
 const FieldSlot& slot_of(const store::BilanField& field) {
@@ -137,8 +138,8 @@ void assign(BilanRecord& bilan, const store::Store& store, const store::BilanFie
         check_new_framework(store, raw);
         bilan.*slot.text = raw;
         return;
-    case Kind::handover_mode:
-        bilan.*slot.text = std::string(resolve_term(handover_modes(), raw, "mode de remise"));
+    case Kind::term:
+        bilan.*slot.text = std::string(resolve_term(field.terms(), raw, field.what));
         return;
     case Kind::text:
         break;

@@ -4,6 +4,7 @@
 // entries, permissions); the rules and the policy are here.
 #include "bilan/evaluations.hpp"
 #include "bilan/ops/bilan.hpp"
+#include "bilan/rules.hpp"
 #include "bilan/synthesis.hpp"
 
 #include <algorithm>
@@ -90,7 +91,9 @@ FolderCheck check_folder(const store::Store& store, const Date& today) {
                                collect.problems().back());
         ++result.file_problems;
     }
-    if (!destruction) add(synthesis_problems(framework, folder)); // purged: nothing to complete
+    // Purged, nothing to complete; abandoned, no synthesis is owed (issue 25: check passes on an
+    // abandoned folder whose administrative side is whole).
+    if (!destruction && !abandoned_bilan(bilan)) add(synthesis_problems(framework, folder));
     if (destruction) add(kept_synthesis_problems(store, *destruction, today));
     result.warnings = evidence_problems(folder.sessions, today);
     for (Problem& warning : planned_past_problems(folder.unheld_sessions, today))

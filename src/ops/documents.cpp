@@ -67,12 +67,13 @@ Notes certificate_notes(const Sessions& read, const std::vector<const Session*>&
     const BilanRecord& b = read.folder.bilan;
     const Date& last = counted.back()->date;
     Notes notes;
-    if (!b.end)
+    if (!b.end &&
+        !abandoned_bilan(b)) // abandoned: the last session is the last day, no end to wait for
         notes.push_back({.code = "certificate.no-end",
                          .severity = Severity::warning,
                          .values = {{"last", last.iso()}},
                          .remedy = Remedy{"bilan.set", {{"end", {}}}}});
-    if (fw.floor_minutes && realised_minutes < *fw.floor_minutes)
+    if (fw.floor_minutes && !abandoned_bilan(b) && realised_minutes < *fw.floor_minutes)
         notes.push_back(
             {.code = "certificate.under-floor",
              .severity = Severity::warning,

@@ -20,10 +20,13 @@ Notes add_evaluation(const store::Store& store, Evaluation evaluation, const OnA
                          .causes = {collect.problems().front()}}); // practice.toml's, at its place
         practice.reset();
     }
-    const std::vector<Question> questions = questions_for(practice, evaluation.kind);
-    for (Answer& answer : evaluation.answers)
-        if (auto unexpected = check_answer(questions, answer, evaluation.kind))
-            notes.push_back(std::move(*unexpected));
+    // The question sets are the beneficiary's: a funder's or an employer's answers are free.
+    if (evaluation.by.empty()) {
+        const std::vector<Question> questions = questions_for(practice, evaluation.kind);
+        for (Answer& answer : evaluation.answers)
+            if (auto unexpected = check_answer(questions, answer, evaluation.kind))
+                notes.push_back(std::move(*unexpected));
+    }
     if (bilan.start && evaluation.date < *bilan.start)
         notes.push_back(
             {.code = "evaluation.before-start",

@@ -34,6 +34,7 @@ constexpr PracticeSlot slots[] = {
     {"city", &Practice::city, nullptr, false},
     {"signatory", &Practice::signatory, nullptr, false},
     {"holidays", &Practice::holidays, parse_holidays, false},
+    {"external", &Practice::external, nullptr, false},
 };
 
 // The value of `slot` as stored: "" removes an optional field. Every value is one line: the

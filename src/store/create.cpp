@@ -1,4 +1,5 @@
 #include "bilan/store.hpp"
+#include "bilan/values.hpp"
 #include "lock.hpp"
 #include "posix_io.hpp"
 #include "toml_text.hpp"
@@ -133,7 +134,7 @@ void create_bilan(const fs::path& dir, const Fields& bilan_fields,
 
 namespace {
 using K = BilanField::Kind;
-constexpr std::array<BilanField, 15> fields{{
+constexpr std::array<BilanField, 16> fields{{
     {"beneficiary", K::text, true},
     {"start", K::date, false},
     {"end", K::date, false},
@@ -146,9 +147,10 @@ constexpr std::array<BilanField, 15> fields{{
     {"circumstances", K::text, false},
     {"framework", K::framework, true},
     {"handover", K::date, false},
-    {"handover-mode", K::handover_mode, false},
+    {"handover-mode", K::term, false, handover_modes, "mode de remise"},
     {"abandoned", K::date, false},
     {"abandon-reason", K::text, false},
+    {"public", K::term, false, beneficiary_publics, "public"},
 }};
 } // namespace
 

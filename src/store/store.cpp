@@ -325,13 +325,20 @@ std::vector<Session> Store::load_sessions(const Framework& framework, Diagnostic
 }
 
 // The practice's problems are `check`'s to report (ops::check), not every command's.
-HolidayCalendar practice_holidays(const Store& store) {
+namespace {
+std::optional<Practice> practice_if_readable(const Store& store) {
     try {
         Diagnostics ignored(true);
-        if (const auto practice = find_practice(store, ignored))
-            if (const auto calendar = parse_holiday_calendar(practice->holidays)) return *calendar;
+        return find_practice(store, ignored);
     } catch (const Error&) {
+        return std::nullopt;
     }
+}
+} // namespace
+
+HolidayCalendar practice_holidays(const Store& store) {
+    if (const auto practice = practice_if_readable(store))
+        if (const auto calendar = parse_holiday_calendar(practice->holidays)) return *calendar;
     return HolidayCalendar::metropole;
 }
 
@@ -383,7 +390,11 @@ Folder Store::load_all(const Framework& framework, BilanRecord bilan, Diagnostic
     folder.bilan = std::move(bilan);
     for (const FileKindInfo& kind : file_kinds())
         if (kind.load_into) kind.load_into(*this, folder, diag);
-    folder.holidays = practice_holidays(*this);
+    if (const auto practice = practice_if_readable(*this)) {
+        if (const auto calendar = parse_holiday_calendar(practice->holidays))
+            folder.holidays = *calendar;
+        folder.counsellor_external = practice->is_external(folder.bilan.counsellor);
+    }
     return folder;
 }
 

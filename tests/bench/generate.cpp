@@ -146,6 +146,10 @@ bilan::BilanRecord make_bilan(Rng& rng) {
     b.end = plus_days(*b.start, 63 + rng.below(22));
     b.funding = rng.pick(bench::fundings);
     b.counsellor = rng.pick(bench::counsellors);
+    // The BPF's line F-1: most bilans say it, a few do not (report lists them).
+    constexpr std::array publics{"salarie",     "salarie", "salarie",  "demandeur-emploi",
+                                 "particulier", "autre",   "apprenti", ""};
+    b.public_line = publics[static_cast<std::size_t>(rng.below(publics.size()))];
     b.organisation = rng.pick(bench::organisations);
     b.demand = rng.pick(bench::demands);
     b.expectations = rng.pick(bench::expectations);
@@ -234,7 +238,22 @@ std::vector<bilan::Session> write_sessions(Transaction& t, Rng& rng, int count,
     // The entretien préalable opens the bilan; the follow-up comes six months after its end.
     if (prealable) sessions.insert(sessions.begin(), interview(start, "prealable"));
     if (life) {
-        std::erase_if(sessions, [&](const bilan::Session& s) { return life->cutoff < s.date; });
+        // A running bilan has its next sessions planned (two at most); one held session in
+        // twenty was cancelled: neither counts, and `report` and `due` must read past them.
+        int planned = life->abandoned ? 0 : 2;
+        std::erase_if(sessions, [&](bilan::Session& s) {
+            if (!(life->cutoff < s.date)) {
+                if (life_rng.chance(5)) {
+                    s.state = "annulee";
+                    s.motif = "absence";
+                }
+                return false;
+            }
+            if (planned == 0) return true;
+            --planned;
+            s.state = "prevue";
+            return false;
+        });
         if (suivi && life->suivi) sessions.push_back(interview(*life->suivi, "suivi"));
     } else if (suivi) {
         sessions.push_back(interview(b.end->plus_months(6), "suivi"));
@@ -243,8 +262,8 @@ std::vector<bilan::Session> write_sessions(Transaction& t, Rng& rng, int count,
         finish_session(rng, s);
         s.id = t.add(s);
         // A practice proves attendance (Qualiopi): a signed sheet, or the platform's log of a
-        // session at a distance, for most sessions; added as `session attest` does.
-        if (life && life_rng.chance(85)) {
+        // session at a distance, for most sessions held; added as `session attest` does.
+        if (life && s.held() && life_rng.chance(85)) {
             bilan::Session attested = s;
             const bool remote = s.mode == "distance";
             attested.evidence.push_back(

@@ -26,6 +26,18 @@ run() {
     err=$(<"$TMP_ROOT/.err")
 }
 
+# run_in DIR ARG…: run, from DIR (the paths a command takes as they are typed there).
+run_in() { # DIR ARGS…
+    local here=$PWD
+    cd -- "$1" || {
+        fail "cd $1"
+        return
+    }
+    shift
+    run "$@"
+    cd -- "$here" || exit 1
+}
+
 # held ARG…: bilan on a day after every date of the suites. Their today is 2026-03-10 and many
 # of their sessions are later; a session added so is held, as these suites mean it, where on
 # their today it would be planned (and count nowhere).

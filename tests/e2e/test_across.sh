@@ -97,17 +97,6 @@ due_people() {
 }
 
 # Runs bilan from the folder DIR (relative DIR arguments, the practice found above it).
-run_in() { # DIR ARGS…
-    local here=$PWD
-    cd -- "$1" || {
-        fail "cd $1"
-        return
-    }
-    shift
-    run "$@"
-    cd -- "$here" || exit 1
-}
-
 # Every entry under DIR with its type, mode, size, time (to the nanosecond) and, for a file,
 # its content: folders' times included, as a reader takes no lock and leaves no file.
 listing() {
@@ -133,7 +122,9 @@ listing() {
 #         suivi session 2026-05-20 (follow-up done, and not counted). Chaud 2025-11-20 (5),
 #         froid 2025-12-18 (3). A skill, kept by an agreement until 2026-11-20: destruction then.
 # emma    cpf, 2026-03-02, session Tue 03-10 preliminaire 2h → 120; end 2026-04-01 and
-#         abandoned 2026-04-01. edof-entree and edof-sortie: 03-10 + 3 business days = 03-13.
+#         abandoned 2026-04-01: abandoned, never ended (issue 25). edof-entree: 03-10 + 3
+#         business days = 03-13; edof-sortie from the abandonment: Wed 04-01 + 3 business days,
+#         Easter Monday 04-06 skipped = 04-07.
 #         Actions due 03-20 (before the abandonment: stands) and 05-01 (after: stopped). Content
 #         left (the actions): destruction 04-01. No chaud, suivi, froid: they fall on or after
 #         the abandonment.
@@ -210,9 +201,9 @@ build_practice() {
 }
 
 ALL_DUE='2026-03-13 edof-entree cabinet/emma true
-2026-03-13 edof-sortie cabinet/emma true
 2026-03-20 action cabinet/emma true
 2026-04-01 destruction cabinet/emma true
+2026-04-07 edof-sortie cabinet/emma true
 2026-04-08 destruction cabinet/alice true
 2026-04-13 edof-sortie cabinet/alice true
 2026-05-12 convention cabinet/chloe true
@@ -273,9 +264,9 @@ test_due_rules_bilan_by_bilan() {
     run_in "$W" due cabinet/emma --json
     expect_status 0 "due of one bilan"
     expect_equal "$(due_rows)" '2026-03-13 edof-entree cabinet/emma true
-2026-03-13 edof-sortie cabinet/emma true
 2026-03-20 action cabinet/emma true
-2026-04-01 destruction cabinet/emma true' "emma (abandoned 2026-04-01)"
+2026-04-01 destruction cabinet/emma true
+2026-04-07 edof-sortie cabinet/emma true' "emma (abandoned 2026-04-01)"
     expect_out_contains "Relancer l'employeur"
     expect_out_lacks "formation"
     # Follow-up done and evaluations made: only the destruction, at the agreement's end.
@@ -423,9 +414,9 @@ test_due_text_one_line_per_deadline() {
     run_in "$W" due cabinet
     expect_status 0 "due"
     expect_out "2026-03-13  en retard  Emma Moreau (cabinet/emma) : déclaration d'entrée EDOF
-2026-03-13  en retard  Emma Moreau (cabinet/emma) : déclaration de sortie EDOF
 2026-03-20  en retard  Emma Moreau (cabinet/emma) : action : Relancer l'employeur
 2026-04-01  en retard  Emma Moreau (cabinet/emma) : destruction des documents de travail
+2026-04-07  en retard  Emma Moreau (cabinet/emma) : déclaration de sortie EDOF
 2026-04-08  en retard  Alice Martin (cabinet/alice) : destruction des documents de travail
 2026-04-13  en retard  Alice Martin (cabinet/alice) : déclaration de sortie EDOF
 2026-05-12  en retard  Chloé Durand (cabinet/chloe) : signature de la convention
@@ -503,9 +494,10 @@ test_report_json_every_bilan() {
     run_in "$W" report cabinet --json
     expect_status 0 "report --json"
     expect_equal "$(jget .schema)" 1 "schema"
-    # 420 + 60 + 270 + 240 + 120 + 300 + 90 + 240 = 1740; ended: alice, david, emma, fanny, hugo.
+    # 420 + 60 + 270 + 240 + 120 + 300 + 90 + 240 = 1740; ended: alice, david, fanny, hugo (emma
+    # abandoned on her end day: abandoned, never ended).
     expect_equal "$(counts)" \
-        "year=null folders=8 bilans=8 started=8 ended=5 abandoned=1 accompaniment_minutes=1740" \
+        "year=null folders=8 bilans=8 started=8 ended=4 abandoned=1 accompaniment_minutes=1740" \
         "counts"
     expect_equal "$(funding)" \
         "autre:1:240 cpf:2:540 employeur:1:60 france-travail:1:300 non-renseigne:1:90 personnel:1:240 reclassement:1:270" \
@@ -513,13 +505,18 @@ test_report_json_every_bilan() {
     # chaud 4, 5, 5 → 4.67; froid 3, 4 → 3.5.
     expect_equal "$(evaluations)" "chaud:3:4.67 froid:2:3.5" "evaluations"
     expect_equal "$(jget .problems)" "[]" "problems"
-    expect_equal "$(jget .notes)" "[]" "notes"
-    # Every ended bilan is under the 13 h floor; none over the cap.
-    expect_equal "$(jget .floor_breaches) $(jget .cap_breaches)" "5 0" "floor and cap breaches"
-    # Qualiopi 2: ended ÷ started 5/8; scores 4-5 3/3; chaud answered where expected (ended,
-    # not abandoned by then: alice, david, fanny; hugo not) 3/4; froid due by today (david
-    # 2026-05-20, fanny 2025-12-30; alice's and hugo's to come) and answered 2/2; no `projet`.
-    expect_equal "$(qualiopi)" "62.5 100 75 100 null" "qualiopi"
+    # No public set: each bilan noted, none guessed onto a line of F-1 (fanny's financing says
+    # nothing of a jobseeker).
+    expect_equal "$(json_flat | grep -c '^\.notes\[[0-9]*\]\.folder ') $(jget '.notes[0].folder')" \
+        '8 "cabinet/alice"' "notes"
+    expect_out_contains "public non renseigné : le BPF ne peut pas le classer en F-1"
+    expect_equal "$(jget .bpf.f1_unknown_count) $(jget .bpf.f1a_count)" "8 0" "F-1 unknown"
+    # Every ended bilan is under the 13 h floor (emma's abandonment is none); none over the cap.
+    expect_equal "$(jget .floor_breaches) $(jget .cap_breaches)" "4 0" "floor and cap breaches"
+    # Qualiopi 2: ended ÷ (ended + abandoned) 4/5; scores 4-5 3/3; chaud answered where expected
+    # (ended: alice, david, fanny; hugo not) 3/4; froid due by today (david 2026-05-20, fanny
+    # 2025-12-30; alice's and hugo's to come) and answered 2/2; no `projet`.
+    expect_equal "$(qualiopi)" "80 100 75 100 null" "qualiopi"
     # BPF F-3 e: the bilans and their accompaniment.
     expect_equal "$(jget .bpf.f3e_bilans) $(jget .bpf.f3e_minutes)" "8 1740" "bpf F-3 e"
 }
@@ -540,15 +537,15 @@ test_report_year_takes_the_bilans_and_minutes_of_that_year() {
     run_in "$W" report cabinet --year 2026 --json
     expect_status 0 "--year 2026"
     expect_equal "$(counts)" \
-        "year=2026 folders=8 bilans=6 started=6 ended=3 abandoned=1 accompaniment_minutes=1200" \
+        "year=2026 folders=8 bilans=6 started=6 ended=2 abandoned=1 accompaniment_minutes=1200" \
         "counts 2026"
     expect_equal "$(funding)" \
         "autre:1:240 cpf:2:540 employeur:1:60 non-renseigne:1:90 reclassement:1:270" "by_funding 2026"
     expect_equal "$(evaluations)" "chaud:1:4 froid:0:null" "evaluations 2026"
-    expect_equal "$(jget .floor_breaches)" 3 "floor breaches 2026: alice, emma, hugo"
-    # Ended 3 of 6 started; chaud expected of alice and hugo (emma abandoned on her end day);
-    # froid due in 2026 by today: david's (2026-05-20), answered.
-    expect_equal "$(qualiopi)" "50 100 50 100 null" "qualiopi 2026"
+    expect_equal "$(jget .floor_breaches)" 2 "floor breaches 2026: alice, hugo"
+    # Ended 2 (alice, hugo), abandoned 1 (emma, on her end day): 2/3; chaud expected of alice
+    # and hugo; froid due in 2026 by today: david's (2026-05-20), answered.
+    expect_equal "$(qualiopi)" "66.67 100 50 100 null" "qualiopi 2026"
     expect_equal "$(jget .bpf.f3e_bilans) $(jget .bpf.f3e_minutes)" "6 1200" "bpf F-3 e 2026"
     # A year without anything.
     run_in "$W" report cabinet --year 2024 --json
@@ -587,7 +584,7 @@ year,2026
 folders,8
 bilans,6
 started,6
-ended,3
+ended,2
 abandoned,1
 accompaniment_minutes,1200" "CSV first lines"
     # RFC 4180: CRLF after every line.
@@ -664,14 +661,15 @@ test_report_markdown_tables() {
     printf '%s\n' "$out" | grep -qE '^\|[ :|-]*---' && ok || fail "no table separator row"
     expect_equal "$(printf '%s\n' "$out" | head -1)" "# Activité du cabinet en 2026" "title"
     local row
-    for row in "| Bilans | 6 |" "| Bilans commencés | 6 |" "| Bilans terminés | 3 |" \
+    for row in "| Bilans | 6 |" "| Bilans commencés | 6 |" "| Bilans terminés | 2 |" \
         "| Bilans abandonnés | 1 |" "| Heures d'accompagnement | 20 h |" \
         "| congé de reclassement | 1 | 4 h 30 |" "| à chaud | 1 | 4 | 1 |"; do
         printf '%s\n' "$out" | plain_spaces | grep -qxF "$row" && ok || fail "Markdown lacks the row $row"
     done
     expect_out_lacks '"schema"'
     expect_out_lacks $'\e['
-    expect_equal "$err" "" "stderr"
+    # The bilans without a public: one line, never one per folder.
+    expect_equal "$err" "bilan: 6 bilans sans public renseigné : le BPF ne peut pas les classer en F-1 (cabinet/alice, cabinet/bruno, cabinet/chloe…) ; bilan -C DOSSIER set public salarie|apprenti|demandeur-emploi|particulier|autre ; la liste entière avec --detail" "stderr"
 }
 
 # ---- which folders --------------------------------------------------------------------------
@@ -924,7 +922,8 @@ test_a_broken_folder_is_a_problem_and_the_others_are_reported() {
     run_in "$dir" report cabinet
     expect_status 1 "report (text) with a broken folder"
     expect_err_contains "bilan: $where"
-    expect_err_one_line
+    # The problem in one line; beside it, the one line on the bilans without a public.
+    expect_equal "$(printf '%s\n' "$err" | grep -vc 'sans public renseigné')" 1 "the problem in one line"
 }
 
 # Issue 22.17: a bilan.toml that is no regular file is said for what it is, never "pas de

@@ -103,15 +103,17 @@ expect_candidates() { # "EXPECTED…" WORD… : the candidates, in order, space-
 
 test_complete_offers_every_enumeration() {
     local dir
-    expect_candidates "beneficiary start end funding counsellor organisation demand expectations situation circumstances framework handover handover-mode abandoned abandon-reason" set ""
+    expect_candidates "beneficiary start end funding counsellor organisation demand expectations situation circumstances framework handover handover-mode abandoned abandon-reason public" set ""
     expect_candidates "remise-en-main-propre courrier email autre" set handover-mode ""
+    expect_candidates "salarie apprenti demandeur-emploi particulier autre" set public ""
     expect_candidates "" set demand ""
     expect_candidates "chaud froid" evaluation add ""
+    expect_candidates "beneficiaire financeur employeur" evaluation add chaud --par ""
     expect_candidates "total partiel" edof set --service-fait ""
     expect_candidates "abandon absence interruption force-majeure" edof set --reason ""
     expect_candidates "documents" retention grant --scope ""
     expect_candidates "circonstances situation competences parcours valeurs tests pistes projet plan calendrier tout" consent grant "France Travail" --sections ""
-    expect_candidates "name siret nda qualiopi address city signatory holidays" practice set ""
+    expect_candidates "name siret nda qualiopi address city signatory holidays external" practice set ""
     dir=$(new_bilan)
     "$BILAN" -C "$dir" consent grant "France Travail" --date 2026-03-02 >/dev/null
     "$BILAN" -C "$dir" consent grant "Employeur" --date 2026-03-02 >/dev/null

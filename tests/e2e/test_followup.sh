@@ -174,7 +174,7 @@ test_an_abandonment_stops_the_deadlines() {
     expect_out_lacks "évaluation à"
     expect_out_lacks "suivi en retard"
     BILAN_TODAY=2027-06-01 run -C "$dir" status
-    expect_out_contains "Bilan abandonné le 1er avril 2026 : Reprise d'un emploi ; plus aucune échéance après cette date"
+    expect_out_contains "Bilan abandonné le 1er avril 2026 : Reprise d'un emploi ; plus de suivi après cette date"
     BILAN_TODAY=2027-06-01 run -C "$dir" check
     expect_err_lacks "suivi"
     expect_err_lacks "évaluation"

@@ -28,6 +28,7 @@
 #include "bilan/model.hpp"
 #include "bilan/practice.hpp"
 #include "bilan/rules.hpp"
+#include "bilan/values.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -139,6 +140,8 @@ constexpr int purge_format = 3;         // destruction.toml and synthese.md
 constexpr int handover_copy_format = 4; // synthese-remise.md and handover_sha256
 constexpr int terms_format = 4;         // financing.toml's payment terms
 constexpr int states_format = 4;        // a session's state (prevue, annulee) and motif
+constexpr int stakeholders_format = 5;  // an evaluation by a funder or an employer (`by`)
+constexpr int public_format = 5;        // the beneficiary's public, the BPF's line F-1
 // A value to write; the store turns it into TOML.
 using Value =
     std::variant<std::string, std::int64_t, bool, Date, TimeOfDay, std::vector<std::string>>;
@@ -177,8 +180,11 @@ Fields changed_fields(const Fields& before, const Fields& after);
 // What `set` accepts and how each field is typed.
 struct BilanField {
     std::string_view key;
-    enum class Kind { text, date, funding, framework, handover_mode } kind;
+    enum class Kind { text, date, funding, framework, term } kind;
     bool required;
+    // A term's values and what they are, for the message that refuses another.
+    std::span<const Term> (*terms)() = nullptr;
+    std::string_view what = {};
 };
 std::span<const BilanField> bilan_fields();
 

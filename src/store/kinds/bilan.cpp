@@ -35,6 +35,7 @@ BilanRecord read_bilan(RecordReader& r) {
         r.fail(r.pos("handover_sha256"),
                "empreinte « " + b.handover_sha256 +
                    " » : attendu 64 chiffres hexadécimaux en minuscules (SHA-256)");
+    b.public_line = r.term("public", beneficiary_publics(), "public");
     b.abandoned = r.date("abandoned");
     b.abandon_reason = r.text("abandon_reason");
     b.retention_agreed = r.date("retention_agreed");
@@ -76,7 +77,8 @@ Fields write_fields(const BilanRecord& b) {
             {"abandon_reason", text_or_none(b.abandon_reason)},
             {"retention_agreed", date_or_none(b.retention_agreed)},
             {"retention_scope", text_or_none(b.retention_scope)},
-            {"retention_until", date_or_none(b.retention_until)}};
+            {"retention_until", date_or_none(b.retention_until)},
+            {"public", text_or_none(b.public_line)}};
 }
 
 // The keys on the end of a bilan are format 3, and so are a retention agreement's; the hash of
@@ -87,7 +89,8 @@ int format_needed_by(const BilanRecord& b) {
     const bool retention = b.retention_agreed || b.retention_until || !b.retention_scope.empty();
     return std::max({first_format, end_keys ? end_format : first_format,
                      retention ? retention_format : first_format,
-                     b.handover_sha256.empty() ? first_format : handover_copy_format});
+                     b.handover_sha256.empty() ? first_format : handover_copy_format,
+                     b.public_line.empty() ? first_format : public_format});
 }
 
 // A personal field given a new value is content (R6313-7); clearing one is not.

@@ -25,6 +25,7 @@ Evaluation read_evaluation(RecordReader& r) {
         }
     }
     e.comment = r.text("comment");
+    e.by = r.term("by", evaluation_parties(), "auteur de l'évaluation", false);
     e.origin = r.file();
     return e;
 }
@@ -37,7 +38,13 @@ Fields write_fields(const Evaluation& e) {
             {"date", e.date},
             {"satisfaction", std::int64_t{e.satisfaction}},
             {"answers", list_or_none(answers)},
-            {"comment", text_or_none(e.comment)}};
+            {"comment", text_or_none(e.comment)},
+            {"by", text_or_none(e.by)}};
+}
+
+// A funder's or an employer's view came with format 5; the beneficiary's writes no `by`.
+int format_needed_by(const Evaluation& e) {
+    return e.by.empty() ? first_format : stakeholders_format;
 }
 
 } // namespace
@@ -54,6 +61,7 @@ template <> const RecordKind<Evaluation>& record_kind() {
         .before = listed_before,
         .listed = [](const std::vector<Evaluation>& r,
                      const Framework&) { return evaluations_table(r); },
+        .format = format_needed_by,
     };
     return kind;
 }

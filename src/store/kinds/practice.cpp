@@ -46,6 +46,7 @@ Practice read_practice(RecordReader& r) {
     else if (!p.holidays.empty())
         r.fail(r.pos("holidays"), "« holidays » : « " + p.holidays +
                                       " » inconnu (attendu metropole ou alsace-moselle)");
+    p.external = r.text("external");
     read_questions(r, p);
     p.origin = r.file();
     return p;
@@ -59,7 +60,8 @@ Fields write_fields(const Practice& p) {
             {"address", text_or_none(p.address)},
             {"city", text_or_none(p.city)},
             {"signatory", text_or_none(p.signatory)},
-            {"holidays", text_or_none(p.holidays)}};
+            {"holidays", text_or_none(p.holidays)},
+            {"external", text_or_none(p.external)}};
 }
 
 } // namespace

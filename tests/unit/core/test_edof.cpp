@@ -97,6 +97,30 @@ TEST_SUITE("edof") {
         CHECK_FALSE(next_edof_deadline(fr(), folder));
     }
 
+    TEST_CASE("an abandonment starts the exit's clock, not the last session (issue 25)") {
+        // Sessions on Mon 4 and Wed 13 May 2026; abandoned on Fri 29 May: three business days
+        // after it is Wed 3 June; the last session would give Tue 19 May (Ascension on the 14th).
+        Folder folder = cpf_folder({session({2026, 5, 4}), session({2026, 5, 13})});
+        folder.bilan.abandoned = Date{2026, 5, 29};
+        const auto exit = edof_due(fr(), folder, "edof-sortie");
+        REQUIRE(exit);
+        CHECK(exit->date == Date{2026, 6, 3});
+        CHECK(exit->clock_start == Date{2026, 5, 29});
+        CHECK(exit->from_abandonment);
+        CHECK(edof_rule_citation(*exit->rule, exit->clock_start, true)
+                  .starts_with("3 jours ouvrés après l'abandon, le 2026-05-29"));
+        // An exit declared before the abandonment says so in its own words.
+        folder.edof.entry_declared = Date{2026, 5, 5};
+        folder.edof.exit_declared = Date{2026, 5, 20};
+        bool said = false;
+        for (const Problem& p : edof_problems(fr(), folder))
+            said = said || p.code == "edof.exit-before-abandonment";
+        CHECK(said);
+        // Abandoned after its end, the bilan had ended: the last session's clock stands.
+        folder.bilan.end = Date{2026, 5, 13};
+        CHECK(edof_due(fr(), folder, "edof-sortie")->date == Date{2026, 5, 19}); // Ascension 14
+    }
+
     TEST_CASE("no French rule outside a CPF bilan, nor in the be framework") {
         Folder folder = cpf_folder({session({2026, 5, 13})});
         folder.bilan.funding = "mon-compte-formation"; // an alias still is the CPF

@@ -1,6 +1,8 @@
 // src/core/deadlines.cpp and src/core/practice_report.cpp: what `due` lists of one bilan and
 // what `report` adds up across bilans, on small folders whose figures are computed by hand.
 #include "bilan/deadlines.hpp"
+#include "bilan/evaluations.hpp"
+#include "bilan/practice.hpp"
 #include "bilan/practice_report.hpp"
 #include "support/french_framework.hpp"
 
@@ -82,10 +84,11 @@ TEST_SUITE("core.deadlines") {
 
     TEST_CASE("an abandonment stops the follow-up, the evaluations and the actions after it") {
         Folder f = cpf_bilan();
-        f.bilan.abandoned = Date{2026, 5, 4};
+        f.bilan.abandoned = Date{2026, 5, 4}; // on its end day: abandoned, and the EDOF exit
+        // counts from the abandonment (Mon 4 May + 3 business days), not the last session.
         CHECK(whats(deadlines_of(fr(), f, std::nullopt)) ==
               std::vector<std::string>{"edof-entree 2026-03-06", "destruction 2026-05-04",
-                                       "edof-sortie 2026-05-06"});
+                                       "edof-sortie 2026-05-07"});
     }
 
     TEST_CASE("a retention agreement moves the destruction to its end, capped at three years") {
@@ -212,40 +215,41 @@ TEST_SUITE("core.practice_report") {
 
     TEST_CASE("every year: the figures added by hand") {
         const PracticeReport r = three_bilans(std::nullopt);
-        CHECK(r.bilans == 3);
-        CHECK(r.started == 3);
-        CHECK(r.ended == 1);
-        CHECK(r.abandoned == 1);
-        CHECK(r.accompaniment_minutes == 840 + 120 + 270); // personal work is not accompaniment
-        CHECK(r.by_funding.at("cpf").accompaniment_minutes == 840);
-        CHECK(r.by_funding.at("personnel").bilans == 1);
-        CHECK(r.chaud.responses == 2);
-        CHECK(r.chaud.satisfaction_sum == 9);
-        CHECK(r.froid.situations.at("nouvel-emploi") == 1);
-        CHECK(r.froid.projet_moving == 1);
-        CHECK(r.counsellors.size() == 2);
+        CHECK(r.all.bilans == 3);
+        CHECK(r.all.started == 3);
+        CHECK(r.all.ended == 1);
+        CHECK(r.all.abandoned == 1);
+        CHECK(r.all.accompaniment_minutes == 840 + 120 + 270); // personal work is not accompaniment
+        CHECK(r.all.by_funding.at("cpf").accompaniment_minutes == 840);
+        CHECK(r.all.by_funding.at("personnel").bilans == 1);
+        CHECK(r.all.chaud.responses == 2);
+        CHECK(r.all.chaud.satisfaction_sum == 9);
+        CHECK(r.all.froid.situations.at("nouvel-emploi") == 1);
+        CHECK(r.all.froid.projet_moving == 1);
+        CHECK(r.france.internal_counsellors.size() == 2);
         CHECK(report_json(r).find("\"e_counsellors\": 2,") != std::string::npos);
-        CHECK(r.jobseekers == 1);
-        CHECK(r.remote == 1);
-        CHECK(r.floor_breaches == 0); // 14 h: above the 13 h floor
-        CHECK(r.chaud_expected == 1);
-        CHECK(r.froid_expected == 1); // end + 6 months = 4 November, before today
-        CHECK(r.froid_answered == 1);
+        CHECK(r.france.f1_count[2] == 1); // c: financing.toml says jobseeker
+        CHECK(r.france.f1_unknown == 2);
+        CHECK(r.france.remote == 1);
+        CHECK(r.all.floor_breaches == 0); // 14 h: above the 13 h floor
+        CHECK(r.all.chaud_expected == 1);
+        CHECK(r.all.froid_expected == 1); // end + 6 months = 4 November, before today
+        CHECK(r.all.froid_answered == 1);
     }
 
     TEST_CASE("a year: the bilans with a counted session in it, the minutes dated in it") {
         const PracticeReport r = three_bilans(2025);
-        CHECK(r.bilans == 1);
-        CHECK(r.started == 1);
-        CHECK(r.ended == 0);
-        CHECK(r.accompaniment_minutes == 180);
-        CHECK(r.chaud.responses == 0);
+        CHECK(r.all.bilans == 1);
+        CHECK(r.all.started == 1);
+        CHECK(r.all.ended == 0);
+        CHECK(r.all.accompaniment_minutes == 180);
+        CHECK(r.all.chaud.responses == 0);
         CHECK(report_json(r).find("\"e_counsellors\": 1,") != std::string::npos); // Luc
         const PracticeReport r26 = three_bilans(2026);
-        CHECK(r26.bilans == 3);
-        CHECK(r26.accompaniment_minutes == 840 + 120 + 90);
-        CHECK(r26.started == 2);
-        CHECK(r26.abandoned == 1);
+        CHECK(r26.all.bilans == 3);
+        CHECK(r26.all.accompaniment_minutes == 840 + 120 + 90);
+        CHECK(r26.all.started == 2);
+        CHECK(r26.all.abandoned == 1);
     }
 
     TEST_CASE("a bilan planned for later has not started, nor ended, yet") {
@@ -261,7 +265,7 @@ TEST_SUITE("core.practice_report") {
     TEST_CASE("JSON: means and rates with two decimals at most, null without a base") {
         const std::string json = report_json(three_bilans(std::nullopt));
         CHECK(json.find("\"satisfaction_mean\": 4.5") != std::string::npos);
-        CHECK(json.find("\"completion_rate_percent\": 33.33") != std::string::npos); // 1 ÷ 3
+        CHECK(json.find("\"completion_rate_percent\": 50") != std::string::npos); // 1 ÷ (1 + 1)
         CHECK(json.find("\"by_funding\": {\n    \"cpf\": {\n      \"bilans\": 1,") !=
               std::string::npos);
         CHECK(json.find("\"problems\": []") != std::string::npos);
@@ -282,5 +286,211 @@ TEST_SUITE("core.practice_report") {
         const std::string md = report_markdown(three_bilans(std::nullopt));
         CHECK(md.find("| Heures d'accompagnement | 20\u00a0h\u00a030 |") != std::string::npos);
         CHECK(md.find("| à chaud | 2 | 4,5 | 2 |") != std::string::npos);
+    }
+}
+
+TEST_SUITE("core.practice_report, issue 25") {
+    const Date today{2026, 12, 3};
+
+    Folder held(std::string public_line, std::vector<Session> sessions) {
+        Folder f;
+        f.bilan.start = Date{2026, 3, 2};
+        f.bilan.funding = "personnel";
+        f.bilan.public_line = std::move(public_line);
+        f.sessions = std::move(sessions);
+        return f;
+    }
+
+    TEST_CASE("an abandoned bilan is never ended, nor under its floor, even with an end set") {
+        Folder f = held("salarie", {session({2026, 3, 3}, "preliminaire", 120)});
+        f.bilan.end = Date{2026, 4, 1};
+        f.bilan.abandoned = Date{2026, 4, 1}; // on its end day: it stopped there
+        const BilanFigures b = figures_of(fr(), f, std::nullopt, today);
+        CHECK(b.abandoned);
+        CHECK_FALSE(b.ended);
+        CHECK_FALSE(b.floor_breach);
+        CHECK_FALSE(b.chaud_expected);
+        f.bilan.abandoned = Date{2026, 6, 1}; // after the end: the follow-up given up
+        const BilanFigures later = figures_of(fr(), f, std::nullopt, today);
+        CHECK(later.ended);
+        CHECK_FALSE(later.abandoned);
+        CHECK(later.floor_breach); // 2 h
+    }
+
+    TEST_CASE("completion rate: ended ÷ (ended + abandoned), running bilans out") {
+        Folder ended = held("salarie", {session({2026, 3, 3}, "preliminaire", 840)});
+        ended.bilan.end = Date{2026, 5, 1};
+        Folder abandoned = held("salarie", {session({2026, 3, 3}, "preliminaire", 60)});
+        abandoned.bilan.abandoned = Date{2026, 3, 20};
+        Folder running = held("salarie", {session({2026, 11, 3}, "preliminaire", 60)});
+        PracticeReport r;
+        for (const Folder* f : {&ended, &abandoned, &running})
+            r.add(figures_of(fr(), *f, std::nullopt, today));
+        const std::string json = report_json(r);
+        CHECK(json.find("\"completion_rate_percent\": 50,") != std::string::npos);
+        CHECK(json.find("\"abandonment_rate_percent\": 50,") != std::string::npos);
+        CHECK(json.find("\"ended\": 1,\n    \"abandoned\": 1,") != std::string::npos); // the base
+        PracticeReport none;
+        none.add(figures_of(fr(), running, std::nullopt, today));
+        CHECK(report_json(none).find("\"completion_rate_percent\": null") != std::string::npos);
+    }
+
+    TEST_CASE("F-1: one line per bilan by its public; its total is F-3 e's, on random practices") {
+        const std::array<std::string, 5> publics{"salarie", "apprenti", "demandeur-emploi",
+                                                 "particulier", "autre"};
+        unsigned seed = 12345;
+        const auto next = [&seed](unsigned n) {
+            seed = seed * 1103515245u + 12345u;
+            return (seed >> 16) % n;
+        };
+        for (int practice = 0; practice < 50; ++practice) {
+            PracticeReport r;
+            std::array<int, 5> expected{};
+            std::int64_t minutes = 0;
+            const unsigned bilans = next(12);
+            for (unsigned i = 0; i < bilans; ++i) {
+                const unsigned line = next(5);
+                const int held_minutes = 60 * static_cast<int>(1 + next(20));
+                Folder f = held(publics[line],
+                                {session({2026, 3, 3}, "preliminaire", held_minutes, "entretien",
+                                         next(2) ? "distance" : "presentiel")});
+                if (next(4) == 0) f.bilan.abandoned = Date{2026, 4, 1};
+                r.add(
+                    figures_of(fr(), f, next(2) ? std::optional<int>(2026) : std::nullopt, today));
+                ++expected[line];
+                minutes += held_minutes;
+            }
+            int total = 0;
+            std::int64_t total_minutes = 0;
+            for (std::size_t line = 0; line < 5; ++line) {
+                CHECK(r.france.f1_count[line] == expected[line]);
+                total += r.france.f1_count[line];
+                total_minutes += r.france.f1_minutes[line];
+            }
+            CHECK(total == r.france.bilans);
+            CHECK(total_minutes == r.france.accompaniment_minutes);
+            CHECK(total_minutes == minutes);
+            CHECK(r.france.f1_unknown == 0);
+        }
+    }
+
+    TEST_CASE("F-1 remote: one held remote session is enough; never guessed without a public") {
+        Folder f =
+            held("", {session({2026, 3, 3}, "preliminaire", 120),
+                      session({2026, 3, 10}, "investigation", 120, "entretien", "distance")});
+        const BilanFigures b = figures_of(fr(), f, std::nullopt, today);
+        CHECK(b.remote);
+        CHECK(b.f1_line.empty());
+        f.financing.jobseeker = true; // the financing says so: data, not a guess
+        CHECK(figures_of(fr(), f, std::nullopt, today).f1_line == "c");
+        f.bilan.public_line = "autre"; // the public, when set, wins
+        CHECK(figures_of(fr(), f, std::nullopt, today).f1_line == "e");
+        // Personal work at a distance is no remote accompaniment.
+        Folder personal =
+            held("salarie",
+                 {session({2026, 3, 3}, "preliminaire", 120),
+                  session({2026, 3, 4}, "investigation", 60, "travail-personnel", "distance")});
+        CHECK_FALSE(figures_of(fr(), personal, std::nullopt, today).remote);
+    }
+
+    TEST_CASE("frame E: internal and external people, and their hours") {
+        Folder own = held("salarie", {session({2026, 3, 3}, "preliminaire", 120)});
+        own.bilan.counsellor = "Anne";
+        Folder sub = held("salarie", {session({2026, 3, 3}, "preliminaire", 180)});
+        sub.bilan.counsellor = "Marc";
+        sub.counsellor_external = true;
+        PracticeReport r;
+        r.add(figures_of(fr(), own, std::nullopt, today));
+        r.add(figures_of(fr(), sub, std::nullopt, today));
+        const std::string json = report_json(r);
+        CHECK(json.find("\"e_internal_count\": 1,\n    \"e_internal_minutes\": 120,\n    "
+                        "\"e_external_count\": 1,\n    \"e_external_minutes\": 180,") !=
+              std::string::npos);
+        Practice practice;
+        practice.external = " marc ; Zoé Durand";
+        CHECK(practice.is_external("Marc"));
+        CHECK(practice.is_external("Zoe durand"));
+        CHECK_FALSE(practice.is_external("Anne"));
+        CHECK_FALSE(practice.is_external(""));
+    }
+
+    TEST_CASE("a CPF file is all C-2 e, the holder's participation included") {
+        Folder f = cpf_bilan();
+        f.financing.parts = {{"cpf", 180000}, {"beneficiaire", 10200}};
+        PracticeReport r;
+        r.add(figures_of(fr(), f, std::nullopt, today));
+        const std::string json = report_json(r);
+        CHECK(json.find("\"C-2e\": 190200") != std::string::npos);
+        CHECK(json.find("\"C-9\"") == std::string::npos);
+    }
+
+    TEST_CASE("a Belgian bilan is in neither the BPF nor Qualiopi, and has its own section") {
+        const Framework be = store::load_builtin_framework("be");
+        Folder b;
+        b.bilan.start = Date{2026, 3, 2};
+        b.bilan.end = Date{2026, 5, 2};
+        b.bilan.funding = "fonds-social";
+        b.sessions = {session({2026, 3, 3}, "preliminaire", 120),
+                      session({2026, 3, 10}, "investigation", 90)};
+        b.evaluations = {evaluation("chaud", {2026, 5, 2}, 5)};
+        Folder f = held("salarie", {session({2026, 3, 3}, "preliminaire", 60)});
+        PracticeReport r;
+        r.add(figures_of(be, b, std::nullopt, today), "be/one");
+        r.add(figures_of(fr(), f, std::nullopt, today), "fr/one");
+        CHECK(r.all.bilans == 2);
+        CHECK(r.france.bilans == 1);
+        CHECK(r.belgium.bilans == 1);
+        CHECK(r.belgium.accompaniment_minutes == 210);
+        CHECK(r.belgium.appointments == 2);
+        CHECK(r.france.chaud.responses == 0);
+        const std::string json = report_json(r);
+        CHECK(json.find("\"f3e_bilans\": 1,") != std::string::npos);
+        CHECK(
+            json.find("\"belgium\": {\n    \"bilans\": 1,\n    \"accompaniment_minutes\": 210,") !=
+            std::string::npos);
+        CHECK(json.find("\"completion_rate_percent\": null") != std::string::npos);
+        CHECK(report_markdown(r).find("## Bilans belges (hors BPF et Qualiopi)") !=
+              std::string::npos);
+    }
+
+    TEST_CASE("indicator 30: funders' and employers' views apart from the beneficiaries'") {
+        Folder f = cpf_bilan();
+        Evaluation funder = evaluation("froid", {2026, 11, 4}, 3);
+        funder.by = "financeur";
+        Evaluation employer = evaluation("chaud", {2026, 5, 5}, 4);
+        employer.by = "employeur";
+        f.evaluations = {evaluation("chaud", {2026, 5, 4}, 5), employer, funder};
+        PracticeReport r;
+        r.add(figures_of(fr(), f, std::nullopt, today));
+        CHECK(r.all.chaud.responses == 1);
+        CHECK(r.all.froid.responses == 0);
+        CHECK(r.all.financeur.responses == 1);
+        CHECK(r.all.employeur.satisfaction_sum == 4);
+        const std::string json = report_json(r);
+        CHECK(json.find("\"financeur_responses\": 1,\n    \"financeur_satisfaction_mean\": 3,") !=
+              std::string::npos);
+        // A funder's view answers no à froid of hers: her evaluation is still due.
+        f.evaluations = {funder};
+        CHECK(first_evaluation(f.evaluations, "froid") == nullptr);
+    }
+
+    TEST_CASE("the detail: the folders behind each figure, with --detail only") {
+        Folder a = held("salarie", {session({2026, 3, 3}, "preliminaire", 60)});
+        Folder b = held("", {session({2026, 3, 3}, "preliminaire", 60, "entretien", "distance")});
+        PracticeReport r;
+        r.add(figures_of(fr(), a, std::nullopt, today), "cabinet/a");
+        r.add(figures_of(fr(), b, std::nullopt, today), "cabinet/b");
+        CHECK(r.detail.at("bpf.f1a_count") == std::vector<std::string>{"cabinet/a"});
+        CHECK(r.detail.at("bpf.f1_unknown_count") == std::vector<std::string>{"cabinet/b"});
+        CHECK(r.detail.at("bpf.f1_remote") == std::vector<std::string>{"cabinet/b"});
+        CHECK(r.detail.at("bpf.f3e_bilans") == std::vector<std::string>{"cabinet/a", "cabinet/b"});
+        CHECK(report_json(r).find("\"detail\"") == std::string::npos);
+        r.with_detail = true;
+        CHECK(report_json(r).find("\"bpf.f1a_count\": [\n      \"cabinet/a\"\n    ]") !=
+              std::string::npos);
+        CHECK(report_markdown(r).find(
+                  "- F-1 a : salariés d'employeurs privés hors apprentis, stagiaires (1) : "
+                  "cabinet/a") != std::string::npos);
+        CHECK(report_csv(r).find("detail.bpf.f1_remote,cabinet/b\r\n") != std::string::npos);
     }
 }

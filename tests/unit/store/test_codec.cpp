@@ -60,7 +60,7 @@ auto members(const BilanRecord& b) {
     return std::tie(b.beneficiary, b.framework, b.start, b.end, b.funding, b.counsellor,
                     b.organisation, b.demand, b.expectations, b.situation, b.circumstances,
                     b.handover, b.handover_mode, b.abandoned, b.abandon_reason, b.retention_agreed,
-                    b.retention_scope, b.retention_until);
+                    b.retention_scope, b.retention_until, b.public_line);
 }
 auto members(const Session& s) {
     return std::tie(s.date, s.phase, s.minutes, s.kind, s.mode, s.from, s.to, s.note, s.evidence,
@@ -97,7 +97,7 @@ auto members(const Action& a) {
     return std::tie(a.text, a.horizon, a.due, a.done);
 }
 auto members(const Evaluation& e) {
-    return std::tie(e.kind, e.date, e.satisfaction, e.answers, e.comment);
+    return std::tie(e.kind, e.date, e.satisfaction, e.answers, e.comment, e.by);
 }
 auto members(const Consent& c) {
     return std::tie(c.recipient, c.date, c.sections, c.revoked, c.revoked_on, c.history);
@@ -208,6 +208,8 @@ TEST_SUITE("store.codec") {
         b.handover_mode.clear();
         b.abandoned = Date{2026, 5, 4};
         CHECK(format_needed(b) == 3);
+        b.public_line = "salarie"; // issue 25: the BPF's line F-1
+        CHECK(format_needed(b) == 5);
     }
 
     TEST_CASE("an evaluation, bare and with answers and a comment") {
@@ -622,6 +624,7 @@ const std::vector<std::pair<std::string_view, void (*)()>> samples{
          e.satisfaction = 4;
          e.answers = {{"attentes", "5"}};
          e.comment = "merci";
+         e.by = "employeur";
          writes_and_reads_back(e);
      }},
     {"bilan.toml",
@@ -637,6 +640,7 @@ const std::vector<std::pair<std::string_view, void (*)()>> samples{
          b.retention_agreed = Date{2026, 6, 30};
          b.retention_scope = "documents";
          b.retention_until = Date{2027, 6, 30};
+         b.public_line = "apprenti";
          writes_and_reads_back(b);
      }},
     {"project.toml",
