@@ -102,6 +102,9 @@ struct Experience {
     std::optional<Date> to;
     std::string note;
     SourcePos origin;
+    // Known to the month only ("09/2008"): the date is the month's first day, shown as
+    // "septembre 2008" and written "2008-09".
+    bool from_month = false, to_month = false;
 };
 
 struct Trait {

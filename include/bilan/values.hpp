@@ -40,6 +40,12 @@ constexpr int max_session_minutes = 24 * 60;
 // whose date may then be needed.
 bool names_today(std::string_view text);
 Date parse_date(std::string_view text, const Date& today);
+// A month as people write one where a date is naturally vague (a past job): "09/2008",
+// "9/2008", "09-2008", "2008-09"; its first day, or nullopt when `text` is no month.
+std::optional<Date> parse_month(std::string_view text);
+// "2008-09" and "septembre 2008".
+std::string iso_month(const Date& date);
+std::string french_month(const Date& date);
 bool valid_date(int year, int month, int day);
 int parse_duration_minutes(std::string_view text);
 TimeOfDay parse_time_of_day(std::string_view text);

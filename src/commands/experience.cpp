@@ -12,6 +12,19 @@ struct ExperienceAddOptions {
     std::string title, kind, org, from, to, note;
 };
 
+// A date, or a month where a past job's day is rarely known ("09/2008"): its first day.
+std::optional<Date> date_or_month(const Context& context, const std::string& text, bool& month) {
+    if (const auto first_day = parse_month(text)) {
+        month = true;
+        return first_day;
+    }
+    try {
+        return optional_date(context, text);
+    } catch (const UsageError& e) {
+        throw UsageError(std::string(e.what()) + ", ou un mois (MM/AAAA, AAAA-MM)");
+    }
+}
+
 int run_experience_add(const Context& context, const ExperienceAddOptions& o) {
     const store::Store store = context.store();
     store.require_bilan();
@@ -19,8 +32,8 @@ int run_experience_add(const Context& context, const ExperienceAddOptions& o) {
     e.title = required_text(o.title, "TITLE");
     e.kind = std::string(resolve_term(experience_kinds(), o.kind, "type d'expérience"));
     e.org = checked_text(o.org, "--org");
-    e.from = optional_date(context, o.from);
-    e.to = optional_date(context, o.to);
+    e.from = date_or_month(context, o.from, e.from_month);
+    e.to = date_or_month(context, o.to, e.to_month);
     e.note = checked_text(o.note, "--note");
     ops::add_experience(store, e, print_id); // refuses an end before the start
     return 0;
@@ -40,8 +53,8 @@ void declare_experience(Declarations& declarations, Context& context) {
           {"--kind", "poste, stage, formation ou benevolat", &add->kind, true, nullptr,
            term_values(experience_kinds())},
           {"--org", "Organisation", &add->org},
-          {"--from", "Date de début", &add->from},
-          {"--to", "Date de fin (absente : en cours)", &add->to},
+          {"--from", "Date de début, ou mois (09/2008)", &add->from},
+          {"--to", "Date ou mois de fin (absente : en cours)", &add->to},
           {"--note", "Note libre", &add->note}},
          [&context, add] { return run_experience_add(context, *add); }});
 

@@ -15,8 +15,9 @@ std::string one_line(std::string_view text) {
     return visible_line(text);
 }
 
-std::string date_or_blank(const std::optional<Date>& date) {
-    return date ? date->iso() : "";
+std::string date_or_blank(const std::optional<Date>& date, bool month = false) {
+    if (!date) return "";
+    return month ? iso_month(*date) : date->iso();
 }
 
 template <typename Record, typename Write>
@@ -98,9 +99,9 @@ std::string experiences_table(const std::vector<Experience>& experiences) {
     std::vector<std::vector<std::string>> rows;
     for (const Experience& e : experiences)
         rows.push_back({e.id, std::string(term_label(experience_kinds(), e.kind)),
-                        e.from || e.to
-                            ? pad_right(date_or_blank(e.from), 10) + " → " + date_or_blank(e.to)
-                            : std::string(),
+                        e.from || e.to ? pad_right(date_or_blank(e.from, e.from_month), 10) +
+                                             " → " + date_or_blank(e.to, e.to_month)
+                                       : std::string(),
                         one_line(e.title) + (e.org.empty() ? "" : " (" + one_line(e.org) + ")")});
     return aligned_rows(rows);
 }
@@ -110,8 +111,12 @@ std::string experiences_json(const std::vector<Experience>& experiences) {
         json.field("title", e.title)
             .field("kind", e.kind)
             .text_or_null("org", e.org)
-            .field("from", e.from)
-            .field("to", e.to)
+            .field("from", e.from_month ? std::optional(iso_month(*e.from))
+                           : e.from     ? std::optional(e.from->iso())
+                                        : std::nullopt)
+            .field("to", e.to_month ? std::optional(iso_month(*e.to))
+                         : e.to     ? std::optional(e.to->iso())
+                                    : std::nullopt)
             .text_or_null("note", e.note);
     });
 }

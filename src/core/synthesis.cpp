@@ -29,6 +29,21 @@ std::string dates_phrase(const std::optional<Date>& from, const std::optional<Da
     return {};
 }
 
+// "de septembre 2008 au 31 mars 2012", "d'avril 2010 à mai 2012": a month where only the month
+// is known.
+std::string experience_dates(const Experience& e) {
+    if (!e.from_month && !e.to_month) return dates_phrase(e.from, e.to);
+    const auto shown = [](const Date& date, bool month) {
+        return month ? french_month(date) : date.french();
+    };
+    if (!e.from)
+        return e.to_month ? "jusqu'en " + french_month(*e.to) : "jusqu'au " + e.to->french();
+    const std::string from = shown(*e.from, e.from_month);
+    if (!e.to) return (e.from_month ? "depuis " : "depuis le ") + from;
+    return (e.from_month ? typo::elided("de", from) : std::string("du ")) + from +
+           (e.to_month ? " à " : " au ") + shown(*e.to, e.to_month);
+}
+
 std::string experience_label(const Experience& e) {
     return md::line(e.title) + (md::blank(e.org) ? "" : ", " + md::line(e.org));
 }
@@ -423,7 +438,7 @@ void Synthesis::parcours() {
     for (const Experience& e : f_.experiences) {
         std::string item = bold(md::line(e.title));
         if (!md::blank(e.org)) item += ", " + md::line(e.org);
-        const std::string dates = dates_phrase(e.from, e.to);
+        const std::string dates = experience_dates(e);
         item += " — " + std::string(term_label(experience_kinds(), e.kind)) +
                 (dates.empty() ? "" : ", " + dates);
         if (!md::blank(e.note)) item += ". " + md::text(e.note, "  ");

@@ -129,6 +129,31 @@ std::string day_first_with_slashes(std::string_view text) {
 }
 } // namespace
 
+std::optional<Date> parse_month(std::string_view raw) {
+    const std::string_view text = trim(raw);
+    const auto cut = text.find_first_of("/-");
+    if (cut == std::string_view::npos ||
+        text.find_first_of("/-", cut + 1) != std::string_view::npos)
+        return std::nullopt;
+    const std::string_view first = text.substr(0, cut), second = text.substr(cut + 1);
+    const bool year_first = first.size() == 4 && text[cut] == '-';
+    const std::string_view year_text = year_first ? first : second;
+    const std::string_view month_text = year_first ? second : first;
+    const auto year = year_text.size() == 4 ? small_number(year_text) : std::nullopt;
+    const auto month = small_number(month_text, 2);
+    if (!year || !month || !valid_date(*year, *month, 1)) return std::nullopt;
+    return Date{*year, *month, 1};
+}
+
+std::string iso_month(const Date& date) {
+    return date.iso().substr(0, 7);
+}
+
+std::string french_month(const Date& date) {
+    return std::string(month_names.at(static_cast<std::size_t>(date.month - 1))) + " " +
+           std::to_string(date.year);
+}
+
 bool names_today(std::string_view raw) {
     return days_from_today(trim(raw)).has_value();
 }

@@ -105,6 +105,15 @@ std::optional<Date> RecordReader::date(std::string_view key, bool required) {
     return std::nullopt;
 }
 
+std::optional<Date> RecordReader::date_or_month(std::string_view key, bool& month) {
+    if (const toml::node* node = get(key, false); node && node->is_string())
+        if (const auto first_day = parse_month(node->as_string()->get())) {
+            month = true;
+            return first_day;
+        }
+    return date(key);
+}
+
 std::optional<TimeOfDay> RecordReader::time(std::string_view key) {
     const toml::node* node = get(key, false);
     if (!node) return std::nullopt;

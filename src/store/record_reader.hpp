@@ -21,6 +21,8 @@ public:
     std::string text(std::string_view key, bool required = false);
     std::vector<std::string> texts(std::string_view key);
     std::optional<Date> date(std::string_view key, bool required = false);
+    // A date, or a month written "2008-09" (its first day, `month` set).
+    std::optional<Date> date_or_month(std::string_view key, bool& month);
     std::optional<TimeOfDay> time(std::string_view key);
     std::optional<std::int64_t> integer(std::string_view key, std::int64_t min, std::int64_t max,
                                         bool required = false);

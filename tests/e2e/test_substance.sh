@@ -197,6 +197,28 @@ test_project_set_empty_values_remove_or_are_dropped() {
 # Projet discuté le 27 avril" "every key removed, the comments kept"
 }
 
+# Issue 30.3: a past job known to the month, stored as a month, said as one.
+test_experience_dated_to_the_month() {
+    dir=$(new_bilan)
+    run -C "$dir" experience add "Comptable" --kind poste --from 09/2008 --to 2012-03
+    expect_status 0 "--from 09/2008 --to 2012-03"
+    expect_file_contains "$(ls "$dir"/experiences/*.toml)" 'from = "2008-09"'
+    expect_file_contains "$dir/bilan.toml" "format = 5"
+    run -C "$dir" experience add "Aide" --kind stage --from 04/2007 --to 2008-06-30
+    expect_status 0 "a month, then a day"
+    run -C "$dir" experience list --json
+    expect_out_contains '"from": "2008-09"'
+    expect_out_contains '"to": "2008-06-30"'
+    run -C "$dir" render
+    expect_out_contains "**Comptable** — poste, de septembre 2008 à mars 2012"
+    expect_out_contains "**Aide** — stage, d'avril 2007 au 30 juin 2008"
+    run -C "$dir" experience add "Faux" --kind poste --from 13/2008
+    expect_status 2 "month 13"
+    expect_err_contains "ou un mois (MM/AAAA, AAAA-MM)"
+    run -C "$dir" experience add "Inversée" --kind poste --from 2012-03 --to 09/2008
+    expect_status 2 "a month before the start"
+}
+
 test_experience_rm_refused_while_skills_cite_it() {
     dir=$(new_bilan)
     local exp k1 k2 snapshot

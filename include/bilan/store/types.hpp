@@ -142,6 +142,7 @@ constexpr int terms_format = 4;         // financing.toml's payment terms
 constexpr int states_format = 4;        // a session's state (prevue, annulee) and motif
 constexpr int stakeholders_format = 5;  // an evaluation by a funder or an employer (`by`)
 constexpr int public_format = 5;        // the beneficiary's public, the BPF's line F-1
+constexpr int months_format = 5;        // an experience dated to the month ("2008-09")
 // A value to write; the store turns it into TOML.
 using Value =
     std::variant<std::string, std::int64_t, bool, Date, TimeOfDay, std::vector<std::string>>;

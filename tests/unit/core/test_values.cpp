@@ -62,6 +62,16 @@ TEST_SUITE("values") {
         CHECK_THROWS_WITH(parse_duration_minutes("0.001"), doctest::Contains("essayez 1min"));
     }
 
+    TEST_CASE("a month as people write one, and only a month") {
+        for (const char* text : {"09/2008", "9/2008", "09-2008", "2008-09", " 2008-9 "})
+            CHECK(parse_month(text) == Date{2008, 9, 1});
+        for (const char* text : {"13/2008", "2008-13", "09/08", "2008-09-01", "09/2008/1", "sept",
+                                 "", "0/2008", "09/1899"})
+            CHECK_FALSE(parse_month(text));
+        CHECK(iso_month(Date{2008, 9, 1}) == "2008-09");
+        CHECK(french_month(Date{2008, 8, 1}) == "août 2008");
+    }
+
     TEST_CASE("an impossible date names the year range only when the year is the cause") {
         const Date today{2026, 3, 10};
         CHECK_THROWS_WITH(parse_date("2026-02-30", today), "date impossible « 2026-02-30 »");

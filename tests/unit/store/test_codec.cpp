@@ -70,7 +70,7 @@ auto members(const Skill& k) {
     return std::tie(k.text, k.type, k.domain, k.source, k.experience, k.evidence, k.transferable);
 }
 auto members(const Experience& e) {
-    return std::tie(e.title, e.kind, e.org, e.from, e.to, e.note);
+    return std::tie(e.title, e.kind, e.org, e.from, e.to, e.note, e.from_month, e.to_month);
 }
 auto members(const Trait& t) {
     return std::tie(t.text, t.kind, t.note);
@@ -578,6 +578,10 @@ const std::vector<std::pair<std::string_view, void (*)()>> samples{
      [] {
          writes_and_reads_back(Experience{
              "", "Comptable", "poste", "ACME", Date{2010, 1, 1}, Date{2020, 12, 31}, "n", {}});
+         Experience months{"", "Aide", "stage", "", Date{2008, 9, 1}, Date{2012, 3, 1}, "", {}};
+         months.from_month = months.to_month = true; // "2008-09": format 5
+         CHECK(format_needed(months) == 5);
+         writes_and_reads_back(months);
      }},
     {"traits",
      [] {
