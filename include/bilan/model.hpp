@@ -43,6 +43,10 @@ struct BilanRecord {
     std::optional<Date> retention_agreed;
     std::string retention_scope;
     std::optional<Date> retention_until;
+    // How to reach the beneficiary (format 5, contacts.hpp): personal data that only the e-mail
+    // drafts print (`message`), never a document nor a third party's version.
+    std::string email;
+    std::string telephone; // +33 6 12 34 56 78
     // bilan.toml could not be read (its error is a problem already): the fields are unknown,
     // not empty, so no rule may call them missing.
     bool unreadable = false;

@@ -21,6 +21,10 @@ struct Practice {
     std::string address;
     std::string city;
     std::string signatory; // who signs the certificate for the provider
+    // How beneficiaries reach the practice (contacts.hpp): the e-mail drafts' sender and
+    // signature (`message`); a national telephone number is French (+32 for a Belgian one).
+    std::string email;
+    std::string telephone;
     // [questions] chaud = [...], froid = [...]: the practice's own question sets for the
     // evaluations ("attentes=1-5", evaluations.hpp); absent: the default sets.
     std::optional<std::vector<std::string>> questions_chaud;

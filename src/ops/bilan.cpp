@@ -1,5 +1,6 @@
 #include "bilan/ops/bilan.hpp"
 
+#include "bilan/contacts.hpp"
 #include "bilan/rules.hpp"
 #include "bilan/sha256.hpp"
 #include "bilan/spelling.hpp"
@@ -82,6 +83,8 @@ constexpr FieldSlot slots[] = {
     {"handover-mode", &BilanRecord::handover_mode},
     {"abandoned", nullptr, &BilanRecord::abandoned},
     {"abandon-reason", &BilanRecord::abandon_reason},
+    {"email", &BilanRecord::email},
+    {"telephone", &BilanRecord::telephone},
 };
 
 const FieldSlot& slot_of(const store::BilanField& field) {
@@ -140,6 +143,15 @@ void assign(BilanRecord& bilan, const store::Store& store, const store::BilanFie
     case Kind::handover_mode:
         bilan.*slot.text = std::string(resolve_term(handover_modes(), raw, "mode de remise"));
         return;
+    case Kind::email:
+        bilan.*slot.text = parse_email(raw);
+        return;
+    case Kind::telephone: { // a national number is the framework's country's
+        store::Diagnostics lenient(true);
+        const bool belgian = store.load_bilan(lenient).framework == "be";
+        bilan.*slot.text = parse_phone(raw, belgian ? PhoneCountry::belgium : PhoneCountry::france);
+        return;
+    }
     case Kind::text:
         break;
     }

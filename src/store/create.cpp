@@ -133,7 +133,7 @@ void create_bilan(const fs::path& dir, const Fields& bilan_fields,
 
 namespace {
 using K = BilanField::Kind;
-constexpr std::array<BilanField, 15> fields{{
+constexpr std::array<BilanField, 17> fields{{
     {"beneficiary", K::text, true},
     {"start", K::date, false},
     {"end", K::date, false},
@@ -149,6 +149,8 @@ constexpr std::array<BilanField, 15> fields{{
     {"handover-mode", K::handover_mode, false},
     {"abandoned", K::date, false},
     {"abandon-reason", K::text, false},
+    {"email", K::email, false},
+    {"telephone", K::telephone, false},
 }};
 } // namespace
 

@@ -139,6 +139,7 @@ constexpr int purge_format = 3;         // destruction.toml and synthese.md
 constexpr int handover_copy_format = 4; // synthese-remise.md and handover_sha256
 constexpr int terms_format = 4;         // financing.toml's payment terms
 constexpr int states_format = 4;        // a session's state (prevue, annulee) and motif
+constexpr int contacts_format = 5;      // bilan.toml's email and telephone
 // A value to write; the store turns it into TOML.
 using Value =
     std::variant<std::string, std::int64_t, bool, Date, TimeOfDay, std::vector<std::string>>;
@@ -177,7 +178,7 @@ Fields changed_fields(const Fields& before, const Fields& after);
 // What `set` accepts and how each field is typed.
 struct BilanField {
     std::string_view key;
-    enum class Kind { text, date, funding, framework, handover_mode } kind;
+    enum class Kind { text, date, funding, framework, handover_mode, email, telephone } kind;
     bool required;
 };
 std::span<const BilanField> bilan_fields();

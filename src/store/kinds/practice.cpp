@@ -1,5 +1,6 @@
 // practice.toml, in a practice folder: the provider's identity, shared by the bilans below it.
 #include "bilan/calendar.hpp"
+#include "bilan/contacts.hpp"
 #include "bilan/evaluations.hpp"
 #include "bilan/provider_ids.hpp"
 #include "store/kinds/kind.hpp"
@@ -31,6 +32,22 @@ void read_questions(RecordReader& r, Practice& p) {
     if (!q.finish()) r.fail(q.file(), "questions d'évaluation invalides");
 }
 
+// email and telephone as `practice set` stores them: a hand edit no draft could use is said.
+void read_contacts(RecordReader& r, Practice& p) {
+    p.email = r.text("email");
+    p.telephone = r.text("telephone");
+    try {
+        if (!p.email.empty()) parse_email(p.email);
+    } catch (const UsageError& e) {
+        r.fail(r.pos("email"), e.what());
+    }
+    try {
+        if (!p.telephone.empty()) parse_phone(p.telephone);
+    } catch (const UsageError& e) {
+        r.fail(r.pos("telephone"), e.what());
+    }
+}
+
 Practice read_practice(RecordReader& r) {
     Practice p;
     p.name = r.text("name", true);
@@ -40,6 +57,7 @@ Practice read_practice(RecordReader& r) {
     p.address = r.text("address");
     p.city = r.text("city");
     p.signatory = r.text("signatory");
+    read_contacts(r, p);
     p.holidays = r.text("holidays");
     if (const auto calendar = parse_holiday_calendar(p.holidays))
         p.holidays = holiday_calendar_key(*calendar);
@@ -59,7 +77,9 @@ Fields write_fields(const Practice& p) {
             {"address", text_or_none(p.address)},
             {"city", text_or_none(p.city)},
             {"signatory", text_or_none(p.signatory)},
-            {"holidays", text_or_none(p.holidays)}};
+            {"holidays", text_or_none(p.holidays)},
+            {"email", text_or_none(p.email)},
+            {"telephone", text_or_none(p.telephone)}};
 }
 
 } // namespace

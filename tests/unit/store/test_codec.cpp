@@ -60,7 +60,7 @@ auto members(const BilanRecord& b) {
     return std::tie(b.beneficiary, b.framework, b.start, b.end, b.funding, b.counsellor,
                     b.organisation, b.demand, b.expectations, b.situation, b.circumstances,
                     b.handover, b.handover_mode, b.abandoned, b.abandon_reason, b.retention_agreed,
-                    b.retention_scope, b.retention_until);
+                    b.retention_scope, b.retention_until, b.email, b.telephone);
 }
 auto members(const Session& s) {
     return std::tie(s.date, s.phase, s.minutes, s.kind, s.mode, s.from, s.to, s.note, s.evidence,
@@ -509,6 +509,17 @@ TEST_SUITE("store.codec retention") {
         round_trip(b, bilan_reader);
     }
 
+    TEST_CASE("contact details need format 5") {
+        BilanRecord b;
+        b.beneficiary = "Claire Martin";
+        b.telephone = "+33 6 12 34 56 78";
+        CHECK(format_needed(b) == contacts_format);
+        b.telephone.clear();
+        b.email = "claire@exemple.fr";
+        CHECK(format_needed(b) == contacts_format);
+        round_trip(b, bilan_reader);
+    }
+
     TEST_CASE("the destruction record: state, date, counts, what is kept, never content") {
         Destruction d;
         d.date = Date{2026, 7, 15};
@@ -637,6 +648,8 @@ const std::vector<std::pair<std::string_view, void (*)()>> samples{
          b.retention_agreed = Date{2026, 6, 30};
          b.retention_scope = "documents";
          b.retention_until = Date{2027, 6, 30};
+         b.email = "claire.martin@exemple.fr";
+         b.telephone = "+33 6 12 34 56 78";
          writes_and_reads_back(b);
      }},
     {"project.toml",
@@ -679,6 +692,8 @@ const std::vector<std::pair<std::string_view, void (*)()>> samples{
          p.name = "Cabinet";
          p.city = "Lyon";
          p.holidays = "alsace-moselle";
+         p.email = "contact@cabinet.fr";
+         p.telephone = "+32 2 123 45 67";
          writes_and_reads_back(p);
      }},
 };
