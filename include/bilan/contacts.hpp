@@ -22,4 +22,9 @@ enum class PhoneCountry { france, belgium };
 // "+32 71 12 34 56". A national number is `national`'s. UsageError naming it otherwise.
 std::string parse_phone(std::string_view text, PhoneCountry national = PhoneCountry::france);
 
+// A session's video link: http:// or https:// then a host, printable ASCII without spaces,
+// quotes or angle brackets (it goes into a calendar and an e-mail as it is); returned as typed.
+// UsageError naming it otherwise.
+std::string parse_link(std::string_view text);
+
 } // namespace bilan

@@ -78,6 +78,10 @@ struct Session {
     // with its motif of cancellation_reasons(), or none). A folder older than the states: tenue.
     std::string state = "tenue";
     std::string motif;
+    // Where it takes place (format 5): a room or an address (`lieu`), or a video link (`lien`,
+    // http:// or https://, which makes the session remote); for the calendar and the drafts.
+    std::string place;
+    std::string link;
     SourcePos origin;
     bool held() const { return state == "tenue"; }
 };

@@ -349,6 +349,8 @@ constexpr std::array sentences{
              "séance prévue le {date} ({session}) et toujours pas tenue : {remedy} si elle a eu "
              "lieu (--from et --to pour ses horaires), sinon bilan session annule {session} "
              "--motif absence|report|annulation"},
+    Sentence{"session.now-remote",
+             "séance du {date} désormais à distance : son lien de visioconférence le dit"},
     Sentence{"session.duration-changed",
              "durée de la séance : {before:hours} → {after:hours} (ses horaires la font)"},
     // proof of service

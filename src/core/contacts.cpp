@@ -86,6 +86,26 @@ std::string parse_email(std::string_view text) {
     return std::string(text);
 }
 
+std::string parse_link(std::string_view text) {
+    const auto bad = [&](std::string_view why) {
+        throw UsageError("lien « " + std::string(text) + " » : " + std::string(why) +
+                         " (attendu : https://visio.exemple.fr/salle)");
+    };
+    const std::size_t scheme = text.starts_with("https://")  ? 8
+                               : text.starts_with("http://") ? 7
+                                                             : 0;
+    if (scheme == 0) bad("il commence par https:// ou http://");
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u <= 0x20 || u >= 0x7f ||
+            std::string_view("\"<>\\^`{|}").find(c) != std::string_view::npos)
+            bad("espace, caractère de contrôle ou signe non accepté");
+    }
+    const std::string_view host = text.substr(scheme, text.find_first_of("/?#", scheme) - scheme);
+    if (host.empty()) bad("il manque le nom du serveur");
+    return std::string(text);
+}
+
 std::string parse_phone(std::string_view text, PhoneCountry national) {
     std::string compact; // digits, and a leading `+`
     for (std::size_t i = 0; i < text.size(); ++i) {

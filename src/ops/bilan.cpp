@@ -407,6 +407,47 @@ Notes cancel_session(const store::Store& store, const std::string& session,
     }));
 }
 
+namespace {
+
+SessionPlace checked_place(const SessionPlace& where) {
+    if (!where.place.empty() && !where.link.empty())
+        throw UsageError("--lieu et --lien s'excluent : une salle ou une adresse, ou un lien de "
+                         "visioconférence");
+    require_typed_text(where.place, "--lieu");
+    if (where.place.find_first_of("\r\n\t") != std::string::npos)
+        throw UsageError("--lieu : une seule ligne, sans tabulation");
+    return {where.place, where.link.empty() ? "" : parse_link(where.link)};
+}
+
+} // namespace
+
+void place_session(Session& session, const SessionPlace& where, bool mode_given) {
+    const SessionPlace checked = checked_place(where);
+    if (!checked.link.empty() && mode_given && session.mode != "distance")
+        throw UsageError("--lien fait une séance à distance : --mode " + session.mode +
+                         " le contredit");
+    session.place = checked.place;
+    session.link = checked.link;
+    if (!session.link.empty()) session.mode = "distance";
+}
+
+Notes set_session_place(const store::Store& store, const std::string& session,
+                        const SessionPlace& where) {
+    const SessionPlace checked = checked_place(where); // before the lock
+    const SessionEdit e = edit_session(store, session, [&](Session& s) {
+        s.place = checked.place;
+        s.link = checked.link;
+        if (!s.link.empty()) s.mode = "distance";
+    });
+    Notes notes;
+    if (e.after.mode != e.before.mode)
+        notes.push_back({.code = "session.now-remote",
+                         .severity = Severity::notice,
+                         .record = e.after.id,
+                         .values = {{"date", e.after.date.iso()}}});
+    return notes;
+}
+
 SessionList list_sessions(const store::Store& store, const std::string& phase) {
     const store::ConsistentRead still(store);
     store::Diagnostics strict;

@@ -140,6 +140,7 @@ constexpr int handover_copy_format = 4; // synthese-remise.md and handover_sha25
 constexpr int terms_format = 4;         // financing.toml's payment terms
 constexpr int states_format = 4;        // a session's state (prevue, annulee) and motif
 constexpr int contacts_format = 5;      // bilan.toml's email and telephone
+constexpr int place_format = 5;         // a session's lieu and lien
 // A value to write; the store turns it into TOML.
 using Value =
     std::variant<std::string, std::int64_t, bool, Date, TimeOfDay, std::vector<std::string>>;

@@ -65,6 +65,18 @@ TEST_SUITE("contacts") {
         CHECK(parse_phone("+33 4 72 12 34 56", PhoneCountry::belgium) == "+33 4 72 12 34 56");
     }
 
+    TEST_CASE("a video link is http or https, a host, and nothing a calendar could misread") {
+        CHECK(parse_link("https://visio.exemple.fr/salle-12?pwd=abc#x") ==
+              "https://visio.exemple.fr/salle-12?pwd=abc#x");
+        CHECK(parse_link("http://meet.exemple.fr") == "http://meet.exemple.fr");
+        for (const char* bad :
+             {"", "visio.exemple.fr", "ftp://x.fr", "https://", "https:///a", "https://x.fr/a b",
+              "https://x.fr/\r\nBcc", "https://x.fr/\"a\"", "https://x.fr/<a>", "https://x.fr/é"}) {
+            CAPTURE(bad);
+            CHECK_THROWS_AS(parse_link(bad), UsageError);
+        }
+    }
+
     TEST_CASE("other numbers and stray characters are refused") {
         for (const char* bad :
              {"", "12345", "06 12 34 56", "06 12 34 56 78 9", "+44 20 7946 0958", "6 12 34 56 78",

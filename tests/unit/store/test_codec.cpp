@@ -64,7 +64,7 @@ auto members(const BilanRecord& b) {
 }
 auto members(const Session& s) {
     return std::tie(s.date, s.phase, s.minutes, s.kind, s.mode, s.from, s.to, s.note, s.evidence,
-                    s.state, s.motif);
+                    s.state, s.motif, s.place, s.link);
 }
 auto members(const Skill& k) {
     return std::tie(k.text, k.type, k.domain, k.source, k.experience, k.evidence, k.transferable);
@@ -509,6 +509,16 @@ TEST_SUITE("store.codec retention") {
         round_trip(b, bilan_reader);
     }
 
+    TEST_CASE("a session's place needs format 5") {
+        Session s;
+        s.date = Date{2026, 3, 2};
+        s.phase = "preliminaire";
+        s.minutes = 60;
+        CHECK(format_needed(s) == first_format);
+        s.link = "https://visio.exemple.fr/a";
+        CHECK(format_needed(s) == place_format);
+    }
+
     TEST_CASE("contact details need format 5") {
         BilanRecord b;
         b.beneficiary = "Claire Martin";
@@ -576,6 +586,8 @@ const std::vector<std::pair<std::string_view, void (*)()>> samples{
          s.kind = "atelier";
          s.note = hard_texts[0];
          s.evidence = {{"emargement", "scan.pdf"}, {"autre", ""}};
+         s.place = "Salle 2, 12 rue des Lilas";
+         s.link = "https://visio.exemple.fr/salle-12";
          writes_and_reads_back(s);
      }},
     {"skills",
