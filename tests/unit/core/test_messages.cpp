@@ -1,0 +1,46 @@
+// src/core/messages.cpp: the templates of `bilan message` and the drafts made from them.
+#include "bilan/errors.hpp"
+#include "bilan/messages.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace bilan;
+
+TEST_SUITE("messages") {
+    TEST_CASE("placeholders filled; a line whose placeholders are all empty left out") {
+        const std::vector<std::pair<std::string, std::string>> values{
+            {"a", "un"}, {"b", ""}, {"c", "trois"}};
+        CHECK(fill_template("x {a}\nLieu : {b}\n{b}{c}\nfin", values) == "x un\ntrois\nfin");
+        CHECK_THROWS_WITH_AS(fill_template("{nope}", values),
+                             "modèle de message : le champ {nope} n'existe pas", UsageError);
+    }
+
+    TEST_CASE("drafts: every placeholder filled, dated the day they are meant to go") {
+        MessageData d;
+        d.folder_name = "anne";
+        d.bilan.beneficiary = "Anne Roux";
+        d.bilan.email = "anne@exemple.fr";
+        Session s;
+        s.id = "3f9a0b12";
+        s.date = Date{2026, 3, 27};
+        s.minutes = 150;
+        d.session = s;
+        d.phase_label = "Phase d'investigation";
+        for (const auto& [name, meaning] : message_placeholders())
+            CHECK_FALSE(meaning.empty());
+        for (const MessageKind kind : {MessageKind::convocation, MessageKind::rappel}) {
+            d.kind = kind;
+            const mail::Draft draft = message_draft(d);
+            CHECK(draft.to_address == "anne@exemple.fr");
+            CHECK(draft.body.find('{') == std::string::npos);
+            CHECK(draft.body.find("(phase d'investigation)") != std::string::npos);
+            CHECK(draft.attachment.has_value() == (kind == MessageKind::convocation));
+        }
+        d.kind = MessageKind::convocation;
+        CHECK(message_draft(d).date == "Fri, 20 Mar 2026 09:00:00 +0100");
+        CHECK(message_draft(d).message_id == "anne-convocation-3f9a0b12@bilan");
+        CHECK(message_draft(d).attachment->content.find("METHOD:REQUEST") != std::string::npos);
+        d.kind = MessageKind::rappel;
+        CHECK(message_draft(d).date == "Thu, 26 Mar 2026 09:00:00 +0100");
+    }
+}
