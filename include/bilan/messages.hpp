@@ -36,6 +36,12 @@ struct MessageData {
 // The placeholders of the templates, each with what it stands for (man bilan, `message`).
 std::span<const std::pair<std::string_view, std::string_view>> message_placeholders();
 
+// The keys of practice.toml's [messages] table: each message's text ("convocation", "rappel",
+// "evaluation-froid") and its subject (the same with "-objet").
+std::span<const std::string_view> message_template_keys();
+// UsageError naming the first placeholder of `text` that message_placeholders() lacks.
+void check_message_template(std::string_view text);
+
 // `text` with each {name} replaced by its value; a line whose placeholders are all empty is left
 // out (no "Lieu :" without a place). UsageError naming a placeholder `values` lacks.
 std::string fill_template(std::string_view text,

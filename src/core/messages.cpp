@@ -147,6 +147,18 @@ std::string subject_of(const MessageData& d) {
     return "Votre bilan de compétences, quelques mois après : votre avis";
 }
 
+constexpr std::array<std::string_view, 6> template_keys{
+    "convocation",  "convocation-objet", "rappel",
+    "rappel-objet", "evaluation-froid",  "evaluation-froid-objet"};
+
+// The practice's own text for `key`, when it has one.
+const std::string* practice_template(const MessageData& d, std::string_view key) {
+    if (!d.practice) return nullptr;
+    for (const auto& [name, text] : d.practice->message_templates)
+        if (name == key) return &text;
+    return nullptr;
+}
+
 std::string_view key_of(MessageKind kind) {
     switch (kind) {
     case MessageKind::convocation:
@@ -195,6 +207,17 @@ std::span<const std::pair<std::string_view, std::string_view>> message_placehold
     return placeholders;
 }
 
+std::span<const std::string_view> message_template_keys() {
+    return template_keys;
+}
+
+void check_message_template(std::string_view text) {
+    Placeheld every;
+    for (const auto& [name, meaning] : placeholders)
+        every.emplace_back(std::string(name), "x");
+    fill_template(text, every);
+}
+
 std::string fill_template(std::string_view text, const Placeheld& values) {
     std::string out;
     std::size_t at = 0;
@@ -208,9 +231,13 @@ std::string fill_template(std::string_view text, const Placeheld& values) {
 }
 
 mail::Draft message_draft(const MessageData& d) {
-    const std::string body = d.kind == MessageKind::convocation ? convocation_body()
-                             : d.kind == MessageKind::rappel    ? reminder_body()
-                                                                : evaluation_body();
+    const std::string key(key_of(d.kind));
+    const std::string* own_body = practice_template(d, key);
+    const std::string* own_subject = practice_template(d, key + "-objet");
+    const std::string body = own_body                             ? *own_body
+                             : d.kind == MessageKind::convocation ? convocation_body()
+                             : d.kind == MessageKind::rappel      ? reminder_body()
+                                                                  : evaluation_body();
     const Date day = sending_day(d);
     const TimeOfDay nine{9, 0};
     const std::string part =
@@ -224,8 +251,9 @@ mail::Draft message_draft(const MessageData& d) {
     }
     draft.to_name = d.bilan.beneficiary;
     draft.to_address = d.bilan.email;
-    draft.subject = subject_of(d);
-    draft.body = fill_template(body, values_of(d));
+    const Placeheld values = values_of(d);
+    draft.subject = own_subject ? one_line(fill_template(*own_subject, values)) : subject_of(d);
+    draft.body = fill_template(body, values);
     if (d.kind == MessageKind::convocation) draft.attachment = invitation(d);
     return draft;
 }

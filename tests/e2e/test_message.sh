@@ -185,4 +185,42 @@ test_no_raw_header_line_comes_from_a_name() {
     if printf '%s' "$out" | LC_ALL=C grep -qv $'\r$'; then fail "a line without CRLF"; else ok; fi
 }
 
+test_a_practice_writes_its_own_texts() {
+    if no_python; then skip "python3-icalendar is not installed"; return; fi
+    local p b id
+    p=$(fixture bilan build_bilan)
+    b=$p/elodie
+    id=$(sed -n 1p "$p/ids")
+    cat >>"$p/practice.toml" <<'TOML'
+
+[messages]
+rappel-objet = "À demain, {date}"
+rappel = """
+Chère {beneficiaire},
+À demain {debut}, {lieu}.
+Lien : {lien}
+{cabinet}"""
+TOML
+    run -C "$b" message rappel "$id" -o "$p/r.eml"
+    expect_status 0 "message rappel with the practice's text"
+    py "$p/r.eml" <<'PY'
+assert str(msg['Subject']) == 'À demain, vendredi 27 mars 2026', str(msg['Subject'])
+body = msg.get_content()
+assert body.startswith('Chère Élodie Roux-Bcc'), body
+assert 'Salle 2, 12 rue des Lilas.' in body and 'Lien :' not in body, body
+assert body.rstrip().endswith('Cabinet Horizons'), body
+print('ok')
+PY
+    expect_equal "$out" "ok" "python"
+    # The convocation keeps the built-in text.
+    run -C "$b" message convocation "$id"
+    expect_out_contains "Je vous confirme notre prochaine s=C3=A9ance"
+    # A placeholder bilan does not know is said where it is written.
+    printf 'convocation = "Bonjour {prenom}"\n' >>"$p/practice.toml"
+    run -C "$b" message convocation "$id"
+    expect_status 1 "an unknown placeholder"
+    expect_err_contains "practice.toml:"
+    expect_err_contains "{prenom}"
+}
+
 run_tests

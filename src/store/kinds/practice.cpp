@@ -2,6 +2,7 @@
 #include "bilan/calendar.hpp"
 #include "bilan/contacts.hpp"
 #include "bilan/evaluations.hpp"
+#include "bilan/messages.hpp"
 #include "bilan/provider_ids.hpp"
 #include "store/kinds/kind.hpp"
 
@@ -48,6 +49,27 @@ void read_contacts(RecordReader& r, Practice& p) {
     }
 }
 
+// [messages] convocation = """…""", convocation-objet = "…"…: the practice's own texts for
+// `bilan message`, each placeholder one it knows.
+void read_messages(RecordReader& r, Practice& p) {
+    const toml::node* node = r.node("messages");
+    if (!node) return;
+    const toml::table* table = node->as_table();
+    if (!table) return r.fail(r.pos("messages"), "« messages » doit être une table [messages]");
+    RecordReader m(*table, position_of(*table, r.file().file), r.diagnostics());
+    for (const std::string_view key : message_template_keys()) {
+        if (!m.has(key)) continue;
+        std::string text = m.text(key);
+        try {
+            check_message_template(text);
+        } catch (const UsageError& e) {
+            m.fail(m.pos(key), e.what());
+        }
+        p.message_templates.emplace_back(std::string(key), std::move(text));
+    }
+    if (!m.finish()) r.fail(m.file(), "modèles de messages invalides");
+}
+
 Practice read_practice(RecordReader& r) {
     Practice p;
     p.name = r.text("name", true);
@@ -65,6 +87,7 @@ Practice read_practice(RecordReader& r) {
         r.fail(r.pos("holidays"), "« holidays » : « " + p.holidays +
                                       " » inconnu (attendu metropole ou alsace-moselle)");
     read_questions(r, p);
+    read_messages(r, p);
     p.origin = r.file();
     return p;
 }

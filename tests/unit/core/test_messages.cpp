@@ -43,4 +43,28 @@ TEST_SUITE("messages") {
         d.kind = MessageKind::rappel;
         CHECK(message_draft(d).date == "Thu, 26 Mar 2026 09:00:00 +0100");
     }
+
+    TEST_CASE("a practice's own texts replace the built-in ones, their placeholders checked") {
+        CHECK_NOTHROW(check_message_template("Bonjour {beneficiaire}, {date} {lieu}"));
+        CHECK_THROWS_WITH_AS(check_message_template("Bonjour {prenom}"),
+                             "modèle de message : le champ {prenom} n'existe pas", UsageError);
+        MessageData d;
+        d.kind = MessageKind::rappel;
+        d.folder_name = "anne";
+        d.bilan.beneficiary = "Anne Roux";
+        d.bilan.email = "anne@exemple.fr";
+        Session s;
+        s.id = "3f9a0b12";
+        s.date = Date{2026, 3, 27};
+        s.minutes = 60;
+        d.session = s;
+        d.practice = Practice{};
+        d.practice->message_templates = {{"rappel", "Chère {beneficiaire}\nLieu : {lieu}\nFin"},
+                                         {"rappel-objet", "Demain\n{date}"}};
+        const mail::Draft draft = message_draft(d);
+        CHECK(draft.body == "Chère Anne Roux\nFin");
+        CHECK(draft.subject == "Demain vendredi 27 mars 2026");
+        d.kind = MessageKind::convocation; // no text of its own: the built-in one
+        CHECK(message_draft(d).body.starts_with("Bonjour Anne Roux,"));
+    }
 }
