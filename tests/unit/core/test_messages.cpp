@@ -6,6 +6,25 @@
 
 using namespace bilan;
 
+namespace {
+
+// Anne's bilan and a session of 27 March 2026 (a Friday, before the change to summer time).
+MessageData anne(MessageKind kind, int minutes) {
+    MessageData d;
+    d.kind = kind;
+    d.folder_name = "anne";
+    d.bilan.beneficiary = "Anne Roux";
+    d.bilan.email = "anne@exemple.fr";
+    Session s;
+    s.id = "3f9a0b12";
+    s.date = Date{2026, 3, 27};
+    s.minutes = minutes;
+    d.session = s;
+    return d;
+}
+
+} // namespace
+
 TEST_SUITE("messages") {
     TEST_CASE("placeholders filled; a line whose placeholders are all empty left out") {
         const std::vector<std::pair<std::string, std::string>> values{
@@ -16,15 +35,7 @@ TEST_SUITE("messages") {
     }
 
     TEST_CASE("drafts: every placeholder filled, dated the day they are meant to go") {
-        MessageData d;
-        d.folder_name = "anne";
-        d.bilan.beneficiary = "Anne Roux";
-        d.bilan.email = "anne@exemple.fr";
-        Session s;
-        s.id = "3f9a0b12";
-        s.date = Date{2026, 3, 27};
-        s.minutes = 150;
-        d.session = s;
+        MessageData d = anne(MessageKind::convocation, 150);
         d.phase_label = "Phase d'investigation";
         for (const auto& [name, meaning] : message_placeholders())
             CHECK_FALSE(meaning.empty());
@@ -48,16 +59,7 @@ TEST_SUITE("messages") {
         CHECK_NOTHROW(check_message_template("Bonjour {beneficiaire}, {date} {lieu}"));
         CHECK_THROWS_WITH_AS(check_message_template("Bonjour {prenom}"),
                              "modèle de message : le champ {prenom} n'existe pas", UsageError);
-        MessageData d;
-        d.kind = MessageKind::rappel;
-        d.folder_name = "anne";
-        d.bilan.beneficiary = "Anne Roux";
-        d.bilan.email = "anne@exemple.fr";
-        Session s;
-        s.id = "3f9a0b12";
-        s.date = Date{2026, 3, 27};
-        s.minutes = 60;
-        d.session = s;
+        MessageData d = anne(MessageKind::rappel, 60);
         d.practice = Practice{};
         d.practice->message_templates = {{"rappel", "Chère {beneficiaire}\nLieu : {lieu}\nFin"},
                                          {"rappel-objet", "Demain\n{date}"}};
