@@ -185,11 +185,12 @@ std::string sessions_json(const std::vector<Session>& sessions) {
         s.to ? json.value(s.to->text()) : json.null();
         json.text_or_null("note", s.note);
         json.field("state", s.state).text_or_null("motif", s.motif);
-        json.text_or_null("lieu", s.place).text_or_null("lien", s.link);
         json.key("evidence").begin_array();
         for (const Evidence& e : s.evidence)
             json.begin_object().field("kind", e.kind).text_or_null("ref", e.ref).end_object();
-        json.end_array().end_object();
+        json.end_array();
+        // Last: what scripts read of the earlier keys keeps its place.
+        json.text_or_null("lieu", s.place).text_or_null("lien", s.link).end_object();
     }
     json.end_array().end_object();
     return json.str();
