@@ -45,6 +45,10 @@ struct BilanRecord {
     std::optional<Date> retention_agreed;
     std::string retention_scope;
     std::optional<Date> retention_until;
+    // How to reach the beneficiary (format 5, contacts.hpp): personal data that only the e-mail
+    // drafts print (`message`), never a document nor a third party's version.
+    std::string email;
+    std::string telephone; // +33 6 12 34 56 78
     // bilan.toml could not be read (its error is a problem already): the fields are unknown,
     // not empty, so no rule may call them missing.
     bool unreadable = false;
@@ -76,6 +80,10 @@ struct Session {
     // with its motif of cancellation_reasons(), or none). A folder older than the states: tenue.
     std::string state = "tenue";
     std::string motif;
+    // Where it takes place (format 5): a room or an address (`lieu`), or a video link (`lien`,
+    // http:// or https://, which makes the session remote); for the calendar and the drafts.
+    std::string place;
+    std::string link;
     SourcePos origin;
     bool held() const { return state == "tenue"; }
 };

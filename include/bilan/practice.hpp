@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace bilan {
@@ -21,6 +22,14 @@ struct Practice {
     std::string address;
     std::string city;
     std::string signatory; // who signs the certificate for the provider
+    // How beneficiaries reach the practice (contacts.hpp): the e-mail drafts' sender and
+    // signature (`message`); a national telephone number is French (+32 for a Belgian one).
+    std::string email;
+    std::string telephone;
+    // [messages]: the practice's own texts for `bilan message` (messages.hpp), by key
+    // ("convocation", "convocation-objet", "rappel"…), in the order written; absent: the
+    // built-in ones.
+    std::vector<std::pair<std::string, std::string>> message_templates;
     // [questions] chaud = [...], froid = [...]: the practice's own question sets for the
     // evaluations ("attentes=1-5", evaluations.hpp); absent: the default sets.
     std::optional<std::vector<std::string>> questions_chaud;

@@ -350,6 +350,16 @@ constexpr std::array sentences{
              "séance prévue le {date} ({session}) et toujours pas tenue : {remedy} si elle a eu "
              "lieu (--from et --to pour ses horaires), sinon bilan session annule {session} "
              "--motif absence|report|annulation"},
+    Sentence{"message.no-email",
+             "{beneficiary} n'a pas d'adresse e-mail : bilan set email ADRESSE, puis "
+             "recommencez"},
+    Sentence{"message.no-end",
+             "le bilan n'a pas de fin : l'évaluation à froid se demande quelques mois après "
+             "(bilan set end DATE)"},
+    Sentence{"message.session-cancelled",
+             "la séance du {date} ({session}) est annulée : ni convocation ni rappel"},
+    Sentence{"session.now-remote",
+             "séance du {date} désormais à distance : son lien de visioconférence le dit"},
     Sentence{"session.duration-changed",
              "durée de la séance : {before:hours} → {after:hours} (ses horaires la font)"},
     // proof of service

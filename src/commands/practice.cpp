@@ -43,6 +43,8 @@ std::string practice_text(const ops::FoundPractice& found) {
            line("NDA", grouped(p.nda, {2, 2, 5, 2})) + line("Qualiopi", p.qualiopi) +
            line("Adresse", p.address) + line("Ville", p.city) + line("Signataire", p.signatory) +
            (p.holidays.empty() ? "" : line("Jours fériés", p.holidays)) +
+           (p.email.empty() ? "" : line("E-mail", p.email)) +
+           (p.telephone.empty() ? "" : line("Téléphone", p.telephone)) +
            line("Fichier", found.file);
 }
 
@@ -59,6 +61,8 @@ std::string practice_json(const Practice& p) {
         .text_or_null("signatory", p.signatory);
     // Only when chosen: the contract's keys stay as they were for a practice that does not.
     if (!p.holidays.empty()) json.field("holidays", p.holidays);
+    if (!p.email.empty()) json.field("email", p.email);
+    if (!p.telephone.empty()) json.field("telephone", p.telephone);
     json.end_object();
     return json.str();
 }

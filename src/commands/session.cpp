@@ -1,5 +1,5 @@
-// bilan session add|tenue|annule|attest|horaires|list|rm: the sessions logged against the phases'
-// hour targets, and the evidence that each took place.
+// bilan session add|tenue|annule|attest|horaires|lieu|list|rm: the sessions logged against the
+// phases' hour targets, and the evidence that each took place.
 #include "bilan/json.hpp"
 #include "bilan/ops/bilan.hpp"
 #include "bilan/views.hpp"
@@ -13,7 +13,7 @@ namespace bilan::cli {
 namespace {
 
 struct SessionAddOptions {
-    std::string date, phase, duration, from, to, kind = "entretien", mode = "presentiel", note;
+    std::string date, phase, duration, from, to, kind = "entretien", mode, note, place, link;
     bool force = false, planned = false;
 };
 
@@ -35,7 +35,8 @@ int run_session_add(const Context& context, const SessionAddOptions& o) {
     }
     s.phase = o.phase; // as typed: the folder's framework resolves it
     s.kind = std::string(resolve_term(session_kinds(), o.kind, "type de séance"));
-    s.mode = std::string(resolve_term(session_modes(), o.mode, "modalité"));
+    if (!o.mode.empty()) s.mode = std::string(resolve_term(session_modes(), o.mode, "modalité"));
+    ops::place_session(s, {o.place, o.link}, !o.mode.empty());
     require_typed_text(o.note, "--note");
     s.note = o.note;
     // A session after today has not taken place yet: it counts once `session tenue` says so.
@@ -97,6 +98,19 @@ int run_times(const Context& context, const TimesOptions& o) {
     return 0;
 }
 
+struct PlaceOptions {
+    std::string id, place, link;
+    bool none = false;
+};
+
+int run_place(const Context& context, const PlaceOptions& o) {
+    const std::string id = id_argument(o.id);
+    if (o.none == !(o.place.empty() && o.link.empty()))
+        throw UsageError("donnez --lieu, --lien ou --aucun");
+    print_notices(ops::set_session_place(context.store(), id, {o.place, o.link}));
+    return 0;
+}
+
 int run_list(const Context& context, const std::string& phase_filter, bool json) {
     const ops::SessionList list = ops::list_sessions(context.store(), phase_filter);
     if (json)
@@ -112,7 +126,8 @@ int run_list(const Context& context, const std::string& phase_filter, bool json)
 
 void declare_session(Declarations& declarations, Context& context) {
     declarations.group("session",
-                       "Séances : ajouter, tenir, annuler, prouver, horaires, lister, supprimer");
+                       "Séances : ajouter, tenir, annuler, prouver, horaires, lieu, lister, "
+                       "supprimer");
 
     auto add = std::make_shared<SessionAddOptions>();
     declarations.add(
@@ -130,6 +145,10 @@ void declare_session(Declarations& declarations, Context& context) {
            &add->kind, false, nullptr, term_values(session_kinds())},
           {"--mode", "presentiel (défaut) ou distance", &add->mode, false, nullptr,
            term_values(session_modes())},
+          {"--lieu", "Où elle a lieu : une salle, une adresse (pour l'agenda et la convocation)",
+           &add->place},
+          {"--lien", "Ou son lien de visioconférence (https://…) : la séance est à distance",
+           &add->link},
           {"--note", "Note de travail (n'apparaît dans aucun document)", &add->note},
           {"--force", "Enregistrer une séance datée de plus d'un an avant le début du bilan",
            &add->force},
@@ -171,6 +190,19 @@ void declare_session(Declarations& declarations, Context& context) {
                        {"--from", "Heure de début réelle (HH:MM)", &hold->from},
                        {"--to", "Heure de fin réelle (HH:MM)", &hold->to}},
                       [&context, hold] { return run_hold(context, *hold); }});
+
+    auto place = std::make_shared<PlaceOptions>();
+    declarations.add(
+        {"session lieu",
+         "Dire où a lieu une séance : une salle, une adresse, ou un lien (elle est alors à "
+         "distance)",
+         "bilan session lieu 3f9a --lien https://visio.exemple.fr/salle-12",
+         {{"ID", "Identifiant de la séance", &place->id, true, nullptr,
+           id_values(context, store::collection_of<Session>())},
+          {"--lieu", "Une salle, une adresse (remplace le lien)", &place->place},
+          {"--lien", "Un lien de visioconférence https://… (remplace le lieu)", &place->link},
+          {"--aucun", "Effacer le lieu et le lien", &place->none}},
+         [&context, place] { return run_place(context, *place); }});
 
     auto cancel = std::make_shared<CancelOptions>();
     declarations.add({"session annule",

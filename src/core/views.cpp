@@ -189,7 +189,9 @@ std::string sessions_json(const std::vector<Session>& sessions) {
         json.key("evidence").begin_array();
         for (const Evidence& e : s.evidence)
             json.begin_object().field("kind", e.kind).text_or_null("ref", e.ref).end_object();
-        json.end_array().end_object();
+        json.end_array();
+        // Last: what scripts read of the earlier keys keeps its place.
+        json.text_or_null("lieu", s.place).text_or_null("lien", s.link).end_object();
     }
     json.end_array().end_object();
     return json.str();

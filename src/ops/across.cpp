@@ -42,10 +42,20 @@ BilanSummary summarize(const fs::path& path, const std::string& shown, const Acr
                                      ", plus récent que cette version de bilan (format " +
                                      std::to_string(store::current_format) +
                                      ") : lu pour ce qu'elle connaît"};
-    BilanSummary summary{shown, folder.bilan.beneficiary, {}, {}};
+    BilanSummary summary;
+    summary.folder = shown;
+    summary.beneficiary = folder.bilan.beneficiary;
     if (request.deadlines) summary.deadlines = deadlines_of(framework, folder, destruction);
     if (request.figures)
         summary.figures = figures_of(framework, folder, request.year, request.today);
+    if (request.sessions) {
+        const fs::path absolute = fs::absolute(path).lexically_normal();
+        summary.name = (absolute.has_filename() ? absolute : absolute.parent_path()).filename();
+        summary.belgian = framework.name == "be";
+        summary.sessions = folder.sessions;
+        summary.sessions.insert(summary.sessions.end(), folder.unheld_sessions.begin(),
+                                folder.unheld_sessions.end());
+    }
     return summary;
 }
 

@@ -1,5 +1,6 @@
 #include "bilan/ops/bilan.hpp"
 
+#include "bilan/contacts.hpp"
 #include "bilan/rules.hpp"
 #include "bilan/sha256.hpp"
 #include "bilan/spelling.hpp"
@@ -83,6 +84,8 @@ constexpr FieldSlot slots[] = {
     {"abandoned", nullptr, &BilanRecord::abandoned},
     {"abandon-reason", &BilanRecord::abandon_reason},
     {"public", &BilanRecord::public_line},
+    {"email", &BilanRecord::email},
+    {"telephone", &BilanRecord::telephone},
 };
 
 const FieldSlot& slot_of(const store::BilanField& field) {
@@ -141,6 +144,15 @@ void assign(BilanRecord& bilan, const store::Store& store, const store::BilanFie
     case Kind::term:
         bilan.*slot.text = std::string(resolve_term(field.terms(), raw, field.what));
         return;
+    case Kind::email:
+        bilan.*slot.text = parse_email(raw);
+        return;
+    case Kind::telephone: { // a national number is the framework's country's
+        store::Diagnostics lenient(true);
+        const bool belgian = store.load_bilan(lenient).framework == "be";
+        bilan.*slot.text = parse_phone(raw, belgian ? PhoneCountry::belgium : PhoneCountry::france);
+        return;
+    }
     case Kind::text:
         break;
     }
@@ -394,6 +406,47 @@ Notes cancel_session(const store::Store& store, const std::string& session,
         s.state = "annulee";
         s.motif = motif;
     }));
+}
+
+namespace {
+
+SessionPlace checked_place(const SessionPlace& where) {
+    if (!where.place.empty() && !where.link.empty())
+        throw UsageError("--lieu et --lien s'excluent : une salle ou une adresse, ou un lien de "
+                         "visioconférence");
+    require_typed_text(where.place, "--lieu");
+    if (where.place.find_first_of("\r\n\t") != std::string::npos)
+        throw UsageError("--lieu : une seule ligne, sans tabulation");
+    return {where.place, where.link.empty() ? "" : parse_link(where.link)};
+}
+
+} // namespace
+
+void place_session(Session& session, const SessionPlace& where, bool mode_given) {
+    const SessionPlace checked = checked_place(where);
+    if (!checked.link.empty() && mode_given && session.mode != "distance")
+        throw UsageError("--lien fait une séance à distance : --mode " + session.mode +
+                         " le contredit");
+    session.place = checked.place;
+    session.link = checked.link;
+    if (!session.link.empty()) session.mode = "distance";
+}
+
+Notes set_session_place(const store::Store& store, const std::string& session,
+                        const SessionPlace& where) {
+    const SessionPlace checked = checked_place(where); // before the lock
+    const SessionEdit e = edit_session(store, session, [&](Session& s) {
+        s.place = checked.place;
+        s.link = checked.link;
+        if (!s.link.empty()) s.mode = "distance";
+    });
+    Notes notes;
+    if (e.after.mode != e.before.mode)
+        notes.push_back({.code = "session.now-remote",
+                         .severity = Severity::notice,
+                         .record = e.after.id,
+                         .values = {{"date", e.after.date.iso()}}});
+    return notes;
 }
 
 SessionList list_sessions(const store::Store& store, const std::string& phase) {

@@ -1,6 +1,7 @@
 #include "bilan/ops/practice.hpp"
 
 #include "bilan/calendar.hpp"
+#include "bilan/contacts.hpp"
 #include "bilan/provider_ids.hpp"
 #include "bilan/spelling.hpp"
 #include "bilan/values.hpp"
@@ -16,6 +17,11 @@ std::string parse_holidays(std::string_view text) {
         return std::string(holiday_calendar_key(*calendar));
     throw UsageError("« holidays » : « " + std::string(text) +
                      " » inconnu (attendu metropole ou alsace-moselle)");
+}
+
+// A French number unless it says +32: a practice has no framework to say otherwise.
+std::string parse_practice_phone(std::string_view text) {
+    return parse_phone(text);
 }
 
 // The fields of practice.toml as `practice set` names them, and how each is checked.
@@ -35,7 +41,15 @@ constexpr PracticeSlot slots[] = {
     {"signatory", &Practice::signatory, nullptr, false},
     {"holidays", &Practice::holidays, parse_holidays, false},
     {"external", &Practice::external, nullptr, false},
+    {"email", &Practice::email, parse_email, false},
+    {"telephone", &Practice::telephone, parse_practice_phone, false},
 };
+
+// The French words `practice set` also takes for a field (the contacts' command line is
+// French: `practice set adresse`).
+std::string_view practice_alias(std::string_view folded) {
+    return folded == "adresse" ? std::string_view("address") : folded;
+}
 
 // The value of `slot` as stored: "" removes an optional field. Every value is one line: the
 // attendance sheet and the certificate print it in a header or a table cell.
@@ -110,7 +124,7 @@ Notes set_practice_field(const std::filesystem::path& from, std::string_view key
     const std::string folded = fold_term(key);
     const PracticeSlot* slot = nullptr;
     for (const PracticeSlot& candidate : slots)
-        if (candidate.key == folded) slot = &candidate;
+        if (candidate.key == practice_alias(folded)) slot = &candidate;
     if (!slot)
         throw UsageError("champ inconnu « " + std::string(key) + " »" +
                          expected_one_of(key, practice_field_keys()));

@@ -134,7 +134,7 @@ void create_bilan(const fs::path& dir, const Fields& bilan_fields,
 
 namespace {
 using K = BilanField::Kind;
-constexpr std::array<BilanField, 16> fields{{
+constexpr std::array<BilanField, 18> fields{{
     {"beneficiary", K::text, true},
     {"start", K::date, false},
     {"end", K::date, false},
@@ -151,6 +151,8 @@ constexpr std::array<BilanField, 16> fields{{
     {"abandoned", K::date, false},
     {"abandon-reason", K::text, false},
     {"public", K::term, false, beneficiary_publics, "public"},
+    {"email", K::email, false},
+    {"telephone", K::telephone, false},
 }};
 } // namespace
 

@@ -191,8 +191,10 @@ if has_size practice; then
         "due 250=$bilan due $quarter--json")
     available report && specs+=("report=$bilan report $work/practice --json"
         "report 250=$bilan report $quarter--json")
+    # The calendar of every session and deadline (issue 27): one .ics on stdout.
+    available agenda && specs+=("agenda=$bilan agenda $work/practice")
     wait_for_idle
-    note "measuring the practice: due and report over 1,000 folders, status --json in a shell loop"
+    note "measuring the practice: due, report and agenda over 1,000 folders, status --json in a shell loop"
     measure practice 5 1 "${specs[@]}"
     # The 250-folder runs as a size of their own: no cat floor of theirs, no "× cat".
     for command in due report; do
@@ -303,6 +305,8 @@ if has_size practice; then
         printf '| %s | loop ÷ `%s`: time ratio | %s | | | ≥ 2.5× | %s |\n' "$label" "$command" \
             "$(factor "$r" 1)" "$(verdict "$r" '>=' 2.5)"
     done
+    row "$label" '`agenda DIR` (iCalendar)' practice/agenda "≤ 1.5 s" \
+        "$(verdict "${median[practice/agenda]:-}" '<=' 1500)"
     for command in due report; do
         row "250 of those folders" "\`$command DIR… --json\` (250 DIRs)" "practice250/$command" "" ""
     done

@@ -139,7 +139,7 @@ test_unknown_subcommands_are_named_in_french() {
     expect_err_contains "sous-commande inconnue « bogus » (voir « bilan session --help »)"
     run session
     expect_status 2
-    expect_err_contains "il manque la commande après « bilan session » : add, attest, horaires, tenue, annule, list, rm"
+    expect_err_contains "il manque la commande après « bilan session » : add, attest, horaires, tenue, lieu, annule, list, rm"
 }
 
 test_parse_errors_are_said_in_french() {

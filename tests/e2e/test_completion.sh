@@ -103,7 +103,7 @@ expect_candidates() { # "EXPECTED…" WORD… : the candidates, in order, space-
 
 test_complete_offers_every_enumeration() {
     local dir
-    expect_candidates "beneficiary start end funding counsellor organisation demand expectations situation circumstances framework handover handover-mode abandoned abandon-reason public" set ""
+    expect_candidates "beneficiary start end funding counsellor organisation demand expectations situation circumstances framework handover handover-mode abandoned abandon-reason public email telephone" set ""
     expect_candidates "remise-en-main-propre courrier email autre" set handover-mode ""
     expect_candidates "salarie apprenti demandeur-emploi particulier autre" set public ""
     expect_candidates "" set demand ""
@@ -113,7 +113,7 @@ test_complete_offers_every_enumeration() {
     expect_candidates "abandon absence interruption force-majeure" edof set --reason ""
     expect_candidates "documents" retention grant --scope ""
     expect_candidates "circonstances situation competences parcours valeurs tests pistes projet plan calendrier tout" consent grant "France Travail" --sections ""
-    expect_candidates "name siret nda qualiopi address city signatory holidays external" practice set ""
+    expect_candidates "name siret nda qualiopi address city signatory holidays external email telephone" practice set ""
     dir=$(new_bilan)
     "$BILAN" -C "$dir" consent grant "France Travail" --date 2026-03-02 >/dev/null
     "$BILAN" -C "$dir" consent grant "Employeur" --date 2026-03-02 >/dev/null
@@ -187,7 +187,7 @@ test_bash_and_zsh_show_the_values_in_a_terminal() {
 }
 
 test_zsh_is_given_each_commands_and_options_help() {
-    expect_equal "$("$BILAN" __describe sess)" "session:Séances : ajouter, tenir, annuler, prouver, horaires, lister, supprimer"
+    expect_equal "$("$BILAN" __describe sess)" "session:Séances : ajouter, tenir, annuler, prouver, horaires, lieu, lister, supprimer"
     expect_equal "$("$BILAN" __describe session add --ph)" "--phase:Phase du cadre (prealable, preliminaire…)"
     expect_equal "$("$BILAN" __describe session add --kind at)" "atelier" "a value: no help"
 }

@@ -237,4 +237,52 @@ motif = "absence"'
     expect_err_one_line
 }
 
+# A session's place: --lieu or --lien (which makes it remote), on add or later; format 5.
+test_session_place_on_add_and_later() {
+    local dir id snapshot
+    dir=$(new_bilan)
+    id=$(held -C "$dir" session add --date 2026-03-04 --phase preliminaire --duration 1h \
+        --lieu "Salle 2, 12 rue des Lilas")
+    expect_file_contains "$dir/sessions/$id.toml" 'lieu = "Salle 2, 12 rue des Lilas"'
+    expect_file_contains "$dir/bilan.toml" "format = 5"
+    run -C "$dir" session list --json
+    expect_out_contains '"lieu": "Salle 2, 12 rue des Lilas"'
+    expect_out_contains '"lien": null'
+    run -C "$dir" session lieu "$id" --lien https://visio.exemple.fr/salle-12
+    expect_status 0 "session lieu --lien"
+    expect_err_contains "désormais à distance"
+    run -C "$dir" session list --json
+    expect_out_contains '"mode": "distance"'
+    expect_out_contains '"lien": "https://visio.exemple.fr/salle-12"'
+    expect_out_contains '"lieu": null'
+    run -C "$dir" session lieu "$id" --aucun
+    expect_status 0 "session lieu --aucun"
+    grep -qE '^(lieu|lien)' "$dir/sessions/$id.toml" && fail "place still there" || ok
+    id=$(held -C "$dir" session add --date 2026-03-05 --phase preliminaire --duration 1h \
+        --lien https://visio.exemple.fr/x)
+    run -C "$dir" session list --json
+    expect_out_contains '"lien": "https://visio.exemple.fr/x"'
+    expect_file_contains "$dir/sessions/$id.toml" 'mode = "distance"'
+    snapshot=$(fingerprint "$dir")
+    run -C "$dir" session add --date 2026-03-06 --phase preliminaire --duration 1h --lieu A \
+        --lien https://visio.exemple.fr/x
+    expect_status 2 "--lieu and --lien"
+    expect_err_one_line
+    run -C "$dir" session add --date 2026-03-06 --phase preliminaire --duration 1h \
+        --lien https://visio.exemple.fr/x --mode presentiel
+    expect_status 2 "--lien with --mode presentiel"
+    run -C "$dir" session add --date 2026-03-06 --phase preliminaire --duration 1h \
+        --lien "visio.exemple.fr/x"
+    expect_status 2 "a link without https://"
+    expect_err_one_line
+    run -C "$dir" session add --date 2026-03-06 --phase preliminaire --duration 1h \
+        --lieu $'Salle 2\nBcc: x'
+    expect_status 2 "a place on two lines"
+    run -C "$dir" session lieu "$id"
+    expect_status 2 "session lieu without a place"
+    run -C "$dir" session lieu "$id" --lien 'https://x.fr/a b'
+    expect_status 2 "a link with a space"
+    expect_unchanged "$dir" "$snapshot"
+}
+
 run_tests

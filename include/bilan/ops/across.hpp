@@ -28,6 +28,7 @@ struct AcrossRequest {
     Date today;
     std::optional<int> year;
     bool deadlines = true, figures = true; // what the command needs of each bilan
+    bool sessions = false;                 // every session, held or not (`agenda`)
     SayProblem say_problem{};              // words a folder's refusal that carries a problem
 };
 
@@ -37,6 +38,11 @@ struct BilanSummary {
     std::string beneficiary;
     std::vector<Deadline> deadlines;
     BilanFigures figures;
+    // With `sessions` asked for: the folder's own name ("dupont", whatever path named it), its
+    // framework's country, and its sessions held, planned and cancelled.
+    std::string name;
+    bool belgian = false;
+    std::vector<Session> sessions;
 };
 
 struct Across {

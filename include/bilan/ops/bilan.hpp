@@ -92,6 +92,18 @@ Notes hold_session(const store::Store& store, const std::string& session,
 Notes cancel_session(const store::Store& store, const std::string& session,
                      const std::string& motif);
 
+// Where the session named by `session` takes place: `place` (a room, an address) or `link` (a
+// video link, checked by parse_link, which makes the session remote), the other removed; both
+// empty remove both. UsageError when both are given.
+struct SessionPlace {
+    std::string place, link;
+};
+Notes set_session_place(const store::Store& store, const std::string& session,
+                        const SessionPlace& where);
+// The place of a session about to be added: `where` checked, its link making it remote.
+// UsageError when both are given, or a link with the mode presentiel asked for.
+void place_session(Session& session, const SessionPlace& where, bool mode_given);
+
 // The sessions by date, those of `phase` only when it is given (resolved with the framework).
 struct SessionList {
     Framework framework;

@@ -143,6 +143,8 @@ constexpr int states_format = 4;        // a session's state (prevue, annulee) a
 constexpr int stakeholders_format = 5;  // an evaluation by a funder or an employer (`by`)
 constexpr int public_format = 5;        // the beneficiary's public, the BPF's line F-1
 constexpr int months_format = 5;        // an experience dated to the month ("2008-09")
+constexpr int contacts_format = 5;      // bilan.toml's email and telephone
+constexpr int place_format = 5;         // a session's lieu and lien
 // A value to write; the store turns it into TOML.
 using Value =
     std::variant<std::string, std::int64_t, bool, Date, TimeOfDay, std::vector<std::string>>;
@@ -181,7 +183,7 @@ Fields changed_fields(const Fields& before, const Fields& after);
 // What `set` accepts and how each field is typed.
 struct BilanField {
     std::string_view key;
-    enum class Kind { text, date, funding, framework, term } kind;
+    enum class Kind { text, date, funding, framework, term, email, telephone } kind;
     bool required;
     // A term's values and what they are, for the message that refuses another.
     std::span<const Term> (*terms)() = nullptr;

@@ -1,4 +1,5 @@
 // bilan.toml: the bilan's own record (beneficiary, dates, funding, demand, its end).
+#include "bilan/contacts.hpp"
 #include "bilan/rules.hpp"
 #include "store/kinds/kind.hpp"
 
@@ -7,6 +8,24 @@
 
 namespace bilan::store {
 namespace {
+
+// email and telephone as `set` stores them: a hand edit that no draft could use is said.
+void read_contacts(RecordReader& r, BilanRecord& b) {
+    b.email = r.text("email");
+    b.telephone = r.text("telephone");
+    const PhoneCountry national =
+        b.framework == "be" ? PhoneCountry::belgium : PhoneCountry::france;
+    try {
+        if (!b.email.empty()) parse_email(b.email);
+    } catch (const UsageError& e) {
+        r.fail(r.pos("email"), e.what());
+    }
+    try {
+        if (!b.telephone.empty()) parse_phone(b.telephone, national);
+    } catch (const UsageError& e) {
+        r.fail(r.pos("telephone"), e.what());
+    }
+}
 
 BilanRecord read_bilan(RecordReader& r) {
     BilanRecord b;
@@ -44,6 +63,7 @@ BilanRecord read_bilan(RecordReader& r) {
         r.fail(r.pos("retention_scope"), "portée de conservation « " + b.retention_scope +
                                              " » inconnue : attendu « documents »");
     b.retention_until = r.date("retention_until");
+    read_contacts(r, b);
     check_order(r, b.start, b.end, "end");
     check_order(r, b.retention_agreed, b.retention_until, "retention_until");
     for (const auto& [date, key, what] : {std::tuple{&b.handover, "handover", "la remise"},
@@ -78,11 +98,13 @@ Fields write_fields(const BilanRecord& b) {
             {"retention_agreed", date_or_none(b.retention_agreed)},
             {"retention_scope", text_or_none(b.retention_scope)},
             {"retention_until", date_or_none(b.retention_until)},
-            {"public", text_or_none(b.public_line)}};
+            {"public", text_or_none(b.public_line)},
+            {"email", text_or_none(b.email)},
+            {"telephone", text_or_none(b.telephone)}};
 }
 
 // The keys on the end of a bilan are format 3, and so are a retention agreement's; the hash of
-// the copy handed over (and the copy beside it) format 4.
+// the copy handed over (and the copy beside it) format 4; the contact details format 5.
 int format_needed_by(const BilanRecord& b) {
     const bool end_keys =
         b.handover || !b.handover_mode.empty() || b.abandoned || !b.abandon_reason.empty();
@@ -90,7 +112,8 @@ int format_needed_by(const BilanRecord& b) {
     return std::max({first_format, end_keys ? end_format : first_format,
                      retention ? retention_format : first_format,
                      b.handover_sha256.empty() ? first_format : handover_copy_format,
-                     b.public_line.empty() ? first_format : public_format});
+                     b.public_line.empty() ? first_format : public_format,
+                     b.email.empty() && b.telephone.empty() ? first_format : contacts_format});
 }
 
 // A personal field given a new value is content (R6313-7); clearing one is not.

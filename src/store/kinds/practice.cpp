@@ -1,6 +1,8 @@
 // practice.toml, in a practice folder: the provider's identity, shared by the bilans below it.
 #include "bilan/calendar.hpp"
+#include "bilan/contacts.hpp"
 #include "bilan/evaluations.hpp"
+#include "bilan/messages.hpp"
 #include "bilan/provider_ids.hpp"
 #include "store/kinds/kind.hpp"
 
@@ -31,6 +33,43 @@ void read_questions(RecordReader& r, Practice& p) {
     if (!q.finish()) r.fail(q.file(), "questions d'évaluation invalides");
 }
 
+// email and telephone as `practice set` stores them: a hand edit no draft could use is said.
+void read_contacts(RecordReader& r, Practice& p) {
+    p.email = r.text("email");
+    p.telephone = r.text("telephone");
+    try {
+        if (!p.email.empty()) parse_email(p.email);
+    } catch (const UsageError& e) {
+        r.fail(r.pos("email"), e.what());
+    }
+    try {
+        if (!p.telephone.empty()) parse_phone(p.telephone);
+    } catch (const UsageError& e) {
+        r.fail(r.pos("telephone"), e.what());
+    }
+}
+
+// [messages] convocation = """…""", convocation-objet = "…"…: the practice's own texts for
+// `bilan message`, each placeholder one it knows.
+void read_messages(RecordReader& r, Practice& p) {
+    const toml::node* node = r.node("messages");
+    if (!node) return;
+    const toml::table* table = node->as_table();
+    if (!table) return r.fail(r.pos("messages"), "« messages » doit être une table [messages]");
+    RecordReader m(*table, position_of(*table, r.file().file), r.diagnostics());
+    for (const std::string_view key : message_template_keys()) {
+        if (!m.has(key)) continue;
+        std::string text = m.text(key);
+        try {
+            check_message_template(text);
+        } catch (const UsageError& e) {
+            m.fail(m.pos(key), e.what());
+        }
+        p.message_templates.emplace_back(std::string(key), std::move(text));
+    }
+    if (!m.finish()) r.fail(m.file(), "modèles de messages invalides");
+}
+
 Practice read_practice(RecordReader& r) {
     Practice p;
     p.name = r.text("name", true);
@@ -40,6 +79,7 @@ Practice read_practice(RecordReader& r) {
     p.address = r.text("address");
     p.city = r.text("city");
     p.signatory = r.text("signatory");
+    read_contacts(r, p);
     p.holidays = r.text("holidays");
     if (const auto calendar = parse_holiday_calendar(p.holidays))
         p.holidays = holiday_calendar_key(*calendar);
@@ -48,6 +88,7 @@ Practice read_practice(RecordReader& r) {
                                       " » inconnu (attendu metropole ou alsace-moselle)");
     p.external = r.text("external");
     read_questions(r, p);
+    read_messages(r, p);
     p.origin = r.file();
     return p;
 }
@@ -61,7 +102,9 @@ Fields write_fields(const Practice& p) {
             {"city", text_or_none(p.city)},
             {"signatory", text_or_none(p.signatory)},
             {"holidays", text_or_none(p.holidays)},
-            {"external", text_or_none(p.external)}};
+            {"external", text_or_none(p.external)},
+            {"email", text_or_none(p.email)},
+            {"telephone", text_or_none(p.telephone)}};
 }
 
 } // namespace

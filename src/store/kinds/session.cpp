@@ -1,5 +1,6 @@
 // A session (sessions/ID.toml): its date, phase and hours, with its evidence of attendance as
 // [[evidence]] tables (format 2).
+#include "bilan/contacts.hpp"
 #include "bilan/record_order.hpp"
 #include "bilan/views.hpp"
 #include "store/kinds/kind.hpp"
@@ -49,6 +50,13 @@ Session read_session(RecordReader& r, const Framework& framework) {
     // [[evidence]] tables (format 2), oldest first: how the attendance is proved.
     if (r.has("state")) s.state = r.term("state", session_states(), "état de séance", true);
     s.motif = r.term("motif", cancellation_reasons(), "motif d'annulation", false);
+    s.place = r.text("lieu");
+    s.link = r.text("lien");
+    try {
+        if (!s.link.empty()) parse_link(s.link);
+    } catch (const UsageError& e) {
+        r.fail(r.pos("lien"), e.what());
+    }
     if (!s.motif.empty() && s.state != "annulee")
         r.fail(r.pos("motif"), "« motif » ne va qu'avec state = \"annulee\"");
     for (const toml::table* table : r.tables("evidence")) {
@@ -75,7 +83,9 @@ Fields write_fields(const Session& s) {
             {"note", text_or_none(s.note)},
             // A held session writes no state: the file reads as every older binary wrote it.
             {"state", s.held() ? std::nullopt : std::optional<Value>(s.state)},
-            {"motif", text_or_none(s.motif)}};
+            {"motif", text_or_none(s.motif)},
+            {"lieu", text_or_none(s.place)},
+            {"lien", text_or_none(s.link)}};
 }
 
 std::vector<Fields> evidence_tables_of(const Session& s) {
@@ -83,8 +93,9 @@ std::vector<Fields> evidence_tables_of(const Session& s) {
 }
 
 // Evidence of attendance and the kind `atelier` came with format 2, a session planned or
-// cancelled with format 4.
+// cancelled with format 4, its place with format 5.
 int format_needed_by(const Session& s) {
+    if (!s.place.empty() || !s.link.empty()) return place_format;
     if (!s.held()) return states_format;
     return !s.evidence.empty() || s.kind == "atelier" ? evidence_format : first_format;
 }

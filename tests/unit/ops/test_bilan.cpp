@@ -91,6 +91,21 @@ TEST_SUITE("ops.bilan") {
         CHECK_FALSE(contains(bilan.read("bilan.toml"), "end ="));
     }
 
+    TEST_CASE("set_bilan_field: contacts checked, a number stored in its international form") {
+        const TempBilan bilan;
+        const auto before = bilan.snapshot();
+        CHECK_THROWS_AS(ops::set_bilan_field(bilan.store(), "email", "anne@exemple", parse),
+                        UsageError);
+        CHECK_THROWS_AS(ops::set_bilan_field(bilan.store(), "telephone", "12 34", parse),
+                        UsageError);
+        CHECK(bilan.snapshot() == before);
+        ops::set_bilan_field(bilan.store(), "telephone", "06.12.34.56.78", parse);
+        ops::set_bilan_field(bilan.store(), "email", "anne@exemple.fr", parse);
+        CHECK(contains(bilan.read("bilan.toml"), "telephone = \"+33 6 12 34 56 78\""));
+        CHECK(contains(bilan.read("bilan.toml"), "email = \"anne@exemple.fr\""));
+        CHECK(contains(bilan.read("bilan.toml"), "format = 5"));
+    }
+
     TEST_CASE("set_bilan_field: the end never precedes the start, either way round") {
         const TempBilan bilan;
         ops::set_bilan_field(bilan.store(), "end", "2026-05-04", parse);
@@ -457,7 +472,7 @@ TEST_SUITE("ops.bilan") {
 
     TEST_CASE("bilan_field_names: the keys of `set`, in their order") {
         CHECK(ops::bilan_field_names().starts_with("beneficiary, start, end, funding"));
-        CHECK(ops::bilan_field_keys().size() == 16);
-        CHECK(ops::bilan_field_names().ends_with("abandon-reason, public"));
+        CHECK(ops::bilan_field_keys().size() == 18);
+        CHECK(ops::bilan_field_names().ends_with("abandon-reason, public, email, telephone"));
     }
 }

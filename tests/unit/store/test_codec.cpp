@@ -60,11 +60,11 @@ auto members(const BilanRecord& b) {
     return std::tie(b.beneficiary, b.framework, b.start, b.end, b.funding, b.counsellor,
                     b.organisation, b.demand, b.expectations, b.situation, b.circumstances,
                     b.handover, b.handover_mode, b.abandoned, b.abandon_reason, b.retention_agreed,
-                    b.retention_scope, b.retention_until, b.public_line);
+                    b.retention_scope, b.retention_until, b.public_line, b.email, b.telephone);
 }
 auto members(const Session& s) {
     return std::tie(s.date, s.phase, s.minutes, s.kind, s.mode, s.from, s.to, s.note, s.evidence,
-                    s.state, s.motif);
+                    s.state, s.motif, s.place, s.link);
 }
 auto members(const Skill& k) {
     return std::tie(k.text, k.type, k.domain, k.source, k.experience, k.evidence, k.transferable);
@@ -511,6 +511,27 @@ TEST_SUITE("store.codec retention") {
         round_trip(b, bilan_reader);
     }
 
+    TEST_CASE("a session's place needs format 5") {
+        Session s;
+        s.date = Date{2026, 3, 2};
+        s.phase = "preliminaire";
+        s.minutes = 60;
+        CHECK(format_needed(s) == first_format);
+        s.link = "https://visio.exemple.fr/a";
+        CHECK(format_needed(s) == place_format);
+    }
+
+    TEST_CASE("contact details need format 5") {
+        BilanRecord b;
+        b.beneficiary = "Claire Martin";
+        b.telephone = "+33 6 12 34 56 78";
+        CHECK(format_needed(b) == contacts_format);
+        b.telephone.clear();
+        b.email = "claire@exemple.fr";
+        CHECK(format_needed(b) == contacts_format);
+        round_trip(b, bilan_reader);
+    }
+
     TEST_CASE("the destruction record: state, date, counts, what is kept, never content") {
         Destruction d;
         d.date = Date{2026, 7, 15};
@@ -567,6 +588,8 @@ const std::vector<std::pair<std::string_view, void (*)()>> samples{
          s.kind = "atelier";
          s.note = hard_texts[0];
          s.evidence = {{"emargement", "scan.pdf"}, {"autre", ""}};
+         s.place = "Salle 2, 12 rue des Lilas";
+         s.link = "https://visio.exemple.fr/salle-12";
          writes_and_reads_back(s);
      }},
     {"skills",
@@ -645,6 +668,8 @@ const std::vector<std::pair<std::string_view, void (*)()>> samples{
          b.retention_scope = "documents";
          b.retention_until = Date{2027, 6, 30};
          b.public_line = "apprenti";
+         b.email = "claire.martin@exemple.fr";
+         b.telephone = "+33 6 12 34 56 78";
          writes_and_reads_back(b);
      }},
     {"project.toml",
@@ -687,6 +712,8 @@ const std::vector<std::pair<std::string_view, void (*)()>> samples{
          p.name = "Cabinet";
          p.city = "Lyon";
          p.holidays = "alsace-moselle";
+         p.email = "contact@cabinet.fr";
+         p.telephone = "+32 2 123 45 67";
          writes_and_reads_back(p);
      }},
 };

@@ -1,0 +1,226 @@
+#!/usr/bin/env bash
+# bilan message convocation|rappel ID, message evaluation-froid: RFC 5322 drafts, parsed here by
+# Python's email package (and the convocation's invitation by python3-icalendar).
+. "$(dirname "$0")/lib.sh" "$@"
+
+PYTHON=""
+for candidate in /usr/bin/python3 python3; do
+    if "$candidate" -c 'import icalendar, email' 2>/dev/null; then PYTHON=$candidate; break; fi
+done
+no_python() { [ -z "$PYTHON" ]; }
+
+HOSTILE=$'Élodie Roux-Bcc: evil@x.fr\nBcc: evil@x.fr, "x" <y@z.fr>'
+
+# A practice with its e-mail; a bilan with a hostile name and an e-mail, a session in a room on
+# 2026-03-27 (winter time), one remote on 2026-03-30 (summer time), one cancelled. Prints the
+# bilan's folder; the session ids are in its file ids.
+build_bilan() {
+    local p=$TMP_ROOT/build.$$ b
+    "$BILAN" practice init "$p" --name "Cabinet Horizons" >/dev/null
+    "$BILAN" -C "$p" practice set email contact@cabinet-horizons.fr
+    "$BILAN" -C "$p" practice set telephone "01 23 45 67 89"
+    "$BILAN" init "$p/elodie" --beneficiary "$HOSTILE" --start 2026-03-02 \
+        --counsellor "Hélène Rocher" >/dev/null
+    b=$p/elodie
+    "$BILAN" -C "$b" set email elodie.roux@exemple.fr
+    {
+        "$BILAN" -C "$b" session add --date 2026-03-27 --phase investigation --from 09:30 \
+            --to 12:00 --lieu "Salle 2, 12 rue des Lilas" 2>/dev/null
+        "$BILAN" -C "$b" session add --date 2026-03-30 --phase investigation --from 14:00 \
+            --to 16:00 --lien https://visio.exemple.fr/salle-12 2>/dev/null
+        "$BILAN" -C "$b" session add --date 2026-03-31 --phase investigation --duration 1h \
+            2>/dev/null
+    } >"$p/ids"
+    "$BILAN" -C "$b" session annule "$(sed -n 3p "$p/ids")" --motif absence
+    printf '%s\n' "$p"
+}
+
+# py FILE [ARG…] with a script on stdin: the message parsed as `msg`; output in $out.
+py() {
+    out=$("$PYTHON" - "$@" 2>&1 <<PY
+import sys, email, email.policy, email.utils, datetime, icalendar
+raw = open(sys.argv[1], 'rb').read()
+msg = email.message_from_bytes(raw, policy=email.policy.default)
+def utc(e, key):
+    return e[key].dt.astimezone(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M')
+$(cat)
+PY
+)
+    status=$?
+}
+
+test_convocation_is_a_draft_with_the_session_as_an_invitation() {
+    if no_python; then skip "python3-icalendar is not installed"; return; fi
+    local p b id
+    p=$(fixture bilan build_bilan)
+    b=$p/elodie
+    id=$(sed -n 1p "$p/ids")
+    run -C "$b" message convocation "$id" -o "$p/c.eml"
+    expect_status 0 "message convocation"
+    py "$p/c.eml" "$id" <<'PY'
+assert sorted(msg.keys()) == sorted(['Date', 'From', 'To', 'Subject', 'Message-ID',
+    'MIME-Version', 'X-Unsent', 'Content-Type']), msg.keys()
+assert msg['X-Unsent'] == '1'
+to = msg['To'].addresses
+assert len(to) == 1 and to[0].addr_spec == 'elodie.roux@exemple.fr', to
+# The name as written (its line break a space), decoded from the raw header: one address.
+import email.header
+raw_to = email.message_from_bytes(raw, policy=email.policy.compat32)['To']
+shown = str(email.header.make_header(email.header.decode_header(raw_to)))
+assert shown == 'Élodie Roux-Bcc: evil@x.fr Bcc: evil@x.fr, "x" <y@z.fr> <elodie.roux@exemple.fr>', shown
+assert msg['From'].addresses[0].addr_spec == 'contact@cabinet-horizons.fr'
+assert msg['From'].addresses[0].display_name == 'Cabinet Horizons'
+assert str(msg['Subject']) == 'Convocation : séance de bilan de compétences du vendredi 27 mars 2026', str(msg['Subject'])
+d = email.utils.parsedate_to_datetime(msg['Date'])
+assert d.isoformat() == '2026-03-20T09:00:00+01:00', d.isoformat()
+assert msg['Message-ID'] == '<elodie-convocation-' + sys.argv[2] + '@bilan>', msg['Message-ID']
+body = msg.get_body(('plain',)).get_content()
+assert 'Date : vendredi 27 mars 2026' in body, body
+assert 'Lieu : Salle 2, 12 rue des Lilas' in body, body
+assert 'Visioconférence' not in body, body
+assert 'Hélène Rocher' in body and '+33 1 23 45 67 89' in body, body
+parts = [p for p in msg.iter_attachments()]
+assert len(parts) == 1, parts
+a = parts[0]
+assert a.get_content_type() == 'text/calendar' and a.get_param('method') == 'REQUEST'
+assert a.get_filename() == 'seance.ics'
+cal = icalendar.Calendar.from_ical(a.get_content())
+assert str(cal['METHOD']) == 'REQUEST'
+[e] = cal.walk('VEVENT')
+assert utc(e, 'DTSTART') == '2026-03-27 08:30', utc(e, 'DTSTART')
+assert str(e['ATTENDEE']) == 'mailto:elodie.roux@exemple.fr'
+assert str(e['ORGANIZER']) == 'mailto:contact@cabinet-horizons.fr'
+assert str(e['LOCATION']) == 'Salle 2, 12 rue des Lilas'
+assert str(e['UID']) == 'elodie-' + sys.argv[2] + '@bilan'
+print('ok')
+PY
+    expect_equal "$out" "ok" "python"
+    # Same folder, same bytes.
+    run -C "$b" message convocation "$id"
+    expect_equal "$out" "$(cat "$p/c.eml")" "a second run"
+}
+
+test_reminder_of_a_remote_session_the_day_before_in_summer_time() {
+    if no_python; then skip "python3-icalendar is not installed"; return; fi
+    local p b id
+    p=$(fixture bilan build_bilan)
+    b=$p/elodie
+    id=$(sed -n 2p "$p/ids")
+    run -C "$b" message rappel "$id" -o "$p/r.eml"
+    expect_status 0
+    py "$p/r.eml" <<'PY'
+assert not msg.is_multipart()
+assert msg.get_content_type() == 'text/plain'
+assert msg['Content-Transfer-Encoding'] in ('quoted-printable', 'base64')
+d = email.utils.parsedate_to_datetime(msg['Date'])
+assert d.isoformat() == '2026-03-29T09:00:00+02:00', d.isoformat()
+assert str(msg['Subject']).startswith('Rappel : séance de bilan de compétences demain, lundi 30 mars 2026')
+body = msg.get_content()
+assert 'Visioconférence : https://visio.exemple.fr/salle-12' in body, body
+assert 'Lieu :' not in body, body
+print('ok')
+PY
+    expect_equal "$out" "ok" "python"
+}
+
+test_refusals_say_the_remedy_and_write_nothing() {
+    local p b snapshot
+    p=$(fixture bilan build_bilan)
+    b=$p/elodie
+    snapshot=$(fingerprint "$p")
+    run -C "$b" message convocation "$(sed -n 3p "$p/ids")" -o "$p/x.eml"
+    expect_status 1 "a cancelled session"
+    expect_err_contains "annulée"
+    expect_err_one_line
+    run -C "$b" message evaluation-froid -o "$p/x.eml"
+    expect_status 1 "no end"
+    expect_err_contains "bilan set end DATE"
+    run -C "$b" message convocation ffffffff
+    expect_status 1 "no such session"
+    run -C "$b" message convocation
+    expect_status 2 "no ID"
+    expect_unchanged "$p" "$snapshot"
+    "$BILAN" -C "$b" set email ""
+    snapshot=$(fingerprint "$p")
+    run -C "$b" message rappel "$(sed -n 1p "$p/ids")" -o "$p/x.eml"
+    expect_status 1 "no e-mail"
+    expect_err_contains "bilan set email ADRESSE"
+    expect_err_one_line
+    expect_unchanged "$p" "$snapshot"
+}
+
+test_evaluation_froid_after_the_end_and_no_from_without_a_practice_email() {
+    if no_python; then skip "python3-icalendar is not installed"; return; fi
+    local p b
+    p=$(fixture bilan build_bilan)
+    b=$p/elodie
+    "$BILAN" -C "$b" set end 2026-04-15
+    "$BILAN" -C "$p" practice set email ""
+    run -C "$b" message evaluation-froid -o "$p/e.eml"
+    expect_status 0
+    py "$p/e.eml" <<'PY'
+assert 'From' not in msg, msg['From']
+assert msg['X-Unsent'] == '1'
+d = email.utils.parsedate_to_datetime(msg['Date'])
+assert d.date().isoformat() == '2026-10-15', d.isoformat()
+assert str(msg['Subject']) == 'Votre bilan de compétences, quelques mois après : votre avis', str(msg['Subject'])
+body = msg.get_content()
+assert '15 avril 2026' in body, body
+assert msg['Message-ID'] == '<elodie-evaluation-froid@bilan>', msg['Message-ID']
+print('ok')
+PY
+    expect_equal "$out" "ok" "python"
+}
+
+test_no_raw_header_line_comes_from_a_name() {
+    local p b
+    p=$(fixture bilan build_bilan)
+    b=$p/elodie
+    run -C "$b" message rappel "$(sed -n 1p "$p/ids")"
+    # Only the headers bilan writes begin a line before the body, and every line is ASCII.
+    local headers
+    headers=$(printf '%s' "$out" | sed -n '1,/^\r\{0,1\}$/p' | grep -v '^ ' | cut -d: -f1 | tr -d '\r' | sort | tr '\n' ' ')
+    expect_equal "$headers" " Content-Transfer-Encoding Content-Type Date From MIME-Version Message-ID Subject To X-Unsent " "headers"
+    if printf '%s' "$out" | LC_ALL=C grep -q '[^[:print:][:space:]]'; then fail "a byte beyond ASCII"; else ok; fi
+    if printf '%s' "$out" | LC_ALL=C grep -qv $'\r$'; then fail "a line without CRLF"; else ok; fi
+}
+
+test_a_practice_writes_its_own_texts() {
+    if no_python; then skip "python3-icalendar is not installed"; return; fi
+    local p b id
+    p=$(fixture bilan build_bilan)
+    b=$p/elodie
+    id=$(sed -n 1p "$p/ids")
+    cat >>"$p/practice.toml" <<'TOML'
+
+[messages]
+rappel-objet = "À demain, {date}"
+rappel = """
+Chère {beneficiaire},
+À demain {debut}, {lieu}.
+Lien : {lien}
+{cabinet}"""
+TOML
+    run -C "$b" message rappel "$id" -o "$p/r.eml"
+    expect_status 0 "message rappel with the practice's text"
+    py "$p/r.eml" <<'PY'
+assert str(msg['Subject']) == 'À demain, vendredi 27 mars 2026', str(msg['Subject'])
+body = msg.get_content()
+assert body.startswith('Chère Élodie Roux-Bcc'), body
+assert 'Salle 2, 12 rue des Lilas.' in body and 'Lien :' not in body, body
+assert body.rstrip().endswith('Cabinet Horizons'), body
+print('ok')
+PY
+    expect_equal "$out" "ok" "python"
+    # The convocation keeps the built-in text.
+    run -C "$b" message convocation "$id"
+    expect_out_contains "Je vous confirme notre prochaine s=C3=A9ance"
+    # A placeholder bilan does not know is said where it is written.
+    printf 'convocation = "Bonjour {prenom}"\n' >>"$p/practice.toml"
+    run -C "$b" message convocation "$id"
+    expect_status 1 "an unknown placeholder"
+    expect_err_contains "practice.toml:"
+    expect_err_contains "{prenom}"
+}
+
+run_tests
