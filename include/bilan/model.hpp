@@ -43,6 +43,14 @@ struct BilanRecord {
     std::optional<Date> retention_agreed;
     std::string retention_scope;
     std::optional<Date> retention_until;
+    std::string retention_ref; // where the written agreement is kept (format 5)
+    // A basis to keep the synthesis after the end (R6313-7, format 5): the day of the written
+    // agreement (motif `accord`) or of its sending to the CEP operator at the beneficiary's
+    // request (`cep`, L6313-4), until when, and where the proof is kept.
+    std::optional<Date> synthesis_agreed;
+    std::string synthesis_motif;
+    std::optional<Date> synthesis_until;
+    std::string synthesis_ref;
     // bilan.toml could not be read (its error is a problem already): the fields are unknown,
     // not empty, so no rule may call them missing.
     bool unreadable = false;
@@ -189,6 +197,11 @@ struct Destruction {
     std::vector<std::string> kept;                      // "administratif", "synthese", …
     std::optional<Date> synthesis_kept_until;
     std::optional<Date> documents_kept_until; // an agreement keeps the working documents
+    // The basis each is kept on (format 5): accord, cep; empty in an older record.
+    std::string synthesis_basis;
+    std::string documents_basis;
+    // The day the synthesis (synthese.md, the copy handed over) was destroyed (format 5).
+    std::optional<Date> synthesis_destroyed;
     SourcePos origin;
 };
 

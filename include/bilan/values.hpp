@@ -85,6 +85,9 @@ std::span<const Term> session_states();
 std::span<const Term> cancellation_reasons();
 // How the synthesis was handed over: remise-en-main-propre, courrier, email, autre.
 std::span<const Term> handover_modes();
+// A basis to keep after the end (R6313-7): accord (the beneficiary's written agreement for the
+// follow-up), cep (the synthesis sent to the CEP operator at her request, L6313-4).
+std::span<const Term> retention_motifs();
 
 // Accompaniment, a session held with the counsellor (entretien, test, atelier): what the
 // floor counts and the attendance sheet lists; personal work (enquete, travail-personnel) is not.

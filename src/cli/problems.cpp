@@ -471,7 +471,14 @@ constexpr std::array sentences{
              "documents de travail à détruire depuis la fin de l'accord de conservation "
              "({until}) (R6313-7) : {remedy}"},
     Sentence{"retention.synthesis-kept-too-long",
-             "synthèse conservée au-delà du {until}{paren-source} : supprimez synthese.md"},
+             "synthèse conservée au-delà du {until}{paren-source} : {remedy} la détruit"},
+    Sentence{"retention.synthesis-without-basis",
+             "synthèse conservée sans accord écrit ni transmission à l'opérateur du CEP "
+             "({source}) : {remedy} la détruit, ou bilan retention grant --scope synthese "
+             "l'enregistre"},
+    Sentence{"retention.agreed-after-end",
+             "accord du {date}, après la fin du bilan ({ended}) : la destruction était due à la "
+             "fin ({source}) ; enregistré quand même"},
     // the funding: convention, financing, the CPF file
     Sentence{"convention.missing",
              "financement « {funding} » sans convention tripartite ({source}) : {remedy}"},
@@ -528,6 +535,9 @@ constexpr std::array sentences{
     Sentence{"render.purged",
              "dossier purgé le {date} ({source}) : la version pour « {recipient} » ne peut plus "
              "être faite ; seule la synthèse remise est conservée ({remedy})"},
+    Sentence{"render.synthesis-destroyed",
+             "synthèse détruite le {date} ({source}, destruction.toml) : elle ne peut plus être "
+             "imprimée"},
     Sentence{"handover.copy-missing",
              "la synthèse remise le {date|?} n'y est plus (bilan.toml en garde l'empreinte "
              "SHA-256) : rien n'est imprimé à sa place ; {remedy} donne celle d'aujourd'hui, "

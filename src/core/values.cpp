@@ -490,6 +490,11 @@ const std::array handover_terms{BILAN_TERM("remise-en-main-propre", "en main pro
                                 BILAN_TERM("courrier", "par courrier", a_post),
                                 BILAN_TERM("email", "par courriel", a_email),
                                 BILAN_TERM("autre", "autre mode de remise", a_other_mode)};
+constexpr std::array<std::string_view, 2> a_accord{"agreement", "accord-ecrit"};
+constexpr std::array<std::string_view, 2> a_cep{"conseil-en-evolution-professionnelle",
+                                                "cep-operator"};
+const std::array retention_terms{BILAN_TERM("accord", "accord écrit du bénéficiaire", a_accord),
+                                 BILAN_TERM("cep", "transmise à l'opérateur du CEP", a_cep)};
 constexpr std::array<std::string_view, 3> a_tenue{"held", "faite", "realisee"};
 constexpr std::array<std::string_view, 3> a_prevue{"planned", "planifiee", "a-venir"};
 constexpr std::array<std::string_view, 2> a_annulee{"cancelled", "canceled"};
@@ -541,6 +546,9 @@ std::span<const Term> action_horizons() {
 }
 std::span<const Term> handover_modes() {
     return handover_terms;
+}
+std::span<const Term> retention_motifs() {
+    return retention_terms;
 }
 
 bool is_accompaniment(std::string_view kind) {

@@ -29,10 +29,12 @@ struct FolderCheck {
 // (`bilan purge`), and the synthesis kept has its own limit. Warnings: the law gives no day.
 void add_retention_warnings(std::vector<Problem>& warnings, const Framework& framework,
                             const Folder& folder, const std::optional<Destruction>& destruction,
-                            const Date& today) {
+                            bool synthesis_there, const Date& today) {
     const BilanRecord& bilan = folder.bilan;
     const std::optional<Date> ended = destruction_end(bilan); // an abandonment ends it too
-    if (ended && *ended < today && holds_content(folder) && !documents_kept_on(bilan, today)) {
+    const bool synthesis_due = !destruction && synthesis_there && !synthesis_kept_on(bilan, today);
+    if (ended && *ended < today &&
+        ((holds_content(folder) && !documents_kept_on(bilan, today)) || synthesis_due)) {
         const bool agreed = bilan.retention_until && *ended < *bilan.retention_until;
         warnings.push_back(
             {.code = agreed ? "retention.destroy-due-after-agreement" : "retention.destroy-due",
@@ -42,24 +44,33 @@ void add_retention_warnings(std::vector<Problem>& warnings, const Framework& fra
              .source = "R6313-7",
              .remedy = Remedy{"purge", {}}});
     }
-    if (destruction && destruction->synthesis_kept_until &&
-        *destruction->synthesis_kept_until < today) {
+    // The synthesis a purge kept: past its basis' end, or kept without one (an earlier purge).
+    const bool kept = destruction && std::find(destruction->kept.begin(), destruction->kept.end(),
+                                               "synthese") != destruction->kept.end();
+    if (kept && synthesis_there && !synthesis_kept_on(bilan, today)) {
         const auto rule = retention_rule(framework);
-        warnings.push_back({.code = "retention.synthesis-kept-too-long",
+        const std::optional<Date> until =
+            bilan.synthesis_agreed
+                ? kept_until(bilan.synthesis_until, retention_limit(framework, bilan))
+                : std::nullopt;
+        warnings.push_back({.code = until ? "retention.synthesis-kept-too-long"
+                                          : "retention.synthesis-without-basis",
                             .severity = Severity::warning,
                             .where = destruction->origin,
-                            .values = {{"until", destruction->synthesis_kept_until->iso()}},
-                            .source = rule ? std::string(rule->source) : std::string()});
+                            .values = {{"until", until ? until->iso() : std::string()}},
+                            .source = until && rule ? std::string(rule->source) : "R6313-7",
+                            .remedy = Remedy{"purge", {}}});
     }
 }
 
 // The synthesis a purge kept is the copy handed over: gone before its limit, it is lost.
-std::vector<Problem> kept_synthesis_problems(const store::Store& store,
+std::vector<Problem> kept_synthesis_problems(const store::Store& store, const BilanRecord& bilan,
                                              const Destruction& destruction, const Date& today) {
     const bool kept = std::find(destruction.kept.begin(), destruction.kept.end(), "synthese") !=
                       destruction.kept.end();
-    if (!kept || (destruction.synthesis_kept_until && *destruction.synthesis_kept_until < today))
-        return {}; // past its limit, removing it is what check asks
+    if (!kept || !synthesis_kept_on(bilan, today) ||
+        (destruction.synthesis_kept_until && *destruction.synthesis_kept_until < today))
+        return {}; // no basis or past its end: removing it is what check asks
     try {
         store.kept_synthesis();
     } catch (const DataError& e) {
@@ -91,13 +102,15 @@ FolderCheck check_folder(const store::Store& store, const Date& today) {
         ++result.file_problems;
     }
     if (!destruction) add(synthesis_problems(framework, folder)); // purged: nothing to complete
-    if (destruction) add(kept_synthesis_problems(store, *destruction, today));
+    if (destruction) add(kept_synthesis_problems(store, bilan, *destruction, today));
     result.warnings = evidence_problems(folder.sessions, today);
     for (Problem& warning : planned_past_problems(folder.unheld_sessions, today))
         result.warnings.push_back(std::move(warning));
     for (Problem& warning : payment_terms_warnings(folder))
         result.warnings.push_back(std::move(warning));
-    add_retention_warnings(result.warnings, framework, folder, destruction, today);
+    const bool synthesis_there = store.holds_entry("synthese.md") ||
+                                 store.holds_entry(std::string(store::handover_copy_file));
+    add_retention_warnings(result.warnings, framework, folder, destruction, synthesis_there, today);
     // What falls due after the end (follow-up, evaluations): to do, not a fault of the folder.
     for (Problem& warning : after_end_warnings(framework, folder, today))
         result.warnings.push_back(std::move(warning));

@@ -290,6 +290,13 @@ void Transaction::remove_handover_copy() {
     if (read_file_if_exists(store_.root() / name)) remove_file_durably(store_.root() / name);
 }
 
+void Transaction::remove_file(const std::string& relative) {
+    const auto path = store_.root() / relative;
+    struct stat info {};
+    if (::lstat(path.c_str(), &info) != 0) return; // gone already
+    remove_file_durably(path);
+}
+
 void Transaction::put_back_handover_copy() const {
     if (!copy_before_) return;
     const auto path = store_.root() / std::string(handover_copy_file);

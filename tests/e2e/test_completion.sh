@@ -109,7 +109,8 @@ test_complete_offers_every_enumeration() {
     expect_candidates "chaud froid" evaluation add ""
     expect_candidates "total partiel" edof set --service-fait ""
     expect_candidates "abandon absence interruption force-majeure" edof set --reason ""
-    expect_candidates "documents" retention grant --scope ""
+    expect_candidates "synthese documents" retention grant --scope ""
+    expect_candidates "accord cep" retention grant --motif ""
     expect_candidates "circonstances situation competences parcours valeurs tests pistes projet plan calendrier tout" consent grant "France Travail" --sections ""
     expect_candidates "name siret nda qualiopi address city signatory holidays" practice set ""
     dir=$(new_bilan)

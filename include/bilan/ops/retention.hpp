@@ -14,13 +14,24 @@
 
 namespace bilan::ops {
 
-// Records the agreement given on `date` to keep `scope` (documents) until `until` (default:
-// as long as the law allows, the end plus its years). RefusedError when `until` precedes
-// `date`, or passes the limit of R6313-7 (décret 2023-1350). Returns the notes.
-Notes grant_retention(const store::Store& store, const Date& date, const std::string& scope,
-                      const std::optional<Date>& until);
+// A basis to keep after the end (R6313-7): `scope` synthese or documents, `motif` accord (the
+// beneficiary's written agreement) or cep (the synthesis sent to the CEP operator at her
+// request; synthese only), `until` (default and maximum: the end plus the law's years),
+// `ref` where the proof is kept.
+struct RetentionGrant {
+    std::string scope;
+    Date date;
+    std::optional<Date> until;
+    std::string ref;
+    std::string motif = "accord";
+};
+// Records the basis in bilan.toml (one per scope: a new one replaces the earlier). UsageError
+// for an unknown scope or motif; RefusedError when `until` precedes `date`, or passes the
+// limit of R6313-7 (décret 2023-1350). Returns the notes: a basis dated after the end is kept
+// with a warning (destruction was due at the end).
+Notes grant_retention(const store::Store& store, const RetentionGrant& grant);
 
-// The agreement (in BilanRecord's retention_* fields) and the destruction, if any.
+// The bases (in BilanRecord's retention_* and synthesis_* fields) and the destruction, if any.
 struct RetentionState {
     BilanRecord bilan;
     std::optional<Date> limit; // the last day the law lets the documents be kept

@@ -56,6 +56,8 @@ public:
     std::string kept_synthesis() const;
     // synthese-remise.md, the synthesis as `set handover` kept it (its hash is in bilan.toml).
     HandoverCopy handover_copy() const;
+    // True when `name`, at the top of the folder, is there (a file, a link even to nowhere).
+    bool holds_entry(const std::string& name) const;
     // True when the folder lies inside a git work tree (a `.git` at or above it): the history
     // may still hold what `purge` destroys.
     bool inside_git_work_tree() const;

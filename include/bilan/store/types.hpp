@@ -139,6 +139,9 @@ constexpr int purge_format = 3;         // destruction.toml and synthese.md
 constexpr int handover_copy_format = 4; // synthese-remise.md and handover_sha256
 constexpr int terms_format = 4;         // financing.toml's payment terms
 constexpr int states_format = 4;        // a session's state (prevue, annulee) and motif
+// A basis to keep the synthesis (synthesis_agreed, _motif, _until, _ref), retention_ref; and a
+// purge of the synthesis: destruction.toml's synthesis_destroyed, *_basis, file counts.
+constexpr int bases_format = 5;
 // A value to write; the store turns it into TOML.
 using Value =
     std::variant<std::string, std::int64_t, bool, Date, TimeOfDay, std::vector<std::string>>;
