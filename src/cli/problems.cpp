@@ -572,6 +572,13 @@ constexpr std::array sentences{
              "purge refusée : ces fichiers, que bilan ne sait pas classer, peuvent garder du "
              "contenu : {files} ; comparez-les, supprimez-les ou sortez-les du dossier, puis "
              "relancez {remedy} ; rien n'a été détruit"},
+    Sentence{"purge.unclassified-left",
+             "purge refusée : ni fiche de bilan ni document qu'il a rendu, ces fichiers "
+             "peuvent garder du contenu : {files} ; sortez-les du dossier, ou détruisez-les "
+             "avec eux : {remedy} --aussi FICHIER… (ou --tout) ; rien n'a été détruit"},
+    Sentence{"purge.content-left",
+             "purge faite le {date}, mais le dossier garde encore : {files} ({source}) : "
+             "{remedy} les détruit (--aussi FICHIER… pour ce qu'il ne sait pas classer)"},
     Sentence{"purge.folder-read-only", "le dossier {dir} n'est pas modifiable : rien n'a été "
                                        "détruit (chmod u+w {dir} pour l'autoriser)"},
     Sentence{"purge.not-ended", "le bilan n'est pas terminé ({remedy}) ni abandonné (bilan set "

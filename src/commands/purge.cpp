@@ -12,6 +12,8 @@ namespace {
 struct PurgeOptions {
     std::string date;
     bool dry_run = false;
+    std::vector<std::string> also;
+    bool all = false;
 };
 
 // "skills" → the words a person reads.
@@ -47,6 +49,17 @@ std::string report_text(const ops::PurgeReport& r, bool dry_run) {
         total += n;
     }
     if (total == 0) out += "  rien\n";
+    if (!r.files.empty()) {
+        out += dry_run ? "Fichiers à détruire :\n" : "Fichiers détruits :\n";
+        for (const std::string& file : r.files)
+            out += "  " + file + "\n";
+    }
+    if (!r.unclassified.empty()) {
+        out += "Fichiers que bilan ne sait pas classer (purge refusée sans --aussi FICHIER… ou "
+               "--tout) :\n";
+        for (const std::string& file : r.unclassified)
+            out += "  " + file + "\n";
+    }
     out += "Conservé : données administratives (identité, dates, financement, séances sans "
            "notes, consentements, preuves)";
     const auto basis = [](const std::string& motif) {
@@ -75,6 +88,8 @@ int run_purge(const Context& context, const PurgeOptions& o) {
     options.date = o.date.empty() ? context.today() : context.parse_date(o.date);
     options.today = context.today();
     options.dry_run = o.dry_run;
+    options.also = o.also;
+    options.all = o.all;
     const ops::PurgeReport report = ops::purge(context.store(), options);
     print_notices(report.notes);
     try {
@@ -98,7 +113,12 @@ void declare_purge(Declarations& declarations, Context& context) {
                       "qu'une base garde (R6313-7)",
                       "bilan purge --dry-run",
                       {{"--dry-run", "Dire ce qui serait détruit, sans rien écrire", &o->dry_run},
-                       {"--date", "Date de la destruction (défaut : aujourd'hui)", &o->date}},
+                       {"--date", "Date de la destruction (défaut : aujourd'hui)", &o->date},
+                       {"--aussi",
+                        "Détruire aussi ce fichier (ou dossier) que bilan ne sait pas classer "
+                        "(répétable)",
+                        &o->also},
+                       {"--tout", "Détruire aussi tout ce que bilan ne sait pas classer", &o->all}},
                       [&context, o] { return run_purge(context, *o); }});
 }
 

@@ -4,6 +4,7 @@
 // entries, permissions); the rules and the policy are here.
 #include "bilan/evaluations.hpp"
 #include "bilan/ops/bilan.hpp"
+#include "bilan/ops/retention.hpp"
 #include "bilan/synthesis.hpp"
 
 #include <algorithm>
@@ -111,6 +112,15 @@ FolderCheck check_folder(const store::Store& store, const Date& today) {
     const bool synthesis_there = store.holds_entry("synthese.md") ||
                                  store.holds_entry(std::string(store::handover_copy_file));
     add_retention_warnings(result.warnings, framework, folder, destruction, synthesis_there, today);
+    if (destruction)
+        if (const auto left = left_after_purge(store, bilan, *destruction); !left.empty())
+            result.warnings.push_back(
+                {.code = "purge.content-left",
+                 .severity = Severity::warning,
+                 .where = destruction->origin,
+                 .values = {{"files", joined_names(left)}, {"date", destruction->date.iso()}},
+                 .source = "R6313-7",
+                 .remedy = Remedy{"purge", {}}});
     // What falls due after the end (follow-up, evaluations): to do, not a fault of the folder.
     for (Problem& warning : after_end_warnings(framework, folder, today))
         result.warnings.push_back(std::move(warning));

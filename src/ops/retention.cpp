@@ -238,6 +238,58 @@ void destroy_synthesis(Writer& writer, Folder& folder, const store::Store& store
     }
 }
 
+// The files at the top that go besides the records: those bilan rendered, those named.
+template <typename Writer>
+void destroy_files(Writer& writer, const std::vector<std::string>& names) {
+    for (const std::string& name : names) {
+        writer.remove_file(name);
+        if constexpr (std::is_same_v<Writer, store::Transaction>) store::destruction_step_done();
+    }
+}
+
+// What lies at the top besides the records (store::left_entries), sorted out: what bilan
+// rendered goes; what it cannot classify goes when named (--aussi) or when all is (--tout),
+// and is `unclassified` otherwise (a purge refuses, a dry run lists it).
+struct FilesToDestroy {
+    std::vector<std::string> rendered, others, unclassified;
+};
+
+FilesToDestroy sort_left_entries(const store::Store& store, const BilanRecord& bilan,
+                                 const PurgeOptions& options) {
+    const std::vector<store::LeftEntry> left = store::left_entries(store, bilan);
+    std::vector<std::string> named;
+    for (const std::string& given : options.also) {
+        const std::optional<std::string> name = store::top_entry_name(store, given);
+        if (!name)
+            throw RefusedError("--aussi " + given + " : pas à la racine du dossier " +
+                               store.root().string() + " ; rien n'a été détruit");
+        const bool there = std::any_of(left.begin(), left.end(), [&](const store::LeftEntry& e) {
+            return e.name == *name && e.kind == store::LeftEntry::Kind::unclassified;
+        });
+        if (!there)
+            throw RefusedError("--aussi " + given +
+                               " : ni dans le dossier, ni à classer (les "
+                               "fichiers de bilan et ses documents ont "
+                               "leur règle) ; rien n'a été détruit");
+        named.push_back(*name);
+    }
+    FilesToDestroy files;
+    for (const store::LeftEntry& entry : left) {
+        using Kind = store::LeftEntry::Kind;
+        if (entry.kind == Kind::rendered) files.rendered.push_back(entry.name);
+        if (entry.kind != Kind::unclassified) continue;
+        const bool chosen =
+            options.all || std::find(named.begin(), named.end(), entry.name) != named.end();
+        (chosen ? files.others : files.unclassified)
+            .push_back(entry.name + (entry.directory ? "/"
+                                     : entry.link    ? " (lien)"
+                                                     : ""));
+    }
+    for (std::string& other : files.others) // the names themselves, to remove
+        other = other.substr(0, other.find_first_of("/ "));
+    return files;
+}
+
 // One pass of a purge, planned over what the folder holds now, a resumed one too: a basis
 // granted or content found since it was interrupted is honoured.
 struct Pass {
@@ -245,6 +297,8 @@ struct Pass {
     bool destroys = false;         // anything at all
     bool destroys_content = false; // the records, notes and fields no agreement keeps
     bool keeps_synthesis = false;
+    std::vector<std::string> rendered; // documents bilan rendered into the folder
+    std::vector<std::string> others;   // what it cannot classify, named by --aussi or --tout
 };
 
 // The synthesis stays when a basis covers it on the pass' date and it is still there to keep
@@ -259,23 +313,38 @@ bool keeps_synthesis(const Folder& folder, const store::Store& store,
            (copy.text && !folder.bilan.handover_sha256.empty());
 }
 
+bool is_file_category(const std::string& category) {
+    return category == "synthesis_files" || category == "rendered_files" ||
+           category == "other_files";
+}
+
 Pass plan_pass(Folder& folder, const Framework& framework, const store::Store& store,
                const std::optional<Destruction>& previous, const store::HandoverCopy& copy,
-               const Date& date) {
+               const Date& date, const FilesToDestroy& files) {
     Pass pass;
+    pass.rendered = files.rendered;
+    pass.others = files.others;
     Destruction& plan = pass.record;
     plan.date = previous && !previous->done ? previous->date : date; // a resume keeps its date
     const bool kept = documents_kept_on(folder.bilan, plan.date);
     pass.keeps_synthesis = keeps_synthesis(folder, store, previous, copy, plan.date);
     Counts there = content_counts(folder); // all of it, kept or not
-    for (auto& [category, n] : there)
+    for (auto& [category, n] : there) {
         if (category == "synthesis_files") n = synthesis_file_count(store);
+        if (category == "rendered_files") n = static_cast<int>(files.rendered.size());
+        if (category == "other_files") n = static_cast<int>(files.others.size());
+    }
     plan.destroyed = destroyed_before(previous, there);
     Counts going = there;
-    for (auto& [category, n] : going)
-        if (category == "synthesis_files" ? pass.keeps_synthesis : kept) n = 0;
+    int content = 0;
+    for (auto& [category, n] : going) {
+        if (!is_file_category(category)) content += n;
+        if (category == "synthesis_files" ? pass.keeps_synthesis
+                                          : kept && !is_file_category(category))
+            n = 0;
+    }
     pass.destroys = total(going) > 0;
-    pass.destroys_content = !kept && total(there) > count_of(there, "synthesis_files");
+    pass.destroys_content = !kept && content > 0;
     for (auto& [category, n] : plan.destroyed)
         n += count_of(going, category);
     const std::optional<Date> limit = retention_limit(framework, folder.bilan);
@@ -331,6 +400,26 @@ void refuse_out_of_time(const BilanRecord& bilan, const std::optional<Destructio
 
 } // namespace
 
+std::string joined_names(const std::vector<std::string>& names) {
+    std::string out;
+    for (const std::string& name : names)
+        out += (out.empty() ? "" : ", ") + name;
+    return out;
+}
+
+std::vector<std::string> left_after_purge(const store::Store& store, const BilanRecord& bilan,
+                                          const Destruction& destruction) {
+    std::vector<std::string> left;
+    if (!destruction.done) return left; // an unfinished purge is said as such
+    const bool synthesis_kept = std::find(destruction.kept.begin(), destruction.kept.end(),
+                                          "synthese") != destruction.kept.end();
+    for (const store::LeftEntry& entry : store::left_entries(store, bilan))
+        if (entry.kind != store::LeftEntry::Kind::synthesis || !synthesis_kept ||
+            entry.name != kept_synthesis_file)
+            left.push_back(entry.name);
+    return left;
+}
+
 PurgeReport purge(const store::Store& store, const PurgeOptions& options) {
     store.require_bilan();
     auto run = [&](const store::Store& folder_store, store::Transaction* transaction) {
@@ -341,8 +430,13 @@ PurgeReport purge(const store::Store& store, const PurgeOptions& options) {
         refuse_out_of_time(folder.bilan, previous, options);
         store::DestructionCheck check(folder_store, folder.bilan); // files it cannot classify
         const store::HandoverCopy copy = folder_store.handover_copy();
+        const FilesToDestroy files = sort_left_entries(folder_store, folder.bilan, options);
+        if (!files.unclassified.empty() && !options.dry_run)
+            throw RefusedError(Problem{.code = "purge.unclassified-left",
+                                       .values = {{"files", joined_names(files.unclassified)}},
+                                       .remedy = Remedy{"purge", {}}});
         const Pass pass =
-            plan_pass(folder, loaded.framework, folder_store, previous, copy, options.date);
+            plan_pass(folder, loaded.framework, folder_store, previous, copy, options.date, files);
         if (!previous && pass.keeps_synthesis) refuse_damaged_handover_copy(folder.bilan, copy);
         PurgeReport report;
         report.resumed = previous && !previous->done;
@@ -352,6 +446,12 @@ PurgeReport purge(const store::Store& store, const PurgeOptions& options) {
         report.nothing_to_do = previous && previous->done && !pass.destroys &&
                                synthesis_kept_before == pass.keeps_synthesis;
         report.record = report.nothing_to_do ? *previous : pass.record;
+        report.unclassified = files.unclassified;
+        if (!pass.keeps_synthesis)
+            for (const char* name : {kept_synthesis_file, store::handover_copy_file.data()})
+                if (folder_store.holds_entry(name)) report.files.emplace_back(name);
+        report.files.insert(report.files.end(), pass.rendered.begin(), pass.rendered.end());
+        report.files.insert(report.files.end(), pass.others.begin(), pass.others.end());
         // Each write checked before the first, in the order they are made.
         if (!report.nothing_to_do) {
             check.own_files(!previous && pass.keeps_synthesis);
@@ -360,6 +460,8 @@ PurgeReport purge(const store::Store& store, const PurgeOptions& options) {
             else
                 destroy_synthesis(check, folder, folder_store, copy);
         }
+        destroy_files(check, pass.rendered);
+        destroy_files(check, pass.others);
         if (pass.destroys_content) destroy_content(check, folder);
         report.notes = purge_notes(folder_store, pass.record, check);
         if (!transaction || report.nothing_to_do) return report;
@@ -372,6 +474,8 @@ PurgeReport purge(const store::Store& store, const PurgeOptions& options) {
         report.record.done = false;
         transaction->write(report.record);
         if (!pass.keeps_synthesis) destroy_synthesis(*transaction, folder, folder_store, copy);
+        destroy_files(*transaction, pass.rendered);
+        destroy_files(*transaction, pass.others);
         if (pass.destroys_content) destroy_content(*transaction, folder);
         report.record.done = true;
         transaction->write(report.record);

@@ -394,6 +394,136 @@ test_a_purge_killed_while_destroying_the_synthesis_is_finished_by_a_rerun() {
     done
 }
 
+# Issue 26, item 2: nothing left behind. What bilan rendered into the folder (known by its
+# name, synthese*, or its header) goes with the rest; what it cannot classify stops the purge,
+# listed with the override, until named (--aussi) or all is (--tout); a link is removed, never
+# followed.
+test_purge_leaves_nothing_behind() {
+    local dir snap
+    dir=$(seeded_bilan)
+    "$BILAN" -C "$dir" render -o "$dir/synthese.md"
+    "$BILAN" -C "$dir" consent grant "France Travail" --date 2026-06-30 >/dev/null
+    "$BILAN" -C "$dir" render --for "France Travail" -o "$dir/synthese-tiers.md"
+    "$BILAN" -C "$dir" render -o "$dir/synthese.html"
+    cp "$dir/synthese.md" "$dir/synthese (conflicted copy).md"
+    "$BILAN" -C "$dir" render -o "$dir/bilan-beneficiaire.md" # by its header
+    "$BILAN" -C "$dir" emargement -o "$dir/feuille.html" 2>/dev/null
+    "$BILAN" -C "$dir" certificat -o "$dir/certificat.md" 2>/dev/null
+    printf 'NOTES-SECRETES\n' >"$dir/notes.txt"
+    cp "$dir/synthese.md" "$dir/synthese.md~" # an editor's backup: not a document
+    printf '%%PDF-1.4 scan\n' >"$dir/convention-signee.pdf" # a scan, not rendered by bilan
+    mkdir "$dir/scans" && printf 'SCAN-SECRET\n' >"$dir/scans/cv.pdf"
+    printf 'DEHORS\n' >"$TMP_ROOT/outside.md"
+    ln -s "$TMP_ROOT/outside.md" "$dir/lien.md"
+    snap=$(fingerprint "$dir")
+    run -C "$dir" purge
+    expect_status 1
+    expect_err_one_line
+    expect_err_contains "convention-signee.pdf, lien.md (lien), notes.txt, scans/, synthese.md~"
+    expect_err_contains "bilan purge --aussi FICHIER… (ou --tout) ; rien n'a été détruit"
+    expect_unchanged "$dir" "$snap"
+    run -C "$dir" purge --dry-run
+    expect_status 0
+    expect_out_contains "Fichiers à détruire :
+  synthese.md
+  bilan-beneficiaire.md
+  certificat.md
+  feuille.html
+  synthese (conflicted copy).md
+  synthese-tiers.md
+  synthese.html"
+    expect_out_contains "Fichiers que bilan ne sait pas classer (purge refusée sans --aussi FICHIER… ou --tout) :
+  convention-signee.pdf
+  lien.md (lien)
+  notes.txt
+  scans/
+  synthese.md~"
+    expect_unchanged "$dir" "$snap"
+    run -C "$dir" purge --aussi notes.txt --aussi "$dir/scans/"
+    expect_status 1
+    expect_err_contains "convention-signee.pdf, lien.md (lien), synthese.md~ ;"
+    expect_unchanged "$dir" "$snap"
+    run -C "$dir" purge --aussi "$TMP_ROOT/outside.md"
+    expect_status 1
+    expect_err_contains "pas à la racine du dossier"
+    run -C "$dir" purge --aussi bilan.toml
+    expect_status 1
+    expect_unchanged "$dir" "$snap"
+    run -C "$dir" purge --aussi notes.txt --aussi "$dir/scans/" --aussi lien.md \
+        --aussi synthese.md~ --aussi ./convention-signee.pdf
+    expect_status 0
+    expect_out_contains "documents rendus par bilan : 6"
+    expect_out_contains "autres fichiers (--aussi, --tout) : 5"
+    expect_err_contains "lien.md est un lien vers $TMP_ROOT/outside.md"
+    expect_file_contains "$TMP_ROOT/outside.md" "DEHORS"
+    if grep -rqs -e SECRET "$dir"; then fail "content left: $(grep -rl SECRET "$dir")"; else ok; fi
+    expect_equal "$(find "$dir" -type f -printf '%P\n' | grep -v '^sessions/\|^consents/' | LC_ALL=C sort | tr '\n' ' ')" \
+        ".gitignore bilan.toml destruction.toml " "what stays"
+    run -C "$dir" check
+    expect_err_lacks "garde encore"
+}
+
+test_purge_tout_destroys_all_it_cannot_classify() {
+    local dir
+    dir=$(seeded_bilan)
+    printf 'NOTES-SECRETES\n' >"$dir/notes.txt"
+    mkdir "$dir/scans" && printf 'SCAN-SECRET\n' >"$dir/scans/cv.pdf"
+    run -C "$dir" purge --tout
+    expect_status 0
+    expect_out_contains "autres fichiers (--aussi, --tout) : 2"
+    if grep -rqs -e SECRET "$dir"; then fail "content left"; else ok; fi
+}
+
+# A purged folder that holds content again (a document rendered or copied into it since) is
+# reported by check and due; the next purge destroys it.
+test_check_and_due_report_a_purged_folder_that_holds_content() {
+    local dir
+    dir=$(seeded_bilan)
+    "$BILAN" -C "$dir" render -o "$TMP_ROOT/copie.md"
+    "$BILAN" -C "$dir" purge --date 2026-07-15 >/dev/null
+    run -C "$dir" check
+    expect_err_lacks "garde encore"
+    cp "$TMP_ROOT/copie.md" "$dir/synthese-copie.md"
+    printf 'NOTES\n' >"$dir/notes.txt"
+    run -C "$dir" check
+    expect_err_contains "purge faite le 2026-07-15, mais le dossier garde encore : notes.txt, synthese-copie.md (R6313-7) : bilan purge les détruit"
+    BILAN_TODAY=2026-07-20 run -C "$dir" due --json
+    expect_out_contains '"what": "destruction",
+      "date": "2026-07-15",
+      "overdue": true,
+      "detail": "fichiers restés après la purge : notes.txt, synthese-copie.md : bilan purge"'
+    run -C "$dir" purge --aussi notes.txt
+    expect_status 0
+    expect_out_contains "documents rendus par bilan : 1"
+    run -C "$dir" due --json
+    expect_out_lacks "fichiers restés"
+}
+
+# The crash suite for the files: killed after any of them, the same command run again leaves
+# what a clean purge leaves.
+test_a_purge_killed_while_destroying_files_is_finished_by_a_rerun() {
+    local base copy clean n
+    base=$(seeded_bilan)
+    "$BILAN" -C "$base" render -o "$base/synthese-a.md"
+    "$BILAN" -C "$base" render -o "$base/synthese-b.html"
+    printf 'NOTES\n' >"$base/notes.txt"
+    mkdir "$base/scans" && printf 'SCAN\n' >"$base/scans/a.pdf"
+    copy=$TMP_ROOT/clean-files
+    cp -a "$base" "$copy"
+    "$BILAN" -C "$copy" purge --date 2026-07-15 --tout >/dev/null 2>&1
+    clean=$(content_fingerprint "$copy")
+    for n in 1 2 3 4 5 6; do
+        copy=$TMP_ROOT/killed-files.$n
+        cp -a "$base" "$copy"
+        BILAN_PURGE_STOP_AFTER=$n run -C "$copy" purge --date 2026-07-15 --tout
+        expect_status 137 "killed after $n files"
+        rm -f "$copy/.lock"
+        BILAN_TODAY=2026-08-01 run -C "$copy" purge --tout
+        expect_status 0
+        expect_same_content "$copy" "$clean" "killed after $n, then rerun"
+    done
+}
+
 test_a_purge_failing_on_a_write_is_finished_by_a_rerun() {
     local preload base copy clean n
     preload=$(fault_preload) || {
