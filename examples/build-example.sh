@@ -309,7 +309,8 @@ A1=$("$B" -C "$D" action add "Assister à l'information collective sur le titre 
 
 # --- Consentement ------------------------------------------------------------
 
-"$B" -C "$D" consent grant "France Travail" --date 2026-05-04
+"$B" -C "$D" consent grant "France Travail" --date 2026-05-04 \
+    --ref "consentement-france-travail-2026-05-04.pdf"
 
 # --- Dossier CPF (EDOF) ------------------------------------------------------
 

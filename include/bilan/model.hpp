@@ -174,6 +174,7 @@ struct ConsentPeriod {
     std::vector<std::string> sections; // the section keys it shared
     std::optional<Date> revoked_on;    // absent when the revocation was recorded without a date
     std::optional<Date> replaced_on;   // set when a new grant replaced it, never revoked
+    std::string ref;                   // where its written consent is kept (format 5)
     bool operator==(const ConsentPeriod&) const = default;
 };
 
@@ -185,6 +186,9 @@ struct Consent {
     bool revoked = false;
     std::optional<Date> revoked_on;
     std::vector<ConsentPeriod> history; // oldest first
+    // Where the beneficiary's written consent is kept (a scan, a signed form; format 5): the
+    // third party's version then says a written consent exists; `check` warns without it.
+    std::string ref;
     SourcePos origin;
 };
 

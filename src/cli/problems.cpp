@@ -576,6 +576,9 @@ constexpr std::array sentences{
              "purge refusée : ni fiche de bilan ni document qu'il a rendu, ces fichiers "
              "peuvent garder du contenu : {files} ; sortez-les du dossier, ou détruisez-les "
              "avec eux : {remedy} --aussi FICHIER… (ou --tout) ; rien n'a été détruit"},
+    Sentence{"consent.without-ref",
+             "consentement pour « {recipient} » du {date} sans référence de l'accord écrit "
+             "(où est-il gardé ?) : {remedy} --ref TEXTE"},
     Sentence{"purge.content-left",
              "purge faite le {date}, mais le dossier garde encore : {files} ({source}) : "
              "{remedy} les détruit (--aussi FICHIER… pour ce qu'il ne sait pas classer)"},

@@ -109,6 +109,8 @@ FolderCheck check_folder(const store::Store& store, const Date& today) {
         result.warnings.push_back(std::move(warning));
     for (Problem& warning : payment_terms_warnings(folder))
         result.warnings.push_back(std::move(warning));
+    for (Problem& warning : consent_proof_warnings(folder.consents))
+        result.warnings.push_back(std::move(warning));
     const bool synthesis_there = store.holds_entry("synthese.md") ||
                                  store.holds_entry(std::string(store::handover_copy_file));
     add_retention_warnings(result.warnings, framework, folder, destruction, synthesis_there, today);

@@ -69,9 +69,11 @@ public:
     // Raises bilan.toml's `format` for good: for a write that is never undone and is no
     // record's (a purge).
     void raise_format(int needed);
-    // A consent's file is named after its recipient (consent.id): written whole, new or not.
+    // A consent's file is named after its recipient (consent.id): written whole, new or not,
+    // the folder's format raised first to what it needs (a ref: format 5).
     void create(const Consent& consent) {
-        write_record(collection_of<Consent>(), consent.id, fields_of(consent));
+        in_format(format_needed(consent),
+                  [&] { write_record(collection_of<Consent>(), consent.id, fields_of(consent)); });
     }
 
     // The same writes by collection and keys, for the store's own use and its tests: they

@@ -142,6 +142,7 @@ constexpr int states_format = 4;        // a session's state (prevue, annulee) a
 // A basis to keep the synthesis (synthesis_agreed, _motif, _until, _ref), retention_ref; and a
 // purge of the synthesis: destruction.toml's synthesis_destroyed, *_basis, file counts.
 constexpr int bases_format = 5;
+constexpr int consent_ref_format = 5; // a consent's ref (where the written consent is kept)
 // A value to write; the store turns it into TOML.
 using Value =
     std::variant<std::string, std::int64_t, bool, Date, TimeOfDay, std::vector<std::string>>;
