@@ -174,7 +174,7 @@ struct ConsentPeriod {
     std::vector<std::string> sections; // the section keys it shared
     std::optional<Date> revoked_on;    // absent when the revocation was recorded without a date
     std::optional<Date> replaced_on;   // set when a new grant replaced it, never revoked
-    std::string ref;                   // where its written consent is kept (format 5)
+    std::string ref{};                 // where its written consent is kept (format 5)
     bool operator==(const ConsentPeriod&) const = default;
 };
 

@@ -108,6 +108,12 @@ constexpr std::array operations{
     OperationWords{"emargement", "emargement", {}, false, false, {}, "blank"},
     OperationWords{
         "consent.grant", "consent grant", {"recipient"}, false, true, {{{"date", "DATE"}}}},
+    OperationWords{"edof.set",
+                   "edof set",
+                   {},
+                   false,
+                   false,
+                   {{{"entry-declared", "DATE"}, {"exit-declared", "DATE"}}}},
 };
 
 const OperationWords& words_of(std::string_view operation) {
@@ -507,6 +513,9 @@ constexpr std::array sentences{
              "{paid:amount}"},
     Sentence{"edof.declared-late", "{rule:edof-label} EDOF du {declared} en retard : due au plus "
                                    "tard le {due} ({edof-citation})"},
+    Sentence{"edof.undeclared",
+             "{rule:edof-label} EDOF non faite : due au plus tard le {due} ({edof-citation}) : "
+             "{remedy}"},
     Sentence{"edof.entry-before-start",
              "{rule:edof-label} EDOF du {declared} antérieure à la première séance comptée "
              "({clock_start}) : l'entrée se déclare une fois le bilan commencé"},

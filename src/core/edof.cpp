@@ -130,12 +130,7 @@ std::vector<Problem> edof_problems(const Framework& framework, const Folder& fol
                             {"declared", on->iso()},
                             {"due", due->date.iso()},
                             {"clock_start", due->clock_start.iso()}};
-        if (*on > due->date)
-            problems.push_back({.code = "edof.declared-late",
-                                .where = where,
-                                .values = values,
-                                .source = std::string(rule.source)});
-        else if (*on < due->clock_start)
+        if (*on < due->clock_start)
             problems.push_back({.code = rule.clock == EdofClock::first_counted_session
                                             ? "edof.entry-before-start"
                                             : "edof.exit-before-end",
@@ -154,8 +149,53 @@ std::vector<Problem> edof_problems(const Framework& framework, const Folder& fol
     return problems;
 }
 
+// A declaration made late is history (Wave 3): a warning that stays, never a problem that
+// would fail `check` for good.
+std::vector<Problem> edof_late_warnings(const Framework& framework, const Folder& folder) {
+    std::vector<Problem> warnings;
+    const EdofFile& e = folder.edof;
+    for (const EdofDeadlineRule& rule : deadline_rules) {
+        const std::optional<Date> on = edof_declared(e, rule);
+        const std::optional<EdofDue> due = edof_due(framework, folder, rule.what);
+        if (!on || !due || *on <= due->date) continue;
+        warnings.push_back(
+            {.code = "edof.declared-late",
+             .severity = Severity::warning,
+             .where = rule.clock == EdofClock::first_counted_session ? e.entry_pos : e.exit_pos,
+             .values = {{"rule", std::string(rule.what)},
+                        {"declared", on->iso()},
+                        {"due", due->date.iso()},
+                        {"clock_start", due->clock_start.iso()}},
+             .source = std::string(rule.source)});
+    }
+    return warnings;
+}
+
+std::vector<Problem> edof_undeclared_problems(const Framework& framework, const Folder& folder,
+                                              const Date& today) {
+    std::vector<Problem> problems;
+    if (!edof_applies(framework, folder.bilan)) return problems;
+    for (const EdofDeadlineRule& rule : deadline_rules) {
+        if (edof_declared(folder.edof, rule)) continue;
+        const std::optional<EdofDue> due = edof_due(framework, folder, rule.what);
+        if (!due || !(due->date < today)) continue;
+        problems.push_back(
+            {.code = "edof.undeclared",
+             .values = {{"rule", std::string(rule.what)},
+                        {"due", due->date.iso()},
+                        {"clock_start", due->clock_start.iso()}},
+             .source = std::string(rule.source),
+             .remedy = Remedy{"edof.set",
+                              {{rule.clock == EdofClock::first_counted_session ? "entry-declared"
+                                                                               : "exit-declared",
+                                {}}}}});
+    }
+    return problems;
+}
+
 std::vector<Problem> edof_warnings(const Framework& framework, const Folder& folder) {
-    if (folder.edof.empty() || edof_applies(framework, folder.bilan)) return {};
+    if (edof_applies(framework, folder.bilan)) return edof_late_warnings(framework, folder);
+    if (folder.edof.empty()) return {};
     if (!framework.fundings.empty())
         return {{.code = "edof.framework-without-cpf",
                  .severity = Severity::warning,

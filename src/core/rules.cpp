@@ -333,6 +333,8 @@ std::vector<Problem> rule_problems(const Framework& framework, const Folder& fol
                     {.code = "piste.several-retained", .where = p.origin, .record = p.id});
     for (Problem& problem : edof_problems(framework, folder))
         problems.push_back(std::move(problem));
+    for (Problem& problem : edof_undeclared_problems(framework, folder, today))
+        problems.push_back(std::move(problem));
     for (auto found :
          {convention_problems(framework, folder, today), financing_problems(framework, folder)})
         problems.insert(problems.end(), found.begin(), found.end());

@@ -2,6 +2,7 @@
 // the synthesis would lack, and what is worth a look (warnings); the retention policy of
 // R6313-7 after the end. The store gives the file-level facts (problems of each file, stray
 // entries, permissions); the rules and the policy are here.
+#include "bilan/edof_rules.hpp"
 #include "bilan/evaluations.hpp"
 #include "bilan/ops/bilan.hpp"
 #include "bilan/ops/retention.hpp"
@@ -110,6 +111,8 @@ FolderCheck check_folder(const store::Store& store, const Date& today) {
     for (Problem& warning : payment_terms_warnings(folder))
         result.warnings.push_back(std::move(warning));
     for (Problem& warning : consent_proof_warnings(folder.consents))
+        result.warnings.push_back(std::move(warning));
+    for (Problem& warning : edof_late_warnings(framework, folder)) // history, never a problem
         result.warnings.push_back(std::move(warning));
     const bool synthesis_there = store.holds_entry("synthese.md") ||
                                  store.holds_entry(std::string(store::handover_copy_file));

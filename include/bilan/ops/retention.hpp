@@ -46,7 +46,7 @@ struct PurgeOptions {
     bool dry_run = false;
     // What bilan cannot classify at the top of the folder is destroyed too when named here
     // (--aussi: NAME, or a path to it in this folder) or when `all` (--tout); else refused.
-    std::vector<std::string> also;
+    std::vector<std::string> also{};
     bool all = false;
 };
 struct PurgeReport {

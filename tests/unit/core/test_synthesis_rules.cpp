@@ -101,12 +101,12 @@ TEST_SUITE("consents") {
 
     TEST_CASE("a history line reads back as it was written") {
         const ConsentPeriod dated{
-            Date{2026, 5, 4}, {"projet", "plan"}, Date{2026, 6, 1}, std::nullopt};
+            Date{2026, 5, 4}, {"projet", "plan"}, Date{2026, 6, 1}, std::nullopt, {}};
         CHECK(test::consent_period_text(dated) ==
               "accordé le 2026-05-04 (projet, plan), retiré le 2026-06-01");
         CHECK(parse_consent_period(test::consent_period_text(dated)) == dated);
         const ConsentPeriod undated{
-            Date{2026, 5, 4}, {"circonstances"}, std::nullopt, std::nullopt};
+            Date{2026, 5, 4}, {"circonstances"}, std::nullopt, std::nullopt, {}};
         CHECK(test::consent_period_text(undated) ==
               "accordé le 2026-05-04 (circonstances), retiré");
         CHECK(parse_consent_period(test::consent_period_text(undated)) == undated);
