@@ -309,10 +309,22 @@ A1=$("$B" -C "$D" action add "Assister à l'information collective sur le titre 
 
 # --- Consentement ------------------------------------------------------------
 
-"$B" -C "$D" consent grant "France Travail" --date 2026-05-04
+"$B" -C "$D" consent grant "France Travail" --date 2026-05-04 \
+    --ref "consentement-france-travail-2026-05-04.pdf"
 
 # --- Dossier CPF (EDOF) ------------------------------------------------------
 
 "$B" -C "$D" edof set --dossier 7412589630 --requested 2026-02-09 --answered 2026-02-10 \
     --validated 2026-02-12 --entry-declared 2026-03-03 --exit-declared 2026-05-06 \
     --service-fait total
+
+# --- Conservation (R6313-7) ---------------------------------------------------
+# At the end the provider destroys what it made for the bilan, the synthesis included, unless
+# a basis keeps it: Claire agreed in writing to keep her synthesis (as long as the law allows,
+# 3 years) and her working documents for the follow-up (a year). Without these, `bilan purge`
+# would be overdue since 4 May 2026.
+
+"$B" -C "$D" retention grant --scope synthese --date 2026-05-04 \
+    --ref "accord-conservation-2026-05-04.pdf"
+"$B" -C "$D" retention grant --scope documents --date 2026-05-04 --until 2027-05-04 \
+    --ref "accord-conservation-2026-05-04.pdf"

@@ -44,9 +44,19 @@ std::optional<EdofDue> next_edof_deadline(const Framework& framework, const Fold
 // without its reason or the minutes not done, those given for a service fait not partial.
 std::vector<Problem> edof_problems(const Framework& framework, const Folder& folder);
 
-// What `status` warns of: a CPF file recorded for a bilan that is none (another funding, or
-// the `be` framework).
+// What `status` and `check` warn of: a CPF file recorded for a bilan that is none (another
+// funding, or the `be` framework); for one that is, a declaration made after its deadline
+// (history: a warning, never a problem).
 std::vector<Problem> edof_warnings(const Framework& framework, const Folder& folder);
+
+// A declaration made after its deadline: one warning each (its place in edof.toml), for
+// `check`; kept in the history, it never fails it.
+std::vector<Problem> edof_late_warnings(const Framework& framework, const Folder& folder);
+
+// A declaration not made past its deadline on `today` (due lists it; check reports it): a
+// problem, for `check`.
+std::vector<Problem> edof_undeclared_problems(const Framework& framework, const Folder& folder,
+                                              const Date& today);
 
 // `edof show`: the file as recorded, with its deadlines. JSON (schema 1): every key of
 // edof.toml (null when unset), `entry_due` and `exit_due` (null while their clock has not

@@ -48,7 +48,15 @@ struct BilanRecord {
     // How to reach the beneficiary (format 5, contacts.hpp): personal data that only the e-mail
     // drafts print (`message`), never a document nor a third party's version.
     std::string email;
-    std::string telephone; // +33 6 12 34 56 78
+    std::string telephone;     // +33 6 12 34 56 78
+    std::string retention_ref; // where the written agreement is kept (format 5)
+    // A basis to keep the synthesis after the end (R6313-7, format 5): the day of the written
+    // agreement (motif `accord`) or of its sending to the CEP operator at the beneficiary's
+    // request (`cep`, L6313-4), until when, and where the proof is kept.
+    std::optional<Date> synthesis_agreed;
+    std::string synthesis_motif;
+    std::optional<Date> synthesis_until;
+    std::string synthesis_ref;
     // bilan.toml could not be read (its error is a problem already): the fields are unknown,
     // not empty, so no rule may call them missing.
     bool unreadable = false;
@@ -179,6 +187,7 @@ struct ConsentPeriod {
     std::vector<std::string> sections; // the section keys it shared
     std::optional<Date> revoked_on;    // absent when the revocation was recorded without a date
     std::optional<Date> replaced_on;   // set when a new grant replaced it, never revoked
+    std::string ref{};                 // where its written consent is kept (format 5)
     bool operator==(const ConsentPeriod&) const = default;
 };
 
@@ -190,6 +199,9 @@ struct Consent {
     bool revoked = false;
     std::optional<Date> revoked_on;
     std::vector<ConsentPeriod> history; // oldest first
+    // Where the beneficiary's written consent is kept (a scan, a signed form; format 5): the
+    // third party's version then says a written consent exists; `check` warns without it.
+    std::string ref;
     SourcePos origin;
 };
 
@@ -202,6 +214,11 @@ struct Destruction {
     std::vector<std::string> kept;                      // "administratif", "synthese", …
     std::optional<Date> synthesis_kept_until;
     std::optional<Date> documents_kept_until; // an agreement keeps the working documents
+    // The basis each is kept on (format 5): accord, cep; empty in an older record.
+    std::string synthesis_basis;
+    std::string documents_basis;
+    // The day the synthesis (synthese.md, the copy handed over) was destroyed (format 5).
+    std::optional<Date> synthesis_destroyed;
     SourcePos origin;
 };
 

@@ -94,10 +94,15 @@ bool abandoned_bilan(const BilanRecord& bilan);
 bool completed(const BilanRecord& bilan);
 // The last day the rule allows: that day plus its years; nullopt without it or a rule.
 std::optional<Date> retention_limit(const Framework& framework, const BilanRecord& bilan);
-// An agreement's `until` past that limit: one problem citing the rule, at the key.
+// A basis' `until` past that limit: one problem each (documents, synthesis), citing the rule.
 std::vector<Problem> retention_problems(const Framework& framework, const BilanRecord& bilan);
 // True when a written agreement keeps the working documents on `date`.
 bool documents_kept_on(const BilanRecord& bilan, const Date& date);
+// True when a basis (a written agreement, or the synthesis sent to the CEP operator) keeps the
+// synthesis on `date`; without one, R6313-7 has it destroyed at the end like the rest.
+bool synthesis_kept_on(const BilanRecord& bilan, const Date& date);
+// The last day a basis keeps what it covers: its `until`, never past the law's `limit`.
+std::optional<Date> kept_until(const std::optional<Date>& until, const std::optional<Date>& limit);
 
 // Whether the folder still holds content that `purge` destroys: a substance record, the
 // project, a session's note, a personal field of bilan.toml.

@@ -62,6 +62,9 @@ Consent grant_again(const Consent& current, const Date& date, std::vector<std::s
 // Revoking a consent on `on` (nullopt: no date given). RefusedError when `on` precedes the
 // grant. A consent already revoked is returned as it is: the first revocation stays.
 Consent revoke_consent(const Consent& current, const std::optional<Date>& on);
+// A consent in force without `ref`: nothing says where its written proof is kept (L6313-4:
+// nothing is shared without the beneficiary's consent). One warning each, for `check`.
+std::vector<Problem> consent_proof_warnings(const std::vector<Consent>& consents);
 // The order of `consent list`: recipients folded (case, accents), then id.
 void sort_consents(std::vector<Consent>& consents);
 

@@ -97,6 +97,9 @@ std::span<const Term> handover_modes();
 std::span<const Term> beneficiary_publics();
 // "a" … "e" for a key of beneficiary_publics(); empty for anything else.
 std::string_view bpf_f1_line(std::string_view public_key);
+// A basis to keep after the end (R6313-7): accord (the beneficiary's written agreement for the
+// follow-up), cep (the synthesis sent to the CEP operator at her request, L6313-4).
+std::span<const Term> retention_motifs();
 
 // Accompaniment, a session held with the counsellor (entretien, test, atelier): what the
 // floor counts and the attendance sheet lists; personal work (enquete, travail-personnel) is not.

@@ -108,6 +108,12 @@ constexpr std::array operations{
     OperationWords{"emargement", "emargement", {}, false, false, {}, "blank"},
     OperationWords{
         "consent.grant", "consent grant", {"recipient"}, false, true, {{{"date", "DATE"}}}},
+    OperationWords{"edof.set",
+                   "edof set",
+                   {},
+                   false,
+                   false,
+                   {{{"entry-declared", "DATE"}, {"exit-declared", "DATE"}}}},
 };
 
 const OperationWords& words_of(std::string_view operation) {
@@ -482,7 +488,14 @@ constexpr std::array sentences{
              "documents de travail à détruire depuis la fin de l'accord de conservation "
              "({until}) (R6313-7) : {remedy}"},
     Sentence{"retention.synthesis-kept-too-long",
-             "synthèse conservée au-delà du {until}{paren-source} : supprimez synthese.md"},
+             "synthèse conservée au-delà du {until}{paren-source} : {remedy} la détruit"},
+    Sentence{"retention.synthesis-without-basis",
+             "synthèse conservée sans accord écrit ni transmission à l'opérateur du CEP "
+             "({source}) : {remedy} la détruit, ou bilan retention grant --scope synthese "
+             "l'enregistre"},
+    Sentence{"retention.agreed-after-end",
+             "accord du {date}, après la fin du bilan ({ended}) : la destruction était due à la "
+             "fin ({source}) ; enregistré quand même"},
     // the funding: convention, financing, the CPF file
     Sentence{"convention.missing",
              "financement « {funding} » sans convention tripartite ({source}) : {remedy}"},
@@ -511,6 +524,9 @@ constexpr std::array sentences{
              "{paid:amount}"},
     Sentence{"edof.declared-late", "{rule:edof-label} EDOF du {declared} en retard : due au plus "
                                    "tard le {due} ({edof-citation})"},
+    Sentence{"edof.undeclared",
+             "{rule:edof-label} EDOF non faite : due au plus tard le {due} ({edof-citation}) : "
+             "{remedy}"},
     Sentence{"edof.entry-before-start",
              "{rule:edof-label} EDOF du {declared} antérieure à la première séance comptée "
              "({clock_start}) : l'entrée se déclare une fois le bilan commencé"},
@@ -542,6 +558,9 @@ constexpr std::array sentences{
     Sentence{"render.purged",
              "dossier purgé le {date} ({source}) : la version pour « {recipient} » ne peut plus "
              "être faite ; seule la synthèse remise est conservée ({remedy})"},
+    Sentence{"render.synthesis-destroyed",
+             "synthèse détruite le {date} ({source}, destruction.toml) : elle ne peut plus être "
+             "imprimée"},
     Sentence{"handover.copy-missing",
              "la synthèse remise le {date|?} n'y est plus (bilan.toml en garde l'empreinte "
              "SHA-256) : rien n'est imprimé à sa place ; {remedy} donne celle d'aujourd'hui, "
@@ -576,6 +595,16 @@ constexpr std::array sentences{
              "purge refusée : ces fichiers, que bilan ne sait pas classer, peuvent garder du "
              "contenu : {files} ; comparez-les, supprimez-les ou sortez-les du dossier, puis "
              "relancez {remedy} ; rien n'a été détruit"},
+    Sentence{"purge.unclassified-left",
+             "purge refusée : ni fiche de bilan ni document qu'il a rendu, ces fichiers "
+             "peuvent garder du contenu : {files} ; sortez-les du dossier, ou détruisez-les "
+             "avec eux : {remedy} --aussi FICHIER… (ou --tout) ; rien n'a été détruit"},
+    Sentence{"consent.without-ref",
+             "consentement pour « {recipient} » du {date} sans référence de l'accord écrit "
+             "(où est-il gardé ?) : {remedy} --ref TEXTE"},
+    Sentence{"purge.content-left",
+             "purge faite le {date}, mais le dossier garde encore : {files} ({source}) : "
+             "{remedy} les détruit (--aussi FICHIER… pour ce qu'il ne sait pas classer)"},
     Sentence{"purge.folder-read-only", "le dossier {dir} n'est pas modifiable : rien n'a été "
                                        "détruit (chmod u+w {dir} pour l'autoriser)"},
     Sentence{"purge.not-ended", "le bilan n'est pas terminé ({remedy}) ni abandonné (bilan set "

@@ -26,7 +26,7 @@ Values section_values() {
 }
 
 struct GrantOptions {
-    std::string recipient, date, sections;
+    std::string recipient, date, sections, ref;
     bool sections_given = false;
 };
 
@@ -38,7 +38,7 @@ int run_grant(const Context& context, const GrantOptions& o) {
     // An empty or blank --sections is a mistake, not a request for the default.
     std::optional<std::vector<std::string>> sections;
     if (o.sections_given) sections = parse_sections(o.sections);
-    print_notices(ops::grant_consent(store, o.recipient, date, std::move(sections)), "");
+    print_notices(ops::grant_consent(store, o.recipient, date, std::move(sections), o.ref), "");
     return 0;
 }
 
@@ -158,7 +158,8 @@ void declare_consent(Declarations& declarations, Context& context) {
            "Parties communiquées, séparées par des virgules : circonstances, "
            "situation, competences, parcours, valeurs, tests, pistes, projet, plan, "
            "calendrier, ou tout (défaut : projet,plan ; une liste vide est refusée)",
-           &grant->sections, false, &grant->sections_given, section_values()}},
+           &grant->sections, false, &grant->sections_given, section_values()},
+          {"--ref", "Où est gardé l'accord écrit (scan, formulaire signé)", &grant->ref}},
          [&context, grant] { return run_grant(context, *grant); }});
 
     struct RevokeOptions {

@@ -1,5 +1,5 @@
-// bilan purge [--dry-run] [--date DATE]: at the end of the bilan, keeps the synthesis as
-// handed over and destroys the working documents (R6313-7). The rules are the operation's
+// bilan purge [--dry-run] [--date DATE]: at the end of the bilan, destroys the documents made
+// for it, the synthesis included, but what a basis keeps (R6313-7). The rules are the operation's
 // (src/ops/retention.cpp); here, the options parsed, the operation called, its result printed.
 #include "bilan/ops/retention.hpp"
 #include "cli/command.hpp"
@@ -12,6 +12,8 @@ namespace {
 struct PurgeOptions {
     std::string date;
     bool dry_run = false;
+    std::vector<std::string> also;
+    bool all = false;
 };
 
 // "skills" → the words a person reads.
@@ -25,7 +27,10 @@ std::string category_label(const std::string& category) {
         {"actions", "actions"},
         {"project", "projet professionnel"},
         {"session_notes", "notes de séance"},
-        {"bilan_fields", "champs personnels de bilan.toml"}};
+        {"bilan_fields", "champs personnels de bilan.toml"},
+        {"synthesis_files", "synthèse (synthese.md, copie remise)"},
+        {"rendered_files", "documents rendus par bilan"},
+        {"other_files", "autres fichiers (--aussi, --tout)"}};
     for (const auto& [key, label] : labels)
         if (category == key) return label;
     return category;
@@ -44,14 +49,37 @@ std::string report_text(const ops::PurgeReport& r, bool dry_run) {
         total += n;
     }
     if (total == 0) out += "  rien\n";
+    if (!r.files.empty()) {
+        out += dry_run ? "Fichiers à détruire :\n" : "Fichiers détruits :\n";
+        for (const std::string& file : r.files)
+            out += "  " + file + "\n";
+    }
+    if (!r.unclassified.empty()) {
+        out += "Fichiers que bilan ne sait pas classer (purge refusée sans --aussi FICHIER… ou "
+               "--tout) :\n";
+        for (const std::string& file : r.unclassified)
+            out += "  " + file + "\n";
+    }
     out += "Conservé : données administratives (identité, dates, financement, séances sans "
            "notes, consentements, preuves)";
-    out += ", synthèse remise (synthese.md";
-    if (r.record.synthesis_kept_until) out += ", jusqu'au " + r.record.synthesis_kept_until->iso();
-    out += ")";
+    const auto basis = [](const std::string& motif) {
+        return motif == "cep" ? std::string("transmise à l'opérateur du CEP")
+                              : std::string("accord écrit");
+    };
+    if (r.record.synthesis_kept_until || !r.record.synthesis_basis.empty()) {
+        out += ", synthèse (synthese.md";
+        if (!r.record.synthesis_basis.empty()) out += ", " + basis(r.record.synthesis_basis);
+        if (r.record.synthesis_kept_until)
+            out += ", jusqu'au " + r.record.synthesis_kept_until->iso();
+        out += ")";
+    }
     if (r.record.documents_kept_until)
         out += ", documents de travail (accord écrit, jusqu'au " +
                r.record.documents_kept_until->iso() + ")";
+    if (r.record.synthesis_destroyed)
+        out += dry_run ? std::string("\nSynthèse à détruire : aucune base ne la garde (R6313-7)")
+                       : "\nSynthèse détruite le " + r.record.synthesis_destroyed->iso() +
+                             " (aucune base ne la garde : R6313-7)";
     return out + "\n";
 }
 
@@ -60,6 +88,8 @@ int run_purge(const Context& context, const PurgeOptions& o) {
     options.date = o.date.empty() ? context.today() : context.parse_date(o.date);
     options.today = context.today();
     options.dry_run = o.dry_run;
+    options.also = o.also;
+    options.all = o.all;
     const ops::PurgeReport report = ops::purge(context.store(), options);
     print_notices(report.notes);
     try {
@@ -79,11 +109,16 @@ int run_purge(const Context& context, const PurgeOptions& o) {
 void declare_purge(Declarations& declarations, Context& context) {
     auto o = std::make_shared<PurgeOptions>();
     declarations.add({"purge",
-                      "Fin du bilan : garder la synthèse remise, détruire les documents de travail "
-                      "(R6313-7)",
+                      "Fin du bilan : détruire la synthèse et les documents de travail, sauf ce "
+                      "qu'une base garde (R6313-7)",
                       "bilan purge --dry-run",
                       {{"--dry-run", "Dire ce qui serait détruit, sans rien écrire", &o->dry_run},
-                       {"--date", "Date de la destruction (défaut : aujourd'hui)", &o->date}},
+                       {"--date", "Date de la destruction (défaut : aujourd'hui)", &o->date},
+                       {"--aussi",
+                        "Détruire aussi ce fichier (ou dossier) que bilan ne sait pas classer "
+                        "(répétable)",
+                        &o->also},
+                       {"--tout", "Détruire aussi tout ce que bilan ne sait pas classer", &o->all}},
                       [&context, o] { return run_purge(context, *o); }});
 }
 

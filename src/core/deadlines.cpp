@@ -93,9 +93,16 @@ void add_destruction(const Framework& framework, const Folder& folder,
     const bool interrupted = destruction && !destruction->done;
     if (interrupted && ended)
         out.push_back({"destruction", *ended, "purge interrompue", Remedy{"purge", {}}});
-    if (destruction && destruction->synthesis_kept_until)
-        out.push_back({"destruction", *destruction->synthesis_kept_until,
-                       "synthèse conservée (synthese.md)"});
+    // The synthesis a purge kept goes at its basis' end; kept by an earlier purge without a
+    // basis (before bilan followed R6313-7 to the letter), it was due that day.
+    if (destruction && std::find(destruction->kept.begin(), destruction->kept.end(), "synthese") !=
+                           destruction->kept.end())
+        out.push_back({"destruction",
+                       bilan.synthesis_agreed
+                           ? kept_until(bilan.synthesis_until, retention_limit(framework, bilan))
+                                 .value_or(destruction->date)
+                           : destruction->date,
+                       "synthèse conservée (synthese.md)", Remedy{"purge", {}}});
     // Working documents still there (before a purge, or kept by an agreement through it).
     if (interrupted || !ended || !holds_content(folder)) return;
     std::optional<Date> due = ended;
@@ -110,9 +117,13 @@ void add_destruction(const Framework& framework, const Folder& folder,
     if (due) out.push_back({"destruction", *due, detail, Remedy{"purge", {}}});
 }
 
+// The action plan is content (R6313-7): after the end, only a written agreement to keep the
+// documents keeps it, and with it its deadlines.
 void add_actions(const Folder& folder, std::vector<Deadline>& out) {
+    const std::optional<Date> ended = destruction_end(folder.bilan);
     for (const Action& action : folder.actions)
-        if (action.due && !action.done && deadline_stands(folder.bilan, *action.due))
+        if (action.due && !action.done && deadline_stands(folder.bilan, *action.due) &&
+            (!ended || *action.due <= *ended || documents_kept_on(folder.bilan, *action.due)))
             out.push_back({"action", *action.due, visible_line(action.text)});
 }
 

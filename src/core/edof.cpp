@@ -124,6 +124,20 @@ std::optional<EdofDue> next_edof_deadline(const Framework& framework, const Fold
     return std::nullopt;
 }
 
+namespace {
+// The values a message on a deadline needs: the rule by its key ("edof-entree": its label and
+// citation are the renderer's), its day, its clock (the abandonment's, said so), the day declared.
+Values due_values(const EdofDeadlineRule& rule, const EdofDue& due,
+                  const std::optional<Date>& declared = std::nullopt) {
+    Values values{{"rule", std::string(rule.what)},
+                  {"due", due.date.iso()},
+                  {"clock_start", due.clock_start.iso()}};
+    if (due.from_abandonment) values.push_back({"clock", "abandon"});
+    if (declared) values.push_back({"declared", declared->iso()});
+    return values;
+}
+} // namespace
+
 std::vector<Problem> edof_problems(const Framework& framework, const Folder& folder) {
     std::vector<Problem> problems;
     const EdofFile& e = folder.edof;
@@ -134,18 +148,8 @@ std::vector<Problem> edof_problems(const Framework& framework, const Folder& fol
         if (!on || !due) continue;
         const SourcePos& where =
             rule.clock == EdofClock::first_counted_session ? e.entry_pos : e.exit_pos;
-        // The rule by its key ("edof-entree"): its label and citation are the renderer's.
-        Values values{{"rule", std::string(rule.what)},
-                      {"declared", on->iso()},
-                      {"due", due->date.iso()},
-                      {"clock_start", due->clock_start.iso()}};
-        if (due->from_abandonment) values.push_back({"clock", "abandon"});
-        if (*on > due->date)
-            problems.push_back({.code = "edof.declared-late",
-                                .where = where,
-                                .values = values,
-                                .source = std::string(rule.source)});
-        else if (*on < due->clock_start)
+        const Values values = due_values(rule, *due, on);
+        if (*on < due->clock_start)
             problems.push_back({.code = rule.clock == EdofClock::first_counted_session
                                             ? "edof.entry-before-start"
                                         : due->from_abandonment ? "edof.exit-before-abandonment"
@@ -165,8 +169,48 @@ std::vector<Problem> edof_problems(const Framework& framework, const Folder& fol
     return problems;
 }
 
+// A declaration made late is history (Wave 3): a warning that stays, never a problem that
+// would fail `check` for good.
+std::vector<Problem> edof_late_warnings(const Framework& framework, const Folder& folder) {
+    std::vector<Problem> warnings;
+    const EdofFile& e = folder.edof;
+    for (const EdofDeadlineRule& rule : deadline_rules) {
+        const std::optional<Date> on = edof_declared(e, rule);
+        const std::optional<EdofDue> due = edof_due(framework, folder, rule.what);
+        if (!on || !due || *on <= due->date) continue;
+        warnings.push_back(
+            {.code = "edof.declared-late",
+             .severity = Severity::warning,
+             .where = rule.clock == EdofClock::first_counted_session ? e.entry_pos : e.exit_pos,
+             .values = due_values(rule, *due, on),
+             .source = std::string(rule.source)});
+    }
+    return warnings;
+}
+
+std::vector<Problem> edof_undeclared_problems(const Framework& framework, const Folder& folder,
+                                              const Date& today) {
+    std::vector<Problem> problems;
+    if (!edof_applies(framework, folder.bilan)) return problems;
+    for (const EdofDeadlineRule& rule : deadline_rules) {
+        if (edof_declared(folder.edof, rule)) continue;
+        const std::optional<EdofDue> due = edof_due(framework, folder, rule.what);
+        if (!due || !(due->date < today)) continue;
+        problems.push_back(
+            {.code = "edof.undeclared",
+             .values = due_values(rule, *due),
+             .source = std::string(rule.source),
+             .remedy = Remedy{"edof.set",
+                              {{rule.clock == EdofClock::first_counted_session ? "entry-declared"
+                                                                               : "exit-declared",
+                                {}}}}});
+    }
+    return problems;
+}
+
 std::vector<Problem> edof_warnings(const Framework& framework, const Folder& folder) {
-    if (folder.edof.empty() || edof_applies(framework, folder.bilan)) return {};
+    if (edof_applies(framework, folder.bilan)) return edof_late_warnings(framework, folder);
+    if (folder.edof.empty()) return {};
     if (!framework.fundings.empty())
         return {{.code = "edof.framework-without-cpf",
                  .severity = Severity::warning,

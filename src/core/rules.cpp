@@ -336,6 +336,8 @@ std::vector<Problem> rule_problems(const Framework& framework, const Folder& fol
                     {.code = "piste.several-retained", .where = p.origin, .record = p.id});
     for (Problem& problem : edof_problems(framework, folder))
         problems.push_back(std::move(problem));
+    for (Problem& problem : edof_undeclared_problems(framework, folder, today))
+        problems.push_back(std::move(problem));
     for (auto found :
          {convention_problems(framework, folder, today), financing_problems(framework, folder)})
         problems.insert(problems.end(), found.begin(), found.end());
@@ -375,20 +377,37 @@ std::optional<Date> retention_limit(const Framework& framework, const BilanRecor
 
 std::vector<Problem> retention_problems(const Framework& framework, const BilanRecord& bilan) {
     const auto limit = retention_limit(framework, bilan);
-    if (!limit || !bilan.retention_until || *bilan.retention_until <= *limit) return {};
+    std::vector<Problem> problems;
+    if (!limit) return problems;
     const RetentionRule rule = *retention_rule(framework);
-    return {
-        {.code = "retention.beyond-limit",
-         .where = bilan.origin.file.empty() ? std::nullopt : std::optional<SourcePos>(bilan.origin),
-         .values = {{"until", bilan.retention_until->iso()},
-                    {"limit", limit->iso()},
-                    {"years", std::to_string(rule.years)}},
-         .source = std::string(rule.source)}};
+    for (const auto& [until, scope] : {std::pair{bilan.retention_until, "documents"},
+                                       std::pair{bilan.synthesis_until, "synthese"}}) {
+        if (!until || *until <= *limit) continue;
+        problems.push_back({.code = "retention.beyond-limit",
+                            .where = bilan.origin.file.empty()
+                                         ? std::nullopt
+                                         : std::optional<SourcePos>(bilan.origin),
+                            .values = {{"until", until->iso()},
+                                       {"limit", limit->iso()},
+                                       {"years", std::to_string(rule.years)},
+                                       {"scope", scope}},
+                            .source = std::string(rule.source)});
+    }
+    return problems;
 }
 
 bool documents_kept_on(const BilanRecord& bilan, const Date& date) {
     return bilan.retention_agreed && bilan.retention_scope == "documents" &&
            (!bilan.retention_until || date <= *bilan.retention_until);
+}
+
+bool synthesis_kept_on(const BilanRecord& bilan, const Date& date) {
+    return bilan.synthesis_agreed && (!bilan.synthesis_until || date <= *bilan.synthesis_until);
+}
+
+std::optional<Date> kept_until(const std::optional<Date>& until, const std::optional<Date>& limit) {
+    if (until && limit) return std::min(*until, *limit);
+    return until ? until : limit;
 }
 
 bool holds_content(const Folder& folder) {

@@ -183,7 +183,8 @@ void Synthesis::notice(const Consent* shared, const std::vector<std::string>& se
     w_.paragraph("> " + bold("Document confidentiel.") +
                  " Version du document de synthèse "
                  "communiquée à " +
-                 md::line(shared->recipient) + " avec l'accord " + of_who + ", donné le " +
+                 md::line(shared->recipient) + " avec l'accord " +
+                 (shared->ref.empty() ? "" : "écrit ") + of_who + ", donné le " +
                  shared->date.french() + ". Elle ne contient que les parties " + that_who +
                  " a accepté de partager : " + joined(labels, ", ") + ".\n>\n> " +
                  "Les résultats du bilan appartiennent à " + who +

@@ -280,8 +280,8 @@ Consent grant_again(const Consent& current, const Date& date, std::vector<std::s
     Consent next = current;
     std::optional<ConsentPeriod> ended;
     if (current.revoked)
-        ended =
-            ConsentPeriod{current.date, shared_sections(current), current.revoked_on, std::nullopt};
+        ended = ConsentPeriod{current.date, shared_sections(current), current.revoked_on,
+                              std::nullopt, current.ref};
     else if (!current.history.empty())
         ended = current.history.back();
     // A new agreement cannot predate the withdrawal it follows: the evidence would contradict
@@ -301,7 +301,7 @@ Consent grant_again(const Consent& current, const Date& date, std::vector<std::s
                                current.recipient + " » en vigueur date du " + current.date.iso() +
                                ", après cette date");
         next.history.push_back(
-            ConsentPeriod{current.date, shared_sections(current), std::nullopt, date});
+            ConsentPeriod{current.date, shared_sections(current), std::nullopt, date, current.ref});
     }
     next.date = date;
     next.sections = std::move(sections);
@@ -317,6 +317,20 @@ Consent revoke_consent(const Consent& current, const std::optional<Date>& on) {
     next.revoked = true;
     next.revoked_on = on;
     return next;
+}
+
+std::vector<Problem> consent_proof_warnings(const std::vector<Consent>& consents) {
+    std::vector<Problem> warnings;
+    for (const Consent& c : consents)
+        if (!c.revoked && c.ref.empty())
+            warnings.push_back(
+                {.code = "consent.without-ref",
+                 .severity = Severity::warning,
+                 .where = c.origin.file.empty() ? std::nullopt : std::optional<SourcePos>(c.origin),
+                 .values = {{"recipient", c.recipient}, {"date", c.date.iso()}},
+                 .remedy = Remedy{"consent.grant",
+                                  {{"recipient", c.recipient}, {"date", c.date.iso()}}}});
+    return warnings;
 }
 
 void sort_consents(std::vector<Consent>& consents) {

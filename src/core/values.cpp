@@ -528,6 +528,11 @@ const std::array public_terms{
     BILAN_TERM("demandeur-emploi", "demandeur·euse d'emploi", a_demandeur),
     BILAN_TERM("particulier", "particulier à ses propres frais", a_particulier),
     BILAN_TERM("autre", "autre (agent public, travailleur·euse indépendant·e…)", a_autre_public)};
+constexpr std::array<std::string_view, 2> a_accord{"agreement", "accord-ecrit"};
+constexpr std::array<std::string_view, 2> a_cep{"conseil-en-evolution-professionnelle",
+                                                "cep-operator"};
+const std::array retention_terms{BILAN_TERM("accord", "accord écrit du bénéficiaire", a_accord),
+                                 BILAN_TERM("cep", "transmise à l'opérateur du CEP", a_cep)};
 constexpr std::array<std::string_view, 3> a_tenue{"held", "faite", "realisee"};
 constexpr std::array<std::string_view, 3> a_prevue{"planned", "planifiee", "a-venir"};
 constexpr std::array<std::string_view, 2> a_annulee{"cancelled", "canceled"};
@@ -588,6 +593,9 @@ std::string_view bpf_f1_line(std::string_view public_key) {
     for (std::size_t i = 0; i < public_terms.size(); ++i)
         if (public_terms[i].key == public_key) return lines[i];
     return {};
+}
+std::span<const Term> retention_motifs() {
+    return retention_terms;
 }
 
 bool is_accompaniment(std::string_view kind) {

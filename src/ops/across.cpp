@@ -2,6 +2,7 @@
 
 #include "bilan/errors.hpp"
 #include "bilan/ops/common.hpp"
+#include "bilan/ops/retention.hpp"
 #include "bilan/store.hpp"
 
 #include <algorithm>
@@ -26,6 +27,17 @@ struct Slot {
     std::optional<FolderNote> problem, note;
 };
 
+// A purge marked done while files remain (R6313-7): destruction was due on its day.
+void add_left_after_purge(std::vector<Deadline>& deadlines, const std::vector<std::string>& left,
+                          const Destruction& destruction) {
+    if (left.empty()) return;
+    const auto at = std::find_if(deadlines.begin(), deadlines.end(),
+                                 [&](const Deadline& d) { return destruction.date < d.date; });
+    deadlines.insert(at, Deadline{"destruction", destruction.date,
+                                  "fichiers restés après la purge : " + joined_names(left),
+                                  Remedy{"purge", {}}});
+}
+
 // Every file of the folder under its shared lock, strictly: the first bad file stops it.
 BilanSummary summarize(const fs::path& path, const std::string& shown, const AcrossRequest& request,
                        std::optional<FolderNote>& note) {
@@ -46,6 +58,9 @@ BilanSummary summarize(const fs::path& path, const std::string& shown, const Acr
     summary.folder = shown;
     summary.beneficiary = folder.bilan.beneficiary;
     if (request.deadlines) summary.deadlines = deadlines_of(framework, folder, destruction);
+    if (request.deadlines && destruction)
+        add_left_after_purge(summary.deadlines, left_after_purge(store, folder.bilan, *destruction),
+                             *destruction);
     if (request.figures)
         summary.figures = figures_of(framework, folder, request.year, request.today);
     if (request.sessions) {

@@ -532,6 +532,13 @@ std::string render_for(const store::Store& store, const std::optional<std::strin
                         .values = {{"date", destruction->date.iso()}, {"recipient", *recipient}},
                         .source = "R6313-7",
                         .remedy = Remedy{"render", {}}});
+        const auto& kept = destruction->kept;
+        if (std::find(kept.begin(), kept.end(), "synthese") == kept.end())
+            throw RefusedError(Problem{
+                .code = "render.synthesis-destroyed",
+                .values = {{"date",
+                            destruction->synthesis_destroyed.value_or(destruction->date).iso()}},
+                .source = "R6313-7"});
         return store.kept_synthesis();
     }
     // Handed over: the copy of that day, whatever the folder holds since; only bilan.toml is

@@ -2,8 +2,10 @@
 // the synthesis would lack, and what is worth a look (warnings); the retention policy of
 // R6313-7 after the end. The store gives the file-level facts (problems of each file, stray
 // entries, permissions); the rules and the policy are here.
+#include "bilan/edof_rules.hpp"
 #include "bilan/evaluations.hpp"
 #include "bilan/ops/bilan.hpp"
+#include "bilan/ops/retention.hpp"
 #include "bilan/rules.hpp"
 #include "bilan/synthesis.hpp"
 
@@ -30,10 +32,12 @@ struct FolderCheck {
 // (`bilan purge`), and the synthesis kept has its own limit. Warnings: the law gives no day.
 void add_retention_warnings(std::vector<Problem>& warnings, const Framework& framework,
                             const Folder& folder, const std::optional<Destruction>& destruction,
-                            const Date& today) {
+                            bool synthesis_there, const Date& today) {
     const BilanRecord& bilan = folder.bilan;
     const std::optional<Date> ended = destruction_end(bilan); // an abandonment ends it too
-    if (ended && *ended < today && holds_content(folder) && !documents_kept_on(bilan, today)) {
+    const bool synthesis_due = !destruction && synthesis_there && !synthesis_kept_on(bilan, today);
+    if (ended && *ended < today &&
+        ((holds_content(folder) && !documents_kept_on(bilan, today)) || synthesis_due)) {
         const bool agreed = bilan.retention_until && *ended < *bilan.retention_until;
         warnings.push_back(
             {.code = agreed ? "retention.destroy-due-after-agreement" : "retention.destroy-due",
@@ -43,24 +47,33 @@ void add_retention_warnings(std::vector<Problem>& warnings, const Framework& fra
              .source = "R6313-7",
              .remedy = Remedy{"purge", {}}});
     }
-    if (destruction && destruction->synthesis_kept_until &&
-        *destruction->synthesis_kept_until < today) {
+    // The synthesis a purge kept: past its basis' end, or kept without one (an earlier purge).
+    const bool kept = destruction && std::find(destruction->kept.begin(), destruction->kept.end(),
+                                               "synthese") != destruction->kept.end();
+    if (kept && synthesis_there && !synthesis_kept_on(bilan, today)) {
         const auto rule = retention_rule(framework);
-        warnings.push_back({.code = "retention.synthesis-kept-too-long",
+        const std::optional<Date> until =
+            bilan.synthesis_agreed
+                ? kept_until(bilan.synthesis_until, retention_limit(framework, bilan))
+                : std::nullopt;
+        warnings.push_back({.code = until ? "retention.synthesis-kept-too-long"
+                                          : "retention.synthesis-without-basis",
                             .severity = Severity::warning,
                             .where = destruction->origin,
-                            .values = {{"until", destruction->synthesis_kept_until->iso()}},
-                            .source = rule ? std::string(rule->source) : std::string()});
+                            .values = {{"until", until ? until->iso() : std::string()}},
+                            .source = until && rule ? std::string(rule->source) : "R6313-7",
+                            .remedy = Remedy{"purge", {}}});
     }
 }
 
 // The synthesis a purge kept is the copy handed over: gone before its limit, it is lost.
-std::vector<Problem> kept_synthesis_problems(const store::Store& store,
+std::vector<Problem> kept_synthesis_problems(const store::Store& store, const BilanRecord& bilan,
                                              const Destruction& destruction, const Date& today) {
     const bool kept = std::find(destruction.kept.begin(), destruction.kept.end(), "synthese") !=
                       destruction.kept.end();
-    if (!kept || (destruction.synthesis_kept_until && *destruction.synthesis_kept_until < today))
-        return {}; // past its limit, removing it is what check asks
+    if (!kept || !synthesis_kept_on(bilan, today) ||
+        (destruction.synthesis_kept_until && *destruction.synthesis_kept_until < today))
+        return {}; // no basis or past its end: removing it is what check asks
     try {
         store.kept_synthesis();
     } catch (const DataError& e) {
@@ -94,13 +107,28 @@ FolderCheck check_folder(const store::Store& store, const Date& today) {
     // Purged, nothing to complete; abandoned, no synthesis is owed (issue 25: check passes on an
     // abandoned folder whose administrative side is whole).
     if (!destruction && !abandoned_bilan(bilan)) add(synthesis_problems(framework, folder));
-    if (destruction) add(kept_synthesis_problems(store, *destruction, today));
+    if (destruction) add(kept_synthesis_problems(store, bilan, *destruction, today));
     result.warnings = evidence_problems(folder.sessions, today);
     for (Problem& warning : planned_past_problems(folder.unheld_sessions, today))
         result.warnings.push_back(std::move(warning));
     for (Problem& warning : payment_terms_warnings(folder))
         result.warnings.push_back(std::move(warning));
-    add_retention_warnings(result.warnings, framework, folder, destruction, today);
+    for (Problem& warning : consent_proof_warnings(folder.consents))
+        result.warnings.push_back(std::move(warning));
+    for (Problem& warning : edof_late_warnings(framework, folder)) // history, never a problem
+        result.warnings.push_back(std::move(warning));
+    const bool synthesis_there = store.holds_entry("synthese.md") ||
+                                 store.holds_entry(std::string(store::handover_copy_file));
+    add_retention_warnings(result.warnings, framework, folder, destruction, synthesis_there, today);
+    if (destruction)
+        if (const auto left = left_after_purge(store, bilan, *destruction); !left.empty())
+            result.warnings.push_back(
+                {.code = "purge.content-left",
+                 .severity = Severity::warning,
+                 .where = destruction->origin,
+                 .values = {{"files", joined_names(left)}, {"date", destruction->date.iso()}},
+                 .source = "R6313-7",
+                 .remedy = Remedy{"purge", {}}});
     // What falls due after the end (follow-up, evaluations): to do, not a fault of the folder.
     for (Problem& warning : after_end_warnings(framework, folder, today))
         result.warnings.push_back(std::move(warning));

@@ -53,7 +53,8 @@ std::string recipient_id(const std::string& recipient) {
 }
 
 Notes grant_consent(const store::Store& store, const std::string& recipient, const Date& date,
-                    std::optional<std::vector<std::string>> sections) {
+                    std::optional<std::vector<std::string>> sections, const std::string& ref) {
+    if (!ref.empty()) require_typed_text(ref, "référence de l'accord écrit");
     store.require_bilan();
     const std::string id = recipient_id(recipient);
     std::vector<std::string> shared = sections ? std::move(*sections) : default_shared_sections();
@@ -70,7 +71,10 @@ Notes grant_consent(const store::Store& store, const std::string& recipient, con
     if (const Consent* current = existing_consent(consents, id, recipient)) {
         // Granting again edits the record in place: the recipient keeps its first spelling, a
         // revocation moves to the history, and the person's comments stay.
-        transaction.update(*current, grant_again(*current, date, std::move(shared)));
+        Consent next = grant_again(*current, date, std::move(shared));
+        const bool new_grant = current->revoked || next.history.size() != current->history.size();
+        if (!ref.empty() || new_grant) next.ref = ref;
+        transaction.update(*current, next);
         return {};
     }
     Consent c;
@@ -78,6 +82,7 @@ Notes grant_consent(const store::Store& store, const std::string& recipient, con
     c.recipient = trimmed(recipient);
     c.date = date;
     c.sections = std::move(shared);
+    c.ref = trimmed(ref);
     transaction.create(c);
     if (c.id == id) return {};
     const auto owner = std::find_if(consents.begin(), consents.end(),

@@ -365,6 +365,11 @@ HandoverCopy Store::handover_copy() const {
     return {read_file_if_exists(root_ / name), display(name)};
 }
 
+bool Store::holds_entry(const std::string& name) const {
+    std::error_code ec;
+    return fs::exists(fs::symlink_status(root_ / name, ec));
+}
+
 std::string Store::kept_synthesis() const {
     if (auto text = read_file_if_exists(root_ / "synthese.md")) return *text;
     throw DataError(SourcePos{display("synthese.md"), 0, 0},

@@ -290,6 +290,18 @@ void Transaction::remove_handover_copy() {
     if (read_file_if_exists(store_.root() / name)) remove_file_durably(store_.root() / name);
 }
 
+void Transaction::remove_file(const std::string& relative) {
+    const auto path = store_.root() / relative;
+    struct stat info {};
+    if (::lstat(path.c_str(), &info) != 0) return;                // gone already
+    if (!S_ISDIR(info.st_mode)) return remove_file_durably(path); // a link itself, not its target
+    // A folder named with --aussi: whole, its links removed, never followed (remove_all).
+    std::error_code ec;
+    fs::remove_all(path, ec);
+    if (ec) throw EnvironmentError(store_.display(relative) + " : " + ec.message());
+    fsync_directory(path.parent_path());
+}
+
 void Transaction::put_back_handover_copy() const {
     if (!copy_before_) return;
     const auto path = store_.root() / std::string(handover_copy_file);

@@ -130,8 +130,8 @@ listing() {
 #         the abandonment.
 # fanny   france-travail, 2025-03-03 → end 2025-06-30. 2025-03-05 2h, 2025-06-30 3h → 300;
 #         suivi 2025-12-15. Chaud 2025-06-30 (5), froid 2025-12-20 (4). A skill and an action due
-#         2025-09-01, then purged on 2025-07-15: the action is gone; destruction = the kept
-#         synthesis' limit, 2028-06-30.
+#         2025-09-01; the synthesis kept by a written agreement, then purged on 2025-07-15: the
+#         action is gone; destruction = the kept synthesis' limit, 2028-06-30.
 # gael    no funding, from 2026-06-08, 06-10 preliminaire 1h30 → 90. No deadline.
 # hugo    autre, 2026-04-06 → end 2026-06-05. 04-08 2h, 06-05 2h → 240. No evaluation: chaud
 #         06-05; suivi and froid 2026-12-05. No content: no destruction.
@@ -191,6 +191,7 @@ build_practice() {
         b -C "$P/fanny" evaluation add froid --date 2025-12-20 --satisfaction 4 &&
         b -C "$P/fanny" skill add "Logistique" --type savoir &&
         b -C "$P/fanny" action add "Candidater" --horizon court --due 2025-09-01 &&
+        b -C "$P/fanny" retention grant --scope synthese --date 2025-06-30 &&
         b -C "$P/fanny" purge --date 2025-07-15 &&
         b init "$P/gael" --beneficiary "Gaël Simon" --start 2026-06-08 &&
         b -C "$P/gael" session add --date 2026-06-10 --phase preliminaire --duration 1h30 &&
@@ -317,6 +318,7 @@ test_due_convention_rules() {
 }
 
 # Abandoned after the end: what fell due before the abandonment stands; on its day, no more.
+# An action due after the end is content no agreement keeps (R6313-7): not listed.
 test_due_abandoned_after_the_end() {
     need_fixture || return
     local dir=$TMP_ROOT/abandons
@@ -329,8 +331,7 @@ test_due_abandoned_after_the_end() {
     run_in "$TMP_ROOT" due abandons --json
     expect_status 0
     expect_equal "$(due_rows)" '2026-05-04 evaluation-chaud abandons/karim true
-2026-05-04 destruction abandons/karim true
-2026-05-31 action abandons/karim true' "abandoned on 2026-06-01, a month after the end"
+2026-05-04 destruction abandons/karim true' "abandoned on 2026-06-01, a month after the end"
 }
 
 # A purge killed half-way (its lock file left behind): the documents are still due at the end,

@@ -111,7 +111,8 @@ test_complete_offers_every_enumeration() {
     expect_candidates "beneficiaire financeur employeur" evaluation add chaud --par ""
     expect_candidates "total partiel" edof set --service-fait ""
     expect_candidates "abandon absence interruption force-majeure" edof set --reason ""
-    expect_candidates "documents" retention grant --scope ""
+    expect_candidates "synthese documents" retention grant --scope ""
+    expect_candidates "accord cep" retention grant --motif ""
     expect_candidates "circonstances situation competences parcours valeurs tests pistes projet plan calendrier tout" consent grant "France Travail" --sections ""
     expect_candidates "name siret nda qualiopi address city signatory holidays external email telephone" practice set ""
     dir=$(new_bilan)

@@ -528,4 +528,37 @@ test_help() {
     expect_out_contains "--sections"
 }
 
+# Issue 26, item 5: where the written consent is kept. The recipient's version says it was
+# given in writing, and when; check warns about a consent in force without a reference.
+test_a_consent_names_where_its_written_proof_is_kept() {
+    local dir
+    dir=$(new_bilan)
+    "$BILAN" -C "$dir" consent grant "France Travail" --date 2026-05-04 >/dev/null
+    "$BILAN" -C "$dir" consent grant "Employeur" --date 2026-05-04 >/dev/null
+    "$BILAN" -C "$dir" consent revoke "Employeur" --date 2026-05-05 >/dev/null
+    expect_file_contains "$dir/bilan.toml" "format = 1"
+    run -C "$dir" check
+    expect_err_contains "consentement pour « France Travail » du 2026-05-04 sans référence de l'accord écrit (où est-il gardé ?) : bilan consent grant \"France Travail\" --date 2026-05-04 --ref TEXTE"
+    expect_err_lacks "« Employeur »" # revoked: nothing is shared
+    run -C "$dir" render --for "France Travail"
+    expect_out_contains "avec l'accord de"
+    run -C "$dir" consent grant "France Travail" --date 2026-05-04 --ref "scans/accord-ft.pdf"
+    expect_status 0
+    expect_file_contains "$dir/consents/france-travail.toml" 'ref = "scans/accord-ft.pdf"'
+    expect_file_contains "$dir/bilan.toml" "format = 5"
+    run -C "$dir" check
+    expect_err_lacks "sans référence"
+    run -C "$dir" render --for "France Travail"
+    expect_out_contains "avec l'accord écrit de"
+    expect_out_contains "donné le 4 mai 2026"
+    expect_out_lacks "scans/accord-ft.pdf"
+    # A new grant replaces the earlier one, whose reference stays in its history.
+    run -C "$dir" consent grant "France Travail" --date 2026-05-10 --sections tout
+    expect_status 0
+    expect_file_contains "$dir/consents/france-travail.toml" 'replaced_on = 2026-05-10
+ref = "scans/accord-ft.pdf"'
+    run -C "$dir" check
+    expect_err_contains "« France Travail » du 2026-05-10 sans référence"
+}
+
 run_tests

@@ -191,6 +191,7 @@ test_no_document_replaces_the_kept_synthesis_after_a_purge() {
     run -C "$dir" render -o "$dir/synthese.md"
     expect_status 0 "render -o synthese.md before the purge"
     "$BILAN" -C "$dir" set end 2026-03-31 >/dev/null
+    "$BILAN" -C "$dir" retention grant --scope synthese --date 2026-03-31 >/dev/null
     BILAN_TODAY=2026-07-15 "$BILAN" -C "$dir" purge >/dev/null 2>&1 || fail "purge"
     [ -f "$dir/synthese.md" ] && [ -f "$dir/destruction.toml" ] || fail "nothing kept"
     mkdir "$dir/x"

@@ -18,9 +18,9 @@ cpf_bilan() {
     printf '%s\n' "$dir"
 }
 
-# The EDOF lines of `check` (the synthesis' own problems left out).
+# The EDOF lines of `check`, problems and warnings (the synthesis' own problems left out).
 edof_problems() {
-    "$BILAN" -C "$1" check 2>/dev/null | grep -i 'edof\|service fait' || true
+    "$BILAN" -C "$1" check 2>&1 | grep -i 'edof\|service fait' || true
 }
 
 test_set_creates_a_private_file_and_show_gives_every_key() {
@@ -158,10 +158,27 @@ test_entry_across_ascension() {
     expect_status 0 "a late declaration is recorded"
     expect_err_contains "en retard"
     run -C "$dir" check
+    # Issue 26: a late declaration is history, a warning on stderr, never a problem.
+    expect_out_lacks "EDOF"
+    expect_err_contains "edof.toml:"
+    expect_err_contains "attention : /"
+    expect_err_contains "déclaration d'entrée EDOF du 2026-05-20 en retard : due au plus tard le 2026-05-19"
+    expect_err_contains "à vérifier"
+}
+
+# Issue 26: an entry or exit not declared past its due date is the problem (check exits 1).
+test_an_undeclared_declaration_past_due_is_a_problem() {
+    local dir
+    dir=$(cpf_bilan 2026-05-13 2026-05-20)
+    BILAN_TODAY=2026-05-19 run -C "$dir" check
+    expect_out_lacks "EDOF non faite"
+    BILAN_TODAY=2026-05-20 run -C "$dir" check
     expect_status 1
-    expect_out_contains "edof.toml:"
-    expect_out_contains "déclaration d'entrée EDOF du 2026-05-20 en retard : due au plus tard le 2026-05-19"
-    expect_out_contains "à vérifier"
+    expect_out_contains "déclaration d'entrée EDOF non faite : due au plus tard le 2026-05-19"
+    expect_out_contains "bilan edof set --entry-declared DATE"
+    "$BILAN" -C "$dir" edof set --entry-declared 2026-05-20 2>/dev/null
+    BILAN_TODAY=2026-05-20 run -C "$dir" check
+    expect_out_lacks "EDOF non faite"
 }
 
 # Wed 1 Apr 2026: Good Friday (3 Apr) is a holiday in Alsace-Moselle only.

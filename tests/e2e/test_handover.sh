@@ -2,7 +2,8 @@
 # The synthesis as handed over is frozen (issue 24, item 6): `set handover DATE` keeps the
 # document of that day in synthese-remise.md, its SHA-256 in bilan.toml; `render` prints that
 # copy byte for byte (HTML made from it), `render --actuel` today's state; a copy gone or
-# edited by hand is refused by render and reported by check; purge keeps it as synthese.md.
+# edited by hand is refused by render and reported by check; purge keeps it as synthese.md when
+# a basis keeps the synthesis (R6313-7), and destroys it otherwise.
 . "$(dirname "$0")/lib.sh" "$@"
 
 export BILAN_ID_SEED=handover
@@ -206,6 +207,7 @@ test_purge_keeps_the_copy_as_the_synthesis_and_removes_it() {
     "$BILAN" -C "$dir" set handover 2026-06-30
     "$BILAN" -C "$dir" action done "$id" # after the handover: not in the copy
     copy=$(<"$dir/synthese-remise.md")
+    "$BILAN" -C "$dir" retention grant --scope synthese --date 2026-06-30 >/dev/null
     run -C "$dir" purge
     expect_status 0
     expect_equal "$(<"$dir/synthese.md")" "$copy" "synthese.md is the copy handed over"
@@ -223,12 +225,23 @@ test_purge_keeps_the_copy_as_the_synthesis_and_removes_it() {
 test_purge_refuses_an_altered_copy() {
     local dir snap
     dir=$(altered_copy)
+    "$BILAN" -C "$dir" retention grant --scope synthese --date 2026-06-30 >/dev/null
     snap=$(fingerprint "$dir")
     run -C "$dir" purge
     expect_status 1
     expect_err_one_line
     expect_err_contains "modifiée depuis sa remise"
     expect_unchanged "$dir" "$snap"
+}
+
+# Without a basis, the copy goes whatever it holds: nothing of it is kept.
+test_purge_without_basis_destroys_even_an_altered_copy() {
+    local dir
+    dir=$(altered_copy)
+    run -C "$dir" purge
+    expect_status 0
+    if [ -e "$dir/synthese-remise.md" ]; then fail "the copy stayed"; else ok; fi
+    if grep -q handover_sha256 "$dir/bilan.toml"; then fail "the hash stayed"; else ok; fi
 }
 
 test_an_older_folder_gets_its_format_raised() {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bilan purge and retention grant|show: the end of a bilan (R6313-7, décret 2023-1350). The
-# working documents go, the synthesis stays as handed over, and what went is recorded without
-# its content; a purge is refused before the end and on a folder that does not load, writes
+# working documents go and the synthesis with them, unless a basis keeps it (a written
+# agreement, or its sending to the CEP operator), and what went is recorded without its content; a purge is refused before the end and on a folder that does not load, writes
 # nothing with --dry-run, and an interrupted one is finished by a rerun.
 . "$(dirname "$0")/lib.sh" "$@"
 . "$(dirname "$0")/robust.sh"
@@ -78,20 +78,139 @@ test_dry_run_lists_what_would_go_and_writes_nothing() {
   projet professionnel : 1
   notes de séance : 1
   champs personnels de bilan.toml : 2
-Conservé : données administratives (identité, dates, financement, séances sans notes, consentements, preuves), synthèse remise (synthese.md, jusqu'au 2029-06-30)"
+Conservé : données administratives (identité, dates, financement, séances sans notes, consentements, preuves)
+Synthèse à détruire : aucune base ne la garde (R6313-7)"
     expect_unchanged "$dir" "$snap"
 }
 
-test_purge_keeps_the_synthesis_and_the_administrative_data() {
+# Issue 26, item 1: without a basis the synthesis goes with the rest (R6313-7); render says
+# when, and the administrative records still serve.
+test_purge_destroys_a_synthesis_no_basis_keeps() {
+    local dir
+    dir=$(seeded_bilan)
+    "$BILAN" -C "$dir" render -o "$dir/synthese.md"
+    "$BILAN" -C "$dir" set handover 2026-06-30
+    expect_file_contains "$dir/synthese-remise.md" "COMPETENCE-SECRETE"
+    run -C "$dir" purge --date 2026-07-15
+    expect_status 0
+    expect_out_contains "synthèse (synthese.md, copie remise) : 2"
+    expect_out_contains "Synthèse détruite le 2026-07-15 (aucune base ne la garde : R6313-7)"
+    [ -e "$dir/synthese.md" ] || [ -e "$dir/synthese-remise.md" ] && fail "a synthesis file is left" || ok
+    grep -q handover_sha256 "$dir/bilan.toml" && fail "the hash of the copy is left" || ok
+    if grep -rqs -e SECRET "$dir"; then fail "content left: $(grep -rl SECRET "$dir")"; else ok; fi
+    expect_file_contains "$dir/destruction.toml" 'synthesis_files = 2'
+    expect_file_contains "$dir/destruction.toml" 'kept = ["administratif"]
+synthesis_destroyed = 2026-07-15'
+    run -C "$dir" render
+    expect_status 1
+    expect_err_contains "bilan: synthèse détruite le 2026-07-15 (R6313-7, destruction.toml) : elle ne peut plus être imprimée"
+    expect_err_one_line
+    for cmd in status emargement certificat "session list"; do
+        run -C "$dir" $cmd
+        expect_status 0 "$cmd after purge"
+    done
+    run -C "$dir" purge
+    expect_status 0
+    expect_out "Rien à détruire : purge faite le 2026-07-15"
+}
+
+# A basis keeps the synthesis until its end only: a later purge destroys it.
+test_a_basis_keeps_the_synthesis_until_its_end() {
+    local dir
+    dir=$(seeded_bilan)
+    "$BILAN" -C "$dir" retention grant --scope synthese --date 2026-06-30 --until 2027-06-30 >/dev/null
+    "$BILAN" -C "$dir" purge --date 2026-07-15 >/dev/null
+    expect_file_contains "$dir/synthese.md" "COMPETENCE-SECRETE"
+    expect_file_contains "$dir/destruction.toml" 'synthesis_kept_until = 2027-06-30'
+    BILAN_TODAY=2027-06-30 run -C "$dir" check
+    expect_err_lacks "synthèse conservée"
+    BILAN_TODAY=2027-07-01 run -C "$dir" due
+    expect_out_contains "destruction"
+    BILAN_TODAY=2027-07-01 run -C "$dir" check
+    expect_err_contains "synthèse conservée au-delà du 2027-06-30"
+    BILAN_TODAY=2027-07-01 run -C "$dir" purge
+    expect_status 0
+    expect_out_contains "synthèse (synthese.md, copie remise) : 1"
+    expect_file_contains "$dir/destruction.toml" 'synthesis_destroyed = 2027-07-01'
+    [ -e "$dir/synthese.md" ] && fail "synthese.md kept past its basis" || ok
+    BILAN_TODAY=2027-07-01 run -C "$dir" render
+    expect_status 1
+    expect_err_contains "synthèse détruite le 2027-07-01"
+}
+
+# A folder purged before this rule kept its synthesis without a basis: check says so, and the
+# next purge destroys it.
+test_a_synthesis_kept_without_basis_by_an_older_purge_goes() {
+    local dir
+    dir=$(seeded_bilan)
+    "$BILAN" -C "$dir" retention grant --scope synthese --date 2026-06-30 >/dev/null
+    "$BILAN" -C "$dir" purge --date 2026-07-15 >/dev/null
+    sed -i '/^synthesis_/d;/^retention_/d;/^synthesis_basis/d' "$dir/bilan.toml" "$dir/destruction.toml"
+    run -C "$dir" check
+    expect_err_contains "synthèse conservée sans accord écrit ni transmission à l'opérateur du CEP (R6313-7) : bilan purge la détruit"
+    run -C "$dir" purge
+    expect_status 0
+    expect_out_contains "synthèse (synthese.md, copie remise) : 1"
+    [ -e "$dir/synthese.md" ] && fail "synthese.md kept" || ok
+}
+
+# Grant: the scopes and motifs, the limit, a basis given after the end.
+test_retention_grant_records_a_basis_for_the_synthesis() {
+    local dir
+    dir=$(seeded_bilan)
+    run -C "$dir" retention grant --scope documents --motif cep --date 2026-06-30
+    expect_status 2
+    run -C "$dir" retention grant --scope synthese --motif autre --date 2026-06-30
+    expect_status 2
+    run -C "$dir" retention grant --scope synthese --date 2026-06-30 --until 2029-07-01
+    expect_status 1
+    expect_err_contains "au-delà du 2029-06-30"
+    expect_file_contains "$dir/bilan.toml" "format = 1"
+    run -C "$dir" retention grant --scope synthese --motif cep --date 2026-07-02 --ref "courriel du 2 juillet"
+    expect_status 0
+    expect_err_contains "accord du 2026-07-02, après la fin du bilan (2026-06-30) : la destruction était due à la fin (R6313-7)"
+    expect_file_contains "$dir/bilan.toml" 'format = 5'
+    expect_file_contains "$dir/bilan.toml" 'synthesis_agreed = 2026-07-02
+synthesis_motif = "cep"
+synthesis_until = 2029-06-30
+synthesis_ref = "courriel du 2 juillet"'
+    run -C "$dir" retention grant --scope documents --date 2026-06-30 --until 2027-06-30 --ref scan.pdf
+    expect_status 0
+    expect_err_lacks "après la fin"
+    run -C "$dir" retention show
+    expect_out_contains "Accord écrit du 2026-06-30 : documents conservés jusqu'au 2027-06-30 (pièce : scan.pdf)"
+    expect_out_contains "Synthèse : transmise à l'opérateur du CEP le 2026-07-02, conservée jusqu'au 2029-06-30 (pièce : courriel du 2 juillet)"
+}
+
+# Action-plan items are content: after the end, due lists them only while an agreement keeps
+# the documents.
+test_due_lists_no_action_after_the_end_without_an_agreement() {
+    local dir
+    dir=$(seeded_bilan)
+    "$BILAN" -C "$dir" action add "ACTION-DATEE" --horizon court --due 2026-09-01 >/dev/null
+    "$BILAN" -C "$dir" action add "ACTION-AVANT" --horizon court --due 2026-06-15 >/dev/null
+    run -C "$dir" due
+    expect_out_lacks "ACTION-DATEE"
+    expect_out_contains "ACTION-AVANT"
+    "$BILAN" -C "$dir" retention grant --scope documents --date 2026-06-30 --until 2027-06-30 >/dev/null
+    run -C "$dir" due
+    expect_out_contains "ACTION-DATEE"
+}
+
+test_purge_keeps_the_synthesis_a_basis_covers_and_the_administrative_data() {
     local dir
     dir=$(seeded_bilan)
     "$BILAN" -C "$dir" session attest "$("$BILAN" -C "$dir" session list | awk 'NR==1{print $1}')" \
         --evidence emargement >/dev/null
     "$BILAN" -C "$dir" render >"$TMP_ROOT/before.md"
+    run -C "$dir" retention grant --scope synthese --motif cep --date 2026-07-01 --ref "courriel au CEP"
+    expect_status 0
     run -C "$dir" purge --date 2026-07-15
     expect_status 0
     expect_out_contains "Détruit le 2026-07-15 :"
     expect_out_contains "compétences : 1"
+    expect_out_contains "synthèse (synthese.md, transmise à l'opérateur du CEP, jusqu'au 2029-06-30)"
+    expect_file_contains "$dir/destruction.toml" 'synthesis_basis = "cep"'
     expect_err_lacks "git"
     run -C "$dir" render
     expect_status 0
@@ -99,7 +218,7 @@ test_purge_keeps_the_synthesis_and_the_administrative_data() {
     expect_equal "$(stat -c %a "$dir/synthese.md")" 600 "synthese.md mode"
     expect_no_secret_left "$dir"
     expect_equal "$(ls "$dir/sessions" | wc -l)" 2 "sessions stay"
-    expect_file_contains "$dir/bilan.toml" "format = 3"
+    expect_file_contains "$dir/bilan.toml" "format = 5"
     expect_file_contains "$dir/destruction.toml" 'state = "faite"
 date = 2026-07-15
 skills = 1
@@ -149,12 +268,14 @@ test_check_says_when_destruction_and_the_synthesis_expiry_are_due() {
     expect_err_lacks "à détruire"
     BILAN_TODAY=2026-07-01 run -C "$dir" check
     expect_err_contains "documents de travail à détruire depuis la fin du bilan (2026-06-30) (R6313-7) : bilan purge"
+    "$BILAN" -C "$dir" retention grant --scope synthese --date 2026-06-30 >/dev/null
     "$BILAN" -C "$dir" purge --date 2026-07-01 >/dev/null
     BILAN_TODAY=2029-06-30 run -C "$dir" check
     expect_err_lacks "synthèse conservée"
     expect_err_lacks "à détruire"
     BILAN_TODAY=2029-07-01 run -C "$dir" check
     expect_err_contains "synthèse conservée au-delà du 2029-06-30 (article R6313-7 du Code du travail, modifié par le décret n° 2023-1350"
+    expect_err_contains "bilan purge la détruit"
 }
 
 test_retention_agreement_keeps_the_documents_until_its_end() {
@@ -186,7 +307,7 @@ test_retention_agreement_keeps_the_documents_until_its_end() {
     expect_status 0
     expect_out_contains "Détruit le 2027-07-01 :"
     expect_no_secret_left "$dir"
-    expect_file_contains "$dir/destruction.toml" 'synthesis_kept_until = 2029-06-30'
+    expect_file_contains "$dir/destruction.toml" 'synthesis_destroyed = 2026-07-15'
 }
 
 test_a_hand_written_agreement_past_the_limit_is_a_problem() {
@@ -233,11 +354,172 @@ test_a_purge_killed_half_way_is_finished_by_a_rerun() {
         expect_status 137 "killed after $n files"
         expect_file_contains "$copy/destruction.toml" 'state = "en-cours"'
         run -C "$copy" render
-        expect_status 0 "a purge under way renders the kept synthesis"
+        expect_status 1 "a purge under way destroys the synthesis"
+        expect_err_contains "synthèse détruite le 2026-07-15"
         rm -f "$copy/.lock" # a killed writer's lock file: taken over by the next one
         BILAN_TODAY=2026-08-01 run -C "$copy" purge
         expect_status 0
         expect_out_contains "Purge reprise et terminée : détruit le 2026-07-15"
+        expect_same_content "$copy" "$clean" "killed after $n, then rerun"
+    done
+}
+
+# Issue 26: the synthesis' files are destroyed one step at a time too: killed at any step, a
+# rerun leaves what a clean purge leaves — without a basis nothing of the synthesis, with one
+# the synthesis kept as handed over.
+test_a_purge_killed_while_destroying_the_synthesis_is_finished_by_a_rerun() {
+    local base copy clean n basis
+    for basis in none synthese; do
+        base=$(seeded_bilan)
+        "$BILAN" -C "$base" render -o "$base/synthese.md"
+        "$BILAN" -C "$base" set handover 2026-06-30
+        [ "$basis" = synthese ] &&
+            "$BILAN" -C "$base" retention grant --scope synthese --date 2026-06-30 >/dev/null
+        clean=$(clean_purge_of "$base")
+        for n in 1 2 3 4 5 6 7 8; do
+            copy=$TMP_ROOT/killed-synthesis.$basis.$n
+            cp -a "$base" "$copy"
+            BILAN_PURGE_STOP_AFTER=$n run -C "$copy" purge --date 2026-07-15
+            if [ "$status" -eq 0 ]; then ok; else expect_status 137 "$basis: killed after $n files"; fi
+            rm -f "$copy/.lock"
+            BILAN_TODAY=2026-08-01 run -C "$copy" purge
+            expect_status 0 "$basis: killed after $n, rerun"
+            expect_same_content "$copy" "$clean" "$basis: killed after $n, then rerun"
+            if [ "$basis" = none ]; then
+                if grep -rqs SECRET "$copy"; then fail "$basis/$n: content left"; else ok; fi
+            else
+                expect_file_contains "$copy/synthese.md" "COMPETENCE-SECRETE"
+            fi
+        done
+    done
+}
+
+# Issue 26, item 2: nothing left behind. What bilan rendered into the folder (known by its
+# name, synthese*, or its header) goes with the rest; what it cannot classify stops the purge,
+# listed with the override, until named (--aussi) or all is (--tout); a link is removed, never
+# followed.
+test_purge_leaves_nothing_behind() {
+    local dir snap
+    dir=$(seeded_bilan)
+    "$BILAN" -C "$dir" render -o "$dir/synthese.md"
+    "$BILAN" -C "$dir" consent grant "France Travail" --date 2026-06-30 >/dev/null
+    "$BILAN" -C "$dir" render --for "France Travail" -o "$dir/synthese-tiers.md"
+    "$BILAN" -C "$dir" render -o "$dir/synthese.html"
+    cp "$dir/synthese.md" "$dir/synthese (conflicted copy).md"
+    "$BILAN" -C "$dir" render -o "$dir/bilan-beneficiaire.md" # by its header
+    "$BILAN" -C "$dir" emargement -o "$dir/feuille.html" 2>/dev/null
+    "$BILAN" -C "$dir" certificat -o "$dir/certificat.md" 2>/dev/null
+    printf 'NOTES-SECRETES\n' >"$dir/notes.txt"
+    cp "$dir/synthese.md" "$dir/synthese.md~" # an editor's backup: not a document
+    printf '%%PDF-1.4 scan\n' >"$dir/convention-signee.pdf" # a scan, not rendered by bilan
+    mkdir "$dir/scans" && printf 'SCAN-SECRET\n' >"$dir/scans/cv.pdf"
+    printf 'DEHORS\n' >"$TMP_ROOT/outside.md"
+    ln -s "$TMP_ROOT/outside.md" "$dir/lien.md"
+    snap=$(fingerprint "$dir")
+    run -C "$dir" purge
+    expect_status 1
+    expect_err_one_line
+    expect_err_contains "convention-signee.pdf, lien.md (lien), notes.txt, scans/, synthese.md~"
+    expect_err_contains "bilan purge --aussi FICHIER… (ou --tout) ; rien n'a été détruit"
+    expect_unchanged "$dir" "$snap"
+    run -C "$dir" purge --dry-run
+    expect_status 0
+    expect_out_contains "Fichiers à détruire :
+  synthese.md
+  bilan-beneficiaire.md
+  certificat.md
+  feuille.html
+  synthese (conflicted copy).md
+  synthese-tiers.md
+  synthese.html"
+    expect_out_contains "Fichiers que bilan ne sait pas classer (purge refusée sans --aussi FICHIER… ou --tout) :
+  convention-signee.pdf
+  lien.md (lien)
+  notes.txt
+  scans/
+  synthese.md~"
+    expect_unchanged "$dir" "$snap"
+    run -C "$dir" purge --aussi notes.txt --aussi "$dir/scans/"
+    expect_status 1
+    expect_err_contains "convention-signee.pdf, lien.md (lien), synthese.md~ ;"
+    expect_unchanged "$dir" "$snap"
+    run -C "$dir" purge --aussi "$TMP_ROOT/outside.md"
+    expect_status 1
+    expect_err_contains "pas à la racine du dossier"
+    run -C "$dir" purge --aussi bilan.toml
+    expect_status 1
+    expect_unchanged "$dir" "$snap"
+    run -C "$dir" purge --aussi notes.txt --aussi "$dir/scans/" --aussi lien.md \
+        --aussi synthese.md~ --aussi ./convention-signee.pdf
+    expect_status 0
+    expect_out_contains "documents rendus par bilan : 6"
+    expect_out_contains "autres fichiers (--aussi, --tout) : 5"
+    expect_err_contains "lien.md est un lien vers $TMP_ROOT/outside.md"
+    expect_file_contains "$TMP_ROOT/outside.md" "DEHORS"
+    if grep -rqs -e SECRET "$dir"; then fail "content left: $(grep -rl SECRET "$dir")"; else ok; fi
+    expect_equal "$(find "$dir" -type f -printf '%P\n' | grep -v '^sessions/\|^consents/' | LC_ALL=C sort | tr '\n' ' ')" \
+        ".gitignore bilan.toml destruction.toml " "what stays"
+    run -C "$dir" check
+    expect_err_lacks "garde encore"
+}
+
+test_purge_tout_destroys_all_it_cannot_classify() {
+    local dir
+    dir=$(seeded_bilan)
+    printf 'NOTES-SECRETES\n' >"$dir/notes.txt"
+    mkdir "$dir/scans" && printf 'SCAN-SECRET\n' >"$dir/scans/cv.pdf"
+    run -C "$dir" purge --tout
+    expect_status 0
+    expect_out_contains "autres fichiers (--aussi, --tout) : 2"
+    if grep -rqs -e SECRET "$dir"; then fail "content left"; else ok; fi
+}
+
+# A purged folder that holds content again (a document rendered or copied into it since) is
+# reported by check and due; the next purge destroys it.
+test_check_and_due_report_a_purged_folder_that_holds_content() {
+    local dir
+    dir=$(seeded_bilan)
+    "$BILAN" -C "$dir" render -o "$TMP_ROOT/copie.md"
+    "$BILAN" -C "$dir" purge --date 2026-07-15 >/dev/null
+    run -C "$dir" check
+    expect_err_lacks "garde encore"
+    cp "$TMP_ROOT/copie.md" "$dir/synthese-copie.md"
+    printf 'NOTES\n' >"$dir/notes.txt"
+    run -C "$dir" check
+    expect_err_contains "purge faite le 2026-07-15, mais le dossier garde encore : notes.txt, synthese-copie.md (R6313-7) : bilan purge les détruit"
+    BILAN_TODAY=2026-07-20 run -C "$dir" due --json
+    expect_out_contains '"what": "destruction",
+      "date": "2026-07-15",
+      "overdue": true,
+      "detail": "fichiers restés après la purge : notes.txt, synthese-copie.md : bilan purge"'
+    run -C "$dir" purge --aussi notes.txt
+    expect_status 0
+    expect_out_contains "documents rendus par bilan : 1"
+    run -C "$dir" due --json
+    expect_out_lacks "fichiers restés"
+}
+
+# The crash suite for the files: killed after any of them, the same command run again leaves
+# what a clean purge leaves.
+test_a_purge_killed_while_destroying_files_is_finished_by_a_rerun() {
+    local base copy clean n
+    base=$(seeded_bilan)
+    "$BILAN" -C "$base" render -o "$base/synthese-a.md"
+    "$BILAN" -C "$base" render -o "$base/synthese-b.html"
+    printf 'NOTES\n' >"$base/notes.txt"
+    mkdir "$base/scans" && printf 'SCAN\n' >"$base/scans/a.pdf"
+    copy=$TMP_ROOT/clean-files
+    cp -a "$base" "$copy"
+    "$BILAN" -C "$copy" purge --date 2026-07-15 --tout >/dev/null 2>&1
+    clean=$(content_fingerprint "$copy")
+    for n in 1 2 3 4 5 6; do
+        copy=$TMP_ROOT/killed-files.$n
+        cp -a "$base" "$copy"
+        BILAN_PURGE_STOP_AFTER=$n run -C "$copy" purge --date 2026-07-15 --tout
+        expect_status 137 "killed after $n files"
+        rm -f "$copy/.lock"
+        BILAN_TODAY=2026-08-01 run -C "$copy" purge --tout
+        expect_status 0
         expect_same_content "$copy" "$clean" "killed after $n, then rerun"
     done
 }
@@ -265,10 +547,12 @@ test_a_purge_failing_on_a_write_is_finished_by_a_rerun() {
     done
 }
 
+# The example's bases (build-example.sh): the documents until 2027-05-04, the synthesis until
+# the law's limit; purged the day after the first ends, it keeps the synthesis handed over.
 test_the_example_purged_is_pinned() {
     local dir
     dir=$(copy_example)
-    run -C "$dir" purge --date 2026-06-01
+    BILAN_TODAY=2027-05-05 run -C "$dir" purge
     expect_status 0
     if cmp -s "$dir/synthese.md" "$GOLDEN/claire-martin.md"; then ok; else
         fail "synthese.md of the purged example differs from tests/golden/claire-martin.md"
@@ -389,6 +673,7 @@ test_a_hand_edited_synthesis_is_kept_as_left() {
     printf '\nRelu avec la bénéficiaire et complété à la main.\n' >>"$dir/synthese.md"
     chmod 400 "$dir/synthese.md"
     cp "$dir/synthese.md" "$TMP_ROOT/handed-over.md"
+    "$BILAN" -C "$dir" retention grant --scope synthese --date 2026-06-30 >/dev/null
     run -C "$dir" purge
     expect_status 0
     if cmp -s "$dir/synthese.md" "$TMP_ROOT/handed-over.md"; then ok; else fail "synthese.md was replaced"; fi
@@ -416,7 +701,7 @@ test_an_abandoned_bilan_without_end_is_due_and_purged() {
     expect_status 0
     expect_out_contains "Détruit le 2026-07-15 :"
     expect_no_secret_left "$dir"
-    expect_file_contains "$dir/destruction.toml" 'synthesis_kept_until = 2029-05-15'
+    expect_file_contains "$dir/destruction.toml" 'synthesis_destroyed = 2026-07-15'
 }
 
 # Item 11: what purge will rewrite is checked before its first deletion: a read-only or
@@ -458,6 +743,7 @@ test_a_purge_dated_after_today_is_refused() {
 test_check_says_when_the_kept_synthesis_is_missing() {
     local dir
     dir=$(seeded_bilan)
+    "$BILAN" -C "$dir" retention grant --scope synthese --date 2026-06-30 >/dev/null
     "$BILAN" -C "$dir" purge >/dev/null
     rm "$dir/synthese.md"
     run -C "$dir" check

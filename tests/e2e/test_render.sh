@@ -22,6 +22,8 @@ build_complete_bilan() {
     "$BILAN" -C "$dir" session attest "$id" --evidence emargement # proof of service: check is clean
     id=$("$BILAN" -C "$dir" session add --date 2026-03-09 --phase investigation --duration 10h)
     "$BILAN" -C "$dir" session attest "$id" --evidence emargement
+    # A CPF file declared on time: an undeclared one past due is a problem of check.
+    "$BILAN" -C "$dir" edof set --entry-declared 2026-03-03 --exit-declared 2026-03-10 >/dev/null
     record "$dir" experiences 000000e1 'title = "Comptable"
 kind = "poste"
 org = "Fiduciaire Lemoine"

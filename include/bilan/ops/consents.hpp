@@ -28,9 +28,11 @@ std::string recipient_id(const std::string& recipient);
 // default ones). Refused (RefusedError) before the bilan's start. A recipient with a consent
 // already has it granted again: the earlier grant or revocation stays as evidence. Another
 // recipient's file never holds it: when its id is taken ("C++ Conseil" has c-conseil.toml,
-// "C Conseil" is granted), it gets c-conseil-2.toml and a note says so.
+// "C Conseil" is granted), it gets c-conseil-2.toml and a note says so. `ref` says where the
+// written consent is kept (format 5): a new grant has its own (empty when not given); the
+// same grant given again with a ref gains it; the earlier grant's stays in its history.
 Notes grant_consent(const store::Store& store, const std::string& recipient, const Date& date,
-                    std::optional<std::vector<std::string>> sections);
+                    std::optional<std::vector<std::string>> sections, const std::string& ref = {});
 
 // `consent revoke`: every consent of the recipient is revoked on `on` (nullopt: no date
 // given), all or none. RefusedError when the recipient has none; a note when all already were.

@@ -56,6 +56,8 @@ public:
     std::string kept_synthesis() const;
     // synthese-remise.md, the synthesis as `set handover` kept it (its hash is in bilan.toml).
     HandoverCopy handover_copy() const;
+    // True when `name`, at the top of the folder, is there (a file, a link even to nowhere).
+    bool holds_entry(const std::string& name) const;
     // True when the folder lies inside a git work tree (a `.git` at or above it): the history
     // may still hold what `purge` destroys.
     bool inside_git_work_tree() const;
@@ -92,6 +94,25 @@ private:
 // `framework_file` (a provider's framework) is copied byte for byte as framework.toml.
 void create_bilan(const std::filesystem::path& dir, const Fields& bilan_fields,
                   const std::optional<std::filesystem::path>& framework_file);
+
+// What lies at the top of a bilan folder besides its records and bilan's own files (hidden
+// entries apart: git's and ours; an editor's copy is refused by DestructionCheck): the
+// synthesis' files (synthese.md, synthese-remise.md), the documents bilan rendered there (a
+// synthese*.md|html|pdf by its name; a .md, .html or .pdf by its header: bilan's front
+// matter, its HTML head, WeasyPrint's PDF), and what bilan cannot classify — a link (never
+// followed), a folder, any other file — which `purge` refuses to leave behind or to destroy
+// unless told (`--aussi`, `--tout`). In name order.
+struct LeftEntry {
+    enum class Kind { synthesis, rendered, unclassified };
+    std::string name;
+    Kind kind = Kind::unclassified;
+    bool link = false;
+    bool directory = false;
+};
+std::vector<LeftEntry> left_entries(const Store& store, const BilanRecord& bilan);
+// The name at the top of the folder that `given` (NAME, ./NAME, a path to it, "NAME/") means;
+// nullopt when it lies elsewhere.
+std::optional<std::string> top_entry_name(const Store& store, const std::string& given);
 
 // The entries of the folder (itself included) that the group or others may read, as one
 // problem (folder.open-to-others), for `check`; none when it is private.

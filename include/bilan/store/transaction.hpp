@@ -62,13 +62,18 @@ public:
     void write_handover_copy(const std::optional<std::string>& markdown);
     // `purge`: the copy handed over removed for good (never put back), once kept as synthese.md.
     void remove_handover_copy();
+    // `purge`: a file at the top of the folder (`relative`, e.g. synthese.md) removed for good;
+    // a link is removed, never followed. Nothing when it is gone already.
+    void remove_file(const std::string& relative);
     void write(const Destruction& destruction);
     // Raises bilan.toml's `format` for good: for a write that is never undone and is no
     // record's (a purge).
     void raise_format(int needed);
-    // A consent's file is named after its recipient (consent.id): written whole, new or not.
+    // A consent's file is named after its recipient (consent.id): written whole, new or not,
+    // the folder's format raised first to what it needs (a ref: format 5).
     void create(const Consent& consent) {
-        write_record(collection_of<Consent>(), consent.id, fields_of(consent));
+        in_format(format_needed(consent),
+                  [&] { write_record(collection_of<Consent>(), consent.id, fields_of(consent)); });
     }
 
     // The same writes by collection and keys, for the store's own use and its tests: they
@@ -150,6 +155,7 @@ public:
     // The copy handed over (synthese-remise.md), removed by the first pass once kept as
     // synthese.md, with its hash in bilan.toml.
     void remove_handover_copy();
+    void remove_file(const std::string& relative) { removed(relative); }
     // purge's own files: destruction.toml, bilan.toml's format, and synthese.md when the
     // synthesis is to be kept now (`keep_synthesis`, the first pass).
     void own_files(bool keeps_synthesis);

@@ -64,8 +64,14 @@ BilanRecord read_bilan(RecordReader& r) {
                                              " » inconnue : attendu « documents »");
     b.retention_until = r.date("retention_until");
     read_contacts(r, b);
+    b.retention_ref = r.text("retention_ref");
+    b.synthesis_agreed = r.date("synthesis_agreed");
+    b.synthesis_motif = r.term("synthesis_motif", retention_motifs(), "motif de conservation");
+    b.synthesis_until = r.date("synthesis_until");
+    b.synthesis_ref = r.text("synthesis_ref");
     check_order(r, b.start, b.end, "end");
     check_order(r, b.retention_agreed, b.retention_until, "retention_until");
+    check_order(r, b.synthesis_agreed, b.synthesis_until, "synthesis_until");
     for (const auto& [date, key, what] : {std::tuple{&b.handover, "handover", "la remise"},
                                           std::tuple{&b.abandoned, "abandoned", "l'abandon"}})
         if (b.start && *date && **date < *b.start)
@@ -100,20 +106,29 @@ Fields write_fields(const BilanRecord& b) {
             {"retention_until", date_or_none(b.retention_until)},
             {"public", text_or_none(b.public_line)},
             {"email", text_or_none(b.email)},
-            {"telephone", text_or_none(b.telephone)}};
+            {"telephone", text_or_none(b.telephone)},
+            {"retention_ref", text_or_none(b.retention_ref)},
+            {"synthesis_agreed", date_or_none(b.synthesis_agreed)},
+            {"synthesis_motif", text_or_none(b.synthesis_motif)},
+            {"synthesis_until", date_or_none(b.synthesis_until)},
+            {"synthesis_ref", text_or_none(b.synthesis_ref)}};
 }
 
 // The keys on the end of a bilan are format 3, and so are a retention agreement's; the hash of
-// the copy handed over (and the copy beside it) format 4; the contact details format 5.
+// the copy handed over (and the copy beside it) format 4; the contact details, a basis for the
+// synthesis and an agreement's reference format 5.
 int format_needed_by(const BilanRecord& b) {
     const bool end_keys =
         b.handover || !b.handover_mode.empty() || b.abandoned || !b.abandon_reason.empty();
     const bool retention = b.retention_agreed || b.retention_until || !b.retention_scope.empty();
+    const bool bases = !b.retention_ref.empty() || b.synthesis_agreed ||
+                       !b.synthesis_motif.empty() || b.synthesis_until || !b.synthesis_ref.empty();
     return std::max({first_format, end_keys ? end_format : first_format,
                      retention ? retention_format : first_format,
                      b.handover_sha256.empty() ? first_format : handover_copy_format,
                      b.public_line.empty() ? first_format : public_format,
-                     b.email.empty() && b.telephone.empty() ? first_format : contacts_format});
+                     b.email.empty() && b.telephone.empty() ? first_format : contacts_format,
+                     bases ? bases_format : first_format});
 }
 
 // A personal field given a new value is content (R6313-7); clearing one is not.

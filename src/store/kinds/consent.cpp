@@ -4,6 +4,8 @@
 #include "bilan/synthesis.hpp"
 #include "store/kinds/kind.hpp"
 
+#include <algorithm>
+
 namespace bilan::store {
 namespace {
 
@@ -26,6 +28,7 @@ ConsentPeriod read_consent_period(RecordReader& h) {
     const bool revoked = h.flag("revoked");
     period.revoked_on = h.date("revoked_on");
     period.replaced_on = h.date("replaced_on");
+    period.ref = h.text("ref");
     if (revoked && period.replaced_on)
         h.fail(h.pos("replaced_on"), "historique : un accord est retiré ou remplacé, pas les deux");
     else if (!revoked && !period.replaced_on)
@@ -82,6 +85,7 @@ Consent read_consent(RecordReader& r) {
     if (c.revoked_on && *c.revoked_on < c.date)
         r.fail(r.pos("revoked_on"),
                "le retrait (" + c.revoked_on->iso() + ") précède l'accord (" + c.date.iso() + ")");
+    c.ref = r.text("ref");
     read_consent_history(r, c);
     c.origin = r.file();
     return c;
@@ -92,7 +96,16 @@ Fields write_fields(const Consent& c) {
             {"date", c.date},
             {"sections", list_or_none(c.sections)},
             {"revoked", true_or_none(c.revoked)},
-            {"revoked_on", date_or_none(c.revoked_on)}};
+            {"revoked_on", date_or_none(c.revoked_on)},
+            {"ref", text_or_none(c.ref)}};
+}
+
+// A reference to the written consent came with format 5, on the grant or in its history.
+int format_needed_by(const Consent& c) {
+    const bool ref =
+        !c.ref.empty() || std::any_of(c.history.begin(), c.history.end(),
+                                      [](const ConsentPeriod& p) { return !p.ref.empty(); });
+    return ref ? consent_ref_format : first_format;
 }
 
 } // namespace
@@ -102,7 +115,8 @@ template <> Fields fields_of(const ConsentPeriod& p) {
             {"sections", p.sections},
             {"revoked", true_or_none(!p.replaced_on)},
             {"revoked_on", date_or_none(p.revoked_on)},
-            {"replaced_on", date_or_none(p.replaced_on)}};
+            {"replaced_on", date_or_none(p.replaced_on)},
+            {"ref", text_or_none(p.ref)}};
 }
 
 std::vector<Fields> history_tables(const Consent& c) {
@@ -123,6 +137,7 @@ template <> const RecordKind<Consent>& record_kind() {
         .fields = write_fields,
         .before = listed_before,
         .named_by_recipient = true,
+        .format = format_needed_by,
         // The earlier grants are evidence: an update that would drop or change one is a bug.
         .sub_tables = {"history", history_tables,
                        [](const Consent& before, const Consent& after) {

@@ -9,7 +9,8 @@ std::vector<std::string> destruction_categories() {
     std::vector<std::string> all;
     for (const Collection& c : record_collections())
         if (c.record_class == RecordClass::content) all.emplace_back(c.folder);
-    for (const char* more : {"project", "session_notes", "bilan_fields"})
+    for (const char* more : {"project", "session_notes", "bilan_fields", "synthesis_files",
+                             "rendered_files", "other_files"})
         all.emplace_back(more);
     return all;
 }
@@ -28,6 +29,9 @@ Destruction read_destruction(RecordReader& r) {
     d.kept = r.texts("kept");
     d.synthesis_kept_until = r.date("synthesis_kept_until");
     d.documents_kept_until = r.date("documents_kept_until");
+    d.synthesis_basis = r.term("synthesis_basis", retention_motifs(), "motif de conservation");
+    d.documents_basis = r.term("documents_basis", retention_motifs(), "motif de conservation");
+    d.synthesis_destroyed = r.date("synthesis_destroyed");
     d.origin = r.file();
     return d;
 }
@@ -39,6 +43,9 @@ template <> Fields fields_of(const Destruction& d) {
     fields.push_back({"kept", list_or_none(d.kept)});
     fields.push_back({"synthesis_kept_until", date_or_none(d.synthesis_kept_until)});
     fields.push_back({"documents_kept_until", date_or_none(d.documents_kept_until)});
+    fields.push_back({"synthesis_basis", text_or_none(d.synthesis_basis)});
+    fields.push_back({"documents_basis", text_or_none(d.documents_basis)});
+    fields.push_back({"synthesis_destroyed", date_or_none(d.synthesis_destroyed)});
     return fields;
 }
 } // namespace bilan::store

@@ -64,15 +64,29 @@ TEST_SUITE("edof") {
         CHECK(due(folder, "edof-entree") == Date{2026, 4, 8}); // Good Friday
     }
 
-    TEST_CASE("check: on the third business day on time, on the fourth late") {
+    TEST_CASE("check: on the third business day on time, on the fourth late: a warning") {
         Folder folder = cpf_folder({session({2026, 5, 22})});
         folder.edof.entry_declared = Date{2026, 5, 28};
         CHECK(edof_problems(fr(), folder).empty());
+        CHECK(edof_late_warnings(fr(), folder).empty());
         folder.edof.entry_declared = Date{2026, 5, 29};
-        const auto problems = edof_problems(fr(), folder);
+        CHECK(edof_problems(fr(), folder).empty()); // history: never a problem
+        const auto warnings = edof_late_warnings(fr(), folder);
+        REQUIRE(warnings.size() == 1);
+        CHECK(warnings[0].severity == Severity::warning);
+        CHECK(cli::problem_text(warnings[0]).find("en retard") != std::string::npos);
+        CHECK(cli::problem_text(warnings[0]).find("à vérifier") != std::string::npos);
+    }
+
+    TEST_CASE("check: a declaration not made past its deadline is the problem") {
+        Folder folder = cpf_folder({session({2026, 5, 22})});
+        CHECK(edof_undeclared_problems(fr(), folder, Date{2026, 5, 28}).empty()); // due 05-28
+        const auto problems = edof_undeclared_problems(fr(), folder, Date{2026, 5, 29});
         REQUIRE(problems.size() == 1);
-        CHECK(cli::problem_text(problems[0]).find("en retard") != std::string::npos);
-        CHECK(cli::problem_text(problems[0]).find("à vérifier") != std::string::npos);
+        CHECK(problems[0].code == "edof.undeclared");
+        CHECK(problems[0].value("rule") == "edof-entree");
+        folder.edof.entry_declared = Date{2026, 6, 1};
+        CHECK(edof_undeclared_problems(fr(), folder, Date{2026, 6, 2}).empty());
     }
 
     TEST_CASE("check: a partial service fait needs its reason and duration") {

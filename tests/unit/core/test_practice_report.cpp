@@ -62,12 +62,12 @@ TEST_SUITE("core.deadlines") {
     TEST_CASE("a CPF bilan ended: every deadline at its day, in date order") {
         const Folder f = cpf_bilan();
         // Entry: 3 business days after Tue 3 March; exit: after Sun 3 May (Mon 4 to Wed 6);
-        // follow-up and à froid: end + 6 months; content left: destruction due at the end.
+        // follow-up and à froid: end + 6 months; content left: destruction due at the end. The
+        // action due after the end is content no agreement keeps (R6313-7): not due.
         CHECK(whats(deadlines_of(fr(), f, std::nullopt)) ==
               std::vector<std::string>{"edof-entree 2026-03-06", "evaluation-chaud 2026-05-04",
                                        "destruction 2026-05-04", "edof-sortie 2026-05-06",
-                                       "suivi 2026-11-04", "evaluation-froid 2026-11-04",
-                                       "action 2026-12-10"});
+                                       "suivi 2026-11-04", "evaluation-froid 2026-11-04"});
     }
 
     TEST_CASE("what was done is no longer due") {
@@ -128,7 +128,9 @@ TEST_SUITE("core.deadlines") {
         Destruction d;
         d.done = true;
         d.date = Date{2026, 6, 1};
+        d.kept = {"administratif", "synthese"};
         d.synthesis_kept_until = Date{2029, 5, 4};
+        f.bilan.synthesis_agreed = Date{2026, 5, 4}; // the basis that keeps it
         const auto due = deadlines_of(fr(), f, d);
         REQUIRE_FALSE(due.empty());
         CHECK(due.back().what == "destruction");
@@ -144,7 +146,9 @@ TEST_SUITE("core.deadlines") {
         d.done = true;
         d.date = Date{2026, 6, 1};
         d.documents_kept_until = Date{2027, 6, 30};
+        d.kept = {"administratif", "synthese", "documents"};
         d.synthesis_kept_until = Date{2029, 5, 4};
+        f.bilan.synthesis_agreed = Date{2026, 5, 4};
         std::vector<std::string> destruction;
         for (const Deadline& deadline : deadlines_of(fr(), f, d))
             if (deadline.what == "destruction") destruction.push_back(deadline.date.iso());

@@ -313,6 +313,25 @@ TEST_SUITE("core.rules retention") {
         b.retention_until = Date{2027, 6, 30};
         CHECK(documents_kept_on(b, Date{2027, 6, 30}));
         CHECK_FALSE(documents_kept_on(b, Date{2027, 7, 1}));
+        CHECK_FALSE(synthesis_kept_on(b, Date{2026, 7, 1})); // the documents' basis is not its
+    }
+
+    TEST_CASE("the synthesis is kept only on a basis of its own, until its end and the law's") {
+        Framework fr;
+        fr.name = "fr";
+        BilanRecord b;
+        b.end = Date{2026, 6, 30};
+        CHECK_FALSE(synthesis_kept_on(b, Date{2026, 7, 1}));
+        b.synthesis_agreed = Date{2026, 6, 30};
+        b.synthesis_motif = "cep";
+        b.synthesis_until = Date{2027, 6, 30};
+        CHECK(synthesis_kept_on(b, Date{2027, 6, 30}));
+        CHECK_FALSE(synthesis_kept_on(b, Date{2027, 7, 1}));
+        CHECK(kept_until(b.synthesis_until, retention_limit(fr, b)) == Date{2027, 6, 30});
+        CHECK(kept_until(std::nullopt, retention_limit(fr, b)) == Date{2029, 6, 30});
+        b.synthesis_until = Date{2029, 7, 1};
+        REQUIRE(retention_problems(fr, b).size() == 1);
+        CHECK(retention_problems(fr, b)[0].value("scope") == "synthese");
     }
 
     TEST_CASE("the personal fields of bilan.toml are content, the rest administrative") {

@@ -101,12 +101,12 @@ TEST_SUITE("consents") {
 
     TEST_CASE("a history line reads back as it was written") {
         const ConsentPeriod dated{
-            Date{2026, 5, 4}, {"projet", "plan"}, Date{2026, 6, 1}, std::nullopt};
+            Date{2026, 5, 4}, {"projet", "plan"}, Date{2026, 6, 1}, std::nullopt, {}};
         CHECK(test::consent_period_text(dated) ==
               "accordé le 2026-05-04 (projet, plan), retiré le 2026-06-01");
         CHECK(parse_consent_period(test::consent_period_text(dated)) == dated);
         const ConsentPeriod undated{
-            Date{2026, 5, 4}, {"circonstances"}, std::nullopt, std::nullopt};
+            Date{2026, 5, 4}, {"circonstances"}, std::nullopt, std::nullopt, {}};
         CHECK(test::consent_period_text(undated) ==
               "accordé le 2026-05-04 (circonstances), retiré");
         CHECK(parse_consent_period(test::consent_period_text(undated)) == undated);
@@ -149,14 +149,30 @@ TEST_SUITE("consents") {
         CHECK(next.history[0] == ConsentPeriod{Date{2026, 5, 4},
                                                {"projet"},
                                                Date{2026, 6, 1},
-                                               std::nullopt}); // keys, not aliases
+                                               std::nullopt,
+                                               {}}); // keys, not aliases
 
         Consent again = revoke_consent(next, Date{2026, 8, 1});
         again = grant_again(again, Date{2026, 8, 1}, {"pistes"}); // the same day is fine
         REQUIRE(again.history.size() == 2);
         CHECK(again.history[0] == next.history[0]); // oldest first
         CHECK(again.history[1] ==
-              ConsentPeriod{Date{2026, 7, 1}, {"plan"}, Date{2026, 8, 1}, std::nullopt});
+              ConsentPeriod{Date{2026, 7, 1}, {"plan"}, Date{2026, 8, 1}, std::nullopt, {}});
+    }
+
+    TEST_CASE("a grant replaced keeps its written consent's reference in its history") {
+        Consent c = consent("France Travail", Date{2026, 5, 4}, {"projet"});
+        c.ref = "scan.pdf";
+        const Consent next = grant_again(c, Date{2026, 6, 1}, {"plan"});
+        REQUIRE(next.history.size() == 1);
+        CHECK(next.history[0].ref == "scan.pdf");
+        CHECK(consent_proof_warnings({c}).empty());
+        Consent without = c;
+        without.ref.clear();
+        REQUIRE(consent_proof_warnings({without}).size() == 1);
+        CHECK(consent_proof_warnings({without})[0].code == "consent.without-ref");
+        without.revoked = true; // nothing is shared any more
+        CHECK(consent_proof_warnings({without}).empty());
     }
 
     TEST_CASE("a consent without sections goes to history with the default ones") {
@@ -165,7 +181,7 @@ TEST_SUITE("consents") {
         const Consent next = grant_again(c, Date{2026, 5, 4}, {"projet"});
         REQUIRE(next.history.size() == 1);
         CHECK(next.history[0] ==
-              ConsentPeriod{Date{2026, 5, 4}, {"projet", "plan"}, std::nullopt, std::nullopt});
+              ConsentPeriod{Date{2026, 5, 4}, {"projet", "plan"}, std::nullopt, std::nullopt, {}});
     }
 
     TEST_CASE("a new grant cannot predate the revocation it follows") {
@@ -194,7 +210,8 @@ TEST_SUITE("consents") {
         CHECK(next.date == Date{2026, 6, 1});
         REQUIRE(next.history.size() == 1);
         CHECK(next.history[0] ==
-              ConsentPeriod{Date{2026, 5, 4}, {"projet", "plan"}, std::nullopt, Date{2026, 6, 1}});
+              ConsentPeriod{
+                  Date{2026, 5, 4}, {"projet", "plan"}, std::nullopt, Date{2026, 6, 1}, {}});
         CHECK(test::consent_period_text(next.history[0]) ==
               "accordé le 2026-05-04 (projet, plan), remplacé le 2026-06-01");
         CHECK(parse_consent_period(test::consent_period_text(next.history[0])) == next.history[0]);

@@ -497,7 +497,8 @@ TEST_SUITE("store.codec retention") {
         CHECK(collection_of<Consent>().record_class == RecordClass::administrative);
         CHECK(destruction_categories() ==
               std::vector<std::string>{"skills", "experiences", "traits", "tests", "pistes",
-                                       "actions", "project", "session_notes", "bilan_fields"});
+                                       "actions", "project", "session_notes", "bilan_fields",
+                                       "synthesis_files", "rendered_files", "other_files"});
     }
 
     TEST_CASE("a retention agreement needs format 3, and round-trips") {
@@ -532,6 +533,24 @@ TEST_SUITE("store.codec retention") {
         round_trip(b, bilan_reader);
     }
 
+    TEST_CASE("a basis for the synthesis, and a reference, need format 5, and round-trip") {
+        BilanRecord b;
+        b.beneficiary = "Claire Martin";
+        b.synthesis_agreed = Date{2026, 6, 30};
+        b.synthesis_motif = "cep";
+        b.synthesis_until = Date{2029, 6, 30};
+        b.synthesis_ref = "courriel au CEP";
+        CHECK(format_needed(b) == bases_format);
+        round_trip(b, bilan_reader);
+        BilanRecord documents;
+        documents.beneficiary = "Claire Martin";
+        documents.retention_agreed = Date{2026, 6, 30};
+        documents.retention_scope = "documents";
+        documents.retention_ref = "scan.pdf";
+        CHECK(format_needed(documents) == bases_format);
+        round_trip(documents, bilan_reader);
+    }
+
     TEST_CASE("the destruction record: state, date, counts, what is kept, never content") {
         Destruction d;
         d.date = Date{2026, 7, 15};
@@ -546,6 +565,13 @@ TEST_SUITE("store.codec retention") {
         CHECK(back.destroyed == d.destroyed);
         CHECK(back.kept == d.kept);
         CHECK(back.synthesis_kept_until == d.synthesis_kept_until);
+        d.kept = {"administratif"};
+        d.synthesis_kept_until.reset();
+        d.synthesis_destroyed = Date{2026, 7, 15};
+        const Destruction gone =
+            read_back(emit_fields(fields_of(d)),
+                      [](RecordReader& r, Diagnostics&) { return read_destruction(r); });
+        CHECK(gone.synthesis_destroyed == Date{2026, 7, 15});
         d.done = true;
         CHECK(emit_fields(fields_of(d)).starts_with("state = \"faite\""));
     }
