@@ -39,7 +39,8 @@ build_practice() {
     c=$p/claire
     held -C "$c" session add --date 2025-09-05 --phase preliminaire --duration 2h >/dev/null
     "$BILAN" -C "$c" set end 2026-01-15
-    "$BILAN" -C "$c" action add "Déposer le dossier secret" --horizon court --due 2026-02-01 \
+    # Due before the end: after it, an action is no deadline unless a basis keeps the documents.
+    "$BILAN" -C "$c" action add "Déposer le dossier secret" --horizon court --due 2026-01-10 \
         >/dev/null
     printf '%s\n' "$p"
 }
