@@ -40,6 +40,8 @@ export BILAN_TODAY=2026-05-10
 "$B" -C "$D" set expectations "Identifier ses compétences transférables, confronter deux ou trois pistes à la réalité du terrain et repartir avec un projet daté et un financement identifié."
 "$B" -C "$D" set circumstances "Bilan financé par le CPF et réalisé hors temps de travail, en neuf séances hebdomadaires de 1h30 à 3h dont deux à distance, complétées par deux enquêtes métiers et du travail personnel."
 "$B" -C "$D" set end 2026-05-04
+# Employed in the private sector: line a of the BPF's frame F-1 (`report` counts her there).
+"$B" -C "$D" set public salarie
 
 # --- Séances -----------------------------------------------------------------
 # Each session held with the counsellor is proved: a signed attendance sheet in person; an
