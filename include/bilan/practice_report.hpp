@@ -129,5 +129,10 @@ struct PracticeReport {
 std::string report_json(const PracticeReport& report);
 std::string report_markdown(const PracticeReport& report);
 std::string report_csv(const PracticeReport& report);
+// `report --bpf`: the BPF's lines alone, each named as cerfa 10443 names it, in the order the
+// online form asks for them: a Markdown table (hours, amounts as French writes them) and a CSV
+// (`cle,ligne,valeur,unite`, minutes and cents as the JSON gives them).
+std::string bpf_markdown(const PracticeReport& report);
+std::string bpf_csv(const PracticeReport& report);
 
 } // namespace bilan

@@ -14,7 +14,7 @@ namespace {
 struct ReportOptions {
     std::vector<std::string> dirs;
     std::string year;
-    bool json = false, csv = false, detail = false;
+    bool json = false, csv = false, detail = false, bpf = false;
 };
 
 // The bilans the BPF cannot place on a line of F-1: listed, never guessed. One note per folder
@@ -72,7 +72,13 @@ int run_report(const Context& context, const ReportOptions& o) {
         for (const FolderNote& note : across.notes)
             print_note(note.line());
     add_unknown_publics(report, o.json);
-    print_out(o.json ? report_json(report) : o.csv ? report_csv(report) : report_markdown(report));
+    // --bpf: the BPF's lines alone, to type into the online form; the JSON holds them anyway.
+    if (o.json)
+        print_out(report_json(report));
+    else if (o.bpf)
+        print_out(o.csv ? bpf_csv(report) : bpf_markdown(report));
+    else
+        print_out(o.csv ? report_csv(report) : report_markdown(report));
     if (!o.json)
         for (const FolderNote& problem : across.problems)
             print_note(problem.line());
@@ -91,7 +97,9 @@ void declare_report(Declarations& declarations, Context& context) {
           {"--year", "L'année civile : bilans ayant une séance comptée cette année-là", &o->year},
           {"--json", "Sortie JSON", &o->json},
           {"--csv", "Sortie CSV (indicateur,valeur) pour un tableur", &o->csv},
-          {"--detail", "Les dossiers derrière chaque chiffre", &o->detail}},
+          {"--detail", "Les dossiers derrière chaque chiffre", &o->detail},
+          {"--bpf", "Les seules lignes du BPF (Cerfa 10443), à reporter dans le formulaire",
+           &o->bpf}},
          [&context, o] { return run_report(context, *o); }});
 }
 

@@ -386,6 +386,13 @@ void qualiopi_figures(FigureList& out, const Tally& t) {
 // the online form names them; which line takes what is still to confirm against its notice.
 void bpf_figures(FigureList& out, const Tally& t) {
     const auto at = [](std::string key) { return std::vector<std::string>{"bpf", std::move(key)}; };
+    // In the form's order: frame C (income), E (people), F-1 and F-3 (trainees, hours).
+    std::map<std::string, std::int64_t> lines;
+    for (const auto& [payer, cents] : t.income_cents)
+        lines[std::string(bpf_income_line(payer))] += cents;
+    for (const auto& [line, cents] : lines)
+        out.add({"bpf", "income_cents", line}, std::to_string(cents),
+                line + " : " + std::string(bpf_income_label(line)), Unit::cents);
     // A bilan naming nobody was held by someone: when no counsellor is named at all, by one
     // person of the provider (the sole practitioner); else, presumably, by the people named.
     const bool nobody_named = t.internal_counsellors.empty() && t.external_counsellors.empty();
@@ -412,12 +419,6 @@ void bpf_figures(FigureList& out, const Tally& t) {
     out.count(at("f3e_bilans"), t.bilans, "F-3 e : bilans de compétences, stagiaires");
     out.minutes(at("f3e_minutes"), t.accompaniment_minutes,
                 "F-3 e : bilans de compétences, heures");
-    std::map<std::string, std::int64_t> lines;
-    for (const auto& [payer, cents] : t.income_cents)
-        lines[std::string(bpf_income_line(payer))] += cents;
-    for (const auto& [line, cents] : lines)
-        out.add({"bpf", "income_cents", line}, std::to_string(cents),
-                line + " : " + std::string(bpf_income_label(line)), Unit::cents);
     out.add(at("to_verify"), "true", "Correspondances à vérifier", Unit::other);
 }
 
@@ -575,6 +576,19 @@ std::vector<std::string> detail_items(const PracticeReport& report,
 
 } // namespace
 
+namespace {
+
+bool bpf_line(const Figure& figure) {
+    return figure.path.front() == "bpf" && figure.path.back() != "to_verify";
+}
+
+constexpr std::string_view bpf_note =
+    "Lignes du Cerfa 10443, correspondance à vérifier sur sa notice ; heures "
+    "d'accompagnement tenues ; produits comptés à la date de facturation EDOF, "
+    "sinon à la fin du bilan ; un dossier CPF entièrement en C-2 e.";
+
+} // namespace
+
 std::string report_markdown(const PracticeReport& report) {
     const std::vector<Figure> figures = figures_list(report);
     const auto in = [](std::string_view section) {
@@ -609,9 +623,7 @@ std::string report_markdown(const PracticeReport& report) {
     out.heading(2, belgian ? "Bilan pédagogique et financier (bilans français)"
                            : "Bilan pédagogique et financier");
     out.table({"Ligne", "Valeur"}, "lr", figure_rows(figures, in("bpf")));
-    out.paragraph("Lignes du Cerfa 10443, correspondance à vérifier sur sa notice ; heures "
-                  "d'accompagnement tenues ; produits comptés à la date de facturation EDOF, "
-                  "sinon à la fin du bilan ; un dossier CPF entièrement en C-2 e.");
+    out.paragraph(bpf_note);
     if (belgian) {
         out.heading(2, "Bilans belges (hors BPF et Qualiopi)");
         out.table({"Indicateur", "Valeur"}, "lr", figure_rows(figures, in("belgium")));
@@ -628,6 +640,28 @@ std::string report_markdown(const PracticeReport& report) {
         out.list(items);
     }
     return out.str();
+}
+
+std::string bpf_markdown(const PracticeReport& report) {
+    md::Writer out;
+    out.heading(1, "Bilan pédagogique et financier" +
+                       (report.year ? " " + std::to_string(*report.year) : std::string()) +
+                       " (Cerfa 10443)");
+    out.table({"Ligne", "Valeur"}, "lr", figure_rows(figures_list(report), bpf_line));
+    out.paragraph(bpf_note);
+    return out.str();
+}
+
+std::string bpf_csv(const PracticeReport& report) {
+    std::string out = csv_row({"cle", "ligne", "valeur", "unite"});
+    for (const Figure& figure : figures_list(report)) {
+        if (!bpf_line(figure)) continue;
+        const char* unit = figure.unit == Unit::minutes ? "minutes"
+                           : figure.unit == Unit::cents ? "centimes"
+                                                        : "";
+        out += csv_row({dotted(figure.path), figure.label, figure.json, unit});
+    }
+    return out;
 }
 
 } // namespace bilan

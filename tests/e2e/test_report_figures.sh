@@ -313,4 +313,24 @@ test_public_par_and_external_are_checked_and_format_5() {
     expect_status 0 "status"
 }
 
+# Issue 25.3: the BPF's lines alone, named as the cerfa names them, to type into the form.
+test_report_bpf_gives_the_lines_alone() {
+    need_fixture || return
+    BILAN_TODAY=$TODAY run_in "$W" report cabinet --year 2026 --bpf
+    expect_status 0 "report --bpf"
+    expect_equal "$(printf '%s\n' "$out" | head -1)" "# Bilan pédagogique et financier 2026 (Cerfa 10443)" "title"
+    expect_out_lacks "Qualiopi"
+    expect_out_lacks "Bilans abandonnés"
+    local rows
+    rows=$(printf '%s\n' "$out" | sed 's/\xc2\xa0/ /g; s/\xe2\x80\xaf/ /g' | grep '^| [CEF]-')
+    expect_equal "$(printf '%s\n' "$rows" | head -1)" "| C-1 : entreprises pour la formation de leurs salariés | 1 500,00 € |" "frame C first"
+    printf '%s\n' "$rows" | grep -qxF "| F-1 b : apprentis, heures | 2 h |" && ok || fail "F-1 b hours"
+    BILAN_TODAY=$TODAY run_in "$W" report cabinet --year 2026 --bpf --csv
+    expect_status 0 "report --bpf --csv"
+    expect_equal "$(printf '%s\n' "$out" | tr -d '\r' | head -1)" "cle,ligne,valeur,unite" "CSV header"
+    printf '%s\n' "$out" | tr -d '\r' | grep -qxF 'bpf.f3e_minutes,"F-3 e : bilans de compétences, heures",2400,minutes' &&
+        ok || fail "F-3 e minutes in the CSV"
+    expect_equal "$(printf '%s\n' "$out" | tr -d '\r' | grep -vc '^bpf\.\|^cle,')" 0 "only the BPF's lines"
+}
+
 run_tests
