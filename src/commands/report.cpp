@@ -2,6 +2,7 @@
 // activity, hours by funding, evaluations, Qualiopi indicator 2, the BPF's lines. Reading only.
 #include "bilan/errors.hpp"
 #include "bilan/ops/across.hpp"
+#include "bilan/values.hpp"
 #include "cli/command.hpp"
 #include "cli/context.hpp"
 #include "cli/problems.hpp"
@@ -23,8 +24,10 @@ void add_unknown_publics(PracticeReport& report, bool json) {
     const auto found = report.detail.find("bpf.f1_unknown_count");
     if (found == report.detail.end()) return;
     const std::vector<std::string>& folders = found->second;
-    const std::string remedy = "bilan -C DOSSIER set public salarie|apprenti|demandeur-emploi|"
-                               "particulier|autre";
+    std::string values; // the values `set public` takes, from its own table
+    for (const Term& term : beneficiary_publics())
+        values += (values.empty() ? "" : "|") + std::string(term.key);
+    const std::string remedy = "bilan -C DOSSIER set public " + values;
     if (json) {
         for (const std::string& folder : folders)
             report.notes.push_back(
