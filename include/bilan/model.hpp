@@ -270,6 +270,9 @@ struct Folder {
     bool counsellor_external = false;
     Convention convention; // convention.toml
     Financing financing;   // financing.toml
+    // Content records a reading for deadlines and figures counted without parsing them
+    // (store::Reading::figures): enough to know the folder still holds content.
+    int unparsed_content_records = 0;
 };
 
 // Moves the planned and cancelled sessions of `sessions` to unheld_sessions, both keeping

@@ -411,9 +411,10 @@ std::optional<Date> kept_until(const std::optional<Date>& until, const std::opti
 }
 
 bool holds_content(const Folder& folder) {
-    return !folder.skills.empty() || !folder.experiences.empty() || !folder.traits.empty() ||
-           !folder.tests.empty() || !folder.pistes.empty() || !folder.actions.empty() ||
-           !folder.project.empty() || personal_field_count(folder.bilan) > 0 ||
+    return folder.unparsed_content_records > 0 || !folder.skills.empty() ||
+           !folder.experiences.empty() || !folder.traits.empty() || !folder.tests.empty() ||
+           !folder.pistes.empty() || !folder.actions.empty() || !folder.project.empty() ||
+           personal_field_count(folder.bilan) > 0 ||
            std::any_of(folder.sessions.begin(), folder.sessions.end(),
                        [](const Session& s) { return !s.note.empty(); });
 }

@@ -38,13 +38,14 @@ void add_left_after_purge(std::vector<Deadline>& deadlines, const std::vector<st
                                   Remedy{"purge", {}}});
 }
 
-// Every file of the folder under its shared lock, strictly: the first bad file stops it.
+// The folder's administrative records and action plan under its shared lock, strictly: the
+// first bad file stops it. The other content records are counted, not read (store::Reading).
 BilanSummary summarize(const fs::path& path, const std::string& shown, const AcrossRequest& request,
                        std::optional<FolderNote>& note) {
     store::Store store(path);
     store.without_format_note();
     const store::ConsistentRead still(store);
-    const Loaded loaded = load_everything(store);
+    const Loaded loaded = load_everything(store, store::Reading::figures);
     const Framework& framework = loaded.framework;
     const Folder& folder = loaded.folder;
     store::Diagnostics strict;

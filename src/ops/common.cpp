@@ -2,11 +2,11 @@
 
 namespace bilan::ops {
 
-Loaded load_everything(const store::Store& store) {
+Loaded load_everything(const store::Store& store, store::Reading reading) {
     store::Diagnostics strict;
     BilanRecord bilan = store.load_bilan(strict);
     Framework framework = store.load_framework(bilan, strict);
-    Folder folder = store.load_all(framework, std::move(bilan), strict);
+    Folder folder = store.load_all(framework, std::move(bilan), strict, reading);
     return {std::move(framework), std::move(folder)};
 }
 

@@ -290,7 +290,7 @@ std::string Store::record_line(Collection collection, const std::string& id) con
 }
 
 Folder Store::load_records(std::span<const Collection> collections, const Framework* framework,
-                           Diagnostics& diagnostics) const {
+                           Diagnostics& diagnostics, Reading reading) const {
     // File after file, collection after collection, each folder in name order: problems are
     // reported, and the first error thrown, in that order.
     adapt_to_format(diagnostics);
@@ -311,8 +311,13 @@ Folder Store::load_records(std::span<const Collection> collections, const Framew
         }
         const std::string shown_dir = display(dir) + "/";
         const std::vector<ListedFile> files = folder->list();
+        const bool counted_only = reading == Reading::figures &&
+                                  collection.record_class == RecordClass::content &&
+                                  collection != collection_of<Action>();
         for (const ListedFile& file : files)
-            if (is_record_name(kind, file.name))
+            if (is_record_name(kind, file.name) && counted_only)
+                ++records.unparsed_content_records;
+            else if (is_record_name(kind, file.name))
                 load_record(kind, *folder, file, shown_dir, framework, records, diagnostics);
     }
     for (const RecordKindInfo& kind : record_kinds())
@@ -388,9 +393,10 @@ bool Store::inside_git_work_tree() const {
     return false;
 }
 
-Folder Store::load_all(const Framework& framework, BilanRecord bilan, Diagnostics& diag) const {
+Folder Store::load_all(const Framework& framework, BilanRecord bilan, Diagnostics& diag,
+                       Reading reading) const {
     // The files of one record each are read after the records.
-    Folder folder = load_records(record_collections(), &framework, diag);
+    Folder folder = load_records(record_collections(), &framework, diag, reading);
     set_apart_unheld(folder); // only the sessions held count: nothing else sees the others
     folder.bilan = std::move(bilan);
     for (const FileKindInfo& kind : file_kinds())

@@ -927,6 +927,33 @@ test_a_broken_folder_is_a_problem_and_the_others_are_reported() {
     expect_equal "$(printf '%s\n' "$err" | grep -vc 'sans public renseigné')" 1 "the problem in one line"
 }
 
+# Deadlines and figures need the administrative records and the action plan, not what the
+# beneficiary said: due, report and agenda count the other content records without parsing them
+# (store::Reading::figures). A skill file they cannot read changes nothing, and david's one
+# skill still holds his destruction on 2026-11-20; check, which reads everything, still says it.
+test_figures_count_content_without_reading_it() {
+    need_fixture || return
+    local dir skill
+    dir=$(copy_practice)
+    skill=$(ls "$dir"/cabinet/equipe/david/skills/*.toml)
+    printf 'text = = "illisible"\n' >"$skill"
+    run_in "$dir" due cabinet --json
+    expect_status 0 "due with a content file it does not need"
+    expect_equal "$(due_rows)" "$ALL_DUE" "every deadline, david's destruction included"
+    run_in "$dir" report cabinet --json
+    expect_status 0 "report with a content file it does not need"
+    expect_equal "$(jget .accompaniment_minutes)" 1740 "every folder's minutes"
+    run_in "$dir" agenda cabinet
+    expect_status 0 "agenda with a content file it does not need"
+    run_in "$dir" -C cabinet/equipe/david check
+    expect_status 1 "check reads it"
+    expect_out_contains "skills/"
+    # Without the skill, nothing holds content any more: no destruction left to do.
+    rm "$skill"
+    run_in "$dir" due cabinet --json
+    expect_equal "$(due_rows | grep -c 'destruction cabinet/equipe/david')" 0 "no content, no destruction"
+}
+
 # Issue 22.17: a bilan.toml that is no regular file is said for what it is, never "pas de
 # bilan.toml"; a FIFO is never opened (the run would block).
 test_a_bilan_toml_that_is_no_file_says_what_it_is() {

@@ -56,8 +56,9 @@ std::string add_told(store::Transaction& transaction, Record record, const OnAdd
 // The same inside a write, under the transaction's lock.
 Loaded load_folder(const store::Transaction& transaction);
 // The same for a caller that already holds the folder's lock (a ConsistentRead that reads
-// more files beside, as `due` reads destruction.toml).
-Loaded load_everything(const store::Store& store);
+// more files beside, as `due` reads destruction.toml); Reading::figures for deadlines and
+// figures across a practice.
+Loaded load_everything(const store::Store& store, store::Reading reading = store::Reading::whole);
 
 // Runs `read(store)` under the folder's shared lock: for a read command that needs only part
 // of the folder (`skill list` reads no session).

@@ -20,6 +20,12 @@
 
 namespace bilan::store {
 
+// How much of a folder a command reads. `due`, `report` and `agenda` across a practice need the
+// administrative records and the action plan (its due dates are deadlines), not what the
+// beneficiary said: with `figures` the other content records (skills, experiences, traits,
+// tests, pistes, nine files in ten of a folder) are listed and counted, never parsed.
+enum class Reading { whole, figures };
+
 class Store {
 public:
     // `root` is shown in messages as the user gave it.
@@ -61,8 +67,10 @@ public:
     // True when the folder lies inside a git work tree (a `.git` at or above it): the history
     // may still hold what `purge` destroys.
     bool inside_git_work_tree() const;
-    // Every file, for `check`, `status` and `render`.
-    Folder load_all(const Framework& framework, BilanRecord bilan, Diagnostics& diag) const;
+    // Every file, for `check`, `status` and `render`; with Reading::figures, what deadlines
+    // and figures need.
+    Folder load_all(const Framework& framework, BilanRecord bilan, Diagnostics& diag,
+                    Reading reading = Reading::whole) const;
     // Files in the folder that no loader reads (a stray "sesions/" or "notes.toml").
     std::vector<Problem> unknown_entries(const BilanRecord& bilan) const;
 
@@ -79,7 +87,7 @@ private:
     // The record files of `collections`, each list in its order (the framework is needed for
     // sessions only), read file after file in name order.
     Folder load_records(std::span<const Collection> collections, const Framework* framework,
-                        Diagnostics& diagnostics) const;
+                        Diagnostics& diagnostics, Reading reading = Reading::whole) const;
     Framework find_framework(const BilanRecord& bilan, Diagnostics& diagnostics) const;
 
     // Unknown keys are ignored, with one note, in a folder of a newer format.

@@ -1,6 +1,7 @@
 // Loading a collection: every file read once, in name order, so that problems are reported and
 // the first error thrown in that order; lists sorted by an order that ends with the id.
 #include "bilan/errors.hpp"
+#include "bilan/rules.hpp"
 #include "bilan/store.hpp"
 #include "store/toml_text.hpp"
 #include "support/french_framework.hpp"
@@ -95,5 +96,28 @@ TEST_SUITE("loading") {
         store::Diagnostics strict;
         CHECK_THROWS_AS(store::Store(folder.dir()).load_sessions(fr(), strict), DataError);
         CHECK(count_open_files() == before);
+    }
+
+    TEST_CASE("a reading for figures counts the content records and parses the action plan") {
+        const SessionFolder folder(3, {});
+        fs::create_directories(folder.dir() / "skills");
+        fs::create_directories(folder.dir() / "actions");
+        std::ofstream(folder.dir() / "skills" / "0badc0de.toml") << "text = = 1\n";
+        std::ofstream(folder.dir() / "skills" / "notes.txt") << "not a record\n";
+        Action action;
+        action.text = "Contacter le Greta";
+        action.horizon = "court";
+        std::ofstream(folder.dir() / "actions" / "0000a001.toml")
+            << store::emit_fields(store::fields_of(action));
+        const store::Store store(folder.dir());
+        store::Diagnostics strict;
+        const Folder read = store.load_all(fr(), BilanRecord{}, strict, store::Reading::figures);
+        CHECK(read.unparsed_content_records == 1);
+        CHECK(read.skills.empty());
+        CHECK(read.sessions.size() == 3);
+        REQUIRE(read.actions.size() == 1);
+        CHECK(read.actions[0].text == "Contacter le Greta");
+        CHECK(holds_content(read));
+        CHECK_THROWS_AS(store.load_all(fr(), BilanRecord{}, strict), DataError);
     }
 }
