@@ -48,7 +48,8 @@ TEST_SUITE("ops.across") {
         open(temp, "cabinet/dupont", "Jean Dupont");
         open(temp, "cabinet/2026/adam", "Anne Adam");
         open(temp, "cabinet/casse", "Casse");
-        temp.write("cabinet/casse/skills/0000beef.toml", "text = [\n");
+        // A session: the skills are counted, not read, across a practice (store::Reading::figures).
+        temp.write("cabinet/casse/sessions/0000beef.toml", "date = [\n");
         const ops::Across across =
             ops::read_bilans(request_for({(temp.root() / "cabinet").string()}));
         CHECK(across.folders == 3);
