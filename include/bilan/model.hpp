@@ -92,6 +92,9 @@ struct Session {
     // http:// or https://, which makes the session remote); for the calendar and the drafts.
     std::string place;
     std::string link;
+    // The days `message convocation` and `message rappel` drafted its e-mails (format 5): what
+    // `due` reads to remind the counsellor of a session nobody was told about.
+    std::optional<Date> convocation_drafted, reminder_drafted;
     SourcePos origin;
     bool held() const { return state == "tenue"; }
 };

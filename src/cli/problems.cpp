@@ -97,6 +97,8 @@ constexpr std::array operations{
                    false,
                    false,
                    {{{"date", "DATE"}, {"satisfaction", "1-5"}}}},
+    OperationWords{
+        "message.rappel", "message rappel", {"session"}, false, false, {{{"session", "ID"}}}},
     OperationWords{"purge", "purge"},
     OperationWords{"check", "check"},
     OperationWords{"render", "render"},

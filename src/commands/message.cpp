@@ -1,6 +1,7 @@
 // bilan message convocation|rappel ID, bilan message evaluation-froid [-o FILE]: an e-mail
 // draft (.eml, X-Unsent: 1) to the beneficiary, for the counsellor's mail program to open,
 // check and send. bilan never talks to a mail server.
+#include "bilan/ops/bilan.hpp"
 #include "bilan/ops/messages.hpp"
 #include "cli/command.hpp"
 #include "cli/context.hpp"
@@ -13,9 +14,13 @@ struct MessageOptions {
     std::string id, output;
 };
 
+// The draft first, then its day in the session: a draft that could not be written is not
+// recorded, and `due` still asks for it.
 int run_message(const Context& context, MessageKind kind, const MessageOptions& o) {
     const std::string id = kind == MessageKind::evaluation_froid ? "" : id_argument(o.id);
     deliver(o.output, ops::draft_message(context.store(), kind, id));
+    if (kind != MessageKind::evaluation_froid)
+        ops::note_session_draft(context.store(), id, kind == MessageKind::rappel, context.today());
     return 0;
 }
 

@@ -29,6 +29,7 @@ const std::array kinds{
     BILAN_DEADLINE("evaluation-froid", "évaluation à froid"),
     BILAN_DEADLINE("destruction", "destruction des documents de travail"),
     BILAN_DEADLINE("action", "action"),
+    BILAN_DEADLINE("rappel", "rappel de la séance du lendemain"),
 };
 #undef BILAN_DEADLINE
 
@@ -127,6 +128,23 @@ void add_actions(const Folder& folder, std::vector<Deadline>& out) {
             out.push_back({"action", *action.due, visible_line(action.text)});
 }
 
+// A planned session is announced: unless its reminder was drafted, or its convocation on the
+// eve or later, the reminder falls due on the eve (`message` records both drafts). Practice,
+// not law: no article to cite.
+void add_reminders(const Folder& folder, std::vector<Deadline>& out) {
+    for (const Session& s : folder.unheld_sessions) {
+        if (s.state != "prevue" || s.reminder_drafted) continue;
+        const Date eve = Date::from_days(s.date.days_since_epoch() - 1);
+        if (s.convocation_drafted && eve <= *s.convocation_drafted) continue;
+        std::string detail =
+            "séance du " + s.date.iso() + (s.from ? " à " + s.from->text() : std::string()) + ", " +
+            (s.convocation_drafted ? "convocation rédigée le " + s.convocation_drafted->iso()
+                                   : "aucune convocation rédigée");
+        out.push_back(
+            {"rappel", eve, std::move(detail), Remedy{"message.rappel", {{"session", s.id}}}});
+    }
+}
+
 } // namespace
 
 std::string detail_text(const Deadline& deadline, const SayRemedy& say_remedy) {
@@ -147,6 +165,7 @@ std::vector<Deadline> deadlines_of(const Framework& framework, const Folder& fol
     add_after_end(framework, folder, out);
     add_destruction(framework, folder, destruction, out);
     add_actions(folder, out);
+    add_reminders(folder, out);
     std::stable_sort(out.begin(), out.end(), [](const Deadline& a, const Deadline& b) {
         return std::pair(a.date, kind_rank(a.what)) < std::pair(b.date, kind_rank(b.what));
     });

@@ -191,7 +191,10 @@ std::string sessions_json(const std::vector<Session>& sessions) {
             json.begin_object().field("kind", e.kind).text_or_null("ref", e.ref).end_object();
         json.end_array();
         // Last: what scripts read of the earlier keys keeps its place.
-        json.text_or_null("lieu", s.place).text_or_null("lien", s.link).end_object();
+        json.text_or_null("lieu", s.place).text_or_null("lien", s.link);
+        json.text_or_null("convocation", s.convocation_drafted ? s.convocation_drafted->iso() : "");
+        json.text_or_null("rappel", s.reminder_drafted ? s.reminder_drafted->iso() : "");
+        json.end_object();
     }
     json.end_array().end_object();
     return json.str();

@@ -395,6 +395,12 @@ Notes hold_session(const store::Store& store, const std::string& session,
     return notes;
 }
 
+void note_session_draft(const store::Store& store, const std::string& session, bool reminder,
+                        const Date& on) {
+    edit_session(store, session,
+                 [&](Session& s) { (reminder ? s.reminder_drafted : s.convocation_drafted) = on; });
+}
+
 Notes cancel_session(const store::Store& store, const std::string& session,
                      const std::string& motif) {
     return duration_and_cap_notes(edit_session(store, session, [&](Session& s) {

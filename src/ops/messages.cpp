@@ -27,6 +27,9 @@ Session find_session(const store::Store& store, const Folder& folder, const std:
 
 std::string draft_message(const store::Store& store, MessageKind kind, const std::string& session) {
     store.require_bilan();
+    // A session's draft is recorded in its file (note_session_draft): a folder this version
+    // cannot write is refused before anything is drafted.
+    if (kind != MessageKind::evaluation_froid) store.require_writable_format();
     const Loaded loaded = load_folder(store); // under the folder's shared lock
     const Folder& folder = loaded.folder;
     MessageData data;

@@ -223,4 +223,47 @@ PY
     expect_err_contains "{prenom}"
 }
 
+# Issue 27, item 5: `message` records the day it drafted a session's convocation or reminder,
+# and `due` asks for the reminder of a planned session on its eve unless one was drafted (or the
+# convocation on the eve or later). A draft that could not be written is not recorded.
+test_due_asks_for_the_reminder_until_it_is_drafted() {
+    local p b id due_rappel
+    p=$(fixture bilan build_bilan)
+    b=$p/elodie
+    id=$(sed -n 1p "$p/ids")
+    due_rappel() { BILAN_TODAY=$1 "$BILAN" -C "$b" due --json | grep -c '"what": "rappel"'; }
+    # Two planned sessions (the 27th, the 30th), the cancelled one asks for nothing.
+    expect_equal "$(due_rappel 2026-03-20)" 2 "a reminder per planned session"
+    run -C "$b" due
+    expect_out_contains "2026-03-26             "
+    expect_out_contains ": rappel de la séance du lendemain"
+    run -C "$b" due --json
+    expect_out_contains "\"detail\": \"séance du 2026-03-27 à 09:30, aucune convocation rédigée : bilan message rappel $id\""
+    # A convocation drafted well before the eve: the reminder is still due, and says so.
+    BILAN_TODAY=2026-03-20 run -C "$b" message convocation "$id" -o "$p/c.eml"
+    expect_status 0 "convocation"
+    grep -qx 'convocation = 2026-03-20' "$b/sessions/$id.toml" && ok || fail "convocation not recorded"
+    grep -qx 'format = 5' "$b/bilan.toml" && ok || fail "the folder is not raised to format 5"
+    run -C "$b" due --json
+    expect_out_contains "convocation rédigée le 2026-03-20"
+    # A reminder that cannot be written is not recorded.
+    BILAN_TODAY=2026-03-26 run -C "$b" message rappel "$id" -o "$p/nowhere/r.eml"
+    expect_status 3 "an output folder that does not exist"
+    expect_equal "$(due_rappel 2026-03-26)" 2 "still two reminders"
+    BILAN_TODAY=2026-03-26 run -C "$b" message rappel "$id" -o "$p/r.eml"
+    expect_status 0 "rappel"
+    expect_equal "$(due_rappel 2026-03-26)" 1 "the other session's reminder only"
+    run -C "$b" session list --json
+    expect_out_contains '"rappel": "2026-03-26"'
+    expect_out_contains '"convocation": "2026-03-20"'
+    # A convocation drafted on the eve is the reminder.
+    BILAN_TODAY=2026-03-29 run -C "$b" message convocation "$(sed -n 2p "$p/ids")" -o "$p/c2.eml"
+    expect_equal "$(due_rappel 2026-03-29)" 0 "no reminder left"
+    # A planned session held before its eve asks for none.
+    id=$("$BILAN" -C "$b" session add --date 2026-04-02 --phase conclusion --duration 1h 2>/dev/null)
+    expect_equal "$(due_rappel 2026-03-29)" 1 "the new planned one"
+    held -C "$b" session tenue "$id" >/dev/null 2>&1
+    expect_equal "$(due_rappel 2026-03-29)" 0 "held: no reminder"
+}
+
 run_tests

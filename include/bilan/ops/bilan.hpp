@@ -87,6 +87,10 @@ Notes set_session_times(const store::Store& store, const std::string& session,
 // after `today` (held in the future: a slip of the date?).
 Notes hold_session(const store::Store& store, const std::string& session,
                    const std::optional<SessionTimes>& times, const Date& today);
+// Records, under the lock, that the session named by `session` had its convocation (or, with
+// `reminder`, its reminder) drafted on `on`: `due` reads it. A later draft replaces the date.
+void note_session_draft(const store::Store& store, const std::string& session, bool reminder,
+                        const Date& on);
 // Cancels the session named by `session` with `motif` (a key of cancellation_reasons());
 // RefusedError when it has evidence of attendance. A cancelled session counts nowhere.
 Notes cancel_session(const store::Store& store, const std::string& session,

@@ -17,7 +17,9 @@ namespace bilan::ops {
 // The draft of `kind` for the bilan of `store` (and the session named by `session`, an id or
 // a unique prefix, for a convocation or a reminder), as RFC 5322 text. RefusedError (with its
 // problem) when the beneficiary has no e-mail address, when the session is cancelled, when the
-// evaluation à froid has no date yet (no end); a broken practice.toml stops it too.
+// evaluation à froid has no date yet (no end); a broken practice.toml stops it too. For a
+// session, RefusedError too when the folder is of a format this version cannot write: its
+// draft is recorded there (note_session_draft).
 std::string draft_message(const store::Store& store, MessageKind kind, const std::string& session);
 
 } // namespace bilan::ops

@@ -145,6 +145,7 @@ constexpr int public_format = 5;        // the beneficiary's public, the BPF's l
 constexpr int months_format = 5;        // an experience dated to the month ("2008-09")
 constexpr int contacts_format = 5;      // bilan.toml's email and telephone
 constexpr int place_format = 5;         // a session's lieu and lien
+constexpr int drafts_format = 5;        // a session's convocation and rappel (drafted on)
 // A basis to keep the synthesis (synthesis_agreed, _motif, _until, _ref), retention_ref; and a
 // purge of the synthesis: destruction.toml's synthesis_destroyed, *_basis, file counts.
 constexpr int bases_format = 5;

@@ -52,6 +52,8 @@ Session read_session(RecordReader& r, const Framework& framework) {
     s.motif = r.term("motif", cancellation_reasons(), "motif d'annulation", false);
     s.place = r.text("lieu");
     s.link = r.text("lien");
+    s.convocation_drafted = r.date("convocation");
+    s.reminder_drafted = r.date("rappel");
     try {
         if (!s.link.empty()) parse_link(s.link);
     } catch (const UsageError& e) {
@@ -85,7 +87,9 @@ Fields write_fields(const Session& s) {
             {"state", s.held() ? std::nullopt : std::optional<Value>(s.state)},
             {"motif", text_or_none(s.motif)},
             {"lieu", text_or_none(s.place)},
-            {"lien", text_or_none(s.link)}};
+            {"lien", text_or_none(s.link)},
+            {"convocation", date_or_none(s.convocation_drafted)},
+            {"rappel", date_or_none(s.reminder_drafted)}};
 }
 
 std::vector<Fields> evidence_tables_of(const Session& s) {
@@ -93,8 +97,9 @@ std::vector<Fields> evidence_tables_of(const Session& s) {
 }
 
 // Evidence of attendance and the kind `atelier` came with format 2, a session planned or
-// cancelled with format 4, its place with format 5.
+// cancelled with format 4, its place and its drafts with format 5.
 int format_needed_by(const Session& s) {
+    if (s.convocation_drafted || s.reminder_drafted) return drafts_format;
     if (!s.place.empty() || !s.link.empty()) return place_format;
     if (!s.held()) return states_format;
     return !s.evidence.empty() || s.kind == "atelier" ? evidence_format : first_format;

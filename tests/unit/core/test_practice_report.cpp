@@ -91,6 +91,31 @@ TEST_SUITE("core.deadlines") {
                                        "edof-sortie 2026-05-07"});
     }
 
+    TEST_CASE("a planned session's reminder falls due on its eve until it is drafted") {
+        Folder f;
+        f.bilan.start = Date{2026, 3, 2};
+        Session planned = session({2026, 3, 27}, "investigation", 120);
+        planned.state = "prevue";
+        planned.from = TimeOfDay{9, 30};
+        Session cancelled = session({2026, 3, 31}, "investigation", 60);
+        cancelled.state = "annulee";
+        f.unheld_sessions = {planned, cancelled};
+        auto due = deadlines_of(fr(), f, std::nullopt);
+        REQUIRE(whats(due) == std::vector<std::string>{"rappel 2026-03-26"});
+        CHECK(due[0].detail == "séance du 2026-03-27 à 09:30, aucune convocation rédigée");
+        REQUIRE(due[0].remedy);
+        CHECK(due[0].remedy->operation == "message.rappel");
+        f.unheld_sessions[0].convocation_drafted = Date{2026, 3, 20}; // a week before: still due
+        due = deadlines_of(fr(), f, std::nullopt);
+        REQUIRE(due.size() == 1);
+        CHECK(due[0].detail == "séance du 2026-03-27 à 09:30, convocation rédigée le 2026-03-20");
+        f.unheld_sessions[0].convocation_drafted = Date{2026, 3, 26}; // on the eve: it reminds
+        CHECK(deadlines_of(fr(), f, std::nullopt).empty());
+        f.unheld_sessions[0].convocation_drafted.reset();
+        f.unheld_sessions[0].reminder_drafted = Date{2026, 3, 26};
+        CHECK(deadlines_of(fr(), f, std::nullopt).empty());
+    }
+
     TEST_CASE("a retention agreement moves the destruction to its end, capped at three years") {
         Folder f = cpf_bilan();
         f.bilan.retention_agreed = Date{2026, 5, 4};
