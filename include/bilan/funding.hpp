@@ -4,6 +4,7 @@
 // each comes from in one table, french_funding_rules(): a change of law is one edit there.
 #pragma once
 
+#include "bilan/calendar.hpp"
 #include "bilan/errors.hpp"
 #include "bilan/values.hpp"
 
@@ -102,8 +103,12 @@ struct FrenchFundingRules {
     RuleFigure<int> acceptance_days;
     // The CPF pays at most this much for one bilan.
     RuleFigure<std::int64_t> cpf_ceiling_cents;
-    // What the holder of a CPF account pays for a training (jobseekers exempt).
+    // What the holder of a CPF account pays for a training (L6323-7 exempts jobseekers, a
+    // top-up by the employer, an agreement or an OPCO, the C2P, an AT-MP of 10 % or more).
     RuleFigure<std::int64_t> cpf_participation_cents;
+    // A last day to sign that is no working day would move this many working days (to the
+    // next one), by analogy with CPC art. 642: R6313-8 says nothing.
+    RuleFigure<int> nonworking_day_shift;
 };
 const FrenchFundingRules& french_funding_rules();
 
@@ -127,9 +132,23 @@ std::vector<Problem> payment_terms_warnings(const Folder& folder);
 // held by `today` while a party has not signed.
 std::vector<Problem> convention_problems(const Framework& framework, const Folder& folder,
                                          const Date& today);
+// `check`'s warnings of the convention: the employee's last day falls on a Saturday, Sunday
+// or public holiday (folder.holidays) and the signature came, or is still missing, after it
+// but not after the next working day, where CPC art. 642 would move it (R6313-8 says nothing):
+// said as uncertain, never "réputée refusée".
+std::vector<Problem> convention_warnings(const Framework& framework, const Folder& folder,
+                                         const Date& today);
+// The next working day when the employee's last day is none (see convention_warnings).
+std::optional<Date> moved_acceptance_deadline(const Convention& convention,
+                                              HolidayCalendar calendar);
+
+// The exemption from the CPF participation (L6323-7) the financing shows: "demandeur-emploi",
+// "abondement-employeur" or "abondement-opco"; empty when it shows none (the C2P and an AT-MP
+// of 10 % or more are not recorded: the counsellor knows them).
+std::string participation_exemption(const Financing& financing);
 // `check`'s problems of the financing: parts that do not add up to the price; a CPF part above
 // the ceiling; a CPF part without the holder's participation when the holder is recorded as
-// not a jobseeker.
+// not a jobseeker and no top-up exempts it.
 std::vector<Problem> financing_problems(const Framework& framework, const Folder& folder);
 
 } // namespace bilan

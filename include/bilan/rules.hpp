@@ -36,6 +36,21 @@ struct HourReport {
 
 HourReport hour_report(const Framework& framework, const Folder& folder);
 
+// ---- the 13 h floor and its entry into force ---------------------------------------------
+
+// The day the `fr` floor (13 h of accompagnement effectif, R6313-4 as a decree of 24 February
+// 2026 amends it) binds from, with its source: a bilan that started before is not under it.
+// Nullopt for any other framework (`be`, a provider's own: their floor has no start date).
+struct FloorStart {
+    Date from;
+    std::string_view source;
+    bool to_verify; // the date is not confirmed in the Journal officiel
+};
+std::optional<FloorStart> floor_start(const Framework& framework);
+// Whether the framework's floor binds this bilan: it has a floor, and the bilan did not start
+// before the floor's entry into force (a bilan without a start is held to it).
+bool floor_in_force(const Framework& framework, const BilanRecord& bilan);
+
 // "entretiens et tests": the kinds of session the framework's floor counts.
 std::string floor_kinds_text(const Framework& framework);
 // The same kinds as keys, "entretien,test,atelier": how a problem carries them.

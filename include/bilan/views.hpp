@@ -43,6 +43,9 @@ std::string sessions_json(const std::vector<Session>& sessions);
 
 // The follow-up interview's due date: the bilan's end plus the framework's delay.
 std::optional<Date> followup_due(const Framework& framework, const BilanRecord& bilan);
+// Where that delay comes from, as messages cite it. For `fr` a practice (R6313-4 provides only
+// that a follow-up may be planned: no article sets its date); for `be` the scheme's limit.
+std::string_view followup_source(const Framework& framework);
 
 // `today` decides which sessions are past, and so which lack evidence of attendance; `say`
 // turns the warnings into their sentences (the JSON gives their codes too, in

@@ -334,6 +334,9 @@ constexpr std::array sentences{
     Sentence{"hours.under-floor-at-end",
              "bilan terminé sous le plancher : {counted:hours} en {kinds:kinds} pour "
              "{floor:hours} au moins (reste {missing:hours})"},
+    Sentence{"hours.floor-not-in-force",
+             "plancher de {floor:hours} pas encore en vigueur au début du bilan ({start}) : il "
+             "vaut pour les bilans commencés à partir du {from} {cited}"},
     Sentence{"hours.few-sessions",
              "rendez-vous d'accompagnement : {sessions} pour {minimum} au moins"},
     Sentence{"hours.phase-over-target",
@@ -507,6 +510,14 @@ constexpr std::array sentences{
     Sentence{"convention.unsigned-in-time",
              "convention envoyée le {sent} et pas signée par le ou la salarié(e) dans les {days} "
              "jours (limite {limit}) : elle est réputée refusée {cited}"},
+    Sentence{"convention.signed-on-moved-limit",
+             "convention signée par le ou la salarié(e) le {signed}, après la limite des {days} "
+             "jours ({limit}, {day}) : R6313-8 ne dit pas si ce délai est reporté ; par "
+             "analogie il le serait au {next} {cited} : le refus n'est pas acquis"},
+    Sentence{"convention.unsigned-on-moved-limit",
+             "convention envoyée le {sent}, pas encore signée par le ou la salarié(e) : la limite "
+             "des {days} jours ({limit}) tombe {day} ; R6313-8 ne dit pas si elle est "
+             "reportée ; par analogie elle le serait au {next} {cited}"},
     Sentence{"convention.session-before-signature",
              "séance du {date} avant la dernière signature de la convention ({signed}) : aucune "
              "séance avant que les trois parties aient signé ({source})"},
@@ -522,8 +533,10 @@ constexpr std::array sentences{
              "{cited}"},
     Sentence{"financing.participation-missing",
              "financement : la participation forfaitaire de {due:amount} {cited} est due par le "
-             "ou la titulaire du CPF qui n'est pas demandeur d'emploi, or sa part est de "
-             "{paid:amount}"},
+             "ou la titulaire du CPF, or sa part est de {paid:amount} ; exonérations vérifiées : "
+             "pas demandeur d'emploi, aucun abondement de l'employeur ni d'un OPCO (--part "
+             "employeur=… ou opco=…) ; C2P ou accident du travail d'au moins 10 % : non "
+             "enregistrés, à voir"},
     Sentence{"edof.declared-late", "{rule:edof-label} EDOF du {declared} en retard : due au plus "
                                    "tard le {due} ({edof-citation})"},
     Sentence{"edof.undeclared",

@@ -64,6 +64,11 @@ void add_convention(const Framework& framework, const Folder& folder, std::vecto
     } else if (c.sent && !c.signed_employee) {
         due = c.acceptance_deadline();
         detail = "envoyée le " + c.sent->iso() + ", le ou la salarié(e) n'a pas signé";
+        // A last day not worked: R6313-8 says nothing; CPC art. 642 would move it (to verify).
+        if (const auto moved = moved_acceptance_deadline(c, folder.holidays))
+            detail += " ; limite un jour non ouvré, reportée au " + moved->iso() +
+                      " par analogie (Code de procédure civile, art. 642 ; R6313-8 n'en dit "
+                      "rien, à vérifier)";
     } else {
         const auto counted = counted_sessions(framework, folder);
         due = counted.empty() ? bilan.start : std::optional<Date>(counted.front()->date);
@@ -79,7 +84,7 @@ void add_after_end(const Framework& framework, const Folder& folder, std::vector
         out.push_back({"evaluation-chaud", *bilan.end, "Qualiopi, indicateurs 11 et 30"});
     if (const auto due = followup_due(framework, bilan);
         due && !followup_session(framework, folder.sessions))
-        out.push_back({"suivi", *due, "R6313-4 3°"});
+        out.push_back({"suivi", *due, std::string(followup_source(framework))});
     if (const auto due = evaluation_froid_due(framework, bilan);
         due && !first_evaluation(folder.evaluations, "froid"))
         out.push_back({"evaluation-froid", *due, "Qualiopi, indicateur 30"});

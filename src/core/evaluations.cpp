@@ -294,7 +294,7 @@ std::vector<Problem> after_end_warnings(const Framework& framework, const Folder
         warnings.push_back({.code = today == *due ? "followup.due" : "followup.overdue",
                             .severity = Severity::warning,
                             .values = {{"due", due->iso()}},
-                            .source = "R6313-4 3°"});
+                            .source = std::string(followup_source(framework))});
     if (b.end && *b.end <= today && deadline_stands(b, *b.end) &&
         !first_evaluation(folder.evaluations, "chaud"))
         warnings.push_back(

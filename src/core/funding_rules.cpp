@@ -1,5 +1,6 @@
 // The funding rules of a French bilan (R6313-8, L6323-7, D6323-6): the figures and their
 // sources in one table, then the checks of the convention and the financing built on it.
+#include "bilan/calendar.hpp"
 #include "bilan/framework.hpp"
 #include "bilan/funding.hpp"
 #include "bilan/model.hpp"
@@ -22,7 +23,9 @@ const FrenchFundingRules rules_2026{
     "R6313-8 du Code du travail",
     {10, "R6313-8 du Code du travail ; jours calendaires", true},
     {160'000, "plafond CPF d'un bilan, décret de février 2026", true},
-    {10'320, "L6323-4 du Code du travail, montant 2026", true},
+    {10'320, "L6323-7 du Code du travail, arrêté du 30 décembre 2025, montant 2026", true},
+    // R6313-8 is silent on a last day that is not worked; CPC art. 642 would move it.
+    {1, "R6313-8 n'en dit rien ; article 642 du Code de procédure civile par analogie", true},
 };
 
 // ---- the payers a financing names ----------------------------------------------------------
@@ -208,20 +211,42 @@ template <typename T> void cite(Problem& problem, const RuleFigure<T>& figure) {
     if (figure.to_verify) problem.values.push_back({"to_verify", "1"});
 }
 
-void signature_problems(const Convention& c, const Date& today, std::vector<Problem>& problems) {
+// The employee's last day when it is no working day (a Saturday, a Sunday, a public holiday of
+// the practice's calendar): the day it would move to by analogy with CPC art. 642 (the next
+// working day), and what the day is. R6313-8 says nothing: until that day has passed, a
+// signature late or missing is a warning, never "réputée refusée" (practice.md §5, Wave 3).
+struct MovedLimit {
+    Date next;
+    std::string day; // "un samedi", "un dimanche", "un jour férié (Lundi de Pâques)"
+};
+std::optional<MovedLimit> moved_limit(const Date& limit, HolidayCalendar calendar) {
+    if (is_business_day(limit, calendar)) return std::nullopt;
+    const Date next =
+        add_business_days(limit, french_funding_rules().nonworking_day_shift.value, calendar);
+    const int weekday = iso_weekday(limit);
+    if (const auto holiday = public_holiday(limit, calendar))
+        return MovedLimit{next, "un jour férié (" + std::string(holiday->name) + ")"};
+    return MovedLimit{next, weekday == 6 ? "un samedi" : "un dimanche"};
+}
+
+void signature_problems(const Convention& c, const Date& today, HolidayCalendar calendar,
+                        std::vector<Problem>& problems) {
     const FrenchFundingRules& rules = french_funding_rules();
     if (!c.sent) return;
     const Date limit = *c.acceptance_deadline();
     const Values values{{"sent", c.sent->iso()},
                         {"days", std::to_string(rules.acceptance_days.value)},
                         {"limit", limit.iso()}};
-    if (c.signed_employee && *c.signed_employee > limit) {
+    // Past the limit but not past the day it would move to: convention_warnings says so.
+    const auto moved = moved_limit(limit, calendar);
+    const Date last = moved ? moved->next : limit;
+    if (c.signed_employee && *c.signed_employee > last) {
         Problem late{
             .code = "convention.signed-late", .where = c.signed_employee_origin, .values = values};
         late.values.push_back({"signed", c.signed_employee->iso()});
         cite(late, rules.acceptance_days);
         problems.push_back(std::move(late));
-    } else if (!c.signed_employee && today > limit) {
+    } else if (!c.signed_employee && today > last) {
         Problem unsigned_{
             .code = "convention.unsigned-in-time", .where = c.sent_origin, .values = values};
         cite(unsigned_, rules.acceptance_days);
@@ -249,7 +274,7 @@ std::vector<Problem> convention_problems(const Framework& framework, const Folde
                  .remedy = Remedy{"convention.set", {{"employer", {}}, {"sent", {}}}}});
         return problems;
     }
-    signature_problems(c, today, problems);
+    signature_problems(c, today, folder.holidays, problems);
     const std::optional<Date> signed_on = c.fully_signed();
     for (const Session& s : folder.sessions) {
         if (!framework.counts(s.phase)) continue;
@@ -270,6 +295,42 @@ std::vector<Problem> convention_problems(const Framework& framework, const Folde
     return problems;
 }
 
+std::vector<Problem> convention_warnings(const Framework& framework, const Folder& folder,
+                                         const Date& today) {
+    const Convention& c = folder.convention;
+    if (!follows_french_funding(framework) || !c.exists || !c.sent) return {};
+    const Date limit = *c.acceptance_deadline();
+    const auto moved = moved_limit(limit, folder.holidays);
+    if (!moved) return {};
+    const FrenchFundingRules& rules = french_funding_rules();
+    Problem warning{.severity = Severity::warning,
+                    .values = {{"sent", c.sent->iso()},
+                               {"days", std::to_string(rules.acceptance_days.value)},
+                               {"limit", limit.iso()},
+                               {"day", moved->day},
+                               {"next", moved->next.iso()}}};
+    if (c.signed_employee && *c.signed_employee > limit && *c.signed_employee <= moved->next) {
+        warning.code = "convention.signed-on-moved-limit";
+        warning.where = c.signed_employee_origin;
+        warning.values.push_back({"signed", c.signed_employee->iso()});
+    } else if (!c.signed_employee && today > limit && today <= moved->next) {
+        warning.code = "convention.unsigned-on-moved-limit";
+        warning.where = c.sent_origin;
+    } else {
+        return {};
+    }
+    cite(warning, rules.nonworking_day_shift);
+    return {std::move(warning)};
+}
+
+std::optional<Date> moved_acceptance_deadline(const Convention& convention,
+                                              HolidayCalendar calendar) {
+    const auto limit = convention.acceptance_deadline();
+    if (!limit) return std::nullopt;
+    const auto moved = moved_limit(*limit, calendar);
+    return moved ? std::optional<Date>(moved->next) : std::nullopt;
+}
+
 // ---- the financing -------------------------------------------------------------------------
 
 std::vector<Problem> payment_terms_warnings(const Folder& folder) {
@@ -281,6 +342,15 @@ std::vector<Problem> payment_terms_warnings(const Folder& folder) {
              .where = f.origin,
              .values = {{"price", std::to_string(*f.price_cents)}},
              .remedy = Remedy{"financing.set", {{"reglement", {}}}}}};
+}
+
+std::string participation_exemption(const Financing& f) {
+    if (f.jobseeker == true) return "demandeur-emploi";
+    // A top-up (abondement) by the employer, by a company, group or branch agreement, or by an
+    // OPCO: a part paid by `employeur` or `opco` beside the CPF's.
+    for (const std::string_view payer : {"employeur", "opco"})
+        if (f.part(payer).value_or(0) > 0) return "abondement-" + std::string(payer);
+    return {};
 }
 
 std::vector<Problem> financing_problems(const Framework& framework, const Folder& folder) {
@@ -303,9 +373,11 @@ std::vector<Problem> financing_problems(const Framework& framework, const Folder
         cite(over, rules.cpf_ceiling_cents);
         problems.push_back(std::move(over));
     }
-    // Decided only when the folder says the holder is not a jobseeker: unknown, nothing said.
+    // Decided only when the folder says the holder is not a jobseeker and shows no top-up that
+    // exempts (L6323-7): unknown, nothing said.
     const std::int64_t paid = f.part("beneficiaire").value_or(0);
-    if (cpf && *cpf > 0 && f.jobseeker == false && paid < rules.cpf_participation_cents.value) {
+    if (cpf && *cpf > 0 && f.jobseeker == false && participation_exemption(f).empty() &&
+        paid < rules.cpf_participation_cents.value) {
         Problem unpaid{.code = "financing.participation-missing",
                        .where = f.origin,
                        .values = {{"due", std::to_string(rules.cpf_participation_cents.value)},

@@ -106,7 +106,7 @@ BilanFigures figures_of(const Framework& framework, const Folder& folder, std::o
         figures.f1_line = "c";
     add_sessions(framework, folder, year, figures);
     const HourReport hours = hour_report(framework, folder);
-    figures.floor_breach = figures.ended && framework.floor_minutes &&
+    figures.floor_breach = figures.ended && floor_in_force(framework, bilan) &&
                            hours.floor_counted_minutes < *framework.floor_minutes;
     figures.cap_breach =
         figures.in_scope && framework.cap_minutes && hours.counted_minutes > *framework.cap_minutes;

@@ -46,6 +46,20 @@ Problem under_floor(const Framework& fw, int floor_counted, std::string code, Se
                        {"missing", std::to_string(*fw.floor_minutes - floor_counted)}}};
 }
 
+// Said once, by `status`: the bilan started before the floor binds (its start and the floor's
+// date, with their source).
+Problem floor_not_in_force(const Framework& fw, const BilanRecord& bilan) {
+    const FloorStart start = *floor_start(fw);
+    Problem notice{.code = "hours.floor-not-in-force",
+                   .severity = Severity::notice,
+                   .values = {{"floor", std::to_string(*fw.floor_minutes)},
+                              {"start", bilan.start->iso()},
+                              {"from", start.from.iso()}},
+                   .source = std::string(start.source)};
+    if (start.to_verify) notice.values.push_back({"to_verify", "1"});
+    return notice;
+}
+
 Problem outside(const Session& s, const BilanRecord& bilan, Severity severity) {
     return {.code = "dates.session-outside",
             .severity = severity,
@@ -56,6 +70,25 @@ Problem outside(const Session& s, const BilanRecord& bilan, Severity severity) {
 }
 
 } // namespace
+
+std::optional<FloorStart> floor_start(const Framework& framework) {
+    // practice.md §3, Wave 3: hexopee.org states that the decrees of 24 February 2026 apply
+    // from 26 February 2026 (likely); no transition for bilans under way is known, so a bilan
+    // that started before is not held to the floor.
+    static constexpr FloorStart france{
+        {2026, 2, 26},
+        "R6313-4 modifié par le décret du 24 février 2026, en vigueur le 26 février 2026 selon "
+        "hexopee.org",
+        true};
+    if (framework.name == "fr") return france;
+    return std::nullopt;
+}
+
+bool floor_in_force(const Framework& framework, const BilanRecord& bilan) {
+    if (!framework.floor_minutes) return false;
+    const auto start = floor_start(framework);
+    return !start || !bilan.start || *bilan.start >= start->from;
+}
 
 std::string floor_kinds_keys(const Framework& fw) {
     std::string text;
@@ -117,10 +150,13 @@ HourReport hour_report(const Framework& framework, const Folder& folder) {
     if (framework.cap_minutes && report.counted_minutes > *framework.cap_minutes)
         w.push_back(over_cap(framework, report.counted_minutes, warning));
     // An abandoned bilan will not reach its floor: that is what abandoning means, not a fault.
+    // One started before the floor's entry into force is not under it: an information line.
     if (framework.floor_minutes && !abandoned_bilan(folder.bilan) &&
         report.floor_counted_minutes < *framework.floor_minutes)
         w.push_back(
-            under_floor(framework, report.floor_counted_minutes, "hours.under-floor", warning));
+            floor_in_force(framework, folder.bilan)
+                ? under_floor(framework, report.floor_counted_minutes, "hours.under-floor", warning)
+                : floor_not_in_force(framework, folder.bilan));
     if (framework.min_sessions && report.accompaniment_sessions < *framework.min_sessions)
         w.push_back({.code = "hours.few-sessions",
                      .severity = warning,
@@ -309,8 +345,9 @@ std::vector<Problem> rule_problems(const Framework& framework, const Folder& fol
             {.code = "dates.end-before-start", .where = b.origin, .values = dates_of(b)});
     if (framework.cap_minutes && report.counted_minutes > *framework.cap_minutes)
         problems.push_back(over_cap(framework, report.counted_minutes, Severity::error));
-    // Under the floor is only a fault once the bilan has ended: until then it is work to do.
-    if (completed(b) && framework.floor_minutes &&
+    // Under the floor is only a fault once the bilan has ended: until then it is work to do;
+    // and never for a bilan started before the floor's entry into force.
+    if (completed(b) && floor_in_force(framework, b) &&
         report.floor_counted_minutes < *framework.floor_minutes)
         problems.push_back(under_floor(framework, report.floor_counted_minutes,
                                        "hours.under-floor-at-end", Severity::error));

@@ -303,14 +303,16 @@ void Synthesis::how_it_ran() {
     const bool floor_is_accompaniment =
         fw_.counts_toward_floor("entretien") && fw_.counts_toward_floor("test") &&
         report_.floor_counted_minutes == report_.accompaniment_minutes;
-    if (fw_.floor_minutes && floor_is_accompaniment)
+    // A bilan started before the floor's entry into force is not held to it: not stated.
+    const bool floor_binds = floor_in_force(fw_, f_.bilan);
+    if (floor_binds && floor_is_accompaniment)
         totals += " (" + typo::hours(*fw_.floor_minutes) + " au moins selon le cadre)";
     // An empty total is left out: "et 0 h de travail personnel" says nothing.
     if (report_.personal_minutes)
         totals += " et " + typo::hours(report_.personal_minutes) +
                   " de travail personnel, enquêtes métiers comprises";
     totals += ".";
-    if (fw_.floor_minutes && !floor_is_accompaniment)
+    if (floor_binds && !floor_is_accompaniment)
         totals += " Le cadre en demande au moins " + typo::hours(*fw_.floor_minutes) + " en " +
                   floor_kinds_text(fw_) + " : " + typo::hours(report_.floor_counted_minutes) +
                   " réalisées.";

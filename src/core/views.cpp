@@ -202,6 +202,13 @@ std::string sessions_json(const std::vector<Session>& sessions) {
 
 // ---- status ------------------------------------------------------------------------------
 
+std::string_view followup_source(const Framework& framework) {
+    if (framework.name == "be")
+        return "dispositif des fonds sociaux du non-marchand (APEF–FE.BI) : premier suivi dans "
+               "les 6 mois";
+    return "usage : environ six mois après la fin, aucun texte n'en fixe la date";
+}
+
 std::optional<Date> followup_due(const Framework& framework, const BilanRecord& bilan) {
     if (!framework.followup_months || !bilan.end) return std::nullopt;
     const Date due = bilan.end->plus_months(*framework.followup_months);

@@ -113,6 +113,8 @@ FolderCheck check_folder(const store::Store& store, const Date& today) {
         result.warnings.push_back(std::move(warning));
     for (Problem& warning : payment_terms_warnings(folder))
         result.warnings.push_back(std::move(warning));
+    for (Problem& warning : convention_warnings(framework, folder, today))
+        result.warnings.push_back(std::move(warning));
     for (Problem& warning : consent_proof_warnings(folder.consents))
         result.warnings.push_back(std::move(warning));
     for (Problem& warning : edof_late_warnings(framework, folder)) // history, never a problem

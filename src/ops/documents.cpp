@@ -73,7 +73,7 @@ Notes certificate_notes(const Sessions& read, const std::vector<const Session*>&
                          .severity = Severity::warning,
                          .values = {{"last", last.iso()}},
                          .remedy = Remedy{"bilan.set", {{"end", {}}}}});
-    if (fw.floor_minutes && !abandoned_bilan(b) && realised_minutes < *fw.floor_minutes)
+    if (floor_in_force(fw, b) && !abandoned_bilan(b) && realised_minutes < *fw.floor_minutes)
         notes.push_back(
             {.code = "certificate.under-floor",
              .severity = Severity::warning,

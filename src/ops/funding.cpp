@@ -61,7 +61,10 @@ Notes set_convention(const store::Store& store, const ConventionEdit& edit, cons
     transaction.update(before, after);
     after.exists = true;
     loaded.folder.convention = after;
-    return messages(convention_problems(loaded.framework, loaded.folder, today));
+    std::vector<Problem> found = convention_problems(loaded.framework, loaded.folder, today);
+    for (Problem& warning : convention_warnings(loaded.framework, loaded.folder, today))
+        found.push_back(std::move(warning));
+    return messages(std::move(found));
 }
 
 Convention show_convention(const store::Store& store) {

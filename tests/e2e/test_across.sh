@@ -512,8 +512,10 @@ test_report_json_every_bilan() {
         '8 "cabinet/alice"' "notes"
     expect_out_contains "public non renseigné : le BPF ne peut pas le classer en F-1"
     expect_equal "$(jget .bpf.f1_unknown_count) $(jget .bpf.f1a_count)" "8 0" "F-1 unknown"
-    # Every ended bilan is under the 13 h floor (emma's abandonment is none); none over the cap.
-    expect_equal "$(jget .floor_breaches) $(jget .cap_breaches)" "4 0" "floor and cap breaches"
+    # Every ended bilan is under the 13 h floor (emma's abandonment is none), but david's and
+    # fanny's started in 2025, before the floor's entry into force (issue 26): 2 breaches; none
+    # over the cap.
+    expect_equal "$(jget .floor_breaches) $(jget .cap_breaches)" "2 0" "floor and cap breaches"
     # Qualiopi 2: ended ÷ (ended + abandoned) 4/5; scores 4-5 3/3; chaud answered where expected
     # (ended: alice, david, fanny; hugo not) 3/4; froid due by today (david 2026-05-20, fanny
     # 2025-12-30; alice's and hugo's to come) and answered 2/2; no `projet`.
@@ -533,7 +535,8 @@ test_report_year_takes_the_bilans_and_minutes_of_that_year() {
         "counts 2025"
     expect_equal "$(funding)" "france-travail:1:300 personnel:1:240" "by_funding 2025"
     expect_equal "$(evaluations)" "chaud:2:5 froid:2:3.5" "evaluations 2025"
-    expect_equal "$(jget .floor_breaches)" 2 "floor breaches 2025"
+    # david and fanny started before the floor's entry into force: no breach (issue 26).
+    expect_equal "$(jget .floor_breaches)" 0 "floor breaches 2025"
     # 2026: alice 420, bruno 60, chloe 270, emma 120, gael 90, hugo 240 = 1200.
     run_in "$W" report cabinet --year 2026 --json
     expect_status 0 "--year 2026"

@@ -444,7 +444,7 @@ test_financing_warnings_of_the_2026_cpf_rules() {
     expect_out_lacks "participation forfaitaire"
     run -C "$dir" financing set --demandeur-emploi non
     run -C "$dir" check
-    expect_out_contains "participation forfaitaire de 103,20 € (L6323-4 du Code du travail, montant 2026, à vérifier)"
+    expect_out_contains "participation forfaitaire de 103,20 € (L6323-7 du Code du travail, arrêté du 30 décembre 2025, montant 2026, à vérifier)"
     run -C "$dir" financing set --part cpf=1600 --part beneficiaire=200
     run -C "$dir" check
     expect_out_lacks "participation"

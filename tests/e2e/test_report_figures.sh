@@ -38,7 +38,8 @@ P=$W/cabinet
 #  Qualiopi (French): completion 4/(4+1) = 80; abandonment 20; chaud 5, 4, 3: 3 responses,
 #  mean 4, satisfied 2/3 = 66.67; chaud expected a d e j, answered a d j: 75; froid due by
 #  today a (08-20) and d (11-20), answered none: 0; funder 1 (mean 3), employer 1 (mean 4).
-#  Floor breaches (ended under 13 h): a, d, j = 3; c is abandoned, not a breach.
+#  Floor breaches (ended under 13 h): d, j = 2; c is abandoned, not a breach; a started on
+#  2026-02-02, before the floor's entry into force (2026-02-26, issue 26), so it is none.
 #  Belgium: 1 bilan, 360 minutes, 3 appointments.
 
 b() { BILAN_TODAY=$TODAY "$BILAN" "$@" >/dev/null 2>"$TMP_ROOT/.fixture" || {
@@ -153,7 +154,7 @@ evaluations.financeur.responses 1
 evaluations.financeur.satisfaction_mean 3
 evaluations.employeur.responses 1
 evaluations.employeur.satisfaction_mean 4
-floor_breaches 3
+floor_breaches 2
 cap_breaches 0
 qualiopi.ended 4
 qualiopi.abandoned 1

@@ -14,11 +14,11 @@ namespace {
 Problem with_every_value(std::string_view code) {
     Problem p{.code = std::string(code), .source = "R6313-7"};
     for (const char* name :
-         {"detail",    "text",       "file",        "meant",     "naming",    "dir",
-          "first",     "experience", "beneficiary", "skills",    "more",      "from",
-          "recipient", "phase",      "session",     "session1",  "framework", "funding",
-          "type",      "key",        "keys",        "value",     "domain",    "piste",
-          "taken",     "owner",      "written",     "points_to", "files",     "named"})
+         {"detail",     "text",        "file",      "meant",   "naming", "dir",       "first",
+          "experience", "beneficiary", "skills",    "more",    "from",   "recipient", "phase",
+          "session",    "session1",    "framework", "funding", "type",   "key",       "keys",
+          "value",      "domain",      "piste",     "taken",   "owner",  "written",   "points_to",
+          "files",      "named",       "day"})
         p.values.push_back({name, "x"});
     for (const char* name :
          {"cap",    "inside",  "pid",      "format",  "current", "legal",  "counted",
@@ -27,7 +27,7 @@ Problem with_every_value(std::string_view code) {
           "paid",   "others",  "before",   "after"})
         p.values.push_back({name, "90"});
     for (const char* name : {"date", "date1", "start", "end", "due", "until", "limit", "ended",
-                             "signed", "sent", "declared", "clock_start", "last"})
+                             "signed", "sent", "declared", "clock_start", "last", "next"})
         p.values.push_back({name, "2026-03-02"});
     p.values.push_back({"rule", "edof-entree"});
     p.values.push_back({"kinds", "entretien,test"});

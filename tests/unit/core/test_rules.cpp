@@ -98,6 +98,32 @@ TEST_SUITE("rules") {
               std::string::npos);
     }
 
+    TEST_CASE("the 13 h floor binds the bilans started from its entry into force") {
+        const Framework fr = store::load_builtin_framework("fr");
+        REQUIRE(floor_start(fr));
+        CHECK(floor_start(fr)->from == Date{2026, 2, 26});
+        CHECK(floor_start(fr)->to_verify);
+        CHECK_FALSE(floor_start(store::load_builtin_framework("be")));
+        // Issue 26: 2026-01-05 → 2026-02-10 with 10 h passes; an information line in status.
+        Folder folder;
+        folder.bilan.start = Date{2026, 1, 5};
+        folder.bilan.end = Date{2026, 2, 10};
+        folder.sessions = {session({2026, 1, 5}, "preliminaire", 600)};
+        CHECK_FALSE(floor_in_force(fr, folder.bilan));
+        CHECK(rule_problems(fr, folder, before_any).empty());
+        const HourReport report = hour_report(fr, folder);
+        CHECK(has_warning(report, "pas encore en vigueur au début du bilan (2026-01-05)"));
+        CHECK_FALSE(has_warning(report, "sous le plancher"));
+        // On the floor's first day, and without a start, it binds.
+        folder.bilan.start = Date{2026, 2, 26};
+        folder.bilan.end = Date{2026, 4, 10};
+        folder.sessions = {session({2026, 2, 26}, "preliminaire", 600)};
+        CHECK(floor_in_force(fr, folder.bilan));
+        CHECK(rule_problems(fr, folder, before_any).size() == 1);
+        folder.bilan.start.reset();
+        CHECK(floor_in_force(fr, folder.bilan));
+    }
+
     TEST_CASE("references to missing experiences and two retained pistes") {
         const Framework fr = store::load_builtin_framework("fr");
         Folder folder;

@@ -108,12 +108,59 @@ TEST_SUITE("funding") {
         folder.convention.signed_employee.reset();
         CHECK(convention_problems(fr, folder, {2026, 3, 12}).empty());
         CHECK(says(convention_problems(fr, folder, {2026, 3, 13}), "réputée refusée"));
-        // A month's end: calendar days run into the next month.
+        // A month's end: calendar days run into the next month (to Saturday 7 March).
         folder.convention = sent_on({2026, 2, 25});
         folder.convention.signed_employee = Date{2026, 3, 7};
         CHECK(convention_problems(fr, folder, {2026, 4, 1}).empty());
-        folder.convention.signed_employee = Date{2026, 3, 8};
+        CHECK(convention_warnings(fr, folder, {2026, 4, 1}).empty());
+        folder.convention.signed_employee = Date{2026, 3, 10};
         CHECK(!convention_problems(fr, folder, {2026, 4, 1}).empty());
+    }
+
+    TEST_CASE("a 10th day not worked: a warning until the next working day, then a refusal") {
+        const Framework fr = store::load_builtin_framework("fr");
+        Folder folder = employer_folder();
+        folder.convention = sent_on({2026, 2, 25}); // the 10th day: Saturday 7 March
+        CHECK(moved_acceptance_deadline(folder.convention, folder.holidays) == Date{2026, 3, 9});
+        for (const Date signed_on : {Date{2026, 3, 8}, Date{2026, 3, 9}}) {
+            folder.convention.signed_employee = signed_on;
+            CHECK(convention_problems(fr, folder, {2026, 4, 1}).empty());
+            const auto warnings = convention_warnings(fr, folder, {2026, 4, 1});
+            REQUIRE(warnings.size() == 1);
+            CHECK(warnings[0].code == "convention.signed-on-moved-limit");
+            CHECK(warnings[0].severity == Severity::warning);
+            CHECK(warnings[0].value("day") == "un samedi");
+        }
+        // Unsigned: a warning on Sunday and Monday, a refusal on Tuesday.
+        folder.convention.signed_employee.reset();
+        CHECK(convention_problems(fr, folder, {2026, 3, 9}).empty());
+        CHECK(convention_warnings(fr, folder, {2026, 3, 9}).size() == 1);
+        CHECK(says(convention_problems(fr, folder, {2026, 3, 10}), "réputée refusée"));
+        CHECK(convention_warnings(fr, folder, {2026, 3, 10}).empty());
+        // Easter Monday 2026 (6 April) is a public holiday: sent on 27 March.
+        folder.convention = sent_on({2026, 3, 27});
+        CHECK(moved_acceptance_deadline(folder.convention, folder.holidays) == Date{2026, 4, 7});
+        // A working 10th day moves nothing.
+        folder.convention = sent_on({2026, 3, 2});
+        CHECK(!moved_acceptance_deadline(folder.convention, folder.holidays));
+        // `be` has no convention rule.
+        folder.convention = sent_on({2026, 2, 25});
+        CHECK(
+            convention_warnings(store::load_builtin_framework("be"), folder, {2026, 3, 9}).empty());
+    }
+
+    TEST_CASE("the exemptions from the CPF participation (L6323-7)") {
+        Financing f;
+        f.parts = {{"cpf", 150000}};
+        CHECK(participation_exemption(f).empty());
+        f.jobseeker = false;
+        CHECK(participation_exemption(f).empty());
+        f.parts.push_back({"employeur", 30000});
+        CHECK(participation_exemption(f) == "abondement-employeur");
+        f.parts = {{"cpf", 150000}, {"opco", 30000}};
+        CHECK(participation_exemption(f) == "abondement-opco");
+        f.jobseeker = true;
+        CHECK(participation_exemption(f) == "demandeur-emploi");
     }
 
     TEST_CASE("counted sessions before the last of the three signatures") {
