@@ -26,6 +26,9 @@ struct Deadline {
     Date date;          // the last day (or, for the follow-up, the day it is due around)
     std::string detail; // one line for people: the action's text, the convention's state…
     std::optional<Remedy> remedy{}; // the operation that meets it, when one does
+    // The record it is about, when it is one of several of its kind (an action, a session's
+    // reminder): its calendar event keeps its UID whatever comes and goes beside it.
+    std::string record{};
 };
 
 // The detail followed by its remedy as `say_remedy` words it ("purge interrompue : bilan purge").

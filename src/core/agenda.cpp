@@ -105,12 +105,16 @@ void add_bilan(const AgendaBilan& bilan, const AgendaOptions& options,
     for (const Session* s : sessions)
         if (in_range(s->date, options))
             events.push_back(session_event(bilan, *s, title + s->phase));
-    std::map<std::string, int> seen; // a second action due gets a UID of its own
+    std::map<std::string, int> seen; // a second deadline of a kind gets a UID of its own
     for (const Deadline& d : bilan.deadlines) {
         const int n = ++seen[d.what];
         if (!in_range(d.date, options)) continue;
         ics::Event e;
-        e.uid = event_uid(bilan.name, d.what + (n > 1 ? "-" + std::to_string(n) : ""));
+        // The record's id when there is one, so that re-importing updates that event after an
+        // earlier action is done or another session planned; else the kind (and its rank).
+        e.uid = event_uid(bilan.name, !d.record.empty() ? d.what + "-" + d.record
+                                      : n > 1           ? d.what + "-" + std::to_string(n)
+                                                        : d.what);
         e.date = d.date;
         e.stamp = d.date;
         e.zone = bilan.belgian ? ics::Zone::brussels : ics::Zone::paris;

@@ -130,7 +130,7 @@ void add_actions(const Folder& folder, std::vector<Deadline>& out) {
     for (const Action& action : folder.actions)
         if (action.due && !action.done && deadline_stands(folder.bilan, *action.due) &&
             (!ended || *action.due <= *ended || documents_kept_on(folder.bilan, *action.due)))
-            out.push_back({"action", *action.due, visible_line(action.text)});
+            out.push_back({"action", *action.due, visible_line(action.text), {}, action.id});
 }
 
 // A planned session is announced: unless its reminder was drafted, or its convocation on the
@@ -145,8 +145,8 @@ void add_reminders(const Folder& folder, std::vector<Deadline>& out) {
             "séance du " + s.date.iso() + (s.from ? " à " + s.from->text() : std::string()) + ", " +
             (s.convocation_drafted ? "convocation rédigée le " + s.convocation_drafted->iso()
                                    : "aucune convocation rédigée");
-        out.push_back(
-            {"rappel", eve, std::move(detail), Remedy{"message.rappel", {{"session", s.id}}}});
+        out.push_back({"rappel", eve, std::move(detail),
+                       Remedy{"message.rappel", {{"session", s.id}}}, s.id});
     }
 }
 

@@ -199,4 +199,44 @@ test_range_options_and_refusals() {
     [ "$(stat -c %a "$p/x.ics")" = 600 ] && ok || fail "agenda file not 0600"
 }
 
+# Issue 27: the calendar as a calendar program meets it. Debian's khal imports the file into a
+# vdir, then lists the days around the change to summer time in Paris: the planned sessions at
+# their local times on both sides of it, the cancelled one as cancelled, the reminders all day.
+# Importing a regenerated file again updates the events (same UIDs), it never doubles them.
+test_khal_imports_the_calendar_and_updates_it() {
+    if ! command -v khal >/dev/null; then skip "khal is not installed"; return; fi
+    local p k listing first before
+    p=$(fixture practice build_practice)
+    k=$TMP_ROOT/khal.$$
+    mkdir -p "$k/cal"
+    printf '%s\n' "[calendars]" "[[bilan]]" "path = $k/cal" "type = calendar" "[sqlite]" \
+        "path = $k/khal.db" "[locale]" "timeformat = %H:%M" "dateformat = %Y-%m-%d" \
+        "longdateformat = %Y-%m-%d" "datetimeformat = %Y-%m-%d %H:%M" \
+        "longdatetimeformat = %Y-%m-%d %H:%M" "local_timezone = Europe/Paris" \
+        "default_timezone = Europe/Paris" "[default]" "default_calendar = bilan" >"$k/config"
+    k_run() { XDG_CONFIG_HOME=$k XDG_DATA_HOME=$k TZ=UTC khal -c "$k/config" "$@" 2>&1; }
+    "$BILAN" agenda "$p/anne" -o "$p/anne.ics"
+    out=$(k_run import --batch -a bilan "$p/anne.ics")
+    expect_equal "$?" 0 "khal import: $out"
+    out=$(k_run list --format "{start} {end} {title} {status}" 2026-03-26 2026-04-01)
+    # (Anne's name is hostile: her initials are "A.-S. R. D. A. B. X.")
+    expect_out_contains "2026-03-27 09:30 2026-03-27 12:00 Bilan — A.-S. R. D. A. B. X. — investigation TENTATIVE"
+    expect_out_contains "2026-03-30 14:00 2026-03-30 16:00 Bilan — A.-S. R. D. A. B. X. — investigation TENTATIVE"
+    expect_out_contains "— investigation CANCELLED"
+    expect_out_contains "2026-03-26 2026-03-26 Bilan — A.-S. R. D. A. B. X. — rappel de la séance du lendemain"
+    # The reminder of the 27th drafted: imported again, the events change in place; nothing is
+    # doubled.
+    first=$(sed -n 's/^UID:anne-\([0-9a-f]\{8\}\)@bilan\r$/\1/p' "$p/anne.ics" | head -1)
+    "$BILAN" -C "$p/anne" set email anne@exemple.fr
+    BILAN_TODAY=2026-03-26 "$BILAN" -C "$p/anne" message rappel "$first" -o "$p/r.eml"
+    "$BILAN" agenda "$p/anne" -o "$p/anne.ics"
+    before=$(find "$k/cal" -type f | wc -l)
+    out=$(k_run import --batch -a bilan "$p/anne.ics")
+    expect_equal "$(find "$k/cal" -type f | wc -l)" "$before" "imported again: nothing doubled"
+    listing=$(k_run list --format "{start} {end} {title} {status}" 2026-03-26 2026-04-01)
+    expect_equal "$(printf '%s\n' "$listing" | grep -c 'investigation')" 3 "three sessions, once each"
+    # An import adds and updates, it never removes: the reminder met stays in khal until the
+    # file is subscribed to rather than imported (README).
+}
+
 run_tests

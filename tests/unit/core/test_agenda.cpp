@@ -46,19 +46,24 @@ TEST_SUITE("agenda") {
         b.sessions[0].link = "https://visio.exemple.fr/a";
         b.sessions[2].motif = "absence";
         b.sessions[1].note = "confidentiel";
-        b.deadlines = {{"action", {2026, 3, 28}, "Écrire au secret", {}},
-                       {"action", {2026, 4, 2}, "Autre", {}}};
+        b.deadlines = {{"action", {2026, 3, 28}, "Écrire au secret", {}, "0000a001"},
+                       {"action", {2026, 4, 2}, "Autre", {}, "0000a002"},
+                       {"suivi", {2026, 9, 2}, "", {}},
+                       {"suivi", {2026, 9, 3}, "", {}}};
         const std::string text = agenda_calendar({b}, {});
         CHECK(text.find("SUMMARY:Bilan — A. R. — investigation") != std::string::npos);
         CHECK(text.find("Roux") == std::string::npos);
         CHECK(text.find("confidentiel") == std::string::npos);
         CHECK(text.find("secret") == std::string::npos);
-        CHECK(text.find("UID:anne-action@bilan") != std::string::npos);
-        CHECK(text.find("UID:anne-action-2@bilan") != std::string::npos);
+        // An action's UID is its id's: doing the first one leaves the second's event in place.
+        CHECK(text.find("UID:anne-action-0000a001@bilan") != std::string::npos);
+        CHECK(text.find("UID:anne-action-0000a002@bilan") != std::string::npos);
+        CHECK(text.find("UID:anne-suivi@bilan") != std::string::npos);
+        CHECK(text.find("UID:anne-suivi-2@bilan") != std::string::npos);
         // date order: the 27th, the action of the 28th, the 30th, the 31st
         const auto at = [&](const char* what) { return text.find(what); };
-        CHECK(at("UID:anne-00000001") < at("UID:anne-action@"));
-        CHECK(at("UID:anne-action@") < at("UID:anne-00000002"));
+        CHECK(at("UID:anne-00000001") < at("UID:anne-action-0000a001@"));
+        CHECK(at("UID:anne-action-0000a001@") < at("UID:anne-00000002"));
         CHECK(at("UID:anne-00000002") < at("UID:anne-00000003"));
         CHECK(text.find("STATUS:CONFIRMED") < text.find("STATUS:TENTATIVE"));
         CHECK(text.find("STATUS:CANCELLED") != std::string::npos);
