@@ -106,10 +106,11 @@ void day_and_hour(const Framework& framework, const Folder& folder, const std::s
 }
 
 // The proof gaps `status` and `check` warn of (evidence_gaps), one anomaly per session, in the
-// same words.
-void proof_gaps(const Folder& folder, const std::string& shown, const Date& today,
-                std::optional<int> year, std::vector<Anomaly>& out) {
-    const EvidenceGaps gaps = evidence_gaps(folder.sessions, today);
+// same words; of every held session, whatever its day: one marked held ahead of its day is no
+// less held for a controller.
+void proof_gaps(const Folder& folder, const std::string& shown, std::optional<int> year,
+                std::vector<Anomaly>& out) {
+    const EvidenceGaps gaps = evidence_gaps(folder.sessions, Date{9999, 12, 31});
     for (const Session* s : gaps.untimed)
         if (in_year(s->date, year))
             out.push_back(
@@ -319,7 +320,7 @@ std::vector<Anomaly> bilan_anomalies(const Framework& framework, const Folder& f
     for (const Session& s : folder.sessions) // the held ones
         if (held_with_counsellor(s) && in_year(s.date, year))
             day_and_hour(framework, folder, shown, s, out);
-    proof_gaps(folder, shown, today, year, out);
+    proof_gaps(folder, shown, year, out);
     before_validation(framework, folder, shown, year, out);
     // The bilan's own anomalies, when it is one of the year's (a counted session in it).
     if (!figures_of(framework, folder, year, today).in_scope) return out;

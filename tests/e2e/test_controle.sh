@@ -157,6 +157,14 @@ test_the_twin_alone_is_clean() {
     expect_equal "$(kinds_and_folders)" "" "no anomaly"
 }
 
+test_a_held_session_counts_whatever_today() {
+    # Marked held ahead of its day (today before it): still held, still without evidence.
+    BILAN_TODAY=2026-03-10 run_in "$W" controle cabinet/preuve cabinet/horaires --json
+    expect_status 1 "held sessions after today"
+    expect_equal "$(kinds_and_folders)" $'sans-horaires cabinet/horaires\nsans-preuve cabinet/preuve' \
+        "after today"
+}
+
 test_the_overlap_needs_both_folders_of_the_counsellor() {
     run_in "$W" controle cabinet/a
     expect_status 0 "one of the two folders"

@@ -143,6 +143,8 @@ TEST_SUITE("controls") {
         CHECK(find(found, "attendance.no-evidence")->records ==
               std::vector<std::string>{"cabinet/martin/sessions/s2026-03-04.toml"});
         CHECK(find(found, "attendance.no-evidence")->problem.source == "R6313-3");
+        // Held is held, even marked so ahead of its day (of a `today` before every session).
+        CHECK(codes(of(folder, fr(), {}, Date{2026, 3, 1})) == codes(found));
     }
 
     TEST_CASE("one counsellor in two sessions at once, across folders or within one") {
