@@ -350,7 +350,10 @@ bool overlap(const Placed& a, const Placed& b) {
     return !one_workshop && b.session->from < a.session->to;
 }
 
-Anomaly overlap_anomaly(const Placed& a, const Placed& b) {
+// The two sessions in the order of their folders (then of their start), so that the folders
+// read in one order whichever started first.
+Anomaly overlap_anomaly(Placed a, Placed b) {
+    if (b.schedule->folder < a.schedule->folder) std::swap(a, b);
     const TimedSession& x = *a.session;
     const TimedSession& y = *b.session;
     Anomaly anomaly{"chevauchement", {a.schedule->folder}, {}, x.date, {}};

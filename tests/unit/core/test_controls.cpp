@@ -170,6 +170,13 @@ TEST_SUITE("controls") {
               "Hélène Rocher : deux séances à la fois le 2026-03-09, de 09:00 à 11:30 (cabinet/a, "
               "s2026-03-09) et de 11:00 à 15:00 (cabinet/b, bs2026-03-09)");
 
+        // The folders in their order, whichever session started first.
+        const auto swapped = overlap_anomalies(
+            {counsellor_schedule(a, "cabinet/z", {}), counsellor_schedule(b, "cabinet/b", {})});
+        REQUIRE(swapped.size() == 1);
+        CHECK(swapped[0].folders == std::vector<std::string>{"cabinet/b", "cabinet/z"});
+        CHECK(swapped[0].records.front() == "cabinet/b/sessions/bs2026-03-09.toml");
+
         // Another counsellor: no overlap. Back to back: none either.
         b.bilan.counsellor = "Marc Petit";
         CHECK(overlap_anomalies({counsellor_schedule(a, "cabinet/a", {}),
