@@ -40,8 +40,9 @@ const std::array kinds{
 };
 
 // The texts the anomalies of this file rest on (those taken from another rule keep its own).
-// Completion is proved by any probative element (R6313-3): times, evidence, one place at a time.
-constexpr std::string_view proof_source = "R6313-3";
+// A provider shows every piece that proves a session took place; without it the session is
+// deemed not done and repaid (L6362-6): its times, its evidence, one place at a time.
+constexpr std::string_view proof_source = "Code du travail, L6362-6";
 constexpr std::string_view sunday_source = "Code du travail, L3132-3"; // le repos dominical
 // The night, failing an agreement: 21:00 to 06:00.
 constexpr std::string_view night_source = "Code du travail, L3122-20";

@@ -142,7 +142,7 @@ TEST_SUITE("controls") {
                                                        "sans-preuve attendance.no-evidence"});
         CHECK(find(found, "attendance.no-evidence")->records ==
               std::vector<std::string>{"cabinet/martin/sessions/s2026-03-04.toml"});
-        CHECK(find(found, "attendance.no-evidence")->problem.source == "R6313-3");
+        CHECK(find(found, "attendance.no-evidence")->problem.source == "Code du travail, L6362-6");
         // Held is held, even marked so ahead of its day (of a `today` before every session).
         CHECK(codes(of(folder, fr(), {}, Date{2026, 3, 1})) == codes(found));
     }
@@ -337,7 +337,7 @@ TEST_SUITE("controls") {
         CHECK(json.find(
                   "\"records\": [\n        \"cabinet/b/sessions/s2026-03-09.toml\"\n      ],") !=
               std::string::npos);
-        CHECK(json.find("\"source\": \"R6313-3\"") != std::string::npos);
+        CHECK(json.find("\"source\": \"Code du travail, L6362-6\"") != std::string::npos);
         const std::string text = anomalies_text(all, say);
         CHECK(text.starts_with("## Dimanches et jours fériés (1)\n\n- 2026-03-08 · cabinet/a : "
                                "séance du 2026-03-08 (s2026-03-11) un dimanche (Code du "
