@@ -1,5 +1,8 @@
 #include "bilan/ops/controls.hpp"
 
+#include <algorithm>
+#include <iterator>
+
 namespace bilan::ops {
 
 Controls read_controls(AcrossRequest request) {
