@@ -563,6 +563,40 @@ constexpr std::array sentences{
     Sentence{"edof.not-cpf-funded",
              "dossier CPF (edof.toml) alors que le bilan n'est pas financé par le CPF (funding "
              "{funding:funding}) : ses échéances ne sont pas suivies"},
+    // controls across bilans (bilan controle, controls.hpp)
+    Sentence{"controle.overlap",
+             "{counsellor|conseiller non renseigné} : deux séances à la fois le {date}, de "
+             "{from1} à {to1} ({folder1}, {session1}) et de {from2} à {to2} ({folder2}, "
+             "{session2})"},
+    Sentence{"controle.sunday", "séance du {date} ({session}) un dimanche"},
+    Sentence{"controle.holiday", "séance du {date} ({session}) un jour férié : {holiday}"},
+    Sentence{"controle.night",
+             "séance du {date} ({session}) de {from} à {to} : de nuit (21 h à 6 h)"},
+    Sentence{"controle.hours-convention",
+             "accompagnement réalisé {realised:hours} (celui du certificat) pour "
+             "{duration:hours} prévues par la convention"},
+    Sentence{"controle.edof-total-abandoned",
+             "service fait total déclaré dans EDOF pour un bilan abandonné le {abandoned} : "
+             "partiel attendu"},
+    Sentence{"controle.edof-total-short",
+             "service fait total déclaré dans EDOF pour {realised:hours} d'accompagnement "
+             "réalisé sur {duration:hours} prévues par la convention"},
+    Sentence{
+        "controle.edof-partial-hours",
+        "service fait partiel déclaré dans EDOF : {not_done:hours} non réalisées sur "
+        "{duration:hours}, soit {declared_minutes:hours}, pour {realised:hours} d'accompagnement "
+        "réalisé"},
+    Sentence{"controle.before-validation",
+             "séance comptée du {date} ({session}) avant la validation du dossier CPF par son "
+             "titulaire ({validated})"},
+    Sentence{"controle.past-calendar",
+             "bilan commencé le {start} toujours en cours au-delà de {months} mois (le {limit})"},
+    Sentence{"controle.past-convention",
+             "période de réalisation de la convention finie le {convention_end} ; fin du bilan : "
+             "{end|toujours en cours}"},
+    Sentence{"controle.outside-convention",
+             "séance comptée du {date} ({session}) hors de la période de la convention (du "
+             "{start|?} au {end|…})"},
     // refusals
     Sentence{"consent.none-to-revoke",
              "aucun consentement pour « {recipient} » (voir « {remedy} »)"},

@@ -64,6 +64,10 @@ BilanSummary summarize(const fs::path& path, const std::string& shown, const Acr
                              *destruction);
     if (request.figures)
         summary.figures = figures_of(framework, folder, request.year, request.today);
+    if (request.controls) {
+        summary.anomalies = bilan_anomalies(framework, folder, shown, request.today, request.year);
+        summary.schedule = counsellor_schedule(folder, shown, request.year);
+    }
     if (request.sessions) {
         const fs::path absolute = fs::absolute(path).lexically_normal();
         summary.name = (absolute.has_filename() ? absolute : absolute.parent_path()).filename();

@@ -10,6 +10,7 @@
 #error "the core and the store may not include the operations"
 #endif
 
+#include "bilan/controls.hpp"
 #include "bilan/deadlines.hpp"
 #include "bilan/practice_report.hpp"
 
@@ -29,6 +30,7 @@ struct AcrossRequest {
     std::optional<int> year;
     bool deadlines = true, figures = true; // what the command needs of each bilan
     bool sessions = false;                 // every session, held or not (`agenda`)
+    bool controls = false;                 // its anomalies and its counsellor's hours (`controle`)
     SayProblem say_problem{};              // words a folder's refusal that carries a problem
 };
 
@@ -43,6 +45,10 @@ struct BilanSummary {
     std::string name;
     bool belgian = false;
     std::vector<Session> sessions;
+    // With `controls` asked for: the anomalies of the bilan alone (as of `today`, of `year`),
+    // and its counsellor's timed sessions, for the overlaps across bilans.
+    std::vector<Anomaly> anomalies;
+    CounsellorSchedule schedule;
 };
 
 struct Across {

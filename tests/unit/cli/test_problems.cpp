@@ -14,20 +14,23 @@ namespace {
 Problem with_every_value(std::string_view code) {
     Problem p{.code = std::string(code), .source = "R6313-7"};
     for (const char* name :
-         {"detail",     "text",        "file",      "meant",   "naming", "dir",       "first",
-          "experience", "beneficiary", "skills",    "more",    "from",   "recipient", "phase",
-          "session",    "session1",    "framework", "funding", "type",   "key",       "keys",
-          "value",      "domain",      "piste",     "taken",   "owner",  "written",   "points_to",
-          "files",      "named",       "day"})
+         {"detail",     "text",        "file",       "meant",   "naming",  "dir",       "first",
+          "experience", "beneficiary", "skills",     "more",    "from",    "recipient", "phase",
+          "session",    "session1",    "framework",  "funding", "type",    "key",       "keys",
+          "value",      "domain",      "piste",      "taken",   "owner",   "written",   "points_to",
+          "files",      "named",       "counsellor", "folder1", "folder2", "session2",  "from1",
+          "to1",        "from2",       "to2",        "to",      "holiday", "day"})
         p.values.push_back({name, "x"});
-    for (const char* name :
-         {"cap",    "inside",  "pid",      "format",  "current", "legal",  "counted",
-          "floor",  "missing", "sessions", "minimum", "done",    "target", "count",
-          "months", "years",   "days",     "parts",   "price",   "cpf",    "ceiling",
-          "paid",   "others",  "before",   "after"})
+    for (const char* name : {"cap",      "inside",   "pid",      "format",          "current",
+                             "legal",    "counted",  "floor",    "missing",         "sessions",
+                             "minimum",  "done",     "target",   "count",           "months",
+                             "years",    "days",     "parts",    "price",           "cpf",
+                             "ceiling",  "paid",     "others",   "before",          "after",
+                             "realised", "duration", "not_done", "declared_minutes"})
         p.values.push_back({name, "90"});
-    for (const char* name : {"date", "date1", "start", "end", "due", "until", "limit", "ended",
-                             "signed", "sent", "declared", "clock_start", "last", "next"})
+    for (const char* name :
+         {"date", "date1", "start", "end", "due", "until", "limit", "ended", "signed", "sent",
+          "declared", "clock_start", "last", "abandoned", "validated", "convention_end", "next"})
         p.values.push_back({name, "2026-03-02"});
     p.values.push_back({"rule", "edof-entree"});
     p.values.push_back({"kinds", "entretien,test"});
