@@ -19,7 +19,7 @@
 
 namespace bilan {
 
-enum class MessageKind { convocation, rappel, evaluation_froid };
+enum class MessageKind { convocation, rappel, evaluation_froid, emargement };
 
 // What a message is made of, read from the folder by the operation.
 struct MessageData {
@@ -47,8 +47,17 @@ void check_message_template(std::string_view text);
 std::string fill_template(std::string_view text,
                           const std::vector<std::pair<std::string, std::string>>& values);
 
+// What the beneficiary is asked to confirm of a remote session she attended (`message
+// emargement`): the provider, the counsellor, her name, the session's day, times, duration,
+// phase and mode, one per line; the same session gives the same text.
+std::string attendance_statement(const MessageData& data);
+// The short code her reply quotes: the first 8 hexadecimal digits of the statement's SHA-256, in
+// capitals, as two groups ("3F9A-0B12"), so that a reply to another text does not match.
+std::string acknowledgement_code(std::string_view statement);
+
 // The draft of `data`'s message: Date the day it is meant to go (a week before the session for
-// the convocation, the day before for the reminder, the day the evaluation à froid is due), at
+// the convocation, the day before for the reminder, the day the evaluation à froid is due, the
+// day after the session for the acknowledgement of a remote one), at
 // 09:00 in the bilan's zone; the convocation with the session as an invitation
 // (METHOD:REQUEST, seance.ics).
 mail::Draft message_draft(const MessageData& data);

@@ -369,6 +369,12 @@ constexpr std::array sentences{
              "(bilan set end DATE)"},
     Sentence{"message.session-cancelled",
              "la séance du {date} ({session}) est annulée : ni convocation ni rappel"},
+    Sentence{"message.session-not-held",
+             "la séance du {date} ({session}) n'est pas tenue : sa présence se confirme une fois "
+             "la séance faite (bilan session tenue {session})"},
+    Sentence{"message.session-not-remote",
+             "la séance du {date} ({session}) n'est pas à distance : sa présence se signe sur la "
+             "feuille d'émargement (bilan emargement)"},
     Sentence{"session.now-remote",
              "séance du {date} désormais à distance : son lien de visioconférence le dit"},
     Sentence{"session.duration-changed",

@@ -1,4 +1,4 @@
-// bilan message convocation|rappel ID, bilan message evaluation-froid [-o FILE]: an e-mail
+// bilan message convocation|rappel|emargement ID, bilan message evaluation-froid [-o FILE]: an
 // draft (.eml, X-Unsent: 1) to the beneficiary, for the counsellor's mail program to open,
 // check and send. bilan never talks to a mail server.
 #include "bilan/ops/bilan.hpp"
@@ -19,7 +19,7 @@ struct MessageOptions {
 int run_message(const Context& context, MessageKind kind, const MessageOptions& o) {
     const std::string id = kind == MessageKind::evaluation_froid ? "" : id_argument(o.id);
     deliver(o.output, ops::draft_message(context.store(), kind, id));
-    if (kind != MessageKind::evaluation_froid)
+    if (kind == MessageKind::convocation || kind == MessageKind::rappel)
         ops::note_session_draft(context.store(), id, kind == MessageKind::rappel, context.today());
     return 0;
 }
@@ -27,9 +27,9 @@ int run_message(const Context& context, MessageKind kind, const MessageOptions& 
 } // namespace
 
 void declare_message(Declarations& declarations, Context& context) {
-    declarations.group("message",
-                       "Brouillons d'e-mails au bénéficiaire (.eml) : convocation, rappel, "
-                       "évaluation à froid ; rien n'est envoyé");
+    declarations.group(
+        "message", "Brouillons d'e-mails au bénéficiaire (.eml) : convocation, rappel, émargement, "
+                   "évaluation à froid ; rien n'est envoyé");
     const struct {
         const char* path;
         const char* help;
@@ -41,6 +41,9 @@ void declare_message(Declarations& declarations, Context& context) {
          "bilan message convocation 3f9a -o convocation.eml", MessageKind::convocation},
         {"message rappel", "Rappel d'une séance, la veille", "bilan message rappel 3f9a",
          MessageKind::rappel},
+        {"message emargement",
+         "Demande de confirmer sa présence à une séance à distance tenue, avec un code à citer",
+         "bilan message emargement 3f9a -o emargement.eml", MessageKind::emargement},
     };
     for (const auto& c : commands) {
         auto o = std::make_shared<MessageOptions>();

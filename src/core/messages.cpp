@@ -3,6 +3,7 @@
 #include "bilan/errors.hpp"
 #include "bilan/icalendar.hpp"
 #include "bilan/proof_documents.hpp"
+#include "bilan/sha256.hpp"
 
 #include <array>
 
@@ -11,7 +12,7 @@ namespace {
 
 using Placeheld = std::vector<std::pair<std::string, std::string>>;
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 14> placeholders{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 16> placeholders{{
     {"beneficiaire", "le nom du ou de la bénéficiaire"},
     {"date", "le jour de la séance (« vendredi 27 mars 2026 »)"},
     {"debut", "son heure de début, quand elle en a"},
@@ -26,6 +27,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 14> placehol
     {"adresse_cabinet", "son adresse"},
     {"telephone_cabinet", "son téléphone"},
     {"email_cabinet", "son e-mail"},
+    {"attestation", "ce que la personne confirme d'une séance à distance (message emargement)"},
+    {"code", "le code que sa réponse cite (message emargement)"},
 }};
 
 constexpr std::string_view signature = "\n{conseiller}\n{cabinet}\n{adresse_cabinet}\n"
@@ -67,6 +70,17 @@ std::string evaluation_body() {
            std::string(signature);
 }
 
+std::string acknowledgement_body() {
+    return "Bonjour {beneficiaire},\n\n"
+           "Pour la feuille d'émargement de notre séance à distance, merci de me confirmer votre\n"
+           "présence en répondant à ce message, sans en effacer le texte ci-dessous, avec la\n"
+           "mention « Je confirme ma présence » :\n\n"
+           "{attestation}\n"
+           "Code de confirmation : {code}\n\n"
+           "Bien cordialement,\n" +
+           std::string(signature);
+}
+
 std::string one_line(std::string text) {
     for (char& c : text)
         if (c == '\n' || c == '\r' || c == '\t') c = ' ';
@@ -98,6 +112,10 @@ Placeheld values_of(const MessageData& d) {
                        {"phase", lower_first(one_line(d.phase_label))},
                        {"lieu", one_line(s.place)},
                        {"lien", s.link}});
+    const std::string statement =
+        d.kind == MessageKind::emargement ? attendance_statement(d) : std::string();
+    v.insert(v.end(), {{"attestation", statement},
+                       {"code", statement.empty() ? "" : acknowledgement_code(statement)}});
     return v;
 }
 
@@ -141,15 +159,17 @@ std::string subject_of(const MessageData& d) {
         return "Convocation : séance de bilan de compétences du " + day;
     case MessageKind::rappel:
         return "Rappel : séance de bilan de compétences demain, " + day;
+    case MessageKind::emargement:
+        return "Émargement : votre séance de bilan de compétences du " + day;
     case MessageKind::evaluation_froid:
         break;
     }
     return "Votre bilan de compétences, quelques mois après : votre avis";
 }
 
-constexpr std::array<std::string_view, 6> template_keys{
-    "convocation",  "convocation-objet", "rappel",
-    "rappel-objet", "evaluation-froid",  "evaluation-froid-objet"};
+constexpr std::array<std::string_view, 8> template_keys{
+    "convocation",      "convocation-objet",      "rappel",     "rappel-objet",
+    "evaluation-froid", "evaluation-froid-objet", "emargement", "emargement-objet"};
 
 // The practice's own text for `key`, when it has one.
 const std::string* practice_template(const MessageData& d, std::string_view key) {
@@ -165,6 +185,8 @@ std::string_view key_of(MessageKind kind) {
         return "convocation";
     case MessageKind::rappel:
         return "rappel";
+    case MessageKind::emargement:
+        return "emargement";
     case MessageKind::evaluation_froid:
         break;
     }
@@ -181,6 +203,8 @@ Date sending_day(const MessageData& d) {
         return before(d.session->date, 7);
     case MessageKind::rappel:
         return before(d.session->date, 1);
+    case MessageKind::emargement: // once it took place: never evidence dated before the end
+        return before(d.session->date, -1);
     case MessageKind::evaluation_froid:
         break;
     }
@@ -202,6 +226,27 @@ mail::Attachment invitation(const MessageData& d) {
 }
 
 } // namespace
+
+std::string attendance_statement(const MessageData& d) {
+    const Session& s = *d.session;
+    const Practice practice = d.practice.value_or(Practice{});
+    std::string times = french_hours(s.minutes);
+    if (s.from && s.to)
+        times = "de " + french_time(*s.from) + " à " + french_time(*s.to) + " (" + times + ")";
+    return "  Prestataire : " + one_line(practice.name) + "\n" +
+           "  Conseiller ou conseillère : " + one_line(d.bilan.counsellor) + "\n" +
+           "  Bénéficiaire : " + one_line(d.bilan.beneficiary) + "\n" +
+           "  Séance : " + french_long_date(s.date) + ", " + times + "\n" + "  " +
+           one_line(d.phase_label) + "\n" +
+           "  Modalité : " + (s.mode == "distance" ? "à distance" : s.mode) + "\n";
+}
+
+std::string acknowledgement_code(std::string_view statement) {
+    std::string code = sha256_hex(statement).substr(0, 8);
+    for (char& c : code)
+        if (c >= 'a' && c <= 'f') c = static_cast<char>(c - 'a' + 'A');
+    return code.substr(0, 4) + "-" + code.substr(4);
+}
 
 std::span<const std::pair<std::string_view, std::string_view>> message_placeholders() {
     return placeholders;
@@ -237,6 +282,7 @@ mail::Draft message_draft(const MessageData& d) {
     const std::string body = own_body                             ? *own_body
                              : d.kind == MessageKind::convocation ? convocation_body()
                              : d.kind == MessageKind::rappel      ? reminder_body()
+                             : d.kind == MessageKind::emargement  ? acknowledgement_body()
                                                                   : evaluation_body();
     const Date day = sending_day(d);
     const TimeOfDay nine{9, 0};

@@ -29,7 +29,8 @@ std::string draft_message(const store::Store& store, MessageKind kind, const std
     store.require_bilan();
     // A session's draft is recorded in its file (note_session_draft): a folder this version
     // cannot write is refused before anything is drafted.
-    if (kind != MessageKind::evaluation_froid) store.require_writable_format();
+    if (kind == MessageKind::convocation || kind == MessageKind::rappel)
+        store.require_writable_format();
     const Loaded loaded = load_folder(store); // under the folder's shared lock
     const Folder& folder = loaded.folder;
     MessageData data;
@@ -52,6 +53,21 @@ std::string draft_message(const store::Store& store, MessageKind kind, const std
                 .code = "message.session-cancelled",
                 .record = data.session->id,
                 .values = {{"session", data.session->id}, {"date", data.session->date.iso()}}});
+        // Her confirmation is evidence of attendance: of a session held, at a distance (one in
+        // the room is signed on the sheet).
+        const Problem about{
+            .record = data.session->id,
+            .values = {{"session", data.session->id}, {"date", data.session->date.iso()}}};
+        if (kind == MessageKind::emargement && !data.session->held()) {
+            Problem p = about;
+            p.code = "message.session-not-held";
+            throw RefusedError(p);
+        }
+        if (kind == MessageKind::emargement && data.session->mode != "distance") {
+            Problem p = about;
+            p.code = "message.session-not-remote";
+            throw RefusedError(p);
+        }
         const Phase* phase = loaded.framework.find_phase(data.session->phase);
         data.phase_label = phase ? phase->label : data.session->phase;
     }

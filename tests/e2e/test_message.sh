@@ -266,4 +266,48 @@ test_due_asks_for_the_reminder_until_it_is_drafted() {
     expect_equal "$(due_rappel 2026-03-29)" 0 "held: no reminder"
 }
 
+# Issue 27 item 4, issue 28 item 4: the acknowledgement of a remote session held, its statement
+# quoted with a code from its SHA-256; a session planned or in the room is refused.
+test_emargement_asks_to_confirm_a_remote_session_held() {
+    if no_python; then skip "python3-icalendar is not installed"; return; fi
+    local p b room remote code again
+    p=$(fixture bilan build_bilan)
+    b=$p/elodie
+    room=$(sed -n 1p "$p/ids") remote=$(sed -n 2p "$p/ids")
+    run -C "$b" message emargement "$remote" -o "$p/e.eml"
+    expect_status 1 "a planned session"
+    expect_err_contains "n'est pas tenue"
+    expect_err_contains "bilan session tenue $remote"
+    [ -e "$p/e.eml" ] && fail "a refused draft was written" || ok
+    held -C "$b" session tenue "$room" >/dev/null 2>&1
+    run -C "$b" message emargement "$room"
+    expect_status 1 "a session in the room"
+    expect_err_contains "bilan emargement"
+    held -C "$b" session tenue "$remote" >/dev/null 2>&1
+    run -C "$b" message emargement "$remote" -o "$p/e.eml"
+    expect_status 0 "message emargement"
+    py "$p/e.eml" <<'PY'
+import hashlib, re
+assert msg['X-Unsent'] == '1'
+assert msg['Subject'].startswith('Émargement : votre séance de bilan de compétences du lundi 30 mars 2026'), msg['Subject']
+assert msg['Date'] == 'Tue, 31 Mar 2026 09:00:00 +0200', msg['Date']
+body = msg.get_body(('plain',)).get_content().replace('\r\n', '\n')
+statement = body[body.index('  Prestataire'):body.index('Code de confirmation')].rstrip('\n') + '\n'
+assert '  Séance : lundi 30 mars 2026, de 14\xa0h\xa000 à 16\xa0h\xa000 (2\xa0h)\n  Phase d\'investigation\n' in statement, statement
+assert '  Modalité : à distance' in statement, statement
+code = hashlib.sha256(statement.encode()).hexdigest()[:8].upper()
+print(code[:4] + '-' + code[4:], re.search(r'Code de confirmation : (\S+)', body).group(1))
+PY
+    expect_status 0 "python"
+    set -- $out
+    expect_equal "$2" "$1" "the code is the statement's SHA-256"
+    code=$2
+    # The same session, the same code; its times changed, another.
+    again=$("$BILAN" -C "$b" message emargement "$remote" | grep -o 'confirmation : [0-9A-F-]*')
+    expect_equal "$again" "confirmation : $code" "same session, same code"
+    held -C "$b" session horaires "$remote" --from 14:00 --to 16:30 >/dev/null 2>&1
+    again=$("$BILAN" -C "$b" message emargement "$remote" | grep -o 'confirmation : [0-9A-F-]*')
+    [ "$again" != "confirmation : $code" ] && ok || fail "the code did not change with the times"
+}
+
 run_tests

@@ -69,4 +69,9 @@ TEST_SUITE("messages") {
         d.kind = MessageKind::convocation; // no text of its own: the built-in one
         CHECK(message_draft(d).body.starts_with("Bonjour Anne Roux,"));
     }
+
+    TEST_CASE("the acknowledgement code is the statement's SHA-256, 8 digits in two groups") {
+        CHECK(acknowledgement_code("abc") == "BA78-16BF"); // SHA-256("abc") = ba7816bf…
+        CHECK(acknowledgement_code("abd") != acknowledgement_code("abc"));
+    }
 }
