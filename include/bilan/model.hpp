@@ -70,6 +70,9 @@ struct BilanRecord {
 struct Evidence {
     std::string kind;
     std::string ref;
+    // A reply by e-mail (kind `email`, format 5): its headers as received and the SHA-256 of the
+    // raw message, kept beside it in preuves/ (ref).
+    std::string from{}, sent{}, message_id{}, dkim{}, received{}, sha256{};
     bool operator==(const Evidence&) const = default;
 };
 

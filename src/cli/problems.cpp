@@ -99,6 +99,12 @@ constexpr std::array operations{
                    {{{"date", "DATE"}, {"satisfaction", "1-5"}}}},
     OperationWords{
         "message.rappel", "message rappel", {"session"}, false, false, {{{"session", "ID"}}}},
+    OperationWords{"message.emargement",
+                   "message emargement",
+                   {"session"},
+                   false,
+                   false,
+                   {{{"session", "ID"}}}},
     OperationWords{"purge", "purge"},
     OperationWords{"check", "check"},
     OperationWords{"render", "render"},
@@ -369,6 +375,13 @@ constexpr std::array sentences{
              "(bilan set end DATE)"},
     Sentence{"message.session-cancelled",
              "la séance du {date} ({session}) est annulée : ni convocation ni rappel"},
+    Sentence{"attendance.email-not-a-message",
+             "{file} : pas un message (.eml) : ni en-tête From ni Date"},
+    Sentence{"attendance.email-without-code",
+             "{file} ne cite pas le code {code} de la séance du {date} ({session}) : ce n'est pas "
+             "la réponse à sa demande de confirmation"},
+    Sentence{"attendance.email-already",
+             "{file} : cette réponse est déjà une preuve de la séance du {date} ({session})"},
     Sentence{"message.session-not-held",
              "la séance du {date} ({session}) n'est pas tenue : sa présence se confirme une fois "
              "la séance faite (bilan session tenue {session})"},

@@ -2,6 +2,7 @@
 // phases' hour targets, and the evidence that each took place.
 #include "bilan/json.hpp"
 #include "bilan/ops/bilan.hpp"
+#include "bilan/ops/messages.hpp"
 #include "bilan/views.hpp"
 #include "cli/context.hpp"
 #include "cli/problems.hpp"
@@ -49,13 +50,23 @@ int run_session_add(const Context& context, const SessionAddOptions& o) {
 }
 
 struct AttestOptions {
-    std::string id, evidence, ref;
+    std::string id, evidence, ref, eml;
 };
 
 int run_attest(const Context& context, const AttestOptions& o) {
     const std::string id = id_argument(o.id);
     Evidence evidence;
     evidence.kind = std::string(resolve_term(evidence_kinds(), o.evidence, "type de preuve"));
+    // A reply by e-mail is the message itself, read and kept: never a reference typed by hand.
+    if ((evidence.kind == "email") != !o.eml.empty())
+        throw UsageError(o.eml.empty() ? "--evidence email demande --eml FICHIER (la réponse reçue)"
+                                       : "--eml ne va qu'avec --evidence email");
+    if (evidence.kind == "email") {
+        if (!o.ref.empty())
+            throw UsageError("--ref ne va pas avec --eml : le message est la pièce");
+        print_notices(ops::attest_by_email(context.store(), id, o.eml, context.today()));
+        return 0;
+    }
     evidence.ref = checked_text(o.ref, "--ref");
     const Date today = context.today(); // a session still to come gets a note
     print_notices(ops::attest_session(context.store(), id, evidence, today));
@@ -167,7 +178,9 @@ void declare_session(Declarations& declarations, Context& context) {
            id_values(context, store::collection_of<Session>())},
           {"--evidence", "emargement, signature-electronique, journal-visio ou autre",
            &attest->evidence, true, nullptr, term_values(evidence_kinds())},
-          {"--ref", "Ce qui identifie la pièce (fichier, numéro de la plateforme)", &attest->ref}},
+          {"--ref", "Ce qui identifie la pièce (fichier, numéro de la plateforme)", &attest->ref},
+          {"--eml", "Avec --evidence email : la réponse reçue (.eml), gardée dans preuves/",
+           &attest->eml}},
          [&context, attest] { return run_attest(context, *attest); }});
 
     auto times = std::make_shared<TimesOptions>();

@@ -460,6 +460,7 @@ constexpr std::array<std::string_view, 4> a_signature{
 constexpr std::array<std::string_view, 5> a_journal{"visio", "journal-de-connexion", "connexion",
                                                     "log", "video-log"};
 constexpr std::array<std::string_view, 1> a_other_evidence{"other"};
+constexpr std::array<std::string_view, 2> a_email_evidence{"mail", "courriel"};
 constexpr std::array<std::string_view, 2> a_retained{"retenue", "retenu"};
 constexpr std::array<std::string_view, 2> a_backup{"plan-b", "secours"};
 constexpr std::array<std::string_view, 2> a_dropped{"abandonnee", "abandonne"};
@@ -478,7 +479,8 @@ const std::array evidence_terms{
     BILAN_TERM("emargement", "feuille d'émargement", a_emargement),
     BILAN_TERM("signature-electronique", "signature électronique", a_signature),
     BILAN_TERM("journal-visio", "journal de connexion", a_journal),
-    BILAN_TERM("autre", "autre pièce", a_other_evidence)};
+    BILAN_TERM("autre", "autre pièce", a_other_evidence),
+    BILAN_TERM("email", "confirmation par e-mail", a_email_evidence)};
 const std::array fundings{
     BILAN_TERM("cpf", "CPF (Mon Compte Formation)", a_cpf),
     BILAN_TERM("employeur", "employeur (plan de développement des compétences)", a_employeur),

@@ -187,8 +187,17 @@ std::string sessions_json(const std::vector<Session>& sessions) {
         json.text_or_null("note", s.note);
         json.field("state", s.state).text_or_null("motif", s.motif);
         json.key("evidence").begin_array();
-        for (const Evidence& e : s.evidence)
-            json.begin_object().field("kind", e.kind).text_or_null("ref", e.ref).end_object();
+        for (const Evidence& e : s.evidence) {
+            json.begin_object().field("kind", e.kind).text_or_null("ref", e.ref);
+            if (e.kind == "email") // what was kept of the reply: its headers and its hash
+                json.text_or_null("from", e.from)
+                    .text_or_null("date", e.sent)
+                    .text_or_null("message_id", e.message_id)
+                    .text_or_null("dkim", e.dkim)
+                    .text_or_null("received", e.received)
+                    .field("sha256", e.sha256);
+            json.end_object();
+        }
         json.end_array();
         // Last: what scripts read of the earlier keys keeps its place.
         json.text_or_null("lieu", s.place).text_or_null("lien", s.link);

@@ -353,6 +353,10 @@ Notes attest_session(const store::Store& store, const std::string& session,
                                            .values = {{"session", s.id}, {"date", s.date.iso()}}});
             s.evidence.push_back(evidence);
         }).after;
+    return attendance_notes(after, today);
+}
+
+Notes attendance_notes(const Session& after, const Date& today) {
     Notes notes;
     if (today < after.date)
         notes.push_back({.code = "attendance.future",

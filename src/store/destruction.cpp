@@ -65,7 +65,7 @@ bool rendered_by_bilan(const std::string& text) {
 
 bool own_top_entry(const std::string& name, const BilanRecord& bilan) {
     if (name == "bilan.toml" || name == "practice.toml" || name == "destruction.toml" ||
-        name == bilan.framework)
+        name == bilan.framework || name == proof_folder)
         return true;
     const auto singles = single_record_files();
     if (std::find(singles.begin(), singles.end(), name) != singles.end()) return true;

@@ -511,7 +511,7 @@ std::vector<Problem> Store::unknown_entries(const BilanRecord& bilan) const {
             continue;
         }
         if (name.front() == '.' || name == "bilan.toml" || name == "practice.toml" ||
-            name == "destruction.toml" ||
+            name == "destruction.toml" || name == proof_folder ||
             name == bilan.framework || // practice.toml: a practice of one bilan
             std::find(single_record_files().begin(), single_record_files().end(), name) !=
                 single_record_files().end())

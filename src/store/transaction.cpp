@@ -112,6 +112,8 @@ Transaction::~Transaction() {
     // it remains. Still under the lock: the members that hold it go after this body.
     if (std::uncaught_exceptions() <= uncaught_at_start_) return;
     put_back_handover_copy();
+    for (const auto& proof : proofs_written_)
+        ::unlink(proof.c_str()); // a proof of nothing: the record that named it was not written
     if (!bilan_before_format_) return;
     try {
         write_file_atomically(store_.root() / "bilan.toml", *bilan_before_format_);
@@ -282,6 +284,18 @@ void Transaction::write_handover_copy(const std::optional<std::string>& markdown
         write_file_atomically(path, *markdown);
     else
         remove_file_durably(path);
+}
+
+void Transaction::keep_proof(const std::string& name, std::string_view bytes) {
+    const std::filesystem::path dir = store_.root() / std::string(proof_folder);
+    refuse_linked_folder(dir);
+    in_private_directory(dir, [&] {
+        const auto path = dir / name;
+        require_replaceable(path, store_.display(std::string(proof_folder) + "/" + name));
+        if (read_file_if_exists(path) == std::optional<std::string>(bytes)) return;
+        write_file_atomically(path, bytes);
+        proofs_written_.push_back(path);
+    });
 }
 
 void Transaction::remove_handover_copy() {

@@ -364,14 +364,20 @@ test_a_bad_evidence_table_is_pointed_at() {
     local dir id
     dir=$(new_bilan)
     id=$(session_on "$dir" 2026-03-03)
-    printf '\n[[evidence]]\nkind = "photo"\nfrom = "moi"\n' >>"$dir/sessions/$id.toml"
+    printf '\n[[evidence]]\nkind = "photo"\nauteur = "moi"\n' >>"$dir/sessions/$id.toml"
     run -C "$dir" check
     expect_status 1
     expect_doc_contains "sessions/$id.toml:8:8: type de preuve inconnu « photo »"
-    expect_doc_contains "sessions/$id.toml:9:1: clé inconnue « from »"
+    expect_doc_contains "sessions/$id.toml:9:1: clé inconnue « auteur »"
     run -C "$dir" session list
     expect_status 1
     expect_err_contains "sessions/$id.toml:8:8: type de preuve inconnu « photo »"
+    # A reply's headers belong to a reply by e-mail only.
+    printf '\n[[evidence]]\nkind = "emargement"\nfrom = "moi"\n' >"$dir/x" &&
+        sed -i '/^\[\[evidence\]\]/,$d' "$dir/sessions/$id.toml" && cat "$dir/x" >>"$dir/sessions/$id.toml"
+    run -C "$dir" check
+    expect_status 1
+    expect_doc_contains "« from » ne va qu'avec kind = \"email\""
 }
 
 test_help() {

@@ -310,4 +310,75 @@ PY
     [ "$again" != "confirmation : $code" ] && ok || fail "the code did not change with the times"
 }
 
+# Issue 28 item 4: her reply quoting the code becomes the session's evidence; the message is
+# kept in preuves/ (0600, 0700), its headers and hash in the session; a reply without the code,
+# twice the same, or no message at all is refused and writes nothing; purge keeps the proof.
+test_a_reply_quoting_the_code_is_the_evidence_of_a_remote_session() {
+    if no_python; then skip "python3-icalendar is not installed"; return; fi
+    local p b remote code snapshot
+    p=$(fixture bilan build_bilan)
+    b=$p/elodie
+    remote=$(sed -n 2p "$p/ids")
+    held -C "$b" session tenue "$remote" >/dev/null 2>&1
+    code=$("$BILAN" -C "$b" message emargement "$remote" | sed -n 's/.*confirmation : \([0-9A-F-]*\).*/\1/p')
+    "$PYTHON" - "$code" "$p" <<'PY'
+import sys, base64, quopri
+code, p = sys.argv[1], sys.argv[2]
+head = ('From: =?utf-8?q?=C3=89lodie?= <elodie.roux@exemple.fr>\r\nTo: contact@cabinet-horizons.fr\r\n'
+        'Subject: Re: =?utf-8?q?=C3=89margement?=\r\nDate: Tue, 31 Mar 2026 10:12:00 +0200\r\n'
+        'Message-ID: <r1@exemple.fr>\r\nDKIM-Signature: v=1; a=rsa-sha256; d=exemple.fr;\r\n s=mail; bh=x; b=y\r\n'
+        'Received: from mx.exemple.fr\r\n by mx.cabinet-horizons.fr; Tue, 31 Mar 2026 10:12:01 +0200\r\n'
+        'MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n')
+text = 'Je confirme ma présence.\n\n> Code de confirmation : ' + code + '\n'
+b64 = base64.encodebytes(text.encode()).decode().replace('\n', '\r\n')
+open(p + '/base64.eml', 'w').write(head + 'Content-Transfer-Encoding: base64\r\n\r\n' + b64)
+qp = quopri.encodestring(text.encode()).decode().replace(code, code[:4] + '=\r\n' + code[4:])
+assert code not in qp
+open(p + '/qp.eml', 'w').write(head.replace('r1@', 'r2@') + 'Content-Transfer-Encoding: quoted-printable\r\n\r\n' + qp)
+open(p + '/other.eml', 'w').write(head.replace('r1@', 'r3@') + '\r\nJe confirme. Code : 0000-0000\r\n')
+open(p + '/none.eml', 'w').write('Bonjour, je confirme ' + code + '\r\n')
+PY
+    snapshot=$(fingerprint "$b")
+    run -C "$b" session attest "$remote" --evidence email --eml "$p/other.eml"
+    expect_status 1 "a reply without the code"
+    expect_err_contains "ne cite pas le code $code"
+    expect_err_one_line
+    run -C "$b" session attest "$remote" --evidence email --eml "$p/none.eml"
+    expect_status 1 "no header block"
+    run -C "$b" session attest "$remote" --evidence email
+    expect_status 2 "email without --eml"
+    run -C "$b" session attest "$remote" --evidence autre --eml "$p/base64.eml"
+    expect_status 2 "--eml without email"
+    mkfifo "$p/fifo.eml"
+    run -C "$b" session attest "$remote" --evidence email --eml "$p/fifo.eml"
+    expect_status 1 "a FIFO is no message (and does not block)"
+    expect_unchanged "$b" "$snapshot"
+    (umask 022 && "$BILAN" -C "$b" session attest "$remote" --evidence email --eml "$p/base64.eml")
+    expect_equal "$?" 0 "a base64 reply quoting the code"
+    run -C "$b" session attest "$remote" --evidence email --eml "$p/qp.eml"
+    expect_status 0 "a quoted-printable reply, the code across a soft line break"
+    run -C "$b" session attest "$remote" --evidence email --eml "$p/base64.eml"
+    expect_status 1 "the same reply twice"
+    expect_err_contains "déjà une preuve"
+    [ "$(stat -c %a "$b/preuves")" = 700 ] && ok || fail "preuves/ not 0700"
+    [ "$(stat -c %a "$b"/preuves/*.eml | sort -u)" = 600 ] && ok || fail "a kept reply not 0600"
+    expect_equal "$(ls "$b/preuves" | wc -l)" 2 "two replies kept"
+    cmp -s "$p/base64.eml" "$b/preuves/$remote-$(sha256sum "$p/base64.eml" | cut -c1-16).eml" &&
+        ok || fail "the reply is not kept byte for byte under its hash"
+    run -C "$b" session list --json
+    expect_out_contains '"dkim": "d=exemple.fr; s=mail"'
+    expect_out_contains '"message_id": "<r1@exemple.fr>"'
+    expect_out_contains "\"sha256\": \"$(sha256sum "$p/base64.eml" | cut -d' ' -f1)\""
+    grep -q '^received = "from mx.exemple.fr by mx.cabinet-horizons.fr; Tue' "$b/sessions/$remote.toml" &&
+        ok || fail "Received not kept unfolded"
+    run -C "$b" check
+    expect_out_lacks "séance du 2026-03-30 ($remote) sans preuve"
+    # purge keeps the administrative proof, never refuses it as unknown.
+    "$BILAN" -C "$b" set end 2026-03-31 >/dev/null 2>&1
+    BILAN_TODAY=2026-04-02 run -C "$b" purge --dry-run
+    expect_status 0 "purge --dry-run with preuves/"
+    expect_out_lacks "preuves/"
+    expect_err_lacks "preuves"
+}
+
 run_tests

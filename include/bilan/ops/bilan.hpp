@@ -70,6 +70,8 @@ Notes add_session(const store::Store& store, Session session, const OnAdded& on_
 // returns the notes: a session still to come, a remote one proved by a paper sheet alone.
 Notes attest_session(const store::Store& store, const std::string& session,
                      const Evidence& evidence, const Date& today);
+// Those notes, of a session that just gained evidence (attest_session, a reply by e-mail).
+Notes attendance_notes(const Session& session, const Date& today);
 
 // The times a session was held at, --from before --to.
 struct SessionTimes {

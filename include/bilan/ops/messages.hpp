@@ -8,8 +8,10 @@
 #endif
 
 #include "bilan/messages.hpp"
+#include "bilan/ops/common.hpp"
 #include "bilan/store.hpp"
 
+#include <filesystem>
 #include <string>
 
 namespace bilan::ops {
@@ -21,5 +23,13 @@ namespace bilan::ops {
 // session, RefusedError too when the folder is of a format this version cannot write: its
 // draft is recorded there (note_session_draft).
 std::string draft_message(const store::Store& store, MessageKind kind, const std::string& session);
+
+// `session attest ID --evidence email --eml FILE`: the beneficiary's reply to `message
+// emargement` for the session named by `session` (held, remote), read from `reply`, becomes its
+// evidence: its From, Date, Message-ID, DKIM signer and Received headers and the SHA-256 of the
+// raw message, the message itself kept in preuves/ (0600). RefusedError when the file is no
+// message, does not quote the session's code (attendance_statement), or was imported already.
+Notes attest_by_email(const store::Store& store, const std::string& session,
+                      const std::filesystem::path& reply, const Date& today);
 
 } // namespace bilan::ops

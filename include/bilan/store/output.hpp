@@ -26,6 +26,12 @@ void write_document(const std::filesystem::path& target, std::string_view conten
 // folder of a bilan; practice.toml and .lock in a practice folder. Other files are fine.
 void refuse_kept_file_target(const std::filesystem::path& target);
 
+// The bytes of a file the user named on the command line (a reply to import): a regular file,
+// a link followed to one, of at most `limit` bytes; RefusedError naming it otherwise (a pipe
+// or a device is never read: it could block or never end), EnvironmentError when it cannot be
+// read.
+std::string read_given_file(const std::filesystem::path& file, std::size_t limit);
+
 // A PDF of an HTML page (html::page), typeset by WeasyPrint: the program `weasyprint` found on
 // the PATH, run without a shell, the page on its standard input and the PDF read from its
 // standard output. EnvironmentError when it is missing (naming the Debian package) or fails

@@ -60,6 +60,10 @@ public:
     // exception leaves it), the copy is put back as it was: written before bilan.toml's hash,
     // and undone with it.
     void write_handover_copy(const std::optional<std::string>& markdown);
+    // preuves/NAME, a piece of evidence a record points at (a reply by e-mail), written whole,
+    // 0600 in a 0700 folder; removed again when the transaction then fails. The same bytes
+    // under the same name are one file: nothing is written twice.
+    void keep_proof(const std::string& name, std::string_view bytes);
     // `purge`: the copy handed over removed for good (never put back), once kept as synthese.md.
     void remove_handover_copy();
     // `purge`: a file at the top of the folder (`relative`, e.g. synthese.md) removed for good;
@@ -121,6 +125,7 @@ private:
     // synthese-remise.md before write_handover_copy (the inner nullopt: there was none).
     std::optional<std::optional<std::string>> copy_before_;
     void put_back_handover_copy() const;
+    std::vector<std::filesystem::path> proofs_written_; // by keep_proof, undone on failure
     int uncaught_at_start_ = std::uncaught_exceptions();
     // A record's file `relative` with `edits` spliced in, checked, not yet written; created
     // when `create_if_missing`, RefusedError when it is gone otherwise.

@@ -131,21 +131,22 @@ private:
 // records need, and the typed writes raise the folder's format to it.
 constexpr int first_format = 1;
 constexpr int current_format = 5;
-constexpr int evidence_format = 2;      // a session's [[evidence]], the session kind atelier
-constexpr int edof_format = 2;          // edof.toml
-constexpr int funding_format = 2;       // convention.toml and financing.toml
-constexpr int end_format = 3;           // handover, handover_mode, abandoned, abandon_reason
-constexpr int retention_format = 3;     // retention_agreed, retention_scope, retention_until
-constexpr int purge_format = 3;         // destruction.toml and synthese.md
-constexpr int handover_copy_format = 4; // synthese-remise.md and handover_sha256
-constexpr int terms_format = 4;         // financing.toml's payment terms
-constexpr int states_format = 4;        // a session's state (prevue, annulee) and motif
-constexpr int stakeholders_format = 5;  // an evaluation by a funder or an employer (`by`)
-constexpr int public_format = 5;        // the beneficiary's public, the BPF's line F-1
-constexpr int months_format = 5;        // an experience dated to the month ("2008-09")
-constexpr int contacts_format = 5;      // bilan.toml's email and telephone
-constexpr int place_format = 5;         // a session's lieu and lien
-constexpr int drafts_format = 5;        // a session's convocation and rappel (drafted on)
+constexpr int evidence_format = 2;       // a session's [[evidence]], the session kind atelier
+constexpr int edof_format = 2;           // edof.toml
+constexpr int funding_format = 2;        // convention.toml and financing.toml
+constexpr int end_format = 3;            // handover, handover_mode, abandoned, abandon_reason
+constexpr int retention_format = 3;      // retention_agreed, retention_scope, retention_until
+constexpr int purge_format = 3;          // destruction.toml and synthese.md
+constexpr int handover_copy_format = 4;  // synthese-remise.md and handover_sha256
+constexpr int terms_format = 4;          // financing.toml's payment terms
+constexpr int states_format = 4;         // a session's state (prevue, annulee) and motif
+constexpr int stakeholders_format = 5;   // an evaluation by a funder or an employer (`by`)
+constexpr int public_format = 5;         // the beneficiary's public, the BPF's line F-1
+constexpr int months_format = 5;         // an experience dated to the month ("2008-09")
+constexpr int contacts_format = 5;       // bilan.toml's email and telephone
+constexpr int place_format = 5;          // a session's lieu and lien
+constexpr int email_evidence_format = 5; // evidence `email`, its headers and preuves/
+constexpr int drafts_format = 5;         // a session's convocation and rappel (drafted on)
 // A basis to keep the synthesis (synthesis_agreed, _motif, _until, _ref), retention_ref; and a
 // purge of the synthesis: destruction.toml's synthesis_destroyed, *_basis, file counts.
 constexpr int bases_format = 5;
@@ -199,6 +200,8 @@ std::span<const BilanField> bilan_fields();
 // The copy of the synthesis as handed over, as Store::handover_copy finds it: `text` nullopt
 // when the file is absent; `shown` its name for messages (root/name).
 inline constexpr std::string_view handover_copy_file = "synthese-remise.md";
+// The evidence records point at (a reply by e-mail): administrative, kept like the sessions.
+inline constexpr std::string_view proof_folder = "preuves";
 struct HandoverCopy {
     std::optional<std::string> text;
     std::string shown;

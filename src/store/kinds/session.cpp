@@ -5,6 +5,7 @@
 #include "bilan/views.hpp"
 #include "store/kinds/kind.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace bilan::store {
@@ -66,6 +67,18 @@ Session read_session(RecordReader& r, const Framework& framework) {
         Evidence evidence;
         evidence.kind = e.term("kind", evidence_kinds(), "type de preuve", true);
         evidence.ref = e.text("ref");
+        evidence.from = e.text("from");
+        evidence.sent = e.text("date");
+        evidence.message_id = e.text("message_id");
+        evidence.dkim = e.text("dkim");
+        evidence.received = e.text("received");
+        evidence.sha256 = e.text("sha256");
+        // What a reply by e-mail keeps is said of that reply only.
+        if (evidence.kind != "email")
+            for (const char* key : {"from", "date", "message_id", "dkim", "received", "sha256"})
+                if (e.has(key))
+                    e.fail(e.pos(key),
+                           "« " + std::string(key) + " » ne va qu'avec kind = \"email\"");
         if (!e.finish()) r.fail(e.file(), "preuve de présence invalide dans « evidence »");
         s.evidence.push_back(std::move(evidence));
     }
@@ -100,6 +113,9 @@ std::vector<Fields> evidence_tables_of(const Session& s) {
 // cancelled with format 4, its place and its drafts with format 5.
 int format_needed_by(const Session& s) {
     if (s.convocation_drafted || s.reminder_drafted) return drafts_format;
+    if (std::any_of(s.evidence.begin(), s.evidence.end(),
+                    [](const Evidence& e) { return e.kind == "email"; }))
+        return email_evidence_format;
     if (!s.place.empty() || !s.link.empty()) return place_format;
     if (!s.held()) return states_format;
     return !s.evidence.empty() || s.kind == "atelier" ? evidence_format : first_format;
@@ -108,7 +124,14 @@ int format_needed_by(const Session& s) {
 } // namespace
 
 template <> Fields fields_of(const Evidence& e) {
-    return {{"kind", e.kind}, {"ref", text_or_none(e.ref)}};
+    return {{"kind", e.kind},
+            {"ref", text_or_none(e.ref)},
+            {"from", text_or_none(e.from)},
+            {"date", text_or_none(e.sent)},
+            {"message_id", text_or_none(e.message_id)},
+            {"dkim", text_or_none(e.dkim)},
+            {"received", text_or_none(e.received)},
+            {"sha256", text_or_none(e.sha256)}};
 }
 
 std::vector<Fields> evidence_tables(const Session& s) {

@@ -19,7 +19,7 @@ Problem with_every_value(std::string_view code) {
           "session",    "session1",    "framework",  "funding", "type",    "key",       "keys",
           "value",      "domain",      "piste",      "taken",   "owner",   "written",   "points_to",
           "files",      "named",       "counsellor", "folder1", "folder2", "session2",  "from1",
-          "to1",        "from2",       "to2",        "to",      "holiday", "day"})
+          "to1",        "from2",       "to2",        "to",      "holiday", "day",       "code"})
         p.values.push_back({name, "x"});
     for (const char* name : {"cap",      "inside",   "pid",      "format",          "current",
                              "legal",    "counted",  "floor",    "missing",         "sessions",
