@@ -319,6 +319,8 @@ constexpr std::array sentences{
     Sentence{"folder.misspelt-folder",
              "dossier inconnu de bilan, ignoré (vouliez-vous dire « {meant} » ?)"},
     Sentence{"folder.unknown-file", "fichier inconnu de bilan, ignoré (voir FILES dans man bilan)"},
+    Sentence{"jurisdiction.french-only",
+             "commande propre aux bilans français, sans objet pour un bilan belge (cadre be)"},
     Sentence{"folder.copy-of", "copie de {file} ? ignorée : seul {file} est lu"},
     Sentence{"folder.unknown-folder", "dossier inconnu de bilan, ignoré"},
     Sentence{"folder.not-a-record",
@@ -434,6 +436,9 @@ constexpr std::array sentences{
              "réalisées"},
     Sentence{"certificate.signed-before-last",
              "certificat daté du {date}, avant la dernière séance comptée ({last})"},
+    Sentence{"document.no-practice-named",
+             "aucun dossier de cabinet (practice.toml) : "
+             "{document:document} ne nomme pas le cabinet ({remedy})"},
     Sentence{"document.no-practice", "aucun dossier de cabinet (practice.toml) : "
                                      "{document:document} ne porte ni SIRET ni NDA ({remedy})"},
     Sentence{"document.no-siret",
@@ -487,11 +492,11 @@ constexpr std::array sentences{
     Sentence{"retention.beyond-limit", "accord de conservation jusqu'au {until} : au-delà du "
                                        "{limit}, {years} ans après la fin ({source})"},
     Sentence{"retention.destroy-due",
-             "documents de travail à détruire depuis la fin du bilan ({ended}) (R6313-7) : "
+             "documents de travail à détruire depuis la fin du bilan ({ended}){paren-source} : "
              "{remedy}"},
     Sentence{"retention.destroy-due-after-agreement",
              "documents de travail à détruire depuis la fin de l'accord de conservation "
-             "({until}) (R6313-7) : {remedy}"},
+             "({until}){paren-source} : {remedy}"},
     Sentence{"retention.synthesis-kept-too-long",
              "synthèse conservée au-delà du {until}{paren-source} : {remedy} la détruit"},
     Sentence{"retention.synthesis-without-basis",

@@ -301,7 +301,7 @@ std::vector<Problem> after_end_warnings(const Framework& framework, const Folder
             {.code = "evaluation.chaud-missing",
              .severity = Severity::warning,
              .values = {{"end", b.end->iso()}},
-             .source = "Qualiopi, indicateurs 11 et 30",
+             .source = std::string(evaluation_source(framework, "Qualiopi, indicateurs 11 et 30")),
              .remedy = Remedy{"evaluation.add",
                               {{"kind", "chaud"}, {"date", {}}, {"satisfaction", {}}}}});
     if (const auto due = evaluation_froid_due(framework, b);
@@ -310,7 +310,7 @@ std::vector<Problem> after_end_warnings(const Framework& framework, const Folder
             {.code = today == *due ? "evaluation.froid-due" : "evaluation.froid-overdue",
              .severity = Severity::warning,
              .values = {{"due", due->iso()}},
-             .source = "Qualiopi, indicateur 30"});
+             .source = std::string(evaluation_source(framework, "Qualiopi, indicateur 30"))});
     return warnings;
 }
 

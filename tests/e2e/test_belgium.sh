@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# A Belgian bilan speaks Belgian (issue 26, item 4): nothing it prints or writes cites a French
+# article, Qualiopi, the CPF, EDOF or a French identifier (SIRET, NDA).
+. "$(dirname "$0")/lib.sh"
+
+FRENCH='L63|R63|Qualiopi|CPF|SIRET|\bNDA\b|EDOF|décret'
+
+# A whole be bilan in a practice: six interviews, its end, a follow-up, both evaluations.
+belgian_bilan() {
+    local top dir
+    top=$(mktemp -d "$TMP_ROOT/cabinet.XXXXXX")
+    "$BILAN" practice init "$top" --name "Cabinet Bruxelles" >/dev/null || return 1
+    dir=$top/lea
+    "$BILAN" init "$dir" --beneficiary "Léa Peeters" --start 2026-03-02 --framework be \
+        --funding fonds-social >/dev/null || return 1
+    local day
+    for day in 02 04 09 11 16 18; do
+        held -C "$dir" session add --date 2026-03-$day --phase investigation --duration 2h \
+            >/dev/null 2>&1 || return 1
+    done
+    held -C "$dir" set end 2026-03-20 >/dev/null 2>&1 || return 1
+    held -C "$dir" session add --date 2026-06-15 --phase suivi --duration 1h >/dev/null 2>&1
+    held -C "$dir" evaluation add chaud --date 2026-03-20 --satisfaction 5 >/dev/null 2>&1
+    held -C "$dir" evaluation add froid --date 2026-06-20 --satisfaction 4 >/dev/null 2>&1
+    held -C "$dir" consent grant "Fonds social" --date 2026-03-20 --ref accord.pdf >/dev/null 2>&1
+    printf '%s\n' "$dir"
+}
+
+# run, then fail when stdout or stderr cites France.
+expect_belgian() { # WHAT
+    if printf '%s\n%s\n' "$out" "$err" | grep -Eq "$FRENCH"; then
+        fail "$1 cites France: $(printf '%s\n%s\n' "$out" "$err" | grep -E "$FRENCH" | head -2)"
+    else
+        ok
+    fi
+}
+expect_file_belgian() { # FILE
+    if grep -Eq "$FRENCH" "$1"; then fail "$1 cites France: $(grep -E "$FRENCH" "$1" | head -2)"; else ok; fi
+}
+
+test_a_belgian_bilan_prints_nothing_french() {
+    local dir
+    dir=$(belgian_bilan) || return
+    local -a commands=("check" "check --json" "status" "status --json" "due" "due --json"
+        "agenda" "emargement" "certificat --date 2026-03-20" "render" "regles")
+    local c
+    for c in "${commands[@]}"; do
+        # shellcheck disable=SC2086 # the words of the command
+        run -C "$dir" $c
+        expect_belgian "$c"
+    done
+    for today in 2026-03-25 2026-09-30 2027-06-01; do
+        BILAN_TODAY=$today run -C "$dir" check
+        expect_belgian "check on $today"
+        BILAN_TODAY=$today run -C "$dir" due --json
+        expect_belgian "due on $today"
+    done
+}
+
+test_written_documents_are_belgian() {
+    local dir
+    dir=$(belgian_bilan) || return
+    run -C "$dir" agenda -o "$TMP_ROOT/be.ics"
+    expect_belgian "agenda -o"
+    expect_file_belgian "$TMP_ROOT/be.ics"
+    run -C "$dir" emargement -o "$TMP_ROOT/be-emargement.md"
+    expect_belgian "emargement -o"
+    expect_file_belgian "$TMP_ROOT/be-emargement.md"
+    run -C "$dir" certificat --date 2026-03-20 -o "$TMP_ROOT/be-certificat.md"
+    expect_belgian "certificat -o"
+    expect_file_belgian "$TMP_ROOT/be-certificat.md"
+}
+
+# Without a practice, the documents do not ask a Belgian provider for a SIRET or an NDA.
+test_a_belgian_provider_is_not_asked_for_siret() {
+    local dir
+    dir=$(new_bilan --framework be)
+    held -C "$dir" session add --date 2026-03-02 --phase investigation --duration 2h >/dev/null 2>&1
+    run -C "$dir" emargement
+    expect_status 0
+    expect_belgian "emargement without a practice"
+}
+
+test_the_purge_of_a_belgian_bilan_is_belgian() {
+    local dir
+    dir=$(belgian_bilan) || return
+    BILAN_TODAY=2027-06-01 run -C "$dir" purge --dry-run
+    expect_belgian "purge --dry-run"
+    BILAN_TODAY=2027-06-01 run -C "$dir" purge
+    expect_belgian "purge"
+    # destruction.toml's header still cites R6313-7 (issue 26, item 4: not done)
+    BILAN_TODAY=2027-06-01 run -C "$dir" check
+    expect_belgian "check after purge"
+}
+
+# EDOF is the CPF's platform: a be bilan has none, and says so in one line.
+test_edof_is_refused_for_a_belgian_bilan() {
+    local dir
+    dir=$(new_bilan --framework be)
+    run -C "$dir" edof show
+    expect_status 1
+    expect_err_one_line
+    expect_err_contains "bilan belge"
+}
+
+run_tests
