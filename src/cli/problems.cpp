@@ -346,6 +346,9 @@ constexpr std::array sentences{
     Sentence{"dates.session-outside",
              "séance {session} du {date} ({phase}) hors des dates du bilan (du {start|?} au "
              "{end|…})"},
+    Sentence{"dates.over-8-weeks",
+             "bilan étalé sur plus de 8 semaines (du {start|?} au {end|…}) : le dispositif "
+             "prévoit 4 à 8 semaines, au plus {months} mois à la demande du travailleur"},
     Sentence{"dates.too-long", "bilan étalé sur plus de {months} mois (du {start|?} au {end|…})"},
     Sentence{"dates.end-before-start", "la fin du bilan ({end}) précède son début ({start})"},
     Sentence{"session.over-cap",
@@ -477,6 +480,12 @@ constexpr std::array sentences{
     Sentence{"consent.already-revoked", "le consentement pour « {recipient} » était déjà retiré"},
     Sentence{"consent.bad-section", "consentement pour « {recipient} » : {detail}"},
     // the end of the bilan, retention (R6313-7)
+    Sentence{"followup.due-limit",
+             "entretien de suivi à faire : au plus tard le {due:french} (aujourd'hui), aucune "
+             "séance de suivi consignée ({source})"},
+    Sentence{"followup.overdue-limit",
+             "entretien de suivi en retard : au plus tard le {due:french}, aucune séance de "
+             "suivi consignée ({source})"},
     Sentence{"followup.due", "entretien de suivi à faire : prévu vers le {due:french} "
                              "(aujourd'hui), aucune séance de suivi consignée ({source})"},
     Sentence{"followup.overdue",

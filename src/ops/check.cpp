@@ -138,6 +138,9 @@ FolderCheck check_folder(const store::Store& store, const Date& today) {
                  .values = {{"files", joined_names(left)}, {"date", destruction->date.iso()}},
                  .source = destruction_source(framework),
                  .remedy = Remedy{"purge", {}}});
+    // A Belgian bilan past the scheme's 8 weeks: worth a look, never a fault (issue 26, item 4).
+    for (Problem& warning : hour_report(framework, folder).warnings)
+        if (warning.code == "dates.over-8-weeks") result.warnings.push_back(std::move(warning));
     // What falls due after the end (follow-up, evaluations): to do, not a fault of the folder.
     for (Problem& warning : after_end_warnings(framework, folder, today))
         result.warnings.push_back(std::move(warning));

@@ -103,4 +103,68 @@ test_edof_is_refused_for_a_belgian_bilan() {
     expect_err_contains "bilan belge"
 }
 
+# A be bilan started 2026-03-02 with N held interviews of 2h (investigation), ended on END.
+be_sessions() { # COUNT END
+    local dir i
+    dir=$(new_bilan --framework be --funding fonds-social) || return 1
+    for ((i = 1; i <= $1; i++)); do
+        held -C "$dir" session add --date "2026-03-$(printf %02d $((i + 1)))" \
+            --phase investigation --duration 2h >/dev/null 2>&1 || return 1
+    done
+    held -C "$dir" set end "$2" >/dev/null 2>&1 || return 1
+    printf '%s\n' "$dir"
+}
+
+# 4 to 8 weeks: the 57th day is worth a warning in check and status, the 56th is not.
+test_eight_weeks_is_a_warning() {
+    local dir
+    dir=$(be_sessions 6 2026-04-27) || return
+    run -C "$dir" check
+    expect_err_lacks "plus de 8 semaines"
+    dir=$(be_sessions 6 2026-04-28) || return
+    run -C "$dir" check
+    expect_err_contains "plus de 8 semaines (du 2026-03-02 au 2026-04-28)"
+    run -C "$dir" check --json
+    expect_out_lacks "dates.too-long"
+}
+
+# Up to 4 months at the worker's request: a day more is a problem of check.
+test_four_months_is_a_problem() {
+    local dir
+    dir=$(be_sessions 6 2026-07-02) || return
+    run -C "$dir" check --json
+    expect_out_lacks '"dates.too-long"'
+    dir=$(be_sessions 6 2026-07-03) || return
+    run -C "$dir" check --json
+    expect_out_contains '"code": "dates.too-long"'
+}
+
+# The floor: 12 hours in 6 appointments, held ones only.
+test_the_interview_floor_counts_six_held_appointments() {
+    local dir
+    dir=$(be_sessions 6 2026-03-20) || return
+    run -C "$dir" check --json
+    expect_out_lacks "hours.under-floor"
+    dir=$(be_sessions 5 2026-03-20) || return
+    "$BILAN" -C "$dir" session add --date 2099-01-05 --phase investigation --duration 2h \
+        >/dev/null 2>&1 # planned, not held: counts for nothing
+    BILAN_TODAY=2026-03-25 run -C "$dir" check --json
+    expect_out_contains "hours.under-floor"
+}
+
+# The first follow-up: at the latest 6 months after the end, written as a limit.
+test_the_followup_is_a_limit() {
+    local dir
+    dir=$(be_sessions 6 2026-03-20) || return
+    BILAN_TODAY=2026-09-19 run -C "$dir" check
+    expect_err_lacks "entretien de suivi"
+    BILAN_TODAY=2026-09-20 run -C "$dir" check
+    expect_err_contains "entretien de suivi à faire : au plus tard le 20 septembre 2026"
+    BILAN_TODAY=2026-09-21 run -C "$dir" check
+    expect_err_contains "entretien de suivi en retard : au plus tard le 20 septembre 2026"
+    BILAN_TODAY=2026-09-21 run -C "$dir" status
+    expect_out_contains "au plus tard le 20 septembre 2026"
+    expect_out_lacks "vers le"
+}
+
 run_tests
