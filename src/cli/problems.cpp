@@ -609,6 +609,9 @@ constexpr std::array sentences{
     Sentence{"certificate.no-counted-session",
              "aucune séance dans une phase comptée du bilan : pas de certificat de réalisation "
              "({remedy})"},
+    Sentence{"funding.retired",
+             "financement « {funding} » : le dispositif belge ne le prend plus en charge "
+             "(fonds-social, employeur, personnel, autre) : {remedy}"},
     Sentence{"framework.funding-unknown",
              "le financement « {funding} » n'existe pas dans le cadre {framework} : effacez-le "
              "d'abord ({remedy}), puis donnez celui du nouveau cadre"},

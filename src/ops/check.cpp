@@ -138,6 +138,12 @@ FolderCheck check_folder(const store::Store& store, const Date& today) {
                  .values = {{"files", joined_names(left)}, {"date", destruction->date.iso()}},
                  .source = destruction_source(framework),
                  .remedy = Remedy{"purge", {}}});
+    if (is_retired_funding(framework, bilan.funding))
+        result.warnings.push_back({.code = "funding.retired",
+                                   .severity = Severity::warning,
+                                   .where = bilan.funding_origin,
+                                   .values = {{"funding", bilan.funding}},
+                                   .remedy = Remedy{"bilan.set", {{"funding", {}}}}});
     // A Belgian bilan past the scheme's 8 weeks: worth a look, never a fault (issue 26, item 4).
     for (Problem& warning : hour_report(framework, folder).warnings)
         if (warning.code == "dates.over-8-weeks") result.warnings.push_back(std::move(warning));

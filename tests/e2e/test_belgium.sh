@@ -167,4 +167,20 @@ test_the_followup_is_a_limit() {
     expect_out_lacks "vers le"
 }
 
+# Training vouchers are not the scheme's: refused when set, read with a warning when a folder
+# written by an earlier bilan holds them (folders outlive binaries).
+test_cheques_formation_is_retired_but_still_read() {
+    local dir
+    dir=$(new_bilan --framework be)
+    run -C "$dir" set funding cheques-formation
+    expect_status 2
+    run -C "$dir" set funding fonds-social
+    expect_status 0
+    sed -i 's/^funding = .*/funding = "cheques-formation"/' "$dir/bilan.toml"
+    run -C "$dir" status
+    expect_status 0
+    run -C "$dir" check
+    expect_err_contains "financement « cheques-formation » : le dispositif belge ne le prend plus"
+}
+
 run_tests
