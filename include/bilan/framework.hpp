@@ -60,5 +60,8 @@ struct Framework {
 // The TOML text of a built-in framework, or nullptr.
 const char* builtin_framework_text(std::string_view name);
 bool is_builtin_framework(std::string_view name);
+// A funding the framework once listed and no longer pays (be: chèques-formation, issue 26,
+// item 4): a folder that holds it still loads, and check warns.
+bool is_retired_funding(const Framework& framework, std::string_view funding);
 
 } // namespace bilan

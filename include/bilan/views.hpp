@@ -46,6 +46,9 @@ std::optional<Date> followup_due(const Framework& framework, const BilanRecord& 
 // Where that delay comes from, as messages cite it. For `fr` a practice (R6313-4 provides only
 // that a follow-up may be planned: no article sets its date); for `be` the scheme's limit.
 std::string_view followup_source(const Framework& framework);
+// What an evaluation's deadline cites: `french` (Qualiopi) for a French bilan, never for a
+// Belgian one.
+std::string_view evaluation_source(const Framework& framework, std::string_view french);
 
 // `today` decides which sessions are past, and so which lack evidence of attendance; `say`
 // turns the warnings into their sentences (the JSON gives their codes too, in

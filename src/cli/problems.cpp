@@ -325,6 +325,8 @@ constexpr std::array sentences{
     Sentence{"folder.misspelt-folder",
              "dossier inconnu de bilan, ignoré (vouliez-vous dire « {meant} » ?)"},
     Sentence{"folder.unknown-file", "fichier inconnu de bilan, ignoré (voir FILES dans man bilan)"},
+    Sentence{"jurisdiction.french-only",
+             "commande propre aux bilans français, sans objet pour un bilan belge (cadre be)"},
     Sentence{"folder.copy-of", "copie de {file} ? ignorée : seul {file} est lu"},
     Sentence{"folder.unknown-folder", "dossier inconnu de bilan, ignoré"},
     Sentence{"folder.not-a-record",
@@ -350,6 +352,9 @@ constexpr std::array sentences{
     Sentence{"dates.session-outside",
              "séance {session} du {date} ({phase}) hors des dates du bilan (du {start|?} au "
              "{end|…})"},
+    Sentence{"dates.over-8-weeks",
+             "bilan étalé sur plus de 8 semaines (du {start|?} au {end|…}) : le dispositif "
+             "prévoit 4 à 8 semaines, au plus {months} mois à la demande du travailleur"},
     Sentence{"dates.too-long", "bilan étalé sur plus de {months} mois (du {start|?} au {end|…})"},
     Sentence{"dates.end-before-start", "la fin du bilan ({end}) précède son début ({start})"},
     Sentence{"session.over-cap",
@@ -453,6 +458,9 @@ constexpr std::array sentences{
              "réalisées"},
     Sentence{"certificate.signed-before-last",
              "certificat daté du {date}, avant la dernière séance comptée ({last})"},
+    Sentence{"document.no-practice-named",
+             "aucun dossier de cabinet (practice.toml) : "
+             "{document:document} ne nomme pas le cabinet ({remedy})"},
     Sentence{"document.no-practice", "aucun dossier de cabinet (practice.toml) : "
                                      "{document:document} ne porte ni SIRET ni NDA ({remedy})"},
     Sentence{"document.no-siret",
@@ -491,6 +499,12 @@ constexpr std::array sentences{
     Sentence{"consent.already-revoked", "le consentement pour « {recipient} » était déjà retiré"},
     Sentence{"consent.bad-section", "consentement pour « {recipient} » : {detail}"},
     // the end of the bilan, retention (R6313-7)
+    Sentence{"followup.due-limit",
+             "entretien de suivi à faire : au plus tard le {due:french} (aujourd'hui), aucune "
+             "séance de suivi consignée ({source})"},
+    Sentence{"followup.overdue-limit",
+             "entretien de suivi en retard : au plus tard le {due:french}, aucune séance de "
+             "suivi consignée ({source})"},
     Sentence{"followup.due", "entretien de suivi à faire : prévu vers le {due:french} "
                              "(aujourd'hui), aucune séance de suivi consignée ({source})"},
     Sentence{"followup.overdue",
@@ -506,11 +520,11 @@ constexpr std::array sentences{
     Sentence{"retention.beyond-limit", "accord de conservation jusqu'au {until} : au-delà du "
                                        "{limit}, {years} ans après la fin ({source})"},
     Sentence{"retention.destroy-due",
-             "documents de travail à détruire depuis la fin du bilan ({ended}) (R6313-7) : "
+             "documents de travail à détruire depuis la fin du bilan ({ended}){paren-source} : "
              "{remedy}"},
     Sentence{"retention.destroy-due-after-agreement",
              "documents de travail à détruire depuis la fin de l'accord de conservation "
-             "({until}) (R6313-7) : {remedy}"},
+             "({until}){paren-source} : {remedy}"},
     Sentence{"retention.synthesis-kept-too-long",
              "synthèse conservée au-delà du {until}{paren-source} : {remedy} la détruit"},
     Sentence{"retention.synthesis-without-basis",
@@ -648,6 +662,9 @@ constexpr std::array sentences{
     Sentence{"certificate.no-counted-session",
              "aucune séance dans une phase comptée du bilan : pas de certificat de réalisation "
              "({remedy})"},
+    Sentence{"funding.retired",
+             "financement « {funding} » : le dispositif belge ne le prend plus en charge "
+             "(fonds-social, employeur, personnel, autre) : {remedy}"},
     Sentence{"framework.funding-unknown",
              "le financement « {funding} » n'existe pas dans le cadre {framework} : effacez-le "
              "d'abord ({remedy}), puis donnez celui du nouveau cadre"},

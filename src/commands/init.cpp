@@ -54,7 +54,7 @@ void declare_init(Declarations& declarations, Context& context) {
           {"--start", "Date de début (AAAA-MM-JJ, JJ/MM/AAAA, today)", &o->start},
           {"--funding",
            "Financement, selon le cadre : cpf, employeur, reclassement, france-travail, "
-           "personnel, autre (fr) ; fonds-social, cheques-formation, employeur, "
+           "personnel, autre (fr) ; fonds-social, employeur, "
            "personnel, autre (be)",
            &o->funding, false, nullptr, term_values(funding_kinds())},
           {"--counsellor", "Conseiller·ère", &o->counsellor},

@@ -77,9 +77,9 @@ std::string report_text(const ops::PurgeReport& r, bool dry_run) {
         out += ", documents de travail (accord écrit, jusqu'au " +
                r.record.documents_kept_until->iso() + ")";
     if (r.record.synthesis_destroyed)
-        out += dry_run ? std::string("\nSynthèse à détruire : aucune base ne la garde (R6313-7)")
+        out += dry_run ? "\nSynthèse à détruire : aucune base ne la garde (" + r.source + ")"
                        : "\nSynthèse détruite le " + r.record.synthesis_destroyed->iso() +
-                             " (aucune base ne la garde : R6313-7)";
+                             " (aucune base ne la garde : " + r.source + ")";
     return out + "\n";
 }
 

@@ -81,13 +81,16 @@ void add_after_end(const Framework& framework, const Folder& folder, std::vector
     const BilanRecord& bilan = folder.bilan;
     if (!bilan.end) return;
     if (!first_evaluation(folder.evaluations, "chaud") && deadline_stands(bilan, *bilan.end))
-        out.push_back({"evaluation-chaud", *bilan.end, "Qualiopi, indicateurs 11 et 30"});
+        out.push_back(
+            {"evaluation-chaud", *bilan.end,
+             std::string(evaluation_source(framework, "Qualiopi, indicateurs 11 et 30"))});
     if (const auto due = followup_due(framework, bilan);
         due && !followup_session(framework, folder.sessions))
         out.push_back({"suivi", *due, std::string(followup_source(framework))});
     if (const auto due = evaluation_froid_due(framework, bilan);
         due && !first_evaluation(folder.evaluations, "froid"))
-        out.push_back({"evaluation-froid", *due, "Qualiopi, indicateur 30"});
+        out.push_back({"evaluation-froid", *due,
+                       std::string(evaluation_source(framework, "Qualiopi, indicateur 30"))});
 }
 
 // R6313-7: the working documents go at the end, or when the agreement that keeps them ends;

@@ -291,17 +291,20 @@ std::vector<Problem> after_end_warnings(const Framework& framework, const Folder
     // On its day a deadline is due ("à faire"), the next day overdue ("en retard").
     if (const auto due = followup_due(framework, b);
         due && *due <= today && !followup_session(framework, folder.sessions))
-        warnings.push_back({.code = today == *due ? "followup.due" : "followup.overdue",
-                            .severity = Severity::warning,
-                            .values = {{"due", due->iso()}},
-                            .source = std::string(followup_source(framework))});
+        warnings.push_back(
+            {.code = framework.name == "be"
+                         ? (today == *due ? "followup.due-limit" : "followup.overdue-limit")
+                         : (today == *due ? "followup.due" : "followup.overdue"),
+             .severity = Severity::warning,
+             .values = {{"due", due->iso()}},
+             .source = std::string(followup_source(framework))});
     if (b.end && *b.end <= today && deadline_stands(b, *b.end) &&
         !first_evaluation(folder.evaluations, "chaud"))
         warnings.push_back(
             {.code = "evaluation.chaud-missing",
              .severity = Severity::warning,
              .values = {{"end", b.end->iso()}},
-             .source = "Qualiopi, indicateurs 11 et 30",
+             .source = std::string(evaluation_source(framework, "Qualiopi, indicateurs 11 et 30")),
              .remedy = Remedy{"evaluation.add",
                               {{"kind", "chaud"}, {"date", {}}, {"satisfaction", {}}}}});
     if (const auto due = evaluation_froid_due(framework, b);
@@ -310,7 +313,7 @@ std::vector<Problem> after_end_warnings(const Framework& framework, const Folder
             {.code = today == *due ? "evaluation.froid-due" : "evaluation.froid-overdue",
              .severity = Severity::warning,
              .values = {{"due", due->iso()}},
-             .source = "Qualiopi, indicateur 30"});
+             .source = std::string(evaluation_source(framework, "Qualiopi, indicateur 30"))});
     return warnings;
 }
 
@@ -328,15 +331,17 @@ std::string after_end_lines(const Framework& framework, const Folder& folder, co
                (b.abandon_reason.empty() ? "" : " : " + visible_line(b.abandon_reason)) +
                " ; plus de suivi après cette date\n";
     const auto due = followup_due(framework, b);
+    // The Belgian scheme sets a limit, where France has a custom (issue 26, item 4).
+    const std::string by = framework.name == "be" ? "au plus tard le " : "vers le ";
     if (const Session* done = followup_session(framework, folder.sessions))
         out += "Entretien de suivi fait le " + done->date.french() +
-               (due ? " (prévu vers le " + due->french() + ")" : "") + "\n";
+               (due ? " (prévu " + by + due->french() + ")" : "") + "\n";
     else if (due && today < *due)
-        out += "Entretien de suivi prévu vers le " + due->french() + "\n";
+        out += "Entretien de suivi prévu " + by + due->french() + "\n";
     else if (due && today == *due)
-        out += "Entretien de suivi prévu vers le " + due->french() + " : c'est aujourd'hui\n";
+        out += "Entretien de suivi prévu " + by + due->french() + " : c'est aujourd'hui\n";
     else if (due)
-        out += "Entretien de suivi en retard : prévu vers le " + due->french() + "\n";
+        out += "Entretien de suivi en retard : prévu " + by + due->french() + "\n";
     for (const Term& kind : evaluation_kinds()) {
         const std::string what = "Évaluation " + std::string(kind.label);
         if (const Evaluation* e = first_evaluation(folder.evaluations, kind.key))

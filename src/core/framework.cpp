@@ -61,8 +61,8 @@ aliases = ["follow-up", "followup"]
 // appointments, which the scheme states as individual interviews); follow-ups within 12 months, the
 // first at most 6 months after the end. No Belgian article is known to us that makes the
 // results the worker's own: the notice cites none (never the French L6313-4). Funded by the
-// sectors' social funds (fonds sociaux sectoriels), training vouchers (chèques-formation), the
-// employer or the worker.
+// sectors' social funds (fonds sociaux sectoriels), the employer or the worker; training
+// vouchers (chèques-formation) are not the scheme's: retired, still read (is_retired_funding).
 constexpr const char* belgium =
     R"toml(# Cadre belge : phases 1 à 3 de 12 à 20 heures, suivi dans les 12 mois.
 name = "be"
@@ -79,11 +79,6 @@ followup_within_months = 12
 key = "fonds-social"
 label = "fonds social sectoriel"
 aliases = ["fonds-sectoriel", "fonds-social-sectoriel", "social-fund"]
-
-[[funding]]
-key = "cheques-formation"
-label = "chèques-formation"
-aliases = ["cheque-formation", "training-vouchers"]
 
 [[funding]]
 key = "employeur"
@@ -143,6 +138,15 @@ const char* builtin_framework_text(std::string_view name) {
 
 bool is_builtin_framework(std::string_view name) {
     return builtin_framework_text(name);
+}
+
+bool is_retired_funding(const Framework& framework, std::string_view funding) {
+    if (framework.name != "be") return false;
+    const std::string folded = fold_term(funding);
+    for (const std::string_view retired :
+         {"cheques-formation", "cheque-formation", "training-vouchers", "chèques-formation"})
+        if (fold_term(retired) == folded) return true;
+    return false;
 }
 
 const Phase* Framework::find_phase(std::string_view key) const {

@@ -179,6 +179,14 @@ HourReport hour_report(const Framework& framework, const Folder& folder) {
             {.code = "dates.too-long",
              .severity = warning,
              .values = with({{"months", std::to_string(*framework.max_months)}}, dates_of(b))});
+    // The Belgian scheme: 4 to 8 weeks, stretched up to 4 months at the worker's request, so
+    // past 8 weeks is worth a look, not a fault (issue 26, item 4).
+    else if (framework.name == "be" && b.start && b.end &&
+             b.end->days_since_epoch() - b.start->days_since_epoch() > 8 * 7)
+        w.push_back({.code = "dates.over-8-weeks",
+                     .severity = warning,
+                     .values = with({{"months", std::to_string(framework.max_months.value_or(4))}},
+                                    dates_of(b))});
     for (Problem& problem : edof_warnings(framework, folder))
         w.push_back(std::move(problem));
     return report;
@@ -354,6 +362,13 @@ std::vector<Problem> rule_problems(const Framework& framework, const Folder& fol
     for (const Session& s : folder.sessions)
         if (framework.counts(s.phase) && outside_dates(b, s.date))
             problems.push_back(outside(s, b, Severity::error));
+    // Past the Belgian scheme's 4 months, the bilan is out of it (issue 26, item 4).
+    if (framework.name == "be" && framework.max_months && b.start && b.end &&
+        *b.end > b.start->plus_months(*framework.max_months))
+        problems.push_back(
+            {.code = "dates.too-long",
+             .where = b.origin,
+             .values = with({{"months", std::to_string(*framework.max_months)}}, dates_of(b))});
 
     std::set<std::string, std::less<>> experiences;
     for (const Experience& e : folder.experiences)

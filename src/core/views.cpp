@@ -218,6 +218,13 @@ std::string_view followup_source(const Framework& framework) {
     return "usage : environ six mois après la fin, aucun texte n'en fixe la date";
 }
 
+// The evaluations are Qualiopi's in France; a Belgian bilan cites no French body (issue 26,
+// item 4): they are the practice's own quality step there.
+std::string_view evaluation_source(const Framework& framework, std::string_view french) {
+    if (framework.name == "be") return "pratique du cabinet : évaluation de la satisfaction";
+    return french;
+}
+
 std::optional<Date> followup_due(const Framework& framework, const BilanRecord& bilan) {
     if (!framework.followup_months || !bilan.end) return std::nullopt;
     const Date due = bilan.end->plus_months(*framework.followup_months);

@@ -28,6 +28,12 @@ struct FolderCheck {
     std::vector<Problem> warnings;
 };
 
+// What destruction cites: R6313-7 in France; a Belgian bilan cites no French article (issue 26,
+// item 4), the GDPR's storage limitation is what binds it.
+std::string destruction_source(const Framework& framework) {
+    return framework.name == "be" ? "RGPD, art. 5, 1, e" : "R6313-7";
+}
+
 // R6313-7 after the end: content left uncovered by an agreement is due for destruction
 // (`bilan purge`), and the synthesis kept has its own limit. Warnings: the law gives no day.
 void add_retention_warnings(std::vector<Problem>& warnings, const Framework& framework,
@@ -44,7 +50,7 @@ void add_retention_warnings(std::vector<Problem>& warnings, const Framework& fra
              .severity = Severity::warning,
              .values = {{"ended", ended->iso()},
                         {"until", agreed ? bilan.retention_until->iso() : std::string()}},
-             .source = "R6313-7",
+             .source = destruction_source(framework),
              .remedy = Remedy{"purge", {}}});
     }
     // The synthesis a purge kept: past its basis' end, or kept without one (an earlier purge).
@@ -56,13 +62,14 @@ void add_retention_warnings(std::vector<Problem>& warnings, const Framework& fra
             bilan.synthesis_agreed
                 ? kept_until(bilan.synthesis_until, retention_limit(framework, bilan))
                 : std::nullopt;
-        warnings.push_back({.code = until ? "retention.synthesis-kept-too-long"
-                                          : "retention.synthesis-without-basis",
-                            .severity = Severity::warning,
-                            .where = destruction->origin,
-                            .values = {{"until", until ? until->iso() : std::string()}},
-                            .source = until && rule ? std::string(rule->source) : "R6313-7",
-                            .remedy = Remedy{"purge", {}}});
+        warnings.push_back(
+            {.code =
+                 until ? "retention.synthesis-kept-too-long" : "retention.synthesis-without-basis",
+             .severity = Severity::warning,
+             .where = destruction->origin,
+             .values = {{"until", until ? until->iso() : std::string()}},
+             .source = until && rule ? std::string(rule->source) : destruction_source(framework),
+             .remedy = Remedy{"purge", {}}});
     }
 }
 
@@ -129,8 +136,17 @@ FolderCheck check_folder(const store::Store& store, const Date& today) {
                  .severity = Severity::warning,
                  .where = destruction->origin,
                  .values = {{"files", joined_names(left)}, {"date", destruction->date.iso()}},
-                 .source = "R6313-7",
+                 .source = destruction_source(framework),
                  .remedy = Remedy{"purge", {}}});
+    if (is_retired_funding(framework, bilan.funding))
+        result.warnings.push_back({.code = "funding.retired",
+                                   .severity = Severity::warning,
+                                   .where = bilan.funding_origin,
+                                   .values = {{"funding", bilan.funding}},
+                                   .remedy = Remedy{"bilan.set", {{"funding", {}}}}});
+    // A Belgian bilan past the scheme's 8 weeks: worth a look, never a fault (issue 26, item 4).
+    for (Problem& warning : hour_report(framework, folder).warnings)
+        if (warning.code == "dates.over-8-weeks") result.warnings.push_back(std::move(warning));
     // What falls due after the end (follow-up, evaluations): to do, not a fault of the folder.
     for (Problem& warning : after_end_warnings(framework, folder, today))
         result.warnings.push_back(std::move(warning));

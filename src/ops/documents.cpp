@@ -29,25 +29,34 @@ Sessions read_sessions(const store::Store& store) {
 }
 
 // The provider the documents name: the practice folder's identity (its name, else the bilan's
-// organisation). What a financer looks for and does not find is said, never made up.
-Practice provider_of(const store::Store& store, const BilanRecord& bilan, std::string_view document,
-                     Notes& notes) {
+// organisation). What a financer looks for and does not find is said, never made up. A Belgian
+// bilan names no French identifier (issue 26, item 4): neither SIRET nor NDA is asked or shown.
+Practice provider_of(const store::Store& store, const Framework& framework,
+                     const BilanRecord& bilan, std::string_view document, Notes& notes) {
+    const bool belgian = certificate_is_attestation(framework);
     store::Diagnostics strict;
     std::optional<Practice> practice = store::find_practice(store, strict);
     // The document by key: "sheet" (la feuille d'émargement) or "certificate".
     const Values named{{"document", std::string(document)}};
     if (!practice) {
         notes.push_back(
-            {.code = "document.no-practice",
+            {.code = belgian ? "document.no-practice-named" : "document.no-practice",
              .severity = Severity::warning,
              .values = named,
-             .remedy = Remedy{"practice.init",
-                              {{"folder", {}}, {"name", {}}, {"siret", {}}, {"nda", {}}}}});
+             .remedy = belgian
+                           ? Remedy{"practice.init", {{"folder", {}}, {"name", {}}}}
+                           : Remedy{"practice.init",
+                                    {{"folder", {}}, {"name", {}}, {"siret", {}}, {"nda", {}}}}});
         Practice none;
         none.name = bilan.organisation;
         return none;
     }
     if (md::blank(practice->name)) practice->name = bilan.organisation;
+    if (belgian) {
+        practice->siret.clear();
+        practice->nda.clear();
+        return *practice;
+    }
     if (md::blank(practice->siret))
         notes.push_back({.code = "document.no-siret",
                          .severity = Severity::warning,
@@ -131,7 +140,8 @@ Document attendance_sheet(const store::Store& store, int blank_rows,
         throw RefusedError(
             Problem{.code = "sheet.no-session", .remedy = Remedy{"emargement", {{"blank", {}}}}});
     Document doc;
-    const Practice provider = provider_of(store, read.folder.bilan, "sheet", doc.notes);
+    const Practice provider =
+        provider_of(store, read.framework, read.folder.bilan, "sheet", doc.notes);
     if (md::blank(read.folder.bilan.counsellor))
         doc.notes.push_back({.code = "sheet.no-counsellor",
                              .severity = Severity::warning,
@@ -147,7 +157,8 @@ Document certificate(const store::Store& store, const CertificateOptions& option
         throw RefusedError(
             Problem{.code = "certificate.no-counted-session", .remedy = Remedy{"session.add", {}}});
     Document doc;
-    const Practice provider = provider_of(store, read.folder.bilan, "certificate", doc.notes);
+    const Practice provider =
+        provider_of(store, read.framework, read.folder.bilan, "certificate", doc.notes);
     if (md::blank(provider.signatory))
         doc.notes.push_back({.code = "certificate.no-signatory",
                              .severity = Severity::warning,

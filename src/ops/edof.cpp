@@ -11,6 +11,9 @@ Loaded load_for_edof(const store::Store& store) {
     Loaded loaded;
     loaded.folder.bilan = store.load_bilan(strict);
     loaded.framework = store.load_framework(loaded.folder.bilan, strict);
+    // The CPF's platform is French: a Belgian bilan has none (issue 26, item 4).
+    if (loaded.framework.name == "be")
+        throw RefusedError(Problem{.code = "jurisdiction.french-only"});
     loaded.folder.sessions = store.load_sessions(loaded.framework, strict);
     set_apart_unheld(loaded.folder); // the platform's clocks run on sessions held
     loaded.folder.edof = store.load<EdofFile>(strict);

@@ -447,6 +447,7 @@ PurgeReport purge(const store::Store& store, const PurgeOptions& options) {
                                synthesis_kept_before == pass.keeps_synthesis;
         report.record = report.nothing_to_do ? *previous : pass.record;
         report.unclassified = files.unclassified;
+        if (loaded.framework.name == "be") report.source = "RGPD, art. 5, 1, e";
         if (!pass.keeps_synthesis)
             for (const char* name : {kept_synthesis_file, store::handover_copy_file.data()})
                 if (folder_store.holds_entry(name)) report.files.emplace_back(name);

@@ -244,7 +244,7 @@ Framework Store::load_framework(const BilanRecord& bilan, Diagnostics& diagnosti
     adapt_to_format(diagnostics);
     Framework framework = find_framework(bilan, diagnostics);
     // Each framework names its own fundings: the bilan's is checked against the one it uses.
-    if (!bilan.funding.empty()) {
+    if (!bilan.funding.empty() && !is_retired_funding(framework, bilan.funding)) {
         try {
             framework.resolve_funding(bilan.funding);
         } catch (const UsageError& e) {

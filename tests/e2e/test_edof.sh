@@ -271,10 +271,13 @@ test_be_has_none_of_the_french_rules() {
     local dir
     dir=$(new_bilan --framework be --funding fonds-social)
     held -C "$dir" session add --date 2026-05-13 --phase investigation --duration 2h >/dev/null
+    # The CPF's platform is French: a be bilan has no EDOF file (issue 26, item 4).
     run -C "$dir" edof set --entry-declared 2026-06-30
-    expect_status 0
+    expect_status 1
+    expect_err_one_line
+    [[ -e $dir/edof.toml ]] && fail "be: edof.toml written"
     run -C "$dir" edof show --json
-    expect_out_contains '"entry_due": null'
+    expect_status 1
     run -C "$dir" status --json
     expect_out_contains '"next_deadline": null'
     expect_equal "$(edof_problems "$dir")" "" "be: no EDOF problem"

@@ -312,7 +312,7 @@ test_the_certificat_ticks_one_box_on_paper_next_to_bilan_de_competences() {
 test_a_belgian_attestation_says_the_same_in_its_three_formats_and_cites_no_french_law() {
     local dir pdf=$TMP_ROOT/attestation.pdf md facts fact printed text session day from to phase
     if missing=$(tools_missing); then skip "$missing is not installed"; return; fi
-    dir=$(new_bilan --framework be --funding cheques-formation) || return
+    dir=$(new_bilan --framework be --funding fonds-social) || return
     for session in 2026-03-02,09:00,12:00,preliminaire 2026-03-04,09:00,11:00,investigation \
         2026-03-06,14:00,16:30,conclusion; do
         IFS=, read -r day from to phase <<<"$session"

@@ -183,8 +183,8 @@ test_a_belgian_synthesis_cites_no_french_article() {
 
 test_each_framework_has_its_own_fundings() {
     local dir snapshot
-    dir=$(new_bilan --framework be --funding "chèques formation")
-    expect_file_contains "$dir/bilan.toml" 'funding = "cheques-formation"'
+    dir=$(new_bilan --framework be --funding "fonds social")
+    expect_file_contains "$dir/bilan.toml" 'funding = "fonds-social"'
     for funding in fonds-social employeur personnel autre; do
         run -C "$dir" set funding "$funding"
         expect_status 0 "be funding $funding"
@@ -192,7 +192,7 @@ test_each_framework_has_its_own_fundings() {
     snapshot=$(fingerprint "$dir")
     run -C "$dir" set funding cpf
     expect_status 2 "cpf is French"
-    expect_err_contains "attendu fonds-social, cheques-formation, employeur, personnel, autre"
+    expect_err_contains "attendu fonds-social, employeur, personnel, autre"
     run -C "$dir" set framework fr
     expect_status 0 "autre exists in both"
     "$BILAN" -C "$dir" set funding cpf >/dev/null

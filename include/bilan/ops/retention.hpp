@@ -59,6 +59,8 @@ struct PurgeReport {
     // ("NAME/" a folder, "NAME (lien)" a link).
     std::vector<std::string> files;
     std::vector<std::string> unclassified;
+    // What the destruction cites: R6313-7, never for a Belgian bilan (issue 26, item 4).
+    std::string source = "R6313-7";
 };
 // Keeps the synthesis (synthese.md as the person left it, else as rendered now), then destroys the
 // content (R6313-7: the documents made for the bilan) that no agreement keeps, under the folder's
