@@ -55,4 +55,9 @@ struct RegisterFigures {
 RegisterFigures register_figures(std::span<const Complaint> complaints,
                                  std::span<const Improvement> improvements, const Date& today);
 
+// `due`: each open improvement with an échéance, as a deadline "amelioration" (its action as
+// detail, its id as record). practice.md sets no delay for a complaint: none for those.
+struct Deadline;
+std::vector<Deadline> register_deadlines(std::span<const Improvement> improvements);
+
 } // namespace bilan

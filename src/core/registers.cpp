@@ -1,6 +1,8 @@
 // The practice's registers: their closed vocabularies and their figures (indicators 31, 32).
 #include "bilan/registers.hpp"
 
+#include "bilan/deadlines.hpp"
+
 #include <algorithm>
 
 namespace bilan {
@@ -43,6 +45,19 @@ RegisterFigures register_figures(std::span<const Complaint> complaints,
         if (i.due && *i.due < today) ++f.improvements_overdue;
     }
     return f;
+}
+
+std::vector<Deadline> register_deadlines(std::span<const Improvement> improvements) {
+    std::vector<Deadline> out;
+    for (const Improvement& i : improvements)
+        if (i.due && !i.done)
+            out.push_back(Deadline{.what = "amelioration",
+                                   .date = *i.due,
+                                   .detail = i.action,
+                                   .remedy = std::nullopt,
+                                   .record = i.id});
+    std::ranges::stable_sort(out, {}, &Deadline::date);
+    return out;
 }
 
 } // namespace bilan

@@ -132,8 +132,8 @@ Registers read_registers(const std::filesystem::path& practice_dir) {
     if (!std::filesystem::exists(practice_dir / "practice.toml", ec)) return {};
     const store::Store practice(practice_dir);
     const store::ConsistentRead still(practice);
-    store::Diagnostics lenient(true);
-    return {store::load_complaints(practice, lenient), store::load_improvements(practice, lenient)};
+    store::Diagnostics strict;
+    return {store::load_complaints(practice, strict), store::load_improvements(practice, strict)};
 }
 
 } // namespace bilan::ops

@@ -154,4 +154,71 @@ test_a_bilan_folder_does_not_read_registers() {
     expect_err_lacks reclamations
 }
 
+# A practice with two complaints (one closed after 7 days), two improvements (one overdue, one
+# done) and one bilan.
+registers_practice() {
+    local p c a
+    p=$(new_practice)
+    "$BILAN" init "$p/claire" --beneficiary "Claire Martin" --start 2026-03-02 >/dev/null
+    c=$("$BILAN" -C "$p" reclamation add "Délai" --date 2026-03-01 --de A --canal email)
+    "$BILAN" -C "$p" reclamation close "$c" --date 2026-03-08 --reponse "Fait" || return 1
+    "$BILAN" -C "$p" reclamation add "Salle" --date 2026-03-05 --de B --canal oral >/dev/null
+    "$BILAN" -C "$p" amelioration add "Relire les conventions" --date 2026-03-02 \
+        --source audit --responsable H --echeance 2026-03-06 >/dev/null
+    a=$("$BILAN" -C "$p" amelioration add "Nouvelle salle" --date 2026-03-05 --source reclamation \
+        --ref "$c" --responsable H --echeance 2026-04-30)
+    "$BILAN" -C "$p" amelioration close "$a" --date 2026-03-09 || return 1
+    printf '%s\n' "$p"
+}
+
+test_report_counts_the_registers() {
+    local p
+    p=$(registers_practice)
+    run -C "$p" report --json
+    expect_out_contains '"complaints_received": 2'
+    expect_out_contains '"complaints_closed": 1'
+    expect_out_contains '"complaints_open": 1'
+    expect_out_contains '"complaints_days_to_close_mean": 7'
+    expect_out_contains '"complaints_days_to_close_max": 7'
+    expect_out_contains '"improvements_opened": 2'
+    expect_out_contains '"improvements_done": 1'
+    expect_out_contains '"improvements_open": 1'
+    expect_out_contains '"improvements_overdue": 1'
+    run -C "$p/claire" report --csv
+    expect_out_contains "registers.complaints_open,1"
+    run -C "$p" report
+    expect_out_contains "Registres du cabinet"
+    expect_out_contains "| Réclamations reçues | 2 |"
+}
+
+test_report_without_registers_has_no_registers_key() {
+    local p
+    p=$(new_practice)
+    "$BILAN" init "$p/claire" --beneficiary "Claire Martin" --start 2026-03-02 >/dev/null
+    run -C "$p" report --json
+    expect_out_lacks '"registers"'
+}
+
+test_due_lists_the_open_improvement() {
+    local p
+    p=$(registers_practice)
+    run -C "$p/claire" due --json
+    expect_out_contains '"what": "amelioration"'
+    expect_out_contains '"date": "2026-03-06"'
+    expect_out_contains '"detail": "Relire les conventions"'
+    expect_out_lacks "Nouvelle salle"
+    run_in "$p" due
+    expect_out_contains "2026-03-06  en retard  Cabinet (.) : action d'amélioration : Relire les conventions"
+}
+
+test_a_register_file_that_does_not_read_is_a_problem_not_a_wrong_count() {
+    local p
+    p=$(registers_practice)
+    printf 'date = 2026-03-01\nfrom = "X"\n' >"$p/reclamations/0000abcd.toml"
+    run -C "$p" report --json
+    expect_status 1
+    expect_out_lacks '"complaints_received"'
+    expect_out_contains "0000abcd.toml"
+}
+
 run_tests

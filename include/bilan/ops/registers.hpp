@@ -33,9 +33,9 @@ void close_improvement(const std::filesystem::path& from, const std::string& id,
 std::vector<Complaint> list_complaints(const std::filesystem::path& from);
 std::vector<Improvement> list_improvements(const std::filesystem::path& from);
 
-// The registers of the practice folder `practice_dir` when it holds practice.toml (report, due):
-// read leniently (an entry that does not read is left out: `check`-like
-// commands say so). Empty registers otherwise.
+// The registers of the practice folder `practice_dir` when it holds practice.toml (report, due),
+// strictly: an entry that does not read is a DataError, never left out of a count. Empty
+// registers otherwise.
 struct Registers {
     std::vector<Complaint> complaints;
     std::vector<Improvement> improvements;
