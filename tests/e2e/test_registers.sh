@@ -221,4 +221,31 @@ test_a_register_file_that_does_not_read_is_a_problem_not_a_wrong_count() {
     expect_out_contains "0000abcd.toml"
 }
 
+test_many_writers_at_once_lose_no_entry() {
+    local p i ok_count=0 files
+    p=$(new_practice)
+    for i in $(seq 1 12); do
+        BILAN_ID_SEED= BILAN_LOCK_WAIT=20 "$BILAN" -C "$p" reclamation add "R$i" --date 2026-03-02 \
+            --de "P$i" --canal email >"$TMP_ROOT/w$i.out" 2>&1 &
+    done
+    wait
+    for i in $(seq 1 12); do
+        [[ $(<"$TMP_ROOT/w$i.out") =~ ^[0-9a-f]{8}$ ]] && ok_count=$((ok_count + 1))
+    done
+    files=$(find "$p/reclamations" -name '*.toml' | wc -l)
+    expect_equal "$files" "$ok_count" "entries written vs adds that succeeded"
+    run -C "$p" reclamation list
+    expect_status 0
+}
+
+test_a_temp_file_left_by_a_crash_is_not_an_entry() {
+    local p
+    p=$(new_practice)
+    complaint "$p"
+    printf 'date = 2026-03-0' >"$p/reclamations/.$out.toml.tmp-99999"
+    run -C "$p" reclamation list
+    expect_status 0
+    expect_out_contains "Délai de remise"
+}
+
 run_tests
