@@ -248,4 +248,15 @@ test_a_temp_file_left_by_a_crash_is_not_an_entry() {
     expect_out_contains "Délai de remise"
 }
 
+test_a_document_never_replaces_an_entry() {
+    local p before
+    p=$(new_practice)
+    "$BILAN" init "$p/claire" --beneficiary "Claire Martin" --start 2026-03-02 >/dev/null
+    complaint "$p"
+    before=$(fingerprint "$p/reclamations")
+    run_in "$p/claire" render -o "../reclamations/$out.toml"
+    expect_status 1
+    expect_unchanged "$p/reclamations" "$before"
+}
+
 run_tests
