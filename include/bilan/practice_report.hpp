@@ -7,6 +7,7 @@
 #include "bilan/framework.hpp"
 #include "bilan/funding.hpp"
 #include "bilan/model.hpp"
+#include "bilan/registers.hpp"
 
 #include <array>
 #include <cstdint>
@@ -121,6 +122,9 @@ struct PracticeReport {
     std::map<std::string, std::vector<std::string>> detail;
     bool with_detail = false;
     std::vector<FolderNote> problems, notes;
+    // The practice folder's registers (Qualiopi 31, 32), when it keeps any: `registers` in
+    // the JSON and the CSV, a table of its own in Markdown.
+    std::optional<RegisterFigures> registers;
 
     void add(const BilanFigures& bilan, const std::string& folder = {});
 };

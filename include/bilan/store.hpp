@@ -11,6 +11,7 @@
 
 #include "bilan/store/output.hpp"
 #include "bilan/store/practice.hpp"
+#include "bilan/store/registers.hpp"
 #include "bilan/store/store.hpp"
 #include "bilan/store/transaction.hpp"
 #include "bilan/store/types.hpp"

@@ -29,6 +29,7 @@ int run_due(const Context& context, const DueOptions& o) {
     const Date until = o.until.empty() ? Date{9999, 12, 31} : context.parse_date(o.until);
     ops::AcrossRequest request{o.dirs, context.dir.empty() ? "." : context.dir, today, {}};
     request.figures = false;
+    request.registers = true;
     request.say_problem = problem_line;
     const ops::Across across = ops::read_bilans(request);
     std::vector<DueEntry> lines;
@@ -36,6 +37,13 @@ int run_due(const Context& context, const DueOptions& o) {
         for (const Deadline& deadline : bilan.deadlines)
             if (deadline.date <= until)
                 lines.push_back({bilan.folder, bilan.beneficiary, &deadline});
+    // The practice's own, after its bilans' on the same day: its improvement actions.
+    const std::vector<Deadline> practice_deadlines =
+        across.registers ? register_deadlines(across.registers->improvements)
+                         : std::vector<Deadline>{};
+    for (const Deadline& deadline : practice_deadlines)
+        if (deadline.date <= until)
+            lines.push_back({across.registers_folder, "Cabinet", &deadline});
     // Date order; within a day the folders' order, then each folder's own (deadline_kinds()).
     std::stable_sort(lines.begin(), lines.end(), [](const DueEntry& a, const DueEntry& b) {
         return a.deadline->date < b.deadline->date;

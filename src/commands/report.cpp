@@ -61,6 +61,7 @@ int run_report(const Context& context, const ReportOptions& o) {
     ops::AcrossRequest request{o.dirs, context.dir.empty() ? "." : context.dir, context.today(),
                                parse_year(o.year)};
     request.deadlines = false;
+    request.registers = true;
     request.say_problem = problem_line;
     const ops::Across across = ops::read_bilans(request);
     PracticeReport report;
@@ -69,6 +70,9 @@ int run_report(const Context& context, const ReportOptions& o) {
     report.with_detail = o.detail;
     for (const ops::BilanSummary& bilan : across.bilans)
         report.add(bilan.figures, bilan.folder);
+    if (across.registers)
+        report.registers = register_figures(across.registers->complaints,
+                                            across.registers->improvements, request.today);
     report.problems = across.problems;
     report.notes = across.notes;
     if (!o.json)

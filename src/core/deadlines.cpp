@@ -30,6 +30,8 @@ const std::array kinds{
     BILAN_DEADLINE("destruction", "destruction des documents de travail"),
     BILAN_DEADLINE("action", "action"),
     BILAN_DEADLINE("rappel", "rappel de la séance du lendemain"),
+    // The practice's own (registers.cpp), not a bilan's: an improvement action's échéance.
+    BILAN_DEADLINE("amelioration", "action d'amélioration"),
 };
 #undef BILAN_DEADLINE
 
@@ -206,7 +208,7 @@ std::string due_text(const std::vector<DueEntry>& entries, const Date& today, co
     for (const DueEntry& entry : entries) {
         const Deadline& d = *entry.deadline;
         std::string label(term_label(kinds, d.what));
-        if (d.what == "action") label += " : " + d.detail;
+        if (d.what == "action" || d.what == "amelioration") label += " : " + d.detail;
         const std::string mark = d.date < today ? style.warn("en retard") : "         ";
         out += d.date.iso() + "  " + mark + "  " + visible_line(entry.beneficiary) + " (" +
                visible_line(entry.folder) + ") : " + label + "\n";

@@ -436,12 +436,35 @@ void belgium_figures(FigureList& out, const Tally& t) {
     }
 }
 
+// Indicators 31 and 32, from the practice folder's registers (none without them).
+void register_figures_of(FigureList& out, const std::optional<RegisterFigures>& r) {
+    if (!r) return;
+    const auto days = [&](std::string key, const std::optional<int>& n, std::string label) {
+        out.add({"registers", std::move(key)}, n ? std::to_string(*n) : "null", std::move(label),
+                Unit::other);
+    };
+    out.count({"registers", "complaints_received"}, r->complaints_received, "Réclamations reçues");
+    out.count({"registers", "complaints_closed"}, r->complaints_closed, "Réclamations closes");
+    out.count({"registers", "complaints_open"}, r->complaints_open, "Réclamations ouvertes");
+    days("complaints_days_to_close_mean", r->days_to_close_mean, "Délai moyen de clôture (jours)");
+    days("complaints_days_to_close_max", r->days_to_close_max, "Délai maximal de clôture (jours)");
+    out.count({"registers", "improvements_opened"}, r->improvements_opened,
+              "Actions d'amélioration décidées");
+    out.count({"registers", "improvements_done"}, r->improvements_done,
+              "Actions d'amélioration faites");
+    out.count({"registers", "improvements_open"}, r->improvements_open,
+              "Actions d'amélioration en cours");
+    out.count({"registers", "improvements_overdue"}, r->improvements_overdue,
+              "Actions d'amélioration en retard");
+}
+
 std::vector<Figure> figures_list(const PracticeReport& r) {
     FigureList out;
     activity_figures(out, r);
     qualiopi_figures(out, r.france);
     bpf_figures(out, r.france);
     belgium_figures(out, r.belgium);
+    register_figures_of(out, r.registers);
     return out.take();
 }
 
@@ -627,6 +650,10 @@ std::string report_markdown(const PracticeReport& report) {
     if (belgian) {
         out.heading(2, "Bilans belges (hors BPF et Qualiopi)");
         out.table({"Indicateur", "Valeur"}, "lr", figure_rows(figures, in("belgium")));
+    }
+    if (report.registers) {
+        out.heading(2, "Registres du cabinet, indicateurs 31 et 32");
+        out.table({"Indicateur", "Valeur"}, "lr", figure_rows(figures, in("registers")));
     }
     if (report.with_detail) {
         out.heading(2, "Dossiers derrière chaque chiffre");

@@ -127,6 +127,22 @@ private:
     std::set<store::FolderIdentity> identities_;
 };
 
+// The registers of `root` when it is a practice folder that keeps any: a practice without
+// them shows no register figures (its report stays as it was before they existed).
+// A file of theirs that does not read is a problem of the practice folder (exit 1), its bilans
+// read all the same.
+void read_practice_registers(const fs::path& root, Across& across, const AcrossRequest& request) {
+    std::error_code ec;
+    if (!fs::exists(root / "practice.toml", ec)) return;
+    if (!fs::exists(root / "reclamations", ec) && !fs::exists(root / "ameliorations", ec)) return;
+    try {
+        across.registers = read_registers(root);
+        across.registers_folder = root.lexically_normal().string();
+    } catch (const Error& e) {
+        across.problems.push_back({root.lexically_normal().string(), error_text(e, request)});
+    }
+}
+
 } // namespace
 
 unsigned loading_threads(std::size_t folders) {
@@ -146,6 +162,8 @@ Across read_bilans(const AcrossRequest& request) {
     SeenBilans seen;
     for (const fs::path& root : search_roots(request)) {
         try {
+            if (request.registers && !across.registers)
+                read_practice_registers(root, across, request);
             store::FoundBilans found = store::find_bilans(root);
             // Say it: "nothing due" would lie about a mistaken folder.
             if (found.bilans.empty() && found.unreadable.empty() && found.too_deep.empty())

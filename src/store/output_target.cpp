@@ -42,8 +42,10 @@ constexpr std::array<std::string_view, 9> bilan_files{
     "bilan.toml",       "project.toml",  "edof.toml", "framework.toml",  ".gitignore",
     "destruction.toml", "practice.toml", ".lock",     handover_copy_file};
 
-// The files of a practice folder.
-constexpr std::array<std::string_view, 2> practice_files{"practice.toml", ".lock"};
+// The files of a practice folder, and the folders of its registers (store/registers.cpp).
+constexpr std::array<std::string_view, 2> register_folders{"reclamations", "ameliorations"};
+constexpr std::array<std::string_view, 4> practice_files{"practice.toml", ".lock",
+                                                         register_folders[0], register_folders[1]};
 
 template <typename Names> bool among(const Names& names, std::string_view name) {
     return std::find(names.begin(), names.end(), name) != names.end();
@@ -70,8 +72,10 @@ bool is_kept_entry(const fs::path& folder, std::string_view name) {
 // Whether the real folder `folder` is a record folder of a bilan, or anywhere inside one.
 bool inside_record_folder(fs::path folder) {
     for (; folder.has_relative_path(); folder = folder.parent_path())
-        if (is_record_folder_name(folder.filename().string()) &&
-            holds(folder.parent_path(), "bilan.toml"))
+        if ((is_record_folder_name(folder.filename().string()) &&
+             holds(folder.parent_path(), "bilan.toml")) ||
+            (among(register_folders, folder.filename().string()) &&
+             holds(folder.parent_path(), "practice.toml")))
             return true;
     return false;
 }

@@ -12,6 +12,7 @@
 
 #include "bilan/controls.hpp"
 #include "bilan/deadlines.hpp"
+#include "bilan/ops/registers.hpp"
 #include "bilan/practice_report.hpp"
 
 #include <filesystem>
@@ -30,6 +31,7 @@ struct AcrossRequest {
     std::optional<int> year;
     bool deadlines = true, figures = true; // what the command needs of each bilan
     bool sessions = false;                 // every session, held or not (`agenda`)
+    bool registers = false;                // the practice folder's registers (`report`, `due`)
     bool controls = false;                 // its anomalies and its counsellor's hours (`controle`)
     SayProblem say_problem{};              // words a folder's refusal that carries a problem
 };
@@ -56,6 +58,10 @@ struct Across {
     std::vector<BilanSummary> bilans; // those read, in path order
     std::vector<FolderNote> problems; // not read: the strict load's message
     std::vector<FolderNote> notes;    // read with a note (a newer format)
+    // The registers of the practice folder searched (a DIR holding practice.toml, or the
+    // practice found above), when it keeps any: with AcrossRequest::registers only.
+    std::optional<Registers> registers;
+    std::string registers_folder; // that folder, as messages show it
 };
 
 // Reads every bilan the request names. Never writes; never stops at a folder that does not
