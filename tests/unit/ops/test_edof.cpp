@@ -206,11 +206,16 @@ TEST_SUITE("ops.edof") {
         REQUIRE(notes.size() == 1);
         CHECK(contains(sentence(notes[0]), "n'est pas financé par le CPF (funding « personnel »)"));
 
+        // A `be` bilan has no CPF at all: its EDOF file is refused outright (issue 26, item 4).
         const TempBilan be(funded("fonds-social", "be"));
         add_sessions(be, {{2026, 5, 13}});
-        const ops::Notes in_be = ops::set_edof(be.store(), entry({2026, 6, 30}));
-        REQUIRE(in_be.size() == 1);
-        CHECK(contains(sentence(in_be[0]), "dans un bilan du cadre « be », qui n'a pas de CPF"));
+        try {
+            ops::set_edof(be.store(), entry({2026, 6, 30}));
+            FAIL("an EDOF file was accepted in a be bilan");
+        } catch (const RefusedError& e) {
+            REQUIRE(e.problem());
+            CHECK(e.problem()->code == "jurisdiction.french-only");
+        }
     }
 
     TEST_CASE("read_edof: nothing written, and refused outside a bilan") {
