@@ -47,6 +47,7 @@ struct CounsellorSchedule {
     std::string folder;
     std::string counsellor; // as bilan.toml writes it; empty when not recorded
     std::vector<TimedSession> sessions;
+    bool belgian = false; // a `be` bilan: its anomalies cite no French text
 };
 
 // The held sessions with the counsellor whose times are known (`to` is `from` plus the

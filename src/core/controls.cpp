@@ -48,6 +48,19 @@ constexpr std::string_view sunday_source = "Code du travail, L3132-3"; // le rep
 constexpr std::string_view night_source = "Code du travail, L3122-20";
 constexpr int night_ends = 6 * 60, night_begins = 21 * 60;
 constexpr std::string_view convention_source = "R6313-8"; // the convention states the duration
+// A `be` bilan speaks Belgian (issue 26): the French texts above are not its law; the
+// scheme says nothing of Sundays, nights or proof, so its anomalies cite the controller's
+// practice, to be verified.
+constexpr std::string_view belgian_source =
+    "pratique de contrôle ; le dispositif APEF–FE.BI n'en dit rien (à vérifier)";
+
+// `source` as a `be` bilan may cite it: one of this file's French texts becomes the Belgian
+// line; the others (the framework's own rules) already speak for it.
+std::string cited(std::string_view source, bool belgian) {
+    const bool french_text = source == proof_source || source == sunday_source ||
+                             source == night_source || source == convention_source;
+    return std::string(belgian && french_text ? belgian_source : source);
+}
 
 bool in_year(const Date& date, std::optional<int> year) {
     return !year || date.year == *year;
@@ -307,7 +320,7 @@ std::span<const Term> anomaly_kinds() {
 
 CounsellorSchedule counsellor_schedule(const Folder& folder, const std::string& shown,
                                        std::optional<int> year) {
-    CounsellorSchedule schedule{shown, folder.bilan.counsellor, {}};
+    CounsellorSchedule schedule{shown, folder.bilan.counsellor, {}, folder.bilan.framework == "be"};
     for (const Session& s : folder.sessions)
         if (held_with_counsellor(s) && s.from && in_year(s.date, year))
             schedule.sessions.push_back({s.id, s.kind, s.date, *s.from, end_of(s)});
@@ -334,6 +347,8 @@ std::vector<Anomaly> bilan_anomalies(const Framework& framework, const Folder& f
     convention_hours(folder, shown, report.floor_counted_minutes, planned, out);
     service_fait_hours(framework, folder, shown, report.floor_counted_minutes, planned, out);
     calendar_anomalies(framework, folder, shown, today, year, out);
+    for (Anomaly& anomaly : out)
+        anomaly.problem.source = cited(anomaly.problem.source, framework.name == "be");
     return out;
 }
 
@@ -372,7 +387,7 @@ Anomaly overlap_anomaly(Placed a, Placed b) {
                                   {"session2", y.id},
                                   {"from2", y.from.text()},
                                   {"to2", y.to.text()}},
-                       .source = std::string(proof_source)};
+                       .source = cited(proof_source, a.schedule->belgian && b.schedule->belgian)};
     return anomaly;
 }
 

@@ -42,7 +42,8 @@ test_a_belgian_bilan_prints_nothing_french() {
     local dir
     dir=$(belgian_bilan) || return
     local -a commands=("check" "check --json" "status" "status --json" "due" "due --json"
-        "agenda" "emargement" "certificat --date 2026-03-20" "render" "regles")
+        "agenda" "emargement" "certificat --date 2026-03-20" "render" "regles" "controle"
+        "controle --json")
     local c
     for c in "${commands[@]}"; do
         # shellcheck disable=SC2086 # the words of the command
@@ -181,6 +182,23 @@ test_cheques_formation_is_retired_but_still_read() {
     expect_status 0
     run -C "$dir" check
     expect_err_contains "financement « cheques-formation » : le dispositif belge ne le prend plus"
+}
+
+# controle's anomalies of a be bilan cite no French text: a Sunday evening session without
+# evidence, seen as a controller would, in the practice's words.
+test_controle_of_a_belgian_bilan_cites_no_french_text() {
+    local dir
+    dir=$(belgian_bilan) || return
+    held -C "$dir" session add --date 2026-03-22 --phase investigation --from 20:00 --to 22:00 \
+        >/dev/null 2>&1
+    run controle "$dir" --json
+    expect_status 1 "anomalies"
+    expect_out_contains '"kind": "jour-ferie"'
+    expect_out_contains '"kind": "nuit"'
+    expect_out_contains '"kind": "sans-preuve"'
+    expect_out_contains "dispositif APEF–FE.BI n'en dit rien"
+    expect_out_lacks "Code du travail"
+    expect_belgian "controle --json"
 }
 
 run_tests
