@@ -12,6 +12,7 @@ struct ReplyHeaders {
     std::string from, date, message_id;
     std::string dkim;     // the DKIM-Signature's signing domain and selector ("d=x.fr; s=s1")
     std::string received; // the Received headers, newest first, one per line
+    bool unsent = false;  // X-Unsent: 1, a draft never sent (bilan's own, for one)
 };
 
 // The headers of `raw` (unfolded; names in any case). Nullopt when `raw` has no header block

@@ -385,6 +385,11 @@ constexpr std::array sentences{
     Sentence{"attendance.email-without-code",
              "{file} ne cite pas le code {code} de la séance du {date} ({session}) : ce n'est pas "
              "la réponse à sa demande de confirmation"},
+    Sentence{"attendance.email-own-draft",
+             "{file} est le brouillon de bilan (X-Unsent), pas sa réponse : gardez le message "
+             "qu'elle a renvoyé"},
+    Sentence{"attendance.email-other-sender",
+             "la réponse vient de {from}, pas de son adresse {value} : gardée, à vérifier"},
     Sentence{"attendance.email-already",
              "{file} : cette réponse est déjà une preuve de la séance du {date} ({session})"},
     Sentence{"message.session-not-held",

@@ -163,6 +163,7 @@ std::optional<ReplyHeaders> reply_headers(std::string_view raw) {
             out.message_id = ascii_only(h.value);
         if (same_name(h.name, "DKIM-Signature") && out.dkim.empty())
             out.dkim = dkim_summary(h.value);
+        if (same_name(h.name, "X-Unsent") && ascii_only(h.value) == "1") out.unsent = true;
         if (same_name(h.name, "Received") && received++ < received_kept)
             out.received += (out.received.empty() ? "" : "\n") + ascii_only(h.value);
     }

@@ -27,10 +27,6 @@ Session find_session(const store::Store& store, const Folder& folder, const std:
     throw RefusedError(store.display("sessions/" + id + ".toml") + " n'existe plus");
 }
 
-} // namespace
-
-namespace {
-
 // Her confirmation is evidence of attendance: of a session held, at a distance (one in the room
 // is signed on the sheet).
 void require_held_remote(const Session& s) {
@@ -62,6 +58,17 @@ MessageData message_data(const store::Store& store, const Loaded& loaded, Messag
 
 // A reply bigger than this is no reply: the message is read whole, kept whole.
 constexpr std::size_t largest_reply = 1024 * 1024;
+
+// True when `text` holds `part`, ASCII letters in any case (an address's case does not matter).
+bool contains_folded(std::string_view text, std::string_view part) {
+    const auto lower = [](std::string_view s) {
+        std::string out(s);
+        for (char& c : out)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+        return out;
+    };
+    return lower(text).find(lower(part)) != std::string::npos;
+}
 
 } // namespace
 
@@ -100,6 +107,10 @@ Notes attest_by_email(const store::Store& store, const std::string& session,
     if (!headers)
         throw RefusedError(Problem{.code = "attendance.email-not-a-message",
                                    .values = {{"file", reply.string()}}});
+    // bilan's own draft quotes the code too: it is the question, never the answer.
+    if (headers->unsent || headers->message_id.ends_with("@bilan>"))
+        throw RefusedError(
+            Problem{.code = "attendance.email-own-draft", .values = {{"file", reply.string()}}});
     store::Transaction transaction(store);
     const store::Store& folder = transaction.store();
     const Loaded loaded = load_folder(transaction);
@@ -134,7 +145,14 @@ Notes attest_by_email(const store::Store& store, const std::string& session,
                               .received = headers->received,
                               .sha256 = sha256});
     transaction.update(before, after);
-    return attendance_notes(after, today);
+    Notes notes = attendance_notes(after, today);
+    // From another address than hers: kept all the same (a second mailbox), but said.
+    if (!data.bilan.email.empty() && !contains_folded(headers->from, data.bilan.email))
+        notes.push_back({.code = "attendance.email-other-sender",
+                         .severity = Severity::warning,
+                         .record = after.id,
+                         .values = {{"from", headers->from}, {"value", data.bilan.email}}});
+    return notes;
 }
 
 } // namespace bilan::ops

@@ -337,7 +337,9 @@ assert code not in qp
 open(p + '/qp.eml', 'w').write(head.replace('r1@', 'r2@') + 'Content-Transfer-Encoding: quoted-printable\r\n\r\n' + qp)
 open(p + '/other.eml', 'w').write(head.replace('r1@', 'r3@') + '\r\nJe confirme. Code : 0000-0000\r\n')
 open(p + '/none.eml', 'w').write('Bonjour, je confirme ' + code + '\r\n')
+open(p + '/elsewhere.eml', 'w').write(head.replace('elodie.roux@exemple.fr', 'e.r@ailleurs.fr').replace('r1@', 'r4@') + '\r\nJe confirme. ' + code + '\r\n')
 PY
+    "$BILAN" -C "$b" message emargement "$remote" -o "$p/draft.eml"
     snapshot=$(fingerprint "$b")
     run -C "$b" session attest "$remote" --evidence email --eml "$p/other.eml"
     expect_status 1 "a reply without the code"
@@ -345,6 +347,9 @@ PY
     expect_err_one_line
     run -C "$b" session attest "$remote" --evidence email --eml "$p/none.eml"
     expect_status 1 "no header block"
+    run -C "$b" session attest "$remote" --evidence email --eml "$p/draft.eml"
+    expect_status 1 "bilan's own draft quotes the code but is no reply"
+    expect_err_contains "brouillon de bilan"
     run -C "$b" session attest "$remote" --evidence email
     expect_status 2 "email without --eml"
     run -C "$b" session attest "$remote" --evidence autre --eml "$p/base64.eml"
@@ -360,9 +365,12 @@ PY
     run -C "$b" session attest "$remote" --evidence email --eml "$p/base64.eml"
     expect_status 1 "the same reply twice"
     expect_err_contains "déjà une preuve"
+    run -C "$b" session attest "$remote" --evidence email --eml "$p/elsewhere.eml"
+    expect_status 0 "a reply from another address is kept"
+    expect_err_contains "pas de son adresse elodie.roux@exemple.fr : gardée, à vérifier"
     [ "$(stat -c %a "$b/preuves")" = 700 ] && ok || fail "preuves/ not 0700"
     [ "$(stat -c %a "$b"/preuves/*.eml | sort -u)" = 600 ] && ok || fail "a kept reply not 0600"
-    expect_equal "$(ls "$b/preuves" | wc -l)" 2 "two replies kept"
+    expect_equal "$(ls "$b/preuves" | wc -l)" 3 "three replies kept"
     cmp -s "$p/base64.eml" "$b/preuves/$remote-$(sha256sum "$p/base64.eml" | cut -c1-16).eml" &&
         ok || fail "the reply is not kept byte for byte under its hash"
     run -C "$b" session list --json

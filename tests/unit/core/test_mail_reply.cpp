@@ -19,6 +19,8 @@ TEST_SUITE("core.mail_reply") {
         CHECK(h->message_id == "<1@x.fr>");
         CHECK(h->dkim == "d=x.fr; s=s1");
         CHECK(h->received == "from a by b\nfrom c by d");
+        CHECK_FALSE(h->unsent);
+        CHECK(reply_headers("From: a\r\nDate: b\r\nx-unsent:  1\r\n\r\n")->unsent);
         CHECK_FALSE(reply_headers("Date: x\r\n\r\nno From\r\n"));
         CHECK_FALSE(reply_headers("just some text, no header block\n"));
         CHECK_FALSE(reply_headers(""));
