@@ -17,6 +17,7 @@ namespace bilan {
 struct Practice {
     std::string name;     // raison sociale
     std::string siret;    // 14 digits, Luhn (provider_ids.hpp)
+    std::string bce;      // a Belgian provider's enterprise number, 0123.456.749 (parse_bce)
     std::string nda;      // numéro de déclaration d'activité, 11 digits
     std::string qualiopi; // the certificate's reference, as the provider writes it
     std::string address;

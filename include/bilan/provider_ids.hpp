@@ -18,5 +18,10 @@ std::string parse_nda(std::string_view text);
 
 // Whether 14 digits pass the SIRET check (no spaces).
 bool siret_check_passes(std::string_view digits);
+// A Belgian enterprise number (BCE/KBO) as written ("0123.456.749", spaces or dots or none),
+// as the register writes it: 0123.456.749. UsageError unless 10 digits, the first 0 or 1,
+// whose last two are 97 minus the first eight modulo 97.
+std::string parse_bce(std::string_view text);
+bool bce_check_passes(std::string_view digits);
 
 } // namespace bilan

@@ -31,7 +31,7 @@ struct OperationWords {
     std::array<std::string_view, 2> positional{};
     bool pairs = false;  // `bilan set demand TEXTE`
     bool quoted = false; // positional values between double quotes (a recipient's name)
-    std::array<Placeholder, 4> placeholders{};
+    std::array<Placeholder, 5> placeholders{};
     std::string_view flag{}; // an option without a value (`--blank`)
 };
 
@@ -73,13 +73,16 @@ constexpr std::array operations{
         true,
         false,
         {{{"demand", "TEXTE"}, {"end", "DATE"}, {"counsellor", "NOM"}, {"handover", "DATE"}}}},
-    OperationWords{
-        "practice.set",
-        "practice set",
-        {},
-        true,
-        false,
-        {{{"qualiopi", "TEXTE"}, {"siret", "SIRET"}, {"nda", "NDA"}, {"signatory", "NOM"}}}},
+    OperationWords{"practice.set",
+                   "practice set",
+                   {},
+                   true,
+                   false,
+                   {{{"qualiopi", "TEXTE"},
+                     {"siret", "SIRET"},
+                     {"nda", "NDA"},
+                     {"signatory", "NOM"},
+                     {"bce", "0123.456.749"}}}},
     OperationWords{"practice.init",
                    "practice init",
                    {"folder"},
@@ -470,6 +473,9 @@ constexpr std::array sentences{
                                      "{document:document} ne porte ni SIRET ni NDA ({remedy})"},
     Sentence{"document.no-siret",
              "le cabinet n'a pas de SIRET : {document:document} n'en porte pas ({remedy})"},
+    Sentence{"document.no-bce",
+             "le cabinet n'a pas de numéro d'entreprise (BCE) : {document:document} n'en porte pas "
+             "({remedy})"},
     Sentence{"document.no-nda", "le cabinet n'a pas de numéro de déclaration d'activité : "
                                 "{document:document} n'en porte pas ({remedy})"},
     Sentence{"certificate.no-end",

@@ -88,6 +88,7 @@ std::string provider_block(const Practice& provider) {
     if (!md::blank(provider.siret))
         ids.push_back("SIRET : " + md::line(grouped_siret(provider.siret)));
     if (!md::blank(provider.nda)) ids.push_back("NDA : " + md::line(grouped_nda(provider.nda)));
+    if (!md::blank(provider.bce)) ids.push_back("Numéro d'entreprise : " + md::line(provider.bce));
     if (!ids.empty()) lines.push_back(ids.size() == 2 ? ids[0] + " — " + ids[1] : ids[0]);
     std::string block;
     for (const std::string& l : lines)

@@ -56,4 +56,23 @@ std::string parse_nda(std::string_view text) {
     return digits;
 }
 
+bool bce_check_passes(std::string_view digits) {
+    if (digits.size() != 10 || (digits[0] != '0' && digits[0] != '1')) return false;
+    const long first_eight = std::stol(std::string(digits.substr(0, 8)));
+    const int check = std::stoi(std::string(digits.substr(8)));
+    return 97 - first_eight % 97 == check;
+}
+
+std::string parse_bce(std::string_view text) {
+    const std::string digits = digits_of(text);
+    if (digits.size() != 10)
+        throw UsageError("numéro d'entreprise « " + std::string(text) +
+                         " » : 10 chiffres attendus (BCE), ex. 0123.456.749");
+    if (!bce_check_passes(digits))
+        throw UsageError("numéro d'entreprise « " + std::string(text) +
+                         " » : les deux derniers chiffres ne sont pas 97 moins le reste des huit "
+                         "premiers par 97 (une erreur de frappe ?)");
+    return digits.substr(0, 4) + "." + digits.substr(4, 3) + "." + digits.substr(7);
+}
+
 } // namespace bilan

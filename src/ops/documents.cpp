@@ -55,8 +55,14 @@ Practice provider_of(const store::Store& store, const Framework& framework,
     if (belgian) {
         practice->siret.clear();
         practice->nda.clear();
+        if (md::blank(practice->bce))
+            notes.push_back({.code = "document.no-bce",
+                             .severity = Severity::warning,
+                             .values = named,
+                             .remedy = Remedy{"practice.set", {{"bce", {}}}}});
         return *practice;
     }
+    practice->bce.clear(); // a French bilan's documents name the French identifiers
     if (md::blank(practice->siret))
         notes.push_back({.code = "document.no-siret",
                          .severity = Severity::warning,

@@ -35,6 +35,7 @@ constexpr PracticeSlot slots[] = {
     {"name", &Practice::name, nullptr, true},
     {"siret", &Practice::siret, parse_siret, false},
     {"nda", &Practice::nda, parse_nda, false},
+    {"bce", &Practice::bce, parse_bce, false},
     {"qualiopi", &Practice::qualiopi, nullptr, false},
     {"address", &Practice::address, nullptr, false},
     {"city", &Practice::city, nullptr, false},

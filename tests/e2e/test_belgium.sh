@@ -201,4 +201,28 @@ test_controle_of_a_belgian_bilan_cites_no_french_text() {
     expect_belgian "controle --json"
 }
 
+# Issue 26 item 4: a Belgian provider is asked for its enterprise number (BCE), checked, and
+# its documents carry it; never SIRET nor NDA.
+test_a_belgian_provider_gives_its_enterprise_number() {
+    local dir top
+    dir=$(belgian_bilan) || return
+    top=$(dirname "$dir")
+    run -C "$dir" emargement
+    expect_err_contains "pas de numéro d'entreprise (BCE) : la feuille n'en porte pas (bilan practice set bce 0123.456.749)"
+    expect_belgian "emargement without a BCE"
+    run -C "$top" practice set bce 0123.456.748
+    expect_status 2 "a wrong check"
+    expect_err_contains "97"
+    expect_err_one_line
+    run -C "$top" practice set bce "0123 456 749"
+    expect_status 0 "practice set bce"
+    grep -qx 'bce = "0123.456.749"' "$top/practice.toml" && ok || fail "bce not kept as written by the register"
+    run -C "$dir" emargement
+    expect_out_contains "Numéro d'entreprise"
+    expect_out_contains "0123"
+    expect_out_contains "456.749"
+    expect_err_lacks "BCE"
+    expect_belgian "emargement with a BCE"
+}
+
 run_tests

@@ -114,7 +114,7 @@ test_complete_offers_every_enumeration() {
     expect_candidates "synthese documents" retention grant --scope ""
     expect_candidates "accord cep" retention grant --motif ""
     expect_candidates "circonstances situation competences parcours valeurs tests pistes projet plan calendrier tout" consent grant "France Travail" --sections ""
-    expect_candidates "name siret nda qualiopi address city signatory holidays external email telephone" practice set ""
+    expect_candidates "name siret nda bce qualiopi address city signatory holidays external email telephone" practice set ""
     dir=$(new_bilan)
     "$BILAN" -C "$dir" consent grant "France Travail" --date 2026-03-02 >/dev/null
     "$BILAN" -C "$dir" consent grant "Employeur" --date 2026-03-02 >/dev/null

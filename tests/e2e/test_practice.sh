@@ -224,7 +224,7 @@ test_set_refuses_what_init_refuses_and_writes_nothing() {
     expect_status 2 "empty name"
     run -C "$dir" practice set raison "X"
     expect_status 2 "unknown field"
-    expect_err_contains "name, siret, nda, qualiopi, address, city, signatory"
+    expect_err_contains "name, siret, nda, bce, qualiopi, address, city, signatory"
     run -C "$dir" practice set sirte 99912345600017
     expect_status 2 "a misspelt field"
     expect_err_contains "champ inconnu « sirte » : vouliez-vous dire « siret » ?"

@@ -75,6 +75,7 @@ Practice read_practice(RecordReader& r) {
     p.name = r.text("name", true);
     p.siret = provider_id(r, "siret", parse_siret);
     p.nda = provider_id(r, "nda", parse_nda);
+    p.bce = provider_id(r, "bce", parse_bce);
     p.qualiopi = r.text("qualiopi");
     p.address = r.text("address");
     p.city = r.text("city");
@@ -97,6 +98,7 @@ Fields write_fields(const Practice& p) {
     return {{"name", p.name},
             {"siret", text_or_none(p.siret)},
             {"nda", text_or_none(p.nda)},
+            {"bce", text_or_none(p.bce)},
             {"qualiopi", text_or_none(p.qualiopi)},
             {"address", text_or_none(p.address)},
             {"city", text_or_none(p.city)},

@@ -39,4 +39,15 @@ TEST_SUITE("provider_ids") {
         CHECK_THROWS_AS(parse_nda(""), UsageError);
         CHECK_THROWS_AS(parse_siret(""), UsageError);
     }
+
+    TEST_CASE("a Belgian enterprise number: 10 digits, 97 minus the first eight mod 97") {
+        CHECK(parse_bce("0123.456.749") == "0123.456.749"); // 1234567 mod 97 = 48, 97 - 48 = 49
+        CHECK(parse_bce("0123 456 749") == "0123.456.749");
+        CHECK(parse_bce("0123456749") == "0123.456.749");
+        CHECK_THROWS_AS(parse_bce("0123.456.748"), UsageError); // a typing slip in the check
+        CHECK_THROWS_AS(parse_bce("123.456.749"), UsageError);  // nine digits
+        CHECK_THROWS_AS(parse_bce("2123.456.7xx"), UsageError);
+        CHECK_FALSE(bce_check_passes("2000000095")); // first digit 0 or 1 only
+        CHECK_THROWS_AS(parse_bce(""), UsageError);
+    }
 }

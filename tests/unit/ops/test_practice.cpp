@@ -165,7 +165,7 @@ TEST_SUITE("ops.practice") {
 
     TEST_CASE("practice_field_names: the fields in the order set and show give them") {
         CHECK(ops::practice_field_names() ==
-              "name, siret, nda, qualiopi, address, city, signatory, holidays, external, "
+              "name, siret, nda, bce, qualiopi, address, city, signatory, holidays, external, "
               "email, telephone");
     }
 }
