@@ -473,13 +473,13 @@ PurgeReport purge(const store::Store& store, const PurgeOptions& options) {
                                             : render_synthesis(loaded.framework, folder));
         if (pass.keeps_synthesis) retire_handover_copy(*transaction, folder, copy);
         report.record.done = false;
-        transaction->write(report.record);
+        transaction->write(report.record, report.source);
         if (!pass.keeps_synthesis) destroy_synthesis(*transaction, folder, folder_store, copy);
         destroy_files(*transaction, pass.rendered);
         destroy_files(*transaction, pass.others);
         if (pass.destroys_content) destroy_content(*transaction, folder);
         report.record.done = true;
-        transaction->write(report.record);
+        transaction->write(report.record, report.source);
         return report;
     };
     if (options.dry_run) {

@@ -328,12 +328,13 @@ void Transaction::put_back_handover_copy() const {
     }
 }
 
-void Transaction::write(const Destruction& destruction) {
+void Transaction::write(const Destruction& destruction, std::string_view rule) {
     const auto path = store_.root() / "destruction.toml";
     require_replaceable(path, store_.display("destruction.toml"));
     const Fields fields = fields_of(destruction);
-    const std::string text = "# Destruction des documents de travail (R6313-7) : ce qui a été "
-                             "détruit et quand,\n# jamais leur contenu. Écrit par bilan purge.\n" +
+    const std::string text = "# Destruction des documents de travail (" + std::string(rule) +
+                             ") : ce qui a été détruit et quand,\n# jamais leur contenu. Écrit "
+                             "par bilan purge.\n" +
                              emit_fields(fields);
     verify_edits(text, fields, store_.display("destruction.toml"));
     write_file_atomically(path, text);

@@ -89,7 +89,7 @@ test_the_purge_of_a_belgian_bilan_is_belgian() {
     expect_belgian "purge --dry-run"
     BILAN_TODAY=2027-06-01 run -C "$dir" purge
     expect_belgian "purge"
-    # destruction.toml's header still cites R6313-7 (issue 26, item 4: not done)
+    expect_file_belgian "$dir/destruction.toml"
     BILAN_TODAY=2027-06-01 run -C "$dir" check
     expect_belgian "check after purge"
 }

@@ -69,7 +69,8 @@ public:
     // `purge`: a file at the top of the folder (`relative`, e.g. synthese.md) removed for good;
     // a link is removed, never followed. Nothing when it is gone already.
     void remove_file(const std::string& relative);
-    void write(const Destruction& destruction);
+    // destruction.toml, its header citing `rule` (R6313-7; the GDPR for a Belgian bilan).
+    void write(const Destruction& destruction, std::string_view rule = "R6313-7");
     // Raises bilan.toml's `format` for good: for a write that is never undone and is no
     // record's (a purge).
     void raise_format(int needed);
