@@ -145,6 +145,7 @@ void add_reminders(const Folder& folder, std::vector<Deadline>& out) {
     for (const Session& s : folder.unheld_sessions) {
         if (s.state != "prevue" || s.reminder_drafted) continue;
         const Date eve = Date::from_days(s.date.days_since_epoch() - 1);
+        if (!deadline_stands(folder.bilan, s.date)) continue; // abandoned before: no session
         if (s.convocation_drafted && eve <= *s.convocation_drafted) continue;
         std::string detail =
             "séance du " + s.date.iso() + (s.from ? " à " + s.from->text() : std::string()) + ", " +

@@ -114,6 +114,9 @@ TEST_SUITE("core.deadlines") {
         f.unheld_sessions[0].convocation_drafted.reset();
         f.unheld_sessions[0].reminder_drafted = Date{2026, 3, 26};
         CHECK(deadlines_of(fr(), f, std::nullopt).empty());
+        f.unheld_sessions[0].reminder_drafted.reset();
+        f.bilan.abandoned = Date{2026, 3, 20}; // abandoned before it: nobody to remind
+        CHECK(whats(deadlines_of(fr(), f, std::nullopt)).empty());
     }
 
     TEST_CASE("a retention agreement moves the destruction to its end, capped at three years") {
