@@ -22,7 +22,9 @@ struct Context {
     std::string dir;            // -C/--dir, else $BILAN_DIR, else "."
     std::string color = "auto"; // --color auto|always|never
 
-    store::Store store() const { return store::Store(dir.empty() ? "." : dir); }
+    // The folder a command starts from: -C, else the current directory.
+    std::string start_dir() const { return dir.empty() ? "." : dir; }
+    store::Store store() const { return store::Store(start_dir()); }
     // The calendar date on this machine ($BILAN_TODAY when set, for reproducible scripts).
     Date today() const;
     bool color_stdout() const;

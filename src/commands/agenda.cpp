@@ -24,7 +24,7 @@ int run_agenda(const Context& context, const AgendaCommandOptions& o) {
         throw UsageError("--jusqu-au (" + options.until->iso() + ") précède --depuis (" +
                          options.from->iso() + ")");
     options.names = o.names;
-    ops::AcrossRequest request{o.dirs, context.dir.empty() ? "." : context.dir, Date{}, {}};
+    ops::AcrossRequest request{o.dirs, context.start_dir(), Date{}, {}};
     request.say_problem = problem_line;
     const ops::AgendaResult agenda = ops::read_agenda(request, options);
     for (const FolderNote& note : agenda.notes)

@@ -23,10 +23,6 @@ struct ListOptions {
     bool json = false, open = false;
 };
 
-std::string working_folder(const Context& context) {
-    return context.dir.empty() ? "." : context.dir;
-}
-
 std::string improvements_json(const std::vector<Improvement>& list) {
     JsonWriter json;
     json.begin_object().field("schema", 1).key("ameliorations").begin_array();
@@ -88,7 +84,7 @@ void declare_amelioration(Declarations& declarations, Context& context) {
              i.ref = checked_text(add->ref, "--ref");
              i.owner = required_text(add->owner, "--responsable");
              i.due = optional_date(context, add->due);
-             print_out(ops::add_improvement(working_folder(context), i, context.today()) + "\n");
+             print_out(ops::add_improvement(context.start_dir(), i, context.today()) + "\n");
              return 0;
          }});
 
@@ -101,7 +97,7 @@ void declare_amelioration(Declarations& declarations, Context& context) {
           {"--date", "Date de réalisation (pas après aujourd'hui)", &close->date, true}},
          [&context, close] {
              const std::string id = id_argument(close->id);
-             ops::close_improvement(working_folder(context), id, context.parse_date(close->date),
+             ops::close_improvement(context.start_dir(), id, context.parse_date(close->date),
                                     context.today());
              return 0;
          }});
@@ -114,7 +110,7 @@ void declare_amelioration(Declarations& declarations, Context& context) {
          {{"--json", "Sortie JSON", &list->json},
           {"--ouvertes", "Seulement celles qui ne sont pas faites", &list->open}},
          [&context, list] {
-             std::vector<Improvement> all = ops::list_improvements(working_folder(context));
+             std::vector<Improvement> all = ops::list_improvements(context.start_dir());
              if (list->open)
                  std::erase_if(all, [](const Improvement& i) { return i.done.has_value(); });
              print_out(list->json ? improvements_json(all) : improvements_text(all));

@@ -29,8 +29,7 @@ std::optional<int> year_option(const std::string& text) {
 }
 
 int run_controle(const Context& context, const ControleOptions& o) {
-    ops::AcrossRequest request{o.dirs, context.dir.empty() ? "." : context.dir, context.today(),
-                               year_option(o.year)};
+    ops::AcrossRequest request{o.dirs, context.start_dir(), context.today(), year_option(o.year)};
     request.say_problem = problem_line;
     const ops::Controls controls = ops::read_controls(request);
     const bool clean = controls.anomalies.empty() && controls.problems.empty();

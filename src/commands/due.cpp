@@ -27,7 +27,7 @@ std::string unread_text(std::size_t unread) {
 int run_due(const Context& context, const DueOptions& o) {
     const Date today = context.today();
     const Date until = o.until.empty() ? Date{9999, 12, 31} : context.parse_date(o.until);
-    ops::AcrossRequest request{o.dirs, context.dir.empty() ? "." : context.dir, today, {}};
+    ops::AcrossRequest request{o.dirs, context.start_dir(), today, {}};
     request.figures = false;
     request.registers = true;
     request.say_problem = problem_line;

@@ -67,10 +67,6 @@ std::string practice_json(const Practice& p) {
     return json.str();
 }
 
-std::string working_folder(const Context& context) {
-    return context.dir.empty() ? "." : context.dir;
-}
-
 } // namespace
 
 void declare_practice(Declarations& declarations, Context& context) {
@@ -112,7 +108,7 @@ void declare_practice(Declarations& declarations, Context& context) {
            fixed_values(ops::practice_field_keys())},
           {"VALUE", "Nouvelle valeur", &set->value, true}},
          [&context, set] {
-             print_notices(ops::set_practice_field(working_folder(context), set->key, set->value));
+             print_notices(ops::set_practice_field(context.start_dir(), set->key, set->value));
              return 0;
          }});
 
@@ -123,8 +119,7 @@ void declare_practice(Declarations& declarations, Context& context) {
                       "bilan -C claire practice show --json",
                       {{"--json", "Sortie JSON", json.get()}},
                       [&context, json] {
-                          const ops::FoundPractice found =
-                              ops::show_practice(working_folder(context));
+                          const ops::FoundPractice found = ops::show_practice(context.start_dir());
                           print_out(*json ? practice_json(found.practice) : practice_text(found));
                           return 0;
                       }});

@@ -22,10 +22,6 @@ struct ListOptions {
     bool json = false, open = false;
 };
 
-std::string working_folder(const Context& context) {
-    return context.dir.empty() ? "." : context.dir;
-}
-
 std::string complaints_json(const std::vector<Complaint>& list) {
     JsonWriter json;
     json.begin_object().field("schema", 1).key("reclamations").begin_array();
@@ -80,7 +76,7 @@ void declare_reclamation(Declarations& declarations, Context& context) {
              c.from = required_text(add->from, "--de");
              c.channel = add->channel;
              c.bilan = checked_text(add->bilan, "--bilan");
-             print_out(ops::add_complaint(working_folder(context), c, context.today()) + "\n");
+             print_out(ops::add_complaint(context.start_dir(), c, context.today()) + "\n");
              return 0;
          }});
 
@@ -95,25 +91,25 @@ void declare_reclamation(Declarations& declarations, Context& context) {
          [&context, close] {
              const std::string id = id_argument(close->id);
              const Date date = context.parse_date(close->date);
-             ops::close_complaint(working_folder(context), id, date,
+             ops::close_complaint(context.start_dir(), id, date,
                                   required_text(close->answer, "--reponse"), context.today());
              return 0;
          }});
 
     auto list = std::make_shared<ListOptions>();
-    declarations.add(
-        {"reclamation list",
-         "Lister les réclamations, par date",
-         "bilan reclamation list --ouvertes",
-         {{"--json", "Sortie JSON", &list->json},
-          {"--ouvertes", "Seulement celles qui ne sont pas closes", &list->open}},
-         [&context, list] {
-             std::vector<Complaint> all = ops::list_complaints(working_folder(context));
-             if (list->open)
-                 std::erase_if(all, [](const Complaint& c) { return c.closed.has_value(); });
-             print_out(list->json ? complaints_json(all) : complaints_text(all));
-             return 0;
-         }});
+    declarations.add({"reclamation list",
+                      "Lister les réclamations, par date",
+                      "bilan reclamation list --ouvertes",
+                      {{"--json", "Sortie JSON", &list->json},
+                       {"--ouvertes", "Seulement celles qui ne sont pas closes", &list->open}},
+                      [&context, list] {
+                          std::vector<Complaint> all = ops::list_complaints(context.start_dir());
+                          if (list->open)
+                              std::erase_if(
+                                  all, [](const Complaint& c) { return c.closed.has_value(); });
+                          print_out(list->json ? complaints_json(all) : complaints_text(all));
+                          return 0;
+                      }});
 }
 
 } // namespace bilan::cli

@@ -58,8 +58,7 @@ std::optional<int> parse_year(const std::string& text) {
 
 int run_report(const Context& context, const ReportOptions& o) {
     if (o.json && o.csv) throw UsageError("--json et --csv s'excluent : choisissez l'un des deux");
-    ops::AcrossRequest request{o.dirs, context.dir.empty() ? "." : context.dir, context.today(),
-                               parse_year(o.year)};
+    ops::AcrossRequest request{o.dirs, context.start_dir(), context.today(), parse_year(o.year)};
     request.deadlines = false;
     request.registers = true;
     request.say_problem = problem_line;
